@@ -1,0 +1,16 @@
+package ciment.core.service;
+
+import ciment.core.model.ChatAccount;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Who sent a command, and which request carried it.
+ *
+ * @param displayName asked only the first time an account is seen (it may cost a chat API call)
+ * @param requestId   the chat tool's id for this request (Slack trigger_id or message ts, Teams activity id);
+ *                    the same id always yields the same post, so a retry never posts twice. May be null.
+ * @param at          when the chat tool says the request was made
+ */
+public record Caller(ChatAccount account, Supplier<String> displayName, String requestId, Instant at) {
+}

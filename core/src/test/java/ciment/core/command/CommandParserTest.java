@@ -1,0 +1,88 @@
+package ciment.core.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.Refusal;
+import ciment.core.model.Slug;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandParserTest {
+
+    @Test
+    void emptyText_isHelp() {
+        assertInstanceOf(Command.Help.class, CommandParser.parse("  "));
+        assertInstanceOf(Command.Help.class, CommandParser.parse("HELP"));
+    }
+
+    @Test
+    void create_keepsThePurposeAsTyped() {
+        var create = (Command.Create) CommandParser.parse("create data-guild  Sharing   data tips");
+        assertEquals(new Slug("data-guild"), create.slug());
+        assertEquals("Sharing   data tips", create.purpose());
+    }
+
+    @Test
+    void create_withoutPurpose_isRefusedWithTheRightForm() {
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("create data-guild"));
+        assertTrue(refusal.sentence().contains("create data-guild <purpose>"), refusal.sentence());
+    }
+
+    @Test
+    void post_keepsLineBreaksInTheText() {
+        var post = (Command.PostTo) CommandParser.parse("post data-guild first line\nsecond line");
+        assertEquals("first line\nsecond line", post.text());
+    }
+
+    @Test
+    void post_longerThanTheLimit_isRefusedWithBothLengths() {
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("post data-guild " + "x".repeat(4001)));
+        assertTrue(refusal.sentence().contains("4,000") && refusal.sentence().contains("4,001"), refusal.sentence());
+    }
+
+    @Test
+    void post_atTheLimitCountedInCodePoints_isAccepted() {
+        var post = (Command.PostTo) CommandParser.parse("post data-guild " + "😀".repeat(4000));
+        assertEquals(8000, post.text().length());
+    }
+
+    @Test
+    void slug_withUpperCase_isRefusedWithASuggestion() {
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("join Data_Guild"));
+        assertTrue(refusal.sentence().contains("like data-guild"), refusal.sentence());
+    }
+
+    @Test
+    void slug_tooShortOrTooLong_isRefused() {
+        assertThrows(Refusal.class, () -> CommandParser.parse("join ab"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("join " + "a".repeat(41)));
+        assertEquals(new Slug("a".repeat(40)), ((Command.Join) CommandParser.parse("join " + "a".repeat(40))).slug());
+    }
+
+    @Test
+    void feed_withAndWithoutSlug() {
+        assertEquals(Optional.empty(), ((Command.Feed) CommandParser.parse("feed")).slug());
+        assertEquals(Optional.of(new Slug("abc")), ((Command.Feed) CommandParser.parse("feed abc")).slug());
+    }
+
+    @Test
+    void communities_takesTheRestAsQuery() {
+        assertEquals("data tips", ((Command.Discover) CommandParser.parse("communities data tips")).query());
+        assertEquals("", ((Command.Discover) CommandParser.parse("communities")).query());
+    }
+
+    @Test
+    void unknownWord_isRefusedPointingToHelp() {
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("dance now"));
+        assertTrue(refusal.sentence().contains("help"), refusal.sentence());
+    }
+
+    @Test
+    void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("info data-guild"));
+        assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
+    }
+}

@@ -1,0 +1,133 @@
+package ciment.devkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * moto's server (a DynamoDB, streams and SQS emulator from PyPI) on a free loopback port.
+ * The Makefile installs it in .venv; tests find it through the system property
+ * {@code ciment.moto.server}, the environment variable {@code CIMENT_MOTO_SERVER}, or ./.venv.
+ */
+public final class MotoServer implements AutoCloseable {
+    private static MotoServer shared;
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+
+    private MotoServer(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    /** One server per JVM, stopped when the JVM exits: tests isolate themselves with their own tables. */
+    public static synchronized MotoServer shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            shared = start();
+            MotoServer started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "moto-stop"));
+        }
+        return shared;
+    }
+
+    public static MotoServer start() {
+        Path executable = executable();
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("moto-" + port + "-", ".log");
+            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+            server.awaitReady(Duration.ofSeconds(60));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + executable, e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start; its log: " + readLog());
+            }
+            if (answers()) {
+                return;
+            }
+            sleep(100);
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within " + timeout + "; its log: " + readLog());
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status < 500;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    static Path executable() {
+        String configured = System.getProperty("ciment.moto.server", System.getenv("CIMENT_MOTO_SERVER"));
+        Path path = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of(".venv", "bin", "moto_server").toAbsolutePath();
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException("moto_server not found at " + path
+                    + ": run `make test` or `make run` from the repository root, which install it in .venv.");
+        }
+        return path;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,7 +1,11 @@
 # Ciment: `make run` starts the whole stack locally; `make test` runs every test.
 SHELL := /bin/bash
-JAVA_HOME ?= $(shell ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/temurin-[3-9]* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | head -n 1)
+JAVA_HOME := $(shell scripts/java-home)
+ifeq ($(JAVA_HOME),)
+$(error no JDK 21 or newer: see scripts/java-home)
+endif
 export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 VENV := .venv
 PYTHON ?= python3
@@ -20,3 +24,14 @@ test: venv
 
 clean:
 	$(MVN) -q clean
+
+# Builds what the runner needs, then serves CONTRACT.md's routes on 127.0.0.1:$${CIMENT_PORT:-3000}.
+run: venv
+	$(MVN) -q install -DskipTests
+	$(MVN) -q -pl local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	exec $(JAVA_HOME)/bin/java -XX:TieredStopAtLevel=1 -cp local/target/classes:$$(cat local/target/classpath.txt) ciment.local.LocalRunner
+
+# Cold start, warm latency and capacity units; figures go to bench/results and the README.
+bench: venv
+	$(MVN) -q install -DskipTests
+	$(MVN) -q -pl bench exec:java

@@ -1,0 +1,385 @@
+package ciment.devkit.teams;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Bot Framework's side of a Teams bot, on one loopback port: the OpenID metadata and signing keys
+ * that inbound tokens are checked against, the client-credentials token endpoint that outbound tokens
+ * come from, and a Bot Connector that records every activity the bot sends. Tokens are minted with
+ * the test's own RSA keys, published (or deliberately not) in the key set.
+ */
+public final class FakeBotFramework implements AutoCloseable {
+    public static final String ISSUER = "https://api.botframework.com";
+    public static final String SCOPE = "https://api.botframework.com/.default";
+    public static final List<String> TEAMS_ENDORSEMENTS = List.of("msteams", "emulator");
+
+    private static final Pattern TOKEN_PATH = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$");
+    private static final Pattern CONNECTOR_PATH =
+            Pattern.compile("^/connector/v3/conversations/([^/]+)/activities(?:/([^/]+))?$");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String appId;
+    private final String appPassword;
+    private final List<SigningKey> published = new CopyOnWriteArrayList<>();
+    private final SigningKey unpublished = SigningKey.generate("unpublished-key", TEAMS_ENDORSEMENTS);
+    private final SigningKey webchatOnly = SigningKey.generate("webchat-only-key", List.of("webchat"));
+    private volatile SigningKey current;
+    private final AtomicInteger rotations = new AtomicInteger();
+    private final AtomicInteger metadataRequests = new AtomicInteger();
+    private final AtomicInteger keyRequests = new AtomicInteger();
+    private final AtomicInteger issuedTokens = new AtomicInteger();
+    private final AtomicInteger sentIds = new AtomicInteger();
+    private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    private final List<String> issuedAccessTokens = new CopyOnWriteArrayList<>();
+    private final List<SentActivity> sent = new CopyOnWriteArrayList<>();
+
+    private FakeBotFramework(String appId, String appPassword) throws IOException {
+        this.appId = appId;
+        this.appPassword = appPassword;
+        this.current = SigningKey.generate("key-0", TEAMS_ENDORSEMENTS);
+        published.add(current);
+        published.add(webchatOnly);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-bot-framework");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** A fake for a bot with a fresh app id and password. */
+    public static FakeBotFramework start() {
+        return start(UUID.randomUUID().toString(), "fake-secret-" + UUID.randomUUID());
+    }
+
+    public static FakeBotFramework start(String appId, String appPassword) {
+        try {
+            return new FakeBotFramework(appId, appPassword);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the fake Bot Framework", e);
+        }
+    }
+
+    // ---- where things are ----
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String openIdMetadataUrl() {
+        return baseUrl() + "/v1/.well-known/openidconfiguration";
+    }
+
+    public String keysUrl() {
+        return baseUrl() + "/v1/.well-known/keys";
+    }
+
+    /** The client-credentials token endpoint of the Bot Framework's own tenant. */
+    public String oauthTokenUrl() {
+        return oauthTokenUrl("botframework.com");
+    }
+
+    public String oauthTokenUrl(String tenant) {
+        return baseUrl() + "/" + tenant + "/oauth2/v2.0/token";
+    }
+
+    /** The Bot Connector's serviceUrl, as Teams puts it in activities (with its trailing slash). */
+    public String serviceUrl() {
+        return baseUrl() + "/connector/";
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public String appPassword() {
+        return appPassword;
+    }
+
+    /** The bot's id in conversations, as Teams names it. */
+    public String botId() {
+        return "28:" + appId;
+    }
+
+    /** The CONTRACT.md settings that point a bot at this fake. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("MICROSOFT_APP_ID", appId);
+        settings.put("MICROSOFT_APP_PASSWORD", appPassword);
+        settings.put("BOTFRAMEWORK_OPENID_METADATA_URL", openIdMetadataUrl());
+        settings.put("MICROSOFT_OAUTH_ENDPOINT", oauthTokenUrl());
+        return settings;
+    }
+
+    // ---- tokens ----
+
+    /** Claims of a valid channel token for an activity sent to this bot at serviceUrl. */
+    public Map<String, Object> validClaims(String serviceUrl) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("serviceurl", serviceUrl);
+        claims.put("nbf", now - 60);
+        claims.put("exp", now + 3600);
+        claims.put("iss", ISSUER);
+        claims.put("aud", appId);
+        return claims;
+    }
+
+    /** Signs the claims with the current published key (RS256, its kid in the header). */
+    public String mint(Map<String, Object> claims) {
+        return current.sign(claims);
+    }
+
+    public String token(String serviceUrl) {
+        return mint(validClaims(serviceUrl));
+    }
+
+    /** Expired longer ago than any clock skew allows. */
+    public String expiredToken(String serviceUrl) {
+        Map<String, Object> claims = validClaims(serviceUrl);
+        long now = Instant.now().getEpochSecond();
+        claims.put("nbf", now - Duration.ofHours(2).toSeconds());
+        claims.put("exp", now - Duration.ofMinutes(10).toSeconds());
+        return mint(claims);
+    }
+
+    /** Not valid before a time beyond any clock skew. */
+    public String notYetValidToken(String serviceUrl) {
+        Map<String, Object> claims = validClaims(serviceUrl);
+        claims.put("nbf", Instant.now().plus(Duration.ofMinutes(10)).getEpochSecond());
+        return mint(claims);
+    }
+
+    public String tokenForAudience(String serviceUrl, String audience) {
+        Map<String, Object> claims = validClaims(serviceUrl);
+        claims.put("aud", audience);
+        return mint(claims);
+    }
+
+    public String tokenFromIssuer(String serviceUrl, String issuer) {
+        Map<String, Object> claims = validClaims(serviceUrl);
+        claims.put("iss", issuer);
+        return mint(claims);
+    }
+
+    /** Signed by a key whose kid the key set never lists. */
+    public String tokenSignedByUnknownKey(String serviceUrl) {
+        return unpublished.sign(validClaims(serviceUrl));
+    }
+
+    /** Signed by a published key endorsed for webchat only, so not for msteams. */
+    public String tokenSignedByKeyNotEndorsedForTeams(String serviceUrl) {
+        return webchatOnly.sign(validClaims(serviceUrl));
+    }
+
+    /** Signed by the current key's kid, but with another algorithm named in the header. */
+    public String tokenWithAlgorithm(String serviceUrl, String alg) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", alg);
+        header.put("typ", "JWT");
+        header.put("kid", current.kid());
+        return current.sign(header, validClaims(serviceUrl));
+    }
+
+    /** Publishes a new key (the old ones stay listed) and signs from now on with it; returns its kid. */
+    public String rotateKey() {
+        SigningKey next = SigningKey.generate("key-" + rotations.incrementAndGet(), TEAMS_ENDORSEMENTS);
+        published.add(next);
+        current = next;
+        return next.kid();
+    }
+
+    public String currentKid() {
+        return current.kid();
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    // ---- what was asked and sent ----
+
+    public int metadataRequests() {
+        return metadataRequests.get();
+    }
+
+    public int keyRequests() {
+        return keyRequests.get();
+    }
+
+    public List<TokenRequest> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    /** Access tokens this fake issued, oldest first. */
+    public List<String> issuedAccessTokens() {
+        return List.copyOf(issuedAccessTokens);
+    }
+
+    /** Activities the bot sent to the Bot Connector, oldest first. */
+    public List<SentActivity> sent() {
+        return List.copyOf(sent);
+    }
+
+    public List<SentActivity> sentTo(String conversationId) {
+        return sent.stream().filter(activity -> activity.conversationId().equals(conversationId)).toList();
+    }
+
+    public void clearSent() {
+        sent.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- serving ----
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (method.equals("GET") && path.equals("/v1/.well-known/openidconfiguration")) {
+                metadataRequests.incrementAndGet();
+                respond(exchange, 200, Json.write(metadata()));
+                return;
+            }
+            if (method.equals("GET") && path.equals("/v1/.well-known/keys")) {
+                keyRequests.incrementAndGet();
+                List<Object> keys = new ArrayList<>();
+                published.forEach(key -> keys.add(key.jwk()));
+                respond(exchange, 200, Json.write(Map.of("keys", keys)));
+                return;
+            }
+            Matcher token = TOKEN_PATH.matcher(path);
+            if (method.equals("POST") && token.matches()) {
+                issueToken(exchange, decode(token.group(1)), new String(body, StandardCharsets.UTF_8));
+                return;
+            }
+            Matcher connector = CONNECTOR_PATH.matcher(path);
+            if (method.equals("POST") && connector.matches()) {
+                String replyToId = connector.group(2) == null ? null : decode(connector.group(2));
+                sent.add(new SentActivity(decode(connector.group(1)), replyToId,
+                        exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
+                respond(exchange, 200, Json.write(Map.of("id", "sent-" + sentIds.incrementAndGet())));
+                return;
+            }
+            respond(exchange, 404, Json.write(Map.of("error", "no fake for " + method + " " + path)));
+        }
+    }
+
+    private Map<String, Object> metadata() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", ISSUER);
+        metadata.put("authorization_endpoint", "https://invalid.botframework.com");
+        metadata.put("jwks_uri", keysUrl());
+        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        return metadata;
+    }
+
+    private void issueToken(HttpExchange exchange, String tenant, String form) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                fields.put(formDecode(pair.substring(0, equals)), formDecode(pair.substring(equals + 1)));
+            }
+        }
+        tokenRequests.add(new TokenRequest(tenant, Map.copyOf(fields)));
+        if (!"client_credentials".equals(fields.get("grant_type")) || !SCOPE.equals(fields.get("scope"))) {
+            respond(exchange, 400, Json.write(Map.of("error", "invalid_request")));
+            return;
+        }
+        if (!appId.equals(fields.get("client_id")) || !appPassword.equals(fields.get("client_secret"))) {
+            respond(exchange, 401, Json.write(Map.of("error", "invalid_client")));
+            return;
+        }
+        String accessToken = "fake-access-token-" + issuedTokens.incrementAndGet();
+        issuedAccessTokens.add(accessToken);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("token_type", "Bearer");
+        answer.put("expires_in", 3599);
+        answer.put("ext_expires_in", 3599);
+        answer.put("access_token", accessToken);
+        respond(exchange, 200, Json.write(answer));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String decode(String pathSegment) {
+        return URLDecoder.decode(pathSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String formDecode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    /** One client-credentials request: the tenant in its path and its form fields. */
+    public record TokenRequest(String tenant, Map<String, String> form) {
+    }
+
+    /** One activity the bot sent: to which conversation, in reply to which activity, with which token. */
+    public record SentActivity(String conversationId, String replyToId, String authorization, String json) {
+        public Map<String, Object> activity() {
+            return Json.parseObject(json);
+        }
+
+        public String text() {
+            Object text = activity().get("text");
+            return text == null ? null : text.toString();
+        }
+
+        /** The content of each attachment (an Adaptive Card's JSON, as a map). */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> attachmentContents() {
+            Object attachments = activity().get("attachments");
+            if (!(attachments instanceof List<?> list)) {
+                return List.of();
+            }
+            return list.stream().map(a -> (Map<String, Object>) ((Map<String, Object>) a).get("content")).toList();
+        }
+
+        /** The attachments' content types, in order. */
+        @SuppressWarnings("unchecked")
+        public List<String> attachmentTypes() {
+            Object attachments = activity().get("attachments");
+            if (!(attachments instanceof List<?> list)) {
+                return List.of();
+            }
+            return list.stream().map(a -> String.valueOf(((Map<String, Object>) a).get("contentType"))).toList();
+        }
+    }
+}

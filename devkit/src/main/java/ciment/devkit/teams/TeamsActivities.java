@@ -1,0 +1,206 @@
+package ciment.devkit.teams;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Message activities shaped as Microsoft Teams sends them to a bot: channel id msteams, the
+ * Bot Connector's serviceUrl, a conversation with its tenant, the sender's Teams and AAD ids, the
+ * bot as recipient, and (in a channel) text starting with an {@code <at>} mention of the bot.
+ */
+public final class TeamsActivities {
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
+
+    private TeamsActivities() {
+    }
+
+    /** A message in a Teams channel, from a new person, mentioning the bot. */
+    public static Message message(String serviceUrl, String botId) {
+        return new Message(serviceUrl, botId);
+    }
+
+    public static final class Message {
+        private final String serviceUrl;
+        private final String botId;
+        private String botName = "Ciment";
+        private String id = "1" + SEQUENCE.incrementAndGet();
+        private String conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
+        private String conversationType = "channel";
+        private String tenantId = UUID.randomUUID().toString();
+        private boolean tenantInConversation = true;
+        private boolean tenantInChannelData = true;
+        private String fromId = "29:" + UUID.randomUUID();
+        private String aadObjectId = UUID.randomUUID().toString();
+        private String fromName = "Ada Lovelace";
+        private String channelId = "msteams";
+        private Instant timestamp = Instant.now();
+        private String text = "";
+        private boolean mention = true;
+
+        private Message(String serviceUrl, String botId) {
+            this.serviceUrl = serviceUrl;
+            this.botId = botId;
+        }
+
+        /** The command as a person types it; the mention of the bot is added unless {@link #direct()}. */
+        public Message text(String command) {
+            this.text = command;
+            return this;
+        }
+
+        /** A one-to-one chat with the bot: no mention, a personal conversation. */
+        public Message direct() {
+            this.mention = false;
+            this.conversationType = "personal";
+            this.conversationId = "a:" + UUID.randomUUID().toString().replace("-", "");
+            return this;
+        }
+
+        public Message id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** A new activity id, as for another message of the same person. */
+        public Message nextId() {
+            this.id = "1" + SEQUENCE.incrementAndGet();
+            return this;
+        }
+
+        public Message conversation(String conversationId) {
+            this.conversationId = conversationId;
+            return this;
+        }
+
+        public Message tenant(String tenantId) {
+            this.tenantId = tenantId;
+            return this;
+        }
+
+        /** The tenant only in channelData, as older Teams clients send it. */
+        public Message tenantOnlyInChannelData() {
+            this.tenantInConversation = false;
+            this.tenantInChannelData = true;
+            return this;
+        }
+
+        /** No tenant anywhere, as the Bot Framework Emulator sends activities. */
+        public Message withoutTenant() {
+            this.tenantInConversation = false;
+            this.tenantInChannelData = false;
+            return this;
+        }
+
+        public Message from(String teamsUserId, String aadObjectId, String name) {
+            this.fromId = teamsUserId;
+            this.aadObjectId = aadObjectId;
+            this.fromName = name;
+            return this;
+        }
+
+        public Message botName(String botName) {
+            this.botName = botName;
+            return this;
+        }
+
+        public Message channelId(String channelId) {
+            this.channelId = channelId;
+            return this;
+        }
+
+        public Message timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String conversationId() {
+            return conversationId;
+        }
+
+        public String tenantId() {
+            return tenantId;
+        }
+
+        public String fromId() {
+            return fromId;
+        }
+
+        public String aadObjectId() {
+            return aadObjectId;
+        }
+
+        public String serviceUrl() {
+            return serviceUrl;
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> activity = new LinkedHashMap<>();
+            String mentionText = "<at>" + botName + "</at>";
+            activity.put("text", mention ? mentionText + " " + text : text);
+            activity.put("textFormat", "plain");
+            activity.put("type", "message");
+            activity.put("timestamp", timestamp.toString());
+            activity.put("localTimestamp", timestamp.toString());
+            activity.put("id", id);
+            activity.put("channelId", channelId);
+            activity.put("serviceUrl", serviceUrl);
+
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("id", fromId);
+            from.put("name", fromName);
+            if (aadObjectId != null) {
+                from.put("aadObjectId", aadObjectId);
+            }
+            activity.put("from", from);
+
+            Map<String, Object> conversation = new LinkedHashMap<>();
+            conversation.put("isGroup", !conversationType.equals("personal"));
+            conversation.put("conversationType", conversationType);
+            if (tenantInConversation) {
+                conversation.put("tenantId", tenantId);
+            }
+            conversation.put("id", conversationId);
+            activity.put("conversation", conversation);
+
+            activity.put("recipient", Map.of("id", botId, "name", botName));
+
+            List<Object> entities = new ArrayList<>();
+            if (mention) {
+                Map<String, Object> entity = new LinkedHashMap<>();
+                entity.put("mentioned", Map.of("id", botId, "name", botName));
+                entity.put("text", mentionText);
+                entity.put("type", "mention");
+                entities.add(entity);
+            }
+            entities.add(Map.of("locale", "en-US", "country", "US", "platform", "Web", "timezone", "Europe/Paris",
+                    "type", "clientInfo"));
+            activity.put("entities", entities);
+
+            Map<String, Object> channelData = new LinkedHashMap<>();
+            if (conversationType.equals("channel")) {
+                channelData.put("teamsChannelId", conversationId);
+                channelData.put("teamsTeamId", "19:team" + conversationId.hashCode() + "@thread.tacv2");
+                channelData.put("channel", Map.of("id", conversationId));
+            }
+            if (tenantInChannelData) {
+                channelData.put("tenant", Map.of("id", tenantId));
+            }
+            activity.put("channelData", channelData);
+            activity.put("locale", "en-US");
+            return activity;
+        }
+
+        public String json() {
+            return Json.write(toMap());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package ciment.devkit.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FakeBotFrameworkTest {
+
+    @Test
+    void mintedToken_verifiesWithThePublishedKeyOfItsKid_andCarriesTheEndorsements() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            Map<String, Object> metadata = Json.parseObject(get(fake.openIdMetadataUrl()));
+            assertEquals(FakeBotFramework.ISSUER, metadata.get("issuer"));
+            List<?> keys = (List<?>) Json.parseObject(get((String) metadata.get("jwks_uri"))).get("keys");
+
+            String token = fake.token(fake.serviceUrl());
+            String[] parts = token.split("\\.");
+            Map<String, Object> header = Json.parseObject(decode(parts[0]));
+            Map<?, ?> jwk = keys.stream().map(k -> (Map<?, ?>) k).filter(k -> k.get("kid").equals(header.get("kid")))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("msteams", "emulator"), jwk.get("endorsements"));
+            assertTrue(verifies(jwk, parts));
+            assertEquals(fake.appId(), Json.parseObject(decode(parts[1])).get("aud"));
+
+            String unknown = fake.tokenSignedByUnknownKey(fake.serviceUrl());
+            String unknownKid = (String) Json.parseObject(decode(unknown.split("\\.")[0])).get("kid");
+            assertFalse(keys.stream().anyMatch(k -> ((Map<?, ?>) k).get("kid").equals(unknownKid)));
+        }
+    }
+
+    @Test
+    void rotateKey_publishesANewKid_andMintsWithIt() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            String before = fake.currentKid();
+            String rotated = fake.rotateKey();
+            List<?> keys = (List<?>) Json.parseObject(get(fake.keysUrl())).get("keys");
+            assertTrue(keys.stream().anyMatch(k -> ((Map<?, ?>) k).get("kid").equals(rotated)));
+            assertFalse(rotated.equals(before));
+            assertEquals(1, fake.keyRequests());
+        }
+    }
+
+    @Test
+    void connector_recordsActivityAndAuthorization_andTokenEndpointChecksTheClient() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            String conversation = "19:abc@thread.tacv2;messageid=1";
+            String url = fake.serviceUrl() + "v3/conversations/" + conversation.replace(";", "%3B") + "/activities/42";
+            int status = post(url, "{\"type\":\"message\",\"text\":\"hi\"}", "application/json", "Bearer t");
+            assertEquals(200, status);
+            FakeBotFramework.SentActivity sent = fake.sent().get(0);
+            assertEquals(conversation, sent.conversationId());
+            assertEquals("42", sent.replyToId());
+            assertEquals("Bearer t", sent.authorization());
+            assertEquals("hi", sent.text());
+
+            String good = "grant_type=client_credentials&client_id=" + fake.appId() + "&client_secret="
+                    + fake.appPassword() + "&scope=https%3A%2F%2Fapi.botframework.com%2F.default";
+            assertEquals(200, post(fake.oauthTokenUrl(), good, "application/x-www-form-urlencoded", null));
+            assertEquals(401, post(fake.oauthTokenUrl(), good.replace(fake.appPassword(), "wrong"),
+                    "application/x-www-form-urlencoded", null));
+            assertEquals(1, fake.issuedAccessTokens().size());
+            assertEquals("botframework.com", fake.tokenRequests().get(0).tenant());
+        }
+    }
+
+    @Test
+    void teamsMessage_mentionsTheBot_andCarriesTenantInConversationAndChannelData() {
+        Map<String, Object> activity = Json.parseObject(
+                TeamsActivities.message("http://x/", "28:bot").tenant("t1").text("help").json());
+        assertEquals("<at>Ciment</at> help", activity.get("text"));
+        assertEquals("t1", ((Map<?, ?>) activity.get("conversation")).get("tenantId"));
+        assertEquals(Map.of("id", "t1"), ((Map<?, ?>) activity.get("channelData")).get("tenant"));
+        assertEquals("mention", ((Map<?, ?>) ((List<?>) activity.get("entities")).get(0)).get("type"));
+    }
+
+    @Test
+    void json_roundTripsEscapesAndNesting() {
+        Map<String, Object> value = Map.of("a", List.of(1L, "x\"\n\u00e9", true), "b", Map.of("c", 2.5));
+        assertEquals(value, Json.parse(Json.write(value)));
+    }
+
+    private static boolean verifies(Map<?, ?> jwk, String[] parts) throws Exception {
+        Base64.Decoder url = Base64.getUrlDecoder();
+        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                new BigInteger(1, url.decode((String) jwk.get("n"))), new BigInteger(1, url.decode((String) jwk.get("e")))));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initVerify(key);
+        signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        return signature.verify(url.decode(parts[2]));
+    }
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    private static String get(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        try (var in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int post(String url, String body, String type, String authorization) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", type);
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        return connection.getResponseCode();
+    }
+}

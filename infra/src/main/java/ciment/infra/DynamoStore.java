@@ -1,0 +1,111 @@
+package ciment.infra;
+
+import ciment.core.config.Settings;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
+import ciment.core.model.Membership;
+import ciment.core.model.Person;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.port.Communities;
+import ciment.core.port.People;
+import ciment.core.port.Posts;
+import ciment.core.port.Store;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Ciment's store on one DynamoDB table (ARCHITECTURE.md's single-table design). Every request is
+ * metered by the {@link CapacityMeter}, under the name of the store operation that made it.
+ */
+public final class DynamoStore implements Store {
+    static final String PRIME = "store.prime";
+
+    private final Table table;
+    private final CapacityMeter meter;
+    private final Communities communities;
+    private final Posts posts;
+    private final People people;
+
+    public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
+        this.table = new Table(client, tableName, meter);
+        this.meter = meter;
+        this.communities = new DynamoCommunities(table);
+        this.posts = new DynamoPosts(table);
+        this.people = new DynamoPeople(table);
+    }
+
+    /** The store a function uses: its client (once per container), table and meter from the settings. */
+    public static DynamoStore fromSettings(Settings settings) {
+        return new DynamoStore(DynamoClients.create(settings), settings.table(), CapacityMeter.forSettings(settings));
+    }
+
+    public CapacityMeter meter() {
+        return meter;
+    }
+
+    /**
+     * Reads a key that does not exist: loads the SDK's classes, resolves the endpoint and opens the
+     * connection, so that the first real request does not pay for them. Call it during init, from a
+     * background thread while the chat SDK starts; it throws what the read throws.
+     */
+    public void prime() {
+        table.get(PRIME, Keys.key("PRIME", "PRIME"), false);
+    }
+
+    @Override
+    public Created create(Community community, Membership firstSteward) {
+        return communities.create(community, firstSteward);
+    }
+
+    @Override
+    public Optional<Community> find(Slug slug) {
+        return communities.find(slug);
+    }
+
+    @Override
+    public Joined join(Membership membership) {
+        return communities.join(membership);
+    }
+
+    @Override
+    public Left leave(String communityId, String personId) {
+        return communities.leave(communityId, personId);
+    }
+
+    @Override
+    public Optional<Membership> membership(String communityId, String personId) {
+        return communities.membership(communityId, personId);
+    }
+
+    @Override
+    public List<Membership> membershipsOf(String personId) {
+        return communities.membershipsOf(personId);
+    }
+
+    @Override
+    public List<Community> catalog() {
+        return communities.catalog();
+    }
+
+    @Override
+    public boolean add(Post post) {
+        return posts.add(post);
+    }
+
+    @Override
+    public List<Post> latest(String communityId, int limit) {
+        return posts.latest(communityId, limit);
+    }
+
+    @Override
+    public Optional<Person> find(ChatAccount account) {
+        return people.find(account);
+    }
+
+    @Override
+    public Person register(ChatAccount account, Person person) {
+        return people.register(account, person);
+    }
+}

@@ -1,0 +1,83 @@
+package ciment.infra;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Slug;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The table's key plan (ARCHITECTURE.md, "Data: one DynamoDB table"): every key Ciment writes is spelled here. */
+final class Keys {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1 = "gsi1";
+    static final String GSI1_PK = "gsi1pk";
+    static final String GSI1_SK = "gsi1sk";
+
+    static final String META = "META";
+    static final String SLUG = "SLUG";
+    static final String PROFILE = "PROFILE";
+    static final String IDENTITY = "ID";
+    static final String CATALOG = "CATALOG";
+    static final String MEMBER_PREFIX = "M#";
+    static final String POST_PREFIX = "POST#";
+    static final String COMMUNITY_PREFIX = "C#";
+
+    private Keys() {
+    }
+
+    static String community(String communityId) {
+        return COMMUNITY_PREFIX + communityId;
+    }
+
+    static String member(String personId) {
+        return MEMBER_PREFIX + personId;
+    }
+
+    static String person(String personId) {
+        return "P#" + personId;
+    }
+
+    static String slug(Slug slug) {
+        return "SLUG#" + slug.value();
+    }
+
+    static String post(String postId) {
+        return POST_PREFIX + postId;
+    }
+
+    static String identity(ChatAccount account) {
+        return "ID#" + account.platform().key() + "#" + account.workspace() + "#" + account.userId();
+    }
+
+    /** "C#01J..." gives "01J...": ids are kept once, in the key. */
+    static String idIn(String key, String prefix) {
+        if (!key.startsWith(prefix)) {
+            throw new IllegalStateException("expected a key starting with " + prefix + ": " + key);
+        }
+        return key.substring(prefix.length());
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    static Map<String, AttributeValue> communityMeta(String communityId) {
+        return key(community(communityId), META);
+    }
+
+    static Map<String, AttributeValue> membership(String communityId, String personId) {
+        return key(community(communityId), member(personId));
+    }
+
+    static Map<String, AttributeValue> slugClaim(Slug slug) {
+        return key(slug(slug), SLUG);
+    }
+
+    static Map<String, AttributeValue> identityLink(ChatAccount account) {
+        return key(identity(account), IDENTITY);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,206 @@
+package ciment.devkit.slack;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
+ * call Ciment makes: method, parameters (form or JSON) and bearer token. It answers auth.test,
+ * users.info (for the users a test registers) and chat.postMessage; any other method gets
+ * {@code unknown_method}, as Slack answers.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+    public static final String TEAM_ID = "T0CIMENT01";
+    public static final String BOT_USER_ID = "U0CIMENTBOT";
+    public static final String BOT_ID = "B0CIMENT01";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String teamId;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final AtomicLong messages = new AtomicLong();
+
+    private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
+        this.server = server;
+        this.executor = executor;
+        this.teamId = teamId;
+    }
+
+    public static FakeSlackApi start() {
+        return start(TEAM_ID);
+    }
+
+    /** A fake for the workspace {@code teamId} (what auth.test and users.info report). */
+    public static FakeSlackApi start(String teamId) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "fake-slack-api");
+                thread.setDaemon(true);
+                return thread;
+            });
+            server.setExecutor(executor);
+            FakeSlackApi api = new FakeSlackApi(server, executor, teamId);
+            server.createContext("/api/", api::handle);
+            server.start();
+            return api;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the fake Slack Web API", e);
+        }
+    }
+
+    /** Where Ciment should send Web API calls (SLACK_API_URL); ends with '/'. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** Makes users.info know this user. */
+    public FakeSlackApi addUser(User user) {
+        users.put(user.id(), user);
+        return this;
+    }
+
+    public FakeSlackApi addUser(String id, String realName, String displayName, String email) {
+        return addUser(new User(id, realName, displayName, email));
+    }
+
+    /** Every call received so far, oldest first. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls of one method (for example "users.info"), oldest first. */
+    public List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, Object> params = new LinkedHashMap<>(queryParams(exchange.getRequestURI().getRawQuery()));
+            params.putAll(isJson(contentType) ? jsonParams(body) : formParams(body));
+            Call call = new Call(method, Map.copyOf(withoutNulls(params)), token(exchange, params), contentType, body);
+            calls.add(call);
+            byte[] answer = JSON.writeValueAsBytes(answer(call));
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private Map<String, Object> answer(Call call) {
+        if (call.token() == null) {
+            return Map.of("ok", false, "error", "not_authed");
+        }
+        return switch (call.method()) {
+            case "auth.test" -> Map.of("ok", true, "url", "https://ciment-test.slack.com/", "team", "Ciment test",
+                    "user", "ciment", "team_id", teamId, "user_id", BOT_USER_ID, "bot_id", BOT_ID,
+                    "is_enterprise_install", false);
+            case "users.info" -> usersInfo(call.param("user"));
+            case "chat.postMessage" -> Map.of("ok", true, "channel", String.valueOf(call.param("channel")),
+                    "ts", (1_700_000_000L + messages.incrementAndGet()) + ".000100");
+            default -> Map.of("ok", false, "error", "unknown_method");
+        };
+    }
+
+    private Map<String, Object> usersInfo(String userId) {
+        User user = userId == null ? null : users.get(userId);
+        if (user == null) {
+            return Map.of("ok", false, "error", "user_not_found");
+        }
+        Map<String, Object> profile = Map.of("real_name", user.realName(), "display_name", user.displayName(),
+                "email", user.email());
+        return Map.of("ok", true, "user", Map.of("id", user.id(), "team_id", teamId,
+                "name", user.displayName().isBlank() ? user.id().toLowerCase(Locale.ROOT) : user.displayName(),
+                "real_name", user.realName(), "is_bot", false, "profile", profile));
+    }
+
+    private static String token(HttpExchange exchange, Map<String, Object> params) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        Object token = params.get("token");
+        return token == null ? null : token.toString();
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    private static Map<String, Object> jsonParams(String body) throws IOException {
+        return body.isBlank() ? Map.of() : JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static Map<String, String> formParams(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private static Map<String, String> queryParams(String rawQuery) {
+        return rawQuery == null ? Map.of() : formParams(rawQuery);
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> params) {
+        params.values().removeIf(value -> value == null);
+        return params;
+    }
+
+    /** A Slack user as users.info describes them. */
+    public record User(String id, String realName, String displayName, String email) {
+    }
+
+    /**
+     * One Web API call as received.
+     *
+     * @param params form fields or top-level JSON fields (JSON values as maps, lists, strings, numbers)
+     * @param token  the bearer token (or the {@code token} parameter), null when none was sent
+     */
+    public record Call(String method, Map<String, Object> params, String token, String contentType, String body) {
+        public String param(String name) {
+            Object value = params.get(name);
+            return value == null ? null : value.toString();
+        }
+    }
+}

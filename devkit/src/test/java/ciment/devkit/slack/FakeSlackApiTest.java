@@ -1,0 +1,70 @@
+package ciment.devkit.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FakeSlackApiTest {
+    private final FakeSlackApi api = FakeSlackApi.start().addUser("U1", "Ada Lovelace", "ada", "ada@example.com");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void usersInfo_knownUser_answersProfile_andRecordsCallWithToken() throws Exception {
+        String answer = postForm("users.info", "user=U1", "xoxb-1");
+
+        assertTrue(answer.contains("\"display_name\":\"ada\""), answer);
+        assertTrue(answer.contains("\"ok\":true"), answer);
+        FakeSlackApi.Call call = api.calls("users.info").getFirst();
+        assertEquals("U1", call.param("user"));
+        assertEquals("xoxb-1", call.token());
+    }
+
+    @Test
+    void usersInfo_unknownUser_answersUserNotFound() throws Exception {
+        assertTrue(postForm("users.info", "user=U404", "xoxb-1").contains("\"error\":\"user_not_found\""));
+    }
+
+    @Test
+    void postMessage_json_recordsItsFields() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "chat.postMessage"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", "Bearer xoxb-2")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"C1\",\"text\":\"hi\",\"blocks\":[]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertTrue(response.body().contains("\"ts\""), response.body());
+        FakeSlackApi.Call call = api.calls("chat.postMessage").getFirst();
+        assertEquals("C1", call.param("channel"));
+        assertEquals("hi", call.param("text"));
+        assertEquals("xoxb-2", call.token());
+    }
+
+    @Test
+    void otherMethod_answersUnknownMethod() throws Exception {
+        assertTrue(postForm("conversations.list", "", "xoxb-1").contains("unknown_method"));
+    }
+
+    @Test
+    void baseUrl_endsWithSlash() {
+        assertTrue(api.baseUrl().endsWith("/api/"));
+    }
+
+    private String postForm(String method, String form, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + method))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

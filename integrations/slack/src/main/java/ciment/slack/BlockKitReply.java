@@ -1,0 +1,122 @@
+package ciment.slack;
+
+import ciment.core.command.Grammar;
+import ciment.core.model.Community;
+import ciment.core.model.Post;
+import ciment.core.reply.Reply;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws a {@link Reply} in Block Kit, within Slack's limits (section text up to 3,000 characters, at
+ * most 50 blocks): what does not fit is cut with an ellipsis, never refused. Every piece of text that
+ * people typed is escaped. The plain {@code text} is the reply's summary, for notifications.
+ */
+public final class BlockKitReply {
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_SECTION_TEXT = 3000;
+    static final String COMMAND = "/ciment";
+
+    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** What Slack gets: the plain fallback and the blocks. */
+    public record Rendered(String text, List<LayoutBlock> blocks) {
+    }
+
+    private BlockKitReply() {
+    }
+
+    public static Rendered render(Reply reply) {
+        List<LayoutBlock> blocks = switch (reply) {
+            case Reply.Help help -> help(help);
+            case Reply.Done done -> List.of(section(":white_check_mark: ", Mrkdwn.escape(done.summary())));
+            case Reply.Refused refused -> List.of(section(":no_entry: *Not done:* ", Mrkdwn.escape(refused.summary())));
+            case Reply.Posted posted -> posted(posted.post());
+            case Reply.CommunityList list -> communities(list);
+            case Reply.Feed feed -> feed(feed);
+        };
+        return new Rendered(Mrkdwn.escape(reply.summary()), blocks);
+    }
+
+    private static List<LayoutBlock> help(Reply.Help help) {
+        StringBuilder lines = new StringBuilder();
+        for (Grammar.Usage usage : help.commands()) {
+            lines.append("• `").append(COMMAND).append(' ').append(Mrkdwn.escape(usage.form())).append("`: ")
+                    .append(Mrkdwn.escape(usage.meaning())).append('\n');
+        }
+        return List.of(section("", "*Ciment commands*, typed after `" + COMMAND + "`:"),
+                section("", lines.toString().stripTrailing()));
+    }
+
+    private static List<LayoutBlock> posted(Post post) {
+        return List.of(
+                section(":white_check_mark: ", "Posted `" + post.reference() + "` in *" + post.slug() + "*."),
+                section("", Mrkdwn.quote(Mrkdwn.escape(post.text()))));
+    }
+
+    private static List<LayoutBlock> communities(Reply.CommunityList list) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*" + Mrkdwn.escape(list.summary()) + "*"));
+        for (Reply.Listed listed : list.communities()) {
+            Community community = listed.community();
+            String heading = "*" + community.slug() + "*  " + Mrkdwn.escape(community.name()) + "\n";
+            String status = "\n_" + community.memberCount() + (community.memberCount() == 1 ? " member" : " members")
+                    + " · " + (listed.member() ? "you are a member" : "join with `" + COMMAND + " join " + community.slug() + "`")
+                    + "_";
+            blocks.add(section(heading, Mrkdwn.escape(community.purpose()), status));
+        }
+        return withinBlockLimit(blocks, "communities");
+    }
+
+    private static List<LayoutBlock> feed(Reply.Feed feed) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*" + Mrkdwn.escape(feed.title()) + "*"));
+        if (feed.posts().isEmpty()) {
+            blocks.add(section("", Mrkdwn.escape(feed.emptyHint())));
+        }
+        for (Post post : feed.posts()) {
+            String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
+                    + (feed.isHome() ? " in *" + post.slug() + "*" : "")
+                    + " · " + time(post) + " · `" + post.reference() + "`\n";
+            blocks.add(section(heading, Mrkdwn.escape(post.text())));
+        }
+        return withinBlockLimit(blocks, "posts");
+    }
+
+    /** Slack shows the time in the reader's own time zone; the fallback is UTC. */
+    private static String time(Post post) {
+        return "<!date^" + post.createdAt().getEpochSecond() + "^{date_short_pretty} {time}|"
+                + FALLBACK_TIME.format(post.createdAt()) + ">";
+    }
+
+    /** A mrkdwn section: our own markup around one piece of escaped text, which is cut to fit if needed. */
+    static SectionBlock section(String before, String escapedText) {
+        return section(before, escapedText, "");
+    }
+
+    static SectionBlock section(String before, String escapedText, String after) {
+        int room = MAX_SECTION_TEXT - before.length() - after.length();
+        String text = before + Mrkdwn.fit(escapedText, Math.max(room, 1)) + after;
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(text).build()).build();
+    }
+
+    private static List<LayoutBlock> withinBlockLimit(List<LayoutBlock> blocks, String what) {
+        if (blocks.size() <= MAX_BLOCKS) {
+            return blocks;
+        }
+        int shown = MAX_BLOCKS - 1;
+        // the first block is the heading, not an item
+        int hidden = blocks.size() - shown;
+        List<LayoutBlock> kept = new ArrayList<>(blocks.subList(0, shown));
+        kept.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
+                .text("…and " + hidden + " more " + what + " not shown.").build())).build());
+        return kept;
+    }
+}

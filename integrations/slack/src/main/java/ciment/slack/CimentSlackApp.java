@@ -1,0 +1,64 @@
+package ciment.slack;
+
+import ciment.core.config.Settings;
+import ciment.core.service.Ciment;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The Bolt app of Ciment: {@code /ciment} answered in Block Kit. Configured only from {@link Settings}
+ * (CONTRACT.md's names), never from Bolt's own reading of the environment.
+ */
+public final class CimentSlackApp {
+    public static final String COMMAND = "/ciment";
+    public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+    public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
+    public static final String API_URL = "SLACK_API_URL";
+    public static final String DEFAULT_API_URL = "https://slack.com/api/";
+
+    /** users.info must leave room for the store and the answer within Slack's 3 seconds. */
+    static final Duration USERS_INFO_TIMEOUT = Duration.ofMillis(900);
+
+    private CimentSlackApp() {
+    }
+
+    /**
+     * @param ciment gives Ciment when a command arrives (the Lambda function builds it in parallel with Bolt)
+     */
+    public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
+        Slack slack = Slack.getInstance(slackConfig);
+        Optional<String> botToken = settings.get(BOT_TOKEN);
+
+        AppConfig config = AppConfig.builder()
+                .signingSecret(settings.require(SIGNING_SECRET))
+                .singleTeamBotToken(botToken.orElse(null))
+                // Bolt would read these from the environment; Ciment is configured by its settings only.
+                .verificationToken(null)
+                .clientId(null)
+                .clientSecret(null)
+                .slack(slack)
+                .build();
+        App app = new App(config);
+        app.command(COMMAND, new CimentSlashCommand(ciment, new DisplayNames(botToken.map(token -> quick(slack).methods(token)).orElse(null)), clock));
+        return app;
+    }
+
+    /** The same client and connection pool, with a short deadline per call. */
+    private static Slack quick(Slack slack) {
+        var okHttp = slack.getHttpClient().getOkHttpClient().newBuilder().callTimeout(USERS_INFO_TIMEOUT).build();
+        return Slack.getInstance(slack.getConfig(), new SlackHttpClient(okHttp));
+    }
+
+    static String withTrailingSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+}

@@ -1,0 +1,56 @@
+package ciment.slack;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ciment <words>}: the words go to Ciment, and its reply comes back in the acknowledgement
+ * itself, only to the person who asked, in the conversation where they asked. All the work is done
+ * before the ack: on Lambda nothing runs once the answer is returned.
+ */
+final class CimentSlashCommand implements SlashCommandHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CimentSlashCommand.class);
+    static final String TRY_AGAIN = "Ciment could not answer just now: please send the same command again in a minute.";
+
+    private final Supplier<Ciment> ciment;
+    private final DisplayNames displayNames;
+    private final Clock clock;
+
+    CimentSlashCommand(Supplier<Ciment> ciment, DisplayNames displayNames, Clock clock) {
+        this.ciment = ciment;
+        this.displayNames = displayNames;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext context) {
+        SlashCommandPayload payload = request.getPayload();
+        BlockKitReply.Rendered answer = BlockKitReply.render(answer(payload));
+        return context.ack(response -> response.responseType("ephemeral").text(answer.text()).blocks(answer.blocks()));
+    }
+
+    private Reply answer(SlashCommandPayload payload) {
+        try {
+            // Slack's trigger id names this request: the same trigger never posts twice.
+            Caller caller = new Caller(new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId()),
+                    () -> displayNames.of(payload.getUserId(), payload.getUserName()),
+                    payload.getTriggerId(), clock.instant());
+            return ciment.get().handle(caller, Mrkdwn.unescape(payload.getText()));
+        } catch (RuntimeException e) {
+            LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);
+            return new Reply.Refused(TRY_AGAIN);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package ciment.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's messaging endpoint, whatever carries the HTTP request (Lambda, the local runner): checks
+ * the body is an activity and its token, then runs the adapter with the identity we established
+ * ourselves (the SDK's own validation is skipped: it keeps keys for days and drops custom checks).
+ */
+public final class TeamsEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsEndpoint.class);
+
+    /** The HTTP answer: a status and a body (empty, one sentence, or an invoke response's JSON). */
+    public record Answer(int status, String body) {
+    }
+
+    private final BotFrameworkAdapter adapter;
+    private final Bot bot;
+    private final InboundAuth auth;
+
+    public TeamsEndpoint(BotFrameworkAdapter adapter, Bot bot, InboundAuth auth) {
+        this.adapter = adapter;
+        this.bot = bot;
+        this.auth = auth;
+    }
+
+    public Answer handle(String body, String authorizationHeader) {
+        Activity activity = parse(body);
+        if (activity == null) {
+            return new Answer(400, "The request body is not a Bot Framework activity (JSON with type, serviceUrl and conversation).");
+        }
+        ClaimsIdentity identity;
+        try {
+            identity = auth.authenticate(authorizationHeader, activity);
+        } catch (Unauthorized unauthorized) {
+            LOG.warn("Refused activity {} from channel {}: {}", activity.getId(), activity.getChannelId(),
+                    unauthorized.getMessage());
+            return new Answer(401, "");
+        }
+        try {
+            InvokeResponse invoke = adapter.processActivity(identity, activity, bot::onTurn).join();
+            if (invoke == null) {
+                return new Answer(200, "");
+            }
+            return new Answer(invoke.getStatus(), invoke.getBody() == null ? "" : Serialization.toString(invoke.getBody()));
+        } catch (CompletionException | JsonProcessingException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            LOG.error("Activity {} ({}) failed", activity.getId(), activity.getType(), cause);
+            return new Answer(500, "Ciment could not handle this activity; the Bot Connector may retry it.");
+        }
+    }
+
+    private static Activity parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode json = Serialization.jsonToTree(body);
+            if (json == null || !json.isObject() || !json.path("type").isTextual()
+                    || !json.path("serviceUrl").isTextual() || !json.path("conversation").path("id").isTextual()) {
+                return null;
+            }
+            return Serialization.treeToValue(json, Activity.class);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}

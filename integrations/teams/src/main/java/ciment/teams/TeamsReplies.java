@@ -1,0 +1,53 @@
+package ciment.teams;
+
+import ciment.core.command.Grammar;
+import ciment.core.reply.Reply;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.TextFormatTypes;
+import java.util.List;
+
+/** How Ciment's answers look in Teams: sentences as text, lists as Adaptive Cards. */
+final class TeamsReplies {
+    private TeamsReplies() {
+    }
+
+    static Activity render(Reply reply) {
+        return switch (reply) {
+            case Reply.Done done -> text(done.summary());
+            case Reply.Refused refused -> text(refused.summary());
+            case Reply.Posted posted -> text(posted.summary());
+            case Reply.Help help -> markdown(help(help.commands()));
+            case Reply.Feed feed -> card(feed.summary(), AdaptiveCards.feed(feed));
+            case Reply.CommunityList list -> card(list.summary(), AdaptiveCards.communities(list));
+        };
+    }
+
+    private static String help(List<Grammar.Usage> commands) {
+        StringBuilder text = new StringBuilder("**Ciment commands** (send them to me; in a channel, @mention me first)\n\n");
+        for (Grammar.Usage usage : commands) {
+            text.append("- `").append(usage.form()).append("`: ").append(usage.meaning()).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    private static Activity text(String sentence) {
+        Activity activity = Activity.createMessageActivity();
+        activity.setText(sentence);
+        activity.setTextFormat(TextFormatTypes.PLAIN);
+        return activity;
+    }
+
+    private static Activity markdown(String text) {
+        Activity activity = Activity.createMessageActivity();
+        activity.setText(text);
+        activity.setTextFormat(TextFormatTypes.MARKDOWN);
+        return activity;
+    }
+
+    private static Activity card(String summary, com.microsoft.bot.schema.Attachment card) {
+        Activity activity = Activity.createMessageActivity();
+        activity.setSummary(summary);
+        activity.setAttachments(List.of(card));
+        return activity;
+    }
+}

@@ -33,6 +33,11 @@ public final class DynamoClients {
     }
 
     public static DynamoDbClient create(Settings settings) {
+        return builder(settings).build();
+    }
+
+    /** The configured builder, for tests that add an interceptor. */
+    static DynamoDbClientBuilder builder(Settings settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(settings.get(REGION, "us-east-1")))
@@ -40,7 +45,7 @@ public final class DynamoClients {
                 // The account-id endpoint needs the account id resolved first; the regional endpoint does not.
                 .accountIdEndpointMode(AccountIdEndpointMode.DISABLED);
         settings.get(ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 
     /**

@@ -1,0 +1,205 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.Community;
+import ciment.core.model.Membership;
+import ciment.core.model.Role;
+import ciment.core.model.Slug;
+import ciment.core.port.Communities.Created;
+import ciment.core.port.Communities.Joined;
+import ciment.core.port.Communities.Left;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoCommunitiesTest {
+    private static String table;
+    private static DynamoStore store;
+
+    @BeforeAll
+    static void table() {
+        table = MotoTables.create("communities");
+        store = MotoTables.store(table);
+    }
+
+    @Test
+    void create_newSlug_storesCommunityClaimAndFirstSteward() {
+        String creator = Sample.personId();
+        Community community = Sample.community(Sample.slug("data-guild"), creator);
+
+        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+
+        assertEquals(community, store.find(community.slug()).orElseThrow());
+        assertEquals(Sample.steward(community), store.membership(community.id(), creator).orElseThrow());
+        Map<String, AttributeValue> claim = item("SLUG#" + community.slug(), "SLUG");
+        assertEquals(community.id(), claim.get("communityId").s());
+        Map<String, AttributeValue> meta = item("C#" + community.id(), "META");
+        assertEquals("CATALOG", meta.get("gsi1pk").s());
+        assertEquals(community.slug().value(), meta.get("gsi1sk").s());
+    }
+
+    @Test
+    void create_takenSlug_isSlugTaken_andWritesNothing() {
+        Community first = created("taken");
+        Community second = Sample.community(first.slug(), Sample.personId());
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Created.SLUG_TAKEN, store.create(second, Sample.steward(second)));
+
+        assertEquals(before, MotoTables.items(table));
+        assertEquals(first, store.find(first.slug()).orElseThrow());
+    }
+
+    @Test
+    void find_unknownSlug_isEmpty() {
+        assertTrue(store.find(Sample.slug("nobody-made")).isEmpty());
+    }
+
+    @Test
+    void join_existingCommunity_storesMembershipAndCountsIt() {
+        Community community = created("join");
+        Membership joining = Sample.member(community, Sample.personId());
+
+        assertEquals(Joined.JOINED, store.join(joining));
+
+        assertEquals(joining, store.membership(community.id(), joining.personId()).orElseThrow());
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(2, counted.memberCount());
+        assertEquals(1, counted.stewardCount());
+        Map<String, AttributeValue> item = item("C#" + community.id(), "M#" + joining.personId());
+        assertEquals("P#" + joining.personId(), item.get("gsi1pk").s());
+        assertEquals("C#" + community.id(), item.get("gsi1sk").s());
+    }
+
+    @Test
+    void join_asSteward_countsAMemberAndASteward() {
+        Community community = created("join-steward");
+
+        assertEquals(Joined.JOINED, store.join(Sample.stewardToo(community, Sample.personId())));
+
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(2, counted.memberCount());
+        assertEquals(2, counted.stewardCount());
+    }
+
+    @Test
+    void join_twice_isAlreadyMember_andCountsOnce() {
+        Community community = created("twice");
+        Membership joining = Sample.member(community, Sample.personId());
+        store.join(joining);
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Joined.ALREADY_MEMBER, store.join(joining));
+
+        assertEquals(before, MotoTables.items(table));
+        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+    }
+
+    @Test
+    void join_communityThatDoesNotExist_isNoSuchCommunity_andWritesNothing() {
+        Community never = Sample.community(Sample.slug("never-made"), Sample.personId());
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Joined.NO_SUCH_COMMUNITY, store.join(Sample.member(never, Sample.personId())));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void leave_member_removesMembershipAndUncountsIt() {
+        Community community = created("leave");
+        String person = Sample.personId();
+        store.join(Sample.member(community, person));
+
+        assertEquals(Left.LEFT, store.leave(community.id(), person));
+
+        assertTrue(store.membership(community.id(), person).isEmpty());
+        assertTrue(store.membershipsOf(person).isEmpty());
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(1, counted.memberCount());
+        assertEquals(1, counted.stewardCount());
+    }
+
+    @Test
+    void leave_byNonMember_isNotMember_andWritesNothing() {
+        Community community = created("not-member");
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Left.NOT_MEMBER, store.leave(community.id(), Sample.personId()));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void leave_byLastSteward_isRefused_andWritesNothing() {
+        Community community = created("last-steward");
+        store.join(Sample.member(community, Sample.personId()));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Left.LAST_STEWARD, store.leave(community.id(), community.createdBy()));
+
+        assertEquals(before, MotoTables.items(table));
+        assertEquals(Role.STEWARD, store.membership(community.id(), community.createdBy()).orElseThrow().role());
+    }
+
+    @Test
+    void leave_byStewardWhenAnotherRemains_isLeft_andUncountsTheSteward() {
+        Community community = created("two-stewards");
+        store.join(Sample.stewardToo(community, Sample.personId()));
+
+        assertEquals(Left.LEFT, store.leave(community.id(), community.createdBy()));
+
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(1, counted.memberCount());
+        assertEquals(1, counted.stewardCount());
+    }
+
+    @Test
+    void membershipsOf_personInSeveralCommunities_listsEachWithSlugAndRole() {
+        String person = Sample.personId();
+        Community mine = created("mine", person);
+        Community joined = created("joined");
+        store.join(Sample.member(joined, person));
+        created("other");
+
+        Map<Slug, Role> roles = store.membershipsOf(person).stream()
+                .collect(Collectors.toMap(Membership::slug, Membership::role));
+
+        assertEquals(Map.of(mine.slug(), Role.STEWARD, joined.slug(), Role.MEMBER), roles);
+    }
+
+    @Test
+    void catalog_holdsEveryCommunityBySlug_withTheirCounts() {
+        Community counted = created("catalog-counted");
+        store.join(Sample.member(counted, Sample.personId()));
+
+        List<Community> catalog = store.catalog();
+
+        List<Slug> slugs = catalog.stream().map(Community::slug).toList();
+        assertEquals(slugs.stream().sorted().toList(), slugs);
+        assertEquals(slugs.size(), Set.copyOf(slugs).size());
+        assertEquals(2, catalog.stream().filter(c -> c.id().equals(counted.id())).findFirst().orElseThrow().memberCount());
+        assertFalse(catalog.stream().anyMatch(c -> c.slug().value().startsWith("never-made")));
+    }
+
+    private static Community created(String base) {
+        return created(base, Sample.personId());
+    }
+
+    private static Community created(String base, String creator) {
+        Community community = Sample.community(Sample.slug(base), creator);
+        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        return community;
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return MotoTables.CLIENT.getItem(b -> b.tableName(table).key(Keys.key(pk, sk)).consistentRead(true)).item();
+    }
+}

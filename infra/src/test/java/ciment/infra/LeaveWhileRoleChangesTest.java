@@ -1,0 +1,77 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.model.Community;
+import ciment.core.port.Communities.Left;
+import ciment.devkit.MotoServer;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** A steward is demoted by someone else between leave's read of their membership and its write. */
+class LeaveWhileRoleChangesTest {
+
+    @Test
+    void leave_whenDemotedBetweenReadAndWrite_retriesAsMember_andKeepsTheRemainingSteward() {
+        String table = MotoTables.create("role-change");
+        Community community = Sample.community(Sample.slug("demoted"), Sample.personId());
+        String other = Sample.personId();
+        DynamoStore setup = MotoTables.store(table);
+        setup.create(community, Sample.steward(community));
+        setup.join(Sample.stewardToo(community, other));
+        AtomicBoolean demoted = new AtomicBoolean();
+        DynamoStore store = new DynamoStore(clientThatFirst(() -> {
+            if (demoted.compareAndSet(false, true)) {
+                demote(table, community, community.createdBy());
+            }
+        }), table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
+
+        assertEquals(Left.LEFT, store.leave(community.id(), community.createdBy()));
+
+        assertTrue(demoted.get());
+        assertTrue(store.membership(community.id(), community.createdBy()).isEmpty());
+        Community after = store.find(community.slug()).orElseThrow();
+        assertEquals(1, after.memberCount());
+        assertEquals(1, after.stewardCount());
+        assertTrue(store.membership(community.id(), other).orElseThrow().isSteward());
+    }
+
+    /** What a future "steward remove" does: the role and the count change together. */
+    private static void demote(String table, Community community, String personId) {
+        MotoTables.CLIENT.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(Keys.membership(community.id(), personId))
+                        .updateExpression("SET #role = :member").expressionAttributeNames(Map.of("#role", "role"))
+                        .expressionAttributeValues(Map.of(":member", Keys.s("MEMBER"))).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(Keys.communityMeta(community.id()))
+                        .updateExpression("SET stewardCount = stewardCount - :one")
+                        .expressionAttributeValues(Map.of(":one", Items.n(1))).build()).build()));
+    }
+
+    /** A client that runs the given change just before each transaction it sends. */
+    private static DynamoDbClient clientThatFirst(Runnable change) {
+        ExecutionInterceptor beforeTransactions = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest) {
+                    change.run();
+                }
+            }
+        };
+        return DynamoClients.builder(Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString())))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(beforeTransactions)
+                        .addExecutionInterceptor(new OneRequestAtATime()))
+                .build();
+    }
+}

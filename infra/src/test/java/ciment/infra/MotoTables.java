@@ -1,0 +1,40 @@
+package ciment.infra;
+
+import ciment.core.config.Settings;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Tables made from template.yaml on the shared moto server, one per test class (or per test that needs a quiet one). */
+final class MotoTables {
+    /** Made the way the functions make theirs, with the emulator's endpoint in the settings. */
+    static final DynamoDbClient CLIENT = DynamoClients.builder(Settings.of(Map.of(
+                    "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString())))
+            .overrideConfiguration(c -> c.addExecutionInterceptor(new OneRequestAtATime()))
+            .build();
+
+    private MotoTables() {
+    }
+
+    static String create(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        TemplateTable.fromClasspath().create(CLIENT, name);
+        return name;
+    }
+
+    static DynamoStore store(String table) {
+        return new DynamoStore(CLIENT, table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    }
+
+    /** Every item of the table, to prove that a refused change wrote nothing. */
+    static List<Map<String, AttributeValue>> items(String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        CLIENT.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
+        return items;
+    }
+}

@@ -1,0 +1,55 @@
+package ciment.infra;
+
+import ciment.core.model.Community;
+import ciment.core.model.Membership;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Role;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Records for store tests, each with fresh ids so that tests sharing a table do not meet. */
+final class Sample {
+    static final Instant T0 = Instant.parse("2026-03-02T09:15:30.123456Z");
+
+    private Sample() {
+    }
+
+    static String personId() {
+        return Ulid.random(Instant.now());
+    }
+
+    static Slug slug(String base) {
+        return new Slug(base + "-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36));
+    }
+
+    /** A community just created by its first steward: one member, one steward. */
+    static Community community(Slug slug, String creatorId) {
+        return new Community(Ulid.random(Instant.now()), slug, slug.displayName(), "Practices around " + slug.value() + ", shared.",
+                true, 1, 1, creatorId, T0);
+    }
+
+    static Membership steward(Community community) {
+        return new Membership(community.id(), community.slug(), community.createdBy(), Role.STEWARD, T0);
+    }
+
+    static Membership member(Community community, String personId) {
+        return new Membership(community.id(), community.slug(), personId, Role.MEMBER, T0.plusSeconds(60));
+    }
+
+    static Membership stewardToo(Community community, String personId) {
+        return new Membership(community.id(), community.slug(), personId, Role.STEWARD, T0.plusSeconds(60));
+    }
+
+    static Post post(Community community, String authorId, String text, Instant at) {
+        return new Post(Ulid.random(at), community.id(), community.slug(), authorId, "Ada Lovelace", Platform.SLACK, text,
+                at);
+    }
+
+    static Instant minute(int n) {
+        return T0.plus(n, ChronoUnit.MINUTES);
+    }
+}

@@ -11,6 +11,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,20 +38,33 @@ final class CimentSlashCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
-        BlockKitReply.Rendered answer = BlockKitReply.render(answer(payload));
+        BlockKitReply.Rendered answer = BlockKitReply.render(answer(payload, sentAt(request)));
         return context.ack(response -> response.responseType("ephemeral").text(answer.text()).blocks(answer.blocks()));
     }
 
-    private Reply answer(SlashCommandPayload payload) {
+    private Reply answer(SlashCommandPayload payload, Instant sentAt) {
         try {
-            // Slack's trigger id names this request: the same trigger never posts twice.
+            // The trigger id and Slack's signed timestamp name this request: the same request never posts twice.
             Caller caller = new Caller(new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId()),
                     () -> displayNames.of(payload.getUserId(), payload.getUserName()),
-                    payload.getTriggerId(), clock.instant());
+                    payload.getTriggerId(), sentAt);
             return ciment.get().handle(caller, Mrkdwn.unescape(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);
             return new Reply.Refused(TRY_AGAIN);
         }
+    }
+
+    /**
+     * When Slack says it sent the request (X-Slack-Request-Timestamp, already checked to be within five
+     * minutes of now): a request delivered twice then has one time, hence one post id.
+     */
+    private Instant sentAt(SlashCommandRequest request) {
+        String timestamp = request.getHeaders() == null ? null
+                : request.getHeaders().getFirstValue(SlackSignatureCheck.TIMESTAMP_HEADER);
+        if (timestamp != null && !timestamp.isEmpty() && timestamp.length() <= 12 && timestamp.chars().allMatch(Character::isDigit)) {
+            return Instant.ofEpochSecond(Long.parseLong(timestamp));
+        }
+        return clock.instant();
     }
 }

@@ -1,0 +1,229 @@
+package ciment.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.service.Ciment;
+import ciment.core.testing.InMemoryStore;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlashCommands;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Bolt app on an in-memory store, driven by signed slash commands through Bolt's own request parser. */
+class CimentSlackAppTest {
+    private static final String SECRET = "test-signing-secret";
+    private static final String TOKEN = "xoxb-test-token";
+
+    private final FakeSlackApi slackApi = FakeSlackApi.start()
+            .addUser("U0ADA", "Ada Lovelace", "ada", "ada@example.com")
+            .addUser("U0BOB", "Bob Byte", "", "bob@example.com");
+    private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
+    private final InMemoryStore store = new InMemoryStore();
+    private final Ciment ciment = new Ciment(store, Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        slackApi.close();
+    }
+
+    private App app(Map<String, String> extra, Supplier<Ciment> cimentSupplier) {
+        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+                CimentSlackApp.API_URL, slackApi.baseUrl()));
+        values.putAll(extra);
+        return CimentSlackApp.create(Settings.of(values), cimentSupplier, Clock.systemUTC());
+    }
+
+    private App appWithToken() {
+        return app(Map.of(CimentSlackApp.BOT_TOKEN, TOKEN), () -> ciment);
+    }
+
+    private static JsonObject run(App app, SlashCommands.Command command) throws Exception {
+        Response response = send(app, command);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return JsonParser.parseString(response.getBody()).getAsJsonObject();
+    }
+
+    private static Response send(App app, SlashCommands.Command command) throws Exception {
+        return send(app, new SlashCommands(SECRET, command.teamId()).sign(command, Instant.now()));
+    }
+
+    private static Response send(App app, SlashCommands.Signed signed) throws Exception {
+        Map<String, List<String>> headers = new HashMap<>();
+        signed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers))
+                .requestBody(signed.body()).build());
+        return app.run(request);
+    }
+
+    private SlashCommands.Command ada(String text) {
+        return commands.command("U0ADA", "ada.l", text);
+    }
+
+    private List<Post> posts(String slug) {
+        return store.find(new Slug(slug)).map(c -> store.latest(c.id(), 50)).orElse(List.of());
+    }
+
+    @Test
+    void help_isAnsweredInTheAck_onlyToTheAsker_withBlocksAndPlainText() throws Exception {
+        JsonObject answer = run(appWithToken(), ada("help"));
+
+        assertEquals("ephemeral", answer.get("response_type").getAsString());
+        assertTrue(answer.get("text").getAsString().startsWith("Ciment commands:"), answer.toString());
+        assertTrue(answer.getAsJsonArray("blocks").size() >= 2, answer.toString());
+        assertEquals("section", answer.getAsJsonArray("blocks").get(0).getAsJsonObject().get("type").getAsString());
+    }
+
+    @Test
+    void firstCommands_ofNewUser_askUsersInfoOnce_withTheBotToken_andKeepTheDisplayNameOnPosts() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("post data-guild hello"));
+        JsonObject feed = run(app, ada("feed data-guild"));
+
+        List<FakeSlackApi.Call> lookups = slackApi.calls("users.info");
+        assertEquals(1, lookups.size(), slackApi.calls().toString());
+        assertEquals("U0ADA", lookups.getFirst().param("user"));
+        assertEquals(TOKEN, lookups.getFirst().token());
+        assertEquals("ada", posts("data-guild").getFirst().authorName());
+        assertTrue(feed.toString().contains("*ada*"), feed.toString());
+    }
+
+    @Test
+    void userWithoutDisplayName_isNamedByRealName() throws Exception {
+        App app = appWithToken();
+        run(app, commands.command("U0BOB", "bob.b", "create bob-club Bob's club"));
+        run(app, commands.command("U0BOB", "bob.b", "post bob-club hi"));
+
+        assertEquals("Bob Byte", posts("bob-club").getFirst().authorName());
+    }
+
+    @Test
+    void userThatUsersInfoDoesNotKnow_isNamedByTheCommandsUserName() throws Exception {
+        App app = appWithToken();
+        run(app, commands.command("U0NEW", "newcomer", "create new-club New people"));
+        run(app, commands.command("U0NEW", "newcomer", "post new-club hi"));
+
+        assertEquals(1, slackApi.calls("users.info").size());
+        assertEquals("newcomer", posts("new-club").getFirst().authorName());
+    }
+
+    @Test
+    void withoutBotToken_noWebApiCallIsMade_andTheCommandsUserNameIsKept() throws Exception {
+        App app = app(Map.of(), () -> ciment);
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("post data-guild hello"));
+
+        assertEquals(List.of(), slackApi.calls());
+        assertEquals("ada.l", posts("data-guild").getFirst().authorName());
+    }
+
+    @Test
+    void sameRequest_deliveredTwice_makesOnePost_andShowsItTwice() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        SlashCommands.Signed post = commands.sign(ada("post data-guild only once"), Instant.now());
+
+        Response first = send(app, post);
+        Response second = send(app, post);
+
+        assertEquals(1, posts("data-guild").size());
+        assertEquals(first.getBody(), second.getBody());
+    }
+
+    @Test
+    void sameWords_underAnotherTrigger_makeASecondPost() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        Instant at = Instant.now();
+
+        send(app, commands.sign(ada("post data-guild twice on purpose"), at));
+        send(app, commands.sign(ada("post data-guild twice on purpose"), at));
+
+        assertEquals(2, posts("data-guild").size());
+    }
+
+    @Test
+    void post_isDatedBySlacksRequestTimestamp() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        Instant sent = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        send(app, commands.sign(ada("post data-guild from two minutes ago"), sent));
+
+        assertEquals(sent, posts("data-guild").getFirst().createdAt());
+    }
+
+    @Test
+    void textEscapedBySlack_isStoredAsTyped_andShownEscaped() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        JsonObject answer = run(app, ada("post data-guild a &lt; b &amp;&amp; &lt;!channel&gt;"));
+
+        assertEquals("a < b && <!channel>", posts("data-guild").getFirst().text());
+        assertTrue(answer.toString().contains("a &lt; b &amp;&amp; &lt;!channel&gt;"), answer.toString());
+    }
+
+    @Test
+    void refusal_isAnsweredAsOneMarkedSentence_andWritesNothing() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        int writes = store.writes();
+
+        JsonObject answer = run(app, commands.command("U0BOB", "bob.b", "post data-guild let me in"));
+
+        assertTrue(answer.toString().contains(":no_entry: *Not done:*"), answer.toString());
+        assertEquals(writes + 1, store.writes(), "only Bob's person record may be written");
+        assertEquals(0, posts("data-guild").size());
+    }
+
+    @Test
+    void accountIsTheSlackTeamAndUser() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+
+        assertTrue(store.find(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0ADA")).isPresent());
+    }
+
+    @Test
+    void cimentFailing_answersWithATryAgainSentence_insteadOfAnError() throws Exception {
+        App app = app(Map.of(), () -> {
+            throw new IllegalStateException("store unreachable");
+        });
+
+        JsonObject answer = run(app, ada("feed"));
+
+        assertEquals("ephemeral", answer.get("response_type").getAsString());
+        assertTrue(answer.toString().contains("could not answer just now"), answer.toString());
+    }
+
+    @Test
+    void otherCommandName_isNotAnswered() throws Exception {
+        Response response = send(appWithToken(), ada("help").withText("help")
+                .inChannel("C1", "random").withTriggerId("1.2.3"));
+        assertEquals(200, response.getStatusCode());
+        SlashCommands.Command other = new SlashCommands.Command(FakeSlackApi.TEAM_ID, "t", "C1", "random", "U0ADA",
+                "ada", "/other", "help", "1.2.4", "https://hooks.slack.com/x");
+
+        assertEquals(404, send(appWithToken(), other).getStatusCode());
+    }
+}

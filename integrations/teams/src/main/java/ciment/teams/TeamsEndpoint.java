@@ -1,14 +1,12 @@
 package ciment.teams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
-import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +34,7 @@ public final class TeamsEndpoint {
     }
 
     public Answer handle(String body, String authorizationHeader) {
-        Activity activity = parse(body);
+        Activity activity = ActivityJson.parse(body);
         if (activity == null) {
             return new Answer(400, "The request body is not a Bot Framework activity (JSON with type, serviceUrl and conversation).");
         }
@@ -58,22 +56,6 @@ public final class TeamsEndpoint {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             LOG.error("Activity {} ({}) failed", activity.getId(), activity.getType(), cause);
             return new Answer(500, "Ciment could not handle this activity; the Bot Connector may retry it.");
-        }
-    }
-
-    private static Activity parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode json = Serialization.jsonToTree(body);
-            if (json == null || !json.isObject() || !json.path("type").isTextual()
-                    || !json.path("serviceUrl").isTextual() || !json.path("conversation").path("id").isTextual()) {
-                return null;
-            }
-            return Serialization.treeToValue(json, Activity.class);
-        } catch (IOException notJson) {
-            return null;
         }
     }
 }

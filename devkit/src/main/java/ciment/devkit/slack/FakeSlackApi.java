@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
         this.server = server;
@@ -84,6 +86,12 @@ public final class FakeSlackApi implements AutoCloseable {
         return addUser(new User(id, realName, displayName, email));
     }
 
+    /** Makes every later call of {@code method} wait this long before answering (a slow Slack). */
+    public FakeSlackApi delay(String method, Duration delay) {
+        delays.put(method, delay);
+        return this;
+    }
+
     /** Every call received so far, oldest first. */
     public List<Call> calls() {
         return List.copyOf(calls);
@@ -113,6 +121,7 @@ public final class FakeSlackApi implements AutoCloseable {
             params.putAll(isJson(contentType) ? jsonParams(body) : formParams(body));
             Call call = new Call(method, Map.copyOf(withoutNulls(params)), token(exchange, params), contentType, body);
             calls.add(call);
+            pause(delays.get(method));
             byte[] answer = JSON.writeValueAsBytes(answer(call));
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(200, answer.length);
@@ -145,6 +154,17 @@ public final class FakeSlackApi implements AutoCloseable {
         return Map.of("ok", true, "user", Map.of("id", user.id(), "team_id", teamId,
                 "name", user.displayName().isBlank() ? user.id().toLowerCase(Locale.ROOT) : user.displayName(),
                 "real_name", user.realName(), "is_bot", false, "profile", profile));
+    }
+
+    private static void pause(Duration delay) {
+        if (delay == null) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String token(HttpExchange exchange, Map<String, Object> params) {

@@ -20,6 +20,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -217,10 +218,19 @@ class CimentSlackAppTest {
     }
 
     @Test
+    void slowUsersInfo_isGivenUp_andTheCommandsUserNameIsKept() throws Exception {
+        slackApi.delay("users.info", Duration.ofSeconds(5));
+        App app = appWithToken();
+
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("post data-guild hello"));
+
+        assertEquals(1, slackApi.calls("users.info").size());
+        assertEquals("ada.l", posts("data-guild").getFirst().authorName());
+    }
+
+    @Test
     void otherCommandName_isNotAnswered() throws Exception {
-        Response response = send(appWithToken(), ada("help").withText("help")
-                .inChannel("C1", "random").withTriggerId("1.2.3"));
-        assertEquals(200, response.getStatusCode());
         SlashCommands.Command other = new SlashCommands.Command(FakeSlackApi.TEAM_ID, "t", "C1", "random", "U0ADA",
                 "ada", "/other", "help", "1.2.4", "https://hooks.slack.com/x");
 

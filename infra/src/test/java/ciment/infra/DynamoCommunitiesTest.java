@@ -11,10 +11,13 @@ import ciment.core.model.Slug;
 import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Joined;
 import ciment.core.port.Communities.Left;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -187,6 +190,38 @@ class DynamoCommunitiesTest {
         assertEquals(slugs.size(), Set.copyOf(slugs).size());
         assertEquals(2, catalog.stream().filter(c -> c.id().equals(counted.id())).findFirst().orElseThrow().memberCount());
         assertFalse(catalog.stream().anyMatch(c -> c.slug().value().startsWith("never-made")));
+    }
+
+    @Test
+    void find_communityNotYetInTheIndex_isFoundThroughItsSlugClaim() {
+        // The index trails the table on AWS; here a META item without index keys plays the lagging index.
+        Community community = Sample.community(Sample.slug("lagging"), Sample.personId());
+        Map<String, AttributeValue> meta = new HashMap<>(Items.community(community));
+        meta.remove("gsi1pk");
+        meta.remove("gsi1sk");
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(meta));
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.slugClaim(community)));
+
+        assertEquals(community, store.find(community.slug()).orElseThrow());
+    }
+
+    @Test
+    void catalog_largerThanOneResponsePage_isReadWhole() {
+        // DynamoDB (and moto) return at most 1 MB per page: 60 communities of 20 KB make two pages.
+        String bigTable = MotoTables.create("catalog");
+        DynamoStore bigStore = MotoTables.store(bigTable);
+        List<Community> communities = IntStream.range(0, 60).mapToObj(i -> {
+            Slug slug = Sample.slug("guild-" + i);
+            return new Community(Sample.personId(), slug, slug.displayName(), "p".repeat(20_000), true, 1, 1,
+                    Sample.personId(), Sample.T0);
+        }).toList();
+        communities.forEach(c -> bigStore.create(c, Sample.steward(c)));
+        bigStore.meter().reset();
+
+        List<Community> catalog = bigStore.catalog();
+
+        assertEquals(communities.stream().sorted(Comparator.comparing(Community::slug)).toList(), catalog);
+        assertTrue(bigStore.meter().usage(DynamoCommunities.CATALOG).requests() >= 2, "read in several pages");
     }
 
     private static Community created(String base) {

@@ -12,6 +12,7 @@ import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -91,7 +92,7 @@ final class Items {
         return new Post(Keys.idIn(str(item, Keys.SK), Keys.POST_PREFIX),
                 Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
                 str(item, "authorId"), str(item, "authorName"),
-                Platform.valueOf(str(item, "origin").toUpperCase(java.util.Locale.ROOT)), str(item, "text"),
+                Platform.valueOf(str(item, "origin").toUpperCase(Locale.ROOT)), str(item, "text"),
                 Instant.parse(str(item, "createdAt")));
     }
 

@@ -1,0 +1,100 @@
+package ciment.functions.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.devkit.teams.TeamsActivities;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployable jar on its own (nothing from the build's classpath), as Lambda loads it: the handler
+ * named in template.yaml answers a signed activity through the Bot Connector, refuses a forged one, and
+ * the jar stays under 20 MB without signature files.
+ */
+class ShadedJarIT {
+    private static final Path JAR = Path.of("target", "ciment-teams.jar");
+    private static TeamsStack stack;
+    private static URLClassLoader lambda;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new TeamsStack();
+        lambda = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        lambda.close();
+        stack.close();
+    }
+
+    @Test
+    void jar_isUnder20MB_withoutSignatureFiles_andWithMergedServiceFiles() throws Exception {
+        long size = Files.size(JAR);
+        assertTrue(size <= 20_000_000, "ciment-teams.jar is " + size + " bytes");
+        try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
+            assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
+            assertTrue(zip.getEntry("ciment/functions/teams/TeamsFunction.class") != null);
+        }
+    }
+
+    @Test
+    void handlerFromTheJarAlone_answersASignedActivity_andRefusesAForgedOne() throws Exception {
+        // as in Lambda, the context class loader is the function's (Jackson finds its modules through it)
+        ClassLoader testLoader = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(lambda);
+        try {
+            answersAndRefuses();
+        } finally {
+            Thread.currentThread().setContextClassLoader(testLoader);
+        }
+    }
+
+    private void answersAndRefuses() throws Exception {
+        Class<?> settingsClass = lambda.loadClass("ciment.core.config.Settings");
+        Object settings = settingsClass.getMethod("of", Map.class).invoke(null, settingsMap());
+        Class<?> functionClass = lambda.loadClass("ciment.functions.teams.TeamsFunction");
+        Object function = functionClass.getConstructor(settingsClass, boolean.class).newInstance(settings, false);
+
+        TeamsActivities.Message message = stack.message(stack.person("Ada Lovelace"), "communities");
+        int sent = stack.fake.sent().size();
+        assertEquals(200, handle(function, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl()))));
+        assertEquals(sent + 1, stack.fake.sent().size());
+        assertEquals(java.util.List.of("application/vnd.microsoft.card.adaptive"), stack.fake.sent().get(sent).attachmentTypes());
+
+        assertEquals(401, handle(function, message.nextId().json(),
+                FakeBotFramework.bearer(stack.fake.tokenSignedByUnknownKey(message.serviceUrl()))));
+        assertEquals(sent + 1, stack.fake.sent().size());
+    }
+
+    private static Map<String, String> settingsMap() throws Exception {
+        Map<String, String> values = new HashMap<>();
+        for (String name : new String[] {"MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "BOTFRAMEWORK_OPENID_METADATA_URL",
+                "MICROSOFT_OAUTH_ENDPOINT", "AWS_ENDPOINT_URL", "AWS_REGION", "CIMENT_TABLE"}) {
+            values.put(name, stack.settings.get(name).orElseThrow());
+        }
+        return values;
+    }
+
+    private static int handle(Object function, String body, String authorization) throws Exception {
+        Class<?> eventClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
+        Object event = eventClass.getConstructor().newInstance();
+        eventClass.getMethod("setBody", String.class).invoke(event, body);
+        eventClass.getMethod("setHeaders", Map.class).invoke(event, Map.of("authorization", authorization));
+        eventClass.getMethod("setIsBase64Encoded", boolean.class).invoke(event, false);
+        Class<?> contextClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
+        Object response = function.getClass().getMethod("handleRequest", eventClass, contextClass).invoke(function, event, null);
+        return (int) response.getClass().getMethod("getStatusCode").invoke(response);
+    }
+}

@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * moto's server (a DynamoDB, streams and SQS emulator from PyPI) on a free loopback port.
+ * moto's server (a DynamoDB, streams and SQS emulator from PyPI) on a free loopback port, handling
+ * one request at a time so that each request is atomic, as in DynamoDB.
  * The Makefile installs it in .venv; tests find it through the system property
  * {@code ciment.moto.server}, the environment variable {@code CIMENT_MOTO_SERVER}, or ./.venv.
  */
@@ -41,10 +42,13 @@ public final class MotoServer implements AutoCloseable {
 
     public static MotoServer start() {
         Path executable = executable();
+        Path python = executable.resolveSibling("python");
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-" + port + "-", ".log");
-            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+            Path launcher = launcher();
+            Process process = new ProcessBuilder(python.toString(), launcher.toString(), "-H", "127.0.0.1", "-p",
+                    Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -54,6 +58,19 @@ public final class MotoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + executable, e);
         }
+    }
+
+    /** The launcher script, copied out of the jar: moto's server with one request at a time (see its comment). */
+    private static Path launcher() throws IOException {
+        Path script = Files.createTempFile("moto-serialized-", ".py");
+        script.toFile().deleteOnExit();
+        try (var in = MotoServer.class.getClassLoader().getResourceAsStream("ciment/moto_serialized.py")) {
+            if (in == null) {
+                throw new IllegalStateException("ciment/moto_serialized.py is missing from the classpath");
+            }
+            Files.write(script, in.readAllBytes());
+        }
+        return script;
     }
 
     public URI endpoint() {

@@ -30,13 +30,18 @@ public final class SlackFunction extends SlackApiLambdaHandler {
 
     /** For the local runner and tests: the same function on settings of their own. */
     public SlackFunction(Settings settings) {
-        // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
-        this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), Clock.systemUTC()),
-                settings, StoreStartup.begin(settings));
+        this(settings, Clock.systemUTC());
     }
 
-    private SlackFunction(SlackSignatureCheck signatureCheck, Settings settings, StoreStartup store) {
-        super(CimentSlackApp.create(settings, store::ciment, Clock.systemUTC()));
+    /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
+    SlackFunction(Settings settings, Clock clock) {
+        // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
+        this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
+                settings, StoreStartup.begin(settings), clock);
+    }
+
+    private SlackFunction(SlackSignatureCheck signatureCheck, Settings settings, StoreStartup store, Clock clock) {
+        super(CimentSlackApp.create(settings, store::ciment, clock));
         this.signatureCheck = signatureCheck;
     }
 

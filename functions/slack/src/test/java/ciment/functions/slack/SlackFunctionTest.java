@@ -18,7 +18,9 @@ import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
 import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -48,6 +50,8 @@ class SlackFunctionTest {
     private String table;
     private SlackFunction function;
     private SlashCommands commands;
+    /** The gate's clock, pinned: requests forged 301 s off it stay 301 s off however slow the test. */
+    private final Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
 
     @BeforeAll
     void start() {
@@ -62,7 +66,7 @@ class SlackFunctionTest {
                 "SLACK_API_URL", slackApi.baseUrl()));
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);
-        function = new SlackFunction(settings);
+        function = new SlackFunction(settings, clock);
         commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     }
 
@@ -261,7 +265,7 @@ class SlackFunctionTest {
     void staleRequest_301SecondsOld_gets401_andTouchesNothing() {
         String slug = newSlug("gate");
         SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed stale = commands.sign(valid.body(), Instant.now().getEpochSecond() - 301);
+        SlashCommands.Signed stale = commands.sign(valid.body(), clock.instant().getEpochSecond() - 301);
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
 
@@ -273,7 +277,7 @@ class SlackFunctionTest {
     void futureDatedRequest_301SecondsAhead_gets401_andTouchesNothing() {
         String slug = newSlug("gate");
         SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed future = commands.sign(valid.body(), Instant.now().getEpochSecond() + 301);
+        SlashCommands.Signed future = commands.sign(valid.body(), clock.instant().getEpochSecond() + 301);
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
 

@@ -70,8 +70,7 @@ class LeaveWhileRoleChangesTest {
             }
         };
         return DynamoClients.builder(Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString())))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(beforeTransactions)
-                        .addExecutionInterceptor(new OneRequestAtATime()))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(beforeTransactions))
                 .build();
     }
 }

@@ -15,7 +15,6 @@ final class MotoTables {
     /** Made the way the functions make theirs, with the emulator's endpoint in the settings. */
     static final DynamoDbClient CLIENT = DynamoClients.builder(Settings.of(Map.of(
                     "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString())))
-            .overrideConfiguration(c -> c.addExecutionInterceptor(new OneRequestAtATime()))
             .build();
 
     private MotoTables() {

@@ -8,6 +8,7 @@ import ciment.teams.CimentBot;
 import ciment.teams.ClientCredentials;
 import ciment.teams.InboundAuth;
 import ciment.teams.TeamsEndpoint;
+import ciment.teams.WarmUp;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -54,6 +55,10 @@ public final class TeamsFunction implements RequestHandler<APIGatewayV2HTTPEvent
         CompletableFuture<DynamoStore> store = inBackground("ciment-store", () -> primed(DynamoStore.fromSettings(settings)));
 
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
+        inBackground("ciment-warm-up", () -> {
+            WarmUp.run(credentials);
+            return null;
+        });
         InboundAuth auth;
         if (hasAppId) {
             BotConnectorAuth connectorAuth = BotConnectorAuth.fromSettings(settings, clock);

@@ -111,8 +111,8 @@ public final class BlockKitReply {
         if (blocks.size() <= MAX_BLOCKS) {
             return blocks;
         }
+        // The last place says what was left out, so one block fewer is shown.
         int shown = MAX_BLOCKS - 1;
-        // the first block is the heading, not an item
         int hidden = blocks.size() - shown;
         List<LayoutBlock> kept = new ArrayList<>(blocks.subList(0, shown));
         kept.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()

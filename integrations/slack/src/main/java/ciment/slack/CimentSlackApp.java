@@ -31,6 +31,7 @@ public final class CimentSlackApp {
 
     /**
      * @param ciment gives Ciment when a command arrives (the Lambda function builds it in parallel with Bolt)
+     * @param clock  dates a command that carries no Slack timestamp
      */
     public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock) {
         SlackConfig slackConfig = new SlackConfig();
@@ -48,7 +49,8 @@ public final class CimentSlackApp {
                 .slack(slack)
                 .build();
         App app = new App(config);
-        app.command(COMMAND, new CimentSlashCommand(ciment, new DisplayNames(botToken.map(token -> quick(slack).methods(token)).orElse(null)), clock));
+        DisplayNames displayNames = new DisplayNames(botToken.map(token -> quick(slack).methods(token)).orElse(null));
+        app.command(COMMAND, new CimentSlashCommand(ciment, displayNames, clock));
         return app;
     }
 

@@ -40,6 +40,19 @@ public final class CimentBot extends TeamsActivityHandler {
         return turnContext.sendActivity(TeamsReplies.render(reply)).thenApply(sent -> null);
     }
 
+    /** The SDK's handler fails on a Teams update that has neither members nor an event type: ignore those. */
+    @Override
+    protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turnContext) {
+        Activity activity = turnContext.getActivity();
+        boolean members = activity.getMembersAdded() != null || activity.getMembersRemoved() != null;
+        JsonNode eventType = activity.getChannelData() == null ? null
+                : Serialization.objectToTree(activity.getChannelData()).get("eventType");
+        if (activity.isTeamsActivity() && !members && (eventType == null || !eventType.isTextual())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return super.onConversationUpdateActivity(turnContext);
+    }
+
     Caller callerOf(Activity activity) {
         ChannelAccount from = activity.getFrom();
         String userId = from == null ? null : firstText(from.getAadObjectId(), from.getId());

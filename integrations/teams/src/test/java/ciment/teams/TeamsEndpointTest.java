@@ -1,0 +1,72 @@
+package ciment.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.service.Ciment;
+import ciment.core.testing.InMemoryStore;
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.devkit.teams.Json;
+import ciment.devkit.teams.TeamsActivities;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TeamsEndpointTest {
+    private final FakeBotFramework fake = FakeBotFramework.start();
+    private final BotFrameworkAdapter adapter = new BotFrameworkAdapter(
+            new ClientCredentials(null, null, java.net.URI.create(fake.oauthTokenUrl()), Clock.systemUTC()),
+            new AuthenticationConfiguration(), null, null, null);
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void botFailure_answers500WithASentence_soTheBotConnectorRetries() {
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter,
+                turn -> CompletableFuture.failedFuture(new IllegalStateException("table unreachable")),
+                InboundAuth.unauthenticated());
+        TeamsEndpoint.Answer answer = endpoint.handle(TeamsActivities.message(fake.serviceUrl(), "bot").text("help").json(), null);
+        assertEquals(500, answer.status());
+        assertTrue(answer.body().endsWith("."), answer.body());
+        assertTrue(fake.sent().isEmpty());
+    }
+
+    @Test
+    void invokeTheBotDoesNotHandle_answersTheHandlersInvokeStatus_andSendsNothing() {
+        Clock clock = Clock.systemUTC();
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, new CimentBot(new Ciment(new InMemoryStore(), clock), clock),
+                InboundAuth.unauthenticated());
+        Map<String, Object> invoke = TeamsActivities.message(fake.serviceUrl(), "bot").toMap();
+        invoke.put("type", "invoke");
+        invoke.put("name", "composeExtension/query");
+        invoke.put("value", Map.of("commandId", "search"));
+
+        TeamsEndpoint.Answer answer = endpoint.handle(Json.write(invoke), null);
+
+        assertEquals(501, answer.status());
+        assertTrue(fake.sent().isEmpty());
+    }
+
+    @Test
+    void conversationUpdates_botAddedOrWithoutEventType_areAcceptedWithoutAnswer() {
+        Clock clock = Clock.systemUTC();
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, new CimentBot(new Ciment(new InMemoryStore(), clock), clock),
+                InboundAuth.unauthenticated());
+        Map<String, Object> update = TeamsActivities.message(fake.serviceUrl(), "bot").toMap();
+        update.put("type", "conversationUpdate");
+        update.remove("text");
+        update.remove("entities");
+        assertEquals(200, endpoint.handle(Json.write(update), null).status(), "no members, no eventType");
+
+        update.put("membersAdded", java.util.List.of(Map.of("id", "bot")));
+        assertEquals(200, endpoint.handle(Json.write(update), null).status(), "bot added to a team");
+        assertTrue(fake.sent().isEmpty());
+    }
+}

@@ -1,0 +1,115 @@
+package ciment.functions.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlashCommands;
+import ciment.infra.DynamoClients;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: the handler
+ * that template.yaml names answers a signed command on the store and refuses a forged one; the jar
+ * has no signature files and stays within 20 MB.
+ */
+class ShadedJarIT {
+    private static final Path JAR = Path.of("target", "ciment-slack.jar");
+    private static final String SECRET = "shaded-jar-secret";
+
+    private static FakeSlackApi slackApi;
+    private static URLClassLoader lambda;
+    private static Map<String, String> settings;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slackApi = FakeSlackApi.start().addUser("U0SHADED", "Ada Lovelace", "ada", "ada@example.com");
+        String table = "slack-shaded-" + UUID.randomUUID().toString().substring(0, 8);
+        settings = Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
+                "CIMENT_TABLE", table, "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded",
+                "SLACK_API_URL", slackApi.baseUrl());
+        try (DynamoDbClient dynamo = DynamoClients.create(ciment.core.config.Settings.of(settings))) {
+            TemplateTable.fromClasspath().create(dynamo, table);
+        }
+        lambda = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        lambda.close();
+        slackApi.close();
+    }
+
+    @Test
+    void jar_isWithin20MB_withoutSignatureFiles_withTheHandlerAndMergedServiceFiles() throws Exception {
+        long size = Files.size(JAR);
+        assertTrue(size <= 20L * 1024 * 1024, "ciment-slack.jar is " + size + " bytes");
+        try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
+            assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
+            assertNotNull(zip.getEntry("ciment/functions/slack/SlackFunction.class"));
+            String httpServices = new String(zip.getInputStream(
+                    zip.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService")).readAllBytes());
+            assertTrue(httpServices.contains("UrlConnectionSdkHttpService"), httpServices);
+        }
+    }
+
+    @Test
+    void handlerFromTheJarAlone_answersASignedCommand_andRefusesAForgedOne() throws Exception {
+        ClassLoader testLoader = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(lambda);
+        try {
+            Class<?> settingsClass = lambda.loadClass("ciment.core.config.Settings");
+            Object functionSettings = settingsClass.getMethod("of", Map.class).invoke(null, settings);
+            Object function = lambda.loadClass("ciment.functions.slack.SlackFunction")
+                    .getConstructor(settingsClass).newInstance(functionSettings);
+
+            SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
+            SlashCommands.Command command = commands.command("U0SHADED", "ada.l", "create shaded-jar From the jar alone");
+            Object answer = handle(function, commands.sign(command, Instant.now()));
+            assertEquals(200, status(answer));
+            assertTrue(body(answer).contains("shaded-jar"), body(answer));
+            assertEquals(1, slackApi.calls("users.info").size());
+
+            SlashCommands.Signed forged = new SlashCommands("not-the-secret", FakeSlackApi.TEAM_ID)
+                    .sign(command.withTriggerId(SlashCommands.newTriggerId()), Instant.now());
+            assertEquals(401, status(handle(function, forged)));
+        } finally {
+            Thread.currentThread().setContextClassLoader(testLoader);
+        }
+    }
+
+    private static Object handle(Object function, SlashCommands.Signed signed) throws Exception {
+        Class<?> eventClass = lambda.loadClass("com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest");
+        Object event = eventClass.getConstructor().newInstance();
+        eventClass.getMethod("setPath", String.class).invoke(event, "/slack/events");
+        eventClass.getMethod("setHttpMethod", String.class).invoke(event, "POST");
+        eventClass.getMethod("setHeaders", Map.class).invoke(event, new HashMap<>(signed.headers()));
+        eventClass.getMethod("setBody", String.class).invoke(event, signed.body());
+        Class<?> contextClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
+        return function.getClass().getMethod("handleRequest", eventClass, contextClass).invoke(function, event, null);
+    }
+
+    private static int status(Object response) throws Exception {
+        return (int) response.getClass().getMethod("getStatusCode").invoke(response);
+    }
+
+    private static String body(Object response) throws Exception {
+        return (String) response.getClass().getMethod("getBody").invoke(response);
+    }
+}

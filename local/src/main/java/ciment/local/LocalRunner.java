@@ -1,0 +1,176 @@
+package ciment.local;
+
+import ciment.core.config.Settings;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.functions.slack.SlackFunction;
+import ciment.functions.teams.TeamsFunction;
+import ciment.infra.DynamoClients;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Serves template.yaml's HTTP routes on 127.0.0.1 through the same handler classes as Lambda.
+ * Without AWS_ENDPOINT_URL it starts moto's server itself and creates the table from template.yaml.
+ */
+public final class LocalRunner implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Optional<MotoServer> emulator;
+    private final Settings settings;
+    private final Map<String, Route> routes;
+
+    private LocalRunner(HttpServer server, ExecutorService executor, Optional<MotoServer> emulator, Settings settings,
+            Map<String, Route> routes) {
+        this.server = server;
+        this.executor = executor;
+        this.emulator = emulator;
+        this.settings = settings;
+        this.routes = routes;
+    }
+
+    public static void main(String[] args) {
+        LocalRunner runner = start(Settings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "ciment-stop"));
+        runner.printWelcome();
+    }
+
+    /** Starts everything; CIMENT_PORT 0 picks a free port (tests). */
+    public static LocalRunner start(Settings given) {
+        Optional<MotoServer> emulator = given.get("AWS_ENDPOINT_URL").isPresent()
+                ? Optional.empty()
+                : Optional.of(MotoServer.start());
+        Settings settings = emulator.map(moto -> given.with(Map.of(
+                        "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                        "AWS_ACCESS_KEY_ID", "local",
+                        "AWS_SECRET_ACCESS_KEY", "local")))
+                .orElse(given);
+        try {
+            createTable(settings);
+            Map<String, Route> routes = new LinkedHashMap<>();
+            routes.put("POST /slack/events", slackRoute(settings));
+            routes.put("POST /api/messages", teamsRoute(settings));
+            routes.put("GET /health", call -> HttpCall.Answer.text(200, "ok"));
+            int port = Integer.parseInt(settings.get("CIMENT_PORT", "3000"));
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
+            LocalRunner runner = new LocalRunner(server, executor, emulator, settings, routes);
+            server.createContext("/", runner::serve);
+            server.start();
+            return runner;
+        } catch (IOException | RuntimeException e) {
+            emulator.ifPresent(MotoServer::close);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The settings the handlers got (with the emulator's endpoint when the runner started one). */
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        emulator.ifPresent(MotoServer::close);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            HttpCall call = HttpCall.read(exchange);
+            Route route = routes.get(call.method() + " " + call.path());
+            HttpCall.Answer answer = route != null ? route.invoke(call) : notFound(call);
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer.body());
+            }
+        } catch (RuntimeException e) {
+            System.err.println("ciment: " + exchange.getRequestURI() + " failed: " + e);
+            exchange.sendResponseHeaders(500, -1);
+        }
+    }
+
+    private HttpCall.Answer notFound(HttpCall call) {
+        boolean pathKnown = routes.keySet().stream().anyMatch(key -> key.endsWith(" " + call.path()));
+        return pathKnown
+                ? HttpCall.Answer.text(405, call.method() + " is not served on " + call.path() + ".")
+                : HttpCall.Answer.text(404, "Nothing is served on " + call.path() + ": see CONTRACT.md for the routes.");
+    }
+
+    private static void createTable(Settings settings) {
+        try (DynamoDbClient dynamo = DynamoClients.create(settings)) {
+            TemplateTable.fromClasspath().create(dynamo, settings.table());
+        }
+    }
+
+    private static Route slackRoute(Settings settings) {
+        if (settings.get("SLACK_SIGNING_SECRET").isEmpty()) {
+            return call -> HttpCall.Answer.text(503,
+                    "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) and restart.");
+        }
+        SlackFunction slack = new SlackFunction(settings);
+        return Route.serialized(call -> ApiGatewayEvents.answer(
+                slack.handleRequest(ApiGatewayEvents.payloadV1(call), new LocalContext("ciment-slack"))));
+    }
+
+    private static Route teamsRoute(Settings settings) {
+        TeamsFunction teams = new TeamsFunction(settings, true);
+        return Route.serialized(call -> ApiGatewayEvents.answer(
+                teams.handleRequest(ApiGatewayEvents.payloadV2(call), new LocalContext("ciment-teams"))));
+    }
+
+    private void printWelcome() {
+        URI url = url();
+        System.out.println("""
+                Ciment is running on %s (table %s at %s)
+                  Slack:  set the app's Request URL (slash command, events, interactivity) to %s/slack/events
+                          through a tunnel Slack can reach%s
+                  Teams:  point the Bot Framework Emulator at %s/api/messages%s
+                  Health: %s/health
+                Ctrl-C stops Ciment and the emulator it started."""
+                .formatted(url, settings.table(), settings.get("AWS_ENDPOINT_URL", "AWS"), url,
+                        settings.get("SLACK_SIGNING_SECRET").isPresent() ? "" : " (off: SLACK_SIGNING_SECRET is not set)",
+                        url, settings.get("MICROSOFT_APP_ID").isPresent()
+                                ? " with the bot's app id and password"
+                                : " with no app id and password (unauthenticated, local only)",
+                        url));
+    }
+
+    /** One function behind a route. Like one warm Lambda container, it handles one request at a time. */
+    interface Route {
+        HttpCall.Answer invoke(HttpCall call);
+
+        static Route serialized(Function<HttpCall, HttpCall.Answer> handler) {
+            ReentrantLock container = new ReentrantLock();
+            return call -> {
+                container.lock();
+                try {
+                    return handler.apply(call);
+                } finally {
+                    container.unlock();
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package ciment.local;
+
+import ciment.core.config.Settings;
+import ciment.devkit.MotoServer;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlashCommands;
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.devkit.teams.TeamsActivities;
+import ciment.infra.DynamoClients;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole local stack, driven over HTTP as Slack and the Bot Connector drive it: the local runner
+ * on moto, a fake Slack Web API and a fake Bot Framework (keys, tokens, Bot Connector) on loopback.
+ */
+final class LocalStack implements AutoCloseable {
+    static final String SIGNING_SECRET = "e2e-signing-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final FakeSlackApi slackApi = FakeSlackApi.start();
+    final FakeBotFramework botFramework = FakeBotFramework.start();
+    final SlashCommands slashCommands = new SlashCommands(SIGNING_SECRET, FakeSlackApi.TEAM_ID);
+    final LocalRunner runner;
+    final DynamoDbClient dynamo;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    LocalStack() {
+        Map<String, String> settings = new HashMap<>(botFramework.settings());
+        settings.put("CIMENT_PORT", "0");
+        settings.put("CIMENT_TABLE", "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        settings.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
+        settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        settings.put("SLACK_BOT_TOKEN", "xoxb-e2e");
+        settings.put("SLACK_API_URL", slackApi.baseUrl());
+        runner = LocalRunner.start(Settings.of(settings));
+        dynamo = DynamoClients.create(runner.settings());
+    }
+
+    SlackUser slackUser(String userId, String displayName) {
+        slackApi.addUser(userId, displayName, displayName, userId.toLowerCase() + "@example.com");
+        return new SlackUser(userId, displayName);
+    }
+
+    TeamsUser teamsUser(String displayName) {
+        return new TeamsUser(displayName);
+    }
+
+    /** How many items the table holds: a refused request must not change it. */
+    int itemCount() {
+        return dynamo.scan(b -> b.tableName(runner.settings().table()).consistentRead(true)).count();
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(runner.url().resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(runner.url().resolve(path)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        dynamo.close();
+        slackApi.close();
+        botFramework.close();
+    }
+
+    /** What Slack shows after a slash command: the ack's plain text and every block's text. */
+    record SlackAnswer(int status, String text, String blocks) {
+        boolean says(String fragment) {
+            return text.contains(fragment) || blocks.contains(fragment);
+        }
+    }
+
+    /** A Slack user typing /ciment. */
+    final class SlackUser {
+        final String userId;
+        final String name;
+
+        SlackUser(String userId, String name) {
+            this.userId = userId;
+            this.name = name;
+        }
+
+        SlackAnswer ciment(String text) {
+            return answer(slashCommands.sign(slashCommands.command(userId, name, text), Instant.now()));
+        }
+
+        SlackAnswer answer(SlashCommands.Signed signed) {
+            HttpResponse<String> response = post("/slack/events", signed.headers(), signed.body());
+            if (response.statusCode() != 200) {
+                return new SlackAnswer(response.statusCode(), response.body(), "");
+            }
+            try {
+                JsonNode ack = JSON.readTree(response.body());
+                StringBuilder blocks = new StringBuilder();
+                ack.path("blocks").findValues("text").forEach(t -> blocks.append(t.path("text").asText(t.asText())).append('\n'));
+                return new SlackAnswer(200, ack.path("text").asText(), blocks.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** What a Teams user sees: the bot's reply through the Bot Connector (text, or a card as JSON). */
+    record TeamsAnswer(int status, String text, String cards) {
+        boolean says(String fragment) {
+            return text.contains(fragment) || cards.contains(fragment);
+        }
+    }
+
+    /** A Teams user writing to the bot in a channel, with an @mention. */
+    final class TeamsUser {
+        final String fromId = "29:" + UUID.randomUUID();
+        final String aadObjectId = UUID.randomUUID().toString();
+        final String tenantId = "tenant-e2e";
+        final String name;
+        final String conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
+
+        TeamsUser(String name) {
+            this.name = name;
+        }
+
+        TeamsActivities.Message message(String text) {
+            return TeamsActivities.message(botFramework.serviceUrl(), botFramework.botId())
+                    .tenant(tenantId).from(fromId, aadObjectId, name).conversation(conversationId).text(text);
+        }
+
+        TeamsAnswer ciment(String text) {
+            return send(message(text), botFramework.token(botFramework.serviceUrl()));
+        }
+
+        /** Sends the activity with this token (null: none) and returns the reply the bot sent, if any. */
+        TeamsAnswer send(TeamsActivities.Message message, String token) {
+            int sentBefore = botFramework.sent().size();
+            Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
+            if (token != null) {
+                headers.put("Authorization", FakeBotFramework.bearer(token));
+            }
+            HttpResponse<String> response = post("/api/messages", headers, message.json());
+            List<FakeBotFramework.SentActivity> sent = botFramework.sent();
+            if (sent.size() == sentBefore) {
+                return new TeamsAnswer(response.statusCode(), "", "");
+            }
+            FakeBotFramework.SentActivity reply = sent.get(sent.size() - 1);
+            String text = reply.text() == null ? "" : reply.text();
+            String cards = reply.attachmentContents().toString();
+            return new TeamsAnswer(response.statusCode(), text, cards);
+        }
+    }
+
+}

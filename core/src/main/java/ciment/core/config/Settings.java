@@ -3,6 +3,8 @@ package ciment.core.config;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Configuration by name, as CONTRACT.md lists it (CIMENT_TABLE, AWS_ENDPOINT_URL, SLACK_SIGNING_SECRET ...).
@@ -36,6 +38,17 @@ public final class Settings {
     /** The value, or a failure naming what is missing (a deployment mistake, so it stops the function). */
     public String require(String name) {
         return get(name).orElseThrow(() -> new IllegalStateException(name + " is not set: see CONTRACT.md's configuration table."));
+    }
+
+    /** The names that have a value, for settings found by pattern (such as secrets named by *_ARN). */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        for (String name : values.keySet()) {
+            if (get(name).isPresent()) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     public Settings with(String name, String value) {

@@ -70,7 +70,7 @@ public final class CapacityMeter {
 
     /** Computed units when AWS_ENDPOINT_URL points at an emulator, reported ones on AWS itself. */
     public static CapacityMeter forSettings(Settings settings) {
-        return new CapacityMeter(settings.get(DynamoClients.ENDPOINT).isPresent() ? Source.COMPUTED : Source.REPORTED);
+        return new CapacityMeter(settings.get(AwsClients.ENDPOINT).isPresent() ? Source.COMPUTED : Source.REPORTED);
     }
 
     public Source source() {

@@ -1,34 +1,16 @@
 package ciment.infra;
 
 import ciment.core.config.Settings;
-import java.net.URI;
-import java.util.Map;
-import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The DynamoDB client, made once per container and tuned for cold starts: every choice the SDK would
- * otherwise discover at first use (HTTP client by ServiceLoader, region and credentials by their
- * provider chains, account-id endpoints) is given here, so none of that discovery runs.
+ * otherwise discover at first use is given (see {@link AwsClients}), account-id endpoints included,
+ * so none of that discovery runs.
  */
 public final class DynamoClients {
-    static final String ENDPOINT = "AWS_ENDPOINT_URL";
-    static final String REGION = "AWS_REGION";
-    static final String ACCESS_KEY = "AWS_ACCESS_KEY_ID";
-    static final String SECRET_KEY = "AWS_SECRET_ACCESS_KEY";
-    static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
-
     private DynamoClients() {
     }
 
@@ -38,40 +20,8 @@ public final class DynamoClients {
 
     /** The configured builder, for tests that add an interceptor. */
     static DynamoDbClientBuilder builder(Settings settings) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(settings.get(REGION, "us-east-1")))
-                .credentialsProvider(credentials(settings, System.getenv()))
+        return AwsClients.configure(DynamoDbClient.builder(), settings)
                 // The account-id endpoint needs the account id resolved first; the regional endpoint does not.
                 .accountIdEndpointMode(AccountIdEndpointMode.DISABLED);
-        settings.get(ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
-        return builder;
-    }
-
-    /**
-     * Keys given in the settings win (the local runner passes its own, it cannot set environment
-     * variables); when they are the process's own (Lambda sets them), the environment provider reads
-     * them. An emulator accepts any keys; elsewhere the default chain looks for them.
-     */
-    static AwsCredentialsProvider credentials(Settings settings, Map<String, String> environment) {
-        var accessKey = settings.get(ACCESS_KEY);
-        if (accessKey.isPresent()) {
-            if (accessKey.get().equals(environment.get(ACCESS_KEY))
-                    && Objects.equals(settings.get(SECRET_KEY).orElse(null), environment.get(SECRET_KEY))) {
-                return EnvironmentVariableCredentialsProvider.create();
-            }
-            return StaticCredentialsProvider.create(fromSettings(accessKey.get(), settings));
-        }
-        if (settings.get(ENDPOINT).isPresent()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
-
-    private static AwsCredentials fromSettings(String accessKey, Settings settings) {
-        String secretKey = settings.require(SECRET_KEY);
-        return settings.get(SESSION_TOKEN)
-                .<AwsCredentials>map(token -> AwsSessionCredentials.create(accessKey, secretKey, token))
-                .orElseGet(() -> AwsBasicCredentials.create(accessKey, secretKey));
     }
 }

@@ -1,0 +1,45 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.devkit.MotoServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+class StoreStartupTest {
+    private static Settings onMoto(String table) {
+        return Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "CIMENT_TABLE", table));
+    }
+
+    @Test
+    void begin_onTheTable_completesWithTheStore_primedOnce() {
+        DynamoStore store = StoreStartup.begin(onMoto(MotoTables.create("startup"))).join();
+
+        assertEquals(1, store.meter().usage(DynamoStore.PRIME).requests());
+        assertEquals(List.of(), store.catalog());
+    }
+
+    @Test
+    void begin_whenPrimingFails_stillCompletesWithTheStore_forTheFirstRequestToTryAgain() {
+        DynamoStore store = StoreStartup.begin(onMoto("no-such-table-startup")).join();
+
+        assertThrows(ResourceNotFoundException.class, store::catalog, "the store of the settings' table");
+    }
+
+    @Test
+    void begin_whenTheStoreCannotBeMade_failsTheFuture_withTheReason() {
+        Settings incomplete = onMoto("startup").with("AWS_ACCESS_KEY_ID", "AKIAWITHOUTSECRET");
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> StoreStartup.begin(incomplete).get());
+
+        IllegalStateException reason = assertInstanceOf(IllegalStateException.class, failure.getCause());
+        assertTrue(reason.getMessage().startsWith("AWS_SECRET_ACCESS_KEY is not set"), reason.getMessage());
+    }
+}

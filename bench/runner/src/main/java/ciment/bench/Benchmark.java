@@ -1,0 +1,182 @@
+package ciment.bench;
+
+import ciment.functions.slack.SlackFunction;
+import ciment.functions.teams.TeamsFunction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * `make bench`: (a) cold starts of each function under the real Lambda runtime client, against a
+ * bare Bolt app and a bare Bot Framework bot started the same way, (b) warm latency of `post`,
+ * (c) DynamoDB units per use case. Prints Markdown and writes it to bench/results/latest.md.
+ */
+public final class Benchmark {
+    private static final int COLD_ROUNDS = Integer.getInteger("ciment.bench.rounds", 7);
+    private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("ciment.repo.root", ".")).toAbsolutePath().normalize();
+        StringBuilder report = new StringBuilder();
+        try (BenchStack stack = new BenchStack()) {
+            SlackFunction slack = new SlackFunction(stack.settings);
+            TeamsFunction teams = new TeamsFunction(stack.settings, false);
+            seed(stack, slack, teams);
+
+            report.append(header());
+            report.append(coldStarts(stack, root));
+            report.append(warmLatency(stack, slack, teams));
+            report.append(capacity(stack));
+            report.append(jarSizes(root));
+        }
+        System.out.println(report);
+        Path results = root.resolve("bench/results/latest.md");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, report);
+        System.out.println("Written to " + root.relativize(results));
+    }
+
+    private static void seed(BenchStack stack, SlackFunction slack, TeamsFunction teams) {
+        String create = "create " + BenchStack.COMMUNITY + " Where the benchmark posts";
+        var signed = stack.slashCommands.sign(stack.slashCommand(create), Instant.now());
+        var event = new com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest();
+        event.setHeaders(lower(signed.headers()));
+        event.setBody(signed.body());
+        slack.handleRequest(event, null);
+        var join = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/json", "authorization", "Bearer " + stack.teamsToken()))
+                .withBody(stack.teamsMessage("join " + BenchStack.COMMUNITY).nextId().json())
+                .build();
+        teams.handleRequest(join, null);
+    }
+
+    private static String header() {
+        return "# Ciment benchmark, " + LocalDate.now() + "\n\n"
+                + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "). "
+                + "DynamoDB is moto's server on loopback; Slack and the Bot Connector are loopback fakes.\n\n";
+    }
+
+    private static String coldStarts(BenchStack stack, Path root) throws Exception {
+        ColdStart coldStart = new ColdStart(runtimeJars(root), stack.environment);
+        Map<String, ColdStart.Function> functions = new LinkedHashMap<>();
+        functions.put("bare Bolt app", new ColdStart.Function("bare Bolt app",
+                root.resolve("bench/bare-bolt/target/bare-bolt.jar"), "ciment.bench.bare.BareBoltFunction::handleRequest"));
+        functions.put("Ciment Slack", new ColdStart.Function("Ciment Slack",
+                root.resolve("functions/slack/target/ciment-slack.jar"), "ciment.functions.slack.SlackFunction::handleRequest"));
+        functions.put("bare Bot Framework bot", new ColdStart.Function("bare Bot Framework bot",
+                root.resolve("bench/bare-bot/target/bare-bot.jar"), "ciment.bench.bare.BareBotFunction::handleRequest"));
+        functions.put("Ciment Teams", new ColdStart.Function("Ciment Teams",
+                root.resolve("functions/teams/target/ciment-teams.jar"), "ciment.functions.teams.TeamsFunction::handleRequest"));
+
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        functions.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
+        for (int round = 0; round <= COLD_ROUNDS; round++) {
+            for (ColdStart.Function function : functions.values()) {
+                ColdStart.Run run = coldStart.once(function, coldEvent(stack, function));
+                checkAnswer(function, run);
+                if (round > 0) { // round 0 warms the disk cache and the fakes
+                    seconds.get(function.label()).add(run.seconds());
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder("## (a) Cold start: JVM launch to first answered request\n\n")
+                .append("Each function's shaded jar started by the real Lambda runtime interface client (")
+                .append(String.join(" ", ColdStart.JVM_FLAGS)).append("), one `post` each, ")
+                .append(COLD_ROUNDS).append(" rounds taken in turn after one discarded round.\n\n")
+                .append("| function | median (s) | min–max (s) | vs its baseline |\n|---|---|---|---|\n");
+        double boltMedian = Percentiles.median(seconds.get("bare Bolt app"));
+        double botMedian = Percentiles.median(seconds.get("bare Bot Framework bot"));
+        for (var entry : seconds.entrySet()) {
+            double median = Percentiles.median(entry.getValue());
+            String ratio = switch (entry.getKey()) {
+                case "Ciment Slack" -> String.format("%.2f×", median / boltMedian);
+                case "Ciment Teams" -> String.format("%.2f×", median / botMedian);
+                default -> "baseline";
+            };
+            out.append(String.format("| %s | %.2f | %s | %s |%n", entry.getKey(), median,
+                    Percentiles.rangeOf(entry.getValue()), ratio));
+        }
+        return out.append('\n').toString();
+    }
+
+    private static String coldEvent(BenchStack stack, ColdStart.Function function) {
+        String text = "post " + BenchStack.COMMUNITY + " Cold start at " + Instant.now();
+        if (function.label().contains("Bolt") || function.label().contains("Slack")) {
+            return Events.slack(stack.slashCommands.sign(stack.slashCommand(text), Instant.now()));
+        }
+        return Events.teams(stack.teamsMessage(text).nextId().json(), stack.teamsToken());
+    }
+
+    private static void checkAnswer(ColdStart.Function function, ColdStart.Run run) {
+        Map<String, Object> answer = Events.parse(run.answer());
+        Object status = answer.get("statusCode");
+        String body = String.valueOf(answer.get("body"));
+        boolean posted = !function.label().startsWith("Ciment Slack") || body.contains("Posted");
+        if (!Integer.valueOf(200).equals(status) || !posted) {
+            throw new IllegalStateException(function.label() + " answered " + run.answer());
+        }
+    }
+
+    private static String warmLatency(BenchStack stack, SlackFunction slack, TeamsFunction teams) {
+        WarmLatency warm = new WarmLatency(stack);
+        String text = "Who knows a good SQL formatter? ".repeat(6).strip();
+        Percentiles slackPost = warm.slack(slack, WARM_REQUESTS, i -> "post " + BenchStack.COMMUNITY + " " + text + " " + i);
+        Percentiles teamsPost = warm.teams(teams, WARM_REQUESTS, i -> "post " + BenchStack.COMMUNITY + " " + text + " " + i);
+        Percentiles slackFeed = warm.slack(slack, WARM_REQUESTS, i -> "feed " + BenchStack.COMMUNITY);
+        return "## (b) Warm latency, in one warm instance\n\n"
+                + "Each request signed (Slack) or carrying a fresh token check (Teams) and answered in full, "
+                + "the Teams reply sent through the fake Bot Connector.\n\n"
+                + "| request | p50 (ms) | p99 (ms) | max (ms) | n |\n|---|---|---|---|---|\n"
+                + row("Slack `post` (" + text.length() + " characters)", slackPost)
+                + row("Teams `post` (" + text.length() + " characters)", teamsPost)
+                + row("Slack `feed <slug>` (20 posts)", slackFeed) + "\n";
+    }
+
+    private static String row(String name, Percentiles p) {
+        return String.format("| %s | %.1f | %.1f | %.1f | %d |%n", name, p.p50(), p.p99(), p.max(), p.count());
+    }
+
+    private static String capacity(BenchStack stack) {
+        StringBuilder out = new StringBuilder("## (c) DynamoDB capacity units per use case\n\n")
+                .append("Computed by DynamoDB's sizing rules (moto reports placeholder figures, shown for reference); ")
+                .append("eventually consistent reads except where a write depends on them.\n\n")
+                .append("| use case | DynamoDB calls | read units | write units | moto reported (r / w) |\n")
+                .append("|---|---|---|---|---|\n");
+        for (CapacityUnits.Row row : new CapacityUnits(stack).measure()) {
+            out.append(String.format("| %s | %d | %.1f | %.1f | %.1f / %.1f |%n", row.useCase(), row.requests(),
+                    row.read(), row.write(), row.reportedRead(), row.reportedWrite()));
+        }
+        return out.append('\n').toString();
+    }
+
+    private static String jarSizes(Path root) throws IOException {
+        StringBuilder out = new StringBuilder("## Deployable jars\n\n| jar | MB |\n|---|---|\n");
+        for (String jar : List.of("functions/slack/target/ciment-slack.jar", "functions/teams/target/ciment-teams.jar")) {
+            out.append(String.format("| %s | %.1f |%n", jar, Files.size(root.resolve(jar)) / 1_048_576.0));
+        }
+        return out.toString();
+    }
+
+    private static List<Path> runtimeJars(Path root) throws IOException {
+        try (Stream<Path> jars = Files.list(root.resolve("bench/runner/target/lambda-runtime"))) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    private static Map<String, String> lower(Map<String, String> headers) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(), value));
+        return lower;
+    }
+}

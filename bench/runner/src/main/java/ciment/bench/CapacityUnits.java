@@ -1,0 +1,81 @@
+package ciment.bench;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * DynamoDB read and write units of each use case, whole (identity lookup, checks and writes), by
+ * DynamoDB's sizing rules: moto's reported figures are placeholders, so the meter computes them.
+ */
+final class CapacityUnits {
+    /** One use case's units; {@code requests} is the number of DynamoDB calls it made. */
+    record Row(String useCase, long requests, double read, double write, double reportedRead, double reportedWrite) {
+    }
+
+    private static final String KILOBYTE = "x".repeat(1024);
+    private static final String SHORT = "Who knows a good SQL formatter? ".repeat(6).strip();
+
+    private final CapacityMeter meter = new CapacityMeter(CapacityMeter.Source.COMPUTED);
+    private final Ciment ciment;
+    private final AtomicInteger requestIds = new AtomicInteger();
+    private final List<Row> rows = new ArrayList<>();
+
+    CapacityUnits(BenchStack stack) {
+        ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC());
+    }
+
+    List<Row> measure() {
+        say("ada", "communities"); // registers ada, so `create` below counts only itself
+        measure("first contact (a new person's `communities`)", "grace", "communities");
+        measure("`create <slug> <purpose>`", "ada", "create units-a Units of every use case");
+        measure("`join <slug>`", "grace", "join units-a");
+        measure("`post <slug>` 1 KB of text", "grace", "post units-a " + KILOBYTE);
+        for (int i = 0; i < 25; i++) {
+            say("ada", "post units-a " + KILOBYTE);
+        }
+        measure("`feed <slug>`: 20 posts of 1 KB", "grace", "feed units-a");
+        say("ada", "create units-b Short posts");
+        for (int i = 0; i < 25; i++) {
+            say("ada", "post units-b " + SHORT);
+        }
+        measure("`feed <slug>`: 20 posts of " + SHORT.length() + " characters", "grace", "feed units-b");
+        for (int c = 0; c < 10; c++) {
+            say("ada", "create units-home-" + c + " Home feed community " + c);
+            say("linus", "join units-home-" + c);
+            for (int i = 0; i < 20; i++) {
+                say("ada", "post units-home-" + c + " " + SHORT);
+            }
+        }
+        measure("`feed` (home) over 10 communities of short posts", "linus", "feed");
+        measure("`communities` (13 in the catalog)", "grace", "communities");
+        measure("`leave <slug>`", "grace", "leave units-a");
+        return rows;
+    }
+
+    private void measure(String useCase, String person, String text) {
+        meter.reset();
+        Reply reply = say(person, text);
+        if (reply instanceof Reply.Refused refused) {
+            throw new IllegalStateException(useCase + " was refused: " + refused.summary());
+        }
+        CapacityMeter.Usage usage = meter.total();
+        rows.add(new Row(useCase, usage.requests(), usage.computed().read(), usage.computed().write(),
+                usage.reported().read(), usage.reported().write()));
+    }
+
+    private Reply say(String person, String text) {
+        Caller caller = new Caller(new ChatAccount(Platform.SLACK, "T0UNITS", person), () -> person,
+                "units-" + requestIds.incrementAndGet(), Instant.now());
+        return ciment.handle(caller, text);
+    }
+}

@@ -1,6 +1,8 @@
 package ciment.functions.slack;
 
 import ciment.core.config.Settings;
+import ciment.core.service.Ciment;
+import ciment.infra.StoreStartup;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +40,12 @@ public final class SlackFunction extends SlackApiLambdaHandler {
     SlackFunction(Settings settings, Clock clock) {
         // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
         this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                settings, StoreStartup.begin(settings), clock);
+                settings, StoreStartup.begin(settings).thenApply(store -> new Ciment(store, Clock.systemUTC())), clock);
     }
 
-    private SlackFunction(SlackSignatureCheck signatureCheck, Settings settings, StoreStartup store, Clock clock) {
-        super(CimentSlackApp.create(settings, store::ciment, clock));
+    /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
+    private SlackFunction(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<Ciment> ciment, Clock clock) {
+        super(CimentSlackApp.create(settings, ciment::join, clock));
         this.signatureCheck = signatureCheck;
     }
 

@@ -2,6 +2,7 @@ package ciment.functions.slack;
 
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
+import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackSignatureCheck;
@@ -26,9 +27,12 @@ public final class SlackFunction extends SlackApiLambdaHandler {
 
     private final SlackSignatureCheck signatureCheck;
 
-    /** Lambda's entry: configured by the environment (CONTRACT.md's names). */
+    /**
+     * Lambda's entry: configured by the environment (CONTRACT.md's names), with the secrets that
+     * template.yaml names by ARN (SLACK_SIGNING_SECRET_ARN, SLACK_BOT_TOKEN_ARN) read first.
+     */
     public SlackFunction() {
-        this(Settings.fromEnvironment());
+        this(Secrets.resolve(Settings.fromEnvironment()));
     }
 
     /** For the local runner and tests: the same function on settings of their own. */

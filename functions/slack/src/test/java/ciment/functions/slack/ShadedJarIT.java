@@ -1,6 +1,8 @@
 package ciment.functions.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,19 +17,28 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: the handler
  * that template.yaml names answers a signed command on the store and refuses a forged one; the jar
- * has no signature files and stays within 20 MB.
+ * has no signature files and stays within 20 MB. Made by its no-arg constructor in a process of its
+ * own, with template.yaml's environment, it reads its secrets from Secrets Manager.
  */
 class ShadedJarIT {
     private static final Path JAR = Path.of("target", "ciment-slack.jar");
@@ -39,7 +50,8 @@ class ShadedJarIT {
 
     @BeforeAll
     static void start() throws Exception {
-        slackApi = FakeSlackApi.start().addUser("U0SHADED", "Ada Lovelace", "ada", "ada@example.com");
+        slackApi = FakeSlackApi.start().addUser("U0SHADED", "Ada Lovelace", "ada", "ada@example.com")
+                .addUser("U0SECRETS", "Grace Hopper", "grace", "grace@example.com");
         String table = "slack-shaded-" + UUID.randomUUID().toString().substring(0, 8);
         settings = Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
                 "CIMENT_TABLE", table, "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded",
@@ -84,13 +96,86 @@ class ShadedJarIT {
             Object answer = handle(function, commands.sign(command, Instant.now()));
             assertEquals(200, status(answer));
             assertTrue(body(answer).contains("shaded-jar"), body(answer));
-            assertEquals(1, slackApi.calls("users.info").size());
+            assertEquals(1, slackApi.calls("users.info").stream().filter(call -> "U0SHADED".equals(call.param("user"))).count());
 
             SlashCommands.Signed forged = new SlashCommands("not-the-secret", FakeSlackApi.TEAM_ID)
                     .sign(command.withTriggerId(SlashCommands.newTriggerId()), Instant.now());
             assertEquals(401, status(handle(function, forged)));
         } finally {
             Thread.currentThread().setContextClassLoader(testLoader);
+        }
+    }
+
+    @Test
+    void lambdaConstructor_inItsOwnProcess_readsTheSecretsNamedByArn_andAnswersASignedCommand() throws Exception {
+        String secret = "signing-secret-from-secrets-manager";
+        Map<String, String> environment = lambdaEnvironment();
+        environment.put("SLACK_SIGNING_SECRET_ARN", createSecret(secret));
+        environment.put("SLACK_BOT_TOKEN_ARN", createSecret("xoxb-from-secrets-manager"));
+        SlashCommands commands = new SlashCommands(secret, FakeSlackApi.TEAM_ID);
+
+        LambdaRun run = LambdaRun.of(environment,
+                commands.sign(commands.command("U0SECRETS", "grace.h", "create from-secrets Read at init"), Instant.now()));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("200"), run.toString());
+        assertTrue(run.out().contains("from-secrets"), run.toString());
+        assertEquals(List.of("xoxb-from-secrets-manager"), slackApi.calls("users.info").stream()
+                .filter(call -> "U0SECRETS".equals(call.param("user"))).map(FakeSlackApi.Call::token).toList());
+    }
+
+    @Test
+    void lambdaConstructor_withAMissingSecret_stopsTheFunction_namingTheSettingAndTheArn() throws Exception {
+        String arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ciment-never-made-AbCdEf";
+        Map<String, String> environment = lambdaEnvironment();
+        environment.put("SLACK_SIGNING_SECRET_ARN", arn);
+        environment.put("SLACK_BOT_TOKEN_ARN", createSecret("xoxb-from-secrets-manager"));
+        SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
+
+        LambdaRun run = LambdaRun.of(environment, commands.sign(commands.command("U0SHADED", "ada.l", "help"), Instant.now()));
+
+        assertNotEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("SLACK_SIGNING_SECRET could not be read from the secret " + arn
+                + " named by SLACK_SIGNING_SECRET_ARN"), run.toString());
+        assertFalse(run.err().contains("xoxb-from-secrets-manager"), run.toString());
+    }
+
+    /** template.yaml's environment for the function (secrets by ARN only), on moto and the fake Slack API. */
+    private static Map<String, String> lambdaEnvironment() {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.remove("SLACK_SIGNING_SECRET");
+        environment.remove("SLACK_BOT_TOKEN");
+        return environment;
+    }
+
+    private static String createSecret(String text) {
+        try (SecretsManagerClient secretsManager = SecretsManagerClient.builder()
+                .endpointOverride(MotoServer.shared().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            return secretsManager.createSecret(b -> b.name("ciment-slack-" + UUID.randomUUID()).secretString(text)).arn();
+        }
+    }
+
+    /** {@link LambdaInitMain} in a JVM of its own on the shaded jar, with only the given environment, as Lambda starts one. */
+    private record LambdaRun(int exitCode, String out, String err) {
+        static LambdaRun of(Map<String, String> environment, SlashCommands.Signed request) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"), LambdaInitMain.class.getName(),
+                    request.body()));
+            request.headers().forEach((name, value) -> command.add(name + ": " + value));
+            Path out = Files.createTempFile("lambda-out", ".txt");
+            Path err = Files.createTempFile("lambda-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+            }
+            return new LambdaRun(process.exitValue(), Files.readString(out), Files.readString(err));
         }
     }
 

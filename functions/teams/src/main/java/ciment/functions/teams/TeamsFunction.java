@@ -3,6 +3,7 @@ package ciment.functions.teams;
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
 import ciment.infra.DynamoStore;
+import ciment.infra.StoreStartup;
 import ciment.teams.BotConnectorAuth;
 import ciment.teams.CimentBot;
 import ciment.teams.ClientCredentials;
@@ -52,7 +53,7 @@ public final class TeamsFunction implements RequestHandler<APIGatewayV2HTTPEvent
                     + "signed by the Bot Connector for that app id: set it (see CONTRACT.md's configuration table).");
         }
         Clock clock = Clock.systemUTC();
-        CompletableFuture<DynamoStore> store = inBackground("ciment-store", () -> primed(DynamoStore.fromSettings(settings)));
+        CompletableFuture<DynamoStore> store = StoreStartup.begin(settings);
 
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
         inBackground("ciment-warm-up", () -> {
@@ -116,15 +117,6 @@ public final class TeamsFunction implements RequestHandler<APIGatewayV2HTTPEvent
             }
         }
         return null;
-    }
-
-    private static DynamoStore primed(DynamoStore store) {
-        try {
-            store.prime();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not reach the table at start; the first request will try again: {}", e.getMessage());
-        }
-        return store;
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> work) {

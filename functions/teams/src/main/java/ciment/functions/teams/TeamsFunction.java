@@ -3,6 +3,7 @@ package ciment.functions.teams;
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
 import ciment.infra.DynamoStore;
+import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
 import ciment.teams.BotConnectorAuth;
 import ciment.teams.CimentBot;
@@ -36,9 +37,12 @@ public final class TeamsFunction implements RequestHandler<APIGatewayV2HTTPEvent
 
     private final TeamsEndpoint endpoint;
 
-    /** For Lambda: reads the environment, and refuses to start without MICROSOFT_APP_ID. */
+    /**
+     * For Lambda: reads the environment, with the secret that template.yaml names by ARN
+     * (MICROSOFT_APP_PASSWORD_ARN) read first, and refuses to start without MICROSOFT_APP_ID.
+     */
     public TeamsFunction() {
-        this(Settings.fromEnvironment(), false);
+        this(Secrets.resolve(Settings.fromEnvironment()), false);
     }
 
     /**

@@ -1,8 +1,10 @@
 package ciment.functions.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.MotoServer;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import java.io.File;
@@ -10,17 +12,27 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The deployable jar on its own (nothing from the build's classpath), as Lambda loads it: the handler
  * named in template.yaml answers a signed activity through the Bot Connector, refuses a forged one, and
- * the jar stays under 20 MB without signature files.
+ * the jar stays under 20 MB without signature files. Made by its no-arg constructor in a process of its
+ * own, with template.yaml's environment, it reads its app password from Secrets Manager.
  */
 class ShadedJarIT {
     private static final Path JAR = Path.of("target", "ciment-teams.jar");
@@ -76,6 +88,66 @@ class ShadedJarIT {
         assertEquals(401, handle(function, message.nextId().json(),
                 FakeBotFramework.bearer(stack.fake.tokenSignedByUnknownKey(message.serviceUrl()))));
         assertEquals(sent + 1, stack.fake.sent().size());
+    }
+
+    @Test
+    void lambdaConstructor_inItsOwnProcess_readsTheAppPasswordNamedByArn_andRepliesWithIt() throws Exception {
+        Map<String, String> environment = settingsMap();
+        // The fake Bot Connector issues a reply token only for the right password.
+        environment.put("MICROSOFT_APP_PASSWORD_ARN", createSecret(environment.remove("MICROSOFT_APP_PASSWORD")));
+        TeamsActivities.Message message = stack.message(stack.person("Grace Hopper"), "help");
+        int sent = stack.fake.sent().size();
+
+        LambdaRun run = LambdaRun.of(environment, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("200", run.out().strip(), run.toString());
+        assertEquals(sent + 1, stack.fake.sent().size());
+    }
+
+    @Test
+    void lambdaConstructor_withAMissingSecret_stopsTheFunction_namingTheSettingAndTheArn() throws Exception {
+        String arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ciment-never-made-AbCdEf";
+        Map<String, String> environment = settingsMap();
+        environment.remove("MICROSOFT_APP_PASSWORD");
+        environment.put("MICROSOFT_APP_PASSWORD_ARN", arn);
+        TeamsActivities.Message message = stack.message(stack.person("Grace Hopper"), "help");
+
+        LambdaRun run = LambdaRun.of(environment, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())));
+
+        assertNotEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("MICROSOFT_APP_PASSWORD could not be read from the secret " + arn
+                + " named by MICROSOFT_APP_PASSWORD_ARN"), run.toString());
+    }
+
+    private static String createSecret(String text) {
+        try (SecretsManagerClient secretsManager = SecretsManagerClient.builder()
+                .endpointOverride(MotoServer.shared().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            return secretsManager.createSecret(b -> b.name("ciment-teams-" + UUID.randomUUID()).secretString(text)).arn();
+        }
+    }
+
+    /** {@link LambdaInitMain} in a JVM of its own on the shaded jar, with only the given environment, as Lambda starts one. */
+    private record LambdaRun(int exitCode, String out, String err) {
+        static LambdaRun of(Map<String, String> environment, String body, String authorization) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"), LambdaInitMain.class.getName(),
+                    body, authorization));
+            Path out = Files.createTempFile("lambda-out", ".txt");
+            Path err = Files.createTempFile("lambda-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+            }
+            return new LambdaRun(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
     }
 
     private static Map<String, String> settingsMap() throws Exception {

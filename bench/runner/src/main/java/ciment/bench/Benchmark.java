@@ -21,6 +21,10 @@ import java.util.stream.Stream;
 public final class Benchmark {
     private static final int COLD_ROUNDS = Integer.getInteger("ciment.bench.rounds", 7);
     private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
+    /** Which parts to run: cold, warm, units (all by default). */
+    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units");
+    /** Only the cold starts whose label contains one of these words (all by default). */
+    private static final List<String> ONLY = List.of(System.getProperty("ciment.bench.only", "").split(","));
 
     private Benchmark() {
     }
@@ -34,9 +38,15 @@ public final class Benchmark {
             seed(stack, slack, teams);
 
             report.append(header());
-            report.append(coldStarts(stack, root));
-            report.append(warmLatency(stack, slack, teams));
-            report.append(capacity(stack));
+            if (PARTS.contains("cold")) {
+                report.append(coldStarts(stack, root));
+            }
+            if (PARTS.contains("warm")) {
+                report.append(warmLatency(stack, slack, teams));
+            }
+            if (PARTS.contains("units")) {
+                report.append(capacity(stack));
+            }
             report.append(jarSizes(root));
         }
         System.out.println(report);
@@ -79,6 +89,7 @@ public final class Benchmark {
         functions.put("Ciment Teams", new ColdStart.Function("Ciment Teams",
                 root.resolve("functions/teams/target/ciment-teams.jar"), "ciment.functions.teams.TeamsFunction::handleRequest"));
 
+        functions.keySet().removeIf(label -> ONLY.stream().noneMatch(label::contains));
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         functions.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
         for (int round = 0; round <= COLD_ROUNDS; round++) {
@@ -95,8 +106,8 @@ public final class Benchmark {
                 .append(String.join(" ", ColdStart.JVM_FLAGS)).append("), one `post` each, ")
                 .append(COLD_ROUNDS).append(" rounds taken in turn after one discarded round.\n\n")
                 .append("| function | median (s) | min–max (s) | vs its baseline |\n|---|---|---|---|\n");
-        double boltMedian = Percentiles.median(seconds.get("bare Bolt app"));
-        double botMedian = Percentiles.median(seconds.get("bare Bot Framework bot"));
+        double boltMedian = Percentiles.median(seconds.getOrDefault("bare Bolt app", List.of(Double.NaN)));
+        double botMedian = Percentiles.median(seconds.getOrDefault("bare Bot Framework bot", List.of(Double.NaN)));
         for (var entry : seconds.entrySet()) {
             double median = Percentiles.median(entry.getValue());
             String ratio = switch (entry.getKey()) {

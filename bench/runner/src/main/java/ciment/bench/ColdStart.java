@@ -17,6 +17,10 @@ final class ColdStart {
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
 
+    /** More flags for experiments (-Dciment.bench.jvmFlags="-Xlog:class+load:file=..."), given to every function. */
+    static final List<String> EXTRA_FLAGS = List.of(System.getProperty("ciment.bench.jvmFlags", "").split(" ")).stream()
+            .filter(flag -> !flag.isBlank()).toList();
+
     record Function(String label, Path jar, String handler) {
     }
 
@@ -36,6 +40,7 @@ final class ColdStart {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(JVM_FLAGS);
+            command.addAll(EXTRA_FLAGS);
             command.add("-cp");
             command.add(classpath(function.jar()));
             command.add(RUNTIME_MAIN);

@@ -1,31 +1,34 @@
 package ciment.functions.slack;
 
 import ciment.core.config.Settings;
-import ciment.core.service.Ciment;
 import ciment.infra.Secrets;
-import ciment.infra.StoreStartup;
-import ciment.slack.CimentSlackApp;
-import ciment.slack.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.slack.api.bolt.aws_lambda.SlackApiLambdaHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonWriter;
 import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
 import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
- * The Slack Lambda function (API Gateway payload 1.0): every request passes {@link SlackSignatureCheck}
- * on its raw bytes first; one that fails gets 401 and touches nothing. The rest goes to Bolt.
+ * The Slack Lambda function, as template.yaml names it: API Gateway's payload 1.0 in and out as JSON,
+ * read and written here with Bolt's own Gson, and handled by {@link SlackHandler}. Taking the raw
+ * stream spares the Lambda runtime's POJO serializer (its own Jackson, loaded on the first request),
+ * which also drops {@code isBase64Encoded}: Lombok names its setter {@code setBase64Encoded}.
  */
-public final class SlackFunction extends SlackApiLambdaHandler {
-    /** Only base64's alphabet: never true of a Slack body as sent, which always has '&', '{' or '%'. */
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+public final class SlackFunction implements RequestStreamHandler {
+    /** Binds fields by name, so the event's isBase64Encoded lands in ApiGatewayRequest's field of that name. */
+    private static final Gson GSON = new Gson();
 
-    private final SlackSignatureCheck signatureCheck;
+    private final SlackHandler handler;
 
     /**
      * Lambda's entry: configured by the environment (CONTRACT.md's names), with the secrets that
@@ -37,68 +40,46 @@ public final class SlackFunction extends SlackApiLambdaHandler {
 
     /** For the local runner and tests: the same function on settings of their own. */
     public SlackFunction(Settings settings) {
-        this(settings, Clock.systemUTC());
+        this(new SlackHandler(settings));
     }
 
     /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
     SlackFunction(Settings settings, Clock clock) {
-        // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
-        this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                settings, StoreStartup.begin(settings).thenApply(store -> new Ciment(store, Clock.systemUTC())), clock);
+        this(new SlackHandler(settings, clock));
     }
 
-    /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
-    private SlackFunction(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<Ciment> ciment, Clock clock) {
-        super(CimentSlackApp.create(settings, ciment::join, clock));
-        this.signatureCheck = signatureCheck;
+    private SlackFunction(SlackHandler handler) {
+        this.handler = handler;
     }
 
     @Override
-    public ApiGatewayResponse handleRequest(ApiGatewayRequest input, Context context) {
-        byte[] body = input == null ? null : rawBody(input);
-        if (body == null || !signatureCheck.accepts(input.getHeaders(), body)) {
-            return ApiGatewayResponse.builder().statusCode(401).rawBody("invalid request").build();
-        }
-        return super.handleRequest(withBody(input, new String(body, StandardCharsets.UTF_8)), context);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        write(handler.handleRequest(read(input), context), output);
     }
 
-    @Override
-    protected boolean isWarmupRequest(ApiGatewayRequest request) {
-        return false;
-    }
-
-    /**
-     * The bytes Slack signed. HTTP APIs send form bodies base64-encoded; the Lambda runtime's own
-     * deserializer drops Bolt's {@code isBase64Encoded} (its setter is named {@code setBase64Encoded}),
-     * so a body made only of base64's alphabet is decoded too. Null when there is no body or it is garbled.
-     */
-    static byte[] rawBody(ApiGatewayRequest request) {
-        String body = request.getBody();
-        if (body == null) {
+    /** The event, or null when there is none or it is not JSON (the handler then answers 401). */
+    static ApiGatewayRequest read(InputStream input) {
+        try {
+            return GSON.fromJson(new InputStreamReader(input, StandardCharsets.UTF_8), ApiGatewayRequest.class);
+        } catch (JsonParseException notAnEvent) {
             return null;
         }
-        if (request.isBase64Encoded() || BASE64.matcher(body).matches()) {
-            try {
-                return Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException garbled) {
-                return null;
-            }
-        }
-        return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static ApiGatewayRequest withBody(ApiGatewayRequest input, String body) {
-        ApiGatewayRequest copy = new ApiGatewayRequest();
-        copy.setResource(input.getResource());
-        copy.setPath(input.getPath());
-        copy.setHttpMethod(input.getHttpMethod());
-        copy.setHeaders(input.getHeaders() == null ? Map.of() : input.getHeaders());
-        copy.setQueryStringParameters(input.getQueryStringParameters());
-        copy.setPathParameters(input.getPathParameters());
-        copy.setStageVariables(input.getStageVariables());
-        copy.setRequestContext(input.getRequestContext());
-        copy.setBody(body);
-        copy.setBase64Encoded(false);
-        return copy;
+    /** The response as API Gateway reads it. */
+    static void write(ApiGatewayResponse response, OutputStream output) throws IOException {
+        JsonWriter json = new JsonWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        json.beginObject();
+        json.name("statusCode").value(response.getStatusCode());
+        json.name("headers").beginObject();
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            json.name(header.getKey()).value(header.getValue());
+        }
+        json.endObject();
+        json.name("body").value(response.getBody());
+        json.name("isBase64Encoded").value(response.isIsBase64Encoded());
+        json.endObject();
+        json.flush();
     }
 }

@@ -1,30 +1,36 @@
 package ciment.functions.slack;
 
-import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
-import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
-import java.util.HashMap;
-import java.util.Map;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Started in a process of its own by {@link ShadedJarIT}, on the shaded jar: makes the function as
- * Lambda does (the public no-arg constructor, settings from the environment), hands it the one request
- * given as arguments (body, then "Name: value" headers) and prints the status and the body.
+ * Lambda does (the public no-arg constructor, settings from the environment), hands its stream entry
+ * the one request given as arguments (body, then "Name: value" headers) as API Gateway's payload 1.0,
+ * and prints the status and the body it wrote back.
  */
 public final class LambdaInitMain {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         SlackFunction function = new SlackFunction();
-        Map<String, String> headers = new HashMap<>();
+        JsonObject headers = new JsonObject();
         for (int i = 1; i < args.length; i++) {
             String[] header = args[i].split(": ", 2);
-            headers.put(header[0], header[1]);
+            headers.addProperty(header[0].toLowerCase(), header[1]);
         }
-        ApiGatewayRequest request = new ApiGatewayRequest();
-        request.setPath("/slack/events");
-        request.setHttpMethod("POST");
-        request.setHeaders(headers);
-        request.setBody(args[0]);
-        ApiGatewayResponse response = function.handleRequest(request, null);
-        System.out.println(response.getStatusCode());
-        System.out.println(response.getBody());
+        JsonObject event = new JsonObject();
+        event.addProperty("version", "1.0");
+        event.addProperty("path", "/slack/events");
+        event.addProperty("httpMethod", "POST");
+        event.add("headers", headers);
+        event.addProperty("body", args[0]);
+        event.addProperty("isBase64Encoded", false);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        function.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), output, null);
+        JsonObject answer = com.google.gson.JsonParser.parseString(output.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        System.out.println(answer.get("statusCode").getAsInt());
+        System.out.println(answer.get("body").getAsString());
     }
 }

@@ -11,13 +11,20 @@ import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
 import ciment.infra.DynamoClients;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +42,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: the handler
- * that template.yaml names answers a signed command on the store and refuses a forged one; the jar
+ * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: the stream
+ * entry that template.yaml names answers a signed command (event JSON in, answer JSON out) on the store
+ * and refuses a forged one; the jar
  * has no signature files and stays within 20 MB. Made by its no-arg constructor in a process of its
  * own, with template.yaml's environment, it reads its secrets from Secrets Manager.
  */
@@ -75,6 +83,7 @@ class ShadedJarIT {
         try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
             assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
             assertNotNull(zip.getEntry("ciment/functions/slack/SlackFunction.class"));
+            assertNotNull(zip.getEntry("ciment/functions/slack/SlackHandler.class"));
             String httpServices = new String(zip.getInputStream(
                     zip.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService")).readAllBytes());
             assertTrue(httpServices.contains("UrlConnectionSdkHttpService"), httpServices);
@@ -88,12 +97,14 @@ class ShadedJarIT {
         try {
             Class<?> settingsClass = lambda.loadClass("ciment.core.config.Settings");
             Object functionSettings = settingsClass.getMethod("of", Map.class).invoke(null, settings);
-            Object function = lambda.loadClass("ciment.functions.slack.SlackFunction")
-                    .getConstructor(settingsClass).newInstance(functionSettings);
+            Class<?> functionClass = lambda.loadClass("ciment.functions.slack.SlackFunction");
+            assertTrue(lambda.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler").isAssignableFrom(functionClass),
+                    "the Lambda runtime hands a RequestStreamHandler the event's bytes");
+            Object function = functionClass.getConstructor(settingsClass).newInstance(functionSettings);
 
             SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
             SlashCommands.Command command = commands.command("U0SHADED", "ada.l", "create shaded-jar From the jar alone");
-            Object answer = handle(function, commands.sign(command, Instant.now()));
+            String answer = handle(function, commands.sign(command, Instant.now()));
             assertEquals(200, status(answer));
             assertTrue(body(answer).contains("shaded-jar"), body(answer));
             assertEquals(1, slackApi.calls("users.info").stream().filter(call -> "U0SHADED".equals(call.param("user"))).count());
@@ -179,22 +190,27 @@ class ShadedJarIT {
         }
     }
 
-    private static Object handle(Object function, SlashCommands.Signed signed) throws Exception {
-        Class<?> eventClass = lambda.loadClass("com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest");
-        Object event = eventClass.getConstructor().newInstance();
-        eventClass.getMethod("setPath", String.class).invoke(event, "/slack/events");
-        eventClass.getMethod("setHttpMethod", String.class).invoke(event, "POST");
-        eventClass.getMethod("setHeaders", Map.class).invoke(event, new HashMap<>(signed.headers()));
-        eventClass.getMethod("setBody", String.class).invoke(event, signed.body());
+    /**
+     * The stream entry, called across the class loaders with plain JDK types: the form body base64-encoded
+     * and flagged so, as an HTTP API sends it. Returns the answer's JSON.
+     */
+    private static String handle(Object function, SlashCommands.Signed signed) throws Exception {
+        String headers = String.join(",", signed.headers().entrySet().stream()
+                .map(h -> "\"" + h.getKey().toLowerCase() + "\":\"" + h.getValue() + "\"").toList());
+        String event = "{\"version\":\"1.0\",\"path\":\"/slack/events\",\"httpMethod\":\"POST\",\"headers\":{" + headers
+                + "},\"body\":\"" + Base64.getEncoder().encodeToString(signed.bodyBytes()) + "\",\"isBase64Encoded\":true}";
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
         Class<?> contextClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
-        return function.getClass().getMethod("handleRequest", eventClass, contextClass).invoke(function, event, null);
+        function.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, contextClass)
+                .invoke(function, new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+        return output.toString(StandardCharsets.UTF_8);
     }
 
-    private static int status(Object response) throws Exception {
-        return (int) response.getClass().getMethod("getStatusCode").invoke(response);
+    private static int status(String answer) {
+        return JsonParser.parseString(answer).getAsJsonObject().get("statusCode").getAsInt();
     }
 
-    private static String body(Object response) throws Exception {
-        return (String) response.getClass().getMethod("getBody").invoke(response);
+    private static String body(String answer) {
+        return JsonParser.parseString(answer).getAsJsonObject().get("body").getAsString();
     }
 }

@@ -10,13 +10,15 @@ import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
 import ciment.infra.DynamoClients;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
-import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The Lambda function end to end: API Gateway events carrying signed slash commands, Bolt, the
- * DynamoDB store on moto's server, and a fake Slack Web API that records what the function asks.
+ * The Lambda function end to end, through its stream entry: API Gateway events (payload 1.0, as JSON)
+ * carrying signed slash commands, Bolt, the DynamoDB store on moto's server, and a fake Slack Web API
+ * that records what the function asks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackFunctionTest {
@@ -89,24 +92,57 @@ class SlackFunctionTest {
         return stem + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
-    private static ApiGatewayRequest event(SlashCommands.Signed signed) {
-        ApiGatewayRequest event = new ApiGatewayRequest();
-        event.setPath("/slack/events");
-        event.setResource("/slack/events");
-        event.setHttpMethod("POST");
-        event.setHeaders(new HashMap<>(signed.headers()));
-        event.setBody(signed.body());
+    /** API Gateway's payload 1.0 for a signed request: header names in lower case, the body as text. */
+    private static JsonObject event(SlashCommands.Signed signed) {
+        JsonObject event = new JsonObject();
+        event.addProperty("version", "1.0");
+        event.addProperty("resource", "/slack/events");
+        event.addProperty("path", "/slack/events");
+        event.addProperty("httpMethod", "POST");
+        JsonObject headers = new JsonObject();
+        signed.headers().forEach((name, value) -> headers.addProperty(name.toLowerCase(), value));
+        event.add("headers", headers);
+        event.addProperty("body", signed.body());
+        event.addProperty("isBase64Encoded", false);
         return event;
     }
 
-    private ApiGatewayResponse send(SlashCommands.Signed signed) {
-        return function.handleRequest(event(signed), null);
+    /** What the function wrote back, as API Gateway reads it. */
+    private record Answer(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+    }
+
+    /** The function's stream entry, as Lambda calls it: event JSON in, answer JSON out. */
+    private String handleRaw(String eventJson) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private Answer handle(String eventJson) {
+        JsonObject json = JsonParser.parseString(handleRaw(eventJson)).getAsJsonObject();
+        Map<String, String> headers = new HashMap<>();
+        json.getAsJsonObject("headers").entrySet().forEach(h -> headers.put(h.getKey(), h.getValue().getAsString()));
+        JsonElement body = json.get("body");
+        return new Answer(json.get("statusCode").getAsInt(), headers, body.isJsonNull() ? null : body.getAsString(),
+                json.get("isBase64Encoded").getAsBoolean());
+    }
+
+    private Answer handle(JsonObject event) {
+        return handle(event.toString());
+    }
+
+    private Answer send(SlashCommands.Signed signed) {
+        return handle(event(signed));
     }
 
     private JsonObject command(String userId, String text) {
-        ApiGatewayResponse response = send(commands.sign(commands.command(userId, userId.toLowerCase(), text), Instant.now()));
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        JsonObject answer = JsonParser.parseString(response.getBody()).getAsJsonObject();
+        Answer response = send(commands.sign(commands.command(userId, userId.toLowerCase(), text), Instant.now()));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject answer = JsonParser.parseString(response.body()).getAsJsonObject();
         assertEquals("ephemeral", answer.get("response_type").getAsString(), answer.toString());
         assertFalse(answer.get("text").getAsString().isBlank(), answer.toString());
         assertTrue(answer.getAsJsonArray("blocks").size() >= 1, answer.toString());
@@ -136,10 +172,10 @@ class SlackFunctionTest {
         return feed.lines().filter(line -> line.contains("· `#")).count();
     }
 
-    private void assertRefusedWithoutTrace(ApiGatewayResponse response, Set<Map<String, AttributeValue>> before,
+    private void assertRefusedWithoutTrace(Answer response, Set<Map<String, AttributeValue>> before,
                                           int slackCallsBefore) {
-        assertEquals(401, response.getStatusCode());
-        assertEquals("invalid request", response.getBody());
+        assertEquals(401, response.statusCode());
+        assertEquals("invalid request", response.body());
         assertEquals(before, items(), "a refused request must write nothing");
         assertEquals(slackCallsBefore, slackApi.calls().size(), "a refused request must not reach Slack's API");
     }
@@ -232,11 +268,11 @@ class SlackFunctionTest {
         command(ada, "create " + slug + " Once only");
         SlashCommands.Signed post = commands.sign(commands.command(ada, "ada", "post " + slug + " just once"), Instant.now());
 
-        ApiGatewayResponse first = send(post);
-        ApiGatewayResponse second = send(post);
+        Answer first = send(post);
+        Answer second = send(post);
 
-        assertEquals(200, first.getStatusCode());
-        assertEquals(first.getBody(), second.getBody());
+        assertEquals(200, first.statusCode());
+        assertEquals(first.body(), second.body());
         assertEquals(1, postsIn(slug));
     }
 
@@ -294,12 +330,12 @@ class SlackFunctionTest {
 
         assertRefusedWithoutTrace(send(valid.withoutHeader(SlashCommands.SIGNATURE_HEADER)), before, calls);
         assertRefusedWithoutTrace(send(valid.withoutHeader(SlashCommands.TIMESTAMP_HEADER)), before, calls);
-        ApiGatewayRequest bare = event(valid);
-        bare.setHeaders(null);
-        assertRefusedWithoutTrace(function.handleRequest(bare, null), before, calls);
-        ApiGatewayRequest empty = event(valid);
-        empty.setBody(null);
-        assertRefusedWithoutTrace(function.handleRequest(empty, null), before, calls);
+        JsonObject bare = event(valid);
+        bare.add("headers", JsonNull.INSTANCE);
+        assertRefusedWithoutTrace(handle(bare), before, calls);
+        JsonObject empty = event(valid);
+        empty.remove("body");
+        assertRefusedWithoutTrace(handle(empty), before, calls);
         assertEquals(0, postsIn(slug));
     }
 
@@ -316,52 +352,107 @@ class SlackFunctionTest {
 
     // --- API Gateway's encodings -------------------------------------------------------------------
 
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
     @Test
     void base64Body_flaggedAsSuch_isDecodedAndAnswered() {
         String ada = newUser("ada");
         String slug = newSlug("b64");
         command(ada, "create " + slug + " Encoded");
         SlashCommands.Signed signed = commands.sign(commands.command(ada, "ada", "post " + slug + " é encoded"), Instant.now());
-        ApiGatewayRequest event = event(signed);
-        event.setBody(Base64.getEncoder().encodeToString(signed.bodyBytes()));
-        event.setBase64Encoded(true);
+        JsonObject event = event(signed);
+        event.addProperty("body", base64(signed.bodyBytes()));
+        event.addProperty("isBase64Encoded", true);
 
-        ApiGatewayResponse response = function.handleRequest(event, null);
+        Answer response = handle(event);
 
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        assertTrue(response.getBody().contains("é encoded"), response.getBody());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("é encoded"), response.body());
         assertEquals(1, postsIn(slug));
     }
 
-    @Test
-    void httpApiEvent_readByTheLambdaRuntimesOwnDeserializer_withBase64Body_isAnswered() {
-        String ada = newUser("ada");
-        SlashCommands.Signed signed = commands.sign(commands.command(ada, "ada", "help"), Instant.now());
+    /** An HTTP API's event as Lambda hands it over, the form body base64-encoded and flagged so. */
+    private static String httpApiEvent(SlashCommands.Signed signed) {
         String headers = String.join(",", signed.headers().entrySet().stream()
                 .map(h -> "\"" + h.getKey().toLowerCase() + "\":\"" + h.getValue() + "\"").toList());
-        String json = "{\"version\":\"1.0\",\"resource\":\"/slack/events\",\"path\":\"/dev/slack/events\","
-                + "\"httpMethod\":\"POST\",\"headers\":{" + headers + "},\"queryStringParameters\":null,"
-                + "\"requestContext\":{\"stage\":\"dev\",\"identity\":{\"sourceIp\":\"203.0.113.7\"}},"
-                + "\"body\":\"" + Base64.getEncoder().encodeToString(signed.bodyBytes()) + "\",\"isBase64Encoded\":true}";
-        ApiGatewayRequest event = JacksonFactory.getInstance().getSerializer(ApiGatewayRequest.class)
-                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return "{\"version\":\"1.0\",\"resource\":\"/slack/events\",\"path\":\"/dev/slack/events\","
+                + "\"httpMethod\":\"POST\",\"headers\":{" + headers + "},"
+                + "\"multiValueHeaders\":{\"content-type\":[\"" + SlashCommands.FORM + "\"]},\"queryStringParameters\":null,"
+                + "\"pathParameters\":null,\"stageVariables\":null,\"requestContext\":{\"accountId\":\"123456789012\","
+                + "\"apiId\":\"abc123\",\"stage\":\"dev\",\"requestTimeEpoch\":1735689600000,\"authorizer\":null,"
+                + "\"identity\":{\"sourceIp\":\"203.0.113.7\",\"userAgent\":\"Slackbot 1.0\"}},"
+                + "\"body\":\"" + base64(signed.bodyBytes()) + "\",\"isBase64Encoded\":true}";
+    }
 
-        ApiGatewayResponse response = function.handleRequest(event, null);
+    @Test
+    void httpApiEvent_withItsFormBodyBase64EncodedAndFlagged_isAnswered200_andAForgedOneGets401() {
+        String ada = newUser("ada");
+        SlashCommands.Signed signed = commands.sign(commands.command(ada, "ada", "help"), Instant.now());
 
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        assertTrue(response.getBody().contains("Ciment commands"), response.getBody());
+        Answer response = handle(httpApiEvent(signed));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Ciment commands"), response.body());
+
+        String slug = newSlug("gate");
+        SlashCommands.Signed valid = validPost(slug);
+        SlashCommands.Signed forged = new SlashCommands("someone-elses-secret", FakeSlackApi.TEAM_ID)
+                .sign(valid.body(), Long.parseLong(valid.headers().get(SlashCommands.TIMESTAMP_HEADER)));
+        Set<Map<String, AttributeValue>> before = items();
+        int calls = slackApi.calls().size();
+
+        assertRefusedWithoutTrace(handle(httpApiEvent(forged)), before, calls);
+        assertEquals(0, postsIn(slug));
+    }
+
+    @Test
+    void base64Body_notFlaggedAsSuch_isTakenAsItIs_andGets401() {
+        String slug = newSlug("gate");
+        SlashCommands.Signed valid = validPost(slug);
+        JsonObject event = event(valid);
+        event.addProperty("body", base64(valid.bodyBytes()));
+        Set<Map<String, AttributeValue>> before = items();
+        int calls = slackApi.calls().size();
+
+        assertRefusedWithoutTrace(handle(event), before, calls);
+        assertEquals(0, postsIn(slug));
     }
 
     @Test
     void garbledBase64Body_gets401() {
         String slug = newSlug("gate");
         SlashCommands.Signed valid = validPost(slug);
-        ApiGatewayRequest event = event(valid);
-        event.setBody("not*base64");
-        event.setBase64Encoded(true);
+        JsonObject event = event(valid);
+        event.addProperty("body", "not*base64");
+        event.addProperty("isBase64Encoded", true);
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
 
-        assertRefusedWithoutTrace(function.handleRequest(event, null), before, calls);
+        assertRefusedWithoutTrace(handle(event), before, calls);
+    }
+
+    @Test
+    void eventThatIsNotApiGatewayJson_gets401_andTouchesNothing() {
+        Set<Map<String, AttributeValue>> before = items();
+        int calls = slackApi.calls().size();
+
+        for (String notAnEvent : List.of("", "null", "not json", "[1,2]", "{\"headers\":\"x\"}")) {
+            assertRefusedWithoutTrace(handle(notAnEvent), before, calls);
+        }
+    }
+
+    @Test
+    void answer_isWrittenAsApiGatewayReadsIt() {
+        String ada = newUser("ada");
+        String json = handleRaw(event(commands.sign(commands.command(ada, "ada", "help"), Instant.now())).toString());
+
+        JsonObject answer = JsonParser.parseString(json).getAsJsonObject();
+        assertEquals(Set.of("statusCode", "headers", "body", "isBase64Encoded"), answer.keySet(), json);
+        assertEquals(200, answer.get("statusCode").getAsInt());
+        assertTrue(answer.get("headers").isJsonObject(), json);
+        assertTrue(JsonParser.parseString(answer.get("body").getAsString()).isJsonObject(), json);
+        assertFalse(answer.get("isBase64Encoded").getAsBoolean());
     }
 }

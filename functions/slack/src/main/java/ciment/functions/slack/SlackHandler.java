@@ -1,0 +1,100 @@
+package ciment.functions.slack;
+
+import ciment.core.config.Settings;
+import ciment.core.service.Ciment;
+import ciment.infra.Secrets;
+import ciment.infra.StoreStartup;
+import ciment.slack.CimentSlackApp;
+import ciment.slack.SlackSignatureCheck;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.slack.api.bolt.aws_lambda.SlackApiLambdaHandler;
+import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
+import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): every request passes
+ * {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and touches nothing.
+ * The rest goes to Bolt.
+ */
+public final class SlackHandler extends SlackApiLambdaHandler {
+    private final SlackSignatureCheck signatureCheck;
+
+    /**
+     * Configured by the environment (CONTRACT.md's names), with the secrets that template.yaml names
+     * by ARN (SLACK_SIGNING_SECRET_ARN, SLACK_BOT_TOKEN_ARN) read first, as the Lambda entry is.
+     */
+    public SlackHandler() {
+        this(Secrets.resolve(Settings.fromEnvironment()));
+    }
+
+    /** On settings of its own (the local runner, tests). */
+    public SlackHandler(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
+    SlackHandler(Settings settings, Clock clock) {
+        // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
+        this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
+                settings, StoreStartup.begin(settings).thenApply(store -> new Ciment(store, Clock.systemUTC())), clock);
+    }
+
+    /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
+    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<Ciment> ciment, Clock clock) {
+        super(CimentSlackApp.create(settings, ciment::join, clock));
+        this.signatureCheck = signatureCheck;
+    }
+
+    @Override
+    public ApiGatewayResponse handleRequest(ApiGatewayRequest input, Context context) {
+        byte[] body = input == null ? null : rawBody(input);
+        if (body == null || !signatureCheck.accepts(input.getHeaders(), body)) {
+            return ApiGatewayResponse.builder().statusCode(401).rawBody("invalid request").build();
+        }
+        return super.handleRequest(withBody(input, new String(body, StandardCharsets.UTF_8)), context);
+    }
+
+    @Override
+    protected boolean isWarmupRequest(ApiGatewayRequest request) {
+        return false;
+    }
+
+    /**
+     * The bytes Slack signed: HTTP APIs send form bodies base64-encoded and say so in isBase64Encoded.
+     * Null when there is no body or a body flagged as base64 is not.
+     */
+    static byte[] rawBody(ApiGatewayRequest request) {
+        String body = request.getBody();
+        if (body == null) {
+            return null;
+        }
+        if (request.isBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException garbled) {
+                return null;
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ApiGatewayRequest withBody(ApiGatewayRequest input, String body) {
+        ApiGatewayRequest copy = new ApiGatewayRequest();
+        copy.setResource(input.getResource());
+        copy.setPath(input.getPath());
+        copy.setHttpMethod(input.getHttpMethod());
+        copy.setHeaders(input.getHeaders() == null ? Map.of() : input.getHeaders());
+        copy.setQueryStringParameters(input.getQueryStringParameters());
+        copy.setPathParameters(input.getPathParameters());
+        copy.setStageVariables(input.getStageVariables());
+        copy.setRequestContext(input.getRequestContext());
+        copy.setBody(body);
+        copy.setBase64Encoded(false);
+        return copy;
+    }
+}

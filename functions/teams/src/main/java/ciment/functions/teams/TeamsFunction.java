@@ -12,11 +12,15 @@ import ciment.teams.InboundAuth;
 import ciment.teams.TeamsEndpoint;
 import ciment.teams.WarmUp;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -26,11 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda entry for Bot Framework activities (API Gateway HTTP API, payload 2.0). One instance per
- * container: the store, the signing keys and the outbound token are made once, on background threads
- * started here, while the Bot Framework adapter loads.
+ * Lambda entry for Bot Framework activities (API Gateway HTTP API, payload 2.0), as template.yaml names
+ * it: the event's JSON in, the response's JSON out, read and written with the Jackson that Bot Framework
+ * loads anyway (the Lambda runtime's own POJO serializer never loads). One instance per container: the
+ * store, the signing keys and the outbound token are made once, on background threads started here,
+ * while the Bot Framework adapter loads.
  */
-public final class TeamsFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TeamsFunction implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsFunction.class);
     private static final Map<String, String> TEXT = Map.of("Content-Type", "text/plain; charset=utf-8");
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
@@ -87,37 +93,51 @@ public final class TeamsFunction implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String body = event.getBody();
-        if (event.getIsBase64Encoded() && body != null) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        TeamsEndpoint.Answer answer = handle(input.readAllBytes());
+        output.write(response(answer.status(), answer.body()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Takes from the event only what the endpoint needs: the headers, the body and whether it is base64. */
+    private TeamsEndpoint.Answer handle(byte[] eventJson) {
+        JsonNode event;
+        try {
+            event = Serialization.jsonToTree(new String(eventJson, StandardCharsets.UTF_8));
+        } catch (IOException notJson) {
+            event = null;
+        }
+        if (event == null || !event.isObject()) {
+            return new TeamsEndpoint.Answer(400, "The request is not an API Gateway event (payload 2.0 JSON).");
+        }
+        JsonNode bodyNode = event.path("body");
+        String body = bodyNode.isTextual() ? bodyNode.asText() : null;
+        if (event.path("isBase64Encoded").asBoolean(false) && body != null) {
             try {
                 body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return response(400, "The request body is marked base64 but is not valid base64.");
+                return new TeamsEndpoint.Answer(400, "The request body is marked base64 but is not valid base64.");
             }
         }
-        TeamsEndpoint.Answer answer = endpoint.handle(body, header(event.getHeaders(), "Authorization"));
-        return response(answer.status(), answer.body());
+        return endpoint.handle(body, header(event.path("headers"), "Authorization"));
     }
 
-    private static APIGatewayV2HTTPResponse response(int status, String body) {
+    /** The response as API Gateway reads it. */
+    private static String response(int status, String body) {
         boolean json = body.startsWith("{") || body.startsWith("[");
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(json ? JSON : TEXT)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+        ObjectNode response = Serialization.createObjectNode();
+        response.put("statusCode", status);
+        ObjectNode headers = response.putObject("headers");
+        (json ? JSON : TEXT).forEach(headers::put);
+        response.put("body", body);
+        response.put("isBase64Encoded", false);
+        return Serialization.toStringSilent(response);
     }
 
     /** API Gateway's 2.0 payload lower-cases header names; other callers may not. */
-    private static String header(Map<String, String> headers, String name) {
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
+    private static String header(JsonNode headers, String name) {
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
+            if (header.getKey().equalsIgnoreCase(name) && header.getValue().isTextual()) {
+                return header.getValue().asText();
             }
         }
         return null;

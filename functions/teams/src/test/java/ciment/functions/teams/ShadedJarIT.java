@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.devkit.MotoServer;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +35,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The deployable jar on its own (nothing from the build's classpath), as Lambda loads it: the handler
- * named in template.yaml answers a signed activity through the Bot Connector, refuses a forged one, and
+ * The deployable jar on its own (nothing from the build's classpath), as Lambda loads it: the stream
+ * entry named in template.yaml answers a signed activity through the Bot Connector, refuses a forged one, and
  * the jar stays under 20 MB without signature files. Made by its no-arg constructor in a process of its
  * own, with template.yaml's environment, it reads its app password from Secrets Manager.
  */
@@ -58,6 +64,8 @@ class ShadedJarIT {
         try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
             assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
             assertTrue(zip.getEntry("ciment/functions/teams/TeamsFunction.class") != null);
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("com/amazonaws/services/lambda/runtime/events/")),
+                    "aws-lambda-java-events is not needed: the function reads the event's JSON itself");
         }
     }
 
@@ -77,6 +85,8 @@ class ShadedJarIT {
         Class<?> settingsClass = lambda.loadClass("ciment.core.config.Settings");
         Object settings = settingsClass.getMethod("of", Map.class).invoke(null, settingsMap());
         Class<?> functionClass = lambda.loadClass("ciment.functions.teams.TeamsFunction");
+        assertTrue(lambda.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler").isAssignableFrom(functionClass),
+                "the Lambda runtime hands a RequestStreamHandler the event's bytes");
         Object function = functionClass.getConstructor(settingsClass, boolean.class).newInstance(settings, false);
 
         TeamsActivities.Message message = stack.message(stack.person("Ada Lovelace"), "communities");
@@ -159,14 +169,12 @@ class ShadedJarIT {
         return values;
     }
 
+    /** The stream entry, called across the class loaders with plain JDK types: event JSON in, the answer's status out. */
     private static int handle(Object function, String body, String authorization) throws Exception {
-        Class<?> eventClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
-        Object event = eventClass.getConstructor().newInstance();
-        eventClass.getMethod("setBody", String.class).invoke(event, body);
-        eventClass.getMethod("setHeaders", Map.class).invoke(event, Map.of("authorization", authorization));
-        eventClass.getMethod("setIsBase64Encoded", boolean.class).invoke(event, false);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
         Class<?> contextClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
-        Object response = function.getClass().getMethod("handleRequest", eventClass, contextClass).invoke(function, event, null);
-        return (int) response.getClass().getMethod("getStatusCode").invoke(response);
+        function.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, contextClass).invoke(function,
+                new ByteArrayInputStream(TeamsStack.event(body, authorization).getBytes(StandardCharsets.UTF_8)), output, null);
+        return new ObjectMapper().readTree(output.toByteArray()).get("statusCode").intValue();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,7 @@ class TeamsAuthTest {
         stack = new TeamsStack();
         function = stack.function();
         member = stack.person("Ada Lovelace");
-        assertEquals(200, stack.send(function, stack.message(member, "create guarded Guarded community")).getStatusCode());
+        assertEquals(200, stack.send(function, stack.message(member, "create guarded Guarded community")).statusCode());
     }
 
     @AfterAll
@@ -66,11 +65,11 @@ class TeamsAuthTest {
     @Test
     void rotatedKey_isAcceptedAfterARefresh_andASecondUnknownKidWithinFiveMinutesDoesNotRefetch() {
         TeamsFunction fresh = stack.function();
-        assertEquals(200, stack.send(fresh, stack.message(member, "help")).getStatusCode());
+        assertEquals(200, stack.send(fresh, stack.message(member, "help")).statusCode());
         int fetches = stack.fake.keyRequests();
 
         stack.fake.rotateKey();
-        assertEquals(200, stack.send(fresh, stack.message(member, "help")).getStatusCode(), "new kid: keys fetched again");
+        assertEquals(200, stack.send(fresh, stack.message(member, "help")).statusCode(), "new kid: keys fetched again");
         assertEquals(fetches + 1, stack.fake.keyRequests());
 
         stack.fake.rotateKey();
@@ -87,10 +86,10 @@ class TeamsAuthTest {
         int items = stack.itemCount();
         int sent = stack.fake.sent().size();
 
-        APIGatewayV2HTTPResponse response = target.handleRequest(TeamsStack.event(message.json(), authorization), null);
+        TeamsStack.Answer response = TeamsStack.handle(target, TeamsStack.event(message.json(), authorization));
 
-        assertEquals(401, response.getStatusCode());
-        assertEquals("", response.getBody());
+        assertEquals(401, response.statusCode());
+        assertEquals("", response.body());
         assertEquals(items, stack.itemCount(), "nothing written");
         assertEquals(sent, stack.fake.sent().size(), "nothing sent");
     }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.FakeBotFramework.SentActivity;
 import ciment.devkit.teams.TeamsActivities;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +34,8 @@ class TeamsCommandsTest {
     /** Sends the message and returns the one activity the bot sent back. */
     private static SentActivity ask(TeamsActivities.Message message) {
         int before = stack.fake.sent().size();
-        APIGatewayV2HTTPResponse response = stack.send(function, message);
-        assertEquals(200, response.getStatusCode(), response.getBody());
+        TeamsStack.Answer response = stack.send(function, message);
+        assertEquals(200, response.statusCode(), response.body());
         List<SentActivity> sent = stack.fake.sent();
         assertEquals(before + 1, sent.size(), "one reply per message");
         SentActivity reply = sent.get(sent.size() - 1);
@@ -139,9 +140,9 @@ class TeamsCommandsTest {
     void base64EncodedBody_isAccepted() {
         TeamsActivities.Message message = stack.message(stack.person("Ada Lovelace"), "help");
         int before = stack.fake.sent().size();
-        APIGatewayV2HTTPResponse response = function.handleRequest(TeamsStack.base64Event(message.json(),
-                FakeBotFramework.bearer(stack.fake.token(message.serviceUrl()))), null);
-        assertEquals(200, response.getStatusCode());
+        TeamsStack.Answer response = TeamsStack.handle(function, TeamsStack.base64Event(message.json(),
+                FakeBotFramework.bearer(stack.fake.token(message.serviceUrl()))));
+        assertEquals(200, response.statusCode());
         assertEquals(before + 1, stack.fake.sent().size());
     }
 
@@ -149,11 +150,46 @@ class TeamsCommandsTest {
     void bodyThatIsNotAnActivity_gets400WithOneSentence_andNothingIsSent() {
         int before = stack.fake.sent().size();
         for (String body : List.of("hello", "{}", "[1,2]", "{\"type\":\"message\"}")) {
-            APIGatewayV2HTTPResponse response = function.handleRequest(
-                    TeamsStack.event(body, FakeBotFramework.bearer(stack.fake.token(stack.fake.serviceUrl()))), null);
-            assertEquals(400, response.getStatusCode(), body);
-            assertTrue(response.getBody().endsWith("."), response.getBody());
+            TeamsStack.Answer response = TeamsStack.handle(function,
+                    TeamsStack.event(body, FakeBotFramework.bearer(stack.fake.token(stack.fake.serviceUrl()))));
+            assertEquals(400, response.statusCode(), body);
+            assertTrue(response.body().endsWith("."), response.body());
         }
         assertEquals(before, stack.fake.sent().size());
+    }
+
+    @Test
+    void authorizationHeader_isReadWhateverTheCaseOfItsName() {
+        TeamsActivities.Message message = stack.message(stack.person("Ada Lovelace"), "help");
+        String event = TeamsStack.event(message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())))
+                .replace("\"authorization\"", "\"AuThOrIzAtIoN\"");
+        int before = stack.fake.sent().size();
+
+        assertEquals(200, TeamsStack.handle(function, event).statusCode());
+        assertEquals(before + 1, stack.fake.sent().size());
+    }
+
+    @Test
+    void eventThatIsNotApiGatewayJson_gets400WithOneSentence_andNothingIsSent() {
+        int before = stack.fake.sent().size();
+        for (String event : List.of("", "null", "not json", "[1,2]")) {
+            TeamsStack.Answer response = TeamsStack.handle(function, event);
+            assertEquals(400, response.statusCode(), event);
+            assertTrue(response.body().endsWith("."), response.body());
+        }
+        assertEquals(before, stack.fake.sent().size());
+    }
+
+    @Test
+    void answer_isWrittenAsApiGatewayReadsIt() throws Exception {
+        String json = TeamsStack.handleRaw(function, TeamsStack.event("hello", null));
+
+        JsonNode answer = new ObjectMapper().readTree(json);
+        assertEquals(List.of("statusCode", "headers", "body", "isBase64Encoded"), List.copyOf(answer.properties().stream()
+                .map(Map.Entry::getKey).toList()), json);
+        assertEquals(400, answer.get("statusCode").intValue());
+        assertEquals("text/plain; charset=utf-8", answer.path("headers").path("Content-Type").asText(), json);
+        assertTrue(answer.get("body").asText().endsWith("."), json);
+        assertFalse(answer.get("isBase64Encoded").booleanValue(), json);
     }
 }

@@ -1,102 +1,132 @@
 package ciment.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
-import com.slack.api.bolt.aws_lambda.request.Identity;
-import com.slack.api.bolt.aws_lambda.request.RequestContext;
-import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns an HTTP request into the event an API Gateway HTTP API gives Lambda (payload 1.0 or 2.0),
- * and the function's answer back into HTTP, so the handlers run locally exactly as deployed.
+ * Turns an HTTP request into the event JSON an API Gateway HTTP API hands Lambda (payload 1.0 or 2.0),
+ * and the function's answer JSON back into HTTP, so the functions' stream entries run locally exactly
+ * as deployed.
  */
 final class ApiGatewayEvents {
     static final String STAGE = "local";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiGatewayEvents() {
     }
 
-    /** Payload format 1.0, which bolt-aws-lambda reads. */
-    static ApiGatewayRequest payloadV1(HttpCall call) {
-        RequestContext context = new RequestContext();
-        context.setRequestId(UUID.randomUUID().toString());
-        context.setStage(STAGE);
-        context.setHttpMethod(call.method());
-        context.setResourcePath(call.path());
-        Identity identity = new Identity();
-        identity.setSourceIp(call.sourceIp());
-        context.setIdentity(identity);
-
-        ApiGatewayRequest event = new ApiGatewayRequest();
-        event.setResource(call.path());
-        event.setPath(call.path());
-        event.setHttpMethod(call.method());
-        event.setHeaders(call.headers());
-        event.setQueryStringParameters(queryParameters(call.rawQuery()));
-        event.setRequestContext(context);
-        boolean binary = !isText(call.headers().get("content-type"));
-        event.setBase64Encoded(binary);
-        event.setBody(binary ? Base64.getEncoder().encodeToString(call.body()) : call.bodyText());
-        return event;
+    /** Payload format 1.0, the Slack function's. */
+    static String payloadV1(HttpCall call) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "1.0");
+        event.put("resource", call.path());
+        event.put("path", call.path());
+        event.put("httpMethod", call.method());
+        ObjectNode headers = event.putObject("headers");
+        ObjectNode multiValueHeaders = event.putObject("multiValueHeaders");
+        call.headers().forEach((name, value) -> {
+            headers.put(name, value);
+            multiValueHeaders.putArray(name).add(value);
+        });
+        // 1.0 keeps a repeated parameter's last value, and every value in the multi-value map.
+        Map<String, List<String>> query = queryParameters(call.rawQuery());
+        if (query.isEmpty()) {
+            event.putNull("queryStringParameters");
+            event.putNull("multiValueQueryStringParameters");
+        } else {
+            ObjectNode single = event.putObject("queryStringParameters");
+            ObjectNode multi = event.putObject("multiValueQueryStringParameters");
+            query.forEach((name, values) -> {
+                single.put(name, values.getLast());
+                values.forEach(multi.putArray(name)::add);
+            });
+        }
+        event.putNull("pathParameters");
+        event.putNull("stageVariables");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("stage", STAGE);
+        context.put("httpMethod", call.method());
+        context.put("path", call.path());
+        context.put("resourcePath", call.path());
+        context.put("requestTimeEpoch", Instant.now().toEpochMilli());
+        ObjectNode identity = context.putObject("identity");
+        identity.put("sourceIp", call.sourceIp());
+        identity.put("userAgent", call.headers().get("user-agent"));
+        putBody(event, call);
+        return event.toString();
     }
 
-    /** Payload format 2.0. */
-    static APIGatewayV2HTTPEvent payloadV2(HttpCall call) {
+    /** Payload format 2.0, the Teams function's. */
+    static String payloadV2(HttpCall call) {
         String routeKey = call.method() + " " + call.path();
-        boolean binary = !isText(call.headers().get("content-type"));
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(call.path())
-                .withRawQueryString(call.rawQuery())
-                .withHeaders(call.headers())
-                .withQueryStringParameters(call.rawQuery().isEmpty() ? null : queryParameters(call.rawQuery()))
-                .withIsBase64Encoded(binary)
-                .withBody(binary ? Base64.getEncoder().encodeToString(call.body()) : call.bodyText())
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(routeKey)
-                        .withStage(STAGE)
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withTimeEpoch(Instant.now().toEpochMilli())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(call.method())
-                                .withPath(call.path())
-                                .withProtocol("HTTP/1.1")
-                                .withSourceIp(call.sourceIp())
-                                .withUserAgent(call.headers().get("user-agent"))
-                                .build())
-                        .build())
-                .build();
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", call.path());
+        event.put("rawQueryString", call.rawQuery());
+        ObjectNode headers = event.putObject("headers");
+        call.headers().forEach(headers::put);
+        // 2.0 joins a repeated parameter's values with commas.
+        Map<String, List<String>> query = queryParameters(call.rawQuery());
+        if (!query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            query.forEach((name, values) -> parameters.put(name, String.join(",", values)));
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("routeKey", routeKey);
+        context.put("stage", STAGE);
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("timeEpoch", Instant.now().toEpochMilli());
+        ObjectNode http = context.putObject("http");
+        http.put("method", call.method());
+        http.put("path", call.path());
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", call.sourceIp());
+        http.put("userAgent", call.headers().get("user-agent"));
+        putBody(event, call);
+        return event.toString();
     }
 
-    static HttpCall.Answer answer(ApiGatewayResponse response) {
-        if (response == null) {
+    /** The function's answer ({statusCode, headers, body, isBase64Encoded}) as HTTP; none is an empty 200. */
+    static HttpCall.Answer answer(String responseJson) {
+        JsonNode response;
+        try {
+            response = responseJson == null || responseJson.isBlank() ? null : JSON.readTree(responseJson);
+        } catch (JsonProcessingException notJson) {
+            return notAnAnswer();
+        }
+        if (response == null || response.isNull()) {
             return HttpCall.Answer.text(200, "");
         }
-        return new HttpCall.Answer(response.getStatusCode(), headers(response.getHeaders()),
-                body(response.getBody(), response.isIsBase64Encoded()));
-    }
-
-    static HttpCall.Answer answer(APIGatewayV2HTTPResponse response) {
-        if (response == null) {
-            return HttpCall.Answer.text(200, "");
+        if (!response.path("statusCode").canConvertToInt()) {
+            return notAnAnswer();
         }
-        return new HttpCall.Answer(response.getStatusCode(), headers(response.getHeaders()),
-                body(response.getBody(), response.getIsBase64Encoded()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asText()));
+        JsonNode body = response.path("body");
+        String text = body.isTextual() ? body.asText() : "";
+        return new HttpCall.Answer(response.path("statusCode").intValue(), headers,
+                response.path("isBase64Encoded").asBoolean(false)
+                        ? Base64.getDecoder().decode(text)
+                        : text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * HTTP APIs pass text bodies as they are and base64-encode the rest; Slack's form posts
-     * (application/x-www-form-urlencoded) arrive base64-encoded, which the Slack handler must undo.
+     * (application/x-www-form-urlencoded) arrive base64-encoded, with isBase64Encoded true.
      */
     static boolean isText(String contentType) {
         if (contentType == null) {
@@ -107,8 +137,23 @@ final class ApiGatewayEvents {
                 || type.startsWith("application/xml");
     }
 
-    private static Map<String, String> queryParameters(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+    private static void putBody(ObjectNode event, HttpCall call) {
+        if (call.body().length == 0) {
+            event.putNull("body");
+            event.put("isBase64Encoded", false);
+            return;
+        }
+        boolean binary = !isText(call.headers().get("content-type"));
+        event.put("body", binary ? Base64.getEncoder().encodeToString(call.body()) : call.bodyText());
+        event.put("isBase64Encoded", binary);
+    }
+
+    private static HttpCall.Answer notAnAnswer() {
+        return HttpCall.Answer.text(502, "The function's answer is not an API Gateway response (statusCode, headers, body).");
+    }
+
+    private static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return parameters;
         }
@@ -116,19 +161,8 @@ final class ApiGatewayEvents {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            parameters.merge(name, value, (a, b) -> a + "," + b);
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return parameters;
-    }
-
-    private static Map<String, String> headers(Map<String, String> headers) {
-        return headers == null ? Map.of() : headers;
-    }
-
-    private static byte[] body(String body, boolean base64) {
-        if (body == null) {
-            return new byte[0];
-        }
-        return base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,14 +6,18 @@ import ciment.devkit.TemplateTable;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
 import ciment.infra.DynamoClients;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +28,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Serves template.yaml's HTTP routes on 127.0.0.1 through the same handler classes as Lambda.
+ * Serves template.yaml's HTTP routes on 127.0.0.1 through the same handler classes as Lambda, called
+ * as Lambda calls them: API Gateway's event JSON in, the response JSON out.
  * Without AWS_ENDPOINT_URL it starts moto's server itself and creates the table from template.yaml.
  */
 public final class LocalRunner implements AutoCloseable {
@@ -130,14 +135,24 @@ public final class LocalRunner implements AutoCloseable {
                     "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) and restart.");
         }
         SlackFunction slack = new SlackFunction(settings);
-        return Route.serialized(call -> ApiGatewayEvents.answer(
-                slack.handleRequest(ApiGatewayEvents.payloadV1(call), new LocalContext("ciment-slack"))));
+        return Route.serialized(call -> invoke(slack, "ciment-slack", ApiGatewayEvents.payloadV1(call)));
     }
 
     private static Route teamsRoute(Settings settings) {
         TeamsFunction teams = new TeamsFunction(settings, true);
-        return Route.serialized(call -> ApiGatewayEvents.answer(
-                teams.handleRequest(ApiGatewayEvents.payloadV2(call), new LocalContext("ciment-teams"))));
+        return Route.serialized(call -> invoke(teams, "ciment-teams", ApiGatewayEvents.payloadV2(call)));
+    }
+
+    /** As Lambda invokes a function: the event's JSON in, the answer's JSON out. */
+    private static HttpCall.Answer invoke(RequestStreamHandler function, String name, String eventJson) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output,
+                    new LocalContext(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ApiGatewayEvents.answer(output.toString(StandardCharsets.UTF_8));
     }
 
     private void printWelcome() {

@@ -58,16 +58,10 @@ public final class Benchmark {
 
     private static void seed(BenchStack stack, SlackFunction slack, TeamsFunction teams) {
         String create = "create " + BenchStack.COMMUNITY + " Where the benchmark posts";
-        var signed = stack.slashCommands.sign(stack.slashCommand(create), Instant.now());
-        var event = new com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest();
-        event.setHeaders(lower(signed.headers()));
-        event.setBody(signed.body());
-        slack.handleRequest(event, null);
-        var join = com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
-                .withHeaders(Map.of("content-type", "application/json", "authorization", "Bearer " + stack.teamsToken()))
-                .withBody(stack.teamsMessage("join " + BenchStack.COMMUNITY).nextId().json())
-                .build();
-        teams.handleRequest(join, null);
+        WarmLatency.expectOk(WarmLatency.invoke(slack,
+                Events.slack(stack.slashCommands.sign(stack.slashCommand(create), Instant.now()))));
+        WarmLatency.expectOk(WarmLatency.invoke(teams,
+                Events.teams(stack.teamsMessage("join " + BenchStack.COMMUNITY).nextId().json(), stack.teamsToken())));
     }
 
     private static String header() {
@@ -83,11 +77,11 @@ public final class Benchmark {
         functions.put("bare Bolt app", new ColdStart.Function("bare Bolt app",
                 root.resolve("bench/bare-bolt/target/bare-bolt.jar"), "ciment.bench.bare.BareBoltFunction::handleRequest"));
         functions.put("Ciment Slack", new ColdStart.Function("Ciment Slack",
-                root.resolve("functions/slack/target/ciment-slack.jar"), "ciment.functions.slack.SlackFunction::handleRequest"));
+                root.resolve("functions/slack/target/ciment-slack.jar"), "ciment.functions.slack.SlackFunction"));
         functions.put("bare Bot Framework bot", new ColdStart.Function("bare Bot Framework bot",
                 root.resolve("bench/bare-bot/target/bare-bot.jar"), "ciment.bench.bare.BareBotFunction::handleRequest"));
         functions.put("Ciment Teams", new ColdStart.Function("Ciment Teams",
-                root.resolve("functions/teams/target/ciment-teams.jar"), "ciment.functions.teams.TeamsFunction::handleRequest"));
+                root.resolve("functions/teams/target/ciment-teams.jar"), "ciment.functions.teams.TeamsFunction"));
 
         functions.keySet().removeIf(label -> ONLY.stream().noneMatch(label::contains));
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -183,11 +177,5 @@ public final class Benchmark {
         try (Stream<Path> jars = Files.list(root.resolve("bench/runner/target/lambda-runtime"))) {
             return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
-    }
-
-    private static Map<String, String> lower(Map<String, String> headers) {
-        Map<String, String> lower = new LinkedHashMap<>();
-        headers.forEach((name, value) -> lower.put(name.toLowerCase(), value));
-        return lower;
     }
 }

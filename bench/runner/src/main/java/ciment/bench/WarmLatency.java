@@ -1,16 +1,18 @@
 package ciment.bench;
 
-import ciment.devkit.slack.SlashCommands;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /** One warm function instance in this JVM, timed request by request, as a warm Lambda container would serve them. */
 final class WarmLatency {
@@ -24,49 +26,49 @@ final class WarmLatency {
 
     Percentiles slack(SlackFunction function, int requests, IntFunction<String> text) {
         return time(requests, i -> {
-            SlashCommands.Signed signed = stack.slashCommands.sign(stack.slashCommand(text.apply(i)), Instant.now());
-            ApiGatewayRequest event = new ApiGatewayRequest();
-            event.setPath("/slack/events");
-            event.setHttpMethod("POST");
-            Map<String, String> headers = new HashMap<>();
-            signed.headers().forEach((name, value) -> headers.put(name.toLowerCase(), value));
-            event.setHeaders(headers);
-            event.setBody(signed.body());
-            return () -> expectOk(function.handleRequest(event, null).getStatusCode());
+            String event = Events.slack(stack.slashCommands.sign(stack.slashCommand(text.apply(i)), Instant.now()));
+            return () -> invoke(function, event);
         });
     }
 
     Percentiles teams(TeamsFunction function, int requests, IntFunction<String> text) {
         String token = stack.teamsToken();
         return time(requests, i -> {
-            APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                    .withRawPath("/api/messages")
-                    .withHeaders(Map.of("content-type", "application/json", "authorization", "Bearer " + token))
-                    .withBody(stack.teamsMessage(text.apply(i)).nextId().json())
-                    .withIsBase64Encoded(false)
-                    .build();
-            return () -> expectOk(function.handleRequest(event, null).getStatusCode());
+            String event = Events.teams(stack.teamsMessage(text.apply(i)).nextId().json(), token);
+            return () -> invoke(function, event);
         });
     }
 
-    /** Prepares each request untimed, then times only the function's handling of it. */
-    private static Percentiles time(int requests, IntFunction<Runnable> prepare) {
+    /** The function's whole Lambda entry, as the runtime calls it: the event's JSON in, the answer's JSON out. */
+    static String invoke(RequestStreamHandler function, String eventJson) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Prepares each request untimed, then times only the function's handling of it, and checks the answer after. */
+    private static Percentiles time(int requests, IntFunction<Supplier<String>> prepare) {
         for (int i = 0; i < WARM_UP; i++) {
-            prepare.apply(-1 - i).run();
+            expectOk(prepare.apply(-1 - i).get());
         }
         List<Long> nanos = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
-            Runnable request = prepare.apply(i);
+            Supplier<String> request = prepare.apply(i);
             long start = System.nanoTime();
-            request.run();
+            String answer = request.get();
             nanos.add(System.nanoTime() - start);
+            expectOk(answer);
         }
         return Percentiles.ofNanos(nanos);
     }
 
-    private static void expectOk(int status) {
-        if (status != 200) {
-            throw new IllegalStateException("the function answered " + status);
+    static void expectOk(String answer) {
+        if (!Integer.valueOf(200).equals(Events.parse(answer).get("statusCode"))) {
+            throw new IllegalStateException("the function answered " + answer);
         }
     }
 }

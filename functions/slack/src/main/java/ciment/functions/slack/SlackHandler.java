@@ -10,9 +10,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.slack.api.bolt.aws_lambda.SlackApiLambdaHandler;
 import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
 import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
+import com.slack.api.bolt.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -57,6 +59,16 @@ public final class SlackHandler extends SlackApiLambdaHandler {
             return ApiGatewayResponse.builder().statusCode(401).rawBody("invalid request").build();
         }
         return super.handleRequest(withBody(input, new String(body, StandardCharsets.UTF_8)), context);
+    }
+
+    /** bolt-aws-lambda drops Bolt's content type; Slack wants JSON answers marked as such. */
+    @Override
+    protected ApiGatewayResponse toApiGatewayResponse(Response slackResponse) {
+        ApiGatewayResponse response = super.toApiGatewayResponse(slackResponse);
+        Map<String, String> headers = new HashMap<>(response.getHeaders());
+        headers.putIfAbsent("Content-Type", slackResponse.getContentType());
+        return ApiGatewayResponse.builder().statusCode(response.getStatusCode()).headers(headers)
+                .rawBody(response.getBody()).build();
     }
 
     @Override

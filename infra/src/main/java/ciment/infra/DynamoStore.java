@@ -12,8 +12,10 @@ import ciment.core.port.People;
 import ciment.core.port.Posts;
 import ciment.core.port.Store;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Ciment's store on one DynamoDB table (ARCHITECTURE.md's single-table design). Every request is
@@ -52,6 +54,9 @@ public final class DynamoStore implements Store {
      */
     public void prime() {
         table.get(PRIME, Keys.key("PRIME", "PRIME"), false);
+        // Most commands also query the index (a community by slug): load that path too.
+        table.query(PRIME, q -> q.indexName(Keys.GSI1).keyConditionExpression("gsi1pk = :none")
+                .expressionAttributeValues(Map.of(":none", AttributeValue.fromS("PRIME"))).limit(1));
     }
 
     @Override

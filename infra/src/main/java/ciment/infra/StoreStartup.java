@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes and primes the DynamoDB store on a thread of its own, so that a function starts its chat SDK
  * meanwhile: the AWS SDK's first client and call cost about as much as Bolt or the Bot Framework
- * adapter (MEASURED.md), and Lambda gives init two cores.
+ * adapter (MEASURED.md): on two cores both load at once.
  */
 public final class StoreStartup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreStartup.class);

@@ -27,12 +27,12 @@ class TableTest {
     }
 
     @Test
-    void prime_readsOneMissingKey_andIsMetered() {
+    void prime_readsAMissingKeyAndQueriesTheIndex_andIsMetered() {
         DynamoStore store = MotoTables.store(MotoTables.create("prime"));
 
         store.prime();
 
-        assertEquals(1, store.meter().usage(DynamoStore.PRIME).requests());
-        assertEquals(0.5, store.meter().usage(DynamoStore.PRIME).computed().read());
+        assertEquals(2, store.meter().usage(DynamoStore.PRIME).requests());
+        assertEquals(1.0, store.meter().usage(DynamoStore.PRIME).computed().read());
     }
 }

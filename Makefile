@@ -34,4 +34,4 @@ run: venv
 # Cold start, warm latency and capacity units; figures go to bench/results and the README.
 bench: venv
 	$(MVN) -q install -DskipTests
-	$(MVN) -q -pl bench exec:java
+	$(MVN) -q -pl bench/runner exec:java

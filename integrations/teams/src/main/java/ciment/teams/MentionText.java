@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 final class MentionText {
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern SPACES = Pattern.compile("[\\h\\u00a0]+");
+    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>|</p>|\\r\\n|\\r");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     private MentionText() {
     }
@@ -39,16 +41,24 @@ final class MentionText {
         return clean(text);
     }
 
-    /** Strips tags, decodes the entities Teams uses, and folds whitespace. */
+    /**
+     * Strips tags, decodes the entities Teams uses, and folds spaces; line breaks (a newline, {@code <br>},
+     * a paragraph's end) stay, so a post keeps its lines as in Slack.
+     */
     static String clean(String text) {
-        String plain = TAG.matcher(text.replaceAll("(?i)<br\\s*/?>", " ")).replaceAll(" ");
-        plain = plain.replace("&nbsp;", " ")
+        String lines = LINE_BREAK.matcher(text).replaceAll("\n");
+        String plain = TAG.matcher(lines).replaceAll(" ")
+                .replace("&nbsp;", " ")
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")
                 .replace("&quot;", "\"")
                 .replace("&#39;", "'")
                 .replace("&apos;", "'")
                 .replace("&amp;", "&");
-        return SPACES.matcher(plain).replaceAll(" ").strip();
+        StringBuilder out = new StringBuilder();
+        for (String line : plain.split("\n", -1)) {
+            out.append(SPACES.matcher(line).replaceAll(" ").strip()).append('\n');
+        }
+        return BLANK_LINES.matcher(out.toString().strip()).replaceAll("\n\n");
     }
 }

@@ -35,7 +35,14 @@ class MentionTextTest {
     void teamsHtml_isReducedToThePlainWords() {
         assertEquals("post guild-java Hello & welcome <all>",
                 MentionText.clean("<p>post&nbsp;guild-java Hello &amp; welcome &lt;all&gt;</p>"));
-        assertEquals("join a b", MentionText.clean("join\u00a0a<br/>b"));
+        assertEquals("join a b", MentionText.clean("join\u00a0a \t b"));
+    }
+
+    @Test
+    void lineBreaks_stayInThePost() {
+        assertEquals("post guild-java first line\nsecond line",
+                MentionText.clean("<p>post guild-java first line</p><p>second line</p>"));
+        assertEquals("post guild-java a\nb\n\nc", MentionText.clean("post guild-java a<br/>b\r\n\n\n\nc"));
     }
 
     @Test

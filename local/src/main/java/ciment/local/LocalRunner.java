@@ -1,6 +1,9 @@
 package ciment.local;
 
 import ciment.core.config.Settings;
+import ciment.devkit.ApiGateway;
+import ciment.devkit.ApiGateway.Answer;
+import ciment.devkit.ApiGateway.Request;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.functions.slack.SlackFunction;
@@ -9,15 +12,12 @@ import ciment.infra.DynamoClients;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public final class LocalRunner implements AutoCloseable {
             Map<String, Route> routes = new LinkedHashMap<>();
             routes.put("POST /slack/events", slackRoute(settings));
             routes.put("POST /api/messages", teamsRoute(settings));
-            routes.put("GET /health", call -> HttpCall.Answer.text(200, "ok"));
+            routes.put("GET /health", call -> Answer.text(200, "ok"));
             int port = Integer.parseInt(settings.get("CIMENT_PORT", "3000"));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -102,9 +102,9 @@ public final class LocalRunner implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            HttpCall call = HttpCall.read(exchange);
+            Request call = Request.read(exchange);
             Route route = routes.get(call.method() + " " + call.path());
-            HttpCall.Answer answer = route != null ? route.invoke(call) : notFound(call);
+            Answer answer = route != null ? route.invoke(call) : notFound(call);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -116,11 +116,11 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private HttpCall.Answer notFound(HttpCall call) {
+    private Answer notFound(Request call) {
         boolean pathKnown = routes.keySet().stream().anyMatch(key -> key.endsWith(" " + call.path()));
         return pathKnown
-                ? HttpCall.Answer.text(405, call.method() + " is not served on " + call.path() + ".")
-                : HttpCall.Answer.text(404, "Nothing is served on " + call.path() + ": see CONTRACT.md for the routes.");
+                ? Answer.text(405, call.method() + " is not served on " + call.path() + ".")
+                : Answer.text(404, "Nothing is served on " + call.path() + ": see CONTRACT.md for the routes.");
     }
 
     private static void createTable(Settings settings) {
@@ -131,28 +131,21 @@ public final class LocalRunner implements AutoCloseable {
 
     private static Route slackRoute(Settings settings) {
         if (settings.get("SLACK_SIGNING_SECRET").isEmpty()) {
-            return call -> HttpCall.Answer.text(503,
+            return call -> Answer.text(503,
                     "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) and restart.");
         }
         SlackFunction slack = new SlackFunction(settings);
-        return Route.serialized(call -> invoke(slack, "ciment-slack", ApiGatewayEvents.payloadV1(call)));
+        return Route.serialized(call -> invoke(slack, "ciment-slack", ApiGateway.payloadV1(call)));
     }
 
     private static Route teamsRoute(Settings settings) {
         TeamsFunction teams = new TeamsFunction(settings, true);
-        return Route.serialized(call -> invoke(teams, "ciment-teams", ApiGatewayEvents.payloadV2(call)));
+        return Route.serialized(call -> invoke(teams, "ciment-teams", ApiGateway.payloadV2(call)));
     }
 
     /** As Lambda invokes a function: the event's JSON in, the answer's JSON out. */
-    private static HttpCall.Answer invoke(RequestStreamHandler function, String name, String eventJson) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try {
-            function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output,
-                    new LocalContext(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ApiGatewayEvents.answer(output.toString(StandardCharsets.UTF_8));
+    private static Answer invoke(RequestStreamHandler function, String name, String eventJson) {
+        return Answer.served(ApiGateway.invoke(function, eventJson, new LocalContext(name)));
     }
 
     private void printWelcome() {
@@ -174,9 +167,9 @@ public final class LocalRunner implements AutoCloseable {
 
     /** One function behind a route. Like one warm Lambda container, it handles one request at a time. */
     interface Route {
-        HttpCall.Answer invoke(HttpCall call);
+        Answer invoke(Request call);
 
-        static Route serialized(Function<HttpCall, HttpCall.Answer> handler) {
+        static Route serialized(Function<Request, Answer> handler) {
             ReentrantLock container = new ReentrantLock();
             return call -> {
                 container.lock();

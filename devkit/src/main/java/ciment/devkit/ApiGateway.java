@@ -10,7 +10,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -218,6 +221,24 @@ public final class ApiGateway {
             function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The stream entry of a function loaded apart (a shaded jar on a class loader of its own), called
+     * through reflection with plain JDK types: the event's JSON in, the answer's JSON out.
+     */
+    public static String invokeLoadedApart(Object function, String eventJson) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            Class<?> context = function.getClass().getClassLoader().loadClass(Context.class.getName());
+            function.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, context)
+                    .invoke(function, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, null);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(function.getClass().getName() + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(function.getClass().getName() + " is not a RequestStreamHandler", e);
         }
         return output.toString(StandardCharsets.UTF_8);
     }

@@ -6,40 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.ApiGateway;
+import ciment.devkit.JvmRun;
+import ciment.devkit.MotoSecrets;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
 import ciment.infra.DynamoClients;
-import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: the stream
@@ -104,14 +93,14 @@ class ShadedJarIT {
 
             SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
             SlashCommands.Command command = commands.command("U0SHADED", "ada.l", "create shaded-jar From the jar alone");
-            String answer = handle(function, commands.sign(command, Instant.now()));
-            assertEquals(200, status(answer));
-            assertTrue(body(answer).contains("shaded-jar"), body(answer));
+            ApiGateway.Answer answer = handle(function, commands.sign(command, Instant.now()));
+            assertEquals(200, answer.status());
+            assertTrue(answer.bodyText().contains("shaded-jar"), answer.bodyText());
             assertEquals(1, slackApi.calls("users.info").stream().filter(call -> "U0SHADED".equals(call.param("user"))).count());
 
             SlashCommands.Signed forged = new SlashCommands("not-the-secret", FakeSlackApi.TEAM_ID)
                     .sign(command.withTriggerId(SlashCommands.newTriggerId()), Instant.now());
-            assertEquals(401, status(handle(function, forged)));
+            assertEquals(401, handle(function, forged).status());
         } finally {
             Thread.currentThread().setContextClassLoader(testLoader);
         }
@@ -121,16 +110,17 @@ class ShadedJarIT {
     void lambdaConstructor_inItsOwnProcess_readsTheSecretsNamedByArn_andAnswersASignedCommand() throws Exception {
         String secret = "signing-secret-from-secrets-manager";
         Map<String, String> environment = lambdaEnvironment();
-        environment.put("SLACK_SIGNING_SECRET_ARN", createSecret(secret));
-        environment.put("SLACK_BOT_TOKEN_ARN", createSecret("xoxb-from-secrets-manager"));
+        environment.put("SLACK_SIGNING_SECRET_ARN", MotoSecrets.create("ciment-slack-", secret));
+        environment.put("SLACK_BOT_TOKEN_ARN", MotoSecrets.create("ciment-slack-", "xoxb-from-secrets-manager"));
         SlashCommands commands = new SlashCommands(secret, FakeSlackApi.TEAM_ID);
 
-        LambdaRun run = LambdaRun.of(environment,
+        JvmRun run = lambdaInit(environment,
                 commands.sign(commands.command("U0SECRETS", "grace.h", "create from-secrets Read at init"), Instant.now()));
 
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("200"), run.toString());
-        assertTrue(run.out().contains("from-secrets"), run.toString());
+        ApiGateway.Answer answer = ApiGateway.Answer.read(run.out());
+        assertEquals(200, answer.status(), run.toString());
+        assertTrue(answer.bodyText().contains("from-secrets"), run.toString());
         assertEquals(List.of("xoxb-from-secrets-manager"), slackApi.calls("users.info").stream()
                 .filter(call -> "U0SECRETS".equals(call.param("user"))).map(FakeSlackApi.Call::token).toList());
     }
@@ -140,10 +130,10 @@ class ShadedJarIT {
         String arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ciment-never-made-AbCdEf";
         Map<String, String> environment = lambdaEnvironment();
         environment.put("SLACK_SIGNING_SECRET_ARN", arn);
-        environment.put("SLACK_BOT_TOKEN_ARN", createSecret("xoxb-from-secrets-manager"));
+        environment.put("SLACK_BOT_TOKEN_ARN", MotoSecrets.create("ciment-slack-", "xoxb-from-secrets-manager"));
         SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
 
-        LambdaRun run = LambdaRun.of(environment, commands.sign(commands.command("U0SHADED", "ada.l", "help"), Instant.now()));
+        JvmRun run = lambdaInit(environment, commands.sign(commands.command("U0SHADED", "ada.l", "help"), Instant.now()));
 
         assertNotEquals(0, run.exitCode(), run.toString());
         assertTrue(run.err().contains("SLACK_SIGNING_SECRET could not be read from the secret " + arn
@@ -159,58 +149,18 @@ class ShadedJarIT {
         return environment;
     }
 
-    private static String createSecret(String text) {
-        try (SecretsManagerClient secretsManager = SecretsManagerClient.builder()
-                .endpointOverride(MotoServer.shared().endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
-            return secretsManager.createSecret(b -> b.name("ciment-slack-" + UUID.randomUUID()).secretString(text)).arn();
-        }
+    /** {@link LambdaInitMain} on the shaded jar, handed the request as API Gateway's payload 1.0 with the body as text. */
+    private static JvmRun lambdaInit(Map<String, String> environment, SlashCommands.Signed signed) {
+        return JvmRun.of(List.of(JAR, Path.of("target", "test-classes")), LambdaInitMain.class.getName(), environment,
+                List.of(ApiGateway.payloadV1(request(signed), ApiGateway.Body.TEXT)));
     }
 
-    /** {@link LambdaInitMain} in a JVM of its own on the shaded jar, with only the given environment, as Lambda starts one. */
-    private record LambdaRun(int exitCode, String out, String err) {
-        static LambdaRun of(Map<String, String> environment, SlashCommands.Signed request) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"), LambdaInitMain.class.getName(),
-                    request.body()));
-            request.headers().forEach((name, value) -> command.add(name + ": " + value));
-            Path out = Files.createTempFile("lambda-out", ".txt");
-            Path err = Files.createTempFile("lambda-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
-            }
-            return new LambdaRun(process.exitValue(), Files.readString(out), Files.readString(err));
-        }
+    private static ApiGateway.Request request(SlashCommands.Signed signed) {
+        return ApiGateway.Request.post("/slack/events", signed.headers(), signed.body());
     }
 
-    /**
-     * The stream entry, called across the class loaders with plain JDK types: the form body base64-encoded
-     * and flagged so, as an HTTP API sends it. Returns the answer's JSON.
-     */
-    private static String handle(Object function, SlashCommands.Signed signed) throws Exception {
-        String headers = String.join(",", signed.headers().entrySet().stream()
-                .map(h -> "\"" + h.getKey().toLowerCase() + "\":\"" + h.getValue() + "\"").toList());
-        String event = "{\"version\":\"1.0\",\"path\":\"/slack/events\",\"httpMethod\":\"POST\",\"headers\":{" + headers
-                + "},\"body\":\"" + Base64.getEncoder().encodeToString(signed.bodyBytes()) + "\",\"isBase64Encoded\":true}";
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Class<?> contextClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
-        function.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, contextClass)
-                .invoke(function, new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
-        return output.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int status(String answer) {
-        return JsonParser.parseString(answer).getAsJsonObject().get("statusCode").getAsInt();
-    }
-
-    private static String body(String answer) {
-        return JsonParser.parseString(answer).getAsJsonObject().get("body").getAsString();
+    /** The stream entry, called across the class loaders: the form body base64-encoded and flagged so, as an HTTP API sends it. */
+    private static ApiGateway.Answer handle(Object function, SlashCommands.Signed signed) {
+        return ApiGateway.Answer.read(ApiGateway.invokeLoadedApart(function, ApiGateway.payloadV1(request(signed))));
     }
 }

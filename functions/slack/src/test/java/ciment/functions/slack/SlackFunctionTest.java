@@ -5,32 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.devkit.ApiGateway;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
 import ciment.infra.DynamoClients;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,56 +88,36 @@ class SlackFunctionTest {
     }
 
     /** API Gateway's payload 1.0 for a signed request: header names in lower case, the body as text. */
-    private static JsonObject event(SlashCommands.Signed signed) {
-        JsonObject event = new JsonObject();
-        event.addProperty("version", "1.0");
-        event.addProperty("resource", "/slack/events");
-        event.addProperty("path", "/slack/events");
-        event.addProperty("httpMethod", "POST");
-        JsonObject headers = new JsonObject();
-        signed.headers().forEach((name, value) -> headers.addProperty(name.toLowerCase(), value));
-        event.add("headers", headers);
-        event.addProperty("body", signed.body());
-        event.addProperty("isBase64Encoded", false);
-        return event;
+    private static String event(SlashCommands.Signed signed) {
+        return ApiGateway.payloadV1(request(signed), ApiGateway.Body.TEXT);
+    }
+
+    private static ApiGateway.Request request(SlashCommands.Signed signed) {
+        return ApiGateway.Request.post("/slack/events", signed.headers(), signed.body());
+    }
+
+    /** The event as an object, for the tests that take it apart. */
+    private static JsonObject eventObject(SlashCommands.Signed signed) {
+        return JsonParser.parseString(event(signed)).getAsJsonObject();
     }
 
     /** What the function wrote back, as API Gateway reads it. */
-    private record Answer(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+    private ApiGateway.Answer handle(String eventJson) {
+        return ApiGateway.Answer.read(ApiGateway.invoke(function, eventJson));
     }
 
-    /** The function's stream entry, as Lambda calls it: event JSON in, answer JSON out. */
-    private String handleRaw(String eventJson) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try {
-            function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return output.toString(StandardCharsets.UTF_8);
-    }
-
-    private Answer handle(String eventJson) {
-        JsonObject json = JsonParser.parseString(handleRaw(eventJson)).getAsJsonObject();
-        Map<String, String> headers = new HashMap<>();
-        json.getAsJsonObject("headers").entrySet().forEach(h -> headers.put(h.getKey(), h.getValue().getAsString()));
-        JsonElement body = json.get("body");
-        return new Answer(json.get("statusCode").getAsInt(), headers, body.isJsonNull() ? null : body.getAsString(),
-                json.get("isBase64Encoded").getAsBoolean());
-    }
-
-    private Answer handle(JsonObject event) {
+    private ApiGateway.Answer handle(JsonObject event) {
         return handle(event.toString());
     }
 
-    private Answer send(SlashCommands.Signed signed) {
+    private ApiGateway.Answer send(SlashCommands.Signed signed) {
         return handle(event(signed));
     }
 
     private JsonObject command(String userId, String text) {
-        Answer response = send(commands.sign(commands.command(userId, userId.toLowerCase(), text), Instant.now()));
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject answer = JsonParser.parseString(response.body()).getAsJsonObject();
+        ApiGateway.Answer response = send(commands.sign(commands.command(userId, userId.toLowerCase(), text), Instant.now()));
+        assertEquals(200, response.status(), response.bodyText());
+        JsonObject answer = JsonParser.parseString(response.bodyText()).getAsJsonObject();
         assertEquals("ephemeral", answer.get("response_type").getAsString(), answer.toString());
         assertFalse(answer.get("text").getAsString().isBlank(), answer.toString());
         assertTrue(answer.getAsJsonArray("blocks").size() >= 1, answer.toString());
@@ -172,10 +147,10 @@ class SlackFunctionTest {
         return feed.lines().filter(line -> line.contains("· `#")).count();
     }
 
-    private void assertRefusedWithoutTrace(Answer response, Set<Map<String, AttributeValue>> before,
+    private void assertRefusedWithoutTrace(ApiGateway.Answer response, Set<Map<String, AttributeValue>> before,
                                           int slackCallsBefore) {
-        assertEquals(401, response.statusCode());
-        assertEquals("invalid request", response.body());
+        assertEquals(401, response.status());
+        assertEquals("invalid request", response.bodyText());
         assertEquals(before, items(), "a refused request must write nothing");
         assertEquals(slackCallsBefore, slackApi.calls().size(), "a refused request must not reach Slack's API");
     }
@@ -268,11 +243,11 @@ class SlackFunctionTest {
         command(ada, "create " + slug + " Once only");
         SlashCommands.Signed post = commands.sign(commands.command(ada, "ada", "post " + slug + " just once"), Instant.now());
 
-        Answer first = send(post);
-        Answer second = send(post);
+        ApiGateway.Answer first = send(post);
+        ApiGateway.Answer second = send(post);
 
-        assertEquals(200, first.statusCode());
-        assertEquals(first.body(), second.body());
+        assertEquals(200, first.status());
+        assertEquals(first.bodyText(), second.bodyText());
         assertEquals(1, postsIn(slug));
     }
 
@@ -284,41 +259,41 @@ class SlackFunctionTest {
         return commands.sign(commands.command(ada, "ada", "post " + slug + " should never land"), Instant.now());
     }
 
-    @Test
-    void forgedSignature_gets401_andTouchesNothing() {
+    /** The gate refuses the request made from a valid post, with 401, and nothing is written or asked of Slack. */
+    private void assertRefused(UnaryOperator<SlashCommands.Signed> fromValid) {
         String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed forged = new SlashCommands("someone-elses-secret", FakeSlackApi.TEAM_ID)
-                .sign(valid.body(), Long.parseLong(valid.headers().get(SlashCommands.TIMESTAMP_HEADER)));
+        SlashCommands.Signed refused = fromValid.apply(validPost(slug));
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
 
-        assertRefusedWithoutTrace(send(forged), before, calls);
+        assertRefusedWithoutTrace(send(refused), before, calls);
         assertEquals(0, postsIn(slug));
+    }
+
+    @Test
+    void forgedSignature_gets401_andTouchesNothing() {
+        assertRefused(SlackFunctionTest::forged);
+    }
+
+    /** The same body and timestamp, signed with another app's secret. */
+    private static SlashCommands.Signed forged(SlashCommands.Signed valid) {
+        return new SlashCommands("someone-elses-secret", FakeSlackApi.TEAM_ID)
+                .sign(valid.body(), Long.parseLong(valid.headers().get(SlashCommands.TIMESTAMP_HEADER)));
     }
 
     @Test
     void staleRequest_301SecondsOld_gets401_andTouchesNothing() {
-        String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed stale = commands.sign(valid.body(), clock.instant().getEpochSecond() - 301);
-        Set<Map<String, AttributeValue>> before = items();
-        int calls = slackApi.calls().size();
-
-        assertRefusedWithoutTrace(send(stale), before, calls);
-        assertEquals(0, postsIn(slug));
+        assertRefused(valid -> commands.sign(valid.body(), clock.instant().getEpochSecond() - 301));
     }
 
     @Test
     void futureDatedRequest_301SecondsAhead_gets401_andTouchesNothing() {
-        String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed future = commands.sign(valid.body(), clock.instant().getEpochSecond() + 301);
-        Set<Map<String, AttributeValue>> before = items();
-        int calls = slackApi.calls().size();
+        assertRefused(valid -> commands.sign(valid.body(), clock.instant().getEpochSecond() + 301));
+    }
 
-        assertRefusedWithoutTrace(send(future), before, calls);
-        assertEquals(0, postsIn(slug));
+    @Test
+    void bodyChangedAfterSigning_gets401_andTouchesNothing() {
+        assertRefused(valid -> new SlashCommands.Signed(valid.body().replace("never+land", "always+land"), valid.headers()));
     }
 
     @Test
@@ -330,24 +305,14 @@ class SlackFunctionTest {
 
         assertRefusedWithoutTrace(send(valid.withoutHeader(SlashCommands.SIGNATURE_HEADER)), before, calls);
         assertRefusedWithoutTrace(send(valid.withoutHeader(SlashCommands.TIMESTAMP_HEADER)), before, calls);
-        JsonObject bare = event(valid);
+        JsonObject bare = eventObject(valid);
         bare.add("headers", JsonNull.INSTANCE);
+        bare.remove("multiValueHeaders");
         assertRefusedWithoutTrace(handle(bare), before, calls);
-        JsonObject empty = event(valid);
+        JsonObject empty = eventObject(valid);
         empty.remove("body");
         assertRefusedWithoutTrace(handle(empty), before, calls);
         assertEquals(0, postsIn(slug));
-    }
-
-    @Test
-    void bodyChangedAfterSigning_gets401() {
-        String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed tampered = new SlashCommands.Signed(valid.body().replace("never+land", "always+land"), valid.headers());
-        Set<Map<String, AttributeValue>> before = items();
-        int calls = slackApi.calls().size();
-
-        assertRefusedWithoutTrace(send(tampered), before, calls);
     }
 
     // --- API Gateway's encodings -------------------------------------------------------------------
@@ -362,14 +327,11 @@ class SlackFunctionTest {
         String slug = newSlug("b64");
         command(ada, "create " + slug + " Encoded");
         SlashCommands.Signed signed = commands.sign(commands.command(ada, "ada", "post " + slug + " é encoded"), Instant.now());
-        JsonObject event = event(signed);
-        event.addProperty("body", base64(signed.bodyBytes()));
-        event.addProperty("isBase64Encoded", true);
 
-        Answer response = handle(event);
+        ApiGateway.Answer response = handle(ApiGateway.payloadV1(request(signed), ApiGateway.Body.BASE64));
 
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("é encoded"), response.body());
+        assertEquals(200, response.status(), response.bodyText());
+        assertTrue(response.bodyText().contains("é encoded"), response.bodyText());
         assertEquals(1, postsIn(slug));
     }
 
@@ -391,15 +353,13 @@ class SlackFunctionTest {
         String ada = newUser("ada");
         SlashCommands.Signed signed = commands.sign(commands.command(ada, "ada", "help"), Instant.now());
 
-        Answer response = handle(httpApiEvent(signed));
+        ApiGateway.Answer response = handle(httpApiEvent(signed));
 
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("Ciment commands"), response.body());
+        assertEquals(200, response.status(), response.bodyText());
+        assertTrue(response.bodyText().contains("Ciment commands"), response.bodyText());
 
         String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        SlashCommands.Signed forged = new SlashCommands("someone-elses-secret", FakeSlackApi.TEAM_ID)
-                .sign(valid.body(), Long.parseLong(valid.headers().get(SlashCommands.TIMESTAMP_HEADER)));
+        SlashCommands.Signed forged = forged(validPost(slug));
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
 
@@ -411,7 +371,7 @@ class SlackFunctionTest {
     void base64Body_notFlaggedAsSuch_isTakenAsItIs_andGets401() {
         String slug = newSlug("gate");
         SlashCommands.Signed valid = validPost(slug);
-        JsonObject event = event(valid);
+        JsonObject event = eventObject(valid);
         event.addProperty("body", base64(valid.bodyBytes()));
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
@@ -424,7 +384,7 @@ class SlackFunctionTest {
     void garbledBase64Body_gets401() {
         String slug = newSlug("gate");
         SlashCommands.Signed valid = validPost(slug);
-        JsonObject event = event(valid);
+        JsonObject event = eventObject(valid);
         event.addProperty("body", "not*base64");
         event.addProperty("isBase64Encoded", true);
         Set<Map<String, AttributeValue>> before = items();
@@ -446,7 +406,7 @@ class SlackFunctionTest {
     @Test
     void answer_isWrittenAsApiGatewayReadsIt() {
         String ada = newUser("ada");
-        String json = handleRaw(event(commands.sign(commands.command(ada, "ada", "help"), Instant.now())).toString());
+        String json = ApiGateway.invoke(function, event(commands.sign(commands.command(ada, "ada", "help"), Instant.now())));
 
         JsonObject answer = JsonParser.parseString(json).getAsJsonObject();
         assertEquals(Set.of("statusCode", "headers", "body", "isBase64Encoded"), answer.keySet(), json);
@@ -454,5 +414,9 @@ class SlackFunctionTest {
         assertTrue(answer.getAsJsonObject("headers").get("Content-Type").getAsString().startsWith("application/json"), json);
         assertTrue(JsonParser.parseString(answer.get("body").getAsString()).isJsonObject(), json);
         assertFalse(answer.get("isBase64Encoded").getAsBoolean());
+
+        String refused = ApiGateway.invoke(function, "not json");
+        assertEquals(Set.of("statusCode", "headers", "body", "isBase64Encoded"),
+                JsonParser.parseString(refused).getAsJsonObject().keySet(), refused);
     }
 }

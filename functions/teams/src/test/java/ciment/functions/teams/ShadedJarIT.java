@@ -4,35 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.devkit.MotoServer;
+import ciment.devkit.ApiGateway;
+import ciment.devkit.JvmRun;
+import ciment.devkit.MotoSecrets;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The deployable jar on its own (nothing from the build's classpath), as Lambda loads it: the stream
@@ -104,14 +92,14 @@ class ShadedJarIT {
     void lambdaConstructor_inItsOwnProcess_readsTheAppPasswordNamedByArn_andRepliesWithIt() throws Exception {
         Map<String, String> environment = settingsMap();
         // The fake Bot Connector issues a reply token only for the right password.
-        environment.put("MICROSOFT_APP_PASSWORD_ARN", createSecret(environment.remove("MICROSOFT_APP_PASSWORD")));
+        environment.put("MICROSOFT_APP_PASSWORD_ARN", MotoSecrets.create("ciment-teams-", environment.remove("MICROSOFT_APP_PASSWORD")));
         TeamsActivities.Message message = stack.message(stack.person("Grace Hopper"), "help");
         int sent = stack.fake.sent().size();
 
-        LambdaRun run = LambdaRun.of(environment, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())));
+        JvmRun run = lambdaInit(environment, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())));
 
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("200", run.out().strip(), run.toString());
+        assertEquals(200, ApiGateway.Answer.read(run.out()).status(), run.toString());
         assertEquals(sent + 1, stack.fake.sent().size());
     }
 
@@ -123,41 +111,17 @@ class ShadedJarIT {
         environment.put("MICROSOFT_APP_PASSWORD_ARN", arn);
         TeamsActivities.Message message = stack.message(stack.person("Grace Hopper"), "help");
 
-        LambdaRun run = LambdaRun.of(environment, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())));
+        JvmRun run = lambdaInit(environment, message.json(), FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())));
 
         assertNotEquals(0, run.exitCode(), run.toString());
         assertTrue(run.err().contains("MICROSOFT_APP_PASSWORD could not be read from the secret " + arn
                 + " named by MICROSOFT_APP_PASSWORD_ARN"), run.toString());
     }
 
-    private static String createSecret(String text) {
-        try (SecretsManagerClient secretsManager = SecretsManagerClient.builder()
-                .endpointOverride(MotoServer.shared().endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
-            return secretsManager.createSecret(b -> b.name("ciment-teams-" + UUID.randomUUID()).secretString(text)).arn();
-        }
-    }
-
-    /** {@link LambdaInitMain} in a JVM of its own on the shaded jar, with only the given environment, as Lambda starts one. */
-    private record LambdaRun(int exitCode, String out, String err) {
-        static LambdaRun of(Map<String, String> environment, String body, String authorization) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"), LambdaInitMain.class.getName(),
-                    body, authorization));
-            Path out = Files.createTempFile("lambda-out", ".txt");
-            Path err = Files.createTempFile("lambda-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
-            }
-            return new LambdaRun(process.exitValue(), Files.readString(out), Files.readString(err));
-        }
+    /** {@link LambdaInitMain} on the shaded jar, handed the activity as API Gateway's payload 2.0. */
+    private static JvmRun lambdaInit(Map<String, String> environment, String body, String authorization) {
+        return JvmRun.of(List.of(JAR, Path.of("target", "test-classes")), LambdaInitMain.class.getName(), environment,
+                List.of(TeamsStack.event(body, authorization)));
     }
 
     private static Map<String, String> settingsMap() throws Exception {
@@ -169,12 +133,8 @@ class ShadedJarIT {
         return values;
     }
 
-    /** The stream entry, called across the class loaders with plain JDK types: event JSON in, the answer's status out. */
-    private static int handle(Object function, String body, String authorization) throws Exception {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Class<?> contextClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
-        function.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, contextClass).invoke(function,
-                new ByteArrayInputStream(TeamsStack.event(body, authorization).getBytes(StandardCharsets.UTF_8)), output, null);
-        return new ObjectMapper().readTree(output.toByteArray()).get("statusCode").intValue();
+    /** The stream entry, called across the class loaders: event JSON in, the answer's status out. */
+    private static int handle(Object function, String body, String authorization) {
+        return ApiGateway.Answer.read(ApiGateway.invokeLoadedApart(function, TeamsStack.event(body, authorization))).status();
     }
 }

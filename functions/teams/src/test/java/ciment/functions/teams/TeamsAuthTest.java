@@ -3,6 +3,7 @@ package ciment.functions.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import java.util.function.Function;
@@ -25,7 +26,7 @@ class TeamsAuthTest {
         stack = new TeamsStack();
         function = stack.function();
         member = stack.person("Ada Lovelace");
-        assertEquals(200, stack.send(function, stack.message(member, "create guarded Guarded community")).statusCode());
+        assertEquals(200, stack.send(function, stack.message(member, "create guarded Guarded community")).status());
     }
 
     @AfterAll
@@ -65,11 +66,11 @@ class TeamsAuthTest {
     @Test
     void rotatedKey_isAcceptedAfterARefresh_andASecondUnknownKidWithinFiveMinutesDoesNotRefetch() {
         TeamsFunction fresh = stack.function();
-        assertEquals(200, stack.send(fresh, stack.message(member, "help")).statusCode());
+        assertEquals(200, stack.send(fresh, stack.message(member, "help")).status());
         int fetches = stack.fake.keyRequests();
 
         stack.fake.rotateKey();
-        assertEquals(200, stack.send(fresh, stack.message(member, "help")).statusCode(), "new kid: keys fetched again");
+        assertEquals(200, stack.send(fresh, stack.message(member, "help")).status(), "new kid: keys fetched again");
         assertEquals(fetches + 1, stack.fake.keyRequests());
 
         stack.fake.rotateKey();
@@ -86,10 +87,10 @@ class TeamsAuthTest {
         int items = stack.itemCount();
         int sent = stack.fake.sent().size();
 
-        TeamsStack.Answer response = TeamsStack.handle(target, TeamsStack.event(message.json(), authorization));
+        ApiGateway.Answer response = TeamsStack.handle(target, TeamsStack.event(message.json(), authorization));
 
-        assertEquals(401, response.statusCode());
-        assertEquals("", response.body());
+        assertEquals(401, response.status());
+        assertEquals("", response.bodyText());
         assertEquals(items, stack.itemCount(), "nothing written");
         assertEquals(sent, stack.fake.sent().size(), "nothing sent");
     }

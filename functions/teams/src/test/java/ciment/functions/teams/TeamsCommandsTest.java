@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.FakeBotFramework.SentActivity;
 import ciment.devkit.teams.TeamsActivities;
@@ -34,8 +35,8 @@ class TeamsCommandsTest {
     /** Sends the message and returns the one activity the bot sent back. */
     private static SentActivity ask(TeamsActivities.Message message) {
         int before = stack.fake.sent().size();
-        TeamsStack.Answer response = stack.send(function, message);
-        assertEquals(200, response.statusCode(), response.body());
+        ApiGateway.Answer response = stack.send(function, message);
+        assertEquals(200, response.status(), response.bodyText());
         List<SentActivity> sent = stack.fake.sent();
         assertEquals(before + 1, sent.size(), "one reply per message");
         SentActivity reply = sent.get(sent.size() - 1);
@@ -140,9 +141,9 @@ class TeamsCommandsTest {
     void base64EncodedBody_isAccepted() {
         TeamsActivities.Message message = stack.message(stack.person("Ada Lovelace"), "help");
         int before = stack.fake.sent().size();
-        TeamsStack.Answer response = TeamsStack.handle(function, TeamsStack.base64Event(message.json(),
+        ApiGateway.Answer response = TeamsStack.handle(function, TeamsStack.base64Event(message.json(),
                 FakeBotFramework.bearer(stack.fake.token(message.serviceUrl()))));
-        assertEquals(200, response.statusCode());
+        assertEquals(200, response.status());
         assertEquals(before + 1, stack.fake.sent().size());
     }
 
@@ -150,10 +151,10 @@ class TeamsCommandsTest {
     void bodyThatIsNotAnActivity_gets400WithOneSentence_andNothingIsSent() {
         int before = stack.fake.sent().size();
         for (String body : List.of("hello", "{}", "[1,2]", "{\"type\":\"message\"}")) {
-            TeamsStack.Answer response = TeamsStack.handle(function,
+            ApiGateway.Answer response = TeamsStack.handle(function,
                     TeamsStack.event(body, FakeBotFramework.bearer(stack.fake.token(stack.fake.serviceUrl()))));
-            assertEquals(400, response.statusCode(), body);
-            assertTrue(response.body().endsWith("."), response.body());
+            assertEquals(400, response.status(), body);
+            assertTrue(response.bodyText().endsWith("."), response.bodyText());
         }
         assertEquals(before, stack.fake.sent().size());
     }
@@ -165,7 +166,7 @@ class TeamsCommandsTest {
                 .replace("\"authorization\"", "\"AuThOrIzAtIoN\"");
         int before = stack.fake.sent().size();
 
-        assertEquals(200, TeamsStack.handle(function, event).statusCode());
+        assertEquals(200, TeamsStack.handle(function, event).status());
         assertEquals(before + 1, stack.fake.sent().size());
     }
 
@@ -173,16 +174,16 @@ class TeamsCommandsTest {
     void eventThatIsNotApiGatewayJson_gets400WithOneSentence_andNothingIsSent() {
         int before = stack.fake.sent().size();
         for (String event : List.of("", "null", "not json", "[1,2]")) {
-            TeamsStack.Answer response = TeamsStack.handle(function, event);
-            assertEquals(400, response.statusCode(), event);
-            assertTrue(response.body().endsWith("."), response.body());
+            ApiGateway.Answer response = TeamsStack.handle(function, event);
+            assertEquals(400, response.status(), event);
+            assertTrue(response.bodyText().endsWith("."), response.bodyText());
         }
         assertEquals(before, stack.fake.sent().size());
     }
 
     @Test
     void answer_isWrittenAsApiGatewayReadsIt() throws Exception {
-        String json = TeamsStack.handleRaw(function, TeamsStack.event("hello", null));
+        String json = ApiGateway.invoke(function, TeamsStack.event("hello", null));
 
         JsonNode answer = new ObjectMapper().readTree(json);
         assertEquals(List.of("statusCode", "headers", "body", "isBase64Encoded"), List.copyOf(answer.properties().stream()

@@ -45,7 +45,7 @@ class TeamsFunctionStartTest {
                 .channelId("emulator").withoutTenant().direct().text("help");
         int sent = stack.fake.sent().size();
 
-        assertEquals(200, TeamsStack.handle(emulator, TeamsStack.event(message.json(), null)).statusCode());
+        assertEquals(200, TeamsStack.handle(emulator, TeamsStack.event(message.json(), null)).status());
 
         assertEquals(sent + 1, stack.fake.sent().size());
         assertNull(stack.fake.sent().get(sent).authorization(), "no app id: no token to send");
@@ -55,8 +55,8 @@ class TeamsFunctionStartTest {
     void runnerConstructor_withAnAppId_validatesEvenWhenUnauthenticatedIsAllowed() {
         TeamsFunction runner = new TeamsFunction(stack.settings, true);
         TeamsActivities.Message message = stack.message(stack.person("Ada"), "help");
-        assertEquals(401, TeamsStack.handle(runner, TeamsStack.event(message.json(), null)).statusCode());
+        assertEquals(401, TeamsStack.handle(runner, TeamsStack.event(message.json(), null)).status());
         assertEquals(200, TeamsStack.handle(runner, TeamsStack.event(message.json(),
-                FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())))).statusCode());
+                FakeBotFramework.bearer(stack.fake.token(message.serviceUrl())))).status());
     }
 }

@@ -1,5 +1,6 @@
 package ciment.bench;
 
+import ciment.devkit.ApiGateway;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class Benchmark {
 
     private static void seed(BenchStack stack, SlackFunction slack, TeamsFunction teams) {
         slackSays(stack, slack, "create " + BenchStack.COMMUNITY + " Where the benchmark posts");
-        WarmLatency.expectOk(WarmLatency.invoke(teams,
+        WarmLatency.expectOk(ApiGateway.invoke(teams,
                 Events.teams(stack.teamsMessage("join " + BenchStack.COMMUNITY).nextId().json(), stack.teamsToken())));
         // The feed is read from a community of its own: moto's query time grows with the partition
         // (p50 143 ms once `bench` held 1,100 posts, 48 ms for 25), where DynamoDB's reads one page.
@@ -71,7 +72,7 @@ public final class Benchmark {
     }
 
     private static void slackSays(BenchStack stack, SlackFunction slack, String text) {
-        WarmLatency.expectOk(WarmLatency.invoke(slack,
+        WarmLatency.expectOk(ApiGateway.invoke(slack,
                 Events.slack(stack.slashCommands.sign(stack.slashCommand(text), Instant.now()))));
     }
 
@@ -135,11 +136,9 @@ public final class Benchmark {
     }
 
     private static void checkAnswer(ColdStart.Function function, ColdStart.Run run) {
-        Map<String, Object> answer = Events.parse(run.answer());
-        Object status = answer.get("statusCode");
-        String body = String.valueOf(answer.get("body"));
-        boolean posted = !function.label().startsWith("Ciment Slack") || body.contains("Posted");
-        if (!Integer.valueOf(200).equals(status) || !posted) {
+        ApiGateway.Answer answer = ApiGateway.Answer.read(run.answer());
+        boolean posted = !function.label().startsWith("Ciment Slack") || answer.bodyText().contains("Posted");
+        if (answer.status() != 200 || !posted) {
             throw new IllegalStateException(function.label() + " answered " + run.answer());
         }
     }

@@ -1,13 +1,8 @@
 package ciment.bench;
 
+import ciment.devkit.ApiGateway;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +22,7 @@ final class WarmLatency {
     Percentiles slack(SlackFunction function, int requests, IntFunction<String> text) {
         return time(requests, i -> {
             String event = Events.slack(stack.slashCommands.sign(stack.slashCommand(text.apply(i)), Instant.now()));
-            return () -> invoke(function, event);
+            return () -> ApiGateway.invoke(function, event);
         });
     }
 
@@ -35,22 +30,14 @@ final class WarmLatency {
         String token = stack.teamsToken();
         return time(requests, i -> {
             String event = Events.teams(stack.teamsMessage(text.apply(i)).nextId().json(), token);
-            return () -> invoke(function, event);
+            return () -> ApiGateway.invoke(function, event);
         });
     }
 
-    /** The function's whole Lambda entry, as the runtime calls it: the event's JSON in, the answer's JSON out. */
-    static String invoke(RequestStreamHandler function, String eventJson) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try {
-            function.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return output.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Prepares each request untimed, then times only the function's handling of it, and checks the answer after. */
+    /**
+     * Prepares each request untimed, then times only the function's handling of it (its whole Lambda entry,
+     * event JSON in, answer JSON out), and checks the answer after.
+     */
     private static Percentiles time(int requests, IntFunction<Supplier<String>> prepare) {
         for (int i = 0; i < WARM_UP; i++) {
             expectOk(prepare.apply(-1 - i).get());
@@ -67,7 +54,7 @@ final class WarmLatency {
     }
 
     static void expectOk(String answer) {
-        if (!Integer.valueOf(200).equals(Events.parse(answer).get("statusCode"))) {
+        if (ApiGateway.Answer.read(answer).status() != 200) {
             throw new IllegalStateException("the function answered " + answer);
         }
     }

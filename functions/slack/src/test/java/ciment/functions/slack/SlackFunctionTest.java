@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -259,20 +259,20 @@ class SlackFunctionTest {
         return commands.sign(commands.command(ada, "ada", "post " + slug + " should never land"), Instant.now());
     }
 
-    /** The gate refuses the request made from a valid post, with 401, and nothing is written or asked of Slack. */
-    private void assertRefused(UnaryOperator<SlashCommands.Signed> fromValid) {
+    /** The gate refuses the event made from a valid post with 401: nothing is written, posted or asked of Slack. */
+    private void assertRefused(Function<SlashCommands.Signed, String> eventFromValid) {
         String slug = newSlug("gate");
-        SlashCommands.Signed refused = fromValid.apply(validPost(slug));
+        String event = eventFromValid.apply(validPost(slug));
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
 
-        assertRefusedWithoutTrace(send(refused), before, calls);
+        assertRefusedWithoutTrace(handle(event), before, calls);
         assertEquals(0, postsIn(slug));
     }
 
     @Test
     void forgedSignature_gets401_andTouchesNothing() {
-        assertRefused(SlackFunctionTest::forged);
+        assertRefused(valid -> event(forged(valid)));
     }
 
     /** The same body and timestamp, signed with another app's secret. */
@@ -283,17 +283,17 @@ class SlackFunctionTest {
 
     @Test
     void staleRequest_301SecondsOld_gets401_andTouchesNothing() {
-        assertRefused(valid -> commands.sign(valid.body(), clock.instant().getEpochSecond() - 301));
+        assertRefused(valid -> event(commands.sign(valid.body(), clock.instant().getEpochSecond() - 301)));
     }
 
     @Test
     void futureDatedRequest_301SecondsAhead_gets401_andTouchesNothing() {
-        assertRefused(valid -> commands.sign(valid.body(), clock.instant().getEpochSecond() + 301));
+        assertRefused(valid -> event(commands.sign(valid.body(), clock.instant().getEpochSecond() + 301)));
     }
 
     @Test
     void bodyChangedAfterSigning_gets401_andTouchesNothing() {
-        assertRefused(valid -> new SlashCommands.Signed(valid.body().replace("never+land", "always+land"), valid.headers()));
+        assertRefused(valid -> event(new SlashCommands.Signed(valid.body().replace("never+land", "always+land"), valid.headers())));
     }
 
     @Test
@@ -357,40 +357,26 @@ class SlackFunctionTest {
 
         assertEquals(200, response.status(), response.bodyText());
         assertTrue(response.bodyText().contains("Ciment commands"), response.bodyText());
-
-        String slug = newSlug("gate");
-        SlashCommands.Signed forged = forged(validPost(slug));
-        Set<Map<String, AttributeValue>> before = items();
-        int calls = slackApi.calls().size();
-
-        assertRefusedWithoutTrace(handle(httpApiEvent(forged)), before, calls);
-        assertEquals(0, postsIn(slug));
+        assertRefused(valid -> httpApiEvent(forged(valid)));
     }
 
     @Test
     void base64Body_notFlaggedAsSuch_isTakenAsItIs_andGets401() {
-        String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        JsonObject event = eventObject(valid);
-        event.addProperty("body", base64(valid.bodyBytes()));
-        Set<Map<String, AttributeValue>> before = items();
-        int calls = slackApi.calls().size();
-
-        assertRefusedWithoutTrace(handle(event), before, calls);
-        assertEquals(0, postsIn(slug));
+        assertRefused(valid -> {
+            JsonObject event = eventObject(valid);
+            event.addProperty("body", base64(valid.bodyBytes()));
+            return event.toString();
+        });
     }
 
     @Test
     void garbledBase64Body_gets401() {
-        String slug = newSlug("gate");
-        SlashCommands.Signed valid = validPost(slug);
-        JsonObject event = eventObject(valid);
-        event.addProperty("body", "not*base64");
-        event.addProperty("isBase64Encoded", true);
-        Set<Map<String, AttributeValue>> before = items();
-        int calls = slackApi.calls().size();
-
-        assertRefusedWithoutTrace(handle(event), before, calls);
+        assertRefused(valid -> {
+            JsonObject event = eventObject(valid);
+            event.addProperty("body", "not*base64");
+            event.addProperty("isBase64Encoded", true);
+            return event.toString();
+        });
     }
 
     @Test

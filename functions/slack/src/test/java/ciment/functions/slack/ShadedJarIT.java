@@ -68,7 +68,7 @@ class ShadedJarIT {
     @Test
     void jar_isWithin20MB_withoutSignatureFiles_withTheHandlerAndMergedServiceFiles() throws Exception {
         long size = Files.size(JAR);
-        assertTrue(size <= 20L * 1024 * 1024, "ciment-slack.jar is " + size + " bytes");
+        assertTrue(size <= 20_000_000, "ciment-slack.jar is " + size + " bytes");
         try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
             assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
             assertNotNull(zip.getEntry("ciment/functions/slack/SlackFunction.class"));

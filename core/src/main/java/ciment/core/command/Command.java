@@ -1,6 +1,8 @@
 package ciment.core.command;
 
 import ciment.core.model.Slug;
+import ciment.core.model.Topic;
+import java.util.List;
 import java.util.Optional;
 
 /** One command of CONTRACT.md's grammar, read from the words a person sent. */
@@ -21,9 +23,54 @@ public sealed interface Command {
     record Discover(String query) implements Command {
     }
 
+    record Info(Slug slug) implements Command {
+    }
+
     record PostTo(Slug slug, String text) implements Command {
     }
 
     record Feed(Optional<Slug> slug) implements Command {
     }
+
+    // ---- stewards ----
+
+    /** {@code open <slug>} (joining is free) or {@code close <slug>} (joining needs approval). */
+    record SetOpen(Slug slug, boolean open) implements Command {
+    }
+
+    record Requests(Slug slug) implements Command {
+    }
+
+    /** {@code approve|decline <slug> <person>}. */
+    record Decide(Slug slug, PersonRef person, boolean approve) implements Command {
+    }
+
+    /** {@code steward add|remove <slug> <person>}. */
+    record Steward(Slug slug, PersonRef person, boolean add) implements Command {
+    }
+
+    record Tags(Slug slug, List<Topic> tags) implements Command {
+    }
+
+    /** {@code archive <slug>} or {@code restore <slug>}. */
+    record SetArchived(Slug slug, boolean archived) implements Command {
+    }
+
+    // ---- people ----
+
+    record WhoAmI() implements Command {
+    }
+
+    /** {@code roles add|remove <text>} or {@code skills add|remove <text>}. */
+    record Declare(Declared kind, Topic topic, boolean add) implements Command {
+    }
+
+    /** {@code roles} or {@code skills} alone: what I declared. */
+    record ListDeclared() implements Command {
+    }
+
+    record Who(Topic topic) implements Command {
+    }
+
+    enum Declared { ROLE, SKILL }
 }

@@ -3,6 +3,9 @@ package ciment.core.command;
 import ciment.core.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
+import ciment.core.model.Topic;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +14,7 @@ import java.util.Optional;
  * A command that cannot be read is refused with one sentence showing the right form.
  */
 public final class CommandParser {
+    static final int MAX_TAGS = 10;
 
     private CommandParser() {
     }
@@ -24,8 +28,19 @@ public final class CommandParser {
             case "join" -> new Command.Join(slug(words, "join <slug>", "join data-guild"));
             case "leave" -> new Command.Leave(slug(words, "leave <slug>", "leave data-guild"));
             case "communities" -> new Command.Discover(words.rest());
+            case "info" -> new Command.Info(only(words, "info <slug>", "info data-guild"));
             case "post" -> post(words);
             case "feed" -> feed(words);
+            case "open", "close" -> new Command.SetOpen(only(words, verb + " <slug>", verb + " data-guild"), verb.equals("open"));
+            case "archive", "restore" -> new Command.SetArchived(only(words, verb + " <slug>", verb + " data-guild"),
+                    verb.equals("archive"));
+            case "requests" -> new Command.Requests(only(words, "requests <slug>", "requests data-guild"));
+            case "approve", "decline" -> decide(words, verb);
+            case "steward" -> steward(words);
+            case "tags" -> tags(words);
+            case "whoami" -> new Command.WhoAmI();
+            case "roles", "skills" -> declare(words, verb);
+            case "who" -> new Command.Who(Topic.of(required(words.rest(), "who <skill>", "who accessibility")));
             default -> throw unknown(verb);
         };
     }
@@ -67,6 +82,81 @@ public final class CommandParser {
             throw new Refusal("feed takes one community at most: feed " + word + ", or feed alone for all yours.");
         }
         return new Command.Feed(Optional.of(Slug.parse(word)));
+    }
+
+    private static Command decide(Words words, String verb) {
+        String form = verb + " <slug> <person>";
+        Slug slug = slug(words, form, verb + " data-guild @ada");
+        return new Command.Decide(slug, person(words, form), verb.equals("approve"));
+    }
+
+    private static Command steward(Words words) {
+        String action = words.next().toLowerCase(Locale.ROOT);
+        if (!action.equals("add") && !action.equals("remove")) {
+            throw new Refusal("Say steward add or steward remove, for example “steward add data-guild @ada”.");
+        }
+        String form = "steward " + action + " <slug> <person>";
+        Slug slug = slug(words, form, "steward " + action + " data-guild @ada");
+        return new Command.Steward(slug, person(words, form), action.equals("add"));
+    }
+
+    private static Command tags(Words words) {
+        Slug slug = slug(words, "tags <slug> <tag ...>", "tags data-guild analytics sql");
+        String rest = required(words.rest(), "tags " + slug + " <tag ...>", "tags " + slug + " analytics sql");
+        // Commas separate tags of several words ("data science, sql"); otherwise each word is a tag.
+        String[] typed = rest.contains(",") ? rest.split(",") : rest.split("\\s+");
+        List<Topic> tags = new ArrayList<>();
+        for (String tag : typed) {
+            if (!tag.isBlank()) {
+                Topic topic = Topic.of(tag);
+                if (tags.stream().noneMatch(t -> t.key().equals(topic.key()))) {
+                    tags.add(topic);
+                }
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new Refusal("A community has at most " + MAX_TAGS + " tags; you gave " + tags.size() + ".");
+        }
+        return new Command.Tags(slug, tags);
+    }
+
+    private static Command declare(Words words, String verb) {
+        Command.Declared kind = verb.equals("roles") ? Command.Declared.ROLE : Command.Declared.SKILL;
+        String action = words.next().toLowerCase(Locale.ROOT);
+        if (action.isEmpty()) {
+            return new Command.ListDeclared();
+        }
+        if (!action.equals("add") && !action.equals("remove")) {
+            throw new Refusal("Say " + verb + " add <text> or " + verb + " remove <text>, or " + verb
+                    + " alone to see yours.");
+        }
+        String example = kind == Command.Declared.ROLE ? "onboarding buddy" : "accessibility";
+        String text = required(words.rest(), verb + " " + action + " <text>", verb + " " + action + " " + example);
+        return new Command.Declare(kind, Topic.of(text), action.equals("add"));
+    }
+
+    private static PersonRef person(Words words, String form) {
+        String person = words.rest();
+        if (person.isEmpty()) {
+            throw new Refusal("Name the person: " + form + ", with an @mention or an email address.");
+        }
+        return new PersonRef(person);
+    }
+
+    /** A command taking one community and nothing else. */
+    private static Slug only(Words words, String form, String example) {
+        Slug slug = slug(words, form, example);
+        if (!words.rest().isEmpty()) {
+            throw new Refusal(form.substring(0, form.indexOf(' ')) + " takes only the community: " + form + ".");
+        }
+        return slug;
+    }
+
+    private static String required(String text, String form, String example) {
+        if (text.isEmpty()) {
+            throw new Refusal("Say what: " + form + ", for example “" + example + "”.");
+        }
+        return text;
     }
 
     private static Slug slug(Words words, String form, String example) {

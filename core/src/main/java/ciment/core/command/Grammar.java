@@ -12,16 +12,26 @@ public final class Grammar {
     public static final List<Usage> AVAILABLE = List.of(
             new Usage("help", "list the commands"),
             new Usage("create <slug> <purpose>", "create an open community; you become its first steward"),
-            new Usage("join <slug>", "join a community"),
-            new Usage("leave <slug>", "leave a community (a last steward cannot)"),
-            new Usage("communities [query]", "discover communities by name or purpose"),
+            new Usage("communities [query]", "discover communities by name, purpose or tag"),
+            new Usage("info <slug>", "purpose, tags, stewards and size of a community"),
+            new Usage("join <slug>", "join a community (a closed one asks its stewards)"),
+            new Usage("leave <slug>", "leave a community (a last steward hands over first)"),
             new Usage("post <slug> <text>", "post to a community you belong to"),
-            new Usage("feed [slug]", "latest posts of one community, or of all yours"));
+            new Usage("feed [slug]", "latest posts of one community, or of all yours"),
+            new Usage("whoami", "your accounts, roles and skills"),
+            new Usage("roles add|remove <text>", "the functional roles you take on, like onboarding buddy"),
+            new Usage("skills add|remove <text>", "the skills you offer, like accessibility"),
+            new Usage("who <skill>", "people and communities for a skill or role"),
+            new Usage("close <slug> / open <slug>", "steward: joining needs approval / is free"),
+            new Usage("requests <slug>", "steward: the join requests waiting"),
+            new Usage("approve|decline <slug> <person>", "steward: answer a join request"),
+            new Usage("steward add|remove <slug> <person>", "steward: share stewardship (never zero stewards)"),
+            new Usage("tags <slug> <tag ...>", "steward: the community's tags"),
+            new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
     static final Set<String> LATER = Set.of(
-            "close", "open", "info", "requests", "approve", "decline", "steward", "invite", "tags", "archive",
-            "restore", "whoami", "roles", "skills", "who", "export-my-data", "erase-my-data", "reply", "react",
+            "invite", "export-my-data", "erase-my-data", "reply", "react",
             "edit", "delete", "hide", "audit", "ask", "accept", "questions", "pin", "knowledge", "link",
             "unlink", "links", "costs", "budget", "grant");
 

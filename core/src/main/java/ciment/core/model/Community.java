@@ -1,19 +1,32 @@
 package ciment.core.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A community: a guild, a project, a practice. Open communities are free to join.
- * The counts are kept by the store with every membership change.
+ * A community: a guild, a project, a practice. Open communities are free to join; closed ones need a
+ * steward's approval. An archived community is read-only but still readable. The counts are kept by
+ * the store with every membership change.
  */
 public record Community(
         String id,
         Slug slug,
         String name,
         String purpose,
+        List<String> tags,
         boolean open,
+        boolean archived,
         int memberCount,
         int stewardCount,
         String createdBy,
         Instant createdAt) {
+
+    public Community {
+        tags = List.copyOf(tags);
+    }
+
+    /** A new open community with its creator as only member and steward. */
+    public static Community founded(String id, Slug slug, String purpose, String createdBy, Instant createdAt) {
+        return new Community(id, slug, slug.displayName(), purpose, List.of(), true, false, 1, 1, createdBy, createdAt);
+    }
 }

@@ -1,7 +1,9 @@
 package ciment.core.port;
 
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +17,34 @@ public interface Communities {
 
     enum Left { LEFT, NOT_MEMBER, LAST_STEWARD }
 
+    enum Requested { FILED, ALREADY_FILED, ALREADY_MEMBER }
+
+    enum Decided { APPROVED, DECLINED, NO_REQUEST }
+
+    enum RoleChanged { CHANGED, ALREADY, NOT_MEMBER, LAST_STEWARD }
+
+    /** A change to one of a community's settings; counts are never written this way. */
+    sealed interface Change {
+        record Openness(boolean open) implements Change {
+        }
+
+        record Tags(List<String> tags) implements Change {
+            public Tags {
+                tags = List.copyOf(tags);
+            }
+        }
+
+        record Archival(boolean archived) implements Change {
+        }
+    }
+
     /** Claims the slug, stores the community and its first steward together. */
     Created create(Community community, Membership firstSteward);
 
     Optional<Community> find(Slug slug);
+
+    /** Changes one setting of an existing community. */
+    void change(String communityId, Change change);
 
     /** Adds the membership and counts it on the community. */
     Joined join(Membership membership);
@@ -33,6 +59,27 @@ public interface Communities {
 
     List<Membership> membershipsOf(String personId);
 
+    /** The person ids of a community's stewards, without reading its other memberships. */
+    List<String> stewards(String communityId);
+
     /** Every community, by slug. */
     List<Community> catalog();
+
+    /** Files a request to join a closed community (refused when already filed, or already a member). */
+    Requested request(JoinRequest request);
+
+    /** The requests waiting in a community, oldest first. */
+    List<JoinRequest> requests(String communityId);
+
+    /**
+     * Answers a request: approving removes it and adds the membership in one change; declining removes
+     * it. NO_REQUEST when there was none (already answered by another steward, say).
+     */
+    Decided decide(String communityId, String personId, boolean approve, Membership membershipIfApproved);
+
+    /**
+     * Makes a member a steward or a steward a member. Making the last steward a member is refused
+     * (LAST_STEWARD), even when several stewards are removed at the same moment.
+     */
+    RoleChanged setRole(String communityId, String personId, Role role);
 }

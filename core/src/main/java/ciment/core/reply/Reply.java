@@ -1,8 +1,13 @@
 package ciment.core.reply;
 
 import ciment.core.command.Grammar;
+import ciment.core.model.Aggregate;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
+import ciment.core.model.Person;
 import ciment.core.model.Post;
+import ciment.core.model.Profile;
 import java.util.List;
 
 /**
@@ -71,5 +76,57 @@ public sealed interface Reply {
         public String summary() {
             return posts.isEmpty() ? emptyHint : title() + ": " + posts.size() + (posts.size() == 1 ? " post." : " posts.");
         }
+    }
+
+    /** A community's card: purpose, tags, stewards by name, its size (only from 5 people), and where I stand. */
+    record Info(Community community, List<Person> stewards, Standing standing) implements Reply {
+        @Override
+        public String summary() {
+            return community.slug() + ": " + community.purpose() + " (" + Aggregate.members(community.memberCount())
+                    + (community.open() ? ", open" : ", closed") + (community.archived() ? ", archived" : "") + ").";
+        }
+    }
+
+    /** Where the asker stands in a community. */
+    enum Standing { STEWARD, MEMBER, REQUESTED, NONE }
+
+    /** The join requests waiting in a community, for its stewards. */
+    record Requests(String community, List<JoinRequest> requests) implements Reply {
+        @Override
+        public String summary() {
+            return requests.isEmpty()
+                    ? "No request is waiting in " + community + "."
+                    : requests.size() + (requests.size() == 1 ? " request waits" : " requests wait") + " in " + community
+                            + ": answer with approve or decline " + community + " <person>.";
+        }
+    }
+
+    /** whoami and roles/skills: what I declared and the accounts I use Ciment from. */
+    record Me(Profile profile, List<ChatAccount> accounts) implements Reply {
+        @Override
+        public String summary() {
+            String roles = profile.roles().isEmpty() ? "no roles" : "roles: " + String.join(", ", profile.roles());
+            String skills = profile.skills().isEmpty() ? "no skills" : "skills: " + String.join(", ", profile.skills());
+            return profile.person().displayName() + ": " + roles + "; " + skills + ".";
+        }
+    }
+
+    /** who <topic>: the people who declared it (by name, never ranked) and the communities tagged with it. */
+    record Who(String topic, List<Found> people, List<Community> communities) implements Reply {
+        @Override
+        public String summary() {
+            if (people.isEmpty() && communities.isEmpty()) {
+                return "Nobody has declared “" + topic + "” yet, and no community is tagged with it.";
+            }
+            String names = people.isEmpty() ? "nobody yet"
+                    : String.join(", ", people.stream().map(found -> found.person().displayName()).toList());
+            String tagged = communities.isEmpty() ? "none yet"
+                    : String.join(", ", communities.stream().map(c -> c.slug().value()).toList());
+            return "For “" + topic + "”, people: " + names + "; communities: " + tagged + ".";
+        }
+    }
+
+    /** A person found, with the chat accounts through which the asker can reach them. */
+    record Found(Person person, List<ChatAccount> accounts) {
     }
 }

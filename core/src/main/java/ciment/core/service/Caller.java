@@ -11,6 +11,12 @@ import java.util.function.Supplier;
  * @param requestId   the chat tool's id for this request (Slack trigger_id or message ts, Teams activity id);
  *                    the same id always yields the same post, so a retry never posts twice. May be null.
  * @param at          when the chat tool says the request was made
+ * @param directory   resolves the @mentions in the command to accounts
  */
-public record Caller(ChatAccount account, Supplier<String> displayName, String requestId, Instant at) {
+public record Caller(ChatAccount account, Supplier<String> displayName, String requestId, Instant at,
+        Directory directory) {
+
+    public Caller(ChatAccount account, Supplier<String> displayName, String requestId, Instant at) {
+        this(account, displayName, requestId, at, Directory.NONE);
+    }
 }

@@ -4,20 +4,26 @@ import ciment.core.Refusal;
 import ciment.core.command.Command;
 import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
+import ciment.core.model.Person;
 import ciment.core.port.Store;
 import ciment.core.reply.Reply;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** The one entry point both chat tools call: the words a person sent in, an answer out. */
 public final class Ciment {
     private final Identity identity;
     private final CommunityActions communities;
+    private final Stewardship stewardship;
     private final PostActions posts;
+    private final ProfileActions profiles;
 
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
-        this.communities = new CommunityActions(store, clock);
+        this.communities = new CommunityActions(store, store, clock);
+        this.stewardship = new Stewardship(store, store, communities, clock);
         this.posts = new PostActions(store, store, communities);
+        this.profiles = new ProfileActions(store, store);
     }
 
     public Reply handle(Caller caller, String text) {
@@ -28,18 +34,44 @@ public final class Ciment {
         }
     }
 
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
     private Reply execute(Caller caller, Command command) {
-        // help needs no store at all: the person is looked up only by commands that use them
+        // The person is looked up only by commands that use them: help needs no store at all.
+        Supplier<Person> me = once(() -> identity.personOf(caller));
         return switch (command) {
             case Command.Help h -> new Reply.Help(Grammar.AVAILABLE);
-            case Command.Create c -> communities.create(identity.personOf(caller), c.slug(), c.purpose());
-            case Command.Join j -> communities.join(identity.personOf(caller), j.slug());
-            case Command.Leave l -> communities.leave(identity.personOf(caller), l.slug());
-            case Command.Discover d -> communities.discover(identity.personOf(caller), d.query());
-            case Command.PostTo p -> posts.post(identity.personOf(caller), caller, p.slug(), p.text());
+            case Command.Create c -> communities.create(me.get(), c.slug(), c.purpose());
+            case Command.Join j -> communities.join(me.get(), j.slug());
+            case Command.Leave l -> communities.leave(me.get(), l.slug());
+            case Command.Discover d -> communities.discover(me.get(), d.query());
+            case Command.Info i -> communities.info(me.get(), i.slug());
+            case Command.PostTo p -> posts.post(me.get(), caller, p.slug(), p.text());
             case Command.Feed f -> f.slug().isPresent()
-                    ? posts.communityFeed(f.slug().get())
-                    : posts.homeFeed(identity.personOf(caller));
+                    ? posts.communityFeed(me, f.slug().get())
+                    : posts.homeFeed(me.get());
+            case Command.SetOpen o -> stewardship.setOpen(me.get(), o.slug(), o.open());
+            case Command.Requests r -> stewardship.requests(me.get(), r.slug());
+            case Command.Decide d -> stewardship.decide(me.get(), caller, d.slug(), d.person(), d.approve());
+            case Command.Steward s -> stewardship.steward(me.get(), caller, s.slug(), s.person(), s.add());
+            case Command.Tags t -> stewardship.tags(me.get(), t.slug(), t.tags());
+            case Command.SetArchived a -> stewardship.setArchived(me.get(), a.slug(), a.archived());
+            case Command.WhoAmI w -> profiles.me(me.get());
+            case Command.ListDeclared l -> profiles.me(me.get());
+            case Command.Declare d -> profiles.declare(me.get(), d.kind(), d.topic(), d.add());
+            case Command.Who w -> profiles.who(w.topic());
         };
     }
 }

@@ -2,6 +2,7 @@ package ciment.core.service;
 
 import ciment.core.Refusal;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Role;
@@ -9,30 +10,33 @@ import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
+import ciment.core.port.People;
 import ciment.core.reply.Reply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Creating, joining, leaving and discovering communities. */
+/** Creating, joining, leaving, discovering and describing communities. */
 final class CommunityActions {
     static final int LIST_LIMIT = 20;
 
     private final Communities communities;
+    private final People people;
     private final Clock clock;
 
-    CommunityActions(Communities communities, Clock clock) {
+    CommunityActions(Communities communities, People people, Clock clock) {
         this.communities = communities;
+        this.people = people;
         this.clock = clock;
     }
 
     Reply create(Person creator, Slug slug, String purpose) {
         Instant now = clock.instant();
-        Community community = new Community(Ulid.random(now), slug, slug.displayName(), purpose, true, 1, 1,
-                creator.id(), now);
+        Community community = Community.founded(Ulid.random(now), slug, purpose, creator.id(), now);
         Membership steward = new Membership(community.id(), slug, creator.id(), Role.STEWARD, now);
         return switch (communities.create(community, steward)) {
             case CREATED -> new Reply.Done("Created " + slug + ": you are its first steward. Colleagues join with join "
@@ -43,8 +47,18 @@ final class CommunityActions {
     }
 
     Reply join(Person person, Slug slug) {
-        Community community = existing(slug);
-        Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
+        Community community = writable(existing(slug));
+        Instant now = clock.instant();
+        if (!community.open()) {
+            return switch (communities.request(new JoinRequest(community.id(), slug, person.id(), person.displayName(), now))) {
+                case FILED -> new Reply.Done(slug + " is closed: your request went to its stewards, and you will hear"
+                        + " their answer here.");
+                case ALREADY_FILED -> new Reply.Refused("Your request to join " + slug
+                        + " is already with its stewards.");
+                case ALREADY_MEMBER -> new Reply.Refused("You are already a member of " + slug + ".");
+            };
+        }
+        Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, now);
         return switch (communities.join(membership)) {
             case JOINED -> new Reply.Done("Welcome to " + slug + ": post with post " + slug + " <text>.");
             case ALREADY_MEMBER -> new Reply.Refused("You are already a member of " + slug + ".");
@@ -58,30 +72,57 @@ final class CommunityActions {
             case LEFT -> new Reply.Done("You left " + slug + ".");
             case NOT_MEMBER -> new Reply.Refused("You are not a member of " + slug + ", so there is nothing to leave.");
             case LAST_STEWARD -> new Reply.Refused("You are the only steward of " + slug
-                    + ", and a community always keeps one: it needs another steward before you can leave.");
+                    + ", and a community always keeps one: hand over first with steward add " + slug + " <person>.");
         };
     }
 
     Reply discover(Person person, String query) {
         String folded = Text.fold(query);
-        Set<String> mine = communities.membershipsOf(person.id()).stream()
-                .map(Membership::communityId)
-                .collect(Collectors.toSet());
+        Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
+                .collect(Collectors.toMap(Membership::communityId, Function.identity()));
         List<Reply.Listed> found = communities.catalog().stream()
                 .filter(c -> folded.isEmpty() || matches(c, folded))
-                .sorted(Comparator.comparingInt(Community::memberCount).reversed().thenComparing(Community::slug))
+                .sorted(Comparator.comparing(Community::archived)
+                        .thenComparing(Comparator.comparingInt(Community::memberCount).reversed())
+                        .thenComparing(Community::slug))
                 .limit(LIST_LIMIT)
-                .map(c -> new Reply.Listed(c, mine.contains(c.id())))
+                .map(c -> new Reply.Listed(c, mine.containsKey(c.id())))
                 .toList();
         return new Reply.CommunityList(query, found);
+    }
+
+    Reply info(Person person, Slug slug) {
+        Community community = existing(slug);
+        List<String> stewardIds = communities.stewards(community.id());
+        List<Person> stewards = people.people(stewardIds).stream()
+                .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        Reply.Standing standing = communities.membership(community.id(), person.id())
+                .map(m -> m.isSteward() ? Reply.Standing.STEWARD : Reply.Standing.MEMBER)
+                .orElseGet(() -> requested(community, person) ? Reply.Standing.REQUESTED : Reply.Standing.NONE);
+        return new Reply.Info(community, stewards, standing);
     }
 
     Community existing(Slug slug) {
         return communities.find(slug).orElseThrow(() -> new Refusal(noSuch(slug)));
     }
 
+    /** An archived community is read-only: nothing is posted to it and nobody joins it. */
+    static Community writable(Community community) {
+        if (community.archived()) {
+            throw new Refusal(community.slug() + " is archived: it can be read but not changed. A steward can restore it.");
+        }
+        return community;
+    }
+
+    private boolean requested(Community community, Person person) {
+        return !community.open() && communities.requests(community.id()).stream()
+                .anyMatch(r -> r.personId().equals(person.id()));
+    }
+
     private static boolean matches(Community community, String foldedQuery) {
-        String haystack = Text.fold(community.slug() + " " + community.name() + " " + community.purpose());
+        String haystack = Text.fold(community.slug() + " " + community.name() + " " + community.purpose() + " "
+                + String.join(" ", community.tags()));
         for (String word : foldedQuery.split(" ")) {
             if (!haystack.contains(word)) {
                 return false;
@@ -90,7 +131,7 @@ final class CommunityActions {
         return true;
     }
 
-    private static String noSuch(Slug slug) {
+    static String noSuch(Slug slug) {
         return "There is no community called " + slug + ": send communities to find one, or create it.";
     }
 }

@@ -12,6 +12,7 @@ import ciment.core.port.Posts;
 import ciment.core.reply.Reply;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Posting to a community and reading feeds. */
 final class PostActions {
@@ -28,7 +29,7 @@ final class PostActions {
     }
 
     Reply post(Person author, Caller caller, Slug slug, String text) {
-        Community community = communityActions.existing(slug);
+        Community community = CommunityActions.writable(communityActions.existing(slug));
         if (communities.membership(community.id(), author.id()).isEmpty()) {
             throw new Refusal("Only members can post in " + slug + ": join " + slug + " first.");
         }
@@ -39,8 +40,12 @@ final class PostActions {
         return new Reply.Posted(post);
     }
 
-    Reply communityFeed(Slug slug) {
+    /** The reader is looked up only for a closed community: an open one's feed costs no identity read. */
+    Reply communityFeed(Supplier<Person> reader, Slug slug) {
         Community community = communityActions.existing(slug);
+        if (!community.open() && communities.membership(community.id(), reader.get().id()).isEmpty()) {
+            throw new Refusal(slug + " is closed: its posts are for its members. Send join " + slug + " to ask.");
+        }
         return new Reply.Feed(slug.value(), posts.latest(community.id(), PAGE),
                 "Nothing posted in " + slug + " yet: be the first with post " + slug + " <text>.");
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.Refusal;
 import ciment.core.model.Slug;
+import ciment.core.model.Topic;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +83,38 @@ class CommandParserTest {
     }
 
     @Test
+    void stewardCommands_readTheirSlugAndPerson() {
+        assertEquals(new Command.SetOpen(new Slug("abc"), false), CommandParser.parse("close abc"));
+        assertEquals(new Command.Decide(new Slug("abc"), new PersonRef("<@U1|ada>"), true),
+                CommandParser.parse("approve abc <@U1|ada>"));
+        assertEquals(new Command.Steward(new Slug("abc"), new PersonRef("ada@example.com"), false),
+                CommandParser.parse("steward remove abc ada@example.com"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("steward promote abc @ada"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("approve abc"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("close abc now"));
+    }
+
+    @Test
+    void tags_splitOnCommasWhenThereAreAny_elseOnSpaces_withoutDuplicates() {
+        var spaced = (Command.Tags) CommandParser.parse("tags abc SQL analytics sql");
+        assertEquals(List.of("sql", "analytics"), spaced.tags().stream().map(Topic::key).toList());
+        var commas = (Command.Tags) CommandParser.parse("tags abc Data science, Accessibilité");
+        assertEquals(List.of("data science", "accessibilite"), commas.tags().stream().map(Topic::key).toList());
+        assertThrows(Refusal.class, () -> CommandParser.parse("tags abc a b c d e f g h i j k"));
+    }
+
+    @Test
+    void rolesAndSkills_addRemoveOrList() {
+        assertEquals(Command.Declared.ROLE, ((Command.Declare) CommandParser.parse("roles add Onboarding buddy")).kind());
+        assertEquals("Onboarding buddy", ((Command.Declare) CommandParser.parse("roles add Onboarding buddy")).topic().text());
+        assertEquals(new Command.ListDeclared(), CommandParser.parse("skills"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("skills add"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("skills add " + "x".repeat(61)));
+    }
+
+    @Test
     void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("info data-guild"));
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("invite data-guild @ada"));
         assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
     }
 }

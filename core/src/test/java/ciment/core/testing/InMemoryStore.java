@@ -2,15 +2,20 @@ package ciment.core.testing;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
+import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
+import ciment.core.model.Topic;
 import ciment.core.port.Store;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +30,9 @@ public final class InMemoryStore implements Store {
     private final Map<String, Membership> memberships = new HashMap<>();
     private final Map<String, Post> posts = new HashMap<>();
     private final Map<ChatAccount, Person> people = new HashMap<>();
+    private final Map<String, JoinRequest> requests = new LinkedHashMap<>();
+    /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
+    private final Map<String, Map<String, Topic>> declared = new HashMap<>();
     private int writes;
 
     /** How many changes were stored, to prove a refusal wrote nothing. */
@@ -128,8 +136,128 @@ public final class InMemoryStore implements Store {
         return existing;
     }
 
+    @Override
+    public synchronized void change(String communityId, Change change) {
+        Community c = byId(communityId);
+        Community changed = switch (change) {
+            case Change.Openness o -> new Community(c.id(), c.slug(), c.name(), c.purpose(), c.tags(), o.open(),
+                    c.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
+            case Change.Tags t -> new Community(c.id(), c.slug(), c.name(), c.purpose(), t.tags(), c.open(),
+                    c.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
+            case Change.Archival a -> new Community(c.id(), c.slug(), c.name(), c.purpose(), c.tags(), c.open(),
+                    a.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
+        };
+        communities.put(c.slug(), changed);
+        writes++;
+    }
+
+    @Override
+    public synchronized List<String> stewards(String communityId) {
+        return memberships.values().stream()
+                .filter(m -> m.communityId().equals(communityId) && m.isSteward())
+                .map(Membership::personId)
+                .toList();
+    }
+
+    @Override
+    public synchronized Requested request(JoinRequest request) {
+        String key = key(request.communityId(), request.personId());
+        if (memberships.containsKey(key)) {
+            return Requested.ALREADY_MEMBER;
+        }
+        if (requests.putIfAbsent(key, request) != null) {
+            return Requested.ALREADY_FILED;
+        }
+        writes++;
+        return Requested.FILED;
+    }
+
+    @Override
+    public synchronized List<JoinRequest> requests(String communityId) {
+        return requests.values().stream().filter(r -> r.communityId().equals(communityId)).toList();
+    }
+
+    @Override
+    public synchronized Decided decide(String communityId, String personId, boolean approve, Membership membership) {
+        if (requests.remove(key(communityId, personId)) == null) {
+            return Decided.NO_REQUEST;
+        }
+        writes++;
+        if (approve) {
+            memberships.put(key(communityId, personId), membership);
+            recount(byId(communityId), 1, 0);
+            return Decided.APPROVED;
+        }
+        return Decided.DECLINED;
+    }
+
+    @Override
+    public synchronized RoleChanged setRole(String communityId, String personId, Role role) {
+        Membership m = memberships.get(key(communityId, personId));
+        if (m == null) {
+            return RoleChanged.NOT_MEMBER;
+        }
+        if (m.role() == role) {
+            return RoleChanged.ALREADY;
+        }
+        Community c = byId(communityId);
+        if (role == Role.MEMBER && c.stewardCount() <= 1) {
+            return RoleChanged.LAST_STEWARD;
+        }
+        memberships.put(key(communityId, personId), new Membership(communityId, m.slug(), personId, role, m.since()));
+        recount(c, 0, role == Role.STEWARD ? 1 : -1);
+        writes++;
+        return RoleChanged.CHANGED;
+    }
+
+    @Override
+    public synchronized List<Person> people(Collection<String> personIds) {
+        return people.values().stream().filter(p -> personIds.contains(p.id())).distinct().toList();
+    }
+
+    @Override
+    public synchronized Profile profile(Person person) {
+        Map<String, Topic> mine = declared.getOrDefault(person.id(), Map.of());
+        return new Profile(person, texts(mine, "ROLE"), texts(mine, "SKILL"));
+    }
+
+    @Override
+    public synchronized boolean declare(Person person, Kind kind, Topic topic) {
+        boolean added = declared.computeIfAbsent(person.id(), id -> new LinkedHashMap<>())
+                .putIfAbsent(kind.name() + topic.key(), topic) == null;
+        writes += added ? 1 : 0;
+        return added;
+    }
+
+    @Override
+    public synchronized boolean withdraw(Person person, Kind kind, Topic topic) {
+        boolean removed = declared.getOrDefault(person.id(), new HashMap<>()).remove(kind.name() + topic.key()) != null;
+        writes += removed ? 1 : 0;
+        return removed;
+    }
+
+    @Override
+    public synchronized List<Person> declaring(String topicKey) {
+        return people.values().stream().distinct()
+                .filter(p -> declared.getOrDefault(p.id(), Map.of()).values().stream().anyMatch(t -> t.key().equals(topicKey)))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<ChatAccount> accounts(Person person) {
+        return people.entrySet().stream().filter(e -> e.getValue().id().equals(person.id())).map(Map.Entry::getKey).toList();
+    }
+
+    private static List<String> texts(Map<String, Topic> declared, String kind) {
+        return declared.entrySet().stream().filter(e -> e.getKey().startsWith(kind)).map(e -> e.getValue().text()).toList();
+    }
+
+    private Community byId(String communityId) {
+        return communities.values().stream().filter(c -> c.id().equals(communityId)).findFirst().orElseThrow();
+    }
+
     private void recount(Community c, int members, int stewards) {
-        communities.put(c.slug(), new Community(c.id(), c.slug(), c.name(), c.purpose(), c.open(),
+        communities.put(c.slug(), new Community(c.id(), c.slug(), c.name(), c.purpose(), c.tags(), c.open(), c.archived(),
                 c.memberCount() + members, c.stewardCount() + stewards, c.createdBy(), c.createdAt()));
     }
 

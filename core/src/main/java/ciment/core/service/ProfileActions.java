@@ -1,0 +1,57 @@
+package ciment.core.service;
+
+import ciment.core.command.Command;
+import ciment.core.model.Community;
+import ciment.core.model.Person;
+import ciment.core.model.Topic;
+import ciment.core.port.Communities;
+import ciment.core.port.People;
+import ciment.core.reply.Reply;
+import java.util.Comparator;
+import java.util.List;
+
+/** What people say about themselves (roles and skills), and finding colleagues by it. */
+final class ProfileActions {
+    static final int FOUND_LIMIT = 25;
+
+    private final People people;
+    private final Communities communities;
+
+    ProfileActions(People people, Communities communities) {
+        this.people = people;
+        this.communities = communities;
+    }
+
+    Reply me(Person person) {
+        return new Reply.Me(people.profile(person), people.accounts(person));
+    }
+
+    Reply declare(Person person, Command.Declared declared, Topic topic, boolean add) {
+        People.Kind kind = declared == Command.Declared.ROLE ? People.Kind.ROLE : People.Kind.SKILL;
+        String what = declared == Command.Declared.ROLE ? "role" : "skill";
+        if (add) {
+            return people.declare(person, kind, topic)
+                    ? new Reply.Done("Added the " + what + " “" + topic.text() + "”: colleagues find you with who "
+                            + topic.text() + ".")
+                    : new Reply.Refused("“" + topic.text() + "” is already among your " + what + "s.");
+        }
+        return people.withdraw(person, kind, topic)
+                ? new Reply.Done("Removed the " + what + " “" + topic.text() + "”.")
+                : new Reply.Refused("“" + topic.text() + "” is not among your " + what + "s: whoami lists them.");
+    }
+
+    /** People by name (never ranked) and the communities tagged with the topic, open or closed but not archived. */
+    Reply who(Topic topic) {
+        List<Reply.Found> found = people.declaring(topic.key()).stream()
+                .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                .limit(FOUND_LIMIT)
+                .map(person -> new Reply.Found(person, people.accounts(person)))
+                .toList();
+        List<Community> tagged = communities.catalog().stream()
+                .filter(c -> !c.archived() && c.tags().contains(topic.key()))
+                .sorted(Comparator.comparing(Community::slug))
+                .toList();
+        return new Reply.Who(topic.text(), found, tagged);
+    }
+
+}

@@ -1,0 +1,115 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.command.PersonRef;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
+import ciment.core.model.Membership;
+import ciment.core.model.Person;
+import ciment.core.model.Role;
+import ciment.core.model.Slug;
+import ciment.core.model.Topic;
+import ciment.core.port.Communities;
+import ciment.core.port.People;
+import ciment.core.reply.Reply;
+import java.time.Clock;
+import java.util.List;
+
+/** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
+final class Stewardship {
+    private final Communities communities;
+    private final People people;
+    private final CommunityActions communityActions;
+    private final Clock clock;
+
+    Stewardship(Communities communities, People people, CommunityActions communityActions, Clock clock) {
+        this.communities = communities;
+        this.people = people;
+        this.communityActions = communityActions;
+        this.clock = clock;
+    }
+
+    Reply setOpen(Person steward, Slug slug, boolean open) {
+        Community community = CommunityActions.writable(stewarded(steward, slug, open ? "open it" : "close it"));
+        if (community.open() == open) {
+            return new Reply.Refused(slug + " is already " + (open ? "open." : "closed."));
+        }
+        communities.change(community.id(), new Communities.Change.Openness(open));
+        return new Reply.Done(open ? slug + " is open: anyone can join it."
+                : slug + " is closed: joining now needs a steward's approval (see requests " + slug + ").");
+    }
+
+    Reply requests(Person steward, Slug slug) {
+        Community community = stewarded(steward, slug, "see its requests");
+        return new Reply.Requests(slug.value(), communities.requests(community.id()));
+    }
+
+    Reply decide(Person steward, Caller caller, Slug slug, PersonRef ref, boolean approve) {
+        Community community = stewarded(steward, slug, approve ? "approve requests" : "decline requests");
+        if (approve) {
+            CommunityActions.writable(community);
+        }
+        Person person = named(caller, ref);
+        Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
+        return switch (communities.decide(community.id(), person.id(), approve, membership)) {
+            case APPROVED -> new Reply.Done(person.displayName() + " is now a member of " + slug + ".");
+            case DECLINED -> new Reply.Done("You declined " + person.displayName() + "'s request to join " + slug + ".");
+            case NO_REQUEST -> new Reply.Refused("No request from " + person.displayName() + " waits in " + slug
+                    + " (another steward may have answered it): see requests " + slug + ".");
+        };
+    }
+
+    Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
+        Community community = CommunityActions.writable(stewarded(steward, slug,
+                add ? "name stewards" : "remove stewards"));
+        Person person = named(caller, ref);
+        String name = person.displayName();
+        return switch (communities.setRole(community.id(), person.id(), add ? Role.STEWARD : Role.MEMBER)) {
+            case CHANGED -> new Reply.Done(add ? name + " is now a steward of " + slug + "."
+                    : name + " is no longer a steward of " + slug + ".");
+            case ALREADY -> new Reply.Refused(name + (add ? " is already a steward of " : " is not a steward of ") + slug + ".");
+            case NOT_MEMBER -> new Reply.Refused(name + " is not a member of " + slug + ": stewards are chosen among members.");
+            case LAST_STEWARD -> new Reply.Refused(name + " is the only steward of " + slug
+                    + ", and a community always keeps one: name another steward first.");
+        };
+    }
+
+    Reply tags(Person steward, Slug slug, List<Topic> tags) {
+        Community community = CommunityActions.writable(stewarded(steward, slug, "tag it"));
+        List<String> keys = tags.stream().map(Topic::key).toList();
+        communities.change(community.id(), new Communities.Change.Tags(keys));
+        return new Reply.Done(slug + " is tagged " + String.join(", ", keys) + ".");
+    }
+
+    Reply setArchived(Person steward, Slug slug, boolean archived) {
+        Community community = stewarded(steward, slug, archived ? "archive it" : "restore it");
+        if (community.archived() == archived) {
+            return new Reply.Refused(slug + " is " + (archived ? "already archived." : "not archived."));
+        }
+        communities.change(community.id(), new Communities.Change.Archival(archived));
+        return new Reply.Done(archived ? slug + " is archived: still readable, closed to posts and new members."
+                : slug + " is restored: members can post again.");
+    }
+
+    /** The community, when the person is one of its stewards; a refusal naming the action otherwise. */
+    private Community stewarded(Person person, Slug slug, String action) {
+        Community community = communityActions.existing(slug);
+        boolean steward = communities.membership(community.id(), person.id()).map(Membership::isSteward).orElse(false);
+        if (!steward) {
+            throw new Refusal("Only a steward of " + slug + " can " + action + ": info " + slug + " names them.");
+        }
+        return community;
+    }
+
+    /** The person a command names, by @mention; email addresses come with linked accounts (issue 3). */
+    private Person named(Caller caller, PersonRef ref) {
+        if (ref.isEmail()) {
+            throw new Refusal("Name people by @mention for now: Ciment does not know people by email address yet.");
+        }
+        ChatAccount account = caller.directory().accountOf(ref.token())
+                .orElseThrow(() -> new Refusal("“" + ref.token() + "” is not a person I can find: @mention them."));
+        return people.find(account)
+                .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet: they can start with help."));
+    }
+
+}

@@ -9,6 +9,7 @@ import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Ciment answers, before any chat tool draws it: Slack renders Block Kit, Teams text and
@@ -78,8 +79,20 @@ public sealed interface Reply {
         }
     }
 
-    /** A community's card: purpose, tags, stewards by name, its size (only from 5 people), and where I stand. */
-    record Info(Community community, List<Person> stewards, Standing standing) implements Reply {
+    /**
+     * A community's card: purpose, tags, stewards by name, its size (only from 5 people), and where I stand.
+     * {@code accounts} holds the stewards' chat accounts by person id, so that each tool can mention them.
+     */
+    record Info(Community community, List<Person> stewards, Standing standing, Map<String, List<ChatAccount>> accounts)
+            implements Reply {
+        public Info {
+            accounts = Map.copyOf(accounts);
+        }
+
+        public Info(Community community, List<Person> stewards, Standing standing) {
+            this(community, stewards, standing, Map.of());
+        }
+
         @Override
         public String summary() {
             return community.slug() + ": " + community.purpose() + " (" + Aggregate.members(community.memberCount())
@@ -90,8 +103,20 @@ public sealed interface Reply {
     /** Where the asker stands in a community. */
     enum Standing { STEWARD, MEMBER, REQUESTED, NONE }
 
-    /** The join requests waiting in a community, for its stewards. */
-    record Requests(String community, List<JoinRequest> requests) implements Reply {
+    /**
+     * The join requests waiting in a community, for its stewards. {@code accounts} holds the chat accounts
+     * of the people asking, by person id, so that each tool can mention them in the answer to type.
+     */
+    record Requests(String community, List<JoinRequest> requests, Map<String, List<ChatAccount>> accounts)
+            implements Reply {
+        public Requests {
+            accounts = Map.copyOf(accounts);
+        }
+
+        public Requests(String community, List<JoinRequest> requests) {
+            this(community, requests, Map.of());
+        }
+
         @Override
         public String summary() {
             return requests.isEmpty()

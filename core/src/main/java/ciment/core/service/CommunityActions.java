@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import ciment.core.Refusal;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
@@ -100,7 +101,9 @@ final class CommunityActions {
         Reply.Standing standing = communities.membership(community.id(), person.id())
                 .map(m -> m.isSteward() ? Reply.Standing.STEWARD : Reply.Standing.MEMBER)
                 .orElseGet(() -> requested(community, person) ? Reply.Standing.REQUESTED : Reply.Standing.NONE);
-        return new Reply.Info(community, stewards, standing);
+        Map<String, List<ChatAccount>> accounts = stewards.stream()
+                .collect(Collectors.toMap(Person::id, people::accounts, (a, b) -> a));
+        return new Reply.Info(community, stewards, standing, accounts);
     }
 
     Community existing(Slug slug) {

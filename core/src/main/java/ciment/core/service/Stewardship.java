@@ -4,6 +4,7 @@ import ciment.core.Refusal;
 import ciment.core.command.PersonRef;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Role;
@@ -13,7 +14,9 @@ import ciment.core.port.Communities;
 import ciment.core.port.People;
 import ciment.core.reply.Reply;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
 final class Stewardship {
@@ -41,7 +44,13 @@ final class Stewardship {
 
     Reply requests(Person steward, Slug slug) {
         Community community = stewarded(steward, slug, "see its requests");
-        return new Reply.Requests(slug.value(), communities.requests(community.id()));
+        List<JoinRequest> requests = communities.requests(community.id());
+        Map<String, List<ChatAccount>> accounts = new HashMap<>();
+        for (JoinRequest request : requests) {
+            accounts.computeIfAbsent(request.personId(),
+                    id -> people.accounts(new Person(id, request.personName())));
+        }
+        return new Reply.Requests(slug.value(), requests, accounts);
     }
 
     Reply decide(Person steward, Caller caller, Slug slug, PersonRef ref, boolean approve) {

@@ -112,6 +112,19 @@ class StewardshipTest {
     }
 
     @Test
+    void infoAndRequests_carryTheChatAccountsOfThePeopleTheyName_forMentions() {
+        people.say("ada", "close data-guild");
+        people.say("linus", "join data-guild");
+
+        var info = (Reply.Info) people.say("linus", "info data-guild");
+        String ada = info.stewards().get(0).id();
+        assertEquals(java.util.Map.of(ada, java.util.List.of(Talk.account("ada"))), info.accounts());
+        var requests = (Reply.Requests) people.say("ada", "requests data-guild");
+        String linus = requests.requests().get(0).personId();
+        assertEquals(java.util.Map.of(linus, java.util.List.of(Talk.account("linus"))), requests.accounts());
+    }
+
+    @Test
     void info_namesTheStewards_andHidesASizeBelowFive() {
         var info = (Reply.Info) people.say("linus", "info data-guild");
         assertEquals("ada name", info.stewards().get(0).displayName());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ public final class FakeBotFramework implements AutoCloseable {
     private static final Pattern TOKEN_PATH = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$");
     private static final Pattern CONNECTOR_PATH =
             Pattern.compile("^/connector/v3/conversations/([^/]+)/activities(?:/([^/]+))?$");
+    private static final Pattern MEMBER_PATH = Pattern.compile("^/connector/v3/conversations/([^/]+)/members/([^/]+)$");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -53,6 +55,8 @@ public final class FakeBotFramework implements AutoCloseable {
     private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private final List<String> issuedAccessTokens = new CopyOnWriteArrayList<>();
     private final List<SentActivity> sent = new CopyOnWriteArrayList<>();
+    private final List<Member> members = new CopyOnWriteArrayList<>();
+    private final List<MemberLookup> memberLookups = new CopyOnWriteArrayList<>();
 
     private FakeBotFramework(String appId, String appPassword) throws IOException {
         this.appId = appId;
@@ -221,6 +225,22 @@ public final class FakeBotFramework implements AutoCloseable {
         return "Bearer " + token;
     }
 
+    // ---- the people the Bot Connector knows ----
+
+    /**
+     * Makes the member known to the Bot Connector's member lookup, in every conversation: it is found by
+     * its Teams user id, its AAD object id or its user principal name, as Teams finds members.
+     */
+    public Member addMember(Member member) {
+        members.add(member);
+        return member;
+    }
+
+    /** Member lookups the bot made, oldest first. */
+    public List<MemberLookup> memberLookups() {
+        return List.copyOf(memberLookups);
+    }
+
     // ---- what was asked and sent ----
 
     public int metadataRequests() {
@@ -291,8 +311,27 @@ public final class FakeBotFramework implements AutoCloseable {
                 respond(exchange, 200, Json.write(Map.of("id", "sent-" + sentIds.incrementAndGet())));
                 return;
             }
+            Matcher member = MEMBER_PATH.matcher(path);
+            if (method.equals("GET") && member.matches()) {
+                answerMember(exchange, decode(member.group(1)), decode(member.group(2)));
+                return;
+            }
             respond(exchange, 404, Json.write(Map.of("error", "no fake for " + method + " " + path)));
         }
+    }
+
+    private void answerMember(HttpExchange exchange, String conversationId, String memberId) throws IOException {
+        memberLookups.add(new MemberLookup(conversationId, memberId,
+                exchange.getRequestHeaders().getFirst("Authorization")));
+        Member found = members.stream().filter(m -> m.isNamedBy(memberId)).findFirst().orElse(null);
+        if (found == null) {
+            // the Bot Connector's answer for someone who is not in the conversation (or no person at all)
+            Map<String, Object> error = Map.of("code", "MemberNotFoundInConversation",
+                    "message", "The member " + memberId + " was not found in the conversation.");
+            respond(exchange, 404, Json.write(Map.of("error", error)));
+            return;
+        }
+        respond(exchange, 200, Json.write(found.toMap()));
     }
 
     private Map<String, Object> metadata() {
@@ -345,6 +384,45 @@ public final class FakeBotFramework implements AutoCloseable {
 
     private static String formDecode(String value) {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A person as the Bot Connector's member lookup describes them (TeamsChannelAccount): the Teams user id
+     * (29:...), the AAD object id, the name, email and user principal name, the tenant and the role
+     * ("user", "guest").
+     */
+    public record Member(String id, String aadObjectId, String name, String email, String userPrincipalName,
+            String tenantId, String userRole) {
+
+        /** A member of the tenant (userRole "user"). */
+        public static Member of(String id, String aadObjectId, String name, String email, String userPrincipalName,
+                String tenantId) {
+            return new Member(id, aadObjectId, name, email, userPrincipalName, tenantId, "user");
+        }
+
+        boolean isNamedBy(String memberId) {
+            return memberId.equals(id) || memberId.equals(aadObjectId)
+                    || (userPrincipalName != null && memberId.equalsIgnoreCase(userPrincipalName));
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", id);
+            json.put("name", name);
+            if (aadObjectId != null) {
+                json.put("aadObjectId", aadObjectId);
+            }
+            json.put("email", email);
+            json.put("userPrincipalName", userPrincipalName);
+            json.put("tenantId", tenantId);
+            json.put("userRole", userRole);
+            json.values().removeIf(Objects::isNull);
+            return json;
+        }
+    }
+
+    /** One member lookup: in which conversation (or team), for which member id, with which token. */
+    public record MemberLookup(String conversationId, String memberId, String authorization) {
     }
 
     /** One client-credentials request: the tenant in its path and its form fields. */

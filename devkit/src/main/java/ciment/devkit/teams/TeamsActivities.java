@@ -41,6 +41,7 @@ public final class TeamsActivities {
         private Instant timestamp = Instant.now();
         private String text = "";
         private boolean mention = true;
+        private final List<Map<String, Object>> mentions = new ArrayList<>();
 
         private Message(String serviceUrl, String botId) {
             this.serviceUrl = serviceUrl;
@@ -100,6 +101,27 @@ public final class TeamsActivities {
             this.fromId = teamsUserId;
             this.aadObjectId = aadObjectId;
             this.fromName = name;
+            return this;
+        }
+
+        /**
+         * A mention of someone other than the bot, as Teams describes it: the text must hold the same
+         * {@code <at>name</at>} where the person is named.
+         */
+        public Message mentioning(String teamsUserId, String name) {
+            return mentioning(teamsUserId, name, "<at>" + name + "</at>");
+        }
+
+        /**
+         * A mention whose text differs from the name: part of it (a name shortened by the sender), or one
+         * part of a name Teams split into several {@code <at>} tags with the same id.
+         */
+        public Message mentioning(String teamsUserId, String name, String mentionText) {
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put("mentioned", Map.of("id", teamsUserId, "name", name));
+            entity.put("text", mentionText);
+            entity.put("type", "mention");
+            mentions.add(entity);
             return this;
         }
 
@@ -181,6 +203,7 @@ public final class TeamsActivities {
                 entity.put("type", "mention");
                 entities.add(entity);
             }
+            entities.addAll(mentions);
             entities.add(Map.of("locale", "en-US", "country", "US", "platform", "Web", "timezone", "Europe/Paris",
                     "type", "clientInfo"));
             activity.put("entities", entities);

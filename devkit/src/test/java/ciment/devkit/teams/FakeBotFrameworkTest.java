@@ -79,6 +79,43 @@ class FakeBotFrameworkTest {
     }
 
     @Test
+    void memberLookup_answersRegisteredMembersByAnyOfTheirIds_404sOthers_andRecordsEachCall() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper", "grace@navy.example",
+                    "Grace@navy.example", "tenant-1"));
+            String members = fake.serviceUrl() + "v3/conversations/19%3Ateam%40thread.tacv2/members/";
+
+            Map<String, Object> byTeamsId = Json.parseObject(get(members + "29%3Agrace", "Bearer t"));
+            assertEquals("aad-grace", byTeamsId.get("aadObjectId"));
+            assertEquals("tenant-1", byTeamsId.get("tenantId"));
+            assertEquals("Grace@navy.example", byTeamsId.get("userPrincipalName"));
+            assertEquals("user", byTeamsId.get("userRole"));
+            assertEquals("29:grace", Json.parseObject(get(members + "aad-grace", null)).get("id"));
+            assertEquals("29:grace", Json.parseObject(get(members + "grace%40navy.example", null)).get("id"));
+            assertEquals(404, status(members + "29%3Anobody"));
+
+            assertEquals(4, fake.memberLookups().size());
+            FakeBotFramework.MemberLookup first = fake.memberLookups().get(0);
+            assertEquals("19:team@thread.tacv2", first.conversationId());
+            assertEquals("29:grace", first.memberId());
+            assertEquals("Bearer t", first.authorization());
+            assertEquals("29:nobody", fake.memberLookups().get(3).memberId());
+        }
+    }
+
+    @Test
+    void mentionOfAnotherPerson_isAnEntityBesideTheBotsMention() {
+        Map<String, Object> activity = Json.parseObject(TeamsActivities.message("http://x/", "28:bot")
+                .mentioning("29:grace", "Grace Hopper").text("approve guild <at>Grace Hopper</at>").json());
+        assertEquals("<at>Ciment</at> approve guild <at>Grace Hopper</at>", activity.get("text"));
+        List<?> entities = (List<?>) activity.get("entities");
+        Map<?, ?> grace = (Map<?, ?>) entities.get(1);
+        assertEquals("mention", grace.get("type"));
+        assertEquals("<at>Grace Hopper</at>", grace.get("text"));
+        assertEquals(Map.of("id", "29:grace", "name", "Grace Hopper"), grace.get("mentioned"));
+    }
+
+    @Test
     void teamsMessage_mentionsTheBot_andCarriesTenantInConversationAndChannelData() {
         Map<String, Object> activity = Json.parseObject(
                 TeamsActivities.message("http://x/", "28:bot").tenant("t1").text("help").json());
@@ -103,10 +140,22 @@ class FakeBotFrameworkTest {
     }
 
     private static String get(String url) throws IOException {
+        return get(url, null);
+    }
+
+    private static String get(String url, String authorization) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
         try (var in = connection.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static int status(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        return connection.getResponseCode();
     }
 
     private static int post(String url, String body, String type, String authorization) throws IOException {

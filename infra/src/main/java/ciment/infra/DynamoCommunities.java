@@ -3,19 +3,25 @@ package ciment.infra;
 import static ciment.infra.Keys.s;
 
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities;
 import ciment.infra.Table.Outcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Communities and memberships. A community's META item carries its member and steward counts; every
- * membership change writes the membership and the counts in one transaction, so they always agree.
+ * Communities, memberships and join requests. A community's META item carries its member and steward
+ * counts and its stewards' ids; every membership change writes the membership and them in one
+ * transaction, so they always agree.
  */
 final class DynamoCommunities implements Communities {
     static final String CREATE = "communities.create";
@@ -25,10 +31,21 @@ final class DynamoCommunities implements Communities {
     static final String MEMBERSHIP = "communities.membership";
     static final String MEMBERSHIPS_OF = "communities.membershipsOf";
     static final String CATALOG = "communities.catalog";
+    static final String CHANGE = "communities.change";
+    static final String STEWARDS = "communities.stewards";
+    static final String REQUEST = "communities.request";
+    static final String REQUESTS = "communities.requests";
+    static final String DECIDE = "communities.decide";
+    static final String SET_ROLE = "communities.setRole";
 
     private static final Map<String, AttributeValue> ONE = Map.of(":one", Items.n(1));
     private static final String IS_NEW = "attribute_not_exists(" + Keys.PK + ")";
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
+    private static final String ANOTHER_STEWARD = "stewardCount > :one";
+    /** Reads of a membership that changed meanwhile: a demotion then a departure can race one request. */
+    private static final int ATTEMPTS = 3;
+    /** A join request (ids, slug, a display name, a time) is under 1 KB: one write unit, two in a transaction. */
+    private static final long REQUEST_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
 
     private final Table table;
     private final MetaSizes metaSizes = new MetaSizes();
@@ -39,12 +56,14 @@ final class DynamoCommunities implements Communities {
 
     @Override
     public Created create(Community community, Membership firstSteward) {
+        Map<String, AttributeValue> meta = Items.community(community,
+                firstSteward.isSteward() ? List.of(firstSteward.personId()) : List.of());
         Outcome outcome = table.transact(CREATE, List.of(
                 Write.putNew(table.name(), Items.slugClaim(community)),
-                Write.putNew(table.name(), Items.community(community)),
+                Write.putNew(table.name(), meta),
                 Write.putNew(table.name(), Items.membership(firstSteward))));
         if (outcome.committed()) {
-            metaSizes.remember(community);
+            metaSizes.remember(meta);
             return Created.CREATED;
         }
         if (outcome.conditionFailed(0)) {
@@ -60,25 +79,37 @@ final class DynamoCommunities implements Communities {
                 .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG), ":slug", s(slug.value())))
                 .limit(1));
         if (!found.isEmpty()) {
-            return Optional.of(metaSizes.remember(Items.community(found.get(0))));
+            return Optional.of(Items.community(metaSizes.remember(found.get(0))));
         }
         // The index trails the table by a moment: a community created just now is found through its slug claim.
         return table.get(FIND, Keys.slugClaim(slug), true)
                 .flatMap(claim -> table.get(FIND, Keys.communityMeta(Items.str(claim, Items.COMMUNITY_ID)), true))
-                .map(item -> metaSizes.remember(Items.community(item)));
+                .map(item -> Items.community(metaSizes.remember(item)));
+    }
+
+    @Override
+    public void change(String communityId, Change change) {
+        Map.Entry<String, AttributeValue> setting = switch (change) {
+            case Change.Openness o -> Map.entry(Items.OPEN, AttributeValue.fromBool(o.open()));
+            case Change.Tags t -> Map.entry(Items.TAGS, Items.strings(t.tags()));
+            case Change.Archival a -> Map.entry(Items.ARCHIVED, AttributeValue.fromBool(a.archived()));
+        };
+        UnaryOperator<Map<String, AttributeValue>> applied = MetaSizes.set(setting.getKey(), setting.getValue());
+        Map<String, AttributeValue> before = table.update(CHANGE, Keys.communityMeta(communityId), "SET #setting = :value",
+                        EXISTS, Map.of("#setting", setting.getKey()), Map.of(":value", setting.getValue()), applied)
+                .orElseThrow(() -> new IllegalStateException("no community " + communityId + " to change"));
+        metaSizes.remember(applied.apply(before));
     }
 
     @Override
     public Joined join(Membership membership) {
         String communityId = membership.communityId();
         int stewards = membership.isSteward() ? 1 : 0;
-        String counts = "SET memberCount = memberCount + :one" + (stewards == 1 ? ", stewardCount = stewardCount + :one" : "");
         Outcome outcome = table.transact(JOIN, List.of(
                 Write.putNew(table.name(), Items.membership(membership)),
-                Write.update(table.name(), Keys.communityMeta(communityId), counts, EXISTS, ONE,
-                        metaSizes.updateBytes(communityId, 1, stewards), true)));
+                recount(communityId, 1, stewards, membership.personId(), EXISTS)));
         if (outcome.committed()) {
-            metaSizes.recount(communityId, 1, stewards);
+            metaSizes.changed(communityId, MetaSizes.recount(1, stewards, membership.personId()));
             return Joined.JOINED;
         }
         if (outcome.conditionFailed(1)) {
@@ -94,7 +125,7 @@ final class DynamoCommunities implements Communities {
      * Deletes the membership on the condition that its role is still the one read, and uncounts it; a
      * steward's leaving also needs another steward to remain (stewardCount > 1), checked by DynamoDB in
      * the same transaction, so two last stewards leaving at once cannot both succeed. When the role
-     * changed between the read and the write, the leave is tried once more with the new role.
+     * changed between the read and the write, the leave is tried again with what is there now.
      */
     @Override
     public Left leave(String communityId, String personId) {
@@ -105,25 +136,135 @@ final class DynamoCommunities implements Communities {
             }
             Membership membership = Items.membership(read.get());
             int stewards = membership.isSteward() ? -1 : 0;
-            String counts = "SET memberCount = memberCount - :one" + (stewards == -1 ? ", stewardCount = stewardCount - :one" : "");
             Outcome outcome = table.transact(LEAVE, List.of(
                     Write.delete(table.name(), read.get(), "#role = :role", Map.of("#role", Items.ROLE),
                             Map.of(":role", s(membership.role().name()))),
-                    Write.update(table.name(), Keys.communityMeta(communityId), counts,
-                            membership.isSteward() ? "stewardCount > :one" : EXISTS, ONE,
-                            metaSizes.updateBytes(communityId, -1, stewards), true)));
+                    recount(communityId, -1, stewards, personId, membership.isSteward() ? ANOTHER_STEWARD : EXISTS)));
             if (outcome.committed()) {
-                metaSizes.recount(communityId, -1, stewards);
+                metaSizes.changed(communityId, MetaSizes.recount(-1, stewards, personId));
                 return Left.LEFT;
             }
             if (!outcome.conditionFailed(0) && outcome.conditionFailed(1) && membership.isSteward()) {
                 return Left.LAST_STEWARD;
             }
-            if (!outcome.conditionFailed(0) || attempt == 2) {
+            if (!outcome.conditionFailed(0) || attempt == ATTEMPTS) {
                 throw new IllegalStateException("could not leave community " + communityId + ": " + outcome.reasons());
             }
             // The membership changed since it was read (it is gone, or its role changed): read it again.
         }
+    }
+
+    /**
+     * Changes the role and the steward count (and set) together; demoting needs another steward to
+     * remain (stewardCount > 1), checked by DynamoDB, so concurrent demotions and departures never
+     * leave a community without one. The membership is read first to tell ALREADY and NOT_MEMBER
+     * apart; when it changes between the read and the write, it is read again.
+     */
+    @Override
+    public RoleChanged setRole(String communityId, String personId, Role role) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Map<String, AttributeValue>> read = table.get(SET_ROLE, Keys.membership(communityId, personId), true);
+            if (read.isEmpty()) {
+                return RoleChanged.NOT_MEMBER;
+            }
+            Role was = Items.membership(read.get()).role();
+            if (was == role) {
+                return RoleChanged.ALREADY;
+            }
+            boolean demoting = role == Role.MEMBER;
+            int stewards = demoting ? -1 : 1;
+            Map<String, AttributeValue> changed = new HashMap<>(read.get());
+            changed.put(Items.ROLE, s(role.name()));
+            Outcome outcome = table.transact(SET_ROLE, List.of(
+                    Write.update(table.name(), Keys.membership(communityId, personId), "SET #role = :role", "#role = :was",
+                            Map.of("#role", Items.ROLE), Map.of(":role", s(role.name()), ":was", s(was.name())),
+                            Math.max(ItemSizes.of(read.get()), ItemSizes.of(changed)), true),
+                    recount(communityId, 0, stewards, personId, demoting ? ANOTHER_STEWARD : EXISTS)));
+            if (outcome.committed()) {
+                metaSizes.changed(communityId, MetaSizes.recount(0, stewards, personId));
+                return RoleChanged.CHANGED;
+            }
+            if (!outcome.conditionFailed(0) && outcome.conditionFailed(1) && demoting) {
+                return RoleChanged.LAST_STEWARD;
+            }
+            if (!outcome.conditionFailed(0) || attempt == ATTEMPTS) {
+                throw new IllegalStateException("could not change the role of " + personId + " in " + communityId
+                        + ": " + outcome.reasons());
+            }
+        }
+    }
+
+    /** One read of META (eventually consistent): the stewards' ids are kept there, beside stewardCount. */
+    @Override
+    public List<String> stewards(String communityId) {
+        return table.get(STEWARDS, Keys.communityMeta(communityId), false)
+                .map(meta -> Items.stewards(metaSizes.remember(meta)))
+                .orElse(List.of());
+    }
+
+    /** Puts the request on the condition that neither it nor the membership exists, in one transaction. */
+    @Override
+    public Requested request(JoinRequest request) {
+        Membership wouldBe = new Membership(request.communityId(), request.slug(), request.personId(), Role.MEMBER,
+                request.at());
+        Outcome outcome = table.transact(REQUEST, List.of(
+                Write.putNew(table.name(), Items.joinRequest(request)),
+                Write.check(table.name(), Keys.membership(request.communityId(), request.personId()), IS_NEW,
+                        ItemSizes.of(Items.membership(wouldBe)))));
+        if (outcome.committed()) {
+            return Requested.FILED;
+        }
+        if (outcome.conditionFailed(1)) {
+            return Requested.ALREADY_MEMBER;
+        }
+        if (outcome.conditionFailed(0)) {
+            return Requested.ALREADY_FILED;
+        }
+        throw new IllegalStateException("request not stored: " + outcome.reasons());
+    }
+
+    /** One query of the community's REQ# items (strongly consistent: a steward told of a request sees it). */
+    @Override
+    public List<JoinRequest> requests(String communityId) {
+        return table.queryAll(REQUESTS, q -> q
+                        .keyConditionExpression("pk = :community AND begins_with(sk, :request)")
+                        .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
+                                ":request", s(Keys.REQUEST_PREFIX)))
+                        .consistentRead(true))
+                .stream().map(Items::joinRequest)
+                .sorted(Comparator.comparing(JoinRequest::at).thenComparing(JoinRequest::personId))
+                .toList();
+    }
+
+    /**
+     * Approving deletes the request (it must exist), puts the membership and counts it, in one
+     * transaction; declining is one conditional delete. Either is NO_REQUEST when another steward
+     * answered first. A person who became a member meanwhile (invited, or the community opened) is
+     * not counted twice: only their request is removed.
+     */
+    @Override
+    public Decided decide(String communityId, String personId, boolean approve, Membership membership) {
+        Map<String, AttributeValue> requestKey = Keys.joinRequest(communityId, personId);
+        if (!approve) {
+            return table.delete(DECIDE, requestKey, EXISTS).isPresent() ? Decided.DECLINED : Decided.NO_REQUEST;
+        }
+        int stewards = membership.isSteward() ? 1 : 0;
+        Outcome outcome = table.transact(DECIDE, List.of(
+                Write.deleteKey(table.name(), requestKey, EXISTS, REQUEST_BYTES_AT_MOST, false),
+                Write.putNew(table.name(), Items.membership(membership)),
+                recount(communityId, 1, stewards, personId, EXISTS)));
+        if (outcome.committed()) {
+            metaSizes.changed(communityId, MetaSizes.recount(1, stewards, personId));
+            return Decided.APPROVED;
+        }
+        if (outcome.conditionFailed(0)) {
+            return Decided.NO_REQUEST;
+        }
+        if (outcome.conditionFailed(1) && !outcome.conditionFailed(2)) {
+            return table.delete(DECIDE, requestKey, EXISTS).isPresent() ? Decided.APPROVED : Decided.NO_REQUEST;
+        }
+        throw new IllegalStateException("request of " + personId + " to join " + communityId + " not answered: "
+                + outcome.reasons());
     }
 
     @Override
@@ -146,45 +287,30 @@ final class DynamoCommunities implements Communities {
         return table.queryAll(CATALOG, q -> q.indexName(Keys.GSI1)
                         .keyConditionExpression("gsi1pk = :catalog")
                         .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG))))
-                .stream().map(item -> metaSizes.remember(Items.community(item))).toList();
+                .stream().map(item -> Items.community(metaSizes.remember(item))).toList();
     }
 
     /**
-     * The communities last seen, by id, only to meter the count updates: DynamoDB charges an update by
-     * the larger of the item's sizes before and after, and a transaction cannot return the item.
-     * Core reads a community (find) before it joins or leaves it, so the item is nearly always known.
+     * The update of META's counts (and of its stewards' set, with stewardCount) for a membership
+     * change, on a condition; it weighs what MetaSizes knows of the item.
      */
-    private static final class MetaSizes {
-        private static final int LIMIT = 1000;
-        /** A community not seen: its META item, with a purpose at its longest in ASCII, is under 1 KB. */
-        private static final long UNKNOWN = CapacityCalculator.WRITE_UNIT_BYTES;
-
-        private final Map<String, Community> seen = new ConcurrentHashMap<>();
-
-        Community remember(Community community) {
-            if (seen.size() >= LIMIT) {
-                seen.clear();
-            }
-            seen.put(community.id(), community);
-            return community;
+    private Write recount(String communityId, int members, int stewards, String personId, String condition) {
+        List<String> counts = new ArrayList<>();
+        if (members != 0) {
+            counts.add("memberCount = memberCount " + (members > 0 ? "+" : "-") + " :one");
         }
-
-        long updateBytes(String communityId, int members, int stewards) {
-            Community before = seen.get(communityId);
-            if (before == null) {
-                return UNKNOWN;
-            }
-            return Math.max(ItemSizes.of(Items.community(before)),
-                    ItemSizes.of(Items.community(recounted(before, members, stewards))));
+        if (stewards != 0) {
+            counts.add("stewardCount = stewardCount " + (stewards > 0 ? "+" : "-") + " :one");
         }
-
-        void recount(String communityId, int members, int stewards) {
-            seen.computeIfPresent(communityId, (id, c) -> recounted(c, members, stewards));
+        String update = "SET " + String.join(", ", counts);
+        Map<String, String> names = Map.of();
+        Map<String, AttributeValue> values = ONE;
+        if (stewards != 0) {
+            update += (stewards > 0 ? " ADD " : " DELETE ") + "#stewards :steward";
+            names = Map.of("#stewards", Items.STEWARDS);
+            values = Map.of(":one", Items.n(1), ":steward", AttributeValue.fromSs(List.of(personId)));
         }
-
-        private static Community recounted(Community c, int members, int stewards) {
-            return new Community(c.id(), c.slug(), c.name(), c.purpose(), c.open(), c.memberCount() + members,
-                    c.stewardCount() + stewards, c.createdBy(), c.createdAt());
-        }
+        return Write.update(table.name(), Keys.communityMeta(communityId), update, condition, names, values,
+                metaSizes.updateBytes(communityId, MetaSizes.recount(members, stewards, personId)), true);
     }
 }

@@ -3,14 +3,19 @@ package ciment.infra;
 import ciment.core.config.Settings;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
+import ciment.core.model.Profile;
+import ciment.core.model.Role;
 import ciment.core.model.Slug;
+import ciment.core.model.Topic;
 import ciment.core.port.Communities;
 import ciment.core.port.People;
 import ciment.core.port.Posts;
 import ciment.core.port.Store;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,5 +117,65 @@ public final class DynamoStore implements Store {
     @Override
     public Person register(ChatAccount account, Person person) {
         return people.register(account, person);
+    }
+
+    @Override
+    public void change(String communityId, Change change) {
+        communities.change(communityId, change);
+    }
+
+    @Override
+    public List<String> stewards(String communityId) {
+        return communities.stewards(communityId);
+    }
+
+    @Override
+    public Requested request(JoinRequest request) {
+        return communities.request(request);
+    }
+
+    @Override
+    public List<JoinRequest> requests(String communityId) {
+        return communities.requests(communityId);
+    }
+
+    @Override
+    public Decided decide(String communityId, String personId, boolean approve, Membership membershipIfApproved) {
+        return communities.decide(communityId, personId, approve, membershipIfApproved);
+    }
+
+    @Override
+    public RoleChanged setRole(String communityId, String personId, Role role) {
+        return communities.setRole(communityId, personId, role);
+    }
+
+    @Override
+    public List<Person> people(Collection<String> personIds) {
+        return people.people(personIds);
+    }
+
+    @Override
+    public Profile profile(Person person) {
+        return people.profile(person);
+    }
+
+    @Override
+    public boolean declare(Person person, Kind kind, Topic topic) {
+        return people.declare(person, kind, topic);
+    }
+
+    @Override
+    public boolean withdraw(Person person, Kind kind, Topic topic) {
+        return people.withdraw(person, kind, topic);
+    }
+
+    @Override
+    public List<Person> declaring(String topicKey) {
+        return people.declaring(topicKey);
+    }
+
+    @Override
+    public List<ChatAccount> accounts(Person person) {
+        return people.accounts(person);
     }
 }

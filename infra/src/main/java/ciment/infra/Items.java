@@ -4,16 +4,23 @@ import static ciment.infra.Keys.s;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
+import ciment.core.model.Topic;
+import ciment.core.port.People;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,11 +34,23 @@ final class Items {
     static final String MEMBER_COUNT = "memberCount";
     static final String STEWARD_COUNT = "stewardCount";
     static final String ROLE = "role";
+    static final String OPEN = "open";
+    static final String ARCHIVED = "archived";
+    static final String TAGS = "tags";
+    static final String STEWARDS = "stewards";
+    static final String ROLES = "roles";
+    static final String ROLE_KEYS = "roleKeys";
+    static final String SKILLS = "skills";
+    static final String SKILL_KEYS = "skillKeys";
 
     private Items() {
     }
 
-    static Map<String, AttributeValue> community(Community c) {
+    /**
+     * A community's META item. Beside the counts it keeps its stewards' person ids, changed in the same
+     * writes as stewardCount, so that naming the stewards is one read whatever the community's size.
+     */
+    static Map<String, AttributeValue> community(Community c, Collection<String> stewardIds) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.communityMeta(c.id()));
         item.put(Keys.GSI1_PK, s(Keys.CATALOG));
         item.put(Keys.GSI1_SK, s(c.slug().value()));
@@ -39,9 +58,15 @@ final class Items {
         item.put("slug", s(c.slug().value()));
         item.put("name", s(c.name()));
         item.put("purpose", s(c.purpose()));
-        item.put("open", AttributeValue.fromBool(c.open()));
+        item.put(TAGS, strings(c.tags()));
+        item.put(OPEN, AttributeValue.fromBool(c.open()));
+        item.put(ARCHIVED, AttributeValue.fromBool(c.archived()));
         item.put(MEMBER_COUNT, n(c.memberCount()));
         item.put(STEWARD_COUNT, n(c.stewardCount()));
+        if (!stewardIds.isEmpty()) {
+            // A string set cannot be empty; a community always has a steward, so it only is while being made.
+            item.put(STEWARDS, AttributeValue.fromSs(List.copyOf(new TreeSet<>(stewardIds))));
+        }
         item.put("createdBy", s(c.createdBy()));
         item.put("createdAt", s(c.createdAt().toString()));
         return item;
@@ -49,8 +74,14 @@ final class Items {
 
     static Community community(Map<String, AttributeValue> item) {
         return new Community(str(item, "id"), new Slug(str(item, "slug")), str(item, "name"), str(item, "purpose"),
-                item.get("open").bool(), num(item, MEMBER_COUNT), num(item, STEWARD_COUNT), str(item, "createdBy"),
-                Instant.parse(str(item, "createdAt")));
+                texts(item, TAGS), item.get(OPEN).bool(), bool(item, ARCHIVED), num(item, MEMBER_COUNT),
+                num(item, STEWARD_COUNT), str(item, "createdBy"), Instant.parse(str(item, "createdAt")));
+    }
+
+    /** The person ids of a META item's stewards, sorted. */
+    static List<String> stewards(Map<String, AttributeValue> meta) {
+        AttributeValue set = meta.get(STEWARDS);
+        return set == null || !set.hasSs() ? List.of() : set.ss().stream().sorted().toList();
     }
 
     /** The claim that makes a slug unique: it exists once, and names its community. */
@@ -102,12 +133,66 @@ final class Items {
         return item;
     }
 
-    /** The link from a chat account to its person, with the name: resolving a caller is one read. */
+    /**
+     * The link from a chat account to its person, with the name: resolving a caller is one read. It is
+     * also in the index under its person, so that a person's accounts are one query.
+     */
     static Map<String, AttributeValue> identity(ChatAccount account, Person p) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.identityLink(account));
+        item.put(Keys.GSI1_PK, s(Keys.person(p.id())));
+        item.put(Keys.GSI1_SK, s(Keys.identity(account)));
         item.put(PERSON_ID, s(p.id()));
         item.put(DISPLAY_NAME, s(p.displayName()));
         return item;
+    }
+
+    static ChatAccount accountOfIdentity(Map<String, AttributeValue> item) {
+        return Keys.account(str(item, Keys.PK));
+    }
+
+    static Person personOfProfile(Map<String, AttributeValue> item) {
+        return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME));
+    }
+
+    /** Roles and skills as typed, in the order declared, with their keys as a set for the write conditions. */
+    static Profile profile(Person person, Map<String, AttributeValue> item) {
+        return new Profile(person, texts(item, ROLES), texts(item, SKILLS));
+    }
+
+    /** The attribute holding the typed texts of a kind, and the one holding their keys. */
+    static String textsOf(People.Kind kind) {
+        return kind == People.Kind.ROLE ? ROLES : SKILLS;
+    }
+
+    static String keysOf(People.Kind kind) {
+        return kind == People.Kind.ROLE ? ROLE_KEYS : SKILL_KEYS;
+    }
+
+    /** Where `who` finds a person: the topic's partition, one entry per person and kind, with the name. */
+    static Map<String, AttributeValue> topicEntry(Topic topic, Person person, People.Kind kind) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.topicEntry(topic.key(), person.id(), kind));
+        item.put(DISPLAY_NAME, s(person.displayName()));
+        return item;
+    }
+
+    static Person personOfTopicEntry(Map<String, AttributeValue> item) {
+        String personAndKind = Keys.idIn(str(item, Keys.SK), Keys.PERSON_PREFIX);
+        return new Person(personAndKind.substring(0, personAndKind.lastIndexOf('#')), str(item, DISPLAY_NAME));
+    }
+
+    /** A join request, in its community's partition; the person's id is in the key. */
+    static Map<String, AttributeValue> joinRequest(JoinRequest r) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.joinRequest(r.communityId(), r.personId()));
+        item.put("slug", s(r.slug().value()));
+        item.put("personName", s(r.personName()));
+        item.put("at", s(r.at().toString()));
+        return item;
+    }
+
+    static JoinRequest joinRequest(Map<String, AttributeValue> item) {
+        return new JoinRequest(Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
+                Keys.idIn(str(item, Keys.SK), Keys.REQUEST_PREFIX), str(item, "personName"),
+                Instant.parse(str(item, "at")));
     }
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {
@@ -120,6 +205,22 @@ final class Items {
             throw new IllegalStateException("item " + item.get(Keys.PK) + " / " + item.get(Keys.SK) + " has no text " + name);
         }
         return value.s();
+    }
+
+    /** A list of strings; absent (an item written before the attribute existed) is empty. */
+    static List<String> texts(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(Keys::s).toList());
+    }
+
+    /** A flag; absent (an item written before the attribute existed) is false. */
+    static boolean bool(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     static int num(Map<String, AttributeValue> item, String name) {

@@ -1,7 +1,10 @@
 package ciment.infra;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Platform;
 import ciment.core.model.Slug;
+import ciment.core.port.People;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -21,6 +24,10 @@ final class Keys {
     static final String MEMBER_PREFIX = "M#";
     static final String POST_PREFIX = "POST#";
     static final String COMMUNITY_PREFIX = "C#";
+    static final String PERSON_PREFIX = "P#";
+    static final String REQUEST_PREFIX = "REQ#";
+    static final String IDENTITY_PREFIX = "ID#";
+    static final String TOPIC_PREFIX = "TOPIC#";
 
     private Keys() {
     }
@@ -34,7 +41,15 @@ final class Keys {
     }
 
     static String person(String personId) {
-        return "P#" + personId;
+        return PERSON_PREFIX + personId;
+    }
+
+    static String request(String personId) {
+        return REQUEST_PREFIX + personId;
+    }
+
+    static String topic(String topicKey) {
+        return TOPIC_PREFIX + topicKey;
     }
 
     static String slug(Slug slug) {
@@ -46,7 +61,19 @@ final class Keys {
     }
 
     static String identity(ChatAccount account) {
-        return "ID#" + account.platform().key() + "#" + account.workspace() + "#" + account.userId();
+        return IDENTITY_PREFIX + account.platform().key() + "#" + account.workspace() + "#" + account.userId();
+    }
+
+    /**
+     * "ID#slack#T0001#U123" gives the account back. Workspaces (Slack team ids, Teams tenant GUIDs)
+     * hold no "#"; a user id may, so it is everything after the workspace.
+     */
+    static ChatAccount account(String identityKey) {
+        String[] parts = idIn(identityKey, IDENTITY_PREFIX).split("#", 3);
+        if (parts.length != 3) {
+            throw new IllegalStateException("not an identity key: " + identityKey);
+        }
+        return new ChatAccount(Platform.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1], parts[2]);
     }
 
     /** "C#01J..." gives "01J...": ids are kept once, in the key. */
@@ -75,6 +102,19 @@ final class Keys {
 
     static Map<String, AttributeValue> identityLink(ChatAccount account) {
         return key(identity(account), IDENTITY);
+    }
+
+    static Map<String, AttributeValue> joinRequest(String communityId, String personId) {
+        return key(community(communityId), request(personId));
+    }
+
+    static Map<String, AttributeValue> profile(String personId) {
+        return key(person(personId), PROFILE);
+    }
+
+    /** One entry per kind, so that a topic declared both as a role and a skill keeps one when the other goes. */
+    static Map<String, AttributeValue> topicEntry(String topicKey, String personId, People.Kind kind) {
+        return key(topic(topicKey), person(personId) + "#" + kind.name());
     }
 
     static AttributeValue s(String value) {

@@ -7,19 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The table's requests, each metered: it asks DynamoDB for the units it consumed and computes them
@@ -29,6 +35,8 @@ final class Table {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String CONFLICT = "TransactionConflict";
     private static final int TRANSACTION_ATTEMPTS = 5;
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int BATCH_ATTEMPTS = 8;
 
     private final DynamoDbClient client;
     private final String name;
@@ -88,6 +96,90 @@ final class Table {
             meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(size)));
             return false;
         }
+    }
+
+    /**
+     * Updates an existing item on a condition; empty (and nothing written) when the condition fails.
+     * DynamoDB returns the old item at no cost: with {@code applied}, which gives the item after the
+     * update, it makes the units exact.
+     */
+    Optional<Map<String, AttributeValue>> update(String operation, Map<String, AttributeValue> key, String update,
+            String condition, Map<String, String> names, Map<String, AttributeValue> values,
+            UnaryOperator<Map<String, AttributeValue>> applied) {
+        try {
+            UpdateItemResponse response = client.updateItem(b -> b.tableName(name).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values).returnValues(ReturnValue.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            Map<String, AttributeValue> old = response.attributes();
+            long size = Math.max(ItemSizes.of(old), ItemSizes.of(applied.apply(old)));
+            double index = old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0;
+            meter.record(operation, Units.write(units(response.consumedCapacity())),
+                    Units.write(CapacityCalculator.write(size) + index));
+            return Optional.of(old);
+        } catch (ConditionalCheckFailedException refused) {
+            // The item's size is not known; a refused write still costs at least its smallest unit.
+            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(0)));
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes an item on a condition; the deleted item, or empty (and nothing written) when the condition fails. */
+    Optional<Map<String, AttributeValue>> delete(String operation, Map<String, AttributeValue> key, String condition) {
+        try {
+            DeleteItemResponse response = client.deleteItem(b -> b.tableName(name).key(key)
+                    .conditionExpression(condition).returnValues(ReturnValue.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            Map<String, AttributeValue> old = response.attributes();
+            long size = ItemSizes.of(old);
+            double index = old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0;
+            meter.record(operation, Units.write(units(response.consumedCapacity())),
+                    Units.write(CapacityCalculator.write(size) + index));
+            return Optional.of(old);
+        } catch (ConditionalCheckFailedException refused) {
+            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(0)));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The items with these keys that exist, in no particular order: BatchGetItem by 100 keys (its
+     * limit); keys DynamoDB leaves unprocessed (throttling, 16 MB responses) are asked again.
+     */
+    List<Map<String, AttributeValue>> batchGet(String operation, List<Map<String, AttributeValue>> keys,
+            boolean consistent) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > BATCH_ATTEMPTS) {
+                    throw new IllegalStateException(pending.size() + " keys still unprocessed after " + BATCH_ATTEMPTS
+                            + " attempts of " + operation);
+                }
+                if (attempt > 1) {
+                    pause(attempt - 1);
+                }
+                List<Map<String, AttributeValue>> asked = pending;
+                BatchGetItemResponse response = client.batchGetItem(b -> b
+                        .requestItems(Map.of(name, KeysAndAttributes.builder().keys(asked).consistentRead(consistent).build()))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                List<Map<String, AttributeValue>> found = response.responses().getOrDefault(name, List.of());
+                items.addAll(found);
+                pending = response.hasUnprocessedKeys() && response.unprocessedKeys().containsKey(name)
+                        ? response.unprocessedKeys().get(name).keys() : List.of();
+                meter.record(operation, Units.read(response.hasConsumedCapacity()
+                                ? response.consumedCapacity().stream().mapToDouble(Table::units).sum() : 0),
+                        Units.read(batchGetUnits(found, asked.size() - pending.size(), consistent)));
+            }
+        }
+        return items;
+    }
+
+    /** Each item read is rounded up on its own; a key not found still costs the smallest read. */
+    private static double batchGetUnits(List<Map<String, AttributeValue>> found, int processed, boolean consistent) {
+        ReadMode mode = ReadMode.of(consistent);
+        double units = found.stream().mapToDouble(item -> CapacityCalculator.get(ItemSizes.of(item), mode)).sum();
+        return units + (processed - found.size()) * CapacityCalculator.get(0, mode);
     }
 
     /**

@@ -3,6 +3,7 @@ package ciment.infra;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -22,12 +23,41 @@ record Write(TransactWriteItem action, long itemBytes, long indexBytes) {
                 size, item.containsKey(Keys.GSI1_PK) ? size : 0);
     }
 
+    /** Puts an item whatever is there (an index entry that its owner's condition already guards). */
+    static Write put(String table, Map<String, AttributeValue> item) {
+        long size = ItemSizes.of(item);
+        return new Write(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build(),
+                size, item.containsKey(Keys.GSI1_PK) ? size : 0);
+    }
+
     /** Updates an item in place; the caller knows its size before and after (a transaction cannot return it). */
     static Write update(String table, Map<String, AttributeValue> key, String update, String condition,
             Map<String, AttributeValue> values, long itemBytes, boolean indexed) {
+        return update(table, key, update, condition, Map.of(), values, itemBytes, indexed);
+    }
+
+    static Write update(String table, Map<String, AttributeValue> key, String update, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values, long itemBytes, boolean indexed) {
         return new Write(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
-                .updateExpression(update).conditionExpression(condition).expressionAttributeValues(values).build()).build(),
-                itemBytes, indexed ? itemBytes : 0);
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values).build())
+                .build(), itemBytes, indexed ? itemBytes : 0);
+    }
+
+    /** Deletes an item by key alone, on a condition (or none: null); the caller bounds its size. */
+    static Write deleteKey(String table, Map<String, AttributeValue> key, String condition, long itemBytes,
+            boolean indexed) {
+        return new Write(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
+                .conditionExpression(condition).build()).build(), itemBytes, indexed ? itemBytes : 0);
+    }
+
+    /**
+     * Checks a condition on an item that the transaction does not change. DynamoDB charges it as a
+     * transactional write of the item's size (the smallest unit when the item does not exist).
+     */
+    static Write check(String table, Map<String, AttributeValue> key, String condition, long itemBytes) {
+        return new Write(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key)
+                .conditionExpression(condition).build()).build(), itemBytes, 0);
     }
 
     /** Deletes an item that was read before, on a condition naming what was read. */

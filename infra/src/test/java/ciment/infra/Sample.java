@@ -9,6 +9,7 @@ import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Records for store tests, each with fresh ids so that tests sharing a table do not meet. */
@@ -29,7 +30,7 @@ final class Sample {
     /** A community just created by its first steward: one member, one steward. */
     static Community community(Slug slug, String creatorId) {
         return new Community(Ulid.random(Instant.now()), slug, slug.displayName(), "Practices around " + slug.value() + ", shared.",
-                true, 1, 1, creatorId, T0);
+                List.of(), true, false, 1, 1, creatorId, T0);
     }
 
     static Membership steward(Community community) {

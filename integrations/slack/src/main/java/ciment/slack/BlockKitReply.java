@@ -1,13 +1,13 @@
 package ciment.slack;
 
 import ciment.core.command.Grammar;
-import ciment.core.model.Community;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ public final class BlockKitReply {
     static final int MAX_BLOCKS = 50;
     static final int MAX_SECTION_TEXT = 3000;
     static final String COMMAND = "/ciment";
+    /** What joinWithin keeps free for its "…and N more". */
+    private static final int ROOM_FOR_MORE = 24;
 
     private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -33,16 +35,31 @@ public final class BlockKitReply {
     private BlockKitReply() {
     }
 
-    public static Rendered render(Reply reply) {
+    /**
+     * @param workspace the asker's Slack team_id: people with an account there are shown as mentions
+     */
+    public static Rendered render(Reply reply, String workspace) {
+        Mentions mentions = new Mentions(workspace);
         List<LayoutBlock> blocks = switch (reply) {
             case Reply.Help help -> help(help);
             case Reply.Done done -> List.of(section(":white_check_mark: ", Mrkdwn.escape(done.summary())));
-            case Reply.Refused refused -> List.of(section(":no_entry: *Not done:* ", Mrkdwn.escape(refused.summary())));
+            case Reply.Refused refused -> List.of(refused(refused));
             case Reply.Posted posted -> posted(posted.post());
-            case Reply.CommunityList list -> communities(list);
+            case Reply.CommunityList list -> CommunityBlocks.list(list);
             case Reply.Feed feed -> feed(feed);
+            case Reply.Info info -> CommunityBlocks.info(info, mentions);
+            case Reply.Requests requests -> CommunityBlocks.requests(requests, mentions);
+            case Reply.Me me -> PeopleBlocks.me(me, mentions);
+            case Reply.Who who -> PeopleBlocks.who(who, mentions);
         };
-        return new Rendered(Mrkdwn.escape(reply.summary()), blocks);
+        return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary()), MAX_SECTION_TEXT), blocks);
+    }
+
+    /** A refusal may echo the person the asker @mentioned: that mention stays a mention. */
+    private static LayoutBlock refused(Reply.Refused refused) {
+        String before = ":no_entry: *Not done:* ";
+        String sentence = Mrkdwn.fit(Mrkdwn.escape(refused.summary()), MAX_SECTION_TEXT - before.length());
+        return markdown(before + Mrkdwn.withMentions(sentence));
     }
 
     private static List<LayoutBlock> help(Reply.Help help) {
@@ -61,20 +78,6 @@ public final class BlockKitReply {
                 section("", Mrkdwn.quote(Mrkdwn.escape(post.text()))));
     }
 
-    private static List<LayoutBlock> communities(Reply.CommunityList list) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section("", "*" + Mrkdwn.escape(list.summary()) + "*"));
-        for (Reply.Listed listed : list.communities()) {
-            Community community = listed.community();
-            String heading = "*" + community.slug() + "*  " + Mrkdwn.escape(community.name()) + "\n";
-            String status = "\n_" + community.memberCount() + (community.memberCount() == 1 ? " member" : " members")
-                    + " · " + (listed.member() ? "you are a member" : "join with `" + COMMAND + " join " + community.slug() + "`")
-                    + "_";
-            blocks.add(section(heading, Mrkdwn.escape(community.purpose()), status));
-        }
-        return withinBlockLimit(blocks, "communities");
-    }
-
     private static List<LayoutBlock> feed(Reply.Feed feed) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section("", "*" + Mrkdwn.escape(feed.title()) + "*"));
@@ -84,16 +87,37 @@ public final class BlockKitReply {
         for (Post post : feed.posts()) {
             String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
                     + (feed.isHome() ? " in *" + post.slug() + "*" : "")
-                    + " · " + time(post) + " · `" + post.reference() + "`\n";
+                    + " · " + time(post.createdAt()) + " · `" + post.reference() + "`\n";
             blocks.add(section(heading, Mrkdwn.escape(post.text())));
         }
         return withinBlockLimit(blocks, "posts");
     }
 
     /** Slack shows the time in the reader's own time zone; the fallback is UTC. */
-    private static String time(Post post) {
-        return "<!date^" + post.createdAt().getEpochSecond() + "^{date_short_pretty} {time}|"
-                + FALLBACK_TIME.format(post.createdAt()) + ">";
+    static String time(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK_TIME.format(at) + ">";
+    }
+
+    /**
+     * Items already escaped or marked up, joined while they fit in {@code max} characters; the rest are
+     * counted ("…and 3 more") rather than cut in the middle, where a mention would break.
+     */
+    static String joinWithin(List<String> items, String separator, int max) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            String next = (i == 0 ? "" : separator) + items.get(i);
+            boolean last = i == items.size() - 1;
+            if (joined.length() + next.length() > max - (last ? 0 : ROOM_FOR_MORE)) {
+                return joined + (i == 0 ? "" : separator) + Mrkdwn.ELLIPSIS + "and " + (items.size() - i) + " more";
+            }
+            joined.append(next);
+        }
+        return joined.toString();
+    }
+
+    /** A mrkdwn section of text that this class composed within the limit. */
+    static SectionBlock markdown(String text) {
+        return SectionBlock.builder().text(MarkdownTextObject.builder().text(text).build()).build();
     }
 
     /** A mrkdwn section: our own markup around one piece of escaped text, which is cut to fit if needed. */
@@ -103,11 +127,10 @@ public final class BlockKitReply {
 
     static SectionBlock section(String before, String escapedText, String after) {
         int room = MAX_SECTION_TEXT - before.length() - after.length();
-        String text = before + Mrkdwn.fit(escapedText, Math.max(room, 1)) + after;
-        return SectionBlock.builder().text(MarkdownTextObject.builder().text(text).build()).build();
+        return markdown(before + Mrkdwn.fit(escapedText, Math.max(room, 1)) + after);
     }
 
-    private static List<LayoutBlock> withinBlockLimit(List<LayoutBlock> blocks, String what) {
+    static List<LayoutBlock> withinBlockLimit(List<LayoutBlock> blocks, String what) {
         if (blocks.size() <= MAX_BLOCKS) {
             return blocks;
         }

@@ -38,16 +38,17 @@ final class CimentSlashCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
-        BlockKitReply.Rendered answer = BlockKitReply.render(answer(payload, sentAt(request)));
+        BlockKitReply.Rendered answer = BlockKitReply.render(answer(payload, sentAt(request)), payload.getTeamId());
         return context.ack(response -> response.responseType("ephemeral").text(answer.text()).blocks(answer.blocks()));
     }
 
     private Reply answer(SlashCommandPayload payload, Instant sentAt) {
         try {
             // The trigger id and Slack's signed timestamp name this request: the same request never posts twice.
+            // @mentions arrive as <@U123|ada>, which unescaping leaves whole: core reads one person token.
             Caller caller = new Caller(new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId()),
                     () -> displayNames.of(payload.getUserId(), payload.getUserName()),
-                    payload.getTriggerId(), sentAt);
+                    payload.getTriggerId(), sentAt, new SlackDirectory(payload.getTeamId()));
             return ciment.get().handle(caller, Mrkdwn.unescape(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);

@@ -1,11 +1,15 @@
 package ciment.slack;
 
+import java.util.regex.Pattern;
+
 /**
  * Slack's mrkdwn rules for text people typed: &, < and > are escaped so that no text can become a
  * link, a mention or an @channel ping; long text is cut, with an ellipsis, to fit Block Kit's limits.
  */
 final class Mrkdwn {
     static final String ELLIPSIS = "…";
+    /** A user mention once escaped: &lt;@U123&gt; or &lt;@U123|ada&gt;. */
+    private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]{2,})(?:\\|[^\\s&|]*)?&gt;");
 
     private Mrkdwn() {
     }
@@ -52,6 +56,14 @@ final class Mrkdwn {
             cut--;
         }
         return escaped.substring(0, cut) + ELLIPSIS;
+    }
+
+    /**
+     * Escaped text with the Slack user mentions it held ({@code <@U123>}, {@code <@U123|ada>}) made live
+     * again: for sentences that echo the person the asker themselves @mentioned.
+     */
+    static String withMentions(String escaped) {
+        return ESCAPED_MENTION.matcher(escaped).replaceAll("<@$1>");
     }
 
     /** Each line quoted, as mrkdwn's block quote. */

@@ -1,5 +1,8 @@
 package ciment.slack;
 
+import static ciment.slack.Shown.all;
+import static ciment.slack.Shown.text;
+import static ciment.slack.Shown.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +13,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,34 +21,24 @@ import org.junit.jupiter.api.Test;
 
 class BlockKitReplyTest {
     private static final Instant AT = Instant.parse("2026-03-01T09:30:00Z");
+    private static final String TEAM = "T0HERE";
+
+    private static BlockKitReply.Rendered render(Reply reply) {
+        return BlockKitReply.render(reply, TEAM);
+    }
 
     private static Community community(String slug, int members) {
-        return new Community("c-" + slug, new Slug(slug), new Slug(slug).displayName(), "All about " + slug, true,
-                members, 1, "p1", AT);
+        return new Community("c-" + slug, new Slug(slug), new Slug(slug).displayName(), "All about " + slug, List.of(),
+                true, false, members, 1, "p1", AT);
     }
 
     private static Post post(String id, String slug, String author, String text) {
         return new Post(id, "c-" + slug, new Slug(slug), "p-" + author, author, Platform.SLACK, text, AT);
     }
 
-    private static List<String> texts(BlockKitReply.Rendered rendered) {
-        return rendered.blocks().stream().map(BlockKitReplyTest::text).toList();
-    }
-
-    private static String text(LayoutBlock block) {
-        if (block instanceof SectionBlock section) {
-            return section.getText().getText();
-        }
-        return ((MarkdownTextObject) ((ContextBlock) block).getElements().getFirst()).getText();
-    }
-
-    private static String all(BlockKitReply.Rendered rendered) {
-        return String.join("\n", texts(rendered));
-    }
-
     @Test
     void help_listsEveryCommand_withPlaceholdersEscaped() {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(new Reply.Help(Grammar.AVAILABLE));
+        BlockKitReply.Rendered rendered = render(new Reply.Help(Grammar.AVAILABLE));
 
         String shown = all(rendered);
         for (Grammar.Usage usage : Grammar.AVAILABLE) {
@@ -60,7 +50,7 @@ class BlockKitReplyTest {
 
     @Test
     void refused_isOneVisiblyMarkedSentence() {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(new Reply.Refused("Only members can post in data: join data first."));
+        BlockKitReply.Rendered rendered = render(new Reply.Refused("Only members can post in data: join data first."));
 
         assertEquals(1, rendered.blocks().size());
         assertTrue(texts(rendered).getFirst().startsWith(":no_entry: *Not done:* Only members can post"), all(rendered));
@@ -69,7 +59,7 @@ class BlockKitReplyTest {
 
     @Test
     void done_isOneSentence() {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(new Reply.Done("You joined data-guild."));
+        BlockKitReply.Rendered rendered = render(new Reply.Done("You joined data-guild."));
 
         assertEquals(List.of(":white_check_mark: You joined data-guild."), texts(rendered));
     }
@@ -78,7 +68,7 @@ class BlockKitReplyTest {
     void posted_namesThePostReferenceAndCommunity_andQuotesTheEscapedText() {
         Post post = post("01JABCDEFGH", "data-guild", "Ada", "<!channel> look & see");
 
-        BlockKitReply.Rendered rendered = BlockKitReply.render(new Reply.Posted(post));
+        BlockKitReply.Rendered rendered = render(new Reply.Posted(post));
 
         assertTrue(texts(rendered).getFirst().contains("`#01JABCDEFGH` in *data-guild*"), all(rendered));
         assertEquals(">&lt;!channel&gt; look &amp; see", texts(rendered).get(1));
@@ -86,17 +76,19 @@ class BlockKitReplyTest {
     }
 
     @Test
-    void communityList_showsPurposeMemberCountAndMembership() {
+    void communityList_showsPurposeSizeFromFiveOnly_andMembership() {
         Reply.CommunityList list = new Reply.CommunityList("", List.of(
-                new Reply.Listed(community("data-guild", 3), true),
-                new Reply.Listed(community("rust-lovers", 1), false)));
+                new Reply.Listed(community("data-guild", 12), true),
+                new Reply.Listed(community("rust-lovers", 4), false)));
 
-        List<String> texts = texts(BlockKitReply.render(list));
+        List<String> texts = texts(render(list));
 
         assertEquals(3, texts.size());
         assertTrue(texts.get(1).contains("*data-guild*") && texts.get(1).contains("All about data-guild")
-                && texts.get(1).contains("3 members") && texts.get(1).contains("you are a member"), texts.get(1));
-        assertTrue(texts.get(2).contains("1 member ") && texts.get(2).contains("/ciment join rust-lovers"), texts.get(2));
+                && texts.get(1).contains("12 members") && texts.get(1).contains("you are a member"), texts.get(1));
+        assertTrue(texts.get(2).contains("fewer than 5 members") && texts.get(2).contains("join with `/ciment join rust-lovers`"),
+                texts.get(2));
+        assertFalse(texts.get(2).contains("4 member"), "a size below 5 could point at someone: " + texts.get(2));
     }
 
     @Test
@@ -104,7 +96,7 @@ class BlockKitReplyTest {
         List<Reply.Listed> many = IntStream.range(0, 60)
                 .mapToObj(i -> new Reply.Listed(community("c-" + (100 + i), 1), false)).toList();
 
-        BlockKitReply.Rendered rendered = BlockKitReply.render(new Reply.CommunityList("", many));
+        BlockKitReply.Rendered rendered = render(new Reply.CommunityList("", many));
 
         assertEquals(50, rendered.blocks().size());
         // heading + 48 communities shown, 12 hidden
@@ -115,7 +107,7 @@ class BlockKitReplyTest {
     void feed_showsAuthorTimeTextAndReference_perPost() {
         Reply.Feed feed = new Reply.Feed("data-guild", List.of(post("01JB", "data-guild", "Ada <3", "hello <@U1>")), "");
 
-        List<String> texts = texts(BlockKitReply.render(feed));
+        List<String> texts = texts(render(feed));
 
         assertEquals("*Latest in data-guild*", texts.getFirst());
         String shown = texts.get(1);
@@ -129,35 +121,44 @@ class BlockKitReplyTest {
     void homeFeed_namesEachPostsCommunity() {
         Reply.Feed feed = new Reply.Feed("", List.of(post("01JB", "rust-lovers", "Ada", "hi")), "");
 
-        assertTrue(texts(BlockKitReply.render(feed)).get(1).contains("Ada* in *rust-lovers*"));
+        assertTrue(texts(render(feed)).get(1).contains("Ada* in *rust-lovers*"));
     }
 
     @Test
     void emptyFeed_showsItsHint() {
         Reply.Feed feed = new Reply.Feed("data-guild", List.of(), "Nothing posted in data-guild yet.");
 
-        assertEquals(List.of("*Latest in data-guild*", "Nothing posted in data-guild yet."), texts(BlockKitReply.render(feed)));
+        assertEquals(List.of("*Latest in data-guild*", "Nothing posted in data-guild yet."), texts(render(feed)));
     }
 
     @Test
     void longPost_ofEscapedCharacters_isCutToSlacksSectionLimit_withAnEllipsis() {
         Reply.Feed feed = new Reply.Feed("data-guild", List.of(post("01JB", "data-guild", "Ada", "<".repeat(4000))), "");
 
-        for (LayoutBlock block : BlockKitReply.render(feed).blocks()) {
+        for (LayoutBlock block : render(feed).blocks()) {
             assertTrue(text(block).length() <= 3000, "section of " + text(block).length());
         }
-        String shown = texts(BlockKitReply.render(feed)).get(1);
+        String shown = texts(render(feed)).get(1);
         assertTrue(shown.endsWith("&lt;" + Mrkdwn.ELLIPSIS), shown.substring(shown.length() - 20));
 
-        String quoted = texts(BlockKitReply.render(new Reply.Posted(post("01JB", "data-guild", "Ada", "&".repeat(4000))))).get(1);
+        String quoted = texts(render(new Reply.Posted(post("01JB", "data-guild", "Ada", "&".repeat(4000))))).get(1);
         assertTrue(quoted.length() <= 3000 && quoted.endsWith(Mrkdwn.ELLIPSIS));
     }
 
     @Test
     void summaryFallback_isEscaped() {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(new Reply.CommunityList("<!here>", List.of()));
+        BlockKitReply.Rendered rendered = render(new Reply.CommunityList("<!here>", List.of()));
 
         assertFalse(rendered.text().contains("<!here>"), rendered.text());
         assertTrue(rendered.text().contains("&lt;!here&gt;"), rendered.text());
+    }
+
+    @Test
+    void refusal_echoingAnAtMention_showsItAsAMention_butOtherTypedMarkupStaysEscaped() {
+        String shown = all(render(new Reply.Refused("<@U0BOB|bob> has not used Ciment yet: they can start with help.")));
+        assertTrue(shown.contains("*Not done:* <@U0BOB> has not used Ciment yet"), shown);
+
+        String typed = all(render(new Reply.Refused("“<!channel> <https://x.example|x> <@U0BOB|a&b>” is not a person I can find.")));
+        assertTrue(typed.contains("&lt;!channel&gt; &lt;https://x.example|x&gt; &lt;@U0BOB|a&amp;b&gt;"), typed);
     }
 }

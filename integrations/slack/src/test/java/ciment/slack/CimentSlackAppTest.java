@@ -229,6 +229,70 @@ class CimentSlackAppTest {
         assertEquals("ada.l", posts("data-guild").getFirst().authorName());
     }
 
+    private SlashCommands.Command bob(String text) {
+        return commands.command("U0BOB", "bob.b", text);
+    }
+
+    private static String blocksText(JsonObject answer) {
+        StringBuilder texts = new StringBuilder();
+        answer.getAsJsonArray("blocks").forEach(block -> texts.append(block.getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString()).append('\n'));
+        return texts.toString();
+    }
+
+    @Test
+    void joinRequest_isListedWithTheCommandToApproveIt_andApprovingByMention_letsThePersonPost() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("close data-guild"));
+        run(app, bob("join data-guild"));
+
+        String requests = blocksText(run(app, ada("requests data-guild")));
+        assertTrue(requests.contains("*Bob Byte* (<@U0BOB>) asked <!date^"), requests);
+        assertTrue(requests.contains("`/ciment approve data-guild <@U0BOB>`"), requests);
+
+        String approved = blocksText(run(app, ada("approve data-guild <@U0BOB|bob.b>")));
+        assertTrue(approved.contains("Bob Byte is now a member of data-guild"), approved);
+        run(app, bob("post data-guild thanks"));
+        assertEquals("thanks", posts("data-guild").getFirst().text());
+    }
+
+    @Test
+    void stewardAdd_byMention_makesTheMentionedMemberASteward_shownAsAMentionInInfo() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, bob("join data-guild"));
+
+        String added = blocksText(run(app, ada("steward add data-guild <@U0BOB>")));
+        assertTrue(added.contains("Bob Byte is now a steward of data-guild"), added);
+        String info = blocksText(run(app, bob("info data-guild")));
+        assertTrue(info.contains("*Stewards:* <@U0ADA>, <@U0BOB>"), info);
+    }
+
+    @Test
+    void personNamedWithoutAMention_isRefusedInOneSentence_andNothingIsWritten() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("close data-guild"));
+        run(app, bob("join data-guild"));
+        int writes = store.writes();
+
+        String refused = blocksText(run(app, ada("approve data-guild @bob")));
+
+        assertTrue(refused.contains(":no_entry: *Not done:* “@bob” is not a person I can find"), refused);
+        assertEquals(writes, store.writes());
+    }
+
+    @Test
+    void mentionOfSomeoneWhoNeverUsedCiment_isRefused_showingTheMention() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+
+        String refused = blocksText(run(app, ada("steward add data-guild <@U0NEVER|nobody>")));
+
+        assertTrue(refused.contains("*Not done:* <@U0NEVER> has not used Ciment yet"), refused);
+    }
+
     @Test
     void otherCommandName_isNotAnswered() throws Exception {
         SlashCommands.Command other = new SlashCommands.Command(FakeSlackApi.TEAM_ID, "t", "C1", "random", "U0ADA",

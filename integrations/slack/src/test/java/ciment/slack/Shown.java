@@ -1,0 +1,28 @@
+package ciment.slack;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import java.util.List;
+
+/** The mrkdwn text of rendered blocks, as Slack would read it. */
+final class Shown {
+    private Shown() {
+    }
+
+    static List<String> texts(BlockKitReply.Rendered rendered) {
+        return rendered.blocks().stream().map(Shown::text).toList();
+    }
+
+    static String text(LayoutBlock block) {
+        if (block instanceof SectionBlock section) {
+            return section.getText().getText();
+        }
+        return ((MarkdownTextObject) ((ContextBlock) block).getElements().getFirst()).getText();
+    }
+
+    static String all(BlockKitReply.Rendered rendered) {
+        return String.join("\n", texts(rendered));
+    }
+}

@@ -1,6 +1,11 @@
 package ciment.teams;
 
+import ciment.core.model.Aggregate;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
+import ciment.core.model.Person;
+import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,10 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Adaptive Cards (schema 1.5, which Teams renders) for answers that are lists. A Teams bot cannot post
- * as a person, so every post names its author in the card.
+ * Adaptive Cards (schema 1.5, which Teams renders) for answers that are lists or records. A Teams bot
+ * cannot post as a person, so every post names its author in the card. People are named, never counted
+ * one by one: a community's size shows only from 5 members (Aggregate).
  */
 final class AdaptiveCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -58,11 +66,180 @@ final class AdaptiveCards {
             ArrayNode items = container.putArray("items");
             items.add(text("**" + community.slug() + "** · " + escape(community.name())));
             items.add(text(community.purpose()));
-            items.add(subtle(community.memberCount() + (community.memberCount() == 1 ? " member" : " members")
-                    + " · " + (community.open() ? "open" : "closed")
-                    + (listed.member() ? " · you are a member" : " · join " + community.slug())));
+            items.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
+                    + (listed.member() ? " · you are a member" : joinHint(community))));
         }
         return attachment(card);
+    }
+
+    /** Purpose, state, tags, stewards (mentioned where the reader can reach them), size, and where the reader stands. */
+    static Attachment info(Reply.Info info, String readerTenant) {
+        Community community = info.community();
+        CardMentions mentions = new CardMentions(readerTenant);
+        ObjectNode card = card(info.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading(community.slug() + " · " + community.name()));
+        body.add(text(community.purpose()));
+        List<String> stewards = new ArrayList<>();
+        for (Person steward : info.stewards()) {
+            stewards.add(mentions.nameOf(steward.displayName(), info.accounts().getOrDefault(steward.id(), List.of())));
+        }
+        body.add(facts(
+                "State", stateSentence(community),
+                "Tags", community.tags().isEmpty() ? "none yet" : String.join(", ", community.tags()),
+                "Stewards", stewards.isEmpty() ? "none" : String.join(", ", stewards),
+                "Size", Aggregate.members(community.memberCount())));
+        body.add(text(standing(community, info.standing())));
+        mentions.addTo(card);
+        return attachment(card);
+    }
+
+    /** The requests waiting, oldest first: who asked and when, and what to send to answer. */
+    static Attachment requests(Reply.Requests requests, String readerTenant) {
+        CardMentions mentions = new CardMentions(readerTenant);
+        ObjectNode card = card(requests.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading("Join requests in " + requests.community()));
+        if (requests.requests().isEmpty()) {
+            body.add(text(requests.summary()));
+        }
+        for (JoinRequest request : requests.requests()) {
+            List<ChatAccount> accounts = requests.accounts().getOrDefault(request.personId(), List.of());
+            ObjectNode container = body.addObject();
+            container.put("type", "Container");
+            container.put("separator", true);
+            ArrayNode items = container.putArray("items");
+            items.add(text(mentions.nameOf(request.personName(), accounts) + " asked " + when(request.at())));
+            String person = " @" + request.personName();
+            items.add(subtle("approve " + requests.community() + person + " · decline " + requests.community() + person));
+        }
+        if (!requests.requests().isEmpty()) {
+            body.add(subtle("Send approve or decline with the community and an @mention of the person (type @ and "
+                    + "pick their name)."));
+        }
+        mentions.addTo(card);
+        return attachment(card);
+    }
+
+    /** whoami, roles, skills: the accounts I use Ciment from, and what I declared. */
+    static Attachment me(Reply.Me me, String readerTenant) {
+        ObjectNode card = card(me.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading(me.profile().person().displayName()));
+        List<String> accounts = me.accounts().stream().map(account -> accountName(account, readerTenant)).toList();
+        body.add(facts(
+                "Accounts", accounts.isEmpty() ? "none" : String.join(", ", accounts),
+                "Roles", me.profile().roles().isEmpty() ? "none yet" : String.join(", ", me.profile().roles()),
+                "Skills", me.profile().skills().isEmpty() ? "none yet" : String.join(", ", me.profile().skills())));
+        body.add(subtle("Change them with roles add|remove <text> and skills add|remove <text>: colleagues find "
+                + "you with who <skill>."));
+        return attachment(card);
+    }
+
+    /**
+     * who: the people (by name, as sorted by Ciment, never ranked), each with a way to reach them from here,
+     * and the communities tagged with the topic.
+     */
+    static Attachment who(Reply.Who who, String readerTenant) {
+        CardMentions mentions = new CardMentions(readerTenant);
+        ObjectNode card = card(who.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading("Who for “" + who.topic() + "”"));
+        if (who.people().isEmpty() && who.communities().isEmpty()) {
+            body.add(text(who.summary()));
+        }
+        if (!who.people().isEmpty()) {
+            body.add(text("**People**").put("spacing", "Medium"));
+        }
+        for (Reply.Found found : who.people()) {
+            ObjectNode container = body.addObject();
+            container.put("type", "Container");
+            container.put("separator", true);
+            ArrayNode items = container.putArray("items");
+            items.add(text(mentions.nameOf(found.person().displayName(), found.accounts())));
+            items.add(subtle(reach(found.accounts(), mentions)));
+        }
+        if (!who.communities().isEmpty()) {
+            body.add(text("**Communities**").put("spacing", "Medium"));
+        }
+        for (Community community : who.communities()) {
+            ObjectNode container = body.addObject();
+            container.put("type", "Container");
+            container.put("separator", true);
+            ArrayNode items = container.putArray("items");
+            items.add(text("**" + community.slug() + "** · " + escape(community.name())));
+            items.add(text(community.purpose()));
+            items.add(subtle(state(community) + joinHint(community)));
+        }
+        mentions.addTo(card);
+        return attachment(card);
+    }
+
+    /** How the reader can reach someone: their mention above opens Teams' profile card, with its chat button. */
+    private static String reach(List<ChatAccount> accounts, CardMentions mentions) {
+        boolean here = mentions.teamsAccount(accounts).isPresent();
+        boolean otherTeams = !here && accounts.stream().anyMatch(a -> a.platform() == Platform.TEAMS);
+        boolean slack = accounts.stream().anyMatch(a -> a.platform() == Platform.SLACK);
+        List<String> ways = new ArrayList<>();
+        if (here) {
+            ways.add("on Teams: select the name for their profile and a chat");
+        }
+        if (otherTeams) {
+            ways.add("on Teams, in another organisation");
+        }
+        if (slack) {
+            ways.add("on Slack");
+        }
+        return ways.isEmpty() ? "not reachable from a chat tool yet" : String.join(" · ", ways);
+    }
+
+    private static String accountName(ChatAccount account, String readerTenant) {
+        if (account.platform() == Platform.TEAMS) {
+            return account.workspace().equals(readerTenant) ? "Teams (this organisation)"
+                    : "Teams (organisation " + account.workspace() + ")";
+        }
+        return account.platform().label() + " (workspace " + account.workspace() + ")";
+    }
+
+    private static String state(Community community) {
+        return (community.open() ? "open" : "closed") + (community.archived() ? " · archived" : "");
+    }
+
+    private static String stateSentence(Community community) {
+        if (community.archived()) {
+            return "archived: readable, closed to posts and new members";
+        }
+        return community.open() ? "open: anyone can join" : "closed: joining needs a steward's approval";
+    }
+
+    private static String joinHint(Community community) {
+        if (community.archived()) {
+            return "";
+        }
+        return community.open() ? " · join " + community.slug() : " · ask to join: join " + community.slug();
+    }
+
+    private static String standing(Community community, Reply.Standing standing) {
+        String slug = community.slug().value();
+        return switch (standing) {
+            case STEWARD -> "You are a steward of " + slug + ".";
+            case MEMBER -> "You are a member of " + slug + ".";
+            case REQUESTED -> "Your request to join " + slug + " waits for a steward.";
+            case NONE -> community.archived() ? slug + " is archived: nobody joins it until a steward restores it."
+                    : community.open() ? "Join with join " + slug + "."
+                    : "Ask to join with join " + slug + ": a steward answers.";
+        };
+    }
+
+    /** A FactSet from title, value pairs. */
+    private static ObjectNode facts(String... titlesAndValues) {
+        ObjectNode set = JSON.objectNode();
+        set.put("type", "FactSet");
+        ArrayNode facts = set.putArray("facts");
+        for (int i = 0; i + 1 < titlesAndValues.length; i += 2) {
+            facts.addObject().put("title", titlesAndValues[i]).put("value", titlesAndValues[i + 1]);
+        }
+        return set;
     }
 
     private static ObjectNode card(String fallbackText) {
@@ -98,7 +275,7 @@ final class AdaptiveCards {
     }
 
     /** Names are shown in bold: keep their own asterisks and underscores from breaking the markup. */
-    private static String escape(String name) {
+    static String escape(String name) {
         return name == null ? "" : name.replace("*", "\\*").replace("_", "\\_");
     }
 

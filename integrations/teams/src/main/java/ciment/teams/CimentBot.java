@@ -5,6 +5,7 @@ import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
+import ciment.core.service.Directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
@@ -18,8 +19,9 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The Teams bot: a message is a Ciment command (the bot's @mention stripped), answered in the same
- * conversation through the Bot Connector at the activity's serviceUrl.
+ * The Teams bot: a message is a Ciment command (the bot's @mention stripped, other people's mentions
+ * resolved through the Bot Connector when a command names them), answered in the same conversation
+ * through the Bot Connector at the activity's serviceUrl.
  */
 public final class CimentBot extends TeamsActivityHandler {
     /** The Bot Framework Emulator sends no tenant: its people all live in this one. */
@@ -36,8 +38,10 @@ public final class CimentBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
-        Reply reply = ciment.handle(callerOf(activity), MentionText.commandOf(activity));
-        return turnContext.sendActivity(TeamsReplies.render(reply)).thenApply(sent -> null);
+        MentionText.Read message = MentionText.read(activity);
+        Caller caller = callerOf(activity, TeamsDirectory.of(turnContext, message.mentions()));
+        Reply reply = ciment.handle(caller, message.command());
+        return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> null);
     }
 
     /** The SDK's handler fails on a Teams update that has neither members nor an event type: ignore those. */
@@ -54,6 +58,11 @@ public final class CimentBot extends TeamsActivityHandler {
     }
 
     Caller callerOf(Activity activity) {
+        return callerOf(activity, Directory.NONE);
+    }
+
+    /** The sender: their AAD object id (the Teams user id when there is none) in the conversation's tenant. */
+    Caller callerOf(Activity activity, Directory directory) {
         ChannelAccount from = activity.getFrom();
         String userId = from == null ? null : firstText(from.getAadObjectId(), from.getId());
         if (userId == null) {
@@ -61,7 +70,7 @@ public final class CimentBot extends TeamsActivityHandler {
         }
         String name = from.getName();
         ChatAccount account = new ChatAccount(Platform.TEAMS, tenantOf(activity), userId);
-        return new Caller(account, () -> name, requestIdOf(activity), timeOf(activity));
+        return new Caller(account, () -> name, requestIdOf(activity), timeOf(activity), directory);
     }
 
     static String tenantOf(Activity activity) {

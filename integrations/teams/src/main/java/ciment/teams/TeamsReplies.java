@@ -11,7 +11,11 @@ final class TeamsReplies {
     private TeamsReplies() {
     }
 
-    static Activity render(Reply reply) {
+    /**
+     * @param readerTenant the tenant of the person the answer goes to: people of that tenant are @mentioned,
+     *                     others only named
+     */
+    static Activity render(Reply reply, String readerTenant) {
         return switch (reply) {
             case Reply.Done done -> text(done.summary());
             case Reply.Refused refused -> text(refused.summary());
@@ -19,6 +23,10 @@ final class TeamsReplies {
             case Reply.Help help -> markdown(help(help.commands()));
             case Reply.Feed feed -> card(feed.summary(), AdaptiveCards.feed(feed));
             case Reply.CommunityList list -> card(list.summary(), AdaptiveCards.communities(list));
+            case Reply.Info info -> card(info.summary(), AdaptiveCards.info(info, readerTenant));
+            case Reply.Requests requests -> card(requests.summary(), AdaptiveCards.requests(requests, readerTenant));
+            case Reply.Me me -> card(me.summary(), AdaptiveCards.me(me, readerTenant));
+            case Reply.Who who -> card(who.summary(), AdaptiveCards.who(who, readerTenant));
         };
     }
 

@@ -31,7 +31,7 @@ public final class WarmUp {
         }
         MentionText.commandOf(activity);
         CimentBot.tenantOf(activity);
-        Activity card = TeamsReplies.render(new Reply.Feed("", List.of(), "warm-up"));
+        Activity card = TeamsReplies.render(new Reply.Feed("", List.of(), "warm-up"), "t");
         Serialization.toStringSilent(card);
         new RestConnectorClient(activity.getServiceUrl(), credentials);
     }

@@ -1,15 +1,21 @@
 package ciment.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Platform;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryStore;
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.schema.Activity;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CimentBotTest {
@@ -55,5 +61,44 @@ class CimentBotTest {
         Caller caller = bot.callerOf(activity);
         assertEquals(CimentBot.NO_TENANT, caller.account().workspace());
         assertEquals("emulator-user", caller.account().userId());
+    }
+
+    @Test
+    void approveWithAMention_admitsThePersonTheBotConnectorNames_andAPostMentioningSomeoneAsksNothing() {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
+                    java.net.URI.create(fake.oauthTokenUrl()), clock);
+            TeamsEndpoint endpoint = new TeamsEndpoint(
+                    new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null),
+                    new CimentBot(new Ciment(new InMemoryStore(), clock), clock), InboundAuth.unauthenticated());
+            FakeBotFramework.Member ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace",
+                    "ada@example.org", "ada@example.org", "tenant-1"));
+            FakeBotFramework.Member grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace",
+                    "Grace Hopper", "grace@example.org", "grace@example.org", "tenant-1"));
+            java.util.function.BiFunction<FakeBotFramework.Member, String, TeamsActivities.Message> say =
+                    (who, text) -> TeamsActivities.message(fake.serviceUrl(), fake.botId()).tenant("tenant-1")
+                            .from(who.id(), who.aadObjectId(), who.name()).text(text);
+            java.util.function.Function<TeamsActivities.Message, String> ask = message -> {
+                assertEquals(200, endpoint.handle(message.json(), null).status());
+                List<FakeBotFramework.SentActivity> sent = fake.sent();
+                FakeBotFramework.SentActivity reply = sent.get(sent.size() - 1);
+                return reply.text() != null ? reply.text() : Json.write(reply.attachmentContents());
+            };
+
+            ask.apply(say.apply(ada, "create data-guild Data people"));
+            ask.apply(say.apply(ada, "close data-guild"));
+            assertTrue(ask.apply(say.apply(grace, "join data-guild")).contains("steward"));
+            assertTrue(fake.memberLookups().isEmpty(), "no lookup for commands that name nobody");
+
+            String approved = ask.apply(say.apply(ada, "approve data-guild <at>Grace Hopper</at>")
+                    .mentioning(grace.id(), grace.name()));
+
+            assertEquals("Grace Hopper is now a member of data-guild.", approved);
+            assertEquals(List.of("29:grace"), fake.memberLookups().stream().map(FakeBotFramework.MemberLookup::memberId).toList());
+            assertTrue(ask.apply(say.apply(grace, "post data-guild thanks <at>Ada Lovelace</at>!")
+                    .mentioning(ada.id(), ada.name())).startsWith("Posted #"));
+            assertEquals(1, fake.memberLookups().size(), "a post's mentions are words, not lookups");
+            assertTrue(ask.apply(say.apply(grace, "feed data-guild")).contains("thanks @Ada Lovelace!"));
+        }
     }
 }

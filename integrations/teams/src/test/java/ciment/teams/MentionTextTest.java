@@ -1,10 +1,12 @@
 package ciment.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.teams.TeamsActivities;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MentionTextTest {
@@ -49,5 +51,80 @@ class MentionTextTest {
     void mentionOfSomeoneElse_staysAsTheirName() throws Exception {
         Activity activity = activity(TeamsActivities.message("https://x/", "28:bot").text("post guild-java thanks <at>Grace</at>"));
         assertEquals("post guild-java thanks Grace", MentionText.commandOf(activity));
+    }
+
+    @Test
+    void atTagWithoutAMentionEntity_isNoMention_andKeepsItsWords() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .text("post guild-java thanks <at>Grace</at>")));
+        assertEquals("post guild-java thanks Grace", read.command());
+        assertTrue(read.mentions().isEmpty());
+    }
+
+    @Test
+    void personNamedInACommand_becomesTheirAtName_withTheirTeamsId() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .mentioning("29:grace", "Grace Hopper").text("approve data-guild <at>Grace Hopper</at>")));
+        assertEquals("approve data-guild @Grace Hopper", read.command());
+        assertEquals(List.of(new MentionText.Mention("@Grace Hopper", "29:grace", "Grace Hopper")), read.mentions());
+    }
+
+    @Test
+    void severalMentionsInAPost_readNaturally_andTheBotsAnywhereIsDropped() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .mentioning("29:grace", "Grace Hopper")
+                .mentioning("29:alan", "Alan Turing", "<at>Alan</at>")
+                .text("post guild-java thanks <at>Grace Hopper</at> and <at>Alan</at>, and you <at>Ciment</at>!")));
+        assertEquals("post guild-java thanks @Grace Hopper and @Alan, and you !", read.command());
+        assertEquals(List.of(new MentionText.Mention("@Grace Hopper", "29:grace", "Grace Hopper"),
+                new MentionText.Mention("@Alan", "29:alan", "Alan Turing")), read.mentions(),
+                "a shortened mention keeps the words the sender left");
+    }
+
+    @Test
+    void nameTeamsSplitIntoOneTagPerWord_isOneMention() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .mentioning("29:grace", "Grace", "<at>Grace</at>")
+                .mentioning("29:grace", "Hopper", "<at>Hopper</at>")
+                .text("steward add data-guild <at>Grace</at>&nbsp;<at>Hopper</at>")));
+        assertEquals("steward add data-guild @Grace Hopper", read.command());
+        assertEquals(List.of(new MentionText.Mention("@Grace Hopper", "29:grace", "Grace")), read.mentions());
+    }
+
+    @Test
+    void adjacentMentionsOfTwoPeople_stayTwo() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .mentioning("29:grace", "Grace").mentioning("29:alan", "Alan")
+                .text("post guild-java <at>Grace</at> <at>Alan</at> welcome")));
+        assertEquals("post guild-java @Grace @Alan welcome", read.command());
+        assertEquals(List.of("29:grace", "29:alan"), read.mentions().stream().map(MentionText.Mention::memberId).toList());
+    }
+
+    @Test
+    void twoPeopleMentionedUnderOneName_keepTheirOwnIds_inOrder() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .mentioning("29:alex-1", "Alex").mentioning("29:alex-2", "Alex")
+                .text("post guild-java <at>Alex</at> meet <at>Alex</at>")));
+        assertEquals("post guild-java @Alex meet @Alex", read.command());
+        assertEquals(List.of(new MentionText.Mention("@Alex", "29:alex-1", "Alex"),
+                new MentionText.Mention("@Alex", "29:alex-2", "Alex")), read.mentions());
+    }
+
+    @Test
+    void botMentionSplitIntoTwoTags_isDroppedWhole() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot").direct()
+                .mentioning("28:bot", "Ciment", "<at>Ciment</at>").mentioning("28:bot", "Dev", "<at>Dev</at>")
+                .text("<at>Ciment</at> <at>Dev</at> whoami")));
+        assertEquals("whoami", read.command());
+        assertTrue(read.mentions().isEmpty());
+    }
+
+    @Test
+    void mentionInTeamsHtml_isTheSameTokenAsTheCommandHolds() throws Exception {
+        MentionText.Read read = MentionText.read(activity(TeamsActivities.message("https://x/", "28:bot")
+                .mentioning("29:obrien", "Pat O'Brien", "<at>Pat&nbsp;O&#39;Brien</at>")
+                .text("<p>approve&nbsp;data-guild <at>Pat&nbsp;O&#39;Brien</at></p>")));
+        assertEquals("approve data-guild @Pat O'Brien", read.command());
+        assertEquals("@Pat O'Brien", read.mentions().get(0).token());
     }
 }

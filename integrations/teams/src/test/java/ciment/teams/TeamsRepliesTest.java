@@ -1,12 +1,17 @@
 package ciment.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.command.Grammar;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
+import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +19,32 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TeamsRepliesTest {
     private static final Instant AT = Instant.parse("2025-03-01T09:30:15.123Z");
+    private static final String TENANT = "tenant-1";
+    private static final ChatAccount ADA_TEAMS = new ChatAccount(Platform.TEAMS, TENANT, "aad-ada");
+    private static final ChatAccount GRACE_TEAMS = new ChatAccount(Platform.TEAMS, TENANT, "aad-grace");
+    private static final ChatAccount GRACE_SLACK = new ChatAccount(Platform.SLACK, "T1", "U-grace");
+    private static final ChatAccount LINUS_ELSEWHERE = new ChatAccount(Platform.TEAMS, "tenant-2", "aad-linus");
+    private static final Person ADA = new Person("p-ada", "Ada Lovelace");
+    private static final Person GRACE = new Person("p-grace", "Grace Hopper");
+    private static final Person LINUS = new Person("p-linus", "Linus Torvalds");
+
+    private static Activity render(Reply reply) {
+        return TeamsReplies.render(reply, TENANT);
+    }
+
+    private static Community community(String slug, boolean open, boolean archived, int members, String... tags) {
+        return new Community("c-" + slug, Slug.parse(slug), Slug.parse(slug).displayName(), "Purpose of " + slug,
+                List.of(tags), open, archived, members, 1, "p1", AT);
+    }
 
     private static Post post(String id, String author, String text) {
         return new Post(id, "c1", Slug.parse("guild-java"), "p-" + author, author, Platform.SLACK, text, AT);
@@ -30,7 +55,7 @@ class TeamsRepliesTest {
         Reply.Feed feed = new Reply.Feed("guild-java",
                 List.of(post("01JB0000000000000000000002", "Grace Hopper", "Second"),
                         post("01JB0000000000000000000001", "Ada Lovelace", "First")), "none");
-        Activity activity = TeamsReplies.render(feed);
+        Activity activity = render(feed);
 
         JsonNode card = card(activity);
         String json = card.toString();
@@ -45,31 +70,182 @@ class TeamsRepliesTest {
 
     @Test
     void emptyFeed_isACardWithTheHint() {
-        Activity activity = TeamsReplies.render(new Reply.Feed("", List.of(), "You are not in any community yet."));
+        Activity activity = render(new Reply.Feed("", List.of(), "You are not in any community yet."));
         JsonNode card = card(activity);
         assertTrue(card.toString().contains("You are not in any community yet."));
         assertValidAdaptiveCard(card);
     }
 
     @Test
-    void communityList_isAnAdaptiveCard_withMembershipShown() {
-        Community community = new Community("c1", Slug.parse("guild-java"), "guild-java", "Java people", true, 3, 1, "p1", AT);
-        Activity activity = TeamsReplies.render(new Reply.CommunityList("", List.of(new Reply.Listed(community, true))));
+    void communityList_showsSizesOnlyFromFive_andMarksClosedAndArchived() {
+        Activity activity = render(new Reply.CommunityList("", List.of(
+                new Reply.Listed(community("guild-java", true, false, 3), true),
+                new Reply.Listed(community("big-guild", true, false, 12), false),
+                new Reply.Listed(community("inner-circle", false, false, 7), false),
+                new Reply.Listed(community("old-times", true, true, 5), false))));
         JsonNode card = card(activity);
-        assertTrue(card.toString().contains("Java people"));
-        assertTrue(card.toString().contains("3 members"));
-        assertTrue(card.toString().contains("you are a member"));
+        List<String> lines = subtleLines(card);
+
+        assertEquals("fewer than 5 members · open · you are a member", lines.get(0));
+        assertEquals("12 members · open · join big-guild", lines.get(1));
+        assertEquals("7 members · closed · ask to join: join inner-circle", lines.get(2));
+        assertEquals("5 members · open · archived", lines.get(3), "nobody joins an archived community");
+        assertFalse(card.toString().contains("3 members"), "a size below 5 is never shown");
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void info_showsPurposeTagsStateStewardsAndSizeBelowFiveHidden_andMentionsStewardsOfTheReadersTenant() {
+        Community closed = community("data-guild", false, false, 4, "analytics", "sql");
+        Reply.Info info = new Reply.Info(closed, List.of(ADA, LINUS), Reply.Standing.REQUESTED,
+                Map.of(ADA.id(), List.of(ADA_TEAMS), LINUS.id(), List.of(LINUS_ELSEWHERE)));
+        Activity activity = render(info);
+        JsonNode card = card(activity);
+        Map<String, String> facts = facts(card);
+
+        assertEquals("closed: joining needs a steward's approval", facts.get("State"));
+        assertEquals("analytics, sql", facts.get("Tags"));
+        assertEquals("fewer than 5 members", facts.get("Size"));
+        assertEquals("<at>Ada Lovelace</at>, **Linus Torvalds**", facts.get("Stewards"),
+                "Ada is mentioned; Linus, of another tenant, is named");
+        assertEquals(List.of(mention("<at>Ada Lovelace</at>", "aad-ada", "Ada Lovelace")), mentions(card));
+        assertTrue(card.toString().contains("Purpose of data-guild"));
+        assertTrue(card.toString().contains("Your request to join data-guild waits for a steward."));
+        assertFalse(card.toString().contains(" 4 "), "no exact size below 5");
+        assertEquals(info.summary(), activity.getSummary());
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void info_ofAnArchivedCommunity_withFiveMembers_showsTheSize_andThatNobodyJoins() {
+        Reply.Info info = new Reply.Info(community("old-times", true, true, 5), List.of(GRACE), Reply.Standing.NONE);
+        JsonNode card = card(render(info));
+        Map<String, String> facts = facts(card);
+
+        assertEquals("archived: readable, closed to posts and new members", facts.get("State"));
+        assertEquals("5 members", facts.get("Size"));
+        assertEquals("none yet", facts.get("Tags"));
+        assertEquals("**Grace Hopper**", facts.get("Stewards"), "no account known: named, not mentioned");
+        assertTrue(card.toString().contains("old-times is archived: nobody joins it until a steward restores it."));
+        assertTrue(mentions(card).isEmpty());
+        assertFalse(card.has("msteams"), "no mention, no msteams property");
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void info_standing_saysStewardMemberOrHowToJoin() {
+        assertTrue(card(render(new Reply.Info(community("a-guild", true, false, 9), List.of(ADA), Reply.Standing.STEWARD)))
+                .toString().contains("You are a steward of a-guild."));
+        assertTrue(card(render(new Reply.Info(community("a-guild", true, false, 9), List.of(ADA), Reply.Standing.MEMBER)))
+                .toString().contains("You are a member of a-guild."));
+        assertTrue(card(render(new Reply.Info(community("a-guild", true, false, 9), List.of(ADA), Reply.Standing.NONE)))
+                .toString().contains("Join with join a-guild."));
+        assertTrue(card(render(new Reply.Info(community("a-guild", false, false, 9), List.of(ADA), Reply.Standing.NONE)))
+                .toString().contains("Ask to join with join a-guild: a steward answers."));
+    }
+
+    @Test
+    void requests_nameWhoAskedAndWhen_mentionThemWhereReachable_andShowTheCommandsToSend() {
+        Instant later = Instant.parse("2025-03-02T10:00:00Z");
+        Reply.Requests requests = new Reply.Requests("data-guild", List.of(
+                new JoinRequest("c1", Slug.parse("data-guild"), GRACE.id(), "Grace Hopper", AT),
+                new JoinRequest("c1", Slug.parse("data-guild"), LINUS.id(), "Linus Torvalds", later)),
+                Map.of(GRACE.id(), List.of(GRACE_SLACK, GRACE_TEAMS), LINUS.id(), List.of(LINUS_ELSEWHERE)));
+        Activity activity = render(requests);
+        JsonNode card = card(activity);
+        String json = card.toString();
+
+        assertTrue(json.contains("<at>Grace Hopper</at> asked {{DATE(2025-03-01T09:30:15Z, SHORT)}}"), json);
+        assertTrue(json.contains("**Linus Torvalds** asked {{DATE(2025-03-02T10:00:00Z, SHORT)}}"), json);
+        assertTrue(json.indexOf("Grace Hopper") < json.indexOf("Linus Torvalds"), "oldest first");
+        assertTrue(json.contains("approve data-guild @Grace Hopper · decline data-guild @Grace Hopper"), json);
+        assertTrue(json.contains("approve data-guild @Linus Torvalds"), json);
+        assertEquals(List.of(mention("<at>Grace Hopper</at>", "aad-grace", "Grace Hopper")), mentions(card));
+        assertEquals(requests.summary(), activity.getSummary());
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void requests_none_isACardWithTheSentence() {
+        JsonNode card = card(render(new Reply.Requests("data-guild", List.of())));
+        assertTrue(card.toString().contains("No request is waiting in data-guild."));
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void me_listsAccountsRolesAndSkills() {
+        Profile profile = new Profile(GRACE, List.of("onboarding buddy"), List.of("COBOL", "compilers"));
+        Activity activity = render(new Reply.Me(profile, List.of(GRACE_TEAMS, GRACE_SLACK, LINUS_ELSEWHERE)));
+        JsonNode card = card(activity);
+        Map<String, String> facts = facts(card);
+
+        assertEquals("Teams (this organisation), Slack (workspace T1), Teams (organisation tenant-2)", facts.get("Accounts"));
+        assertEquals("onboarding buddy", facts.get("Roles"));
+        assertEquals("COBOL, compilers", facts.get("Skills"));
+        assertTrue(card.toString().contains("Grace Hopper"));
+        assertEquals("Grace Hopper: roles: onboarding buddy; skills: COBOL, compilers.", activity.getSummary());
+        assertValidAdaptiveCard(card);
+
+        Map<String, String> empty = facts(card(render(new Reply.Me(Profile.empty(ADA), List.of(ADA_TEAMS)))));
+        assertEquals("none yet", empty.get("Roles"));
+        assertEquals("none yet", empty.get("Skills"));
+    }
+
+    @Test
+    void who_namesPeopleWithAWayToReachThem_andListsTaggedCommunitiesWithTheirPurpose() {
+        Reply.Who who = new Reply.Who("accessibility", List.of(
+                new Reply.Found(ADA, List.of(ADA_TEAMS)),
+                new Reply.Found(GRACE, List.of(GRACE_SLACK)),
+                new Reply.Found(LINUS, List.of(LINUS_ELSEWHERE))),
+                List.of(community("a11y-guild", false, false, 2, "accessibility")));
+        Activity activity = render(who);
+        JsonNode card = card(activity);
+        String json = card.toString();
+        List<String> subtle = subtleLines(card);
+
+        assertTrue(json.contains("\"<at>Ada Lovelace</at>\""), "Ada is mentioned: " + json);
+        assertEquals("on Teams: select the name for their profile and a chat", subtle.get(0));
+        assertTrue(json.contains("**Grace Hopper**"), json);
+        assertEquals("on Slack", subtle.get(1));
+        assertTrue(json.contains("**Linus Torvalds**"), json);
+        assertEquals("on Teams, in another organisation", subtle.get(2));
+        assertEquals(List.of(mention("<at>Ada Lovelace</at>", "aad-ada", "Ada Lovelace")), mentions(card),
+                "only the account in the reader's tenant is mentioned, by its AAD object id");
+        assertTrue(json.contains("**a11y-guild**") && json.contains("Purpose of a11y-guild"), json);
+        assertEquals("closed · ask to join: join a11y-guild", subtle.get(3));
+        assertFalse(json.contains("members"), "no sizes in who");
+        assertEquals(who.summary(), activity.getSummary());
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void who_twoPeopleOfTheSameName_getDistinctMentionTexts() {
+        Person otherAda = new Person("p-ada-2", "Ada Lovelace");
+        ChatAccount otherAdaTeams = new ChatAccount(Platform.TEAMS, TENANT, "aad-ada-2");
+        JsonNode card = card(render(new Reply.Who("maths", List.of(
+                new Reply.Found(ADA, List.of(ADA_TEAMS)), new Reply.Found(otherAda, List.of(otherAdaTeams))), List.of())));
+
+        assertEquals(List.of(mention("<at>Ada Lovelace</at>", "aad-ada", "Ada Lovelace"),
+                mention("<at>Ada Lovelace (2)</at>", "aad-ada-2", "Ada Lovelace")), mentions(card));
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void who_nobody_isACardWithTheSentence() {
+        Reply.Who who = new Reply.Who("basket weaving", List.of(), List.of());
+        JsonNode card = card(render(who));
+        assertTrue(card.toString().contains(who.summary()));
         assertValidAdaptiveCard(card);
     }
 
     @Test
     void sentences_areTextAndHelpIsMarkdown() {
-        Activity refused = TeamsReplies.render(new Reply.Refused("Only members can post in guild-java: join guild-java first."));
+        Activity refused = render(new Reply.Refused("Only members can post in guild-java: join guild-java first."));
         assertEquals("Only members can post in guild-java: join guild-java first.", refused.getText());
         assertEquals(TextFormatTypes.PLAIN, refused.getTextFormat());
         assertTrue(refused.getAttachments() == null || refused.getAttachments().isEmpty());
 
-        Activity help = TeamsReplies.render(new Reply.Help(Grammar.AVAILABLE));
+        Activity help = render(new Reply.Help(Grammar.AVAILABLE));
         assertEquals(TextFormatTypes.MARKDOWN, help.getTextFormat());
         for (Grammar.Usage usage : Grammar.AVAILABLE) {
             assertTrue(help.getText().contains("`" + usage.form() + "`"), usage.form());
@@ -83,22 +259,76 @@ class TeamsRepliesTest {
         return Serialization.objectToTree(activity).path("attachments").path(0).path("content");
     }
 
-    /** The parts of the Adaptive Card 1.5 schema these cards use: known elements, properties and values. */
+    private static List<String> subtleLines(JsonNode card) {
+        List<String> lines = new ArrayList<>();
+        card.findParents("isSubtle").forEach(block -> lines.add(block.path("text").asText()));
+        return lines;
+    }
+
+    private static Map<String, String> facts(JsonNode card) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        card.findParents("facts").forEach(set -> set.path("facts")
+                .forEach(fact -> facts.put(fact.path("title").asText(), fact.path("value").asText())));
+        return facts;
+    }
+
+    private static String mention(String text, String id, String name) {
+        return text + " -> " + id + " (" + name + ")";
+    }
+
+    private static List<String> mentions(JsonNode card) {
+        List<String> mentions = new ArrayList<>();
+        card.path("msteams").path("entities").forEach(entity -> mentions.add(mention(entity.path("text").asText(),
+                entity.path("mentioned").path("id").asText(), entity.path("mentioned").path("name").asText())));
+        return mentions;
+    }
+
+    /**
+     * The parts of the Adaptive Card 1.5 schema these cards use: known elements, properties and values;
+     * and Teams' mentions: each entity's text appears in a TextBlock or a fact, and each {@code <at>} in
+     * the card has its entity.
+     */
     static void assertValidAdaptiveCard(JsonNode card) {
         assertEquals("AdaptiveCard", card.path("type").asText());
         assertEquals("http://adaptivecards.io/schemas/adaptive-card.json", card.path("$schema").asText());
         assertEquals("1.5", card.path("version").asText());
         assertTrue(card.path("body").isArray() && !card.path("body").isEmpty());
-        Set<String> cardProperties = Set.of("type", "$schema", "version", "body", "actions", "fallbackText", "speak", "lang");
+        Set<String> cardProperties = Set.of("type", "$schema", "version", "body", "actions", "fallbackText", "speak", "lang",
+                "msteams");
         card.fieldNames().forEachRemaining(name -> assertTrue(cardProperties.contains(name), "card property " + name));
-        card.path("body").forEach(TeamsRepliesTest::assertValidElement);
+        List<String> texts = new ArrayList<>();
+        card.path("body").forEach(element -> assertValidElement(element, texts));
+
+        Set<String> mentionTexts = new HashSet<>();
+        if (card.has("msteams")) {
+            List<String> msteams = new ArrayList<>();
+            card.get("msteams").fieldNames().forEachRemaining(msteams::add);
+            assertEquals(List.of("entities"), msteams);
+            assertTrue(card.path("msteams").path("entities").isArray() && !card.path("msteams").path("entities").isEmpty());
+            for (JsonNode entity : card.path("msteams").path("entities")) {
+                assertEquals("mention", entity.path("type").asText());
+                String text = entity.path("text").asText();
+                assertTrue(text.matches("<at>[^<>]+</at>"), text);
+                assertTrue(mentionTexts.add(text), "one entity per mention text: " + text);
+                assertFalse(entity.path("mentioned").path("id").asText().isBlank(), "mentioned.id");
+                assertFalse(entity.path("mentioned").path("name").asText().isBlank(), "mentioned.name");
+                assertTrue(texts.stream().anyMatch(t -> t.contains(text)), "mention text in the card: " + text);
+            }
+        }
+        for (String text : texts) {
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("<at>[^<>]*</at>").matcher(text);
+            while (at.find()) {
+                assertTrue(mentionTexts.contains(at.group()), "an entity for " + at.group());
+            }
+        }
     }
 
-    private static void assertValidElement(JsonNode element) {
+    private static void assertValidElement(JsonNode element, List<String> texts) {
         String type = element.path("type").asText();
         switch (type) {
             case "TextBlock" -> {
                 assertTrue(element.path("text").isTextual(), "TextBlock needs text");
+                texts.add(element.path("text").asText());
                 Set<String> allowed = Set.of("type", "text", "wrap", "size", "weight", "isSubtle", "spacing", "separator", "color");
                 element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "TextBlock property " + name));
                 checkEnum(element, "size", Set.of("Default", "Small", "Medium", "Large", "ExtraLarge"));
@@ -115,7 +345,19 @@ class TeamsRepliesTest {
                 assertTrue(element.path("items").isArray(), "Container needs items");
                 Set<String> allowed = Set.of("type", "items", "separator", "spacing", "style");
                 element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Container property " + name));
-                element.path("items").forEach(TeamsRepliesTest::assertValidElement);
+                element.path("items").forEach(item -> assertValidElement(item, texts));
+            }
+            case "FactSet" -> {
+                assertTrue(element.path("facts").isArray() && !element.path("facts").isEmpty(), "FactSet needs facts");
+                Set<String> allowed = Set.of("type", "facts", "separator", "spacing");
+                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "FactSet property " + name));
+                for (JsonNode fact : element.path("facts")) {
+                    List<String> names = new ArrayList<>();
+                    fact.fieldNames().forEachRemaining(names::add);
+                    assertEquals(List.of("title", "value"), names, "a Fact is a title and a value");
+                    assertTrue(fact.path("title").isTextual() && fact.path("value").isTextual());
+                    texts.add(fact.path("value").asText());
+                }
             }
             default -> throw new AssertionError("element type not used by Ciment's cards: " + type);
         }

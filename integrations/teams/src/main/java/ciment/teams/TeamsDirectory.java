@@ -1,0 +1,80 @@
+package ciment.teams;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Platform;
+import ciment.core.service.Directory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.connector.rest.ErrorResponseException;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Who a Teams @mention names, as Ciment keys Teams accounts. A mention carries only the Teams user id
+ * (29:...), while Ciment keys people by their AAD object id: the Bot Connector's member lookup gives it.
+ * The tenant is the conversation's, as for the sender of a message (see {@link CimentBot#callerOf}), so
+ * a mention names the very account that person's own messages come from.
+ */
+final class TeamsDirectory implements Directory {
+    private static final Set<Integer> NOT_A_MEMBER = Set.of(400, 404);
+
+    private final List<MentionText.Mention> mentions;
+    private final String tenant;
+    private final Function<String, Optional<TeamsChannelAccount>> members;
+
+    /**
+     * @param members looks a member up by Teams user id; empty when the Bot Connector knows no such member
+     *                here (a tag, a channel, someone outside the conversation)
+     */
+    TeamsDirectory(List<MentionText.Mention> mentions, String tenant,
+            Function<String, Optional<TeamsChannelAccount>> members) {
+        this.mentions = List.copyOf(mentions);
+        this.tenant = tenant;
+        this.members = members;
+    }
+
+    /** For the message of this turn: its mentions, its tenant, and the Bot Connector of its serviceUrl. */
+    static TeamsDirectory of(TurnContext turn, List<MentionText.Mention> mentions) {
+        return new TeamsDirectory(mentions, CimentBot.tenantOf(turn.getActivity()), memberId -> member(turn, memberId));
+    }
+
+    @Override
+    public Optional<ChatAccount> accountOf(String token) {
+        List<String> ids = mentions.stream()
+                .filter(mention -> mention.token().equals(token.strip()))
+                .map(MentionText.Mention::memberId)
+                .distinct()
+                .toList();
+        if (ids.size() != 1) {
+            return Optional.empty(); // not a mention, or two people mentioned under the same name
+        }
+        return members.apply(ids.get(0)).flatMap(member -> {
+            String userId = firstText(member.getAadObjectId(), member.getId());
+            return userId == null ? Optional.empty() : Optional.of(new ChatAccount(Platform.TEAMS, tenant, userId));
+        });
+    }
+
+    /** In a team, TeamsInfo asks the team's roster; elsewhere, the conversation's. */
+    private static Optional<TeamsChannelAccount> member(TurnContext turn, String memberId) {
+        try {
+            return Optional.ofNullable(TeamsInfo.getMember(turn, memberId).join());
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof ErrorResponseException error && error.response() != null
+                    && NOT_A_MEMBER.contains(error.response().code())) {
+                return Optional.empty(); // not a member here (404), or not a person at all (a tag, a channel)
+            }
+            throw failed; // refused or failed (401, 5xx...): the activity fails and may be delivered again
+        }
+    }
+
+    private static String firstText(String first, String second) {
+        if (first != null && !first.isBlank()) {
+            return first;
+        }
+        return second != null && !second.isBlank() ? second : null;
+    }
+}

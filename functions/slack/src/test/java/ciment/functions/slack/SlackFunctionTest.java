@@ -169,7 +169,7 @@ class SlackFunctionTest {
 
         String listed = blocksText(command(bob, "communities " + slug));
         assertTrue(listed.contains("*" + slug + "*") && listed.contains("People who love data")
-                && listed.contains("2 members") && listed.contains("you are a member"), listed);
+                && listed.contains("fewer than 5 members") && listed.contains("you are a member"), listed);
 
         JsonObject posted = command(bob, "post " + slug + " Hello & welcome <everyone>");
         assertTrue(blocksText(posted).contains("in *" + slug + "*"), posted.toString());
@@ -182,7 +182,110 @@ class SlackFunctionTest {
         assertTrue(blocksText(command(bob, "feed")).contains(reference), "home feed");
 
         assertTrue(blocksText(command(bob, "leave " + slug)).contains(slug));
-        assertTrue(blocksText(command(bob, "communities " + slug)).contains("1 member "));
+        String after = blocksText(command(bob, "communities " + slug));
+        assertTrue(after.contains("join with `/ciment join " + slug + "`") && !after.contains("you are a member"), after);
+    }
+
+    // --- stewards and people (issue 3) -------------------------------------------------------------
+
+    /** How Slack sends an @mention picked from the autocomplete, with "escape users" on. */
+    private static String mention(String userId, String name) {
+        return "<@" + userId + "|" + name + ">";
+    }
+
+    @Test
+    void closedCommunity_joinFilesARequest_thatAStewardApprovesByMention_andTheNewMemberPosts() {
+        String ada = newUser("ada");
+        String bob = newUser("bob");
+        String slug = newSlug("closed-guild");
+        command(ada, "create " + slug + " Invitation only");
+        assertTrue(blocksText(command(ada, "close " + slug)).contains(slug + " is closed"));
+
+        String asked = blocksText(command(bob, "join " + slug));
+        assertTrue(asked.contains("your request went to its stewards"), asked);
+        assertTrue(blocksText(command(bob, "post " + slug + " too early")).contains("Only members can post"));
+
+        String requests = blocksText(command(ada, "requests " + slug));
+        assertTrue(requests.contains("*bob* (<@" + bob + ">) asked <!date^"), requests);
+        assertTrue(requests.contains("`/ciment approve " + slug + " <@" + bob + ">`"), requests);
+
+        String approved = blocksText(command(ada, "approve " + slug + " " + mention(bob, "bob")));
+        assertTrue(approved.contains("bob is now a member of " + slug), approved);
+        assertTrue(blocksText(command(bob, "post " + slug + " Glad to be in")).contains("in *" + slug + "*"));
+        String feed = blocksText(command(ada, "feed " + slug));   // a closed community's feed is for its members
+        assertTrue(feed.contains("*bob* · ") && feed.contains("Glad to be in"), feed);
+        assertTrue(blocksText(command(ada, "requests " + slug)).contains("No request is waiting in " + slug));
+    }
+
+    @Test
+    void stewardAddAndRemove_byMention_changeTheStewardsInfoShows() {
+        String ada = newUser("ada");
+        String bob = newUser("bob");
+        String slug = newSlug("shared-care");
+        command(ada, "create " + slug + " Shared care");
+        command(bob, "join " + slug);
+
+        String added = blocksText(command(ada, "steward add " + slug + " " + mention(bob, "bob")));
+        assertTrue(added.contains("bob is now a steward of " + slug), added);
+        String info = blocksText(command(bob, "info " + slug));
+        assertTrue(info.contains("<@" + ada + ">") && info.contains("<@" + bob + ">"), info);
+        assertTrue(info.contains("You are a steward of *" + slug + "*"), info);
+
+        String removed = blocksText(command(bob, "steward remove " + slug + " <@" + ada + ">"));
+        assertTrue(removed.contains("ada is no longer a steward of " + slug), removed);
+        String after = blocksText(command(ada, "info " + slug));
+        assertTrue(after.contains("*Stewards:* <@" + bob + ">\n"), after);
+        assertTrue(after.contains("You are a member of *" + slug + "*"), after);
+    }
+
+    @Test
+    void stewardAdd_ofSomeoneNamedWithoutAMention_isRefused_andWritesNothing() {
+        String ada = newUser("ada");
+        String slug = newSlug("plain-names");
+        command(ada, "create " + slug + " Plain names");
+        Set<Map<String, AttributeValue>> before = items();
+
+        String refused = blocksText(command(ada, "steward add " + slug + " @bob"));
+
+        assertTrue(refused.startsWith(":no_entry: *Not done:* “@bob” is not a person I can find"), refused);
+        assertEquals(before, items());
+    }
+
+    @Test
+    void info_ofASmallCommunity_saysFewerThan5Members_neverTheCount() {
+        String ada = newUser("ada");
+        String slug = newSlug("small-talk");
+        command(ada, "create " + slug + " Small talk");
+        command(newUser("bob"), "join " + slug);
+        command(ada, "tags " + slug + " Analytics, SQL");
+
+        String info = blocksText(command(newUser("cleo"), "info " + slug));
+
+        assertTrue(info.contains("*Size:* fewer than 5 members"), info);
+        assertFalse(info.contains("2 members"), info);
+        assertTrue(info.contains("Small talk") && info.contains(":unlock: *Open*") && info.contains("*Tags:* analytics, sql")
+                && info.contains("*Stewards:* <@" + ada + ">"), info);
+    }
+
+    @Test
+    void declaredRolesAndSkills_areShownByWhoami_andWhoFindsThePerson_withASlackMention() {
+        String ada = newUser("ada");
+        String topic = "Accessibilité " + UUID.randomUUID().toString().substring(0, 6);
+        String role = "Onboarding buddy " + UUID.randomUUID().toString().substring(0, 6);
+
+        assertTrue(blocksText(command(ada, "skills add " + topic)).contains("Added the skill"));
+        assertTrue(blocksText(command(ada, "roles add " + role)).contains("Added the role"));
+        String me = blocksText(command(ada, "whoami"));
+        assertTrue(me.contains("*Skills:* " + topic) && me.contains("*Roles:* " + role)
+                && me.contains("*Accounts:* Slack, here (<@" + ada + ">)"), me);
+
+        String bySkill = blocksText(command(newUser("bob"), "who " + topic.toUpperCase().replace("É", "E")));
+        assertTrue(bySkill.contains("• *ada* · <@" + ada + ">"), bySkill);
+        String byRole = blocksText(command(newUser("cleo"), "who " + role.toLowerCase()));
+        assertTrue(byRole.contains("• *ada* · <@" + ada + ">"), byRole);
+
+        command(ada, "skills remove " + topic);
+        assertTrue(blocksText(command(newUser("dan"), "who " + topic)).contains("Nobody has declared"));
     }
 
     @Test

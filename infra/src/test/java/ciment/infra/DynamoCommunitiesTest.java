@@ -2,12 +2,14 @@ package ciment.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Community;
 import ciment.core.model.Membership;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
+import ciment.core.port.Communities.Change;
 import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Joined;
 import ciment.core.port.Communities.Left;
@@ -222,6 +224,96 @@ class DynamoCommunitiesTest {
 
         assertEquals(communities.stream().sorted(Comparator.comparing(Community::slug)).toList(), catalog);
         assertTrue(bigStore.meter().usage(DynamoCommunities.CATALOG).requests() >= 2, "read in several pages");
+    }
+
+    @Test
+    void create_keepsTheTagsArchivalAndTheFirstStewardOnMeta() {
+        Slug slug = Sample.slug("tagged");
+        String creator = Sample.personId();
+        Community community = new Community(Sample.personId(), slug, slug.displayName(), "Tagged from the start.",
+                List.of("accessibilite", "sap finance"), false, false, 1, 1, creator, Sample.T0);
+
+        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+
+        assertEquals(community, store.find(slug).orElseThrow());
+        Map<String, AttributeValue> meta = item("C#" + community.id(), "META");
+        assertEquals(List.of("accessibilite", "sap finance"), meta.get("tags").l().stream().map(AttributeValue::s).toList());
+        assertEquals(false, meta.get("archived").bool());
+        assertEquals(List.of(creator), meta.get("stewards").ss());
+        assertEquals(List.of(creator), store.stewards(community.id()));
+    }
+
+    @Test
+    void change_tags_writesOnlyTheTags_andKeepsTheCounts() {
+        Community community = created("change-tags");
+        store.join(Sample.member(community, Sample.personId()));
+        Map<String, AttributeValue> before = item("C#" + community.id(), "META");
+
+        store.change(community.id(), new Change.Tags(List.of("data", "open source")));
+
+        Map<String, AttributeValue> after = new HashMap<>(item("C#" + community.id(), "META"));
+        assertEquals(List.of("data", "open source"), store.find(community.slug()).orElseThrow().tags());
+        after.put("tags", before.get("tags"));
+        assertEquals(before, after, "nothing but the tags changed");
+    }
+
+    @Test
+    void change_archivalAndOpenness_areReadBack() {
+        Community community = created("change-archive");
+
+        store.change(community.id(), new Change.Archival(true));
+        store.change(community.id(), new Change.Openness(false));
+
+        Community changed = store.find(community.slug()).orElseThrow();
+        assertTrue(changed.archived());
+        assertFalse(changed.open());
+        assertEquals(1, changed.memberCount());
+        assertEquals(1, changed.stewardCount());
+
+        store.change(community.id(), new Change.Archival(false));
+
+        assertFalse(store.find(community.slug()).orElseThrow().archived());
+    }
+
+    @Test
+    void change_communityThatDoesNotExist_throws_andWritesNothing() {
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertThrows(IllegalStateException.class, () -> store.change(Sample.personId(), new Change.Archival(true)));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void stewards_followJoinAsStewardAndALeavingSteward() {
+        Community community = created("stewards-set");
+        String second = Sample.personId();
+        String member = Sample.personId();
+        store.join(Sample.stewardToo(community, second));
+        store.join(Sample.member(community, member));
+
+        assertEquals(Set.of(community.createdBy(), second), Set.copyOf(store.stewards(community.id())));
+
+        store.leave(community.id(), community.createdBy());
+
+        assertEquals(List.of(second), store.stewards(community.id()));
+    }
+
+    @Test
+    void stewards_ofCommunityThatDoesNotExist_isEmpty() {
+        assertEquals(List.of(), store.stewards(Sample.personId()));
+    }
+
+    @Test
+    void stewards_isOneReadOfMeta_whateverTheNumberOfMembers() {
+        Community community = created("stewards-one-read");
+        IntStream.range(0, 30).forEach(i -> store.join(Sample.member(community, Sample.personId())));
+        store.meter().reset();
+
+        assertEquals(List.of(community.createdBy()), store.stewards(community.id()));
+
+        assertEquals(1, store.meter().usage(DynamoCommunities.STEWARDS).requests());
+        assertEquals(1, store.meter().total().requests());
     }
 
     private static Community created(String base) {

@@ -1,6 +1,7 @@
 package ciment.infra;
 
 import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -52,5 +53,9 @@ final class Sample {
 
     static Instant minute(int n) {
         return T0.plus(n, ChronoUnit.MINUTES);
+    }
+
+    static JoinRequest request(Community community, String personId, Instant at) {
+        return new JoinRequest(community.id(), community.slug(), personId, "Ada Lovelace", at);
     }
 }

@@ -1,0 +1,175 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
+import ciment.core.model.Membership;
+import ciment.core.port.Communities.Change;
+import ciment.core.port.Communities.Created;
+import ciment.core.port.Communities.Decided;
+import ciment.core.port.Communities.Joined;
+import ciment.core.port.Communities.Requested;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Requests to join a closed community, and the stewards' answers. */
+class DynamoJoinRequestsTest {
+    private static String table;
+    private static DynamoStore store;
+
+    @BeforeAll
+    static void table() {
+        table = MotoTables.create("requests");
+        store = MotoTables.store(table);
+    }
+
+    @Test
+    void request_new_isFiled_asAnItemInTheCommunitysPartition() {
+        Community community = closed("filed");
+        JoinRequest request = Sample.request(community, Sample.personId(), Sample.minute(1));
+
+        assertEquals(Requested.FILED, store.request(request));
+
+        assertEquals(List.of(request), store.requests(community.id()));
+        Map<String, AttributeValue> item = MotoTables.CLIENT.getItem(b -> b.tableName(table)
+                .key(Keys.key("C#" + community.id(), "REQ#" + request.personId()))).item();
+        assertEquals("Ada Lovelace", item.get("personName").s());
+        assertEquals(request.at().toString(), item.get("at").s());
+        assertEquals(community.slug().value(), item.get("slug").s());
+    }
+
+    @Test
+    void request_twice_isAlreadyFiled_andWritesNothing() {
+        Community community = closed("twice");
+        String person = Sample.personId();
+        store.request(Sample.request(community, person, Sample.minute(1)));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Requested.ALREADY_FILED, store.request(Sample.request(community, person, Sample.minute(2))));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void request_byMember_isAlreadyMember_andWritesNothing() {
+        Community community = closed("member");
+        String person = Sample.personId();
+        assertEquals(Joined.JOINED, store.join(Sample.member(community, person)));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Requested.ALREADY_MEMBER, store.request(Sample.request(community, person, Sample.minute(1))));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void requests_areListedOldestFirst_withoutTheCommunitysOtherItems() {
+        Community community = closed("listed");
+        store.join(Sample.member(community, Sample.personId()));
+        store.add(Sample.post(community, community.createdBy(), "welcome", Sample.minute(1)));
+        // The keys sort by person id (here: late, early, middle), not by when they asked.
+        JoinRequest late = Sample.request(community, Sample.personId(), Sample.minute(9));
+        JoinRequest early = Sample.request(community, Sample.personId(), Sample.minute(3));
+        JoinRequest middle = Sample.request(community, Sample.personId(), Sample.minute(5));
+        store.request(late);
+        store.request(early);
+        store.request(middle);
+
+        assertEquals(List.of(early, middle, late), store.requests(community.id()));
+        assertEquals(List.of(), store.requests(closed("none").id()));
+    }
+
+    @Test
+    void decide_approve_removesTheRequest_addsTheMembership_andCountsIt() {
+        Community community = closed("approve");
+        String person = Sample.personId();
+        store.request(Sample.request(community, person, Sample.minute(1)));
+        Membership membership = Sample.member(community, person);
+
+        assertEquals(Decided.APPROVED, store.decide(community.id(), person, true, membership));
+
+        assertEquals(List.of(), store.requests(community.id()));
+        assertEquals(membership, store.membership(community.id(), person).orElseThrow());
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(2, counted.memberCount());
+        assertEquals(1, counted.stewardCount());
+        assertEquals(List.of(community.createdBy()), store.stewards(community.id()));
+    }
+
+    @Test
+    void decide_decline_removesTheRequestOnly() {
+        Community community = closed("decline");
+        String person = Sample.personId();
+        store.request(Sample.request(community, person, Sample.minute(1)));
+
+        assertEquals(Decided.DECLINED, store.decide(community.id(), person, false, Sample.member(community, person)));
+
+        assertEquals(List.of(), store.requests(community.id()));
+        assertTrue(store.membership(community.id(), person).isEmpty());
+        assertEquals(1, store.find(community.slug()).orElseThrow().memberCount());
+    }
+
+    @Test
+    void decide_approveWithoutRequest_isNoRequest_andWritesNothing() {
+        Community community = closed("no-request");
+        String person = Sample.personId();
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, true, Sample.member(community, person)));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void decide_declineWithoutRequest_isNoRequest_andWritesNothing() {
+        Community community = closed("no-request-decline");
+        String person = Sample.personId();
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, false, Sample.member(community, person)));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void decide_secondStewardAnsweringTheSameRequest_isNoRequest_andCountsOnce() {
+        Community community = closed("answered");
+        String person = Sample.personId();
+        store.request(Sample.request(community, person, Sample.minute(1)));
+        assertEquals(Decided.APPROVED, store.decide(community.id(), person, true, Sample.member(community, person)));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, true, Sample.member(community, person)));
+        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, false, Sample.member(community, person)));
+
+        assertEquals(before, MotoTables.items(table));
+        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+    }
+
+    @Test
+    void decide_approveOfSomeoneWhoJoinedMeanwhile_removesTheRequest_andDoesNotCountThemTwice() {
+        Community community = closed("joined-meanwhile");
+        String person = Sample.personId();
+        store.request(Sample.request(community, person, Sample.minute(1)));
+        // The community was open for a moment, and they joined.
+        store.change(community.id(), new Change.Openness(true));
+        assertEquals(Joined.JOINED, store.join(Sample.member(community, person)));
+
+        assertEquals(Decided.APPROVED, store.decide(community.id(), person, true, Sample.member(community, person)));
+
+        assertEquals(List.of(), store.requests(community.id()));
+        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+    }
+
+    private static Community closed(String base) {
+        Community community = Sample.community(Sample.slug(base), Sample.personId());
+        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        store.change(community.id(), new Change.Openness(false));
+        return community;
+    }
+}

@@ -1,0 +1,111 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ciment.core.model.Community;
+import ciment.core.model.Role;
+import ciment.core.port.Communities.Created;
+import ciment.core.port.Communities.RoleChanged;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Stewards named and removed: the role, the steward count and the stewards' set change together. */
+class DynamoStewardshipTest {
+    private static String table;
+    private static DynamoStore store;
+
+    @BeforeAll
+    static void table() {
+        table = MotoTables.create("stewardship");
+        store = MotoTables.store(table);
+    }
+
+    @Test
+    void setRole_memberToSteward_changesTheRoleAndCountsTheSteward() {
+        Community community = created("promote");
+        String member = Sample.personId();
+        store.join(Sample.member(community, member));
+
+        assertEquals(RoleChanged.CHANGED, store.setRole(community.id(), member, Role.STEWARD));
+
+        assertEquals(Role.STEWARD, store.membership(community.id(), member).orElseThrow().role());
+        assertEquals(Role.STEWARD, store.membershipsOf(member).get(0).role(), "the index copy follows");
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(2, counted.stewardCount());
+        assertEquals(2, counted.memberCount());
+        assertEquals(Set.of(community.createdBy(), member), Set.copyOf(store.stewards(community.id())));
+    }
+
+    @Test
+    void setRole_stewardToMember_whenAnotherRemains_uncountsTheSteward() {
+        Community community = created("demote");
+        String second = Sample.personId();
+        store.join(Sample.stewardToo(community, second));
+
+        assertEquals(RoleChanged.CHANGED, store.setRole(community.id(), community.createdBy(), Role.MEMBER));
+
+        assertEquals(Role.MEMBER, store.membership(community.id(), community.createdBy()).orElseThrow().role());
+        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(1, counted.stewardCount());
+        assertEquals(2, counted.memberCount());
+        assertEquals(List.of(second), store.stewards(community.id()));
+    }
+
+    @Test
+    void setRole_lastSteward_isRefused_andWritesNothing() {
+        Community community = created("last");
+        store.join(Sample.member(community, Sample.personId()));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(RoleChanged.LAST_STEWARD, store.setRole(community.id(), community.createdBy(), Role.MEMBER));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void setRole_toTheRoleAlreadyHeld_isAlready_andWritesNothing() {
+        Community community = created("already");
+        String member = Sample.personId();
+        store.join(Sample.member(community, member));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(RoleChanged.ALREADY, store.setRole(community.id(), community.createdBy(), Role.STEWARD));
+        assertEquals(RoleChanged.ALREADY, store.setRole(community.id(), member, Role.MEMBER));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void setRole_ofNonMember_isNotMember_andWritesNothing() {
+        Community community = created("stranger");
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(RoleChanged.NOT_MEMBER, store.setRole(community.id(), Sample.personId(), Role.STEWARD));
+        assertEquals(RoleChanged.NOT_MEMBER, store.setRole(community.id(), Sample.personId(), Role.MEMBER));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void leave_ofAPromotedMember_removesThemFromTheStewards() {
+        Community community = created("promoted-leaves");
+        String member = Sample.personId();
+        store.join(Sample.member(community, member));
+        store.setRole(community.id(), member, Role.STEWARD);
+
+        store.leave(community.id(), member);
+
+        assertEquals(List.of(community.createdBy()), store.stewards(community.id()));
+        assertEquals(1, store.find(community.slug()).orElseThrow().stewardCount());
+    }
+
+    private static Community created(String base) {
+        Community community = Sample.community(Sample.slug(base), Sample.personId());
+        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        return community;
+    }
+}

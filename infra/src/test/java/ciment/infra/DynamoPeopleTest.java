@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,5 +65,74 @@ class DynamoPeopleTest {
         store.register(slack, new Person(Sample.personId(), "Ada"));
 
         assertTrue(store.find(otherWorkspace).isEmpty());
+    }
+
+    @Test
+    void register_putsTheIdentityLinkInTheIndexUnderItsPerson() {
+        ChatAccount account = new ChatAccount(Platform.SLACK, "T0001", "U" + Sample.personId());
+        Person person = store.register(account, new Person(Sample.personId(), "Ada"));
+
+        Map<String, AttributeValue> link = MotoTables.CLIENT.getItem(b -> b.tableName(table)
+                .key(Keys.key("ID#slack#T0001#" + account.userId(), "ID"))).item();
+
+        assertEquals("P#" + person.id(), link.get("gsi1pk").s());
+        assertEquals("ID#slack#T0001#" + account.userId(), link.get("gsi1sk").s());
+    }
+
+    @Test
+    void accounts_ofAPersonWithTwoLinkedAccounts_areBoth_inOneRequest() {
+        Person person = new Person(Sample.personId(), "Ada");
+        ChatAccount slack = new ChatAccount(Platform.SLACK, "T0001", "U" + person.id());
+        ChatAccount teams = new ChatAccount(Platform.TEAMS, "0f9b2c4e-tenant", "29:1a#odd" + person.id());
+        store.register(slack, person);
+        // A second account of the same person (what linking by email will write).
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.identity(teams, person)));
+        store.join(Sample.member(community(), person.id())); // memberships share the index partition
+        store.meter().reset();
+
+        assertEquals(Set.of(slack, teams), Set.copyOf(store.accounts(person)));
+
+        assertEquals(1, store.meter().usage(DynamoPeople.ACCOUNTS).requests());
+    }
+
+    @Test
+    void accounts_ofAPersonNeverRegistered_isEmpty() {
+        assertEquals(List.of(), store.accounts(new Person(Sample.personId(), "Nobody")));
+    }
+
+    @Test
+    void people_byIds_givesThoseThatExist_withTheirNames() {
+        Person ada = registered("Ada");
+        Person grace = registered("Grace");
+
+        List<Person> found = store.people(List.of(ada.id(), grace.id(), Sample.personId(), ada.id()));
+
+        assertEquals(Set.of(ada, grace), Set.copyOf(found));
+        assertEquals(2, found.size());
+        assertEquals(List.of(), store.people(List.of()));
+    }
+
+    @Test
+    void people_moreThan100Ids_areAskedInBatchesOf100() {
+        List<Person> registered = IntStream.range(0, 230).mapToObj(i -> registered("Person " + i)).toList();
+        store.meter().reset();
+
+        List<Person> found = store.people(registered.stream().map(Person::id).toList());
+
+        assertEquals(Set.copyOf(registered), Set.copyOf(found));
+        assertEquals(230, found.size());
+        assertEquals(3, store.meter().usage(DynamoPeople.PEOPLE).requests());
+        assertEquals(115, store.meter().usage(DynamoPeople.PEOPLE).computed().read(), "230 small items, eventually consistent");
+    }
+
+    private static Person registered(String name) {
+        Person person = new Person(Sample.personId(), name);
+        return store.register(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person);
+    }
+
+    private static Community community() {
+        Community community = Sample.community(Sample.slug("people"), Sample.personId());
+        store.create(community, Sample.steward(community));
+        return community;
     }
 }

@@ -1,0 +1,139 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Person;
+import ciment.core.model.Platform;
+import ciment.core.model.Profile;
+import ciment.core.model.Topic;
+import ciment.core.port.People.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Roles and skills a person declares, kept as typed on their profile and found by `who` through their key. */
+class DynamoProfilesTest {
+    private static String table;
+    private static DynamoStore store;
+
+    @BeforeAll
+    static void table() {
+        table = MotoTables.create("profiles");
+        store = MotoTables.store(table);
+    }
+
+    @Test
+    void profile_ofAPersonWhoDeclaredNothing_isEmpty() {
+        Person person = registered("Ada");
+
+        Person stranger = new Person(Sample.personId(), "Never registered");
+
+        assertEquals(Profile.empty(person), store.profile(person));
+        assertEquals(Profile.empty(stranger), store.profile(stranger));
+    }
+
+    @Test
+    void declare_keepsRolesAndSkillsAsTyped_inTheOrderDeclared() {
+        Person person = registered("Ada");
+
+        assertTrue(store.declare(person, Kind.SKILL, Topic.of("Accessibilité")));
+        assertTrue(store.declare(person, Kind.ROLE, Topic.of("Onboarding buddy")));
+        assertTrue(store.declare(person, Kind.SKILL, Topic.of("SAP  finance")));
+
+        assertEquals(new Profile(person, List.of("Onboarding buddy"), List.of("Accessibilité", "SAP finance")),
+                store.profile(person));
+    }
+
+    @Test
+    void declare_aTopicAlreadyDeclared_evenTypedDifferently_isFalse_andWritesNothing() {
+        Person person = registered("Ada");
+        store.declare(person, Kind.SKILL, Topic.of("Accessibilité"));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertFalse(store.declare(person, Kind.SKILL, Topic.of("  ACCESSIBILITE ")));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void declaring_findsRolesAndSkillsByTheirKey_eachPersonOnce() {
+        String topic = "topic " + Sample.personId().toLowerCase();
+        Person ada = registered("Ada");
+        Person grace = registered("Grace");
+        Person both = registered("Both");
+        registered("Neither");
+        store.declare(ada, Kind.SKILL, Topic.of(topic));
+        store.declare(grace, Kind.ROLE, Topic.of(topic.toUpperCase()));
+        store.declare(both, Kind.ROLE, Topic.of(topic));
+        store.declare(both, Kind.SKILL, Topic.of(topic));
+
+        List<Person> found = store.declaring(Topic.of(topic).key());
+
+        assertEquals(Set.of(ada, grace, both), Set.copyOf(found));
+        assertEquals(3, found.size());
+        assertEquals(List.of(), store.declaring("nobody declared this " + Sample.personId()));
+    }
+
+    @Test
+    void withdraw_removesTheTopicFromTheProfileAndFromWho() {
+        String topic = "withdrawn " + Sample.personId().toLowerCase();
+        Person person = registered("Ada");
+        store.declare(person, Kind.SKILL, Topic.of("first"));
+        store.declare(person, Kind.SKILL, Topic.of(topic));
+        store.declare(person, Kind.SKILL, Topic.of("last"));
+
+        assertTrue(store.withdraw(person, Kind.SKILL, Topic.of(topic.toUpperCase())));
+
+        assertEquals(new Profile(person, List.of(), List.of("first", "last")), store.profile(person));
+        assertEquals(List.of(), store.declaring(Topic.of(topic).key()));
+        assertTrue(store.declare(person, Kind.SKILL, Topic.of(topic)), "it can be declared again");
+    }
+
+    @Test
+    void withdraw_aRole_keepsTheSameTopicDeclaredAsASkill() {
+        String topic = "kept " + Sample.personId().toLowerCase();
+        Person person = registered("Ada");
+        store.declare(person, Kind.ROLE, Topic.of(topic));
+        store.declare(person, Kind.SKILL, Topic.of(topic));
+
+        assertTrue(store.withdraw(person, Kind.ROLE, Topic.of(topic)));
+
+        assertEquals(new Profile(person, List.of(), List.of(topic)), store.profile(person));
+        assertEquals(List.of(person), store.declaring(Topic.of(topic).key()));
+    }
+
+    @Test
+    void withdraw_aTopicNotDeclared_isFalse_andWritesNothing() {
+        Person person = registered("Ada");
+        store.declare(person, Kind.ROLE, Topic.of("mentor"));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertFalse(store.withdraw(person, Kind.SKILL, Topic.of("mentor")), "declared as a role, not a skill");
+        assertFalse(store.withdraw(person, Kind.ROLE, Topic.of("never declared")));
+        assertFalse(store.withdraw(new Person(Sample.personId(), "Never registered"), Kind.ROLE, Topic.of("mentor")));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void declare_sameTopicFromSeveralThreads_isDeclaredOnce() {
+        Person person = registered("Ada");
+        Topic topic = Topic.of("race " + Sample.personId().toLowerCase());
+
+        List<Boolean> outcomes = Race.run(4, i -> store.declare(person, Kind.SKILL, topic));
+
+        assertEquals(1, outcomes.stream().filter(Boolean::booleanValue).count(), outcomes.toString());
+        assertEquals(List.of(topic.text()), store.profile(person).skills());
+    }
+
+    private static Person registered(String name) {
+        Person person = new Person(Sample.personId(), name);
+        return store.register(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person);
+    }
+}

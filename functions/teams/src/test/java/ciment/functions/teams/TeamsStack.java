@@ -49,6 +49,24 @@ final class TeamsStack implements AutoCloseable {
         Person sameTenantAs(Person other, String name) {
             return new Person(other.tenant, "29:" + UUID.randomUUID(), UUID.randomUUID().toString(), name);
         }
+
+        /** How a message names this person: Teams' mention tag (with {@link TeamsStack#mentioning}). */
+        String at() {
+            return "<at>" + name + "</at>";
+        }
+    }
+
+    /** Makes the person known to the (fake) Bot Connector's member lookup, as a member of their tenant. */
+    Person member(Person person) {
+        String email = person.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org";
+        fake.addMember(FakeBotFramework.Member.of(person.teamsId(), person.aadObjectId(), person.name(), email, email,
+                person.tenant()));
+        return person;
+    }
+
+    /** A message from one person mentioning another (whose {@link Person#at()} the text holds). */
+    TeamsActivities.Message mentioning(Person from, String text, Person mentioned) {
+        return message(from, text).mentioning(mentioned.teamsId(), mentioned.name());
     }
 
     TeamsActivities.Message message(Person from, String text) {

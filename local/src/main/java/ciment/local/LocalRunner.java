@@ -9,7 +9,6 @@ import ciment.devkit.TemplateTable;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
 import ciment.infra.DynamoClients;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -23,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -134,18 +131,18 @@ public final class LocalRunner implements AutoCloseable {
             return call -> Answer.text(503,
                     "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) and restart.");
         }
-        SlackFunction slack = new SlackFunction(settings);
-        return Route.serialized(call -> invoke(slack, "ciment-slack", ApiGateway.payloadV1(call)));
+        Containers slack = new Containers("ciment-slack", () -> new SlackFunction(settings), concurrency(settings));
+        return call -> Answer.served(slack.invoke(ApiGateway.payloadV1(call)));
     }
 
     private static Route teamsRoute(Settings settings) {
-        TeamsFunction teams = new TeamsFunction(settings, true);
-        return Route.serialized(call -> invoke(teams, "ciment-teams", ApiGateway.payloadV2(call)));
+        Containers teams = new Containers("ciment-teams", () -> new TeamsFunction(settings, true), concurrency(settings));
+        return call -> Answer.served(teams.invoke(ApiGateway.payloadV2(call)));
     }
 
-    /** As Lambda invokes a function: the event's JSON in, the answer's JSON out. */
-    private static Answer invoke(RequestStreamHandler function, String name, String eventJson) {
-        return Answer.served(ApiGateway.invoke(function, eventJson, new LocalContext(name)));
+    /** How many containers a function may run at once (CIMENT_LOCAL_CONCURRENCY, default 4). */
+    private static int concurrency(Settings settings) {
+        return Integer.parseInt(settings.get("CIMENT_LOCAL_CONCURRENCY", "4"));
     }
 
     private void printWelcome() {
@@ -165,20 +162,8 @@ public final class LocalRunner implements AutoCloseable {
                         url));
     }
 
-    /** One function behind a route. Like one warm Lambda container, it handles one request at a time. */
+    /** What serves a route: a function's containers, or the runner itself. */
     interface Route {
         Answer invoke(Request call);
-
-        static Route serialized(Function<Request, Answer> handler) {
-            ReentrantLock container = new ReentrantLock();
-            return call -> {
-                container.lock();
-                try {
-                    return handler.apply(call);
-                } finally {
-                    container.unlock();
-                }
-            };
-        }
     }
 }

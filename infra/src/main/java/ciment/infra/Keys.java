@@ -8,7 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The table's key plan (ARCHITECTURE.md, "Data: one DynamoDB table"): every key Ciment writes is spelled here. */
+/**
+ * The table's key plan (ARCHITECTURE.md, "Data: one DynamoDB table"): every key Ciment writes is spelled here.
+ * Beside ARCHITECTURE.md's table: a join request is {@code C#<id>} / {@code REQ#<personId>}; an identity link
+ * is also in the index as {@code P#<personId>} / {@code ID#<platform>#<workspace>#<userId>} (a person's
+ * accounts); a declared role or skill is {@code TOPIC#<key>} / {@code P#<personId>#ROLE|SKILL} (`who`).
+ */
 final class Keys {
     static final String PK = "pk";
     static final String SK = "sk";

@@ -184,8 +184,10 @@ public final class InMemoryStore implements Store {
         }
         writes++;
         if (approve) {
-            memberships.put(key(communityId, personId), membership);
-            recount(byId(communityId), 1, 0);
+            // Someone who joined meanwhile (the community was open for a while) is not counted twice.
+            if (memberships.putIfAbsent(key(communityId, personId), membership) == null) {
+                recount(byId(communityId), 1, 0);
+            }
             return Decided.APPROVED;
         }
         return Decided.DECLINED;

@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * Adaptive Cards (schema 1.5, which Teams renders) for answers that are lists or records. A Teams bot
  * cannot post as a person, so every post names its author in the card. People are named, never counted
- * one by one: a community's size shows only from 5 members (Aggregate).
+ * one by one: a community's size shows only from 5 members (Aggregate). Names are in bold, never Teams
+ * mentions: a person mentioned in a bot's card gets a notification in their activity feed, and nobody
+ * should be pinged because someone else looked up a community, its requests or a skill.
  */
 final class AdaptiveCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -43,7 +45,7 @@ final class AdaptiveCards {
             container.put("type", "Container");
             container.put("separator", true);
             ArrayNode items = container.putArray("items");
-            items.add(text("**" + escape(post.authorName()) + "**" + (feed.isHome() ? " in " + post.slug() : ""))
+            items.add(text(bold(post.authorName()) + (feed.isHome() ? " in " + post.slug() : ""))
                     .put("spacing", "None"));
             items.add(text(post.text()));
             items.add(subtle(post.reference() + " · " + when(post.createdAt()) + " · from " + post.origin().label()));
@@ -72,17 +74,16 @@ final class AdaptiveCards {
         return attachment(card);
     }
 
-    /** Purpose, state, tags, stewards (mentioned where the reader can reach them), size, and where the reader stands. */
-    static Attachment info(Reply.Info info, String readerTenant) {
+    /** Purpose, state, tags, stewards (named), size, and where the reader stands. */
+    static Attachment info(Reply.Info info) {
         Community community = info.community();
-        CardMentions mentions = new CardMentions(readerTenant);
         ObjectNode card = card(info.summary());
         ArrayNode body = card.withArray("body");
         body.add(heading(community.slug() + " · " + community.name()));
         body.add(text(community.purpose()));
         List<String> stewards = new ArrayList<>();
         for (Person steward : info.stewards()) {
-            stewards.add(mentions.nameOf(steward.displayName(), info.accounts().getOrDefault(steward.id(), List.of())));
+            stewards.add(bold(steward.displayName()));
         }
         body.add(facts(
                 "State", stateSentence(community),
@@ -90,13 +91,11 @@ final class AdaptiveCards {
                 "Stewards", stewards.isEmpty() ? "none" : String.join(", ", stewards),
                 "Size", Aggregate.members(community.memberCount())));
         body.add(text(standing(community, info.standing())));
-        mentions.addTo(card);
         return attachment(card);
     }
 
     /** The requests waiting, oldest first: who asked and when, and what to send to answer. */
-    static Attachment requests(Reply.Requests requests, String readerTenant) {
-        CardMentions mentions = new CardMentions(readerTenant);
+    static Attachment requests(Reply.Requests requests) {
         ObjectNode card = card(requests.summary());
         ArrayNode body = card.withArray("body");
         body.add(heading("Join requests in " + requests.community()));
@@ -104,12 +103,11 @@ final class AdaptiveCards {
             body.add(text(requests.summary()));
         }
         for (JoinRequest request : requests.requests()) {
-            List<ChatAccount> accounts = requests.accounts().getOrDefault(request.personId(), List.of());
             ObjectNode container = body.addObject();
             container.put("type", "Container");
             container.put("separator", true);
             ArrayNode items = container.putArray("items");
-            items.add(text(mentions.nameOf(request.personName(), accounts) + " asked " + when(request.at())));
+            items.add(text(bold(request.personName()) + " asked " + when(request.at())));
             String person = " @" + request.personName();
             items.add(subtle("approve " + requests.community() + person + " · decline " + requests.community() + person));
         }
@@ -117,7 +115,6 @@ final class AdaptiveCards {
             body.add(subtle("Send approve or decline with the community and an @mention of the person (type @ and "
                     + "pick their name)."));
         }
-        mentions.addTo(card);
         return attachment(card);
     }
 
@@ -137,11 +134,10 @@ final class AdaptiveCards {
     }
 
     /**
-     * who: the people (by name, as sorted by Ciment, never ranked), each with a way to reach them from here,
-     * and the communities tagged with the topic.
+     * who: the people (by name, as sorted by Ciment, never ranked), each with where the reader can reach
+     * them, and the communities tagged with the topic.
      */
     static Attachment who(Reply.Who who, String readerTenant) {
-        CardMentions mentions = new CardMentions(readerTenant);
         ObjectNode card = card(who.summary());
         ArrayNode body = card.withArray("body");
         body.add(heading("Who for “" + who.topic() + "”"));
@@ -156,8 +152,8 @@ final class AdaptiveCards {
             container.put("type", "Container");
             container.put("separator", true);
             ArrayNode items = container.putArray("items");
-            items.add(text(mentions.nameOf(found.person().displayName(), found.accounts())));
-            items.add(subtle(reach(found.accounts(), mentions)));
+            items.add(text(bold(found.person().displayName())));
+            items.add(subtle(reach(found.accounts(), readerTenant)));
         }
         if (!who.communities().isEmpty()) {
             body.add(text("**Communities**").put("spacing", "Medium"));
@@ -171,18 +167,21 @@ final class AdaptiveCards {
             items.add(text(community.purpose()));
             items.add(subtle(state(community) + joinHint(community)));
         }
-        mentions.addTo(card);
         return attachment(card);
     }
 
-    /** How the reader can reach someone: their mention above opens Teams' profile card, with its chat button. */
-    private static String reach(List<ChatAccount> accounts, CardMentions mentions) {
-        boolean here = mentions.teamsAccount(accounts).isPresent();
+    /**
+     * Where the reader can reach someone. The name in the card is not a link: someone of the reader's
+     * organisation is found by name in Teams' own search, or a new chat's To field.
+     */
+    private static String reach(List<ChatAccount> accounts, String readerTenant) {
+        boolean here = accounts.stream()
+                .anyMatch(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant));
         boolean otherTeams = !here && accounts.stream().anyMatch(a -> a.platform() == Platform.TEAMS);
         boolean slack = accounts.stream().anyMatch(a -> a.platform() == Platform.SLACK);
         List<String> ways = new ArrayList<>();
         if (here) {
-            ways.add("on Teams: select the name for their profile and a chat");
+            ways.add("on Teams: find them by name in Teams' search or in a new chat");
         }
         if (otherTeams) {
             ways.add("on Teams, in another organisation");
@@ -274,8 +273,13 @@ final class AdaptiveCards {
         return "{{DATE(" + iso + ", SHORT)}} {{TIME(" + iso + ")}}";
     }
 
+    /** A person's name, in bold. */
+    private static String bold(String name) {
+        return "**" + escape(name) + "**";
+    }
+
     /** Names are shown in bold: keep their own asterisks and underscores from breaking the markup. */
-    static String escape(String name) {
+    private static String escape(String name) {
         return name == null ? "" : name.replace("*", "\\*").replace("_", "\\_");
     }
 

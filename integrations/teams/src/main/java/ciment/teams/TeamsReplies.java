@@ -12,8 +12,8 @@ final class TeamsReplies {
     }
 
     /**
-     * @param readerTenant the tenant of the person the answer goes to: people of that tenant are @mentioned,
-     *                     others only named
+     * @param readerTenant the tenant of the person the answer goes to: it tells their own organisation's
+     *                     accounts from other organisations' (whoami, who)
      */
     static Activity render(Reply reply, String readerTenant) {
         return switch (reply) {
@@ -23,8 +23,8 @@ final class TeamsReplies {
             case Reply.Help help -> markdown(help(help.commands()));
             case Reply.Feed feed -> card(feed.summary(), AdaptiveCards.feed(feed));
             case Reply.CommunityList list -> card(list.summary(), AdaptiveCards.communities(list));
-            case Reply.Info info -> card(info.summary(), AdaptiveCards.info(info, readerTenant));
-            case Reply.Requests requests -> card(requests.summary(), AdaptiveCards.requests(requests, readerTenant));
+            case Reply.Info info -> card(info.summary(), AdaptiveCards.info(info));
+            case Reply.Requests requests -> card(requests.summary(), AdaptiveCards.requests(requests));
             case Reply.Me me -> card(me.summary(), AdaptiveCards.me(me, readerTenant));
             case Reply.Who who -> card(who.summary(), AdaptiveCards.who(who, readerTenant));
         };

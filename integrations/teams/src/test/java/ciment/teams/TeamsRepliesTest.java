@@ -95,7 +95,7 @@ class TeamsRepliesTest {
     }
 
     @Test
-    void info_showsPurposeTagsStateStewardsAndSizeBelowFiveHidden_andMentionsStewardsOfTheReadersTenant() {
+    void info_showsPurposeTagsStateStewardsAndSizeBelowFiveHidden_andNamesStewardsWithoutMentioningThem() {
         Community closed = community("data-guild", false, false, 4, "analytics", "sql");
         Reply.Info info = new Reply.Info(closed, List.of(ADA, LINUS), Reply.Standing.REQUESTED,
                 Map.of(ADA.id(), List.of(ADA_TEAMS), LINUS.id(), List.of(LINUS_ELSEWHERE)));
@@ -106,9 +106,9 @@ class TeamsRepliesTest {
         assertEquals("closed: joining needs a steward's approval", facts.get("State"));
         assertEquals("analytics, sql", facts.get("Tags"));
         assertEquals("fewer than 5 members", facts.get("Size"));
-        assertEquals("<at>Ada Lovelace</at>, **Linus Torvalds**", facts.get("Stewards"),
-                "Ada is mentioned; Linus, of another tenant, is named");
-        assertEquals(List.of(mention("<at>Ada Lovelace</at>", "aad-ada", "Ada Lovelace")), mentions(card));
+        assertEquals("**Ada Lovelace**, **Linus Torvalds**", facts.get("Stewards"),
+                "Ada, of the reader's tenant, is named in bold like Linus: a mention would notify her");
+        assertMentionsNobody(card);
         assertTrue(card.toString().contains("Purpose of data-guild"));
         assertTrue(card.toString().contains("Your request to join data-guild waits for a steward."));
         assertFalse(card.toString().contains(" 4 "), "no exact size below 5");
@@ -125,10 +125,9 @@ class TeamsRepliesTest {
         assertEquals("archived: readable, closed to posts and new members", facts.get("State"));
         assertEquals("5 members", facts.get("Size"));
         assertEquals("none yet", facts.get("Tags"));
-        assertEquals("**Grace Hopper**", facts.get("Stewards"), "no account known: named, not mentioned");
+        assertEquals("**Grace Hopper**", facts.get("Stewards"), "no account known: named");
         assertTrue(card.toString().contains("old-times is archived: nobody joins it until a steward restores it."));
-        assertTrue(mentions(card).isEmpty());
-        assertFalse(card.has("msteams"), "no mention, no msteams property");
+        assertMentionsNobody(card);
         assertValidAdaptiveCard(card);
     }
 
@@ -145,7 +144,7 @@ class TeamsRepliesTest {
     }
 
     @Test
-    void requests_nameWhoAskedAndWhen_mentionThemWhereReachable_andShowTheCommandsToSend() {
+    void requests_nameWhoAskedAndWhen_withoutMentioningThem_andShowTheCommandsToSend() {
         Instant later = Instant.parse("2025-03-02T10:00:00Z");
         Reply.Requests requests = new Reply.Requests("data-guild", List.of(
                 new JoinRequest("c1", Slug.parse("data-guild"), GRACE.id(), "Grace Hopper", AT),
@@ -155,12 +154,12 @@ class TeamsRepliesTest {
         JsonNode card = card(activity);
         String json = card.toString();
 
-        assertTrue(json.contains("<at>Grace Hopper</at> asked {{DATE(2025-03-01T09:30:15Z, SHORT)}}"), json);
-        assertTrue(json.contains("**Linus Torvalds** asked {{DATE(2025-03-02T10:00:00Z, SHORT)}}"), json);
+        assertTrue(json.contains("\"**Grace Hopper** asked {{DATE(2025-03-01T09:30:15Z, SHORT)}}"), json);
+        assertTrue(json.contains("\"**Linus Torvalds** asked {{DATE(2025-03-02T10:00:00Z, SHORT)}}"), json);
         assertTrue(json.indexOf("Grace Hopper") < json.indexOf("Linus Torvalds"), "oldest first");
         assertTrue(json.contains("approve data-guild @Grace Hopper · decline data-guild @Grace Hopper"), json);
         assertTrue(json.contains("approve data-guild @Linus Torvalds"), json);
-        assertEquals(List.of(mention("<at>Grace Hopper</at>", "aad-grace", "Grace Hopper")), mentions(card));
+        assertMentionsNobody(card);
         assertEquals(requests.summary(), activity.getSummary());
         assertValidAdaptiveCard(card);
     }
@@ -192,7 +191,7 @@ class TeamsRepliesTest {
     }
 
     @Test
-    void who_namesPeopleWithAWayToReachThem_andListsTaggedCommunitiesWithTheirPurpose() {
+    void who_namesPeopleWithoutMentioningThem_saysWhereToReachThem_andListsTaggedCommunitiesWithTheirPurpose() {
         Reply.Who who = new Reply.Who("accessibility", List.of(
                 new Reply.Found(ADA, List.of(ADA_TEAMS)),
                 new Reply.Found(GRACE, List.of(GRACE_SLACK)),
@@ -203,14 +202,13 @@ class TeamsRepliesTest {
         String json = card.toString();
         List<String> subtle = subtleLines(card);
 
-        assertTrue(json.contains("\"<at>Ada Lovelace</at>\""), "Ada is mentioned: " + json);
-        assertEquals("on Teams: select the name for their profile and a chat", subtle.get(0));
-        assertTrue(json.contains("**Grace Hopper**"), json);
+        assertTrue(json.contains("\"**Ada Lovelace**\""), "Ada, of the reader's tenant, is named in bold: " + json);
+        assertEquals("on Teams: find them by name in Teams' search or in a new chat", subtle.get(0));
+        assertTrue(json.contains("\"**Grace Hopper**\""), json);
         assertEquals("on Slack", subtle.get(1));
-        assertTrue(json.contains("**Linus Torvalds**"), json);
+        assertTrue(json.contains("\"**Linus Torvalds**\""), json);
         assertEquals("on Teams, in another organisation", subtle.get(2));
-        assertEquals(List.of(mention("<at>Ada Lovelace</at>", "aad-ada", "Ada Lovelace")), mentions(card),
-                "only the account in the reader's tenant is mentioned, by its AAD object id");
+        assertMentionsNobody(card);
         assertTrue(json.contains("**a11y-guild**") && json.contains("Purpose of a11y-guild"), json);
         assertEquals("closed · ask to join: join a11y-guild", subtle.get(3));
         assertFalse(json.contains("members"), "no sizes in who");
@@ -219,15 +217,37 @@ class TeamsRepliesTest {
     }
 
     @Test
-    void who_twoPeopleOfTheSameName_getDistinctMentionTexts() {
+    void who_twoPeopleOfTheSameName_areBothListed_eachWithWhereToReachThem() {
         Person otherAda = new Person("p-ada-2", "Ada Lovelace");
-        ChatAccount otherAdaTeams = new ChatAccount(Platform.TEAMS, TENANT, "aad-ada-2");
+        ChatAccount otherAdaSlack = new ChatAccount(Platform.SLACK, "T1", "U-ada-2");
         JsonNode card = card(render(new Reply.Who("maths", List.of(
-                new Reply.Found(ADA, List.of(ADA_TEAMS)), new Reply.Found(otherAda, List.of(otherAdaTeams))), List.of())));
+                new Reply.Found(ADA, List.of(ADA_TEAMS)), new Reply.Found(otherAda, List.of(otherAdaSlack))), List.of())));
 
-        assertEquals(List.of(mention("<at>Ada Lovelace</at>", "aad-ada", "Ada Lovelace"),
-                mention("<at>Ada Lovelace (2)</at>", "aad-ada-2", "Ada Lovelace")), mentions(card));
+        assertEquals(List.of("**Ada Lovelace**", "**Ada Lovelace**"), personLines(card));
+        assertEquals(List.of("on Teams: find them by name in Teams' search or in a new chat", "on Slack"), subtleLines(card));
+        assertMentionsNobody(card);
         assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void namesWithMarkdownCharacters_areEscapedInBold_inInfoRequestsAndWho() {
+        Person odd = new Person("p-odd", "Ada_Love*lace");
+        List<ChatAccount> oddTeams = List.of(new ChatAccount(Platform.TEAMS, TENANT, "aad-odd"));
+        JsonNode info = card(render(new Reply.Info(community("a-guild", true, false, 9), List.of(odd), Reply.Standing.NONE,
+                Map.of(odd.id(), oddTeams))));
+        JsonNode requests = card(render(new Reply.Requests("a-guild",
+                List.of(new JoinRequest("c1", Slug.parse("a-guild"), odd.id(), odd.displayName(), AT)),
+                Map.of(odd.id(), oddTeams))));
+        JsonNode who = card(render(new Reply.Who("maths", List.of(new Reply.Found(odd, oddTeams)), List.of())));
+
+        assertEquals("**Ada\\_Love\\*lace**", facts(info).get("Stewards"));
+        assertTrue(requests.toString().contains("\"**Ada\\\\_Love\\\\*lace** asked "), requests.toString());
+        assertTrue(requests.toString().contains("approve a-guild @Ada_Love*lace"), "the command to send keeps the name");
+        assertEquals(List.of("**Ada\\_Love\\*lace**"), personLines(who));
+        for (JsonNode card : List.of(info, requests, who)) {
+            assertMentionsNobody(card);
+            assertValidAdaptiveCard(card);
+        }
     }
 
     @Test
@@ -272,15 +292,25 @@ class TeamsRepliesTest {
         return facts;
     }
 
-    private static String mention(String text, String id, String name) {
-        return text + " -> " + id + " (" + name + ")";
+    /** The first line of each person's container in a who card: their name. */
+    private static List<String> personLines(JsonNode card) {
+        List<String> lines = new ArrayList<>();
+        card.path("body").forEach(element -> {
+            if (element.path("type").asText().equals("Container") && element.path("items").size() == 2) {
+                lines.add(element.path("items").path(0).path("text").asText());
+            }
+        });
+        return lines;
     }
 
-    private static List<String> mentions(JsonNode card) {
-        List<String> mentions = new ArrayList<>();
-        card.path("msteams").path("entities").forEach(entity -> mentions.add(mention(entity.path("text").asText(),
-                entity.path("mentioned").path("id").asText(), entity.path("mentioned").path("name").asText())));
-        return mentions;
+    /**
+     * The card notifies nobody: Teams reads mentions from msteams.entities (and an {@code <at>} tag
+     * only with its entity), so neither is in it.
+     */
+    private static void assertMentionsNobody(JsonNode card) {
+        assertFalse(card.has("msteams"), "no msteams property: " + card);
+        assertTrue(card.findParents("mentioned").isEmpty(), "no mention entity: " + card);
+        assertFalse(card.toString().contains("<at>"), "no <at> tag: " + card);
     }
 
     /**

@@ -5,12 +5,14 @@ import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
+import ciment.core.service.Directory;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,6 +61,19 @@ final class CapacityUnits {
         measure("`feed` (home) over 10 communities of short posts", "linus", "feed");
         measure("`communities` (13 in the catalog)", "grace", "communities");
         measure("`leave <slug>`", "grace", "leave units-a");
+
+        say("ada", "close units-b");
+        say("zoe", "communities");
+        measure("`join <slug>` of a closed community (files a request)", "zoe", "join units-b");
+        measure("`requests <slug>` (one waiting)", "ada", "requests units-b");
+        measure("`approve <slug> <person>`", "ada", "approve units-b @zoe");
+        measure("`steward add <slug> <person>`", "ada", "steward add units-b @zoe");
+        measure("`info <slug>` (2 stewards)", "linus", "info units-b");
+        measure("`skills add <text>`", "zoe", "skills add Accessibilité");
+        for (String person : List.of("p1", "p2", "p3", "p4")) {
+            say(person, "skills add accessibilite");
+        }
+        measure("`who <skill>` (5 people, no tagged community)", "linus", "who accessibilité");
         return rows;
     }
 
@@ -74,8 +89,9 @@ final class CapacityUnits {
     }
 
     private Reply say(String person, String text) {
+        Directory directory = mention -> Optional.of(new ChatAccount(Platform.SLACK, "T0UNITS", mention.substring(1)));
         Caller caller = new Caller(new ChatAccount(Platform.SLACK, "T0UNITS", person), () -> person,
-                "units-" + requestIds.incrementAndGet(), Instant.now());
+                "units-" + requestIds.incrementAndGet(), Instant.now(), directory);
         return ciment.handle(caller, text);
     }
 }

@@ -49,6 +49,10 @@ public sealed interface Command {
     record Steward(Slug slug, PersonRef person, boolean add) implements Command {
     }
 
+    /** {@code invite <slug> <person>}: a guest, or anyone into a closed community without approval. */
+    record Invite(Slug slug, PersonRef person) implements Command {
+    }
+
     record Tags(Slug slug, List<Topic> tags) implements Command {
     }
 

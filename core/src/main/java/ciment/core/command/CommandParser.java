@@ -37,6 +37,7 @@ public final class CommandParser {
             case "requests" -> new Command.Requests(only(words, "requests <slug>", "requests data-guild"));
             case "approve", "decline" -> decide(words, verb);
             case "steward" -> steward(words);
+            case "invite" -> invite(words);
             case "tags" -> tags(words);
             case "whoami" -> new Command.WhoAmI();
             case "roles", "skills" -> declare(words, verb);
@@ -98,6 +99,12 @@ public final class CommandParser {
         String form = "steward " + action + " <slug> <person>";
         Slug slug = slug(words, form, "steward " + action + " data-guild @ada");
         return new Command.Steward(slug, person(words, form), action.equals("add"));
+    }
+
+    private static Command invite(Words words) {
+        String form = "invite <slug> <person>";
+        Slug slug = slug(words, form, "invite data-guild @ada");
+        return new Command.Invite(slug, person(words, form));
     }
 
     private static Command tags(Words words) {

@@ -26,12 +26,13 @@ public final class Grammar {
             new Usage("requests <slug>", "steward: the join requests waiting"),
             new Usage("approve|decline <slug> <person>", "steward: answer a join request"),
             new Usage("steward add|remove <slug> <person>", "steward: share stewardship (never zero stewards)"),
+            new Usage("invite <slug> <person>", "steward: let a guest in, or anyone in without a request"),
             new Usage("tags <slug> <tag ...>", "steward: the community's tags"),
             new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
     static final Set<String> LATER = Set.of(
-            "invite", "export-my-data", "erase-my-data", "reply", "react",
+            "export-my-data", "erase-my-data", "reply", "react",
             "edit", "delete", "hide", "audit", "ask", "accept", "questions", "pin", "knowledge", "link",
             "unlink", "links", "costs", "budget", "grant");
 

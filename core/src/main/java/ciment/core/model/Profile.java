@@ -1,15 +1,21 @@
 package ciment.core.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a person declares about themselves: functional roles ("onboarding buddy") and skills
- * ("accessibility"), as they typed them. Never a rank, never a count of anything they did.
+ * ("accessibility"), as they typed them, and the email address that links their accounts. Never a
+ * rank, never a count of anything they did.
  */
-public record Profile(Person person, List<String> roles, List<String> skills) {
+public record Profile(Person person, List<String> roles, List<String> skills, Optional<String> email) {
     public Profile {
         roles = List.copyOf(roles);
         skills = List.copyOf(skills);
+    }
+
+    public Profile(Person person, List<String> roles, List<String> skills) {
+        this(person, roles, skills, Optional.empty());
     }
 
     public static Profile empty(Person person) {

@@ -1,6 +1,7 @@
 package ciment.core.port;
 
 import ciment.core.model.Community;
+import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Role;
@@ -22,6 +23,8 @@ public interface Communities {
     enum Decided { APPROVED, DECLINED, NO_REQUEST }
 
     enum RoleChanged { CHANGED, ALREADY, NOT_MEMBER, LAST_STEWARD }
+
+    enum Invited { INVITED, ALREADY_INVITED, ALREADY_MEMBER }
 
     /** A change to one of a community's settings; counts are never written this way. */
     sealed interface Change {
@@ -46,7 +49,7 @@ public interface Communities {
     /** Changes one setting of an existing community. */
     void change(String communityId, Change change);
 
-    /** Adds the membership and counts it on the community. */
+    /** Adds the membership and counts it on the community, using up any invitation the person had. */
     Joined join(Membership membership);
 
     /**
@@ -76,6 +79,15 @@ public interface Communities {
      * it. NO_REQUEST when there was none (already answered by another steward, say).
      */
     Decided decide(String communityId, String personId, boolean approve, Membership membershipIfApproved);
+
+    /** Invites a person (refused when already invited, or already a member). */
+    Invited invite(Invitation invitation);
+
+    /** Whether the person holds an invitation to the community. */
+    boolean invited(String communityId, String personId);
+
+    /** The ids of the communities a person is invited to. */
+    List<String> invitationsOf(String personId);
 
     /**
      * Makes a member a steward or a steward a member. Making the last steward a member is refused

@@ -15,11 +15,31 @@ public interface People {
 
     Optional<Person> find(ChatAccount account);
 
+    enum EmailClaim { CLAIMED, ALREADY_THEIRS, TAKEN, HAS_ANOTHER }
+
     /**
-     * Makes a person for an account seen for the first time. When two requests race, both get the
-     * same person: the first registration wins.
+     * Links an account seen for the first time to its person: the one who already holds its verified
+     * email address, or else {@code fresh}, made now (with that address, when there is one). When two
+     * requests race, both get the same person.
      */
-    Person register(ChatAccount account, Person person);
+    Person enroll(ChatAccount account, Person fresh, Optional<String> email);
+
+    /** The person who holds this (lower-case) email address. */
+    Optional<Person> findByEmail(String email);
+
+    /**
+     * Records a verified email address for a person who has none (CLAIMED). Nothing is written when they
+     * hold it already (ALREADY_THEIRS), hold another (HAS_ANOTHER), or another person holds it (TAKEN:
+     * the two are the same person, to be merged).
+     */
+    EmailClaim claimEmail(Person person, String email);
+
+    /**
+     * Makes {@code from} part of {@code into}: its chat accounts, memberships (a steward stays a steward),
+     * join requests, invitations, roles and skills move over, nothing is lost, and {@code from}'s id
+     * remains an alias of {@code into} (its posts keep it). Safe to run again if it was interrupted.
+     */
+    void merge(Person from, Person into);
 
     /** The people with these ids that exist, in no particular order. */
     List<Person> people(Collection<String> personIds);

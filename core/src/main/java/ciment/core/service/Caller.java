@@ -1,22 +1,24 @@
 package ciment.core.service;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
  * Who sent a command, and which request carried it.
  *
- * @param displayName asked only the first time an account is seen (it may cost a chat API call)
- * @param requestId   the chat tool's id for this request (Slack trigger_id or message ts, Teams activity id);
- *                    the same id always yields the same post, so a retry never posts twice. May be null.
- * @param at          when the chat tool says the request was made
- * @param directory   resolves the @mentions in the command to accounts
+ * @param introduction what the chat tool says about the account: asked the first time an account is
+ *                     seen, and by whoami (it may cost a chat API call)
+ * @param requestId    the chat tool's id for this request (Slack trigger_id or message ts, Teams activity id);
+ *                     the same id always yields the same post, so a retry never posts twice. May be null.
+ * @param at           when the chat tool says the request was made
+ * @param directory    resolves the @mentions in the command to accounts
  */
-public record Caller(ChatAccount account, Supplier<String> displayName, String requestId, Instant at,
+public record Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
         Directory directory) {
 
-    public Caller(ChatAccount account, Supplier<String> displayName, String requestId, Instant at) {
-        this(account, displayName, requestId, at, Directory.NONE);
+    public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at) {
+        this(account, introduction, requestId, at, Directory.NONE);
     }
 }

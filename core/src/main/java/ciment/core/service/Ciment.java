@@ -21,7 +21,7 @@ public final class Ciment {
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
         this.communities = new CommunityActions(store, store, clock);
-        this.stewardship = new Stewardship(store, store, communities, clock);
+        this.stewardship = new Stewardship(store, store, communities, identity, clock);
         this.posts = new PostActions(store, store, communities);
         this.profiles = new ProfileActions(store, store);
     }
@@ -60,18 +60,19 @@ public final class Ciment {
             case Command.Info i -> communities.info(me.get(), i.slug());
             case Command.PostTo p -> posts.post(me.get(), caller, p.slug(), p.text());
             case Command.Feed f -> f.slug().isPresent()
-                    ? posts.communityFeed(me, f.slug().get())
+                    ? posts.communityFeed(me.get(), f.slug().get())
                     : posts.homeFeed(me.get());
             case Command.SetOpen o -> stewardship.setOpen(me.get(), o.slug(), o.open());
             case Command.Requests r -> stewardship.requests(me.get(), r.slug());
             case Command.Decide d -> stewardship.decide(me.get(), caller, d.slug(), d.person(), d.approve());
             case Command.Steward s -> stewardship.steward(me.get(), caller, s.slug(), s.person(), s.add());
+            case Command.Invite i -> stewardship.invite(me.get(), caller, i.slug(), i.person());
             case Command.Tags t -> stewardship.tags(me.get(), t.slug(), t.tags());
             case Command.SetArchived a -> stewardship.setArchived(me.get(), a.slug(), a.archived());
-            case Command.WhoAmI w -> profiles.me(me.get());
+            case Command.WhoAmI w -> profiles.me(identity.reintroduce(caller, me.get()));
             case Command.ListDeclared l -> profiles.me(me.get());
             case Command.Declare d -> profiles.declare(me.get(), d.kind(), d.topic(), d.add());
-            case Command.Who w -> profiles.who(w.topic());
+            case Command.Who w -> profiles.who(me.get(), w.topic());
         };
     }
 }

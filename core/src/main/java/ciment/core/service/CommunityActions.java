@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,10 @@ final class CommunityActions {
     }
 
     Reply create(Person creator, Slug slug, String purpose) {
+        if (creator.guest()) {
+            return new Reply.Refused("Guests take part in the communities they are invited to; creating one is for"
+                    + " employees.");
+        }
         Instant now = clock.instant();
         Community community = Community.founded(Ulid.random(now), slug, purpose, creator.id(), now);
         Membership steward = new Membership(community.id(), slug, creator.id(), Role.STEWARD, now);
@@ -48,9 +53,11 @@ final class CommunityActions {
     }
 
     Reply join(Person person, Slug slug) {
-        Community community = writable(existing(slug));
+        Community community = writable(visibleTo(person, slug));
         Instant now = clock.instant();
-        if (!community.open()) {
+        // An invitation lets anyone in without a request (and is the only way in for a guest).
+        boolean invited = (person.guest() || !community.open()) && communities.invited(community.id(), person.id());
+        if (!community.open() && !invited) {
             return switch (communities.request(new JoinRequest(community.id(), slug, person.id(), person.displayName(), now))) {
                 case FILED -> new Reply.Done(slug + " is closed: your request went to its stewards, and you will hear"
                         + " their answer here.");
@@ -68,7 +75,7 @@ final class CommunityActions {
     }
 
     Reply leave(Person person, Slug slug) {
-        Community community = existing(slug);
+        Community community = visibleTo(person, slug);
         return switch (communities.leave(community.id(), person.id())) {
             case LEFT -> new Reply.Done("You left " + slug + ".");
             case NOT_MEMBER -> new Reply.Refused("You are not a member of " + slug + ", so there is nothing to leave.");
@@ -81,7 +88,9 @@ final class CommunityActions {
         String folded = Text.fold(query);
         Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
                 .collect(Collectors.toMap(Membership::communityId, Function.identity()));
+        Set<String> invitations = person.guest() ? Set.copyOf(communities.invitationsOf(person.id())) : Set.of();
         List<Reply.Listed> found = communities.catalog().stream()
+                .filter(c -> !person.guest() || mine.containsKey(c.id()) || invitations.contains(c.id()))
                 .filter(c -> folded.isEmpty() || matches(c, folded))
                 .sorted(Comparator.comparing(Community::archived)
                         .thenComparing(Comparator.comparingInt(Community::memberCount).reversed())
@@ -93,7 +102,7 @@ final class CommunityActions {
     }
 
     Reply info(Person person, Slug slug) {
-        Community community = existing(slug);
+        Community community = visibleTo(person, slug);
         List<String> stewardIds = communities.stewards(community.id());
         List<Person> stewards = people.people(stewardIds).stream()
                 .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
@@ -108,6 +117,19 @@ final class CommunityActions {
 
     Community existing(Slug slug) {
         return communities.find(slug).orElseThrow(() -> new Refusal(noSuch(slug)));
+    }
+
+    /**
+     * The community as this person may see it. A guest sees only the communities they belong or are
+     * invited to: to them, the others do not exist, and the refusal says no more than that.
+     */
+    Community visibleTo(Person person, Slug slug) {
+        Community community = existing(slug);
+        if (person.guest() && communities.membership(community.id(), person.id()).isEmpty()
+                && !communities.invited(community.id(), person.id())) {
+            throw new Refusal(noSuch(slug));
+        }
+        return community;
     }
 
     /** An archived community is read-only: nothing is posted to it and nobody joins it. */

@@ -1,15 +1,21 @@
 package ciment.core.service;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import java.util.Optional;
 
 /**
  * The chat tool's directory: which account an @mention names, in the tool's own syntax (Slack's
- * {@code <@U123|ada>}, a Teams {@code <at>Ada</at>} with its mention entity). Only adapters know it.
+ * {@code <@U123|ada>}, a Teams {@code <at>Ada</at>} with its mention entity), and what the tool says
+ * about an account Ciment has not met yet. Only adapters know it.
  */
-@FunctionalInterface
 public interface Directory {
     Directory NONE = mention -> Optional.empty();
 
     Optional<ChatAccount> accountOf(String mention);
+
+    /** What the chat tool says about an account (to invite someone who never used Ciment). */
+    default Optional<Introduction> introduce(ChatAccount account) {
+        return Optional.empty();
+    }
 }

@@ -12,7 +12,6 @@ import ciment.core.port.Posts;
 import ciment.core.reply.Reply;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** Posting to a community and reading feeds. */
 final class PostActions {
@@ -29,7 +28,7 @@ final class PostActions {
     }
 
     Reply post(Person author, Caller caller, Slug slug, String text) {
-        Community community = CommunityActions.writable(communityActions.existing(slug));
+        Community community = CommunityActions.writable(communityActions.visibleTo(author, slug));
         if (communities.membership(community.id(), author.id()).isEmpty()) {
             throw new Refusal("Only members can post in " + slug + ": join " + slug + " first.");
         }
@@ -40,10 +39,10 @@ final class PostActions {
         return new Reply.Posted(post);
     }
 
-    /** The reader is looked up only for a closed community: an open one's feed costs no identity read. */
-    Reply communityFeed(Supplier<Person> reader, Slug slug) {
-        Community community = communityActions.existing(slug);
-        if (!community.open() && communities.membership(community.id(), reader.get().id()).isEmpty()) {
+    /** A closed community's posts are for its members; a guest reads only where they belong or are invited. */
+    Reply communityFeed(Person reader, Slug slug) {
+        Community community = communityActions.visibleTo(reader, slug);
+        if (!community.open() && communities.membership(community.id(), reader.id()).isEmpty()) {
             throw new Refusal(slug + " is closed: its posts are for its members. Send join " + slug + " to ask.");
         }
         return new Reply.Feed(slug.value(), posts.latest(community.id(), PAGE),

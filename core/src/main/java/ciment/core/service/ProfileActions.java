@@ -41,7 +41,11 @@ final class ProfileActions {
     }
 
     /** People by name (never ranked) and the communities tagged with the topic, open or closed but not archived. */
-    Reply who(Topic topic) {
+    Reply who(Person asker, Topic topic) {
+        if (asker.guest()) {
+            return new Reply.Refused("Finding colleagues by skill is for employees; as a guest, ask in the communities"
+                    + " you are part of.");
+        }
         List<Reply.Found> found = people.declaring(topic.key()).stream()
                 .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
                 .limit(FOUND_LIMIT)

@@ -4,6 +4,7 @@ import ciment.core.Refusal;
 import ciment.core.command.PersonRef;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -23,12 +24,15 @@ final class Stewardship {
     private final Communities communities;
     private final People people;
     private final CommunityActions communityActions;
+    private final Identity identity;
     private final Clock clock;
 
-    Stewardship(Communities communities, People people, CommunityActions communityActions, Clock clock) {
+    Stewardship(Communities communities, People people, CommunityActions communityActions, Identity identity,
+            Clock clock) {
         this.communities = communities;
         this.people = people;
         this.communityActions = communityActions;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -73,6 +77,9 @@ final class Stewardship {
                 add ? "name stewards" : "remove stewards"));
         Person person = named(caller, ref);
         String name = person.displayName();
+        if (add && person.guest()) {
+            return new Reply.Refused(name + " is a guest: guests take part, and stewardship stays with employees.");
+        }
         return switch (communities.setRole(community.id(), person.id(), add ? Role.STEWARD : Role.MEMBER)) {
             case CHANGED -> new Reply.Done(add ? name + " is now a steward of " + slug + "."
                     : name + " is no longer a steward of " + slug + ".");
@@ -80,6 +87,18 @@ final class Stewardship {
             case NOT_MEMBER -> new Reply.Refused(name + " is not a member of " + slug + ": stewards are chosen among members.");
             case LAST_STEWARD -> new Reply.Refused(name + " is the only steward of " + slug
                     + ", and a community always keeps one: name another steward first.");
+        };
+    }
+
+    Reply invite(Person steward, Caller caller, Slug slug, PersonRef ref) {
+        Community community = CommunityActions.writable(stewarded(steward, slug, "invite people"));
+        Person person = namedOrIntroduced(caller, ref);
+        Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
+        return switch (communities.invite(invitation)) {
+            case INVITED -> new Reply.Done(person.displayName() + " is invited to " + slug + ": they join with join " + slug
+                    + (community.open() && !person.guest() ? "." : ", without waiting for approval."));
+            case ALREADY_INVITED -> new Reply.Refused(person.displayName() + " is already invited to " + slug + ".");
+            case ALREADY_MEMBER -> new Reply.Refused(person.displayName() + " is already a member of " + slug + ".");
         };
     }
 
@@ -110,15 +129,32 @@ final class Stewardship {
         return community;
     }
 
-    /** The person a command names, by @mention; email addresses come with linked accounts (issue 3). */
+    /** The person a command names, by @mention or email address, who must have used Ciment already. */
     private Person named(Caller caller, PersonRef ref) {
         if (ref.isEmail()) {
-            throw new Refusal("Name people by @mention for now: Ciment does not know people by email address yet.");
+            return people.findByEmail(ref.email()).orElseThrow(() -> new Refusal(
+                    "Nobody with the address " + ref.email() + " has used Ciment yet: they can start with help."));
         }
-        ChatAccount account = caller.directory().accountOf(ref.token())
-                .orElseThrow(() -> new Refusal("“" + ref.token() + "” is not a person I can find: @mention them."));
+        ChatAccount account = mentioned(caller, ref);
         return people.find(account)
                 .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet: they can start with help."));
+    }
+
+    /** As {@link #named}, but someone mentioned who never used Ciment is met now, through the chat tool. */
+    private Person namedOrIntroduced(Caller caller, PersonRef ref) {
+        if (ref.isEmail()) {
+            return named(caller, ref);
+        }
+        ChatAccount account = mentioned(caller, ref);
+        return people.find(account).orElseGet(() -> identity.enroll(account, caller.directory().introduce(account)
+                .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet, and their chat tool does not say"
+                        + " who they are: ask them to send help first."))));
+    }
+
+    private static ChatAccount mentioned(Caller caller, PersonRef ref) {
+        return caller.directory().accountOf(ref.token())
+                .orElseThrow(() -> new Refusal("“" + ref.token() + "” is not a person I can find: @mention them, or give"
+                        + " their email address."));
     }
 
 }

@@ -114,7 +114,7 @@ class CommandParserTest {
 
     @Test
     void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("invite data-guild @ada"));
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("export-my-data"));
         assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryStore;
@@ -21,7 +22,7 @@ class CimentTest {
     private int requests;
 
     private Reply as(String user, String text) {
-        return ciment.handle(new Caller(new ChatAccount(Platform.SLACK, "T1", user), () -> user + " name",
+        return ciment.handle(new Caller(new ChatAccount(Platform.SLACK, "T1", user), () -> Introduction.named(user + " name"),
                 "req-" + (++requests), NOW.plusSeconds(requests)), text);
     }
 
@@ -69,8 +70,8 @@ class CimentTest {
     @Test
     void post_retriedWithTheSameRequestId_isStoredOnce() {
         as("U1", "create data-guild Sharing data tips");
-        Caller caller = new Caller(new ChatAccount(Platform.TEAMS, "tenant", "U1"), () -> "x", "activity-7", NOW);
-        ciment.handle(new Caller(caller.account(), () -> "x", "activity-6", NOW), "join data-guild");
+        Caller caller = new Caller(new ChatAccount(Platform.TEAMS, "tenant", "U1"), () -> Introduction.named("x"), "activity-7", NOW);
+        ciment.handle(new Caller(caller.account(), () -> Introduction.named("x"), "activity-6", NOW), "join data-guild");
         Reply first = ciment.handle(caller, "post data-guild once");
         Reply again = ciment.handle(caller, "post data-guild once");
         assertInstanceOf(Reply.Posted.class, first);
@@ -109,7 +110,7 @@ class CimentTest {
         AtomicInteger lookups = new AtomicInteger();
         ciment.handle(new Caller(new ChatAccount(Platform.SLACK, "T1", "U9"), () -> {
             lookups.incrementAndGet();
-            return "n";
+            return Introduction.named("n");
         }, null, NOW), "help");
         assertEquals(0, lookups.get());
         assertEquals(0, store.writes());
@@ -120,7 +121,7 @@ class CimentTest {
         AtomicInteger lookups = new AtomicInteger();
         Caller caller = new Caller(new ChatAccount(Platform.SLACK, "T1", "U9"), () -> {
             lookups.incrementAndGet();
-            return "Ada";
+            return Introduction.named("Ada");
         }, null, NOW);
         ciment.handle(caller, "communities");
         ciment.handle(caller, "feed");

@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import java.time.Clock;
@@ -25,6 +26,7 @@ final class Talk {
     Reply say(String user, String text) {
         Directory directory = mention -> mention.startsWith("@") ? Optional.of(account(mention.substring(1))) : Optional.empty();
         Instant at = clock.instant().plusSeconds(++requests);
-        return ciment.handle(new Caller(account(user), () -> user + " name", "req-" + requests, at, directory), text);
+        return ciment.handle(new Caller(account(user), () -> Introduction.named(user + " name"), "req-" + requests, at,
+                directory), text);
     }
 }

@@ -2,6 +2,7 @@ package ciment.core.testing;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -31,6 +32,9 @@ public final class InMemoryStore implements Store {
     private final Map<String, Post> posts = new HashMap<>();
     private final Map<ChatAccount, Person> people = new HashMap<>();
     private final Map<String, JoinRequest> requests = new LinkedHashMap<>();
+    private final Map<String, Invitation> invitations = new LinkedHashMap<>();
+    private final Map<String, String> emails = new HashMap<>();
+    private final Map<String, String> mergedInto = new HashMap<>();
     /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
     private final Map<String, Map<String, Topic>> declared = new HashMap<>();
     private int writes;
@@ -66,6 +70,7 @@ public final class InMemoryStore implements Store {
             return Joined.ALREADY_MEMBER;
         }
         memberships.put(key(membership.communityId(), membership.personId()), membership);
+        invitations.remove(key(membership.communityId(), membership.personId()));
         recount(community, 1, membership.role() == Role.STEWARD ? 1 : 0);
         writes++;
         return Joined.JOINED;
@@ -127,13 +132,110 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public synchronized Person register(ChatAccount account, Person person) {
-        Person existing = people.putIfAbsent(account, person);
-        if (existing == null) {
-            writes++;
-            return person;
+    public synchronized Person enroll(ChatAccount account, Person fresh, Optional<String> email) {
+        Person existing = people.get(account);
+        if (existing != null) {
+            return existing;
         }
-        return existing;
+        Person person = email.map(emails::get).flatMap(this::byPersonId).orElse(fresh);
+        people.put(account, person);
+        if (person == fresh) {
+            email.ifPresent(address -> emails.put(address, fresh.id()));
+        }
+        writes++;
+        return person;
+    }
+
+    @Override
+    public synchronized Optional<Person> findByEmail(String email) {
+        return Optional.ofNullable(emails.get(email)).flatMap(this::byPersonId);
+    }
+
+    @Override
+    public synchronized EmailClaim claimEmail(Person person, String email) {
+        String owner = emails.get(email);
+        if (owner != null) {
+            return owner.equals(person.id()) ? EmailClaim.ALREADY_THEIRS : EmailClaim.TAKEN;
+        }
+        if (emails.containsValue(person.id())) {
+            return EmailClaim.HAS_ANOTHER;
+        }
+        emails.put(email, person.id());
+        writes++;
+        return EmailClaim.CLAIMED;
+    }
+
+    @Override
+    public synchronized void merge(Person from, Person into) {
+        people.replaceAll((account, person) -> person.id().equals(from.id()) ? into : person);
+        for (Membership m : List.copyOf(memberships.values())) {
+            if (!m.personId().equals(from.id())) {
+                continue;
+            }
+            memberships.remove(key(m.communityId(), from.id()));
+            Membership theirs = memberships.get(key(m.communityId(), into.id()));
+            Community c = byId(m.communityId());
+            if (theirs == null) {
+                memberships.put(key(m.communityId(), into.id()), new Membership(m.communityId(), m.slug(), into.id(), m.role(), m.since()));
+            } else if (m.isSteward() && !theirs.isSteward()) {
+                memberships.put(key(m.communityId(), into.id()), new Membership(m.communityId(), m.slug(), into.id(), Role.STEWARD, theirs.since()));
+                recount(c, -1, 0);
+            } else {
+                recount(c, -1, m.isSteward() ? -1 : 0);
+            }
+        }
+        for (JoinRequest r : List.copyOf(requests.values())) {
+            if (r.personId().equals(from.id())) {
+                requests.remove(key(r.communityId(), from.id()));
+                if (!memberships.containsKey(key(r.communityId(), into.id()))) {
+                    requests.putIfAbsent(key(r.communityId(), into.id()),
+                            new JoinRequest(r.communityId(), r.slug(), into.id(), into.displayName(), r.at()));
+                }
+            }
+        }
+        for (Invitation i : List.copyOf(invitations.values())) {
+            if (i.personId().equals(from.id())) {
+                invitations.remove(key(i.communityId(), from.id()));
+                if (!memberships.containsKey(key(i.communityId(), into.id()))) {
+                    invitations.putIfAbsent(key(i.communityId(), into.id()),
+                            new Invitation(i.communityId(), i.slug(), into.id(), i.invitedBy(), i.at()));
+                }
+            }
+        }
+        Map<String, Topic> theirs = declared.remove(from.id());
+        if (theirs != null) {
+            theirs.forEach((kindAndKey, topic) -> declared.computeIfAbsent(into.id(), id -> new LinkedHashMap<>())
+                    .putIfAbsent(kindAndKey, topic));
+        }
+        mergedInto.put(from.id(), into.id());
+        writes++;
+    }
+
+    @Override
+    public synchronized Invited invite(Invitation invitation) {
+        String key = key(invitation.communityId(), invitation.personId());
+        if (memberships.containsKey(key)) {
+            return Invited.ALREADY_MEMBER;
+        }
+        if (invitations.putIfAbsent(key, invitation) != null) {
+            return Invited.ALREADY_INVITED;
+        }
+        writes++;
+        return Invited.INVITED;
+    }
+
+    @Override
+    public synchronized boolean invited(String communityId, String personId) {
+        return invitations.containsKey(key(communityId, personId));
+    }
+
+    @Override
+    public synchronized List<String> invitationsOf(String personId) {
+        return invitations.values().stream().filter(i -> i.personId().equals(personId)).map(Invitation::communityId).toList();
+    }
+
+    private Optional<Person> byPersonId(String personId) {
+        return people.values().stream().filter(p -> p.id().equals(personId)).findFirst();
     }
 
     @Override
@@ -220,7 +322,9 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized Profile profile(Person person) {
         Map<String, Topic> mine = declared.getOrDefault(person.id(), Map.of());
-        return new Profile(person, texts(mine, "ROLE"), texts(mine, "SKILL"));
+        Optional<String> email = emails.entrySet().stream().filter(e -> e.getValue().equals(person.id()))
+                .map(Map.Entry::getKey).findFirst();
+        return new Profile(person, texts(mine, "ROLE"), texts(mine, "SKILL"), email);
     }
 
     @Override

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
  * call Ciment makes: method, parameters (form or JSON) and bearer token. It answers auth.test,
- * users.info (for the users a test registers) and chat.postMessage; any other method gets
- * {@code unknown_method}, as Slack answers.
+ * users.info (for the users a test registers: names, email, guest flags and home team) and
+ * chat.postMessage; any other method gets {@code unknown_method}, as Slack answers.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM_ID = "T0CIMENT01";
@@ -149,11 +149,26 @@ public final class FakeSlackApi implements AutoCloseable {
         if (user == null) {
             return Map.of("ok", false, "error", "user_not_found");
         }
-        Map<String, Object> profile = Map.of("real_name", user.realName(), "display_name", user.displayName(),
-                "email", user.email());
-        return Map.of("ok", true, "user", Map.of("id", user.id(), "team_id", teamId,
-                "name", user.displayName().isBlank() ? user.id().toLowerCase(Locale.ROOT) : user.displayName(),
-                "real_name", user.realName(), "is_bot", false, "profile", profile));
+        // Slack leaves out the email when the app lacks users:read.email (or the user has none).
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("real_name", user.realName());
+        profile.put("display_name", user.displayName());
+        if (user.email() != null) {
+            profile.put("email", user.email());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", user.id());
+        answer.put("team_id", user.teamId() == null ? teamId : user.teamId());
+        answer.put("name", user.displayName().isBlank() ? user.id().toLowerCase(Locale.ROOT) : user.displayName());
+        answer.put("real_name", user.realName());
+        answer.put("is_bot", false);
+        answer.put("is_restricted", user.restricted());
+        answer.put("is_ultra_restricted", user.ultraRestricted());
+        if (user.stranger()) {
+            answer.put("is_stranger", true);
+        }
+        answer.put("profile", profile);
+        return Map.of("ok", true, "user", answer);
     }
 
     private static void pause(Duration delay) {
@@ -207,8 +222,46 @@ public final class FakeSlackApi implements AutoCloseable {
         return params;
     }
 
-    /** A Slack user as users.info describes them. */
-    public record User(String id, String realName, String displayName, String email) {
+    /**
+     * A Slack user as users.info describes them.
+     *
+     * @param email           null: users.info gives none (no users:read.email scope, or no address)
+     * @param teamId          the user's own workspace; null: the fake's workspace
+     * @param restricted      a multi-channel guest ({@code is_restricted})
+     * @param ultraRestricted a single-channel guest ({@code is_ultra_restricted})
+     * @param stranger        someone from another organisation Slack shows as a stranger ({@code is_stranger})
+     */
+    public record User(String id, String realName, String displayName, String email, String teamId,
+                       boolean restricted, boolean ultraRestricted, boolean stranger) {
+
+        /** A member of the fake's workspace. */
+        public User(String id, String realName, String displayName, String email) {
+            this(id, realName, displayName, email, null, false, false, false);
+        }
+
+        /** The same person, from another organisation's workspace (Slack Connect). */
+        public User fromTeam(String otherTeamId) {
+            return new User(id, realName, displayName, email, otherTeamId, restricted, ultraRestricted, stranger);
+        }
+
+        /** The same person as a multi-channel guest. */
+        public User multiChannelGuest() {
+            return new User(id, realName, displayName, email, teamId, true, false, stranger);
+        }
+
+        /** The same person as a single-channel guest (Slack marks them restricted too). */
+        public User singleChannelGuest() {
+            return new User(id, realName, displayName, email, teamId, true, true, stranger);
+        }
+
+        public User asStranger() {
+            return new User(id, realName, displayName, email, teamId, restricted, ultraRestricted, true);
+        }
+
+        /** The same person, without the email address users.info would give. */
+        public User withoutEmail() {
+            return new User(id, realName, displayName, null, teamId, restricted, ultraRestricted, stranger);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package ciment.devkit.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -28,6 +29,38 @@ class FakeSlackApiTest {
         FakeSlackApi.Call call = api.calls("users.info").getFirst();
         assertEquals("U1", call.param("user"));
         assertEquals("xoxb-1", call.token());
+    }
+
+    @Test
+    void usersInfo_memberOfTheWorkspace_answersItsTeamAndEmail_andNoGuestFlag() throws Exception {
+        String answer = postForm("users.info", "user=U1", "xoxb-1");
+
+        assertTrue(answer.contains("\"team_id\":\"" + FakeSlackApi.TEAM_ID + "\""), answer);
+        assertTrue(answer.contains("\"email\":\"ada@example.com\""), answer);
+        assertTrue(answer.contains("\"is_restricted\":false") && answer.contains("\"is_ultra_restricted\":false"), answer);
+        assertFalse(answer.contains("is_stranger"), answer);
+    }
+
+    @Test
+    void usersInfo_externalGuestStranger_answersEachFlag_andTheirOwnTeam() throws Exception {
+        api.addUser(new FakeSlackApi.User("U2", "Eve Partner", "eve", "eve@partner.example")
+                .fromTeam("T0PARTNER").singleChannelGuest().asStranger());
+
+        String answer = postForm("users.info", "user=U2", "xoxb-1");
+
+        assertTrue(answer.contains("\"team_id\":\"T0PARTNER\""), answer);
+        assertTrue(answer.contains("\"is_restricted\":true") && answer.contains("\"is_ultra_restricted\":true")
+                && answer.contains("\"is_stranger\":true"), answer);
+    }
+
+    @Test
+    void usersInfo_userWithoutEmail_leavesTheFieldOut() throws Exception {
+        api.addUser(new FakeSlackApi.User("U3", "No Mail", "nomail", "x@example.com").withoutEmail());
+
+        String answer = postForm("users.info", "user=U3", "xoxb-1");
+
+        assertTrue(answer.contains("\"ok\":true"), answer);
+        assertFalse(answer.contains("email"), answer);
     }
 
     @Test

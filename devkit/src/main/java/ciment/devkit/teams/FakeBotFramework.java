@@ -57,6 +57,7 @@ public final class FakeBotFramework implements AutoCloseable {
     private final List<SentActivity> sent = new CopyOnWriteArrayList<>();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final List<MemberLookup> memberLookups = new CopyOnWriteArrayList<>();
+    private volatile int memberLookupFailure;
 
     private FakeBotFramework(String appId, String appPassword) throws IOException {
         this.appId = appId;
@@ -236,6 +237,14 @@ public final class FakeBotFramework implements AutoCloseable {
         return member;
     }
 
+    /**
+     * From now on, every member lookup is recorded and answered with this HTTP status and the Bot
+     * Connector's error body (a 500, a 403...), as when the connector fails or refuses; 0 answers again.
+     */
+    public void failMemberLookups(int status) {
+        memberLookupFailure = status;
+    }
+
     /** Member lookups the bot made, oldest first. */
     public List<MemberLookup> memberLookups() {
         return List.copyOf(memberLookups);
@@ -323,6 +332,12 @@ public final class FakeBotFramework implements AutoCloseable {
     private void answerMember(HttpExchange exchange, String conversationId, String memberId) throws IOException {
         memberLookups.add(new MemberLookup(conversationId, memberId,
                 exchange.getRequestHeaders().getFirst("Authorization")));
+        int failure = memberLookupFailure;
+        if (failure != 0) {
+            Map<String, Object> error = Map.of("code", "ServiceError", "message", "The fake Bot Connector was told to fail.");
+            respond(exchange, failure, Json.write(Map.of("error", error)));
+            return;
+        }
         Member found = members.stream().filter(m -> m.isNamedBy(memberId)).findFirst().orElse(null);
         if (found == null) {
             // the Bot Connector's answer for someone who is not in the conversation (or no person at all)
@@ -398,6 +413,16 @@ public final class FakeBotFramework implements AutoCloseable {
         public static Member of(String id, String aadObjectId, String name, String email, String userPrincipalName,
                 String tenantId) {
             return new Member(id, aadObjectId, name, email, userPrincipalName, tenantId, "user");
+        }
+
+        /**
+         * A Teams guest: an account of the host tenant (its tenantId is the host's) that Teams marks with
+         * the role "guest"; its user principal name is the host's #EXT# form, its email the guest's own.
+         */
+        public static Member guest(String id, String aadObjectId, String name, String email, String hostTenantId) {
+            String upn = email == null ? null
+                    : email.replace('@', '_') + "#EXT#@" + hostTenantId.replace("-", "") + ".onmicrosoft.com";
+            return new Member(id, aadObjectId, name, email, upn, hostTenantId, "guest");
         }
 
         boolean isNamedBy(String memberId) {

@@ -104,6 +104,38 @@ class FakeBotFrameworkTest {
     }
 
     @Test
+    void guestMember_isFoundByTheTeamsIdItsMessagesCarry_withRoleGuest_theHostsTenant_andAnExtUpn() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            FakeBotFramework.Member pat = fake.addMember(FakeBotFramework.Member.guest("29:pat", "aad-pat", "Pat Partner",
+                    "pat@supplier.example", "host-tenant"));
+            String sender = TeamsActivities.message(fake.serviceUrl(), fake.botId()).tenant("host-tenant")
+                    .from(pat.id(), pat.aadObjectId(), pat.name()).fromId();
+
+            Map<String, Object> found = Json.parseObject(get(fake.serviceUrl() + "v3/conversations/a%3A1/members/"
+                    + sender.replace(":", "%3A")));
+            assertEquals("guest", found.get("userRole"));
+            assertEquals("host-tenant", found.get("tenantId"));
+            assertEquals("pat@supplier.example", found.get("email"));
+            assertEquals("pat_supplier.example#EXT#@hosttenant.onmicrosoft.com", found.get("userPrincipalName"));
+            assertEquals("29:pat", fake.memberLookups().get(0).memberId());
+        }
+    }
+
+    @Test
+    void failMemberLookups_answersEveryLookupWithThatStatus_recordsIt_andZeroAnswersAgain() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper", null, null, "t"));
+            String grace = fake.serviceUrl() + "v3/conversations/a%3A1/members/29%3Agrace";
+
+            fake.failMemberLookups(500);
+            assertEquals(500, status(grace));
+            fake.failMemberLookups(0);
+            assertEquals(200, status(grace));
+            assertEquals(2, fake.memberLookups().size());
+        }
+    }
+
+    @Test
     void mentionOfAnotherPerson_isAnEntityBesideTheBotsMention() {
         Map<String, Object> activity = Json.parseObject(TeamsActivities.message("http://x/", "28:bot")
                 .mentioning("29:grace", "Grace Hopper").text("approve guild <at>Grace Hopper</at>").json());

@@ -3,6 +3,7 @@ package ciment.infra;
 import static ciment.infra.Keys.s;
 
 import ciment.core.model.Community;
+import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Role;
@@ -37,6 +38,9 @@ final class DynamoCommunities implements Communities {
     static final String REQUESTS = "communities.requests";
     static final String DECIDE = "communities.decide";
     static final String SET_ROLE = "communities.setRole";
+    static final String INVITE = "communities.invite";
+    static final String INVITED = "communities.invited";
+    static final String INVITATIONS_OF = "communities.invitationsOf";
 
     private static final Map<String, AttributeValue> ONE = Map.of(":one", Items.n(1));
     private static final String IS_NEW = "attribute_not_exists(" + Keys.PK + ")";
@@ -46,6 +50,8 @@ final class DynamoCommunities implements Communities {
     private static final int ATTEMPTS = 3;
     /** A join request (ids, slug, a display name, a time) is under 1 KB: one write unit, two in a transaction. */
     private static final long REQUEST_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
+    /** An invitation (ids, slug, a time) is under 1 KB too. */
+    private static final long INVITATION_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
 
     private final Table table;
     private final MetaSizes metaSizes = new MetaSizes();
@@ -101,13 +107,20 @@ final class DynamoCommunities implements Communities {
         metaSizes.remember(applied.apply(before));
     }
 
+    /**
+     * Puts the membership, counts it and deletes any invitation of the person (whether there is one or
+     * not: no read, and the delete of an absent item costs its write unit) in one transaction.
+     */
     @Override
     public Joined join(Membership membership) {
         String communityId = membership.communityId();
         int stewards = membership.isSteward() ? 1 : 0;
         Outcome outcome = table.transact(JOIN, List.of(
                 Write.putNew(table.name(), Items.membership(membership)),
-                recount(communityId, 1, stewards, membership.personId(), EXISTS)));
+                recount(communityId, 1, stewards, membership.personId(), EXISTS),
+                // Counted without its index write: there is mostly no invitation to delete.
+                Write.deleteKey(table.name(), Keys.invitation(communityId, membership.personId()), null,
+                        INVITATION_BYTES_AT_MOST, false)));
         if (outcome.committed()) {
             metaSizes.changed(communityId, MetaSizes.recount(1, stewards, membership.personId()));
             return Joined.JOINED;
@@ -250,7 +263,7 @@ final class DynamoCommunities implements Communities {
         }
         int stewards = membership.isSteward() ? 1 : 0;
         Outcome outcome = table.transact(DECIDE, List.of(
-                Write.deleteKey(table.name(), requestKey, EXISTS, REQUEST_BYTES_AT_MOST, false),
+                Write.deleteKey(table.name(), requestKey, EXISTS, REQUEST_BYTES_AT_MOST, true),
                 Write.putNew(table.name(), Items.membership(membership)),
                 recount(communityId, 1, stewards, personId, EXISTS)));
         if (outcome.committed()) {
@@ -267,6 +280,58 @@ final class DynamoCommunities implements Communities {
                 + outcome.reasons());
     }
 
+    /** Puts the invitation on the condition that neither it nor the membership exists, in one transaction. */
+    @Override
+    public Invited invite(Invitation invitation) {
+        Membership wouldBe = new Membership(invitation.communityId(), invitation.slug(), invitation.personId(),
+                Role.MEMBER, invitation.at());
+        Outcome outcome = table.transact(INVITE, List.of(
+                Write.putNew(table.name(), Items.invitation(invitation)),
+                Write.check(table.name(), Keys.membership(invitation.communityId(), invitation.personId()), IS_NEW,
+                        ItemSizes.of(Items.membership(wouldBe)))));
+        if (outcome.committed()) {
+            return Invited.INVITED;
+        }
+        if (outcome.conditionFailed(1)) {
+            return Invited.ALREADY_MEMBER;
+        }
+        if (outcome.conditionFailed(0)) {
+            return Invited.ALREADY_INVITED;
+        }
+        throw new IllegalStateException("invitation not stored: " + outcome.reasons());
+    }
+
+    /** One read (consistent: a guest told of an invitation joins at once). */
+    @Override
+    public boolean invited(String communityId, String personId) {
+        return table.get(INVITED, Keys.invitation(communityId, personId), true).isPresent();
+    }
+
+    /** One index query: invitations are in the index under their person. */
+    @Override
+    public List<String> invitationsOf(String personId) {
+        return invitationItemsOf(INVITATIONS_OF, personId).stream()
+                .map(item -> Keys.idIn(Items.str(item, Keys.PK), Keys.COMMUNITY_PREFIX)).toList();
+    }
+
+    List<Map<String, AttributeValue>> invitationItemsOf(String operation, String personId) {
+        return ofPerson(operation, personId, Keys.invitation(Keys.COMMUNITY_PREFIX));
+    }
+
+    List<Map<String, AttributeValue>> requestItemsOf(String operation, String personId) {
+        return ofPerson(operation, personId, Keys.request(Keys.COMMUNITY_PREFIX));
+    }
+
+    List<Map<String, AttributeValue>> membershipItemsOf(String operation, String personId) {
+        return ofPerson(operation, personId, Keys.COMMUNITY_PREFIX);
+    }
+
+    private List<Map<String, AttributeValue>> ofPerson(String operation, String personId, String prefix) {
+        return table.queryAll(operation, q -> q.indexName(Keys.GSI1)
+                .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :prefix)")
+                .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)), ":prefix", s(prefix))));
+    }
+
     @Override
     public Optional<Membership> membership(String communityId, String personId) {
         // Consistent: this read gates posting, and a person who has just joined must be able to post.
@@ -275,11 +340,7 @@ final class DynamoCommunities implements Communities {
 
     @Override
     public List<Membership> membershipsOf(String personId) {
-        return table.queryAll(MEMBERSHIPS_OF, q -> q.indexName(Keys.GSI1)
-                        .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :community)")
-                        .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)),
-                                ":community", s(Keys.COMMUNITY_PREFIX))))
-                .stream().map(Items::membership).toList();
+        return membershipItemsOf(MEMBERSHIPS_OF, personId).stream().map(Items::membership).toList();
     }
 
     @Override
@@ -288,6 +349,118 @@ final class DynamoCommunities implements Communities {
                         .keyConditionExpression("gsi1pk = :catalog")
                         .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG))))
                 .stream().map(item -> Items.community(metaSizes.remember(item))).toList();
+    }
+
+    /**
+     * Merging people, one community: {@code into} takes {@code from}'s membership (a steward stays a
+     * steward), and the counts and stewards' set follow. Each transaction leaves the counts equal to the
+     * memberships, so a merge interrupted anywhere is consistent and runs again from what is there.
+     * Handing stewardship over is two transactions, {@code into} becoming a steward then {@code from}
+     * leaving: DynamoDB refuses to ADD to and DELETE from the stewards' set in one update.
+     */
+    void moveMembership(String operation, String communityId, String fromId, String intoId) {
+        for (int attempt = 1; attempt <= 2 * ATTEMPTS; attempt++) {
+            Map<String, Map<String, AttributeValue>> read = bySortKey(operation, List.of(
+                    Keys.membership(communityId, fromId), Keys.membership(communityId, intoId)));
+            Map<String, AttributeValue> theirs = read.get(Keys.member(fromId));
+            if (theirs == null) {
+                return;
+            }
+            Map<String, AttributeValue> ours = read.get(Keys.member(intoId));
+            Membership from = Items.membership(theirs);
+            Optional<Role> intoRole = Optional.ofNullable(ours).map(item -> Items.membership(item).role());
+            Outcome outcome;
+            if (intoRole.isEmpty() && !from.isSteward()) {
+                // A member for a member: the counts do not change.
+                outcome = table.transact(operation, List.of(
+                        Write.delete(table.name(), theirs, "#role = :role", Map.of("#role", Items.ROLE),
+                                Map.of(":role", s(from.role().name()))),
+                        Write.putNew(table.name(), Items.membership(new Membership(communityId, from.slug(), intoId,
+                                Role.MEMBER, from.since())))));
+            } else if (intoRole.isEmpty()) {
+                outcome = table.transact(operation, List.of(
+                        Write.putNew(table.name(), Items.membership(new Membership(communityId, from.slug(), intoId,
+                                Role.STEWARD, from.since()))),
+                        recount(communityId, 1, 1, intoId, EXISTS)));
+                if (outcome.committed()) {
+                    metaSizes.changed(communityId, MetaSizes.recount(1, 1, intoId));
+                }
+            } else if (from.isSteward() && intoRole.get() == Role.MEMBER) {
+                Map<String, AttributeValue> promoted = new HashMap<>(ours);
+                promoted.put(Items.ROLE, s(Role.STEWARD.name()));
+                outcome = table.transact(operation, List.of(
+                        Write.update(table.name(), Keys.membership(communityId, intoId), "SET #role = :role",
+                                "#role = :was", Map.of("#role", Items.ROLE),
+                                Map.of(":role", s(Role.STEWARD.name()), ":was", s(Role.MEMBER.name())),
+                                Math.max(ItemSizes.of(ours), ItemSizes.of(promoted)), true),
+                        recount(communityId, 0, 1, intoId, EXISTS)));
+                if (outcome.committed()) {
+                    metaSizes.changed(communityId, MetaSizes.recount(0, 1, intoId));
+                }
+            } else {
+                // Both are members now, and into is a steward if from was: from leaves.
+                int stewards = from.isSteward() ? -1 : 0;
+                outcome = table.transact(operation, List.of(
+                        Write.delete(table.name(), theirs, "#role = :role", Map.of("#role", Items.ROLE),
+                                Map.of(":role", s(from.role().name()))),
+                        recount(communityId, -1, stewards, fromId, from.isSteward() ? ANOTHER_STEWARD : EXISTS)));
+                if (outcome.committed()) {
+                    metaSizes.changed(communityId, MetaSizes.recount(-1, stewards, fromId));
+                    return;
+                }
+            }
+            // Committed a first step, or something changed since the read: read again and go on.
+        }
+        throw new IllegalStateException("membership of " + fromId + " in " + communityId + " not moved to " + intoId);
+    }
+
+    /**
+     * Merging people, one join request: {@code into} takes it over unless they are a member or have
+     * asked already, in which case it is only deleted.
+     */
+    void moveRequest(String operation, JoinRequest request, String intoId, String intoName) {
+        moveInvitationOrRequest(operation, request.communityId(), Keys.joinRequest(request.communityId(),
+                request.personId()), Keys.joinRequest(request.communityId(), intoId), intoId,
+                Items.joinRequest(new JoinRequest(request.communityId(), request.slug(), intoId, intoName, request.at())));
+    }
+
+    /** Merging people, one invitation: as a join request. */
+    void moveInvitation(String operation, Invitation invitation, String intoId) {
+        moveInvitationOrRequest(operation, invitation.communityId(), Keys.invitation(invitation.communityId(),
+                invitation.personId()), Keys.invitation(invitation.communityId(), intoId), intoId,
+                Items.invitation(new Invitation(invitation.communityId(), invitation.slug(), intoId,
+                        invitation.invitedBy(), invitation.at())));
+    }
+
+    private void moveInvitationOrRequest(String operation, String communityId, Map<String, AttributeValue> fromKey,
+            Map<String, AttributeValue> intoKey, String intoId, Map<String, AttributeValue> intoItem) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Map<String, Map<String, AttributeValue>> read = bySortKey(operation,
+                    List.of(fromKey, intoKey, Keys.membership(communityId, intoId)));
+            Map<String, AttributeValue> theirs = read.get(fromKey.get(Keys.SK).s());
+            if (theirs == null) {
+                return;
+            }
+            if (read.containsKey(Keys.member(intoId)) || read.containsKey(intoKey.get(Keys.SK).s())) {
+                table.delete(operation, fromKey, EXISTS);
+                return;
+            }
+            Outcome outcome = table.transact(operation, List.of(
+                    Write.delete(table.name(), theirs, EXISTS, null, null),
+                    Write.putNew(table.name(), intoItem),
+                    Write.check(table.name(), Keys.membership(communityId, intoId), IS_NEW, REQUEST_BYTES_AT_MOST)));
+            if (outcome.committed()) {
+                return;
+            }
+        }
+        throw new IllegalStateException(fromKey + " not moved to " + intoId);
+    }
+
+    /** Items of one partition, strongly consistent, in one request, by their sort keys. */
+    private Map<String, Map<String, AttributeValue>> bySortKey(String operation, List<Map<String, AttributeValue>> keys) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        table.batchGet(operation, keys, true).forEach(item -> items.put(Items.str(item, Keys.SK), item));
+        return items;
     }
 
     /**

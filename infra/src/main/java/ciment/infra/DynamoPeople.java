@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class DynamoPeople implements People {
     static final String FIND = "people.find";
-    static final String REGISTER = "people.register";
+    static final String ENROLL = "people.enroll";
+    static final String FIND_BY_EMAIL = "people.findByEmail";
+    static final String CLAIM_EMAIL = "people.claimEmail";
+    static final String MERGE = "people.merge";
     static final String PEOPLE = "people.people";
     static final String PROFILE = "people.profile";
     static final String DECLARE = "people.declare";
@@ -33,10 +36,16 @@ final class DynamoPeople implements People {
     static final String DECLARING = "people.declaring";
     static final String ACCOUNTS = "people.accounts";
 
-    private final Table table;
+    /** Aliases followed from a merged person to the one they became (a merge of a merge, and so on). */
+    private static final int ALIASES_AT_MOST = 8;
+    private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
 
-    DynamoPeople(Table table) {
+    private final Table table;
+    private final DynamoMerge merge;
+
+    DynamoPeople(Table table, DynamoCommunities communities) {
         this.table = table;
+        this.merge = new DynamoMerge(this, communities);
     }
 
     /** One read: the identity link holds the person's id and name. */
@@ -46,22 +55,135 @@ final class DynamoPeople implements People {
     }
 
     /**
-     * Writes the identity link and the profile together. When another request linked the account
-     * first, its person is read back and returned, so both requests act as the same person.
+     * Without an email address: the identity link and the profile, written together. With one: the
+     * address's claim is read; when someone holds it, the account is linked to them (one conditional
+     * put); otherwise the link, the profile and the claim are written together. Every write is
+     * conditional on the link not existing, so the account is not read first: core enrolls an account
+     * that find has just missed. When another request linked the account first, its person is read
+     * back; when another person claimed the address first, the account is linked to them.
      */
     @Override
-    public Person register(ChatAccount account, Person person) {
-        Outcome outcome = table.transact(REGISTER, List.of(
-                Write.putNew(table.name(), Items.identity(account, person)),
-                Write.putNew(table.name(), Items.profile(person))));
+    public Person enroll(ChatAccount account, Person fresh, Optional<String> email) {
+        if (email.isEmpty()) {
+            Outcome outcome = table.transact(ENROLL, List.of(
+                    Write.putNew(table.name(), Items.identity(account, fresh)),
+                    Write.putNew(table.name(), Items.profile(fresh))));
+            if (outcome.committed()) {
+                return fresh;
+            }
+            if (outcome.conditionFailed(0)) {
+                return linked(account);
+            }
+            throw new IllegalStateException("person " + fresh.id() + " was not enrolled: " + outcome.reasons());
+        }
+        String address = email.get();
+        Optional<Person> holder = holderOf(ENROLL, address);
+        if (holder.isPresent()) {
+            return link(account, holder.get());
+        }
+        Outcome outcome = table.transact(ENROLL, List.of(
+                Write.putNew(table.name(), Items.identity(account, fresh)),
+                Write.putNew(table.name(), Items.profile(fresh, email)),
+                Write.putNew(table.name(), Items.emailClaim(address, fresh.id()))));
         if (outcome.committed()) {
-            return person;
+            return fresh;
         }
         if (outcome.conditionFailed(0)) {
-            return table.get(REGISTER, Keys.identityLink(account), true).map(Items::personOfIdentity)
-                    .orElseThrow(() -> new IllegalStateException("identity link of " + account + " vanished"));
+            return linked(account);
         }
-        throw new IllegalStateException("person " + person.id() + " was not registered: " + outcome.reasons());
+        if (outcome.conditionFailed(2)) {
+            // Another account with this address made its person first: this one joins them.
+            return link(account, holderOf(ENROLL, address).orElseThrow(
+                    () -> new IllegalStateException("the claim of " + address + " vanished")));
+        }
+        throw new IllegalStateException("person " + fresh.id() + " was not enrolled: " + outcome.reasons());
+    }
+
+    /** Links the account to the person, unless a concurrent request linked it first (its person is returned). */
+    private Person link(ChatAccount account, Person person) {
+        return table.putNew(ENROLL, Items.identity(account, person)) ? person : linked(account);
+    }
+
+    private Person linked(ChatAccount account) {
+        return table.get(ENROLL, Keys.identityLink(account), true).map(Items::personOfIdentity)
+                .orElseThrow(() -> new IllegalStateException("identity link of " + account + " vanished"));
+    }
+
+    /** Two consistent reads: the address's claim, then its person's PROFILE (following a merge). */
+    @Override
+    public Optional<Person> findByEmail(String email) {
+        return holderOf(FIND_BY_EMAIL, email);
+    }
+
+    private Optional<Person> holderOf(String operation, String email) {
+        return table.get(operation, Keys.emailClaim(email), true)
+                .flatMap(claim -> current(operation, Items.str(claim, Items.PERSON_ID)));
+    }
+
+    /** The person with this id, or the one they were merged into. */
+    private Optional<Person> current(String operation, String personId) {
+        String id = personId;
+        for (int hop = 0; hop < ALIASES_AT_MOST; hop++) {
+            Optional<Map<String, AttributeValue>> profile = table.get(operation, Keys.profile(id), true);
+            if (profile.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> mergedInto = Items.optional(profile.get(), Items.MERGED_INTO);
+            if (mergedInto.isEmpty()) {
+                return Optional.of(Items.personOfProfile(profile.get()));
+            }
+            id = mergedInto.get();
+        }
+        throw new IllegalStateException("person " + personId + " is merged more than " + ALIASES_AT_MOST + " times over");
+    }
+
+    /**
+     * Reads the address's claim and the person's PROFILE in one request; when the address is free and
+     * the person has none, writes the claim and PROFILE's email together, each on its condition. A
+     * refusal writes nothing.
+     */
+    @Override
+    public EmailClaim claimEmail(Person person, String email) {
+        Map<String, AttributeValue> claimKey = Keys.emailClaim(email);
+        Map<String, AttributeValue> profileKey = Keys.profile(person.id());
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Map<String, Map<String, AttributeValue>> read = new HashMap<>();
+            table.batchGet(CLAIM_EMAIL, List.of(claimKey, profileKey), true)
+                    .forEach(item -> read.put(Items.str(item, Keys.PK), item));
+            Map<String, AttributeValue> claim = read.get(claimKey.get(Keys.PK).s());
+            if (claim != null) {
+                return Items.str(claim, Items.PERSON_ID).equals(person.id()) ? EmailClaim.ALREADY_THEIRS : EmailClaim.TAKEN;
+            }
+            Map<String, AttributeValue> profile = read.get(profileKey.get(Keys.PK).s());
+            if (profile == null) {
+                throw new IllegalStateException("person " + person.id() + " has no profile");
+            }
+            if (profile.containsKey(Items.EMAIL)) {
+                return EmailClaim.HAS_ANOTHER;
+            }
+            AttributeValue address = Keys.s(Keys.address(email));
+            Map<String, AttributeValue> after = new HashMap<>(profile);
+            after.put(Items.EMAIL, address);
+            Outcome outcome = table.transact(CLAIM_EMAIL, List.of(
+                    Write.putNew(table.name(), Items.emailClaim(email, person.id())),
+                    Write.update(table.name(), profileKey, "SET #email = :email",
+                            EXISTS + " AND attribute_not_exists(#email)", Map.of("#email", Items.EMAIL),
+                            Map.of(":email", address), ItemSizes.of(after), false)));
+            if (outcome.committed()) {
+                return EmailClaim.CLAIMED;
+            }
+            // Another request claimed the address, or gave the person one, meanwhile: read again.
+        }
+        throw new IllegalStateException("email of " + person.id() + " neither claimed nor refused");
+    }
+
+    @Override
+    public void merge(Person from, Person into) {
+        merge.run(from, into);
+    }
+
+    DynamoMerge merging() {
+        return merge;
     }
 
     /** BatchGetItem of the PROFILE items, 100 keys a request. */
@@ -86,7 +208,11 @@ final class DynamoPeople implements People {
      */
     @Override
     public boolean declare(Person person, Kind kind, Topic topic) {
-        Map<String, AttributeValue> profile = table.get(DECLARE, Keys.profile(person.id()), true)
+        return declare(DECLARE, person, kind, topic);
+    }
+
+    private boolean declare(String operation, Person person, Kind kind, Topic topic) {
+        Map<String, AttributeValue> profile = table.get(operation, Keys.profile(person.id()), true)
                 .orElseThrow(() -> new IllegalStateException("person " + person.id() + " has no profile"));
         if (declaredKeys(profile, kind).contains(topic.key())) {
             return false;
@@ -98,7 +224,7 @@ final class DynamoPeople implements People {
         Set<String> keys = new TreeSet<>(declaredKeys(profile, kind));
         keys.add(topic.key());
         after.put(Items.keysOf(kind), AttributeValue.fromSs(List.copyOf(keys)));
-        Outcome outcome = table.transact(DECLARE, List.of(
+        Outcome outcome = table.transact(operation, List.of(
                 Write.update(table.name(), Keys.profile(person.id()),
                         "SET #texts = list_append(if_not_exists(#texts, :none), :text) ADD #keys :keys",
                         "attribute_exists(" + Keys.PK + ") AND NOT contains(#keys, :key)",
@@ -123,8 +249,12 @@ final class DynamoPeople implements People {
      */
     @Override
     public boolean withdraw(Person person, Kind kind, Topic topic) {
+        return withdraw(WITHDRAW, person, kind, topic);
+    }
+
+    private boolean withdraw(String operation, Person person, Kind kind, Topic topic) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Map<String, AttributeValue>> profile = table.get(WITHDRAW, Keys.profile(person.id()), true);
+            Optional<Map<String, AttributeValue>> profile = table.get(operation, Keys.profile(person.id()), true);
             if (profile.isEmpty() || !declaredKeys(profile.get(), kind).contains(topic.key())) {
                 return false;
             }
@@ -135,7 +265,7 @@ final class DynamoPeople implements People {
                         + " without its text");
             }
             String path = "#texts[" + at + "]";
-            Outcome outcome = table.transact(WITHDRAW, List.of(
+            Outcome outcome = table.transact(operation, List.of(
                     Write.update(table.name(), Keys.profile(person.id()), "REMOVE " + path + " DELETE #keys :keys",
                             "contains(#keys, :key) AND " + path + " = :text",
                             Map.of("#texts", Items.textsOf(kind), "#keys", Items.keysOf(kind)),
@@ -169,11 +299,71 @@ final class DynamoPeople implements People {
     /** One index query: identity links are in the index under their person. */
     @Override
     public List<ChatAccount> accounts(Person person) {
-        return table.queryAll(ACCOUNTS, q -> q.indexName(Keys.GSI1)
-                        .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :identity)")
-                        .expressionAttributeValues(Map.of(":person", Keys.s(Keys.person(person.id())),
-                                ":identity", Keys.s(Keys.IDENTITY_PREFIX))))
-                .stream().map(Items::accountOfIdentity).toList();
+        return identityItemsOf(ACCOUNTS, person.id()).stream().map(Items::accountOfIdentity).toList();
+    }
+
+    private List<Map<String, AttributeValue>> identityItemsOf(String operation, String personId) {
+        return table.queryAll(operation, q -> q.indexName(Keys.GSI1)
+                .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :identity)")
+                .expressionAttributeValues(Map.of(":person", Keys.s(Keys.person(personId)),
+                        ":identity", Keys.s(Keys.IDENTITY_PREFIX))));
+    }
+
+    // The steps of a merge that concern people (DynamoMerge runs them); each can run again.
+
+    /**
+     * From's address (if any) now leads to into, so that an account enrolling with it meanwhile joins
+     * into; into takes it as their own when they have none.
+     */
+    void moveEmail(Person from, Person into) {
+        Optional<String> email = table.get(MERGE, Keys.profile(from.id()), true)
+                .flatMap(profile -> Items.optional(profile, Items.EMAIL));
+        if (email.isEmpty()) {
+            return;
+        }
+        Map<String, AttributeValue> claim = Items.emailClaim(email.get(), into.id());
+        table.update(MERGE, Keys.emailClaim(email.get()), "SET personId = :into", "personId = :from", Map.of(),
+                Map.of(":into", Keys.s(into.id()), ":from", Keys.s(from.id())), old -> claim);
+        table.update(MERGE, Keys.profile(into.id()), "SET #email = :email",
+                EXISTS + " AND attribute_not_exists(#email)", Map.of("#email", Items.EMAIL),
+                Map.of(":email", Keys.s(email.get())), MetaSizes.set(Items.EMAIL, Keys.s(email.get())));
+    }
+
+    /** Each of from's identity links now leads to into (its index entry moves to into's partition). */
+    void moveAccounts(Person from, Person into) {
+        for (Map<String, AttributeValue> link : identityItemsOf(MERGE, from.id())) {
+            ChatAccount account = Items.accountOfIdentity(link);
+            Map<String, AttributeValue> moved = Items.identity(account, into);
+            table.update(MERGE, Keys.identityLink(account),
+                    "SET personId = :into, displayName = :name, guest = :guest, gsi1pk = :person",
+                    "personId = :from", Map.of(),
+                    Map.of(":into", Keys.s(into.id()), ":name", moved.get(Items.DISPLAY_NAME),
+                            ":guest", moved.get(Items.GUEST), ":person", moved.get(Keys.GSI1_PK),
+                            ":from", Keys.s(from.id())),
+                    old -> moved);
+        }
+    }
+
+    /** Each role and skill of from is declared by into (unless they have it), then withdrawn from from. */
+    void moveTopics(Person from, Person into) {
+        Optional<Map<String, AttributeValue>> profile = table.get(MERGE, Keys.profile(from.id()), true);
+        if (profile.isEmpty()) {
+            return;
+        }
+        for (Kind kind : Kind.values()) {
+            for (String text : Items.texts(profile.get(), Items.textsOf(kind))) {
+                Topic topic = Topic.of(text);
+                declare(MERGE, into, kind, topic);
+                withdraw(MERGE, from, kind, topic);
+            }
+        }
+    }
+
+    /** From's PROFILE stays, as an alias of into: their posts keep their id. */
+    void markMerged(Person from, Person into) {
+        table.update(MERGE, Keys.profile(from.id()), "SET #mergedInto = :into", EXISTS,
+                Map.of("#mergedInto", Items.MERGED_INTO), Map.of(":into", Keys.s(into.id())),
+                MetaSizes.set(Items.MERGED_INTO, Keys.s(into.id())));
     }
 
     private static Set<String> declaredKeys(Map<String, AttributeValue> profile, Kind kind) {

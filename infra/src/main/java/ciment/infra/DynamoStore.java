@@ -3,6 +3,7 @@ package ciment.infra;
 import ciment.core.config.Settings;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -11,8 +12,6 @@ import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
-import ciment.core.port.Communities;
-import ciment.core.port.People;
 import ciment.core.port.Posts;
 import ciment.core.port.Store;
 import java.util.Collection;
@@ -31,16 +30,16 @@ public final class DynamoStore implements Store {
 
     private final Table table;
     private final CapacityMeter meter;
-    private final Communities communities;
+    private final DynamoCommunities communities;
     private final Posts posts;
-    private final People people;
+    private final DynamoPeople people;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this.table = new Table(client, tableName, meter);
         this.meter = meter;
         this.communities = new DynamoCommunities(table);
         this.posts = new DynamoPosts(table);
-        this.people = new DynamoPeople(table);
+        this.people = new DynamoPeople(table, communities);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -115,8 +114,43 @@ public final class DynamoStore implements Store {
     }
 
     @Override
-    public Person register(ChatAccount account, Person person) {
-        return people.register(account, person);
+    public Person enroll(ChatAccount account, Person fresh, Optional<String> email) {
+        return people.enroll(account, fresh, email);
+    }
+
+    @Override
+    public Optional<Person> findByEmail(String email) {
+        return people.findByEmail(email);
+    }
+
+    @Override
+    public EmailClaim claimEmail(Person person, String email) {
+        return people.claimEmail(person, email);
+    }
+
+    @Override
+    public void merge(Person from, Person into) {
+        people.merge(from, into);
+    }
+
+    /** The steps of a merge, for tests that interrupt one. */
+    List<DynamoMerge.Step> mergeSteps(Person from, Person into) {
+        return people.merging().steps(from, into);
+    }
+
+    @Override
+    public Invited invite(Invitation invitation) {
+        return communities.invite(invitation);
+    }
+
+    @Override
+    public boolean invited(String communityId, String personId) {
+        return communities.invited(communityId, personId);
+    }
+
+    @Override
+    public List<String> invitationsOf(String personId) {
+        return communities.invitationsOf(personId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static ciment.infra.Keys.s;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,6 +44,9 @@ final class Items {
     static final String ROLE_KEYS = "roleKeys";
     static final String SKILLS = "skills";
     static final String SKILL_KEYS = "skillKeys";
+    static final String GUEST = "guest";
+    static final String EMAIL = "email";
+    static final String MERGED_INTO = "mergedInto";
 
     private Items() {
     }
@@ -128,8 +133,22 @@ final class Items {
     }
 
     static Map<String, AttributeValue> profile(Person p) {
+        return profile(p, Optional.empty());
+    }
+
+    /** A new person's PROFILE, with the verified email address that links their accounts when there is one. */
+    static Map<String, AttributeValue> profile(Person p, Optional<String> email) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.person(p.id()), Keys.PROFILE));
         item.put(DISPLAY_NAME, s(p.displayName()));
+        item.put(GUEST, AttributeValue.fromBool(p.guest()));
+        email.ifPresent(address -> item.put(EMAIL, s(Keys.address(address))));
+        return item;
+    }
+
+    /** The claim that makes an email address belong to one person. */
+    static Map<String, AttributeValue> emailClaim(String email, String personId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.emailClaim(email));
+        item.put(PERSON_ID, s(personId));
         return item;
     }
 
@@ -143,6 +162,7 @@ final class Items {
         item.put(Keys.GSI1_SK, s(Keys.identity(account)));
         item.put(PERSON_ID, s(p.id()));
         item.put(DISPLAY_NAME, s(p.displayName()));
+        item.put(GUEST, AttributeValue.fromBool(p.guest()));
         return item;
     }
 
@@ -151,12 +171,12 @@ final class Items {
     }
 
     static Person personOfProfile(Map<String, AttributeValue> item) {
-        return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME));
+        return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME), bool(item, GUEST));
     }
 
     /** Roles and skills as typed, in the order declared, with their keys as a set for the write conditions. */
     static Profile profile(Person person, Map<String, AttributeValue> item) {
-        return new Profile(person, texts(item, ROLES), texts(item, SKILLS));
+        return new Profile(person, texts(item, ROLES), texts(item, SKILLS), optional(item, EMAIL));
     }
 
     /** The attribute holding the typed texts of a kind, and the one holding their keys. */
@@ -180,9 +200,14 @@ final class Items {
         return new Person(personAndKind.substring(0, personAndKind.lastIndexOf('#')), str(item, DISPLAY_NAME));
     }
 
-    /** A join request, in its community's partition; the person's id is in the key. */
+    /**
+     * A join request, in its community's partition; the person's id is in the key. It is in the index
+     * under its person, so that merging two people finds their requests.
+     */
     static Map<String, AttributeValue> joinRequest(JoinRequest r) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.joinRequest(r.communityId(), r.personId()));
+        item.put(Keys.GSI1_PK, s(Keys.person(r.personId())));
+        item.put(Keys.GSI1_SK, s(Keys.request(Keys.community(r.communityId()))));
         item.put("slug", s(r.slug().value()));
         item.put("personName", s(r.personName()));
         item.put("at", s(r.at().toString()));
@@ -196,7 +221,30 @@ final class Items {
     }
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {
-        return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME));
+        return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST));
+    }
+
+    /** An invitation, in its community's partition and in the index under its person (a guest's communities). */
+    static Map<String, AttributeValue> invitation(Invitation i) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.invitation(i.communityId(), i.personId()));
+        item.put(Keys.GSI1_PK, s(Keys.person(i.personId())));
+        item.put(Keys.GSI1_SK, s(Keys.invitation(Keys.community(i.communityId()))));
+        item.put("slug", s(i.slug().value()));
+        item.put("invitedBy", s(i.invitedBy()));
+        item.put("at", s(i.at().toString()));
+        return item;
+    }
+
+    static Invitation invitation(Map<String, AttributeValue> item) {
+        return new Invitation(Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
+                Keys.idIn(str(item, Keys.SK), Keys.INVITATION_PREFIX), str(item, "invitedBy"),
+                Instant.parse(str(item, "at")));
+    }
+
+    /** A text attribute that may be absent. */
+    static Optional<String> optional(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? Optional.empty() : Optional.of(value.s());
     }
 
     static String str(Map<String, AttributeValue> item, String name) {

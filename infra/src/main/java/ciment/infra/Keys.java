@@ -13,6 +13,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Beside ARCHITECTURE.md's table: a join request is {@code C#<id>} / {@code REQ#<personId>}; an identity link
  * is also in the index as {@code P#<personId>} / {@code ID#<platform>#<workspace>#<userId>} (a person's
  * accounts); a declared role or skill is {@code TOPIC#<key>} / {@code P#<personId>#ROLE|SKILL} (`who`).
+ *
+ * <p>Issue 3, part 2 (one person across tools, guests, invitations):
+ * <ul>
+ * <li>an email claim {@code EMAIL#<lower-case address>} / {@code EMAIL} names the one person who holds the
+ *     address ({@code personId}); the PROFILE keeps it too ({@code email});</li>
+ * <li>a person's {@code guest} flag is on PROFILE and on each identity link (resolving a caller stays one
+ *     read); a person merged into another keeps their PROFILE with {@code mergedInto} (an alias: their posts
+ *     keep their id);</li>
+ * <li>an invitation is {@code C#<id>} / {@code INV#<personId>} (invitedBy, at, slug), in the index as
+ *     {@code P#<personId>} / {@code INV#C#<id>} (a person's invitations);</li>
+ * <li>a join request is also in the index, as {@code P#<personId>} / {@code REQ#C#<id>} (a person's requests,
+ *     which a merge moves).</li>
+ * </ul>
  */
 final class Keys {
     static final String PK = "pk";
@@ -33,6 +46,9 @@ final class Keys {
     static final String REQUEST_PREFIX = "REQ#";
     static final String IDENTITY_PREFIX = "ID#";
     static final String TOPIC_PREFIX = "TOPIC#";
+    static final String EMAIL = "EMAIL";
+    static final String EMAIL_PREFIX = "EMAIL#";
+    static final String INVITATION_PREFIX = "INV#";
 
     private Keys() {
     }
@@ -51,6 +67,10 @@ final class Keys {
 
     static String request(String personId) {
         return REQUEST_PREFIX + personId;
+    }
+
+    static String invitation(String personId) {
+        return INVITATION_PREFIX + personId;
     }
 
     static String topic(String topicKey) {
@@ -111,6 +131,19 @@ final class Keys {
 
     static Map<String, AttributeValue> joinRequest(String communityId, String personId) {
         return key(community(communityId), request(personId));
+    }
+
+    static Map<String, AttributeValue> invitation(String communityId, String personId) {
+        return key(community(communityId), invitation(personId));
+    }
+
+    /** Addresses are compared in lower case: a claim exists once per address, however it was typed. */
+    static Map<String, AttributeValue> emailClaim(String email) {
+        return key(EMAIL_PREFIX + address(email), EMAIL);
+    }
+
+    static String address(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     static Map<String, AttributeValue> profile(String personId) {

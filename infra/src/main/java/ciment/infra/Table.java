@@ -112,8 +112,9 @@ final class Table {
                     .expressionAttributeValues(values.isEmpty() ? null : values).returnValues(ReturnValue.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             Map<String, AttributeValue> old = response.attributes();
-            long size = Math.max(ItemSizes.of(old), ItemSizes.of(applied.apply(old)));
-            double index = old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0;
+            Map<String, AttributeValue> after = applied.apply(old);
+            long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
+            double index = indexWrites(old, after, size);
             meter.record(operation, Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return Optional.of(old);
@@ -122,6 +123,22 @@ final class Table {
             meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(0)));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The index writes of an update: none when the item is not in the index, one when its entry stays
+     * under the same key, two when its key changes (the old entry is deleted, the new one put).
+     */
+    private static double indexWrites(Map<String, AttributeValue> before, Map<String, AttributeValue> after, long size) {
+        AttributeValue was = before.get(Keys.GSI1_PK);
+        AttributeValue is = after.get(Keys.GSI1_PK);
+        if (was == null && is == null) {
+            return 0;
+        }
+        if (was != null && is != null && !was.equals(is)) {
+            return CapacityCalculator.write(ItemSizes.of(before)) + CapacityCalculator.write(ItemSizes.of(after));
+        }
+        return CapacityCalculator.write(size);
     }
 
     /** Deletes an item on a condition; the deleted item, or empty (and nothing written) when the condition fails. */

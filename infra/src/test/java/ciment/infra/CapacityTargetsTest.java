@@ -15,6 +15,7 @@ import ciment.core.port.People.Kind;
 import ciment.infra.CapacityMeter.Units;
 import ciment.infra.CapacityMeter.Usage;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,10 +198,10 @@ class CapacityTargetsTest {
     }
 
     @Test
-    void register_computesTwoTransactionalPutsAndTheIdentitysIndexEntry() {
+    void enroll_computesTwoTransactionalPutsAndTheIdentitysIndexEntry() {
         person("Ada");
 
-        assertEquals(Units.write(2 * 2 + 1), store.meter().usage(DynamoPeople.REGISTER).computed());
+        assertEquals(Units.write(2 * 2 + 1), store.meter().usage(DynamoPeople.ENROLL).computed());
     }
 
     @Test
@@ -224,7 +225,7 @@ class CapacityTargetsTest {
 
     private static Person person(String name) {
         Person person = new Person(Sample.personId(), name);
-        return store.register(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person);
+        return store.enroll(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person, Optional.empty());
     }
 
     private static Community community() {

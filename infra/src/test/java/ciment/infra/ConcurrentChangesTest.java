@@ -11,6 +11,7 @@ import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Left;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,11 +63,11 @@ class ConcurrentChangesTest {
     }
 
     @Test
-    void register_sameAccountFromSeveralThreads_givesEveryoneTheSamePerson() {
+    void enroll_sameAccountFromSeveralThreads_givesEveryoneTheSamePerson() {
         for (int round = 0; round < ROUNDS; round++) {
             ChatAccount account = new ChatAccount(Platform.TEAMS, "tenant-" + round, Sample.personId());
 
-            List<Person> people = Race.run(3, i -> store.register(account, new Person(Sample.personId(), "Grace " + i)));
+            List<Person> people = Race.run(3, i -> store.enroll(account, new Person(Sample.personId(), "Grace " + i), Optional.empty()));
 
             assertEquals(1, Set.copyOf(people).size(), "round " + round + ": " + people);
             assertEquals(people.get(0), store.find(account).orElseThrow());

@@ -8,6 +8,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -31,11 +32,11 @@ class DynamoPeopleTest {
     }
 
     @Test
-    void register_newAccount_isFoundWithItsNameInOneRead_andHasAProfile() {
+    void enroll_newAccount_isFoundWithItsNameInOneRead_andHasAProfile() {
         ChatAccount account = new ChatAccount(Platform.SLACK, "T0001", "U" + Sample.personId());
         Person person = new Person(Sample.personId(), "Zoë Ångström");
 
-        assertEquals(person, store.register(account, person));
+        assertEquals(person, store.enroll(account, person, Optional.empty()));
 
         store.meter().reset();
         assertEquals(person, store.find(account).orElseThrow());
@@ -46,12 +47,12 @@ class DynamoPeopleTest {
     }
 
     @Test
-    void register_accountAlreadyLinked_returnsTheFirstPerson_andWritesNothing() {
+    void enroll_accountAlreadyLinked_returnsTheFirstPerson_andWritesNothing() {
         ChatAccount account = new ChatAccount(Platform.TEAMS, "tenant-1", "aad-" + Sample.personId());
-        Person first = store.register(account, new Person(Sample.personId(), "Grace"));
+        Person first = store.enroll(account, new Person(Sample.personId(), "Grace"), Optional.empty());
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        Person second = store.register(account, new Person(Sample.personId(), "Grace H."));
+        Person second = store.enroll(account, new Person(Sample.personId(), "Grace H."), Optional.empty());
 
         assertEquals(first, second);
         assertEquals(before, MotoTables.items(table));
@@ -62,15 +63,15 @@ class DynamoPeopleTest {
         String userId = "U" + Sample.personId();
         ChatAccount slack = new ChatAccount(Platform.SLACK, "T0001", userId);
         ChatAccount otherWorkspace = new ChatAccount(Platform.SLACK, "T0002", userId);
-        store.register(slack, new Person(Sample.personId(), "Ada"));
+        store.enroll(slack, new Person(Sample.personId(), "Ada"), Optional.empty());
 
         assertTrue(store.find(otherWorkspace).isEmpty());
     }
 
     @Test
-    void register_putsTheIdentityLinkInTheIndexUnderItsPerson() {
+    void enroll_putsTheIdentityLinkInTheIndexUnderItsPerson() {
         ChatAccount account = new ChatAccount(Platform.SLACK, "T0001", "U" + Sample.personId());
-        Person person = store.register(account, new Person(Sample.personId(), "Ada"));
+        Person person = store.enroll(account, new Person(Sample.personId(), "Ada"), Optional.empty());
 
         Map<String, AttributeValue> link = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("ID#slack#T0001#" + account.userId(), "ID"))).item();
@@ -84,7 +85,7 @@ class DynamoPeopleTest {
         Person person = new Person(Sample.personId(), "Ada");
         ChatAccount slack = new ChatAccount(Platform.SLACK, "T0001", "U" + person.id());
         ChatAccount teams = new ChatAccount(Platform.TEAMS, "0f9b2c4e-tenant", "29:1a#odd" + person.id());
-        store.register(slack, person);
+        store.enroll(slack, person, Optional.empty());
         // A second account of the same person (what linking by email will write).
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.identity(teams, person)));
         store.join(Sample.member(community(), person.id())); // memberships share the index partition
@@ -127,7 +128,7 @@ class DynamoPeopleTest {
 
     private static Person registered(String name) {
         Person person = new Person(Sample.personId(), name);
-        return store.register(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person);
+        return store.enroll(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person, Optional.empty());
     }
 
     private static Community community() {

@@ -11,6 +11,7 @@ import ciment.core.model.Profile;
 import ciment.core.model.Topic;
 import ciment.core.port.People.Kind;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +135,6 @@ class DynamoProfilesTest {
 
     private static Person registered(String name) {
         Person person = new Person(Sample.personId(), name);
-        return store.register(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person);
+        return store.enroll(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person, Optional.empty());
     }
 }

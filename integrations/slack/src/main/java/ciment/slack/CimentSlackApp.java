@@ -49,13 +49,14 @@ public final class CimentSlackApp {
                 .slack(slack)
                 .build();
         App app = new App(config);
-        DisplayNames displayNames = new DisplayNames(botToken.map(token -> quick(slack).methods(token)).orElse(null));
-        app.command(COMMAND, new CimentSlashCommand(ciment, displayNames, clock));
+        SlackIntroductions introductions = botToken.map(token -> new SlackIntroductions(quick(slack).methods(token)))
+                .orElse(SlackIntroductions.NONE);
+        app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
         return app;
     }
 
     /** The same client and connection pool, with a short deadline per call. */
-    private static Slack quick(Slack slack) {
+    static Slack quick(Slack slack) {
         var okHttp = slack.getHttpClient().getOkHttpClient().newBuilder().callTimeout(USERS_INFO_TIMEOUT).build();
         return Slack.getInstance(slack.getConfig(), new SlackHttpClient(okHttp));
     }

@@ -26,12 +26,12 @@ final class CimentSlashCommand implements SlashCommandHandler {
     static final String TRY_AGAIN = "Ciment could not answer just now: please send the same command again in a minute.";
 
     private final Supplier<Ciment> ciment;
-    private final DisplayNames displayNames;
+    private final SlackIntroductions introductions;
     private final Clock clock;
 
-    CimentSlashCommand(Supplier<Ciment> ciment, DisplayNames displayNames, Clock clock) {
+    CimentSlashCommand(Supplier<Ciment> ciment, SlackIntroductions introductions, Clock clock) {
         this.ciment = ciment;
-        this.displayNames = displayNames;
+        this.introductions = introductions;
         this.clock = clock;
     }
 
@@ -46,9 +46,11 @@ final class CimentSlashCommand implements SlashCommandHandler {
         try {
             // The trigger id and Slack's signed timestamp name this request: the same request never posts twice.
             // @mentions arrive as <@U123|ada>, which unescaping leaves whole: core reads one person token.
+            SlackIntroductions.ForCommand lookups = introductions.forCommand(
+                    new SlackOrigin(payload.getTeamId(), payload.getEnterpriseId()));
             Caller caller = new Caller(new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId()),
-                    () -> displayNames.of(payload.getUserId(), payload.getUserName()),
-                    payload.getTriggerId(), sentAt, new SlackDirectory(payload.getTeamId()));
+                    () -> lookups.sender(payload.getUserId(), payload.getUserName()),
+                    payload.getTriggerId(), sentAt, new SlackDirectory(lookups));
             return ciment.get().handle(caller, Mrkdwn.unescape(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);

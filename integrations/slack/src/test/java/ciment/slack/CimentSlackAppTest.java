@@ -1,6 +1,7 @@
 package ciment.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
@@ -291,6 +292,71 @@ class CimentSlackAppTest {
         String refused = blocksText(run(app, ada("steward add data-guild <@U0NEVER|nobody>")));
 
         assertTrue(refused.contains("*Not done:* <@U0NEVER> has not used Ciment yet"), refused);
+    }
+
+    // --- introductions: email and guests (issue 3) ---------------------------------------------------
+
+    @Test
+    void whoami_asTheFirstCommand_asksUsersInfoOnce_andShowsTheEmailThatLinksTheAccounts() throws Exception {
+        String me = blocksText(run(appWithToken(), ada("whoami")));
+
+        assertTrue(me.contains("*Email:* ada@example.com (your accounts are linked by this verified address"), me);
+        assertEquals(1, slackApi.calls("users.info").size());
+        assertTrue(store.findByEmail("ada@example.com").isPresent());
+    }
+
+    @Test
+    void userWhoseEmailSlackDoesNotGive_staysUnlinked_andWhoamiSaysWhy() throws Exception {
+        slackApi.addUser(new FakeSlackApi.User("U0NOMAIL", "No Mail", "nomail", null));
+
+        String me = blocksText(run(appWithToken(), commands.command("U0NOMAIL", "nomail", "whoami")));
+
+        assertTrue(me.startsWith("*nomail*"), me);
+        assertTrue(me.contains("*Email:* none known: Slack did not give Ciment your email address"), me);
+    }
+
+    @Test
+    void slackConnectUser_sendingACommand_isAGuest_whoSeesNoCommunity() throws Exception {
+        slackApi.addUser(new FakeSlackApi.User("U0EVE", "Eve Partner", "eve", "eve@partner.example").fromTeam("T0PARTNER"));
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+
+        String listed = blocksText(run(app, commands.command("U0EVE", "eve", "communities")));
+        String me = blocksText(run(app, commands.command("U0EVE", "eve", "whoami")));
+
+        assertFalse(listed.contains("data-guild"), listed);
+        assertTrue(me.contains("You take part as a guest"), me);
+    }
+
+    @Test
+    void invite_ofSomeoneWhoNeverUsedCiment_introducesThemByUsersInfo_asTheGuestTheyAre() throws Exception {
+        slackApi.addUser(new FakeSlackApi.User("U0EVE", "Eve Partner", "eve", "eve@partner.example").fromTeam("T0PARTNER"));
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("create other-guild Others"));
+        slackApi.clearCalls();
+
+        String invited = blocksText(run(app, ada("invite data-guild <@U0EVE|eve>")));
+
+        assertTrue(invited.contains("eve is invited to data-guild"), invited);
+        assertEquals(List.of("U0EVE"), slackApi.calls("users.info").stream().map(c -> c.param("user")).toList());
+        var eve = store.find(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0EVE")).orElseThrow();
+        assertTrue(eve.guest(), eve.toString());
+        String listed = blocksText(run(app, commands.command("U0EVE", "eve", "communities")));
+        assertTrue(listed.contains("*data-guild*") && !listed.contains("other-guild"), listed);
+    }
+
+    @Test
+    void invite_ofAMentionSlackDoesNotKnow_isRefused_andWritesNothing() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        int writes = store.writes();
+
+        String refused = blocksText(run(app, ada("invite data-guild <@U0GHOST>")));
+
+        assertTrue(refused.contains("*Not done:* <@U0GHOST> has not used Ciment yet, and their chat tool does not say"),
+                refused);
+        assertEquals(writes, store.writes());
     }
 
     @Test

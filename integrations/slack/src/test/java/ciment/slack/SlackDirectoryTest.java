@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
+import ciment.devkit.slack.FakeSlackApi;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +49,7 @@ class SlackDirectoryTest {
 
     @Test
     void withoutAWorkspace_namesNobody() {
-        assertEquals(Optional.empty(), new SlackDirectory(null).accountOf("<@U0ADA>"));
+        assertEquals(Optional.empty(), new SlackDirectory((String) null).accountOf("<@U0ADA>"));
     }
 
     @Test
@@ -54,5 +57,27 @@ class SlackDirectoryTest {
         String sent = "approve data-guild <@U0BOB|bob>";
         assertEquals(sent, Mrkdwn.unescape(sent));
         assertEquals(user("U0BOB"), directory.accountOf(Mrkdwn.unescape("&lt;@U0BOB&gt;")));
+    }
+
+    @Test
+    void withoutABotToken_nobodyIsIntroduced() {
+        assertEquals(Optional.empty(), directory.introduce(new ChatAccount(Platform.SLACK, "T0HERE", "U0ADA")));
+    }
+
+    @Test
+    void accountOfAnotherWorkspaceOrTool_isNotAskedAbout() {
+        try (FakeSlackApi slackApi = FakeSlackApi.start("T0HERE").addUser("U0ADA", "Ada", "ada", "ada@example.com")) {
+            SlackConfig config = new SlackConfig();
+            config.setMethodsEndpointUrlPrefix(slackApi.baseUrl());
+            SlackIntroductions introductions = new SlackIntroductions(Slack.getInstance(config).methods("xoxb-test"));
+            SlackDirectory asking = new SlackDirectory(introductions.forCommand(new SlackOrigin("T0HERE", null)));
+
+            assertEquals(Optional.empty(), asking.introduce(new ChatAccount(Platform.SLACK, "T0OTHER", "U0ADA")));
+            assertEquals(Optional.empty(), asking.introduce(new ChatAccount(Platform.TEAMS, "T0HERE", "U0ADA")));
+            assertEquals(0, slackApi.calls("users.info").size());
+
+            assertEquals("ada", asking.introduce(new ChatAccount(Platform.SLACK, "T0HERE", "U0ADA")).orElseThrow()
+                    .displayName());
+        }
     }
 }

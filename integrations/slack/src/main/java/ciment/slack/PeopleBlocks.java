@@ -20,6 +20,8 @@ final class PeopleBlocks {
     private static final int LIST_MAX = 2800;
     /** A purpose in a list of communities is cut sooner than on a card. */
     private static final int PURPOSE_IN_LIST = 150;
+    /** An email address is at most 254 characters. */
+    private static final int EMAIL_MAX = 254;
 
     private PeopleBlocks() {
     }
@@ -28,9 +30,26 @@ final class PeopleBlocks {
         Profile profile = me.profile();
         List<String> accounts = me.accounts().stream().map(account -> account(account, mentions)).toList();
         String facts = "*Accounts:* " + (accounts.isEmpty() ? "none" : joinWithin(accounts, ", ", 400))
+                + "\n*Email:* " + email(profile)
                 + "\n*Roles:* " + declared(profile.roles(), "roles add &lt;text&gt;")
                 + "\n*Skills:* " + declared(profile.skills(), "skills add &lt;text&gt;");
-        return List.of(markdown("*" + Mentions.name(profile.person().displayName()) + "*"), markdown(facts));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(markdown("*" + Mentions.name(profile.person().displayName()) + "*"));
+        blocks.add(markdown(facts));
+        if (profile.person().guest()) {
+            blocks.add(markdown(":handshake: You take part as a guest: you see and join the communities a steward"
+                    + " invites you to."));
+        }
+        return blocks;
+    }
+
+    /** The address that links my accounts, or why this account stays on its own. */
+    private static String email(Profile profile) {
+        return profile.email()
+                .map(address -> Mrkdwn.fit(Mrkdwn.escape(address), EMAIL_MAX)
+                        + " (your accounts are linked by this verified address: one person on Slack and Teams)")
+                .orElse("none known: Slack did not give Ciment your email address, so this account stays separate"
+                        + " from any other you use (accounts are linked by verified email).");
     }
 
     private static String account(ChatAccount account, Mentions mentions) {

@@ -17,6 +17,7 @@ import ciment.core.reply.Reply;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,34 @@ class PeopleBlocksTest {
         assertTrue(facts.contains("*Accounts:* Slack, here (<@U0ADA>), Teams, Slack, workspace T0OTHER"), facts);
         assertTrue(facts.contains("*Roles:* onboarding buddy, &lt;!here&gt; caller"), facts);
         assertTrue(facts.contains("*Skills:* accessibility"), facts);
+    }
+
+    @Test
+    void me_withALinkedEmail_showsIt_andSaysTheAccountsAreLinkedByIt() {
+        Profile profile = new Profile(ADA, List.of(), List.of(), Optional.of("ada@example.com"));
+
+        String facts = texts(render(new Reply.Me(profile, List.of(slackHere("U0ADA"), teams("29:ada"))))).get(1);
+
+        assertTrue(facts.contains("*Email:* ada@example.com (your accounts are linked by this verified address"), facts);
+    }
+
+    @Test
+    void me_withoutAnEmail_saysThisAccountStaysSeparate_andWhy() {
+        String facts = texts(render(new Reply.Me(Profile.empty(ADA), List.of(slackHere("U0ADA"))))).get(1);
+
+        assertTrue(facts.contains("*Email:* none known: Slack did not give Ciment your email address, so this account"
+                + " stays separate"), facts);
+    }
+
+    @Test
+    void me_ofAGuest_saysTheyTakePartWhereInvited_andAnEmployeeIsToldNothingOfTheKind() {
+        Person guest = new Person("p-eve", "Eve", true);
+
+        String shown = all(render(new Reply.Me(Profile.empty(guest), List.of(slackHere("U0EVE")))));
+
+        assertTrue(shown.contains("You take part as a guest: you see and join the communities a steward invites you to."),
+                shown);
+        assertFalse(all(render(new Reply.Me(Profile.empty(ADA), List.of()))).contains("guest"));
     }
 
     @Test

@@ -118,16 +118,29 @@ final class AdaptiveCards {
         return attachment(card);
     }
 
-    /** whoami, roles, skills: the accounts I use Ciment from, and what I declared. */
+    /**
+     * whoami, roles, skills: the accounts I use Ciment from, the email address that links them (or why
+     * they stay apart), whether I am a guest, and what I declared.
+     */
     static Attachment me(Reply.Me me, String readerTenant) {
         ObjectNode card = card(me.summary());
         ArrayNode body = card.withArray("body");
-        body.add(heading(me.profile().person().displayName()));
+        Person person = me.profile().person();
+        body.add(heading(person.displayName()));
         List<String> accounts = me.accounts().stream().map(account -> accountName(account, readerTenant)).toList();
         body.add(facts(
                 "Accounts", accounts.isEmpty() ? "none" : String.join(", ", accounts),
+                "Email", me.profile().email().orElse("not known"),
                 "Roles", me.profile().roles().isEmpty() ? "none yet" : String.join(", ", me.profile().roles()),
                 "Skills", me.profile().skills().isEmpty() ? "none yet" : String.join(", ", me.profile().skills())));
+        body.add(text(me.profile().email().isPresent()
+                ? "Your accounts are linked by this verified email address: your Slack and Teams accounts with it are"
+                        + " one person in Ciment, with the same communities."
+                : "Teams has not given Ciment a verified email address for you, so this account stays separate from"
+                        + " your other chat accounts."));
+        if (person.guest()) {
+            body.add(text("You take part as a guest: you see and join the communities a steward invites you to."));
+        }
         body.add(subtle("Change them with roles add|remove <text> and skills add|remove <text>: colleagues find "
                 + "you with who <skill>."));
         return attachment(card);

@@ -1,6 +1,7 @@
 package ciment.teams;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
@@ -13,33 +14,54 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Teams bot: a message is a Ciment command (the bot's @mention stripped, other people's mentions
  * resolved through the Bot Connector when a command names them), answered in the same conversation
- * through the Bot Connector at the activity's serviceUrl.
+ * through the Bot Connector at the activity's serviceUrl. The sender's email address and guest status
+ * come from the Bot Connector's member lookup, asked only when Ciment meets them and on whoami.
  */
 public final class CimentBot extends TeamsActivityHandler {
     /** The Bot Framework Emulator sends no tenant: its people all live in this one. */
     public static final String NO_TENANT = "no-tenant";
+    private static final Logger LOG = LoggerFactory.getLogger(CimentBot.class);
+    private static final Function<String, Optional<TeamsChannelAccount>> NO_MEMBERS = memberId -> Optional.empty();
 
     private final Ciment ciment;
     private final Clock clock;
+    private final TeamsIntroduction introductions;
 
+    /** A bot of no particular organisation: guests are those Teams marks so, or from another tenant than the conversation's. */
     public CimentBot(Ciment ciment, Clock clock) {
+        this(ciment, clock, Optional.empty());
+    }
+
+    /**
+     * @param homeTenant the bot's organisation (MICROSOFT_APP_TENANT_ID): people of any other tenant are guests
+     */
+    public CimentBot(Ciment ciment, Clock clock, Optional<String> homeTenant) {
         this.ciment = ciment;
         this.clock = clock;
+        this.introductions = new TeamsIntroduction(homeTenant);
     }
 
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
         MentionText.Read message = MentionText.read(activity);
-        Caller caller = callerOf(activity, TeamsDirectory.of(turnContext, message.mentions()));
+        Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
+        TeamsDirectory directory = new TeamsDirectory(message.mentions(), tenantOf(activity), members, introductions);
+        Caller caller = callerOf(activity, directory, members);
         Reply reply = ciment.handle(caller, message.command());
         return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> null);
     }
@@ -57,20 +79,64 @@ public final class CimentBot extends TeamsActivityHandler {
         return super.onConversationUpdateActivity(turnContext);
     }
 
+    /** The sender, introduced by their name alone (no Bot Connector to ask). */
     Caller callerOf(Activity activity) {
-        return callerOf(activity, Directory.NONE);
+        return callerOf(activity, Directory.NONE, NO_MEMBERS);
     }
 
-    /** The sender: their AAD object id (the Teams user id when there is none) in the conversation's tenant. */
-    Caller callerOf(Activity activity, Directory directory) {
+    /**
+     * The sender: their AAD object id (the Teams user id when there is none) in the conversation's tenant.
+     *
+     * @param members the Bot Connector's member lookup, asked (once) only if Ciment asks who the sender is
+     */
+    Caller callerOf(Activity activity, Directory directory, Function<String, Optional<TeamsChannelAccount>> members) {
         ChannelAccount from = activity.getFrom();
         String userId = from == null ? null : firstText(from.getAadObjectId(), from.getId());
         if (userId == null) {
             throw new IllegalArgumentException("the activity names no sender (from.id)");
         }
+        String tenant = tenantOf(activity);
+        ChatAccount account = new ChatAccount(Platform.TEAMS, tenant, userId);
+        Supplier<Introduction> introduction = once(() -> introduce(activity, tenant, members));
+        return new Caller(account, introduction, requestIdOf(activity), timeOf(activity), directory);
+    }
+
+    /**
+     * The sender as the member lookup describes them. Only Teams has that lookup (not the Emulator); when
+     * it fails, the sender is met by name and the command goes on: whoami asks again later.
+     */
+    private Introduction introduce(Activity activity, String tenant, Function<String, Optional<TeamsChannelAccount>> members) {
+        ChannelAccount from = activity.getFrom();
         String name = from.getName();
-        ChatAccount account = new ChatAccount(Platform.TEAMS, tenantOf(activity), userId);
-        return new Caller(account, () -> name, requestIdOf(activity), timeOf(activity), directory);
+        if (!"msteams".equals(activity.getChannelId()) || from.getId() == null || from.getId().isBlank()) {
+            return introductions.withoutLookup(name, tenant);
+        }
+        try {
+            return members.apply(from.getId())
+                    .map(member -> introductions.of(name, member, tenant))
+                    .orElseGet(() -> introductions.withoutLookup(name, tenant));
+        } catch (RuntimeException failed) {
+            LOG.warn("Member lookup of the sender of activity {} failed; meeting them by name only: {}",
+                    activity.getId(), failed.toString());
+            return introductions.withoutLookup(name, tenant);
+        }
+    }
+
+    /** Asks at most once, however often Ciment calls it in one command (first contact, then whoami). */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean asked;
+
+            @Override
+            public T get() {
+                if (!asked) {
+                    value = supplier.get();
+                    asked = true;
+                }
+                return value;
+            }
+        };
     }
 
     static String tenantOf(Activity activity) {

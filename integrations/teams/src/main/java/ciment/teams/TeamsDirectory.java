@@ -1,13 +1,16 @@
 package ciment.teams;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.service.Directory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -17,7 +20,8 @@ import java.util.function.Function;
  * Who a Teams @mention names, as Ciment keys Teams accounts. A mention carries only the Teams user id
  * (29:...), while Ciment keys people by their AAD object id: the Bot Connector's member lookup gives it.
  * The tenant is the conversation's, as for the sender of a message (see {@link CimentBot#callerOf}), so
- * a mention names the very account that person's own messages come from.
+ * a mention names the very account that person's own messages come from. The same lookup introduces
+ * someone mentioned who never used Ciment (their name, email address, and whether they are a guest).
  */
 final class TeamsDirectory implements Directory {
     private static final Set<Integer> NOT_A_MEMBER = Set.of(400, 404);
@@ -25,21 +29,26 @@ final class TeamsDirectory implements Directory {
     private final List<MentionText.Mention> mentions;
     private final String tenant;
     private final Function<String, Optional<TeamsChannelAccount>> members;
+    private final TeamsIntroduction introductions;
+    /** The members this turn's mentions resolved to: introducing one of them asks the Bot Connector no more. */
+    private final Map<ChatAccount, TeamsChannelAccount> found = new HashMap<>();
 
     /**
-     * @param members looks a member up by Teams user id; empty when the Bot Connector knows no such member
-     *                here (a tag, a channel, someone outside the conversation)
+     * @param members looks a member up by Teams user id (or AAD object id); empty when the Bot Connector
+     *                knows no such member here (a tag, a channel, someone outside the conversation)
      */
     TeamsDirectory(List<MentionText.Mention> mentions, String tenant,
-            Function<String, Optional<TeamsChannelAccount>> members) {
+            Function<String, Optional<TeamsChannelAccount>> members, TeamsIntroduction introductions) {
         this.mentions = List.copyOf(mentions);
         this.tenant = tenant;
         this.members = members;
+        this.introductions = introductions;
     }
 
     /** For the message of this turn: its mentions, its tenant, and the Bot Connector of its serviceUrl. */
-    static TeamsDirectory of(TurnContext turn, List<MentionText.Mention> mentions) {
-        return new TeamsDirectory(mentions, CimentBot.tenantOf(turn.getActivity()), memberId -> member(turn, memberId));
+    static TeamsDirectory of(TurnContext turn, List<MentionText.Mention> mentions, TeamsIntroduction introductions) {
+        return new TeamsDirectory(mentions, CimentBot.tenantOf(turn.getActivity()), memberId -> member(turn, memberId),
+                introductions);
     }
 
     @Override
@@ -54,12 +63,37 @@ final class TeamsDirectory implements Directory {
         }
         return members.apply(ids.get(0)).flatMap(member -> {
             String userId = firstText(member.getAadObjectId(), member.getId());
-            return userId == null ? Optional.empty() : Optional.of(new ChatAccount(Platform.TEAMS, tenant, userId));
+            if (userId == null) {
+                return Optional.empty();
+            }
+            ChatAccount account = new ChatAccount(Platform.TEAMS, tenant, userId);
+            found.put(account, member);
+            return Optional.of(account);
         });
     }
 
+    /**
+     * Someone a command mentions who never used Ciment, as the member lookup describes them. Empty when
+     * the account is not of this conversation's tenant, or the Bot Connector does not know or cannot say.
+     */
+    @Override
+    public Optional<Introduction> introduce(ChatAccount account) {
+        if (account.platform() != Platform.TEAMS || !account.workspace().equals(tenant)) {
+            return Optional.empty();
+        }
+        Optional<TeamsChannelAccount> member = Optional.ofNullable(found.get(account));
+        if (member.isEmpty()) {
+            try {
+                member = members.apply(account.userId()); // the Bot Connector also finds members by AAD object id
+            } catch (RuntimeException failed) {
+                return Optional.empty(); // Ciment then asks the person to send help first
+            }
+        }
+        return member.map(m -> introductions.of(null, m, tenant));
+    }
+
     /** In a team, TeamsInfo asks the team's roster; elsewhere, the conversation's. */
-    private static Optional<TeamsChannelAccount> member(TurnContext turn, String memberId) {
+    static Optional<TeamsChannelAccount> member(TurnContext turn, String memberId) {
         try {
             return Optional.ofNullable(TeamsInfo.getMember(turn, memberId).join());
         } catch (CompletionException failed) {

@@ -3,6 +3,7 @@ package ciment.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -36,7 +37,7 @@ class CimentBotTest {
         assertEquals(Platform.TEAMS, caller.account().platform());
         assertEquals("tenant-1", caller.account().workspace());
         assertEquals("aad-1", caller.account().userId());
-        assertEquals("Ada Lovelace", caller.displayName().get());
+        assertEquals(Introduction.named("Ada Lovelace"), caller.introduction().get(), "no Bot Connector to ask: the name only");
         assertEquals(message.conversationId() + "|" + message.id(), caller.requestId());
         assertEquals(sentAt, caller.at());
     }
@@ -88,17 +89,22 @@ class CimentBotTest {
             ask.apply(say.apply(ada, "create data-guild Data people"));
             ask.apply(say.apply(ada, "close data-guild"));
             assertTrue(ask.apply(say.apply(grace, "join data-guild")).contains("steward"));
-            assertTrue(fake.memberLookups().isEmpty(), "no lookup for commands that name nobody");
+            assertEquals(List.of("29:ada", "29:grace"), lookedUp(fake),
+                    "each sender once, when Ciment meets them; no lookup for commands that name nobody");
 
             String approved = ask.apply(say.apply(ada, "approve data-guild <at>Grace Hopper</at>")
                     .mentioning(grace.id(), grace.name()));
 
             assertEquals("Grace Hopper is now a member of data-guild.", approved);
-            assertEquals(List.of("29:grace"), fake.memberLookups().stream().map(FakeBotFramework.MemberLookup::memberId).toList());
+            assertEquals(List.of("29:ada", "29:grace", "29:grace"), lookedUp(fake));
             assertTrue(ask.apply(say.apply(grace, "post data-guild thanks <at>Ada Lovelace</at>!")
                     .mentioning(ada.id(), ada.name())).startsWith("Posted #"));
-            assertEquals(1, fake.memberLookups().size(), "a post's mentions are words, not lookups");
+            assertEquals(3, fake.memberLookups().size(), "a post's mentions are words, not lookups");
             assertTrue(ask.apply(say.apply(grace, "feed data-guild")).contains("thanks @Ada Lovelace!"));
         }
+    }
+
+    private static List<String> lookedUp(FakeBotFramework fake) {
+        return fake.memberLookups().stream().map(FakeBotFramework.MemberLookup::memberId).toList();
     }
 }

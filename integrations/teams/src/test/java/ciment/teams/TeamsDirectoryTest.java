@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryStore;
@@ -17,6 +18,7 @@ import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.schema.Activity;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class TeamsDirectoryTest {
         Activity activity = ActivityJson.parse(message.json());
         TurnContextImpl turn = new TurnContextImpl(adapter, activity);
         turn.getTurnState().add(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY, new RestConnectorClient(serviceUrl, credentials));
-        return TeamsDirectory.of(turn, MentionText.read(activity).mentions());
+        return TeamsDirectory.of(turn, MentionText.read(activity).mentions(), new TeamsIntroduction(Optional.empty()));
     }
 
     private TeamsDirectory directoryOf(TeamsActivities.Message message) {
@@ -122,6 +124,41 @@ class TeamsDirectoryTest {
                 .mentioning(grace.id(), grace.name()).mentioning("29:grace-2", "Grace Hopper");
         assertEquals(Optional.empty(), directoryOf(message).accountOf("@Grace Hopper"));
         assertTrue(fake.memberLookups().isEmpty());
+    }
+
+    @Test
+    void introduce_aMentionedMember_fromTheLookupThatResolvedTheMention_withoutAskingAgain() {
+        FakeBotFramework.Member pat = fake.addMember(FakeBotFramework.Member.guest("29:pat", "aad-pat", "Pat Partner",
+                "Pat@Supplier.example", TENANT));
+        TeamsDirectory directory = directoryOf(message("invite data-guild <at>Pat</at>").mentioning(pat.id(), "Pat"));
+        ChatAccount account = directory.accountOf("@Pat").orElseThrow();
+
+        assertEquals(Optional.of(new Introduction("Pat Partner", Optional.of("pat@supplier.example"), true)),
+                directory.introduce(account));
+        assertEquals(1, fake.memberLookups().size(), "the mention's lookup says it all");
+    }
+
+    @Test
+    void introduce_anEmployeeNotResolvedThisTurn_asksTheBotConnectorByAadObjectId() {
+        TeamsDirectory directory = directoryOf(message("help"));
+        Optional<Introduction> introduction = directory.introduce(new ChatAccount(Platform.TEAMS, TENANT, "aad-grace"));
+
+        assertEquals(Optional.of(new Introduction("Grace Hopper", Optional.of("grace@navy.example"), false)), introduction);
+        assertEquals("aad-grace", fake.memberLookups().get(0).memberId());
+    }
+
+    @Test
+    void introduce_someoneTheBotConnectorCannotDescribe_isEmpty_soCoreRefusesInOneSentence() {
+        TeamsDirectory directory = directoryOf(message("help"));
+        assertEquals(Optional.empty(), directory.introduce(new ChatAccount(Platform.TEAMS, TENANT, "aad-nobody")));
+        assertEquals(Optional.empty(), directory.introduce(new ChatAccount(Platform.TEAMS, "tenant-2", "aad-grace")),
+                "an account of another tenant is not this conversation's to describe");
+        assertEquals(Optional.empty(), directory.introduce(new ChatAccount(Platform.SLACK, "T1", "U1")));
+        fake.failMemberLookups(403); // the SDK retries a 5xx three times; a refusal, once
+        assertEquals(Optional.empty(), directory.introduce(new ChatAccount(Platform.TEAMS, TENANT, "aad-grace")));
+        assertEquals(List.of("aad-nobody", "aad-grace"),
+                fake.memberLookups().stream().map(FakeBotFramework.MemberLookup::memberId).toList(),
+                "only this tenant's Teams accounts are looked up");
     }
 
     @Test

@@ -191,6 +191,36 @@ class TeamsRepliesTest {
     }
 
     @Test
+    void me_withAnEmail_showsIt_andSaysTheAccountsAreLinkedByIt() {
+        Profile profile = new Profile(GRACE, List.of(), List.of(), java.util.Optional.of("grace@navy.example"));
+        JsonNode card = card(render(new Reply.Me(profile, List.of(GRACE_TEAMS, GRACE_SLACK))));
+
+        assertEquals("grace@navy.example", facts(card).get("Email"));
+        assertTrue(card.toString().contains("Your accounts are linked by this verified email address"), card.toString());
+        assertFalse(card.toString().contains("as a guest"), "an employee is not told they are a guest");
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void me_withoutEmail_saysWhyTheAccountStaysSeparate() {
+        JsonNode card = card(render(new Reply.Me(Profile.empty(ADA), List.of(ADA_TEAMS))));
+        assertEquals("not known", facts(card).get("Email"));
+        assertTrue(card.toString().contains("has not given Ciment a verified email address for you, so this account"
+                + " stays separate"), card.toString());
+        assertFalse(card.toString().contains("linked by"));
+    }
+
+    @Test
+    void me_ofAGuest_saysTheyTakePartAsAGuest() {
+        Person pat = new Person("p-pat", "Pat Partner", true);
+        Profile profile = new Profile(pat, List.of(), List.of(), java.util.Optional.of("pat@supplier.example"));
+        JsonNode card = card(render(new Reply.Me(profile, List.of(new ChatAccount(Platform.TEAMS, TENANT, "aad-pat")))));
+        assertTrue(card.toString().contains("You take part as a guest: you see and join the communities a steward invites"
+                + " you to."), card.toString());
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
     void who_namesPeopleWithoutMentioningThem_saysWhereToReachThem_andListsTaggedCommunitiesWithTheirPurpose() {
         Reply.Who who = new Reply.Who("accessibility", List.of(
                 new Reply.Found(ADA, List.of(ADA_TEAMS)),

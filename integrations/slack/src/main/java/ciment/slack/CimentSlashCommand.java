@@ -51,7 +51,7 @@ final class CimentSlashCommand implements SlashCommandHandler {
             Caller caller = new Caller(new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId()),
                     () -> lookups.sender(payload.getUserId(), payload.getUserName()),
                     payload.getTriggerId(), sentAt, new SlackDirectory(lookups));
-            return ciment.get().handle(caller, Mrkdwn.unescape(payload.getText()));
+            return ciment.get().handle(caller, Mrkdwn.typed(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);
             return new Reply.Refused(TRY_AGAIN);

@@ -1,5 +1,6 @@
 package ciment.slack;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +11,9 @@ final class Mrkdwn {
     static final String ELLIPSIS = "…";
     /** A user mention once escaped: &lt;@U123&gt; or &lt;@U123|ada&gt;. */
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]{2,})(?:\\|[^\\s&|]*)?&gt;");
+
+    /** Slack's link markup in a message it sends: {@code <target>} or {@code <target|text shown>}. */
+    private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^<>|\\s]+)(?:\\|([^<>]*))?>");
 
     private Mrkdwn() {
     }
@@ -29,6 +33,23 @@ final class Mrkdwn {
             }
         }
         return escaped.toString();
+    }
+
+    /**
+     * The words of a slash command as the person typed them. With escaping on, Slack sends &, < and >
+     * as entities, and turns what it recognises as a link into markup: an email address typed as
+     * {@code ada@example.com} arrives as {@code <mailto:ada@example.com|ada@example.com>}, a web address as
+     * {@code <https://x.example>} or {@code <http://x.example|x.example>}. Links become the text typed
+     * again (so a person can be named by email address); user mentions stay whole.
+     */
+    static String typed(String text) {
+        if (text == null) {
+            return "";
+        }
+        return unescape(LINK.matcher(text).replaceAll(link -> {
+            String shown = link.group(2) != null ? link.group(2) : link.group(1).replaceFirst("^mailto:", "");
+            return Matcher.quoteReplacement(shown);
+        }));
     }
 
     /** Slack sends the text of a slash command with &, < and > escaped; Ciment keeps the words as typed. */

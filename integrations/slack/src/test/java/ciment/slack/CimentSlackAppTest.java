@@ -347,6 +347,20 @@ class CimentSlackAppTest {
     }
 
     @Test
+    void approve_byEmailAddress_asSlackLinksIt_letsThatPersonIn() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("close data-guild"));
+        run(app, bob("join data-guild"));
+
+        String approved = blocksText(run(app, ada("approve data-guild <mailto:Bob@Example.com|Bob@Example.com>")));
+
+        assertTrue(approved.contains("Bob Byte is now a member of data-guild"), approved);
+        run(app, bob("post data-guild in by email"));
+        assertEquals("in by email", posts("data-guild").getFirst().text());
+    }
+
+    @Test
     void invite_ofAMentionSlackDoesNotKnow_isRefused_andWritesNothing() throws Exception {
         App app = appWithToken();
         run(app, ada("create data-guild Data people"));

@@ -19,6 +19,25 @@ class MrkdwnTest {
     }
 
     @Test
+    void typed_emailAddressAsSlackLinksIt_isTheAddressAgain() {
+        assertEquals("approve data-guild bob@example.com",
+                Mrkdwn.typed("approve data-guild <mailto:bob@example.com|bob@example.com>"));
+        assertEquals("invite x bob@example.com", Mrkdwn.typed("invite x <mailto:bob@example.com>"));
+    }
+
+    @Test
+    void typed_webLinks_areTheTextTyped_andEntitiesInThemAreUnescaped() {
+        assertEquals("post x see x.example and https://y.example/?a=1&b=2",
+                Mrkdwn.typed("post x see <http://x.example|x.example> and <https://y.example/?a=1&amp;b=2>"));
+    }
+
+    @Test
+    void typed_keepsMentionsAndWhatThePersonTypedInAngleBrackets() {
+        assertEquals("approve x <@U0BOB|bob> <mailto:no> <#C1|general> <!here>",
+                Mrkdwn.typed("approve x <@U0BOB|bob> &lt;mailto:no&gt; <#C1|general> <!here>"));
+    }
+
+    @Test
     void fit_shortText_isUnchanged() {
         assertEquals("hello", Mrkdwn.fit("hello", 5));
     }

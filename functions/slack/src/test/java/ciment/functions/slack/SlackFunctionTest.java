@@ -76,11 +76,20 @@ class SlackFunctionTest {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    /** A person new to this test, known to the fake users.info. */
+    /** A person new to this test, known to the fake users.info, with an address of their own. */
     private String newUser(String displayName) {
-        String id = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
-        slackApi.addUser(id, displayName + " Real", displayName, displayName + "@example.com");
+        String id = newUserId();
+        slackApi.addUser(id, displayName + " Real", displayName, emailOf(id));
         return id;
+    }
+
+    private static String newUserId() {
+        return "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
+    }
+
+    /** The address users.info gives for a user newUser made (unique: one address is one person). */
+    private static String emailOf(String userId) {
+        return userId.toLowerCase() + "@example.com";
     }
 
     private static String newSlug(String stem) {
@@ -286,6 +295,92 @@ class SlackFunctionTest {
 
         command(ada, "skills remove " + topic);
         assertTrue(blocksText(command(newUser("dan"), "who " + topic)).contains("Nobody has declared"));
+    }
+
+    @Test
+    void whoami_showsTheVerifiedEmailThatLinksTheAccounts() {
+        String ada = newUser("ada");
+
+        String me = blocksText(command(ada, "whoami"));
+
+        assertTrue(me.contains("*Email:* " + emailOf(ada) + " (your accounts are linked by this verified address"), me);
+    }
+
+    @Test
+    void approve_byEmailAddress_asSlackSendsIt_letsThePersonIn() {
+        String ada = newUser("ada");
+        String bob = newUser("bob");
+        String slug = newSlug("by-email");
+        command(ada, "create " + slug + " Named by address");
+        command(ada, "close " + slug);
+        command(bob, "join " + slug);
+
+        String address = emailOf(bob).toUpperCase();
+        String approved = blocksText(command(ada, "approve " + slug + " <mailto:" + address + "|" + address + ">"));
+
+        assertTrue(approved.contains("bob is now a member of " + slug), approved);
+        assertTrue(blocksText(command(bob, "post " + slug + " in by address")).contains("in *" + slug + "*"));
+    }
+
+    /** Eve works for a partner: a Slack Connect user whose own workspace is another organisation's. */
+    private String newPartner(String displayName) {
+        String id = newUserId();
+        slackApi.addUser(new FakeSlackApi.User(id, displayName + " Partner", displayName, emailOf(id))
+                .fromTeam("T0PARTNER1"));
+        return id;
+    }
+
+    @Test
+    void slackConnectGuest_seesJoinsAndPostsOnlyWhereAStewardInvitedThem() {
+        String ada = newUser("ada");
+        String invitedTo = newSlug("partners");
+        String elsewhere = newSlug("internal");
+        command(ada, "create " + invitedTo + " Work with our partners");
+        command(ada, "close " + invitedTo);
+        command(ada, "create " + elsewhere + " Employees only");
+        String eve = newPartner("eve");
+
+        String invited = blocksText(command(ada, "invite " + invitedTo + " " + mention(eve, "eve")));
+        assertTrue(invited.contains("eve is invited to " + invitedTo + ": they join with join " + invitedTo
+                + ", without waiting for approval."), invited);
+
+        String listed = blocksText(command(eve, "communities"));
+        assertTrue(listed.startsWith("*1 community.*") && listed.contains("*" + invitedTo + "*"), listed);
+        assertFalse(listed.contains(elsewhere), listed);
+        assertTrue(blocksText(command(eve, "communities internal")).startsWith("*No community matches"));
+
+        String unknown = newSlug("no-such");
+        String noSuch = blocksText(command(eve, "info " + unknown)).replace(unknown, "<slug>");
+        for (String attempt : List.of("info ", "join ", "feed ", "post ", "leave ")) {
+            String text = attempt.equals("post ") ? " hello" : "";
+            String refused = blocksText(command(eve, attempt + elsewhere + text)).replace(elsewhere, "<slug>");
+            assertEquals(noSuch, refused, attempt);
+        }
+        assertTrue(noSuch.startsWith(":no_entry: *Not done:* There is no community called <slug>"), noSuch);
+
+        assertTrue(blocksText(command(eve, "join " + invitedTo)).contains(invitedTo));
+        assertTrue(blocksText(command(eve, "post " + invitedTo + " Hello from the partner side")).contains("in *" + invitedTo + "*"));
+        String feed = blocksText(command(ada, "feed " + invitedTo));
+        assertTrue(feed.contains("*eve* · ") && feed.contains("Hello from the partner side"), feed);
+        assertTrue(blocksText(command(eve, "whoami")).contains("You take part as a guest"));
+        assertTrue(blocksText(command(ada, "whoami")).lines().noneMatch(line -> line.contains("guest")));
+    }
+
+    @Test
+    void slackConnectGuest_invitedNowhere_seesNoCommunity_andCannotCreateOne() {
+        command(newUser("ada"), "create " + newSlug("visible") + " Seen by employees");
+        String eve = newPartner("eve");
+        Set<Map<String, AttributeValue>> before;
+
+        JsonObject listed = command(eve, "communities");
+        before = items();
+        String created = blocksText(command(eve, "create " + newSlug("partner-club") + " Ours"));
+
+        assertEquals(1, listed.getAsJsonArray("blocks").size(), "a summary and no community: " + listed);
+        assertFalse(blocksText(listed).contains("visible-"), listed.toString());
+        assertTrue(created.startsWith(":no_entry: *Not done:* Guests take part in the communities they are invited to"),
+                created);
+        assertEquals(before, items());
     }
 
     @Test

@@ -88,7 +88,8 @@ public final class TeamsFunction implements RequestStreamHandler {
             auth = InboundAuth.unauthenticated();
         }
         BotFrameworkAdapter adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
-        CimentBot bot = new CimentBot(new Ciment(store.join(), clock), clock);
+        // A single-tenant bot's own organisation: people of any other tenant take part as guests.
+        CimentBot bot = new CimentBot(new Ciment(store.join(), clock), clock, settings.get("MICROSOFT_APP_TENANT_ID"));
         this.endpoint = new TeamsEndpoint(adapter, bot, auth);
     }
 

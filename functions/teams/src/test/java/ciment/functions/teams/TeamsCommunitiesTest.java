@@ -165,7 +165,7 @@ class TeamsCommunitiesTest {
         String typed = say(ada, "steward add " + slug + " @Ghost Writer");
         String unused = ask(stack.mentioning(ada, "steward add " + slug + " " + newcomer.at(), newcomer)).text();
 
-        assertEquals("“@Ghost Writer” is not a person I can find: @mention them.", unknown);
+        assertEquals("“@Ghost Writer” is not a person I can find: @mention them, or give their email address.", unknown);
         assertEquals(unknown, typed, "typed words without a mention entity name nobody either");
         assertTrue(unused.startsWith("@New Comer has not used Ciment yet"), unused);
         assertEquals(items, stack.itemCount());

@@ -58,10 +58,26 @@ final class TeamsStack implements AutoCloseable {
 
     /** Makes the person known to the (fake) Bot Connector's member lookup, as a member of their tenant. */
     Person member(Person person) {
-        String email = person.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org";
+        String email = emailOf(person);
         fake.addMember(FakeBotFramework.Member.of(person.teamsId(), person.aadObjectId(), person.name(), email, email,
                 person.tenant()));
         return person;
+    }
+
+    /**
+     * Makes the person known to the Bot Connector as a Teams guest in their tenant (the host's): role
+     * "guest", their own address as email, the host's #EXT# form as user principal name.
+     */
+    Person guest(Person person) {
+        String email = person.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@supplier.example";
+        fake.addMember(FakeBotFramework.Member.guest(person.teamsId(), person.aadObjectId(), person.name(), email,
+                person.tenant()));
+        return person;
+    }
+
+    /** The address {@link #member} gives the person. */
+    static String emailOf(Person member) {
+        return member.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org";
     }
 
     /** A message from one person mentioning another (whose {@link Person#at()} the text holds). */

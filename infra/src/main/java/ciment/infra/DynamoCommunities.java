@@ -377,6 +377,9 @@ final class DynamoCommunities implements Communities {
                                 Map.of(":role", s(from.role().name()))),
                         Write.putNew(table.name(), Items.membership(new Membership(communityId, from.slug(), intoId,
                                 Role.MEMBER, from.since())))));
+                if (outcome.committed()) {
+                    return;
+                }
             } else if (intoRole.isEmpty()) {
                 outcome = table.transact(operation, List.of(
                         Write.putNew(table.name(), Items.membership(new Membership(communityId, from.slug(), intoId,

@@ -359,9 +359,10 @@ final class DynamoPeople implements People {
         }
     }
 
-    /** From's PROFILE stays, as an alias of into: their posts keep their id. */
+    /** From's PROFILE stays, as an alias of into: their posts keep their id. Marked once. */
     void markMerged(Person from, Person into) {
-        table.update(MERGE, Keys.profile(from.id()), "SET #mergedInto = :into", EXISTS,
+        table.update(MERGE, Keys.profile(from.id()), "SET #mergedInto = :into",
+                EXISTS + " AND (attribute_not_exists(#mergedInto) OR #mergedInto <> :into)",
                 Map.of("#mergedInto", Items.MERGED_INTO), Map.of(":into", Keys.s(into.id())),
                 MetaSizes.set(Items.MERGED_INTO, Keys.s(into.id())));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Community;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Invitation;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -73,13 +74,14 @@ class CapacityTargetsTest {
     }
 
     @Test
-    void join_computesTwoTransactionalWritesAndTheirIndexEntries() {
+    void join_computesThreeTransactionalWritesAndTwoIndexEntries() {
         Community community = community();
         store.meter().reset();
 
         store.join(Sample.member(community, Sample.personId()));
 
-        assertEquals(Units.write(2 * 2 + 2), store.meter().usage(DynamoCommunities.JOIN).computed());
+        assertEquals(Units.write(2 * 2 + 2 + 2), store.meter().usage(DynamoCommunities.JOIN).computed(),
+                "membership and META with their index entries, and the delete of an invitation, there or not");
     }
 
     @Test
@@ -117,17 +119,17 @@ class CapacityTargetsTest {
     }
 
     @Test
-    void request_computesATransactionalPutAndACheckOfTheMembership() {
+    void request_computesATransactionalPutWithItsIndexEntryAndACheckOfTheMembership() {
         Community community = community();
         store.meter().reset();
 
         store.request(Sample.request(community, Sample.personId(), Sample.minute(1)));
 
-        assertEquals(Units.write(2 + 2), store.meter().usage(DynamoCommunities.REQUEST).computed());
+        assertEquals(Units.write(2 + 1 + 2), store.meter().usage(DynamoCommunities.REQUEST).computed());
     }
 
     @Test
-    void decideApprove_computesOneTransactionOfThreeWritesAndTwoIndexWrites() {
+    void decideApprove_computesOneTransactionOfThreeWritesAndThreeIndexWrites() {
         Community community = community();
         String person = Sample.personId();
         store.request(Sample.request(community, person, Sample.minute(1)));
@@ -135,11 +137,11 @@ class CapacityTargetsTest {
 
         store.decide(community.id(), person, true, Sample.member(community, person));
 
-        assertEquals(new Usage(1, Units.NONE, Units.write(3 * 2 + 2)), withoutReported(DynamoCommunities.DECIDE));
+        assertEquals(new Usage(1, Units.NONE, Units.write(3 * 2 + 3)), withoutReported(DynamoCommunities.DECIDE));
     }
 
     @Test
-    void decideDecline_computesOneDelete() {
+    void decideDecline_computesOneDeleteAndItsIndexEntry() {
         Community community = community();
         String person = Sample.personId();
         store.request(Sample.request(community, person, Sample.minute(1)));
@@ -147,7 +149,7 @@ class CapacityTargetsTest {
 
         store.decide(community.id(), person, false, Sample.member(community, person));
 
-        assertEquals(new Usage(1, Units.NONE, Units.write(1)), withoutReported(DynamoCommunities.DECIDE));
+        assertEquals(new Usage(1, Units.NONE, Units.write(1 + 1)), withoutReported(DynamoCommunities.DECIDE));
     }
 
     @Test
@@ -198,10 +200,78 @@ class CapacityTargetsTest {
     }
 
     @Test
-    void enroll_computesTwoTransactionalPutsAndTheIdentitysIndexEntry() {
+    void enrollWithoutEmail_computesTwoTransactionalPutsAndTheIdentitysIndexEntry() {
         person("Ada");
 
         assertEquals(Units.write(2 * 2 + 1), store.meter().usage(DynamoPeople.ENROLL).computed());
+    }
+
+    @Test
+    void enrollWithAnEmailNobodyHolds_computesAMissedReadThenThreeTransactionalPutsAndTheLinksIndexEntry() {
+        store.enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"),
+                Optional.of(DynamoEmailLinksTest.email()));
+
+        assertEquals(new Units(1, 3 * 2 + 1), store.meter().usage(DynamoPeople.ENROLL).computed());
+    }
+
+    @Test
+    void enrollLinkedByEmail_computesTwoConsistentReadsThenOnePutWithItsIndexEntry() {
+        String email = DynamoEmailLinksTest.email();
+        store.enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"), Optional.of(email));
+        store.meter().reset();
+
+        store.enroll(DynamoEmailLinksTest.teams(), new Person(Sample.personId(), "Ada"), Optional.of(email));
+
+        assertEquals(new Usage(3, Units.NONE, new Units(1 + 1, 1 + 1)), withoutReported(DynamoPeople.ENROLL),
+                "the claim, its person's PROFILE, the identity link");
+    }
+
+    @Test
+    void claimEmail_computesTwoConsistentReadsInOneRequestThenTwoTransactionalWrites_andOnlyTheReadsWhenTheirs() {
+        Person person = person("Ada");
+        String email = DynamoEmailLinksTest.email();
+        store.meter().reset();
+
+        store.claimEmail(person, email);
+
+        assertEquals(new Usage(2, Units.NONE, new Units(2, 2 * 2)), withoutReported(DynamoPeople.CLAIM_EMAIL));
+        store.meter().reset();
+        store.claimEmail(person, email);
+        assertEquals(new Usage(1, Units.NONE, Units.read(2)), withoutReported(DynamoPeople.CLAIM_EMAIL),
+                "whoami, every time after the first");
+    }
+
+    @Test
+    void merge_ofAPersonWithThreeMembershipsAndTwoSkills_intoAPersonWithNone() {
+        Person from = person("Ada");
+        Person into = person("Grace");
+        IntStream.range(0, 3).forEach(i -> store.join(Sample.member(community(), from.id())));
+        store.declare(from, Kind.SKILL, Topic.of("Accessibilité"));
+        store.declare(from, Kind.SKILL, Topic.of("Kotlin"));
+        store.meter().reset();
+
+        store.merge(from, into);
+
+        // Reads: from's PROFILE twice (its address, its topics), 4 index queries (accounts, memberships,
+        // requests, invitations), 2 per membership (both people's), 2 per skill (both PROFILEs).
+        // Writes: the identity link moved (its index entry deleted and put), 6 per membership (delete and
+        // put, each with its index entry, in a transaction), 8 per skill (declared by one, withdrawn by the
+        // other), and from's PROFILE marked.
+        assertEquals(new Units(2 + 4 * 0.5 + 3 * 2 + 2 * 2, 3 + 3 * 6 + 2 * 8 + 1),
+                store.meter().usage(DynamoPeople.MERGE).computed());
+    }
+
+    @Test
+    void invite_computesATransactionalPutWithItsIndexEntryAndACheckOfTheMembership_invitedOneConsistentRead() {
+        Community community = community();
+        store.meter().reset();
+
+        store.invite(new Invitation(community.id(), community.slug(), Sample.personId(),
+                community.createdBy(), Sample.minute(1)));
+        store.invited(community.id(), community.createdBy());
+
+        assertEquals(Units.write(2 + 1 + 2), store.meter().usage(DynamoCommunities.INVITE).computed());
+        assertEquals(Units.read(1), store.meter().usage(DynamoCommunities.INVITED).computed());
     }
 
     @Test

@@ -1,0 +1,202 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Person;
+import ciment.core.model.Platform;
+import ciment.core.port.People.EmailClaim;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One person across Slack and Teams: accounts enrolled and linked by a verified email address, and guests. */
+class DynamoEmailLinksTest {
+    private static String table;
+    private static DynamoStore store;
+
+    @BeforeAll
+    static void table() {
+        table = MotoTables.create("email-links");
+        store = MotoTables.store(table);
+    }
+
+    @Test
+    void enroll_withAnEmailNobodyHolds_makesThePerson_withTheClaimAndTheAddressOnTheProfile() {
+        String email = email();
+        Person ada = new Person(Sample.personId(), "Ada");
+
+        assertEquals(ada, store.enroll(slack(), ada, Optional.of(email)));
+
+        assertEquals(Optional.of(ada), store.findByEmail(email));
+        assertEquals(Optional.of(email), store.profile(ada).email());
+        Map<String, AttributeValue> claim = item("EMAIL#" + email, "EMAIL");
+        assertEquals(ada.id(), claim.get("personId").s());
+    }
+
+    @Test
+    void enroll_secondAccountWithTheSameEmail_isLinkedToTheFirstPerson_writingOnlyItsIdentityLink() {
+        String email = email();
+        ChatAccount slack = slack();
+        ChatAccount teams = teams();
+        Person ada = store.enroll(slack, new Person(Sample.personId(), "Ada"), Optional.of(email));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        Person linked = store.enroll(teams, new Person(Sample.personId(), "Ada L. (Teams)"), Optional.of(email));
+
+        assertEquals(ada, linked);
+        assertEquals(Optional.of(ada), store.find(teams));
+        assertEquals(Set.of(slack, teams), Set.copyOf(store.accounts(ada)));
+        List<Map<String, AttributeValue>> written = MotoTables.items(table);
+        written.removeAll(before);
+        assertEquals(List.of("ID#teams#" + teams.workspace() + "#" + teams.userId()),
+                written.stream().map(item -> item.get("pk").s()).toList(), "no second profile, no second claim");
+    }
+
+    @Test
+    void enroll_anAccountAlreadyLinked_returnsItsPerson_andWritesNothing() {
+        String email = email();
+        ChatAccount account = slack();
+        Person ada = store.enroll(account, new Person(Sample.personId(), "Ada"), Optional.of(email));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.of(email())));
+        assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.empty()));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void enroll_theEmailInAnotherCase_findsTheSamePerson() {
+        String email = email();
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(email));
+
+        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(email.toUpperCase())));
+        assertEquals(Optional.of(ada), store.findByEmail(" " + email.toUpperCase()));
+    }
+
+    @Test
+    void enroll_twoAccountsWithTheSameEmailAtOnce_endAsOnePerson_withOneProfileAndOneClaim() {
+        for (int round = 0; round < 5; round++) {
+            String email = email();
+            List<ChatAccount> accounts = List.of(slack(), teams(), slack(), teams());
+            List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+            List<Person> people = Race.run(accounts.size(), i ->
+                    store.enroll(accounts.get(i), new Person(Sample.personId(), "Grace " + i), Optional.of(email)));
+
+            assertEquals(1, Set.copyOf(people).size(), "round " + round + ": " + people);
+            Person grace = people.get(0);
+            for (ChatAccount account : accounts) {
+                assertEquals(Optional.of(grace), store.find(account));
+            }
+            List<Map<String, AttributeValue>> written = MotoTables.items(table);
+            written.removeAll(before);
+            assertEquals(List.of("P#" + grace.id()), pks(written, "P#"), "one profile");
+            assertEquals(List.of("EMAIL#" + email), pks(written, "EMAIL#"), "one claim");
+        }
+    }
+
+    @Test
+    void enroll_aGuest_isAGuestWhenFound_byAccountAndByEmail_andInPeople() {
+        String email = email();
+        ChatAccount account = teams();
+        Person guest = new Person(Sample.personId(), "Pat from Supplier", true);
+
+        assertEquals(guest, store.enroll(account, guest, Optional.of(email)));
+
+        assertTrue(store.find(account).orElseThrow().guest());
+        assertTrue(store.findByEmail(email).orElseThrow().guest());
+        assertEquals(List.of(guest), store.people(List.of(guest.id())));
+        assertTrue(item("P#" + guest.id(), "PROFILE").get("guest").bool());
+        assertTrue(store.enroll(slack(), new Person(Sample.personId(), "Pat", false), Optional.of(email)).guest(),
+                "a linked account is the person it joins");
+    }
+
+    @Test
+    void enroll_withoutEmail_makesAnEmployeeWithNoEmail_andNoClaim() {
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+
+        assertFalse(ada.guest());
+        assertEquals(Optional.empty(), store.profile(ada).email());
+        assertFalse(item("P#" + ada.id(), "PROFILE").get("guest").bool());
+    }
+
+    @Test
+    void findByEmail_nobodyHoldsIt_isEmpty() {
+        assertEquals(Optional.empty(), store.findByEmail(email()));
+    }
+
+    @Test
+    void claimEmail_personWithoutAddress_claimsIt_andIsFoundByIt() {
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        String email = email();
+
+        assertEquals(EmailClaim.CLAIMED, store.claimEmail(ada, email));
+
+        assertEquals(Optional.of(ada), store.findByEmail(email));
+        assertEquals(Optional.of(email), store.profile(ada).email());
+        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(email)));
+    }
+
+    @Test
+    void claimEmail_refusals_writeNothing() {
+        String adasEmail = email();
+        String gracesEmail = email();
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(adasEmail));
+        store.enroll(teams(), new Person(Sample.personId(), "Grace"), Optional.of(gracesEmail));
+        List<Map<String, AttributeValue>> before = MotoTables.items(table);
+
+        assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(ada, adasEmail));
+        assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, gracesEmail));
+        assertEquals(EmailClaim.HAS_ANOTHER, store.claimEmail(ada, email()));
+
+        assertEquals(before, MotoTables.items(table));
+    }
+
+    @Test
+    void claimEmail_twoPeopleClaimingOneAddressAtOnce_oneClaimsIt_theOtherIsTaken() {
+        for (int round = 0; round < 5; round++) {
+            String email = email();
+            List<Person> people = List.of(
+                    store.enroll(slack(), new Person(Sample.personId(), "One"), Optional.empty()),
+                    store.enroll(teams(), new Person(Sample.personId(), "Two"), Optional.empty()));
+
+            List<EmailClaim> claims = Race.run(2, i -> store.claimEmail(people.get(i), email));
+
+            assertEquals(Set.of(EmailClaim.CLAIMED, EmailClaim.TAKEN), Set.copyOf(claims), "round " + round);
+            Person holder = people.get(claims.indexOf(EmailClaim.CLAIMED));
+            Person other = people.get(claims.indexOf(EmailClaim.TAKEN));
+            assertEquals(Optional.of(holder), store.findByEmail(email));
+            assertEquals(Optional.empty(), store.profile(other).email(), "the loser's profile is untouched");
+        }
+    }
+
+    private static List<String> pks(List<Map<String, AttributeValue>> items, String prefix) {
+        return items.stream().map(item -> item.get("pk").s()).filter(pk -> pk.startsWith(prefix))
+                .collect(Collectors.toList());
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return MotoTables.CLIENT.getItem(b -> b.tableName(table).key(Keys.key(pk, sk)).consistentRead(true)).item();
+    }
+
+    static String email() {
+        return "ada." + Sample.personId().toLowerCase() + "@example.com";
+    }
+
+    static ChatAccount slack() {
+        return new ChatAccount(Platform.SLACK, "T0001", "U" + Sample.personId());
+    }
+
+    static ChatAccount teams() {
+        return new ChatAccount(Platform.TEAMS, "0f9b2c4e-tenant", "29:" + Sample.personId());
+    }
+}

@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * People, the chat accounts that lead to them, and what they declare. A person's roles and skills are
  * kept on their PROFILE item as typed; each is also an entry in its topic's partition
- * ({@code TOPIC#<key>}), so that `who` is one query.
+ * ({@code TOPIC#<key>}), so that `who` is one query. A verified email address links one person's
+ * accounts: its claim ({@code EMAIL#<address>}) names the person who holds it. Merging two people is
+ * {@link DynamoMerge}'s sequence of steps, some of them here.
  */
 final class DynamoPeople implements People {
     static final String FIND = "people.find";

@@ -54,7 +54,15 @@ final class LocalStack implements AutoCloseable {
     }
 
     TeamsUser teamsUser(String displayName) {
-        return new TeamsUser(displayName);
+        return teamsUser(displayName, UUID.randomUUID() + "@teams.example.com", "user");
+    }
+
+    /** A Teams user the Bot Connector knows (its member lookup gives their email and role: "user" or "guest"). */
+    TeamsUser teamsUser(String displayName, String email, String role) {
+        TeamsUser user = new TeamsUser(displayName, email);
+        botFramework.addMember(new FakeBotFramework.Member(user.fromId, user.aadObjectId, displayName, email, email,
+                user.tenantId, role));
+        return user;
     }
 
     /** How many items the table holds: a refused request must not change it. */
@@ -142,10 +150,19 @@ final class LocalStack implements AutoCloseable {
         final String aadObjectId = UUID.randomUUID().toString();
         final String tenantId = "tenant-e2e";
         final String name;
+        final String email;
         final String conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
 
-        TeamsUser(String name) {
+        TeamsUser(String name, String email) {
             this.name = name;
+            this.email = email;
+        }
+
+        /** This user's message naming another Teams user with an @mention, as Teams sends it. */
+        TeamsAnswer cimentMentioning(String textBeforeMention, TeamsUser mentioned) {
+            var message = message(textBeforeMention + " <at>" + mentioned.name + "</at>")
+                    .mentioning(mentioned.fromId, mentioned.name);
+            return send(message, botFramework.token(botFramework.serviceUrl()));
         }
 
         TeamsActivities.Message message(String text) {

@@ -1,6 +1,7 @@
 package ciment.bench;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
@@ -90,7 +91,7 @@ final class CapacityUnits {
 
     private Reply say(String person, String text) {
         Directory directory = mention -> Optional.of(new ChatAccount(Platform.SLACK, "T0UNITS", mention.substring(1)));
-        Caller caller = new Caller(new ChatAccount(Platform.SLACK, "T0UNITS", person), () -> person,
+        Caller caller = new Caller(new ChatAccount(Platform.SLACK, "T0UNITS", person), () -> Introduction.named(person),
                 "units-" + requestIds.incrementAndGet(), Instant.now(), directory);
         return ciment.handle(caller, text);
     }

@@ -57,7 +57,10 @@ public sealed interface Reply {
     }
 
     /** A community in a list, and whether the person asking is in it. */
-    record Listed(Community community, boolean member) {
+    record Listed(Community community, boolean member, boolean invited) {
+        public Listed(Community community, boolean member) {
+            this(community, member, false);
+        }
     }
 
     /**
@@ -101,7 +104,7 @@ public sealed interface Reply {
     }
 
     /** Where the asker stands in a community. */
-    enum Standing { STEWARD, MEMBER, REQUESTED, NONE }
+    enum Standing { STEWARD, MEMBER, INVITED, REQUESTED, NONE }
 
     /**
      * The join requests waiting in a community, for its stewards. {@code accounts} holds the chat accounts

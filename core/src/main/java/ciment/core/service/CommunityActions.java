@@ -88,7 +88,7 @@ final class CommunityActions {
         String folded = Text.fold(query);
         Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
                 .collect(Collectors.toMap(Membership::communityId, Function.identity()));
-        Set<String> invitations = person.guest() ? Set.copyOf(communities.invitationsOf(person.id())) : Set.of();
+        Set<String> invitations = Set.copyOf(communities.invitationsOf(person.id()));
         List<Reply.Listed> found = communities.catalog().stream()
                 .filter(c -> !person.guest() || mine.containsKey(c.id()) || invitations.contains(c.id()))
                 .filter(c -> folded.isEmpty() || matches(c, folded))
@@ -96,8 +96,11 @@ final class CommunityActions {
                         .thenComparing(Comparator.comparingInt(Community::memberCount).reversed())
                         .thenComparing(Community::slug))
                 .limit(LIST_LIMIT)
-                .map(c -> new Reply.Listed(c, mine.containsKey(c.id())))
+                .map(c -> new Reply.Listed(c, mine.containsKey(c.id()), invitations.contains(c.id())))
                 .toList();
+        if (person.guest() && found.isEmpty() && folded.isEmpty()) {
+            return new Reply.Done("No community has invited you yet: a steward lets guests in with invite.");
+        }
         return new Reply.CommunityList(query, found);
     }
 
@@ -109,7 +112,8 @@ final class CommunityActions {
                 .toList();
         Reply.Standing standing = communities.membership(community.id(), person.id())
                 .map(m -> m.isSteward() ? Reply.Standing.STEWARD : Reply.Standing.MEMBER)
-                .orElseGet(() -> requested(community, person) ? Reply.Standing.REQUESTED : Reply.Standing.NONE);
+                .orElseGet(() -> communities.invited(community.id(), person.id()) ? Reply.Standing.INVITED
+                        : requested(community, person) ? Reply.Standing.REQUESTED : Reply.Standing.NONE);
         Map<String, List<ChatAccount>> accounts = stewards.stream()
                 .collect(Collectors.toMap(Person::id, people::accounts, (a, b) -> a));
         return new Reply.Info(community, stewards, standing, accounts);

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.Refusal;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Person;
@@ -39,7 +40,12 @@ final class Identity {
      * is now.
      */
     Person reintroduce(Caller caller, Person person) {
-        Optional<String> email = caller.introduction().get().email();
+        Optional<String> email;
+        try {
+            email = caller.introduction().get().email();
+        } catch (Refusal chatToolDidNotAnswer) {
+            return person; // whoami still shows what Ciment knows
+        }
         if (email.isEmpty()) {
             return person;
         }

@@ -61,6 +61,20 @@ class GuestTest {
     }
 
     @Test
+    void invitedGuest_isToldSoByInfoAndTheList() {
+        assertEquals(Reply.Standing.INVITED, ((Reply.Info) partner("info supplier-desk")).standing());
+        assertTrue(((Reply.CommunityList) partner("communities")).communities().get(0).invited());
+    }
+
+    @Test
+    void guestInvitedNowhere_isToldHowGuestsGetIn_notToCreateACommunity() {
+        ChatAccount stranger = new ChatAccount(Platform.SLACK, "T-OTHER", "U7");
+        Reply reply = ciment.handle(new Caller(stranger, () -> new Introduction("Stan", Optional.empty(), true), "x1",
+                clock.instant()), "communities");
+        assertEquals("No community has invited you yet: a steward lets guests in with invite.", reply.summary());
+    }
+
+    @Test
     void guest_askingAboutAnotherCommunity_isToldItDoesNotExist() {
         for (String command : List.of("info internal-only", "feed internal-only", "join internal-only",
                 "post internal-only hi", "leave internal-only")) {

@@ -35,7 +35,7 @@ final class CommunityBlocks {
             List<String> status = new ArrayList<>();
             status.add(Aggregate.members(community.memberCount()));
             openness(community).ifPresent(status::add);
-            status.add(listed.member() ? "you are a member" : joining(community));
+            status.add(listed.member() ? "you are a member" : joining(community, listed.invited()));
             blocks.add(section(heading, about, "\n_" + String.join(" · ", status.stream().filter(s -> !s.isEmpty()).toList()) + "_"));
         }
         return BlockKitReply.withinBlockLimit(blocks, "communities");
@@ -51,10 +51,17 @@ final class CommunityBlocks {
 
     /** How someone outside joins, or nothing when nobody can. */
     private static String joining(Community community) {
+        return joining(community, false);
+    }
+
+    private static String joining(Community community, boolean invited) {
         if (community.archived()) {
             return "";
         }
         String join = "`" + COMMAND + " join " + community.slug() + "`";
+        if (invited) {
+            return "you are invited: join with " + join;
+        }
         return community.open() ? "join with " + join : "ask to join with " + join;
     }
 
@@ -86,6 +93,8 @@ final class CommunityBlocks {
                     + (community.open() ? "" : " Waiting requests: `" + COMMAND + " requests " + slug + "`.");
             case MEMBER -> ":white_check_mark: You are a member of *" + slug + "*."
                     + (community.archived() ? "" : " Post with `" + COMMAND + " post " + slug + " &lt;text&gt;`.");
+            case INVITED -> ":envelope_with_arrow: You are invited to *" + slug + "*: join with `" + COMMAND + " join " + slug
+                    + "`, no approval needed.";
             case REQUESTED -> ":hourglass_flowing_sand: Your request to join *" + slug + "* waits for a steward.";
             case NONE -> community.archived() ? "You are not a member; nobody joins an archived community."
                     : "You are not a member: " + joining(community) + ".";

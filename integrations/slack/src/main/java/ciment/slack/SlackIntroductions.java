@@ -1,5 +1,6 @@
 package ciment.slack;
 
+import ciment.core.Refusal;
 import ciment.core.model.Introduction;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
@@ -51,13 +52,19 @@ final class SlackIntroductions {
         }
 
         /**
-         * The command's sender (asked once however often core needs it). When Slack cannot say (no token,
-         * an error, too slow), the user name the command carried, no email and not a guest: the command is
-         * still answered in time.
+         * The command's sender (asked once however often core needs it). Without a bot token Slack cannot be
+         * asked: the user name the command carried, no email, not a guest. With one, a lookup that fails or
+         * is too slow refuses the command (nothing is written): meeting a guest as an employee would show
+         * them every community, so Ciment does not guess.
          */
         Introduction sender(String userId, String userName) {
             if (sender == null) {
-                sender = ask(userId, userName).orElseGet(() -> Introduction.named(userName));
+                if (client == null) {
+                    sender = Introduction.named(userName);
+                } else {
+                    sender = ask(userId, userName).orElseThrow(() -> new Refusal(
+                            "Ciment could not check who you are with Slack just now: send the command again in a moment."));
+                }
             }
             return sender;
         }

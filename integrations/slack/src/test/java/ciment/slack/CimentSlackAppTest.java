@@ -1,5 +1,7 @@
 package ciment.slack;
 
+import ciment.core.model.Introduction;
+import ciment.core.service.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,13 +122,12 @@ class CimentSlackAppTest {
     }
 
     @Test
-    void userThatUsersInfoDoesNotKnow_isNamedByTheCommandsUserName() throws Exception {
+    void userThatUsersInfoDoesNotKnow_isRefused_andNothingIsWritten() throws Exception {
         App app = appWithToken();
-        run(app, commands.command("U0NEW", "newcomer", "create new-club New people"));
-        run(app, commands.command("U0NEW", "newcomer", "post new-club hi"));
+        JsonObject answer = run(app, commands.command("U0NEW", "newcomer", "create new-club New people"));
 
-        assertEquals(1, slackApi.calls("users.info").size());
-        assertEquals("newcomer", posts("new-club").getFirst().authorName());
+        assertTrue(answer.get("text").getAsString().contains("could not check who you are"), answer.toString());
+        assertTrue(ciment.handle(caller("U0ADA"), "info new-club").summary().startsWith("There is no community"));
     }
 
     @Test
@@ -219,15 +220,21 @@ class CimentSlackAppTest {
     }
 
     @Test
-    void slowUsersInfo_isGivenUp_andTheCommandsUserNameIsKept() throws Exception {
+    void slowUsersInfo_refusesTheFirstCommandInTime_andWritesNothing() throws Exception {
         slackApi.delay("users.info", Duration.ofSeconds(5));
         App app = appWithToken();
 
-        run(app, ada("create data-guild Data people"));
-        run(app, ada("post data-guild hello"));
+        JsonObject answer = run(app, ada("create data-guild Data people"));
 
+        assertTrue(answer.get("text").getAsString().contains("could not check who you are"), answer.toString());
         assertEquals(1, slackApi.calls("users.info").size());
-        assertEquals("ada.l", posts("data-guild").getFirst().authorName());
+        assertTrue(ciment.handle(caller("U0BOB"), "info data-guild").summary().startsWith("There is no community"));
+    }
+
+    /** Someone asking Ciment directly, to see what the store holds. */
+    private static Caller caller(String userId) {
+        return new Caller(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, userId), () -> Introduction.named(userId),
+                null, Instant.now());
     }
 
     private SlashCommands.Command bob(String text) {

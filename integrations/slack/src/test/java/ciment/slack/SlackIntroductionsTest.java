@@ -1,5 +1,7 @@
 package ciment.slack;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import ciment.core.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,16 +166,17 @@ class SlackIntroductionsTest {
         }
 
         @Test
-        void slowUsersInfo_isGivenUp_andTheSenderIsTheCommandsUserName_withNoEmail_notAGuest() {
+        void slowUsersInfo_isGivenUp_andTheSenderIsRefused_ratherThanGuessedAnEmployee() {
             slackApi.delay("users.info", Duration.ofSeconds(5));
 
-            assertEquals(Introduction.named("eve"), command().sender("U0EVE", "eve"));
+            Refusal refusal = assertThrows(Refusal.class, () -> command().sender("U0EVE", "eve"));
+            assertTrue(refusal.sentence().contains("could not check who you are"), refusal.sentence());
             assertEquals(1, slackApi.calls("users.info").size());
         }
 
         @Test
-        void userSlackDoesNotKnow_fallsBackForTheSender_andIsNobodyWhenMentioned() {
-            assertEquals(Introduction.named("newcomer"), command().sender("U0NEW", "newcomer"));
+        void userSlackDoesNotKnow_isRefusedAsSender_andIsNobodyWhenMentioned() {
+            assertThrows(Refusal.class, () -> command().sender("U0NEW", "newcomer"));
             assertEquals(Optional.empty(), command().mentioned("U0NEW"));
         }
 

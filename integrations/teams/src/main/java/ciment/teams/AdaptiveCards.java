@@ -69,7 +69,7 @@ final class AdaptiveCards {
             items.add(text("**" + community.slug() + "** · " + escape(community.name())));
             items.add(text(community.purpose()));
             items.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
-                    + (listed.member() ? " · you are a member" : joinHint(community))));
+                    + (listed.member() ? " · you are a member" : joinHint(community, listed.invited()))));
         }
         return attachment(card);
     }
@@ -178,7 +178,7 @@ final class AdaptiveCards {
             ArrayNode items = container.putArray("items");
             items.add(text("**" + community.slug() + "** · " + escape(community.name())));
             items.add(text(community.purpose()));
-            items.add(subtle(state(community) + joinHint(community)));
+            items.add(subtle(state(community) + joinHint(community, false)));
         }
         return attachment(card);
     }
@@ -224,9 +224,12 @@ final class AdaptiveCards {
         return community.open() ? "open: anyone can join" : "closed: joining needs a steward's approval";
     }
 
-    private static String joinHint(Community community) {
+    private static String joinHint(Community community, boolean invited) {
         if (community.archived()) {
             return "";
+        }
+        if (invited) {
+            return " · you are invited: join " + community.slug();
         }
         return community.open() ? " · join " + community.slug() : " · ask to join: join " + community.slug();
     }
@@ -236,6 +239,7 @@ final class AdaptiveCards {
         return switch (standing) {
             case STEWARD -> "You are a steward of " + slug + ".";
             case MEMBER -> "You are a member of " + slug + ".";
+            case INVITED -> "You are invited to " + slug + ": join with join " + slug + ", no approval needed.";
             case REQUESTED -> "Your request to join " + slug + " waits for a steward.";
             case NONE -> community.archived() ? slug + " is archived: nobody joins it until a steward restores it."
                     : community.open() ? "Join with join " + slug + "."

@@ -1,5 +1,6 @@
 package ciment.teams;
 
+import ciment.core.Refusal;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
@@ -102,8 +103,8 @@ public final class CimentBot extends TeamsActivityHandler {
     }
 
     /**
-     * The sender as the member lookup describes them. Only Teams has that lookup (not the Emulator); when
-     * it fails, the sender is met by name and the command goes on: whoami asks again later.
+     * The sender as the member lookup describes them. Only Teams has that lookup (not the Emulator, whose
+     * senders are met by name); when it fails, the command is refused and nothing is written.
      */
     private Introduction introduce(Activity activity, String tenant, Function<String, Optional<TeamsChannelAccount>> members) {
         ChannelAccount from = activity.getFrom();
@@ -116,9 +117,10 @@ public final class CimentBot extends TeamsActivityHandler {
                     .map(member -> introductions.of(name, member, tenant))
                     .orElseGet(() -> introductions.withoutLookup(name, tenant));
         } catch (RuntimeException failed) {
-            LOG.warn("Member lookup of the sender of activity {} failed; meeting them by name only: {}",
-                    activity.getId(), failed.toString());
-            return introductions.withoutLookup(name, tenant);
+            // Meeting a guest as an employee would show them every community: refuse rather than guess.
+            LOG.warn("Member lookup of the sender of activity {} failed: {}", activity.getId(), failed.toString());
+            throw new Refusal("Ciment could not check who you are with Teams just now: send the message again in a"
+                    + " moment.");
         }
     }
 

@@ -74,6 +74,9 @@ public interface Communities {
     /** The requests waiting in a community, oldest first. */
     List<JoinRequest> requests(String communityId);
 
+    /** The person's request waiting in a community, if any. */
+    Optional<JoinRequest> pendingRequest(String communityId, String personId);
+
     /**
      * Answers a request: approving removes it and adds the membership in one change; declining removes
      * it. NO_REQUEST when there was none (already answered by another steward, say).

@@ -2,6 +2,7 @@ package ciment.core.service;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
+import ciment.core.model.Recipient;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -14,9 +15,16 @@ import java.util.function.Supplier;
  *                     the same id always yields the same post, so a retry never posts twice. May be null.
  * @param at           when the chat tool says the request was made
  * @param directory    resolves the @mentions in the command to accounts
+ * @param replyTo      where later answers to this request go (the conversation it came from); null when
+ *                     the chat tool has no way back
  */
 public record Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
-        Directory directory) {
+        Directory directory, Recipient replyTo) {
+
+    public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
+            Directory directory) {
+        this(account, introduction, requestId, at, directory, null);
+    }
 
     public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at) {
         this(account, introduction, requestId, at, Directory.NONE);

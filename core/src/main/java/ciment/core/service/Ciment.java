@@ -21,7 +21,7 @@ public final class Ciment {
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
         this.communities = new CommunityActions(store, store, clock);
-        this.stewardship = new Stewardship(store, store, communities, identity, clock);
+        this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
         this.posts = new PostActions(store, store, communities);
         this.profiles = new ProfileActions(store, store);
     }
@@ -54,7 +54,7 @@ public final class Ciment {
         return switch (command) {
             case Command.Help h -> new Reply.Help(Grammar.AVAILABLE);
             case Command.Create c -> communities.create(me.get(), c.slug(), c.purpose());
-            case Command.Join j -> communities.join(me.get(), j.slug());
+            case Command.Join j -> communities.join(me.get(), caller, j.slug());
             case Command.Leave l -> communities.leave(me.get(), l.slug());
             case Command.Discover d -> communities.discover(me.get(), d.query());
             case Command.Info i -> communities.info(me.get(), i.slug());

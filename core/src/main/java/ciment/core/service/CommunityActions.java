@@ -52,13 +52,15 @@ final class CommunityActions {
         };
     }
 
-    Reply join(Person person, Slug slug) {
+    Reply join(Person person, Caller caller, Slug slug) {
         Community community = writable(visibleTo(person, slug));
         Instant now = clock.instant();
         // An invitation lets anyone in without a request (and is the only way in for a guest).
         boolean invited = (person.guest() || !community.open()) && communities.invited(community.id(), person.id());
         if (!community.open() && !invited) {
-            return switch (communities.request(new JoinRequest(community.id(), slug, person.id(), person.displayName(), now))) {
+            JoinRequest request = new JoinRequest(community.id(), slug, person.id(), person.displayName(), now,
+                    caller.replyTo());
+            return switch (communities.request(request)) {
                 case FILED -> new Reply.Done(slug + " is closed: your request went to its stewards, and you will hear"
                         + " their answer here.");
                 case ALREADY_FILED -> new Reply.Refused("Your request to join " + slug

@@ -6,31 +6,39 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
+import ciment.core.model.Notice;
+import ciment.core.model.Recipient;
+import ciment.core.model.Ulid;
+import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import ciment.core.port.Communities;
+import ciment.core.port.Notices;
 import ciment.core.port.People;
 import ciment.core.reply.Reply;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
 final class Stewardship {
     private final Communities communities;
     private final People people;
+    private final Notices notices;
     private final CommunityActions communityActions;
     private final Identity identity;
     private final Clock clock;
 
-    Stewardship(Communities communities, People people, CommunityActions communityActions, Identity identity,
-            Clock clock) {
+    Stewardship(Communities communities, People people, Notices notices, CommunityActions communityActions,
+            Identity identity, Clock clock) {
         this.communities = communities;
         this.people = people;
+        this.notices = notices;
         this.communityActions = communityActions;
         this.identity = identity;
         this.clock = clock;
@@ -63,13 +71,36 @@ final class Stewardship {
             CommunityActions.writable(community);
         }
         Person person = named(caller, ref);
+        Optional<JoinRequest> pending = communities.pendingRequest(community.id(), person.id());
+        if (pending.isEmpty()) {
+            return new Reply.Refused(noRequest(person, slug));
+        }
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
         return switch (communities.decide(community.id(), person.id(), approve, membership)) {
-            case APPROVED -> new Reply.Done(person.displayName() + " is now a member of " + slug + ".");
-            case DECLINED -> new Reply.Done("You declined " + person.displayName() + "'s request to join " + slug + ".");
-            case NO_REQUEST -> new Reply.Refused("No request from " + person.displayName() + " waits in " + slug
-                    + " (another steward may have answered it): see requests " + slug + ".");
+            case APPROVED -> {
+                tell(pending.get().replyTo(), "Your request to join " + slug + " was approved by " + steward.displayName()
+                        + ": welcome! Post with post " + slug + " <text>.");
+                yield new Reply.Done(person.displayName() + " is now a member of " + slug + ".");
+            }
+            case DECLINED -> {
+                tell(pending.get().replyTo(), "Your request to join " + slug + " was declined by " + steward.displayName()
+                        + ".");
+                yield new Reply.Done("You declined " + person.displayName() + "'s request to join " + slug + ".");
+            }
+            case NO_REQUEST -> new Reply.Refused(noRequest(person, slug));
         };
+    }
+
+    private static String noRequest(Person person, Slug slug) {
+        return "No request from " + person.displayName() + " waits in " + slug
+                + " (another steward may have answered it): see requests " + slug + ".";
+    }
+
+    /** A notice for later delivery, when there is a way to reach the person. */
+    private void tell(Recipient to, String text) {
+        if (to != null) {
+            notices.send(new Notice(Ulid.random(clock.instant()), to, text, clock.instant()));
+        }
     }
 
     Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
@@ -95,8 +126,12 @@ final class Stewardship {
         Person person = namedOrIntroduced(caller, ref);
         Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
         return switch (communities.invite(invitation)) {
-            case INVITED -> new Reply.Done(person.displayName() + " is invited to " + slug + ": they join with join " + slug
-                    + (community.open() && !person.guest() ? "." : ", without waiting for approval."));
+            case INVITED -> {
+                tell(reachable(person, caller), steward.displayName() + " invited you to " + slug + " (" + community.purpose()
+                        + "): join with join " + slug + ".");
+                yield new Reply.Done(person.displayName() + " is invited to " + slug + ": they join with join " + slug
+                        + (community.open() && !person.guest() ? "." : ", without waiting for approval."));
+            }
             case ALREADY_INVITED -> new Reply.Refused(person.displayName() + " is already invited to " + slug + ".");
             case ALREADY_MEMBER -> new Reply.Refused(person.displayName() + " is already a member of " + slug + ".");
         };
@@ -149,6 +184,22 @@ final class Stewardship {
         return people.find(account).orElseGet(() -> identity.enroll(account, caller.directory().introduce(account)
                 .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet, and their chat tool does not say"
                         + " who they are: ask them to send help first."))));
+    }
+
+    /**
+     * Where to tell someone directly: their account on the asker's chat tool if they have one, else
+     * another (a Teams message then goes through the asker's Bot Connector when the asker is on Teams).
+     */
+    private Recipient reachable(Person person, Caller caller) {
+        List<ChatAccount> accounts = people.accounts(person);
+        ChatAccount account = accounts.stream().filter(a -> a.platform() == caller.account().platform()).findFirst()
+                .orElse(accounts.isEmpty() ? null : accounts.get(0));
+        if (account == null) {
+            return null;
+        }
+        String serviceUrl = caller.replyTo() != null && account.platform() == caller.account().platform()
+                ? caller.replyTo().serviceUrl() : null;
+        return Recipient.direct(account, serviceUrl);
     }
 
     private static ChatAccount mentioned(Caller caller, PersonRef ref) {

@@ -5,6 +5,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
@@ -35,6 +36,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Invitation> invitations = new LinkedHashMap<>();
     private final Map<String, String> emails = new HashMap<>();
     private final Map<String, String> mergedInto = new HashMap<>();
+    private final List<Notice> outbox = new ArrayList<>();
     /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
     private final Map<String, Map<String, Topic>> declared = new HashMap<>();
     private int writes;
@@ -277,6 +279,22 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized List<JoinRequest> requests(String communityId) {
         return requests.values().stream().filter(r -> r.communityId().equals(communityId)).toList();
+    }
+
+    @Override
+    public synchronized Optional<JoinRequest> pendingRequest(String communityId, String personId) {
+        return Optional.ofNullable(requests.get(key(communityId, personId)));
+    }
+
+    @Override
+    public synchronized void send(Notice notice) {
+        outbox.add(notice);
+        writes++;
+    }
+
+    /** The notices sent so far, oldest first. */
+    public synchronized List<Notice> outbox() {
+        return List.copyOf(outbox);
     }
 
     @Override

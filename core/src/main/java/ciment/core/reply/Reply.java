@@ -43,7 +43,15 @@ public sealed interface Reply {
         }
     }
 
-    record CommunityList(String query, List<Listed> communities) implements Reply {
+    /**
+     * Communities found; {@code suggested}: others whose tags match the asker's roles and skills (when
+     * browsing without a query), and {@code more}: how many matches did not fit.
+     */
+    record CommunityList(String query, List<Listed> communities, List<Listed> suggested, int more) implements Reply {
+        public CommunityList(String query, List<Listed> communities) {
+            this(query, communities, List.of(), 0);
+        }
+
         @Override
         public String summary() {
             if (communities.isEmpty()) {
@@ -51,8 +59,10 @@ public sealed interface Reply {
                         ? "There are no communities yet: create the first one with create <slug> <purpose>."
                         : "No community matches “" + query + "”: try fewer words, or create one.";
             }
-            return communities.size() + (communities.size() == 1 ? " community" : " communities")
-                    + (query.isEmpty() ? "" : " match “" + query + "”") + ".";
+            int total = communities.size() + more;
+            return total + (total == 1 ? " community" : " communities")
+                    + (query.isEmpty() ? "" : " match “" + query + "”")
+                    + (more > 0 ? ": the first " + communities.size() + " are shown, add words to narrow it down." : ".");
         }
     }
 

@@ -6,6 +6,7 @@ import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
+import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
@@ -16,6 +17,7 @@ import ciment.core.reply.Reply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 /** Creating, joining, leaving, discovering and describing communities. */
 final class CommunityActions {
     static final int LIST_LIMIT = 20;
+    static final int SUGGESTION_LIMIT = 5;
 
     private final Communities communities;
     private final People people;
@@ -91,19 +94,41 @@ final class CommunityActions {
         Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
                 .collect(Collectors.toMap(Membership::communityId, Function.identity()));
         Set<String> invitations = Set.copyOf(communities.invitationsOf(person.id()));
-        List<Reply.Listed> found = communities.catalog().stream()
+        List<Community> visible = communities.catalog().stream()
                 .filter(c -> !person.guest() || mine.containsKey(c.id()) || invitations.contains(c.id()))
+                .toList();
+        List<Community> matching = visible.stream()
                 .filter(c -> folded.isEmpty() || matches(c, folded))
                 .sorted(Comparator.comparing(Community::archived)
                         .thenComparing(Comparator.comparingInt(Community::memberCount).reversed())
                         .thenComparing(Community::slug))
-                .limit(LIST_LIMIT)
-                .map(c -> new Reply.Listed(c, mine.containsKey(c.id()), invitations.contains(c.id())))
                 .toList();
+        Function<Community, Reply.Listed> listed = c -> new Reply.Listed(c, mine.containsKey(c.id()),
+                invitations.contains(c.id()));
+        List<Reply.Listed> found = matching.stream().limit(LIST_LIMIT).map(listed).toList();
         if (person.guest() && found.isEmpty() && folded.isEmpty()) {
             return new Reply.Done("No community has invited you yet: a steward lets guests in with invite.");
         }
-        return new Reply.CommunityList(query, found);
+        List<Reply.Listed> suggested = folded.isEmpty() && !person.guest()
+                ? suggestions(person, visible, mine.keySet()).stream().map(listed).toList()
+                : List.of();
+        return new Reply.CommunityList(query, found, suggested, Math.max(0, matching.size() - LIST_LIMIT));
+    }
+
+    /** Communities tagged with one of the person's roles or skills, that they are not part of yet. */
+    private List<Community> suggestions(Person person, List<Community> visible, Set<String> mine) {
+        Profile profile = people.profile(person);
+        Set<String> topics = new HashSet<>();
+        profile.roles().forEach(role -> topics.add(Text.fold(role)));
+        profile.skills().forEach(skill -> topics.add(Text.fold(skill)));
+        if (topics.isEmpty()) {
+            return List.of();
+        }
+        return visible.stream()
+                .filter(c -> !c.archived() && !mine.contains(c.id()) && c.tags().stream().anyMatch(topics::contains))
+                .sorted(Comparator.comparing(Community::slug))
+                .limit(SUGGESTION_LIMIT)
+                .toList();
     }
 
     Reply info(Person person, Slug slug) {

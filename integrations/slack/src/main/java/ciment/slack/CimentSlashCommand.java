@@ -2,6 +2,7 @@ package ciment.slack;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
+import ciment.core.model.Recipient;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -48,9 +49,11 @@ final class CimentSlashCommand implements SlashCommandHandler {
             // @mentions arrive as <@U123|ada>, which unescaping leaves whole: core reads one person token.
             SlackIntroductions.ForCommand lookups = introductions.forCommand(
                     new SlackOrigin(payload.getTeamId(), payload.getEnterpriseId()));
-            Caller caller = new Caller(new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId()),
-                    () -> lookups.sender(payload.getUserId(), payload.getUserName()),
-                    payload.getTriggerId(), sentAt, new SlackDirectory(lookups));
+            ChatAccount sender = new ChatAccount(Platform.SLACK, payload.getTeamId(), payload.getUserId());
+            // A later answer (a steward's approval, say) goes back to the channel where they asked.
+            Caller caller = new Caller(sender, () -> lookups.sender(payload.getUserId(), payload.getUserName()),
+                    payload.getTriggerId(), sentAt, new SlackDirectory(lookups),
+                    new Recipient(sender, payload.getChannelId(), null));
             return ciment.get().handle(caller, Mrkdwn.typed(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.config.Settings;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
+import ciment.core.model.Notice;
 import ciment.core.model.Post;
+import ciment.core.model.Recipient;
 import ciment.core.model.Slug;
 import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryStore;
@@ -263,6 +265,23 @@ class CimentSlackAppTest {
         assertTrue(approved.contains("Bob Byte is now a member of data-guild"), approved);
         run(app, bob("post data-guild thanks"));
         assertEquals("thanks", posts("data-guild").getFirst().text());
+    }
+
+    @Test
+    void joinRequest_fromAChannel_isAnsweredLaterInThatChannel_toTheSenderThere() throws Exception {
+        App app = appWithToken();
+        run(app, ada("create data-guild Data people"));
+        run(app, ada("close data-guild"));
+        run(app, bob("join data-guild").inChannel("C0ASKEDHERE", "data-talk"));
+
+        run(app, ada("approve data-guild <@U0BOB|bob.b>"));
+
+        List<Notice> outbox = store.outbox();
+        assertEquals(1, outbox.size(), outbox.toString());
+        assertEquals(new Recipient(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0BOB"), "C0ASKEDHERE", null),
+                outbox.getFirst().to());
+        assertTrue(outbox.getFirst().text().startsWith("Your request to join data-guild was approved"),
+                outbox.getFirst().text());
     }
 
     @Test

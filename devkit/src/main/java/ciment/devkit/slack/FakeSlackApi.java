@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
  * call Ciment makes: method, parameters (form or JSON) and bearer token. It answers auth.test,
- * users.info (for the users a test registers: names, email, guest flags and home team) and
- * chat.postMessage; any other method gets {@code unknown_method}, as Slack answers.
+ * users.info (for the users a test registers: names, email, guest flags and home team),
+ * chat.postMessage and chat.postEphemeral; any other method gets {@code unknown_method}, as Slack answers.
+ * A test can make a method refuse a channel as Slack would ({@code not_in_channel}, ...) or fail at the
+ * HTTP level (429 with Retry-After, 5xx) a number of times.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM_ID = "T0CIMENT01";
@@ -41,6 +43,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    /** method + " " + channel to the error Slack answers there. */
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
         this.server = server;
@@ -92,6 +97,25 @@ public final class FakeSlackApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes every later call of {@code method} to {@code channel} answer {@code {"ok":false,"error":error}},
+     * as Slack answers chat.postEphemeral with not_in_channel when the app is not in the channel.
+     */
+    public FakeSlackApi refuse(String method, String channel, String error) {
+        refusals.put(method + " " + channel, error);
+        return this;
+    }
+
+    /**
+     * Makes the next {@code times} calls of {@code method} fail with this HTTP status: 429 comes with
+     * {@code Retry-After: 1} and Slack's ratelimited error, any other status with a body that is not JSON,
+     * as a proxy in front of Slack would send. The calls are recorded all the same.
+     */
+    public FakeSlackApi failNext(String method, int status, int times) {
+        failures.put(method, new Failure(status, new AtomicLong(times)));
+        return this;
+    }
+
     /** Every call received so far, oldest first. */
     public List<Call> calls() {
         return List.copyOf(calls);
@@ -122,6 +146,11 @@ public final class FakeSlackApi implements AutoCloseable {
             Call call = new Call(method, Map.copyOf(withoutNulls(params)), token(exchange, params), contentType, body);
             calls.add(call);
             pause(delays.get(method));
+            Failure failure = failures.get(method);
+            if (failure != null && failure.remaining().getAndDecrement() > 0) {
+                fail(exchange, failure.status());
+                return;
+            }
             byte[] answer = JSON.writeValueAsBytes(answer(call));
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(200, answer.length);
@@ -129,9 +158,27 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    private static void fail(HttpExchange exchange, int status) throws IOException {
+        byte[] body;
+        if (status == 429) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            body = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
+        } else {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            body = ("<html><body>" + status + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
     private Map<String, Object> answer(Call call) {
         if (call.token() == null) {
             return Map.of("ok", false, "error", "not_authed");
+        }
+        String refusal = refusals.get(call.method() + " " + call.param("channel"));
+        if (refusal != null) {
+            return Map.of("ok", false, "error", refusal);
         }
         return switch (call.method()) {
             case "auth.test" -> Map.of("ok", true, "url", "https://ciment-test.slack.com/", "team", "Ciment test",
@@ -140,6 +187,8 @@ public final class FakeSlackApi implements AutoCloseable {
             case "users.info" -> usersInfo(call.param("user"));
             case "chat.postMessage" -> Map.of("ok", true, "channel", String.valueOf(call.param("channel")),
                     "ts", (1_700_000_000L + messages.incrementAndGet()) + ".000100");
+            case "chat.postEphemeral" -> Map.of("ok", true,
+                    "message_ts", (1_700_000_000L + messages.incrementAndGet()) + ".000200");
             default -> Map.of("ok", false, "error", "unknown_method");
         };
     }
@@ -220,6 +269,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private static Map<String, Object> withoutNulls(Map<String, Object> params) {
         params.values().removeIf(value -> value == null);
         return params;
+    }
+
+    private record Failure(int status, AtomicLong remaining) {
     }
 
     /**

@@ -84,6 +84,41 @@ class FakeSlackApiTest {
     }
 
     @Test
+    void postEphemeral_recordsChannelUserAndText_andAnswersAMessageTs() throws Exception {
+        String answer = postForm("chat.postEphemeral", "channel=C1&user=U1&text=only+you", "xoxb-1");
+
+        assertTrue(answer.contains("\"ok\":true") && answer.contains("\"message_ts\""), answer);
+        FakeSlackApi.Call call = api.calls("chat.postEphemeral").getFirst();
+        assertEquals("C1", call.param("channel"));
+        assertEquals("U1", call.param("user"));
+        assertEquals("only you", call.param("text"));
+    }
+
+    @Test
+    void refusedChannel_answersTheErrorThere_only() throws Exception {
+        api.refuse("chat.postEphemeral", "C0OUTSIDE", "not_in_channel");
+
+        assertTrue(postForm("chat.postEphemeral", "channel=C0OUTSIDE&user=U1&text=x", "xoxb-1")
+                .contains("\"error\":\"not_in_channel\""));
+        assertTrue(postForm("chat.postEphemeral", "channel=C1&user=U1&text=x", "xoxb-1").contains("\"ok\":true"));
+        assertTrue(postForm("chat.postMessage", "channel=C0OUTSIDE&text=x", "xoxb-1").contains("\"ok\":true"));
+    }
+
+    @Test
+    void failNext_answersTheStatusThatManyTimes_429WithRetryAfter_thenAnswersAgain() throws Exception {
+        api.failNext("chat.postMessage", 429, 1).failNext("chat.postEphemeral", 503, 2);
+
+        HttpResponse<String> limited = post("chat.postMessage", "channel=C1&text=x");
+        assertEquals(429, limited.statusCode());
+        assertEquals("1", limited.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(200, post("chat.postMessage", "channel=C1&text=x").statusCode());
+        assertEquals(503, post("chat.postEphemeral", "channel=C1&user=U1&text=x").statusCode());
+        assertEquals(503, post("chat.postEphemeral", "channel=C1&user=U1&text=x").statusCode());
+        assertEquals(200, post("chat.postEphemeral", "channel=C1&user=U1&text=x").statusCode());
+        assertEquals(5, api.calls().size(), "failed calls are recorded too");
+    }
+
+    @Test
     void otherMethod_answersUnknownMethod() throws Exception {
         assertTrue(postForm("conversations.list", "", "xoxb-1").contains("unknown_method"));
     }
@@ -91,6 +126,14 @@ class FakeSlackApiTest {
     @Test
     void baseUrl_endsWithSlash() {
         assertTrue(api.baseUrl().endsWith("/api/"));
+    }
+
+    private HttpResponse<String> post(String method, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + method))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Bearer xoxb-1")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String postForm(String method, String form, String token) throws Exception {

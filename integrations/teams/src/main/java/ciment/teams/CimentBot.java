@@ -4,6 +4,7 @@ import ciment.core.Refusal;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.Recipient;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -99,7 +100,18 @@ public final class CimentBot extends TeamsActivityHandler {
         String tenant = tenantOf(activity);
         ChatAccount account = new ChatAccount(Platform.TEAMS, tenant, userId);
         Supplier<Introduction> introduction = once(() -> introduce(activity, tenant, members));
-        return new Caller(account, introduction, requestIdOf(activity), timeOf(activity), directory);
+        return new Caller(account, introduction, requestIdOf(activity), timeOf(activity), directory,
+                replyTo(account, activity));
+    }
+
+    /**
+     * Where a later answer goes: the conversation the command came from (a personal chat, a group chat, or
+     * the channel thread it was sent in), through the Bot Connector that brought it.
+     */
+    private static Recipient replyTo(ChatAccount sender, Activity activity) {
+        ConversationAccount conversation = activity.getConversation();
+        String conversationId = conversation == null ? null : firstText(conversation.getId(), null);
+        return new Recipient(sender, conversationId, firstText(activity.getServiceUrl(), null));
     }
 
     /**

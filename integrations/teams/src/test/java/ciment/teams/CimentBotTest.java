@@ -1,10 +1,13 @@
 package ciment.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.Recipient;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryStore;
@@ -40,6 +43,29 @@ class CimentBotTest {
         assertEquals(Introduction.named("Ada Lovelace"), caller.introduction().get(), "no Bot Connector to ask: the name only");
         assertEquals(message.conversationId() + "|" + message.id(), caller.requestId());
         assertEquals(sentAt, caller.at());
+    }
+
+    @Test
+    void replyTo_isTheSenderInTheConversationTheyAskedIn_throughItsBotConnector() throws Exception {
+        TeamsActivities.Message message = TeamsActivities.message("https://smba.trafficmanager.net/emea/", "28:bot")
+                .tenant("tenant-1").from("29:teams-id", "aad-1", "Ada Lovelace").conversation("19:guild@thread.tacv2;messageid=42")
+                .text("join data-guild");
+        Caller caller = bot.callerOf(activity(message));
+
+        Recipient replyTo = caller.replyTo();
+        assertEquals(caller.account(), replyTo.account(), "the sender's account, keyed as Ciment knows them");
+        assertEquals("19:guild@thread.tacv2;messageid=42", replyTo.conversationId(), "the channel thread they asked in");
+        assertEquals("https://smba.trafficmanager.net/emea/", replyTo.serviceUrl());
+        assertFalse(replyTo.isDirect());
+    }
+
+    @Test
+    void replyTo_ofAPersonalChat_isThatChat_notANewOne() throws Exception {
+        TeamsActivities.Message message = TeamsActivities.message("https://smba.trafficmanager.net/amer/", "28:bot")
+                .tenant("tenant-1").from("29:teams-id", "aad-1", "Ada Lovelace").direct().text("join data-guild");
+        Recipient replyTo = bot.callerOf(activity(message)).replyTo();
+        assertEquals(message.conversationId(), replyTo.conversationId());
+        assertTrue(replyTo.conversationId().startsWith("a:"));
     }
 
     @Test
@@ -101,6 +127,39 @@ class CimentBotTest {
                     .mentioning(ada.id(), ada.name())).startsWith("Posted #"));
             assertEquals(3, fake.memberLookups().size(), "a post's mentions are words, not lookups");
             assertTrue(ask.apply(say.apply(grace, "feed data-guild")).contains("thanks @Ada Lovelace!"));
+        }
+    }
+
+    @Test
+    void approvedRequest_leavesANoticeForTheRequester_inTheThreadTheyAskedIn_notWhereTheStewardApproved() {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            InMemoryStore store = new InMemoryStore();
+            TeamsEndpoint endpoint = new TeamsEndpoint(
+                    new BotFrameworkAdapter(new ClientCredentials(fake.appId(), fake.appPassword(),
+                            java.net.URI.create(fake.oauthTokenUrl()), clock), new AuthenticationConfiguration(), null, null, null),
+                    new CimentBot(new Ciment(store, clock), clock), InboundAuth.unauthenticated());
+            FakeBotFramework.Member ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace",
+                    "ada@example.org", "ada@example.org", "tenant-1"));
+            FakeBotFramework.Member grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace",
+                    "Grace Hopper", "grace@example.org", "grace@example.org", "tenant-1"));
+            java.util.function.BiFunction<FakeBotFramework.Member, String, TeamsActivities.Message> say =
+                    (who, text) -> TeamsActivities.message(fake.serviceUrl(), fake.botId()).tenant("tenant-1")
+                            .from(who.id(), who.aadObjectId(), who.name()).text(text);
+            String thread = "19:guild@thread.tacv2;messageid=1700000000000";
+
+            assertEquals(200, endpoint.handle(say.apply(ada, "create data-guild Data people").json(), null).status());
+            assertEquals(200, endpoint.handle(say.apply(ada, "close data-guild").json(), null).status());
+            assertEquals(200, endpoint.handle(say.apply(grace, "join data-guild").conversation(thread).json(), null).status());
+            assertEquals(List.of(), store.outbox(), "nothing to tell before a steward answers");
+            assertEquals(200, endpoint.handle(say.apply(ada, "approve data-guild <at>Grace Hopper</at>").direct()
+                    .mentioning(grace.id(), grace.name()).json(), null).status());
+
+            assertEquals(1, store.outbox().size());
+            Recipient to = store.outbox().get(0).to();
+            assertEquals(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"), to.account());
+            assertEquals(thread, to.conversationId());
+            assertEquals(fake.serviceUrl(), to.serviceUrl());
+            assertTrue(store.outbox().get(0).text().contains("approved"), store.outbox().get(0).text());
         }
     }
 

@@ -27,18 +27,24 @@ final class CommunityBlocks {
     static List<LayoutBlock> list(Reply.CommunityList list) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section("", "*" + Mrkdwn.escape(list.summary()) + "*"));
-        for (Reply.Listed listed : list.communities()) {
-            Community community = listed.community();
-            String heading = "*" + community.slug() + "*  " + Mrkdwn.escape(community.name()) + "\n";
-            String about = Mrkdwn.escape(community.purpose())
-                    + (community.tags().isEmpty() ? "" : "\nTags: " + Mrkdwn.escape(String.join(", ", community.tags())));
-            List<String> status = new ArrayList<>();
-            status.add(Aggregate.members(community.memberCount()));
-            openness(community).ifPresent(status::add);
-            status.add(listed.member() ? "you are a member" : joining(community, listed.invited()));
-            blocks.add(section(heading, about, "\n_" + String.join(" · ", status.stream().filter(s -> !s.isEmpty()).toList()) + "_"));
+        list.communities().forEach(listed -> blocks.add(listed(listed)));
+        if (!list.suggested().isEmpty()) {
+            blocks.add(section("", "*Suggested for your roles and skills*"));
+            list.suggested().forEach(listed -> blocks.add(listed(listed)));
         }
         return BlockKitReply.withinBlockLimit(blocks, "communities");
+    }
+
+    private static LayoutBlock listed(Reply.Listed listed) {
+        Community community = listed.community();
+        String heading = "*" + community.slug() + "*  " + Mrkdwn.escape(community.name()) + "\n";
+        String about = Mrkdwn.escape(community.purpose())
+                + (community.tags().isEmpty() ? "" : "\nTags: " + Mrkdwn.escape(String.join(", ", community.tags())));
+        List<String> status = new ArrayList<>();
+        status.add(Aggregate.members(community.memberCount()));
+        openness(community).ifPresent(status::add);
+        status.add(listed.member() ? "you are a member" : joining(community, listed.invited()));
+        return section(heading, about, "\n_" + String.join(" · ", status.stream().filter(s -> !s.isEmpty()).toList()) + "_");
     }
 
     /** "closed" or "archived": an open community says nothing. */

@@ -68,6 +68,18 @@ class CommunityBlocksTest {
         assertTrue(shown.contains("Tags: sql, &lt;!here&gt;"), shown);
     }
 
+    @Test
+    void communityList_showsSuggestionsUnderTheirOwnHeading_andAnInvitationAsSuch() {
+        Community suggested = new Community("c4", new Slug("a11y"), "A11y", "Accessible products", List.of("accessibilite"),
+                false, false, 9, 1, "p", AT);
+        List<String> texts = texts(render(new Reply.CommunityList("", List.of(
+                new Reply.Listed(community(3, true, false, List.of()), false)), List.of(new Reply.Listed(suggested, false, true)), 0)));
+
+        assertEquals("*Suggested for your roles and skills*", texts.get(2));
+        assertTrue(texts.get(3).contains("a11y") && texts.get(3).contains("you are invited: join with `/ciment join a11y`"),
+                texts.get(3));
+    }
+
     // --- info --------------------------------------------------------------------------------------
 
     private static Reply.Info info(Community community, Reply.Standing standing) {

@@ -60,18 +60,24 @@ final class AdaptiveCards {
         if (list.communities().isEmpty()) {
             body.add(text(list.summary()));
         }
-        for (Reply.Listed listed : list.communities()) {
-            Community community = listed.community();
-            ObjectNode container = body.addObject();
-            container.put("type", "Container");
-            container.put("separator", true);
-            ArrayNode items = container.putArray("items");
-            items.add(text("**" + community.slug() + "** · " + escape(community.name())));
-            items.add(text(community.purpose()));
-            items.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
-                    + (listed.member() ? " · you are a member" : joinHint(community, listed.invited()))));
+        list.communities().forEach(listed -> listed(body, listed));
+        if (!list.suggested().isEmpty()) {
+            body.add(text("**Suggested for your roles and skills**").put("spacing", "Medium"));
+            list.suggested().forEach(listed -> listed(body, listed));
         }
         return attachment(card);
+    }
+
+    private static void listed(ArrayNode body, Reply.Listed listed) {
+        Community community = listed.community();
+        ObjectNode container = body.addObject();
+        container.put("type", "Container");
+        container.put("separator", true);
+        ArrayNode items = container.putArray("items");
+        items.add(text("**" + community.slug() + "** · " + escape(community.name())));
+        items.add(text(community.purpose()));
+        items.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
+                + (listed.member() ? " · you are a member" : joinHint(community, listed.invited()))));
     }
 
     /** Purpose, state, tags, stewards (named), size, and where the reader stands. */

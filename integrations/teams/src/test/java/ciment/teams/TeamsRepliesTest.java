@@ -95,6 +95,18 @@ class TeamsRepliesTest {
     }
 
     @Test
+    void communityList_showsSuggestionsUnderTheirOwnHeading_andAnInvitationAsSuch() {
+        Activity activity = render(new Reply.CommunityList("", List.of(
+                new Reply.Listed(community("guild-java", true, false, 3), true)),
+                List.of(new Reply.Listed(community("a11y", false, false, 9, "accessibilite"), false, true)), 0));
+        JsonNode card = card(activity);
+
+        assertTrue(card.toString().contains("**Suggested for your roles and skills**"), card.toString());
+        assertEquals("9 members · closed · you are invited: join a11y", subtleLines(card).get(1));
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
     void info_showsPurposeTagsStateStewardsAndSizeBelowFiveHidden_andNamesStewardsWithoutMentioningThem() {
         Community closed = community("data-guild", false, false, 4, "analytics", "sql");
         Reply.Info info = new Reply.Info(closed, List.of(ADA, LINUS), Reply.Standing.REQUESTED,

@@ -36,6 +36,7 @@ final class DynamoCommunities implements Communities {
     static final String STEWARDS = "communities.stewards";
     static final String REQUEST = "communities.request";
     static final String REQUESTS = "communities.requests";
+    static final String PENDING_REQUEST = "communities.pendingRequest";
     static final String DECIDE = "communities.decide";
     static final String SET_ROLE = "communities.setRole";
     static final String INVITE = "communities.invite";
@@ -48,7 +49,10 @@ final class DynamoCommunities implements Communities {
     private static final String ANOTHER_STEWARD = "stewardCount > :one";
     /** Reads of a membership that changed meanwhile: a demotion then a departure can race one request. */
     private static final int ATTEMPTS = 3;
-    /** A join request (ids, slug, a display name, a time) is under 1 KB: one write unit, two in a transaction. */
+    /**
+     * A join request (ids, slug, a display name, a time, where to answer) is under 1 KB: one write unit, two
+     * in a transaction (DynamoJoinRequestsTest weighs one with Teams' longest ids).
+     */
     private static final long REQUEST_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
     /** An invitation (ids, slug, a time) is under 1 KB too. */
     private static final long INVITATION_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
@@ -249,6 +253,12 @@ final class DynamoCommunities implements Communities {
                 .toList();
     }
 
+    /** One strongly consistent read of the request's item: a steward answers what they were just shown. */
+    @Override
+    public Optional<JoinRequest> pendingRequest(String communityId, String personId) {
+        return table.get(PENDING_REQUEST, Keys.joinRequest(communityId, personId), true).map(Items::joinRequest);
+    }
+
     /**
      * Approving deletes the request (it must exist), puts the membership and counts it, in one
      * transaction; declining is one conditional delete. Either is NO_REQUEST when another steward
@@ -424,7 +434,8 @@ final class DynamoCommunities implements Communities {
     void moveRequest(String operation, JoinRequest request, String intoId, String intoName) {
         moveInvitationOrRequest(operation, request.communityId(), Keys.joinRequest(request.communityId(),
                 request.personId()), Keys.joinRequest(request.communityId(), intoId), intoId,
-                Items.joinRequest(new JoinRequest(request.communityId(), request.slug(), intoId, intoName, request.at())));
+                Items.joinRequest(new JoinRequest(request.communityId(), request.slug(), intoId, intoName, request.at(),
+                        request.replyTo())));
     }
 
     /** Merging people, one invitation: as a join request. */

@@ -6,6 +6,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
@@ -33,6 +34,7 @@ public final class DynamoStore implements Store {
     private final DynamoCommunities communities;
     private final Posts posts;
     private final DynamoPeople people;
+    private final Outbox outbox;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this.table = new Table(client, tableName, meter);
@@ -40,6 +42,7 @@ public final class DynamoStore implements Store {
         this.communities = new DynamoCommunities(table);
         this.posts = new DynamoPosts(table);
         this.people = new DynamoPeople(table, communities);
+        this.outbox = new Outbox(table);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -174,6 +177,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public Optional<JoinRequest> pendingRequest(String communityId, String personId) {
+        return communities.pendingRequest(communityId, personId);
+    }
+
+    @Override
     public Decided decide(String communityId, String personId, boolean approve, Membership membershipIfApproved) {
         return communities.decide(communityId, personId, approve, membershipIfApproved);
     }
@@ -211,5 +219,11 @@ public final class DynamoStore implements Store {
     @Override
     public List<ChatAccount> accounts(Person person) {
         return people.accounts(person);
+    }
+
+    /** Into the outbox, for the delivery function of the recipient's platform (see {@link Outbox}). */
+    @Override
+    public void send(Notice notice) {
+        outbox.send(notice);
     }
 }

@@ -7,10 +7,12 @@ import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
+import ciment.core.model.Recipient;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
@@ -47,6 +49,15 @@ final class Items {
     static final String GUEST = "guest";
     static final String EMAIL = "email";
     static final String MERGED_INTO = "mergedInto";
+    static final String REPLY_TO = "replyTo";
+    static final String PLATFORM = "platform";
+    static final String WORKSPACE = "workspace";
+    static final String USER_ID = "userId";
+    static final String CONVERSATION_ID = "conversationId";
+    static final String SERVICE_URL = "serviceUrl";
+    static final String TEXT = "text";
+    static final String AT = "at";
+    static final String EXPIRES_AT = "expiresAt";
 
     private Items() {
     }
@@ -211,13 +222,65 @@ final class Items {
         item.put("slug", s(r.slug().value()));
         item.put("personName", s(r.personName()));
         item.put("at", s(r.at().toString()));
+        if (r.replyTo() != null) {
+            item.put(REPLY_TO, AttributeValue.fromM(recipient(r.replyTo())));
+        }
         return item;
     }
 
+    /** A request filed before answers were told (no replyTo) reads back with a null replyTo. */
     static JoinRequest joinRequest(Map<String, AttributeValue> item) {
+        AttributeValue replyTo = item.get(REPLY_TO);
         return new JoinRequest(Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
                 Keys.idIn(str(item, Keys.SK), Keys.REQUEST_PREFIX), str(item, "personName"),
-                Instant.parse(str(item, "at")));
+                Instant.parse(str(item, "at")), replyTo == null || !replyTo.hasM() ? null : recipient(replyTo.m()));
+    }
+
+    /**
+     * Where a message goes, as attributes: the account's platform (slack|teams), workspace and user id, and
+     * the conversation and Teams serviceUrl when there are (absent for a direct message, or outside Teams).
+     */
+    static Map<String, AttributeValue> recipient(Recipient r) {
+        Map<String, AttributeValue> fields = new HashMap<>();
+        fields.put(PLATFORM, s(r.account().platform().key()));
+        fields.put(WORKSPACE, s(r.account().workspace()));
+        fields.put(USER_ID, s(r.account().userId()));
+        if (r.conversationId() != null) {
+            fields.put(CONVERSATION_ID, s(r.conversationId()));
+        }
+        if (r.serviceUrl() != null) {
+            fields.put(SERVICE_URL, s(r.serviceUrl()));
+        }
+        return fields;
+    }
+
+    static Recipient recipient(Map<String, AttributeValue> fields) {
+        ChatAccount account = new ChatAccount(platform(str(fields, PLATFORM)), str(fields, WORKSPACE),
+                str(fields, USER_ID));
+        return new Recipient(account, optional(fields, CONVERSATION_ID).orElse(null),
+                optional(fields, SERVICE_URL).orElse(null));
+    }
+
+    static Platform platform(String key) {
+        return Platform.valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A notice in the outbox: its recipient's fields at the top level (the stream filters match on
+     * {@code platform}), the text, when it was written, and when DynamoDB may delete it (epoch seconds).
+     */
+    static Map<String, AttributeValue> notice(Notice n, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.outbox(n.id()));
+        item.putAll(recipient(n.to()));
+        item.put(TEXT, s(n.text()));
+        item.put(AT, s(n.at().toString()));
+        item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        return item;
+    }
+
+    static Notice notice(Map<String, AttributeValue> item) {
+        return new Notice(Keys.idIn(str(item, Keys.PK), Keys.OUTBOX_PREFIX), recipient(item), str(item, TEXT),
+                Instant.parse(str(item, AT)));
     }
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {

@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <li>a join request is also in the index, as {@code P#<personId>} / {@code REQ#C#<id>} (a person's requests,
  *     which a merge moves).</li>
  * </ul>
+ *
+ * <p>Issue 3, part 3 (notices): a notice waiting for delivery is {@code OUT#<noticeId>} / {@code OUT}, alone in
+ * its partition and not in the index; the delivery functions' stream filters select it by {@code sk} and
+ * {@code platform}. A join request keeps where its answer goes in a map attribute, {@code replyTo}.
  */
 final class Keys {
     static final String PK = "pk";
@@ -49,6 +53,8 @@ final class Keys {
     static final String EMAIL = "EMAIL";
     static final String EMAIL_PREFIX = "EMAIL#";
     static final String INVITATION_PREFIX = "INV#";
+    static final String OUTBOX = "OUT";
+    static final String OUTBOX_PREFIX = "OUT#";
 
     private Keys() {
     }
@@ -144,6 +150,10 @@ final class Keys {
 
     static String address(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static Map<String, AttributeValue> outbox(String noticeId) {
+        return key(OUTBOX_PREFIX + noticeId, OUTBOX);
     }
 
     static Map<String, AttributeValue> profile(String personId) {

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -122,6 +123,37 @@ final class Table {
             // The item's size is not known; a refused write still costs at least its smallest unit.
             meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(0)));
             return Optional.empty();
+        }
+    }
+
+    /** An update's result: applied, with the item before it; or refused, with the item as it is (empty when absent). */
+    record Updated(boolean applied, Optional<Map<String, AttributeValue>> item) {
+    }
+
+    /**
+     * As {@link #update}, but a refused condition also says why: DynamoDB returns the item that refused
+     * it (ReturnValuesOnConditionCheckFailure), at no extra request, and its size makes the units exact.
+     */
+    Updated updateOrShow(String operation, Map<String, AttributeValue> key, String update, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values,
+            UnaryOperator<Map<String, AttributeValue>> applied) {
+        try {
+            UpdateItemResponse response = client.updateItem(b -> b.tableName(name).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values).returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            Map<String, AttributeValue> old = response.attributes();
+            Map<String, AttributeValue> after = applied.apply(old);
+            long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
+            meter.record(operation, Units.write(units(response.consumedCapacity())),
+                    Units.write(CapacityCalculator.write(size) + indexWrites(old, after, size)));
+            return new Updated(true, Optional.of(old));
+        } catch (ConditionalCheckFailedException refused) {
+            Optional<Map<String, AttributeValue>> item = refused.hasItem() && !refused.item().isEmpty()
+                    ? Optional.of(refused.item()) : Optional.empty();
+            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(item.map(ItemSizes::of).orElse(0L))));
+            return new Updated(false, item);
         }
     }
 

@@ -1,0 +1,42 @@
+package ciment.core.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Membership;
+import ciment.core.model.Person;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Profile;
+import ciment.core.model.Role;
+import ciment.core.model.Slug;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataJsonTest {
+    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
+
+    @Test
+    void export_escapesWhatPeopleTyped_andListsEverySection() {
+        Person ada = new Person("P1", "Ada \"the\" Lovelace");
+        PersonalData data = new PersonalData(
+                new Profile(ada, List.of("Onboarding buddy"), List.of(), Optional.of("ada@example.com")),
+                List.of(new ChatAccount(Platform.SLACK, "T1", "U1")),
+                List.of(new Membership("C1", new Slug("data-guild"), "P1", Role.STEWARD, AT)),
+                List.of(), List.of(),
+                List.of(new Post("01ABC", "C1", new Slug("data-guild"), "P1", "Ada", Platform.TEAMS, "a\nb \\ \"c\"\u0001", AT)));
+
+        String json = PersonalDataJson.render(data, AT);
+
+        assertTrue(json.contains("\"displayName\": \"Ada \\\"the\\\" Lovelace\""), json);
+        assertTrue(json.contains("\"text\": \"a\\nb \\\\ \\\"c\\\"\\u0001\""), json);
+        assertTrue(json.contains("\"role\": \"steward\""), json);
+        assertTrue(json.contains("\"joinRequests\": []"), json);
+        assertTrue(json.contains("\"email\": \"ada@example.com\""), json);
+        assertEquals('{', json.charAt(0));
+        assertEquals("}\n", json.substring(json.length() - 2));
+    }
+}

@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * The Bot Framework's side of a Teams bot, on one loopback port: the OpenID metadata and signing keys
  * that inbound tokens are checked against, the client-credentials token endpoint that outbound tokens
- * come from, and a Bot Connector that records every activity the bot sends. Tokens are minted with
+ * come from, and a Bot Connector that records every activity the bot sends and every conversation it
+ * creates (and fails calls when a test says so). Tokens are minted with
  * the test's own RSA keys, published (or deliberately not) in the key set.
  */
 public final class FakeBotFramework implements AutoCloseable {
@@ -38,6 +43,7 @@ public final class FakeBotFramework implements AutoCloseable {
     private static final Pattern CONNECTOR_PATH =
             Pattern.compile("^/connector/v3/conversations/([^/]+)/activities(?:/([^/]+))?$");
     private static final Pattern MEMBER_PATH = Pattern.compile("^/connector/v3/conversations/([^/]+)/members/([^/]+)$");
+    private static final String CONVERSATIONS_PATH = "/connector/v3/conversations";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -58,6 +64,10 @@ public final class FakeBotFramework implements AutoCloseable {
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final List<MemberLookup> memberLookups = new CopyOnWriteArrayList<>();
     private volatile int memberLookupFailure;
+    private final List<CreatedConversation> createdConversations = new CopyOnWriteArrayList<>();
+    private final Map<String, String> personalChats = new ConcurrentHashMap<>();
+    private final Queue<Integer> connectorFailures = new ConcurrentLinkedQueue<>();
+    private final List<FailedCall> failedCalls = new CopyOnWriteArrayList<>();
 
     private FakeBotFramework(String appId, String appPassword) throws IOException {
         this.appId = appId;
@@ -250,7 +260,34 @@ public final class FakeBotFramework implements AutoCloseable {
         return List.copyOf(memberLookups);
     }
 
+    /**
+     * The next {@code times} sends and conversation creations (POSTs to the Bot Connector) are answered
+     * with this HTTP status and the Bot Connector's error body instead of being done, and recorded as
+     * failed calls; a 429 carries {@code Retry-After: 1}, as Teams' throttling does. Queued after any
+     * failures already waiting.
+     */
+    public void failConnectorCalls(int status, int times) {
+        for (int i = 0; i < times; i++) {
+            connectorFailures.add(status);
+        }
+    }
+
+    /** Sends and conversation creations the fake refused (by {@link #failConnectorCalls}), oldest first. */
+    public List<FailedCall> failedCalls() {
+        return List.copyOf(failedCalls);
+    }
+
     // ---- what was asked and sent ----
+
+    /** Conversations the bot created (POST {serviceUrl}/v3/conversations), oldest first. */
+    public List<CreatedConversation> createdConversations() {
+        return List.copyOf(createdConversations);
+    }
+
+    /** The personal chat the Bot Connector keeps between the bot and this member, if one was created. */
+    public Optional<String> personalChatWith(Member member) {
+        return Optional.ofNullable(personalChats.get(member.id()));
+    }
 
     public int metadataRequests() {
         return metadataRequests.get();
@@ -312,6 +349,14 @@ public final class FakeBotFramework implements AutoCloseable {
                 issueToken(exchange, decode(token.group(1)), new String(body, StandardCharsets.UTF_8));
                 return;
             }
+            if (method.equals("POST") && (path.equals(CONVERSATIONS_PATH) || CONNECTOR_PATH.matcher(path).matches())
+                    && failed(exchange, path)) {
+                return;
+            }
+            if (method.equals("POST") && path.equals(CONVERSATIONS_PATH)) {
+                createConversation(exchange, new String(body, StandardCharsets.UTF_8));
+                return;
+            }
             Matcher connector = CONNECTOR_PATH.matcher(path);
             if (method.equals("POST") && connector.matches()) {
                 String replyToId = connector.group(2) == null ? null : decode(connector.group(2));
@@ -327,6 +372,54 @@ public final class FakeBotFramework implements AutoCloseable {
             }
             respond(exchange, 404, Json.write(Map.of("error", "no fake for " + method + " " + path)));
         }
+    }
+
+    /** Answers with the next queued failure, if any. */
+    private boolean failed(HttpExchange exchange, String path) throws IOException {
+        Integer status = connectorFailures.poll();
+        if (status == null) {
+            return false;
+        }
+        failedCalls.add(new FailedCall(decode(path), status));
+        if (status == 429) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+        }
+        Map<String, Object> error = Map.of("code", status == 429 ? "Throttled" : "ServiceError",
+                "message", "The fake Bot Connector was told to fail this call.");
+        respond(exchange, status, Json.write(Map.of("error", error)));
+        return true;
+    }
+
+    /**
+     * A personal chat between the bot and one member, as Teams makes it: the member named by their Teams
+     * id or AAD object id, the tenant required; the same member always gets the same chat. A member the
+     * fake does not know stands for a person who has not installed the bot: 403, as Teams answers.
+     */
+    @SuppressWarnings("unchecked")
+    private void createConversation(HttpExchange exchange, String json) throws IOException {
+        Map<String, Object> parameters = Json.parseObject(json);
+        List<Object> memberList = parameters.get("members") instanceof List<?> list ? (List<Object>) list : List.of();
+        List<String> memberIds = memberList.stream()
+                .map(m -> m instanceof Map<?, ?> map ? String.valueOf(map.get("id")) : String.valueOf(m)).toList();
+        Object bot = parameters.get("bot");
+        String botId = bot instanceof Map<?, ?> map && map.get("id") != null ? String.valueOf(map.get("id")) : null;
+        String tenantId = parameters.get("tenantId") == null ? null : String.valueOf(parameters.get("tenantId"));
+        createdConversations.add(new CreatedConversation(tenantId, botId, memberIds,
+                Boolean.TRUE.equals(parameters.get("isGroup")), exchange.getRequestHeaders().getFirst("Authorization"), json));
+        if (Boolean.TRUE.equals(parameters.get("isGroup")) || memberIds.size() != 1 || tenantId == null) {
+            Map<String, Object> error = Map.of("code", "BadSyntax", "message", "Incorrect conversation creation parameters");
+            respond(exchange, 400, Json.write(Map.of("error", error)));
+            return;
+        }
+        Member member = members.stream().filter(m -> m.isNamedBy(memberIds.get(0))).findFirst().orElse(null);
+        if (member == null) {
+            Map<String, Object> error = Map.of("code", "ForbiddenOperationException",
+                    "message", "The bot is not installed for the user " + memberIds.get(0) + ".");
+            respond(exchange, 403, Json.write(Map.of("error", error)));
+            return;
+        }
+        String chat = personalChats.computeIfAbsent(member.id(), id -> "a:" + UUID.randomUUID().toString().replace("-", ""));
+        respond(exchange, 201, Json.write(Map.of("id", chat)));
     }
 
     private void answerMember(HttpExchange exchange, String conversationId, String memberId) throws IOException {
@@ -444,6 +537,18 @@ public final class FakeBotFramework implements AutoCloseable {
             json.values().removeIf(Objects::isNull);
             return json;
         }
+    }
+
+    /**
+     * One conversation the bot asked the Bot Connector to create: for which tenant, as which bot, with
+     * which members (their ids as sent), whether as a group, with which token, and the request's JSON.
+     */
+    public record CreatedConversation(String tenantId, String botId, List<String> memberIds, boolean isGroup,
+            String authorization, String json) {
+    }
+
+    /** A call the fake was told to fail: its path (decoded) and the status it answered. */
+    public record FailedCall(String path, int status) {
     }
 
     /** One member lookup: in which conversation (or team), for which member id, with which token. */

@@ -136,6 +136,70 @@ class FakeBotFrameworkTest {
     }
 
     @Test
+    void createConversation_givesAKnownMemberOnePersonalChat_byTeamsIdOrAadObjectId_andRecordsTheRequest() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            FakeBotFramework.Member grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper",
+                    null, null, "tenant-1"));
+            String conversations = fake.serviceUrl() + "v3/conversations";
+
+            HttpURLConnection byAad = postFor(conversations, "{\"isGroup\":false,\"bot\":{\"id\":\"" + fake.botId()
+                    + "\"},\"members\":[{\"id\":\"aad-grace\"}],\"tenantId\":\"tenant-1\"}", "Bearer t");
+            assertEquals(201, byAad.getResponseCode());
+            String chat = (String) Json.parseObject(new String(byAad.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).get("id");
+            assertTrue(chat.startsWith("a:"), chat);
+            assertEquals(chat, fake.personalChatWith(grace).orElseThrow());
+            HttpURLConnection byTeamsId = postFor(conversations,
+                    "{\"isGroup\":false,\"members\":[{\"id\":\"29:grace\"}],\"tenantId\":\"tenant-1\"}", "Bearer t");
+            assertEquals(chat, Json.parseObject(new String(byTeamsId.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .get("id"), "the same member always has the same personal chat");
+
+            FakeBotFramework.CreatedConversation first = fake.createdConversations().get(0);
+            assertEquals("tenant-1", first.tenantId());
+            assertEquals(fake.botId(), first.botId());
+            assertEquals(List.of("aad-grace"), first.memberIds());
+            assertFalse(first.isGroup());
+            assertEquals("Bearer t", first.authorization());
+            assertEquals(2, fake.createdConversations().size());
+            assertTrue(fake.sent().isEmpty(), "creating a conversation sends nothing");
+        }
+    }
+
+    @Test
+    void createConversation_withAnUnknownMember_is403_andWithoutTenantOrAsAGroup_is400() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper", null, null, "tenant-1"));
+            String conversations = fake.serviceUrl() + "v3/conversations";
+            assertEquals(403, postFor(conversations,
+                    "{\"isGroup\":false,\"members\":[{\"id\":\"aad-nobody\"}],\"tenantId\":\"tenant-1\"}", null).getResponseCode());
+            assertEquals(400, postFor(conversations, "{\"isGroup\":false,\"members\":[{\"id\":\"aad-grace\"}]}", null)
+                    .getResponseCode());
+            assertEquals(400, postFor(conversations,
+                    "{\"isGroup\":true,\"members\":[{\"id\":\"aad-grace\"}],\"tenantId\":\"tenant-1\"}", null).getResponseCode());
+            assertEquals(3, fake.createdConversations().size());
+        }
+    }
+
+    @Test
+    void failConnectorCalls_failsTheNextSendsOrCreations_withRetryAfterOn429_thenServesAgain() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            String activities = fake.serviceUrl() + "v3/conversations/a%3A1/activities";
+            fake.failConnectorCalls(429, 1);
+            fake.failConnectorCalls(500, 1);
+
+            HttpURLConnection throttled = postFor(activities, "{\"type\":\"message\",\"text\":\"hi\"}", null);
+            assertEquals(429, throttled.getResponseCode());
+            assertEquals("1", throttled.getHeaderField("Retry-After"));
+            assertEquals(500, postFor(fake.serviceUrl() + "v3/conversations", "{}", null).getResponseCode());
+            assertEquals(200, postFor(activities, "{\"type\":\"message\",\"text\":\"hi\"}", null).getResponseCode());
+
+            assertEquals(List.of(new FakeBotFramework.FailedCall("/connector/v3/conversations/a:1/activities", 429),
+                    new FakeBotFramework.FailedCall("/connector/v3/conversations", 500)), fake.failedCalls());
+            assertEquals(1, fake.sent().size(), "a failed send is not recorded as sent");
+            assertTrue(fake.createdConversations().isEmpty());
+        }
+    }
+
+    @Test
     void mentionOfAnotherPerson_isAnEntityBesideTheBotsMention() {
         Map<String, Object> activity = Json.parseObject(TeamsActivities.message("http://x/", "28:bot")
                 .mentioning("29:grace", "Grace Hopper").text("approve guild <at>Grace Hopper</at>").json());
@@ -188,6 +252,21 @@ class FakeBotFrameworkTest {
     private static int status(String url) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         return connection.getResponseCode();
+    }
+
+    /** A JSON POST, its response not yet read. */
+    private static HttpURLConnection postFor(String url, String json, String authorization) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        return connection;
     }
 
     private static int post(String url, String body, String type, String authorization) throws IOException {

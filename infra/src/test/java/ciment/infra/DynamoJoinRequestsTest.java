@@ -1,18 +1,25 @@
 package ciment.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Platform;
+import ciment.core.model.Recipient;
 import ciment.core.port.Communities.Change;
 import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Decided;
 import ciment.core.port.Communities.Joined;
 import ciment.core.port.Communities.Requested;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -164,6 +171,92 @@ class DynamoJoinRequestsTest {
 
         assertEquals(List.of(), store.requests(community.id()));
         assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+    }
+
+    @Test
+    void request_withReplyTo_keepsWhereTheyAsked_andReadsItBack() {
+        Community community = closed("reply-to");
+        Recipient whereTheyAsked = Sample.teamsChannel();
+        JoinRequest request = Sample.request(community, Sample.personId(), Sample.minute(1), whereTheyAsked);
+
+        assertEquals(Requested.FILED, store.request(request));
+
+        assertEquals(List.of(request), store.requests(community.id()));
+        assertEquals(Optional.of(request), store.pendingRequest(community.id(), request.personId()));
+        Map<String, AttributeValue> replyTo = MotoTables.CLIENT.getItem(b -> b.tableName(table)
+                .key(Keys.key("C#" + community.id(), "REQ#" + request.personId()))).item().get("replyTo").m();
+        assertEquals("teams", replyTo.get("platform").s());
+        assertEquals(whereTheyAsked.conversationId(), replyTo.get("conversationId").s());
+        assertEquals("https://smba.trafficmanager.net/emea/", replyTo.get("serviceUrl").s());
+    }
+
+    @Test
+    void request_directOnSlack_keepsNoConversationNorServiceUrl() {
+        Community community = closed("reply-direct");
+        Recipient direct = Recipient.direct(Sample.slackChannel().account(), null);
+        JoinRequest request = Sample.request(community, Sample.personId(), Sample.minute(1), direct);
+        store.request(request);
+
+        assertEquals(direct, store.pendingRequest(community.id(), request.personId()).orElseThrow().replyTo());
+        Map<String, AttributeValue> replyTo = MotoTables.CLIENT.getItem(b -> b.tableName(table)
+                .key(Keys.key("C#" + community.id(), "REQ#" + request.personId()))).item().get("replyTo").m();
+        assertEquals(Set.of("platform", "workspace", "userId"), replyTo.keySet());
+    }
+
+    @Test
+    void pendingRequest_filedBeforeAnswersWereTold_hasNoReplyTo() {
+        Community community = closed("old-request");
+        String person = Sample.personId();
+        // An item as the store wrote it before replyTo existed.
+        Map<String, AttributeValue> old = new HashMap<>(Items.joinRequest(Sample.request(community, person, Sample.minute(1))));
+        old.remove("replyTo");
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(old));
+
+        JoinRequest read = store.pendingRequest(community.id(), person).orElseThrow();
+
+        assertNull(read.replyTo());
+        assertEquals(Sample.minute(1), read.at());
+        assertNull(store.requests(community.id()).get(0).replyTo());
+    }
+
+    @Test
+    void pendingRequest_noneOrAnswered_isEmpty_andOnlyThatPersonsIsFound() {
+        Community community = closed("pending");
+        String asked = Sample.personId();
+        store.request(Sample.request(community, asked, Sample.minute(1)));
+        String other = Sample.personId();
+
+        assertTrue(store.pendingRequest(community.id(), other).isEmpty());
+        assertEquals(asked, store.pendingRequest(community.id(), asked).orElseThrow().personId());
+        assertEquals(Decided.DECLINED, store.decide(community.id(), asked, false, Sample.member(community, asked)));
+        assertTrue(store.pendingRequest(community.id(), asked).isEmpty());
+    }
+
+    @Test
+    void pendingRequest_isOneStronglyConsistentRead_metered() {
+        Community community = closed("pending-units");
+        String person = Sample.personId();
+        store.request(Sample.request(community, person, Sample.minute(1), Sample.teamsChannel()));
+        store.meter().reset();
+
+        store.pendingRequest(community.id(), person);
+
+        assertEquals(new CapacityMeter.Usage(1, store.meter().usage("communities.pendingRequest").reported(),
+                CapacityMeter.Units.read(1)), store.meter().usage("communities.pendingRequest"));
+    }
+
+    @Test
+    void request_fromTeams_withItsLongestIds_weighsUnderTheOneKilobyteItsUnitsAssume() {
+        String longName = "Maria-Theresia Anna Walburga Amalia Christiana von Habsburg-Lothringen";
+        Recipient teams = new Recipient(new ChatAccount(Platform.TEAMS, "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                "29:1" + "x".repeat(120)), "a:1" + "y".repeat(160), "https://smba.trafficmanager.net/emea/");
+        Community community = Sample.community(Sample.slug("x".repeat(20)), Sample.personId());
+        JoinRequest request = new JoinRequest(community.id(), community.slug(), Sample.personId(), longName,
+                Sample.minute(1), teams);
+
+        long bytes = ItemSizes.of(Items.joinRequest(request));
+
+        assertTrue(bytes < CapacityCalculator.WRITE_UNIT_BYTES, bytes + " bytes");
     }
 
     private static Community closed(String base) {

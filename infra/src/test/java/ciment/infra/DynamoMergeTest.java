@@ -12,6 +12,7 @@ import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
+import ciment.core.model.Recipient;
 import ciment.core.model.Role;
 import ciment.core.model.Topic;
 import ciment.core.port.Communities.Change;
@@ -127,13 +128,14 @@ class DynamoMergeTest {
         /** Topics of this scene only: scenes share the table. */
         final String topic = " " + Sample.personId().toLowerCase();
         final Post adasPost = Sample.post(adaAlone, ada.id(), "Hello from Slack", Sample.minute(4));
+        final Recipient whereAdaAsked = new Recipient(adasAccount, "C0GENERAL", null);
 
         Scene() {
             store.join(Sample.member(adaAlone, ada.id()));
             store.join(Sample.member(adaStewardGraceMember, grace.id()));
             store.join(Sample.member(adaMemberGraceSteward, ada.id()));
             store.join(Sample.stewardToo(bothStewards, grace.id()));
-            store.request(Sample.request(requestedByAda, ada.id(), Sample.minute(1)));
+            store.request(Sample.request(requestedByAda, ada.id(), Sample.minute(1), whereAdaAsked));
             store.request(Sample.request(requestedByAdaGraceMember, ada.id(), Sample.minute(1)));
             store.join(Sample.member(requestedByAdaGraceMember, grace.id()));
             store.request(Sample.request(requestedByBoth, ada.id(), Sample.minute(1)));
@@ -168,7 +170,8 @@ class DynamoMergeTest {
                     "the membership keeps its date");
 
             assertEquals(List.of(new JoinRequest(requestedByAda.id(), requestedByAda.slug(), grace.id(), "Grace",
-                    Sample.minute(1))), store.requests(requestedByAda.id()));
+                    Sample.minute(1), whereAdaAsked)), store.requests(requestedByAda.id()),
+                    "the request keeps where Ada asked: the answer goes there");
             assertEquals(List.of(), store.requests(requestedByAdaGraceMember.id()));
             assertEquals(List.of(gracesOwnRequest), store.requests(requestedByBoth.id()));
 

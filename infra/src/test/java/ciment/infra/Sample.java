@@ -1,10 +1,12 @@
 package ciment.infra;
 
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.model.Recipient;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
@@ -57,5 +59,21 @@ final class Sample {
 
     static JoinRequest request(Community community, String personId, Instant at) {
         return new JoinRequest(community.id(), community.slug(), personId, "Ada Lovelace", at);
+    }
+
+    static JoinRequest request(Community community, String personId, Instant at, Recipient replyTo) {
+        return new JoinRequest(community.id(), community.slug(), personId, "Ada Lovelace", at, replyTo);
+    }
+
+    /** Where someone asked in a Teams channel: the conversation, and the Bot Connector that serves it. */
+    static Recipient teamsChannel() {
+        return new Recipient(new ChatAccount(Platform.TEAMS, "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                "29:1" + personId()), "19:" + personId().toLowerCase() + "@thread.tacv2",
+                "https://smba.trafficmanager.net/emea/");
+    }
+
+    /** Where someone asked in a Slack channel (Slack needs no serviceUrl). */
+    static Recipient slackChannel() {
+        return new Recipient(new ChatAccount(Platform.SLACK, "T0001", "U" + personId()), "C0GENERAL", null);
     }
 }

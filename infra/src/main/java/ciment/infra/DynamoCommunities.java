@@ -103,6 +103,7 @@ final class DynamoCommunities implements Communities {
             case Change.Openness o -> Map.entry(Items.OPEN, AttributeValue.fromBool(o.open()));
             case Change.Tags t -> Map.entry(Items.TAGS, Items.strings(t.tags()));
             case Change.Archival a -> Map.entry(Items.ARCHIVED, AttributeValue.fromBool(a.archived()));
+            case Change.Purpose p -> Map.entry(Items.PURPOSE, AttributeValue.fromS(p.purpose()));
         };
         UnaryOperator<Map<String, AttributeValue>> applied = MetaSizes.set(setting.getKey(), setting.getValue());
         Map<String, AttributeValue> before = table.update(CHANGE, Keys.communityMeta(communityId), "SET #setting = :value",

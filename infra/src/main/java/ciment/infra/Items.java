@@ -40,6 +40,7 @@ final class Items {
     static final String ROLE = "role";
     static final String OPEN = "open";
     static final String ARCHIVED = "archived";
+    static final String PURPOSE = "purpose";
     static final String TAGS = "tags";
     static final String STEWARDS = "stewards";
     static final String ROLES = "roles";
@@ -73,7 +74,7 @@ final class Items {
         item.put("id", s(c.id()));
         item.put("slug", s(c.slug().value()));
         item.put("name", s(c.name()));
-        item.put("purpose", s(c.purpose()));
+        item.put(PURPOSE, s(c.purpose()));
         item.put(TAGS, strings(c.tags()));
         item.put(OPEN, AttributeValue.fromBool(c.open()));
         item.put(ARCHIVED, AttributeValue.fromBool(c.archived()));
@@ -89,7 +90,7 @@ final class Items {
     }
 
     static Community community(Map<String, AttributeValue> item) {
-        return new Community(str(item, "id"), new Slug(str(item, "slug")), str(item, "name"), str(item, "purpose"),
+        return new Community(str(item, "id"), new Slug(str(item, "slug")), str(item, "name"), str(item, PURPOSE),
                 texts(item, TAGS), item.get(OPEN).bool(), bool(item, ARCHIVED), num(item, MEMBER_COUNT),
                 num(item, STEWARD_COUNT), str(item, "createdBy"), Instant.parse(str(item, "createdAt")));
     }

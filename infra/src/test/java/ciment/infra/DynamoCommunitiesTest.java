@@ -258,6 +258,19 @@ class DynamoCommunitiesTest {
     }
 
     @Test
+    void change_purpose_writesOnlyThePurpose() {
+        Community community = created("change-purpose");
+        Map<String, AttributeValue> before = item("C#" + community.id(), "META");
+
+        store.change(community.id(), new Change.Purpose("Dashboards and SQL clinics"));
+
+        Map<String, AttributeValue> after = new HashMap<>(item("C#" + community.id(), "META"));
+        assertEquals("Dashboards and SQL clinics", store.find(community.slug()).orElseThrow().purpose());
+        after.put("purpose", before.get("purpose"));
+        assertEquals(before, after, "nothing but the purpose changed");
+    }
+
+    @Test
     void change_archivalAndOpenness_areReadBack() {
         Community community = created("change-archive");
 

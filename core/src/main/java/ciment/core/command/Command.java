@@ -56,6 +56,10 @@ public sealed interface Command {
     record Tags(Slug slug, List<Topic> tags) implements Command {
     }
 
+    /** {@code purpose <slug> <text>}: what the community is for, rewritten by a steward. */
+    record Purpose(Slug slug, String purpose) implements Command {
+    }
+
     /** {@code archive <slug>} or {@code restore <slug>}. */
     record SetArchived(Slug slug, boolean archived) implements Command {
     }

@@ -39,6 +39,7 @@ public final class CommandParser {
             case "steward" -> steward(words);
             case "invite" -> invite(words);
             case "tags" -> tags(words);
+            case "purpose" -> purpose(words);
             case "whoami" -> new Command.WhoAmI();
             case "roles", "skills" -> declare(words, verb);
             case "who" -> new Command.Who(Topic.of(required(words.rest(), "who <skill>", "who accessibility")));
@@ -48,16 +49,25 @@ public final class CommandParser {
 
     private static Command create(Words words) {
         Slug slug = slug(words, "create <slug> <purpose>", "create data-guild Sharing data tips across teams");
+        return new Command.Create(slug, purposeOf(words, slug, "create"));
+    }
+
+    private static Command purpose(Words words) {
+        Slug slug = slug(words, "purpose <slug> <text>", "purpose data-guild Sharing data tips across teams");
+        return new Command.Purpose(slug, purposeOf(words, slug, "purpose"));
+    }
+
+    private static String purposeOf(Words words, Slug slug, String verb) {
         String purpose = words.rest();
         if (purpose.isEmpty()) {
-            throw new Refusal("Say what " + slug + " is for: create " + slug + " <purpose>, for example “create " + slug
-                    + " Sharing data tips across teams”.");
+            throw new Refusal("Say what " + slug + " is for: " + verb + " " + slug + " <purpose>, for example “" + verb
+                    + " " + slug + " Sharing data tips across teams”.");
         }
         if (Text.length(purpose) > Text.PURPOSE_MAX) {
             throw new Refusal("A purpose holds at most " + Text.PURPOSE_MAX + " characters and yours has "
                     + Text.length(purpose) + ": shorten it.");
         }
-        return new Command.Create(slug, purpose);
+        return purpose;
     }
 
     private static Command post(Words words) {

@@ -28,6 +28,7 @@ public final class Grammar {
             new Usage("steward add|remove <slug> <person>", "steward: share stewardship (never zero stewards)"),
             new Usage("invite <slug> <person>", "steward: let a guest in, or anyone in without a request"),
             new Usage("tags <slug> <tag ...>", "steward: the community's tags"),
+            new Usage("purpose <slug> <text>", "steward: rewrite what the community is for"),
             new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */

@@ -39,6 +39,9 @@ public interface Communities {
 
         record Archival(boolean archived) implements Change {
         }
+
+        record Purpose(String purpose) implements Change {
+        }
     }
 
     /** Claims the slug, stores the community and its first steward together. */

@@ -68,6 +68,7 @@ public final class Ciment {
             case Command.Steward s -> stewardship.steward(me.get(), caller, s.slug(), s.person(), s.add());
             case Command.Invite i -> stewardship.invite(me.get(), caller, i.slug(), i.person());
             case Command.Tags t -> stewardship.tags(me.get(), t.slug(), t.tags());
+            case Command.Purpose p -> stewardship.purpose(me.get(), p.slug(), p.purpose());
             case Command.SetArchived a -> stewardship.setArchived(me.get(), a.slug(), a.archived());
             case Command.WhoAmI w -> profiles.me(identity.reintroduce(caller, me.get()));
             case Command.ListDeclared l -> profiles.me(me.get());

@@ -144,6 +144,12 @@ final class Stewardship {
         return new Reply.Done(slug + " is tagged " + String.join(", ", keys) + ".");
     }
 
+    Reply purpose(Person steward, Slug slug, String purpose) {
+        Community community = CommunityActions.writable(stewarded(steward, slug, "change its purpose"));
+        communities.change(community.id(), new Communities.Change.Purpose(purpose));
+        return new Reply.Done(slug + "'s purpose is now: " + purpose);
+    }
+
     Reply setArchived(Person steward, Slug slug, boolean archived) {
         Community community = stewarded(steward, slug, archived ? "archive it" : "restore it");
         if (community.archived() == archived) {

@@ -89,6 +89,23 @@ class StewardshipTest {
     }
 
     @Test
+    void purpose_byAsteward_isShownByInfoAndFoundByDiscovery() {
+        assertInstanceOf(Reply.Done.class, people.say("ada", "purpose data-guild Dashboards and SQL clinics"));
+
+        assertEquals("Dashboards and SQL clinics", ((Reply.Info) people.say("grace", "info data-guild")).community().purpose());
+        assertEquals(1, ((Reply.CommunityList) people.say("linus", "communities clinics")).communities().size());
+    }
+
+    @Test
+    void purpose_byAMember_orEmpty_orOfAnArchivedCommunity_isRefused_writingNothing() {
+        refusedWritingNothing("grace", "purpose data-guild Mine now", "Only a steward");
+        refusedWritingNothing("ada", "purpose data-guild", "Say what data-guild is for");
+        refusedWritingNothing("ada", "purpose data-guild " + "x".repeat(2000), "at most");
+        people.say("ada", "archive data-guild");
+        refusedWritingNothing("ada", "purpose data-guild New purpose", "archived");
+    }
+
+    @Test
     void archivedCommunity_isReadable_butTakesNoPostsNorMembers() {
         people.say("grace", "post data-guild Before the archive");
         assertInstanceOf(Reply.Done.class, people.say("ada", "archive data-guild"));

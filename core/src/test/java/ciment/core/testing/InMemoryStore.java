@@ -250,6 +250,8 @@ public final class InMemoryStore implements Store {
                     c.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
             case Change.Archival a -> new Community(c.id(), c.slug(), c.name(), c.purpose(), c.tags(), c.open(),
                     a.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
+            case Change.Purpose p -> new Community(c.id(), c.slug(), c.name(), p.purpose(), c.tags(), c.open(),
+                    c.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
         };
         communities.put(c.slug(), changed);
         writes++;

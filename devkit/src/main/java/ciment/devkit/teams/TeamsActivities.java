@@ -42,6 +42,8 @@ public final class TeamsActivities {
         private String text = "";
         private boolean mention = true;
         private final List<Map<String, Object>> mentions = new ArrayList<>();
+        private String invokeName;
+        private Object invokeValue;
 
         private Message(String serviceUrl, String botId) {
             this.serviceUrl = serviceUrl;
@@ -125,6 +127,52 @@ public final class TeamsActivities {
             return this;
         }
 
+        /**
+         * An invoke activity instead of a message (a card's button, a messaging extension's search): Teams
+         * sends it with the same sender and conversation, a name and a value, and no text; the bot answers
+         * in the HTTP response.
+         */
+        public Message invoke(String name, Object value) {
+            this.invokeName = name;
+            this.invokeValue = value;
+            this.mention = false;
+            return this;
+        }
+
+        /** A click on an Adaptive Card's Action.Execute (Universal Actions): its verb and data. */
+        public Message cardAction(String verb, Map<String, Object> data) {
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("type", "Action.Execute");
+            action.put("id", verb);
+            action.put("verb", verb);
+            action.put("data", data);
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("action", action);
+            value.put("trigger", "manual");
+            return invoke("adaptiveCard/action", value);
+        }
+
+        /** A messaging extension search: the command's id and what the person typed in its box. */
+        public Message composeQuery(String commandId, String query) {
+            return invoke("composeExtension/query", Map.of("commandId", commandId,
+                    "parameters", List.of(Map.of("name", "query", "value", query)),
+                    "queryOptions", Map.of("skip", 0, "count", 25)));
+        }
+
+        /** A messaging extension opened with nothing typed yet (initialRun). */
+        public Message composeInitialRun(String commandId) {
+            return invoke("composeExtension/query", Map.of("commandId", commandId,
+                    "parameters", List.of(Map.of("name", "initialRun", "value", "true")),
+                    "queryOptions", Map.of("skip", 0, "count", 25)));
+        }
+
+        /** A group chat (several people and the bot, outside any team). */
+        public Message group() {
+            this.conversationType = "groupChat";
+            this.conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.v2";
+            return this;
+        }
+
         public Message botName(String botName) {
             this.botName = botName;
             return this;
@@ -167,9 +215,15 @@ public final class TeamsActivities {
         public Map<String, Object> toMap() {
             Map<String, Object> activity = new LinkedHashMap<>();
             String mentionText = "<at>" + botName + "</at>";
-            activity.put("text", mention ? mentionText + " " + text : text);
-            activity.put("textFormat", "plain");
-            activity.put("type", "message");
+            if (invokeName == null) {
+                activity.put("text", mention ? mentionText + " " + text : text);
+                activity.put("textFormat", "plain");
+                activity.put("type", "message");
+            } else {
+                activity.put("type", "invoke");
+                activity.put("name", invokeName);
+                activity.put("value", invokeValue);
+            }
             activity.put("timestamp", timestamp.toString());
             activity.put("localTimestamp", timestamp.toString());
             activity.put("id", id);

@@ -75,12 +75,37 @@ final class CapacityUnits {
             say(person, "skills add accessibilite");
         }
         measure("`who <skill>` (5 people, no tagged community)", "linus", "who accessibilité");
+        identities();
         return rows;
     }
 
+    /** One person across both tools: enrolled with an email, linked by it, and two persons merged by it. */
+    private void identities() {
+        Introduction max = new Introduction("Max", Optional.of("max@example.com"), false);
+        measureAs("first contact with a verified email (Slack)", slack("max"), max, "communities");
+        measureAs("first contact of a Teams account whose email a person holds (linked)", teams("max"), max,
+                "communities");
+
+        // Noor meets Ciment on Teams before Teams gives her email, so she becomes a second person there.
+        Introduction noor = new Introduction("Noor", Optional.of("noor@example.com"), false);
+        say(slack("noor"), noor, "communities");
+        Introduction unnamed = Introduction.named("Noor");
+        for (String community : List.of("units-a", "units-home-0", "units-home-1")) {
+            say(teams("noor"), unnamed, "join " + community);
+        }
+        say(teams("noor"), unnamed, "skills add sql");
+        say(teams("noor"), unnamed, "roles add analyst");
+        measureAs("merge: `whoami` learns an email another person holds (3 memberships, 2 skills)", teams("noor"),
+                noor, "whoami");
+    }
+
     private void measure(String useCase, String person, String text) {
+        measureAs(useCase, slack(person), Introduction.named(person), text);
+    }
+
+    private void measureAs(String useCase, ChatAccount account, Introduction introduction, String text) {
         meter.reset();
-        Reply reply = say(person, text);
+        Reply reply = say(account, introduction, text);
         if (reply instanceof Reply.Refused refused) {
             throw new IllegalStateException(useCase + " was refused: " + refused.summary());
         }
@@ -90,9 +115,21 @@ final class CapacityUnits {
     }
 
     private Reply say(String person, String text) {
-        Directory directory = mention -> Optional.of(new ChatAccount(Platform.SLACK, "T0UNITS", mention.substring(1)));
-        Caller caller = new Caller(new ChatAccount(Platform.SLACK, "T0UNITS", person), () -> Introduction.named(person),
-                "units-" + requestIds.incrementAndGet(), Instant.now(), directory);
+        return say(slack(person), Introduction.named(person), text);
+    }
+
+    private Reply say(ChatAccount account, Introduction introduction, String text) {
+        Directory directory = mention -> Optional.of(slack(mention.substring(1)));
+        Caller caller = new Caller(account, () -> introduction, "units-" + requestIds.incrementAndGet(), Instant.now(),
+                directory);
         return ciment.handle(caller, text);
+    }
+
+    private static ChatAccount slack(String user) {
+        return new ChatAccount(Platform.SLACK, "T0UNITS", user);
+    }
+
+    private static ChatAccount teams(String user) {
+        return new ChatAccount(Platform.TEAMS, "tenant-units", "29:" + user);
     }
 }

@@ -5,7 +5,10 @@ import ciment.core.command.Command;
 import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
 import ciment.core.model.Person;
+import ciment.core.model.Profile;
+import ciment.core.model.Slug;
 import ciment.core.port.Store;
+import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -17,6 +20,7 @@ public final class Ciment {
     private final Stewardship stewardship;
     private final PostActions posts;
     private final ProfileActions profiles;
+    private final HomeActions homes;
 
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
@@ -24,11 +28,37 @@ public final class Ciment {
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
         this.posts = new PostActions(store, store, communities);
         this.profiles = new ProfileActions(store, store);
+        this.homes = new HomeActions(store, store);
     }
 
     public Reply handle(Caller caller, String text) {
         try {
             return execute(caller, CommandParser.parse(text));
+        } catch (Refusal refusal) {
+            return new Reply.Refused(refusal.sentence());
+        }
+    }
+
+    /**
+     * The caller's home: their communities, the requests waiting where they steward, invitations and
+     * suggestions. Throws {@link Refusal} when the caller cannot be met (their chat tool did not answer).
+     */
+    public Home home(Caller caller) {
+        return homes.home(identity.personOf(caller));
+    }
+
+    /** The roles and skills the caller declared (to suggest tags, say). Throws {@link Refusal} as home does. */
+    public Profile profile(Caller caller) {
+        return profiles.profile(identity.personOf(caller));
+    }
+
+    /**
+     * A steward's answer to the join request of a person known by id, as {@code approve|decline <slug>
+     * <person>} gives it (a button next to the request names the person by id, whatever their chat tool).
+     */
+    public Reply decide(Caller caller, String slug, String personId, boolean approve) {
+        try {
+            return stewardship.decide(identity.personOf(caller), Slug.parse(slug), personId, approve);
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
         }

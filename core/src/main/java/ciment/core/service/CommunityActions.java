@@ -117,7 +117,11 @@ final class CommunityActions {
 
     /** Communities tagged with one of the person's roles or skills, that they are not part of yet. */
     private List<Community> suggestions(Person person, List<Community> visible, Set<String> mine) {
-        Profile profile = people.profile(person);
+        return suggestions(people.profile(person), visible, mine);
+    }
+
+    /** The same, from a profile already read (the home view reads it for itself). */
+    static List<Community> suggestions(Profile profile, List<Community> visible, Set<String> mine) {
         Set<String> topics = new HashSet<>();
         profile.roles().forEach(role -> topics.add(Text.fold(role)));
         profile.skills().forEach(skill -> topics.add(Text.fold(skill)));

@@ -3,6 +3,7 @@ package ciment.core.service;
 import ciment.core.command.Command;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
+import ciment.core.model.Profile;
 import ciment.core.model.Topic;
 import ciment.core.port.Communities;
 import ciment.core.port.People;
@@ -20,6 +21,10 @@ final class ProfileActions {
     ProfileActions(People people, Communities communities) {
         this.people = people;
         this.communities = communities;
+    }
+
+    Profile profile(Person person) {
+        return people.profile(person);
     }
 
     Reply me(Person person) {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
 final class Stewardship {
@@ -66,11 +67,22 @@ final class Stewardship {
     }
 
     Reply decide(Person steward, Caller caller, Slug slug, PersonRef ref, boolean approve) {
+        return decide(steward, slug, approve, () -> named(caller, ref));
+    }
+
+    /** The same answer to the request of a person known by id (a button next to their request). */
+    Reply decide(Person steward, Slug slug, String personId, boolean approve) {
+        return decide(steward, slug, approve, () -> people.people(List.of(personId)).stream().findFirst()
+                .orElseThrow(() -> new Refusal("No request from that person waits in " + slug
+                        + " any more: see requests " + slug + ".")));
+    }
+
+    private Reply decide(Person steward, Slug slug, boolean approve, Supplier<Person> requester) {
         Community community = stewarded(steward, slug, approve ? "approve requests" : "decline requests");
         if (approve) {
             CommunityActions.writable(community);
         }
-        Person person = named(caller, ref);
+        Person person = requester.get();
         Optional<JoinRequest> pending = communities.pendingRequest(community.id(), person.id());
         if (pending.isEmpty()) {
             return new Reply.Refused(noRequest(person, slug));

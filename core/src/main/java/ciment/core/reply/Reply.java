@@ -44,25 +44,37 @@ public sealed interface Reply {
     }
 
     /**
-     * Communities found; {@code suggested}: others whose tags match the asker's roles and skills (when
-     * browsing without a query), and {@code more}: how many matches did not fit.
+     * A page of the communities found, from the {@code offset}-th match; {@code suggested}: others whose tags
+     * match the asker's roles and skills (when browsing without a query), {@code more}: how many matches
+     * are on other pages, and {@code next}: the words that show the next page ("" on the last).
      */
-    record CommunityList(String query, List<Listed> communities, List<Listed> suggested, int more) implements Reply {
+    record CommunityList(String query, List<Listed> communities, List<Listed> suggested, int more, int offset,
+            String next) implements Reply {
+        public CommunityList(String query, List<Listed> communities, List<Listed> suggested, int more) {
+            this(query, communities, suggested, more, 0, "");
+        }
+
         public CommunityList(String query, List<Listed> communities) {
             this(query, communities, List.of(), 0);
         }
 
         @Override
         public String summary() {
+            if (communities.isEmpty() && offset > 0) {
+                return "No more communities match: that was the last page.";
+            }
             if (communities.isEmpty()) {
                 return query.isEmpty()
                         ? "There are no communities yet: create the first one with create <slug> <purpose>."
                         : "No community matches “" + query + "”: try fewer words, or create one.";
             }
             int total = communities.size() + more;
+            String shown = offset == 0 ? "the first " + communities.size()
+                    : "numbers " + (offset + 1) + " to " + (offset + communities.size());
             return total + (total == 1 ? " community" : " communities")
                     + (query.isEmpty() ? "" : " match “" + query + "”")
-                    + (more > 0 ? ": the first " + communities.size() + " are shown, add words to narrow it down." : ".");
+                    + (more == 0 ? "." : ": " + shown + " are shown"
+                            + (next.isEmpty() ? "." : "; the next ones with " + next + ", or add words to narrow it down."));
         }
     }
 

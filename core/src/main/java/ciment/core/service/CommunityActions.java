@@ -89,7 +89,9 @@ final class CommunityActions {
         };
     }
 
-    Reply discover(Person person, String query) {
+    Reply discover(Person person, String words) {
+        ListPage page = ListPage.of(words);
+        String query = page.query();
         String folded = Text.fold(query);
         Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
                 .collect(Collectors.toMap(Membership::communityId, Function.identity()));
@@ -105,14 +107,17 @@ final class CommunityActions {
                 .toList();
         Function<Community, Reply.Listed> listed = c -> new Reply.Listed(c, mine.containsKey(c.id()),
                 invitations.contains(c.id()));
-        List<Reply.Listed> found = matching.stream().limit(LIST_LIMIT).map(listed).toList();
-        if (person.guest() && found.isEmpty() && folded.isEmpty()) {
+        List<Reply.Listed> found = matching.stream().skip(page.offset()).limit(LIST_LIMIT).map(listed).toList();
+        if (person.guest() && matching.isEmpty() && folded.isEmpty()) {
             return new Reply.Done("No community has invited you yet: a steward lets guests in with invite.");
         }
-        List<Reply.Listed> suggested = folded.isEmpty() && !person.guest()
+        List<Reply.Listed> suggested = folded.isEmpty() && !person.guest() && page.offset() == 0
                 ? suggestions(person, visible, mine.keySet()).stream().map(listed).toList()
                 : List.of();
-        return new Reply.CommunityList(query, found, suggested, Math.max(0, matching.size() - LIST_LIMIT));
+        int after = page.offset() + found.size();
+        String next = after < matching.size()
+                ? ("communities " + query).strip() + " " + ListPage.cursor(query, after) : "";
+        return new Reply.CommunityList(query, found, suggested, matching.size() - found.size(), page.offset(), next);
     }
 
     /** Communities tagged with one of the person's roles or skills, that they are not part of yet. */

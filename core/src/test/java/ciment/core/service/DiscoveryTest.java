@@ -43,4 +43,36 @@ class DiscoveryTest {
         assertEquals(3, list.more());
         assertTrue(list.summary().startsWith("23 communities match “club”: the first 20 are shown"), list.summary());
     }
+
+    @Test
+    void nextPage_fromTheCursorGiven_showsTheRest_andTheLastPageHasNoCursor() {
+        for (int i = 0; i < 23; i++) {
+            people.say("ada", "create club-" + String.format("%02d", i) + " Club number " + i);
+        }
+        var first = (Reply.CommunityList) people.say("grace", "communities club");
+        assertTrue(first.next().startsWith("communities club more:"), first.next());
+        assertTrue(first.summary().contains(first.next()), first.summary());
+
+        var second = (Reply.CommunityList) people.say("grace", first.next());
+
+        assertEquals(List.of("club-20", "club-21", "club-22"),
+                second.communities().stream().map(l -> l.community().slug().value()).toList());
+        assertEquals("", second.next());
+        assertTrue(second.summary().contains("numbers 21 to 23 are shown."), second.summary());
+    }
+
+    @Test
+    void cursor_ofAnotherSearch_orMadeUp_isRefused() {
+        for (int i = 0; i < 23; i++) {
+            people.say("ada", "create club-" + i + " Club number " + i);
+        }
+        String next = ((Reply.CommunityList) people.say("grace", "communities club")).next();
+        String cursor = next.substring(next.indexOf("more:"));
+
+        Reply other = people.say("grace", "communities number " + cursor);
+        Reply madeUp = people.say("grace", "communities club more:zz");
+
+        assertTrue(other instanceof Reply.Refused && other.summary().contains("belongs to another search"), other.summary());
+        assertTrue(madeUp instanceof Reply.Refused, madeUp.summary());
+    }
 }

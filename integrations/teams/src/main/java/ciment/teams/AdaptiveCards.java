@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adaptive Cards (schema 1.5, which Teams renders) for answers that are lists or records. A Teams bot
+ * Adaptive Cards (schema 1.5, which Teams renders; its Action.Execute buttons need 1.4) for answers
+ * that are lists or records. Buttons run the same commands as the words (CardActions). A Teams bot
  * cannot post as a person, so every post names its author in the card. People are named, never counted
  * one by one: a community's size shows only from 5 members (Aggregate). Names are in bold, never Teams
  * mentions: a person mentioned in a bot's card gets a notification in their activity feed, and nobody
@@ -60,15 +61,15 @@ final class AdaptiveCards {
         if (list.communities().isEmpty()) {
             body.add(text(list.summary()));
         }
-        list.communities().forEach(listed -> listed(body, listed));
+        list.communities().forEach(listed -> listed(body, listed, list.query()));
         if (!list.suggested().isEmpty()) {
             body.add(text("**Suggested for your roles and skills**").put("spacing", "Medium"));
-            list.suggested().forEach(listed -> listed(body, listed));
+            list.suggested().forEach(listed -> listed(body, listed, list.query()));
         }
         return attachment(card);
     }
 
-    private static void listed(ArrayNode body, Reply.Listed listed) {
+    private static void listed(ArrayNode body, Reply.Listed listed, String query) {
         Community community = listed.community();
         ObjectNode container = body.addObject();
         container.put("type", "Container");
@@ -78,6 +79,29 @@ final class AdaptiveCards {
         items.add(text(community.purpose()));
         items.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
                 + (listed.member() ? " · you are a member" : joinHint(community, listed.invited()))));
+        ArrayNode buttons = JSON.arrayNode();
+        String slug = community.slug().value();
+        if (listed.member()) {
+            buttons.add(CardActions.button("Leave", CardActions.LEAVE, slug, CardActions.Origin.LIST, query, null));
+        } else if (!community.archived()) {
+            buttons.add(joinButton(community, listed.invited(), CardActions.Origin.LIST, query));
+        }
+        if (!buttons.isEmpty()) {
+            items.add(actionSet(buttons));
+        }
+    }
+
+    /** Join for an open community or an invitation; Ask to join for a closed one. */
+    private static ObjectNode joinButton(Community community, boolean invited, CardActions.Origin origin, String query) {
+        String title = community.open() || invited ? "Join" : "Ask to join";
+        return CardActions.button(title, CardActions.JOIN, community.slug().value(), origin, query, "positive");
+    }
+
+    private static ObjectNode actionSet(ArrayNode actions) {
+        ObjectNode set = JSON.objectNode();
+        set.put("type", "ActionSet");
+        set.set("actions", actions);
+        return set;
     }
 
     /** Purpose, state, tags, stewards (named), size, and where the reader stands. */
@@ -97,6 +121,27 @@ final class AdaptiveCards {
                 "Stewards", stewards.isEmpty() ? "none" : String.join(", ", stewards),
                 "Size", Aggregate.members(community.memberCount())));
         body.add(text(standing(community, info.standing())));
+        ArrayNode buttons = card.putArray("actions");
+        String slug = community.slug().value();
+        switch (info.standing()) {
+            case STEWARD, MEMBER -> buttons.add(CardActions.button("Leave", CardActions.LEAVE, slug,
+                    CardActions.Origin.INFO, null, null));
+            case INVITED -> buttons.add(joinButton(community, true, CardActions.Origin.INFO, null));
+            case NONE -> {
+                if (!community.archived()) {
+                    buttons.add(joinButton(community, false, CardActions.Origin.INFO, null));
+                }
+            }
+            case REQUESTED -> {
+            }
+        }
+        if (info.standing() == Reply.Standing.STEWARD && !community.open()) {
+            buttons.add(CardActions.button("Join requests", CardActions.REQUESTS, slug, CardActions.Origin.REQUESTS,
+                    null, null));
+        }
+        if (buttons.isEmpty()) {
+            card.remove("actions");
+        }
         return attachment(card);
     }
 
@@ -116,12 +161,39 @@ final class AdaptiveCards {
             items.add(text(bold(request.personName()) + " asked " + when(request.at())));
             String person = " @" + request.personName();
             items.add(subtle("approve " + requests.community() + person + " · decline " + requests.community() + person));
+            List<ChatAccount> accounts = requests.accounts().getOrDefault(request.personId(), List.of());
+            if (!accounts.isEmpty()) {
+                // Any of their accounts names them: Ciment finds the person behind it.
+                ChatAccount account = accounts.get(0);
+                ArrayNode buttons = JSON.arrayNode();
+                buttons.add(CardActions.decision("Approve", CardActions.APPROVE, requests.community(),
+                        request.personName(), account, "positive"));
+                buttons.add(CardActions.decision("Decline", CardActions.DECLINE, requests.community(),
+                        request.personName(), account, "destructive"));
+                items.add(actionSet(buttons));
+            }
         }
         if (!requests.requests().isEmpty()) {
-            body.add(subtle("Send approve or decline with the community and an @mention of the person (type @ and "
-                    + "pick their name)."));
+            body.add(subtle("Approve or decline here, or send approve or decline with the community and an @mention"
+                    + " of the person (type @ and pick their name)."));
         }
         return attachment(card);
+    }
+
+    /** The card of an answer that has one with buttons (info, a list, requests), to draw again after a click. */
+    static java.util.Optional<ObjectNode> actionable(Reply reply, String readerTenant) {
+        Attachment drawn = switch (reply) {
+            case Reply.Info info -> info(info);
+            case Reply.CommunityList list -> communities(list);
+            case Reply.Requests requests -> requests(requests);
+            default -> null;
+        };
+        return java.util.Optional.ofNullable(drawn).map(a -> (ObjectNode) a.getContent());
+    }
+
+    /** Puts what a click did at the top of the card drawn again. */
+    static void headWith(ObjectNode card, String sentence) {
+        card.withArray("body").insert(0, text(sentence).put("color", "Good").put("weight", "Bolder"));
     }
 
     /**
@@ -187,6 +259,63 @@ final class AdaptiveCards {
             items.add(subtle(state(community) + joinHint(community, false)));
         }
         return attachment(card);
+    }
+
+    /**
+     * A community found by the messaging extension, as put in a conversation for everyone there: what it
+     * is, and a button for whoever reads it (Join or Ask to join; a click answers with their info card).
+     */
+    static ObjectNode communityResult(Community community) {
+        ObjectNode card = card(community.slug() + ": " + community.purpose());
+        ArrayNode body = card.withArray("body");
+        body.add(heading(community.slug() + " · " + community.name()));
+        body.add(text(community.purpose()));
+        body.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
+                + (community.tags().isEmpty() ? "" : " · " + String.join(", ", community.tags()))));
+        if (!community.archived()) {
+            card.putArray("actions").add(joinButton(community, false, CardActions.Origin.INFO, null));
+        }
+        return card;
+    }
+
+    /**
+     * A person found by the messaging extension: their name, roles and skills as they typed them, and a
+     * way to reach them (a Teams chat link, by email address or, in the reader's organisation, by their
+     * AAD object id). Never a count, never a rank.
+     */
+    static ObjectNode personResult(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
+        Person person = found.person();
+        ObjectNode card = card(person.displayName());
+        ArrayNode body = card.withArray("body");
+        body.add(heading(escape(person.displayName())));
+        body.add(facts(
+                "Roles", declared(found.profile().roles()),
+                "Skills", declared(found.profile().skills())));
+        java.util.Optional<String> chat = chatLink(found, readerTenant);
+        if (chat.isPresent()) {
+            ObjectNode open = card.putArray("actions").addObject();
+            open.put("type", "Action.OpenUrl");
+            open.put("title", "Chat in Teams");
+            open.put("url", chat.get());
+        } else {
+            body.add(subtle(reach(found.accounts(), readerTenant)));
+        }
+        return card;
+    }
+
+    static String declared(List<String> topics) {
+        return topics.isEmpty() ? "none yet" : String.join(", ", topics);
+    }
+
+    /** Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves. */
+    static java.util.Optional<String> chatLink(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
+        java.util.Optional<String> user = found.profile().email().or(() -> found.accounts().stream()
+                .filter(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant))
+                .map(ChatAccount::userId)
+                .filter(id -> !id.startsWith("29:")) // a Teams id, not an AAD object id: no link takes it
+                .findFirst());
+        return user.map(u -> "https://teams.microsoft.com/l/chat/0/0?users="
+                + java.net.URLEncoder.encode(u, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

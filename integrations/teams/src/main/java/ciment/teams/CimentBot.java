@@ -9,13 +9,18 @@ import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.Directory;
+import ciment.core.service.PeopleSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
+import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +47,7 @@ public final class CimentBot extends TeamsActivityHandler {
     private final Ciment ciment;
     private final Clock clock;
     private final TeamsIntroduction introductions;
+    private final MessagingExtension extension;
 
     /** A bot of no particular organisation: guests are those Teams marks so, or from another tenant than the conversation's. */
     public CimentBot(Ciment ciment, Clock clock) {
@@ -52,9 +58,15 @@ public final class CimentBot extends TeamsActivityHandler {
      * @param homeTenant the bot's organisation (MICROSOFT_APP_TENANT_ID): people of any other tenant are guests
      */
     public CimentBot(Ciment ciment, Clock clock, Optional<String> homeTenant) {
+        this(ciment, null, clock, homeTenant);
+    }
+
+    /** @param people the messaging extension's people search (null: it answers that it is not available) */
+    public CimentBot(Ciment ciment, PeopleSearch people, Clock clock, Optional<String> homeTenant) {
         this.ciment = ciment;
         this.clock = clock;
         this.introductions = new TeamsIntroduction(homeTenant);
+        this.extension = new MessagingExtension(ciment, Optional.ofNullable(people));
     }
 
     @Override
@@ -66,6 +78,45 @@ public final class CimentBot extends TeamsActivityHandler {
         Caller caller = callerOf(activity, directory, members);
         Reply reply = ciment.handle(caller, message.command());
         return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> null);
+    }
+
+    /**
+     * A click on a card's button (Universal Actions): the same command as the words, for the person who
+     * clicked; the answer is their card drawn again, or the refusal's sentence.
+     */
+    @Override
+    protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turnContext,
+            AdaptiveCardInvokeValue invokeValue) {
+        Optional<CardActions.Click> click = CardActions.read(invokeValue.getAction());
+        if (click.isEmpty()) {
+            return CompletableFuture.completedFuture(CardActions.message("This button is not one of Ciment's: send help"
+                    + " to see what Ciment does."));
+        }
+        Activity activity = turnContext.getActivity();
+        Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
+        Caller caller = callerOf(activity, click.get().directory(), members);
+        Reply done = ciment.handle(caller, click.get().command());
+        return CompletableFuture.completedFuture(CardActions.answer(done,
+                () -> ciment.handle(caller, click.get().refresh()), caller.account().workspace()));
+    }
+
+    /** The messaging extension's search: answered from the table alone, within Teams' 5 seconds. */
+    @Override
+    protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(TurnContext turnContext,
+            MessagingExtensionQuery query) {
+        return CompletableFuture.completedFuture(extension.answer(query, searcherOf(turnContext.getActivity())));
+    }
+
+    /**
+     * The person searching, as Ciment already knows them: meeting someone new needs the Bot Connector's
+     * member lookup (guest or not), which has no place in a 5-second search, so a stranger is told to say
+     * hello to the bot first.
+     */
+    Caller searcherOf(Activity activity) {
+        Caller caller = callerOf(activity);
+        return new Caller(caller.account(), () -> {
+            throw new Refusal("Ciment has not met you yet: send help to the Ciment bot first, then search again.");
+        }, caller.requestId(), caller.at(), Directory.NONE, caller.replyTo());
     }
 
     /** The SDK's handler fails on a Teams update that has neither members nor an event type: ignore those. */

@@ -370,6 +370,10 @@ class TeamsRepliesTest {
         card.fieldNames().forEachRemaining(name -> assertTrue(cardProperties.contains(name), "card property " + name));
         List<String> texts = new ArrayList<>();
         card.path("body").forEach(element -> assertValidElement(element, texts));
+        if (card.has("actions")) {
+            assertTrue(card.path("actions").isArray() && !card.path("actions").isEmpty(), "card actions");
+            card.path("actions").forEach(TeamsRepliesTest::assertValidAction);
+        }
 
         Set<String> mentionTexts = new HashSet<>();
         if (card.has("msteams")) {
@@ -431,7 +435,33 @@ class TeamsRepliesTest {
                     texts.add(fact.path("value").asText());
                 }
             }
+            case "ActionSet" -> {
+                assertTrue(element.path("actions").isArray() && !element.path("actions").isEmpty(), "ActionSet needs actions");
+                Set<String> allowed = Set.of("type", "actions", "separator", "spacing");
+                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "ActionSet property " + name));
+                element.path("actions").forEach(TeamsRepliesTest::assertValidAction);
+            }
             default -> throw new AssertionError("element type not used by Ciment's cards: " + type);
+        }
+    }
+
+    /** Action.Execute (Universal Actions, 1.4+: a verb and data, the bot gets adaptiveCard/action) and Action.OpenUrl. */
+    static void assertValidAction(JsonNode action) {
+        assertTrue(action.path("title").isTextual() && !action.path("title").asText().isBlank(), "action title");
+        checkEnum(action, "style", Set.of("default", "positive", "destructive"));
+        switch (action.path("type").asText()) {
+            case "Action.Execute" -> {
+                assertTrue(action.path("verb").isTextual() && !action.path("verb").asText().isBlank(), "Action.Execute verb");
+                assertTrue(action.path("data").isObject(), "Action.Execute data");
+                Set<String> allowed = Set.of("type", "title", "verb", "data", "style", "id");
+                action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.Execute property " + name));
+            }
+            case "Action.OpenUrl" -> {
+                assertTrue(action.path("url").asText().startsWith("https://"), "Action.OpenUrl url");
+                Set<String> allowed = Set.of("type", "title", "url", "style");
+                action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.OpenUrl property " + name));
+            }
+            default -> throw new AssertionError("action type not used by Ciment's cards: " + action.path("type"));
         }
     }
 

@@ -1,0 +1,170 @@
+package ciment.teams;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import ciment.core.service.Directory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.Serialization;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The buttons of Ciment's cards (Universal Actions: Action.Execute, a verb and data) and what a click
+ * does: the same command as the words ("join data-guild"), run for the person who clicked, answered
+ * with the card it came from drawn again for them (the info card then shows Leave), or with the
+ * refusal's sentence when nothing was done.
+ */
+final class CardActions {
+    static final String JOIN = "join";
+    static final String LEAVE = "leave";
+    static final String APPROVE = "approve";
+    static final String DECLINE = "decline";
+    static final String REQUESTS = "requests";
+
+    /** Which card a button is on: the one drawn again after the click. */
+    enum Origin { INFO, LIST, REQUESTS }
+
+    static final String MESSAGE_TYPE = "application/vnd.microsoft.activity.message";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private CardActions() {
+    }
+
+    /**
+     * A click: the verb, the community, the card to draw again (with the list's query), and for approve
+     * and decline the person who asked, by the chat account the requests card named them with.
+     */
+    record Click(String verb, String slug, Origin origin, String query, String personName, ChatAccount person) {
+
+        /** The command as a person would type it; the person is named by their name, which {@link #directory} resolves. */
+        String command() {
+            return switch (verb) {
+                case APPROVE, DECLINE -> verb + " " + slug + " " + personName;
+                default -> verb + " " + slug;
+            };
+        }
+
+        /** The command that draws the card the button was on, as it is now. */
+        String refresh() {
+            return switch (origin) {
+                case INFO -> "info " + slug;
+                case LIST -> ("communities " + query).strip();
+                case REQUESTS -> "requests " + slug;
+            };
+        }
+
+        Directory directory() {
+            return mention -> person != null && mention.equals(personName) ? Optional.of(person) : Optional.empty();
+        }
+    }
+
+    /** The button's JSON: an Action.Execute whose data says what to do, where, and which card to draw again. */
+    static ObjectNode button(String title, String verb, String slug, Origin origin, String query, String style) {
+        ObjectNode action = JSON.objectNode();
+        action.put("type", "Action.Execute");
+        action.put("title", title);
+        action.put("verb", verb);
+        if (style != null) {
+            action.put("style", style);
+        }
+        ObjectNode data = action.putObject("data");
+        data.put("slug", slug);
+        data.put("card", origin.name().toLowerCase(java.util.Locale.ROOT));
+        if (query != null && !query.isEmpty()) {
+            data.put("query", query);
+        }
+        return action;
+    }
+
+    /** Approve or Decline on the requests card: the data names the person by one of their chat accounts. */
+    static ObjectNode decision(String title, String verb, String slug, String personName, ChatAccount account,
+            String style) {
+        ObjectNode action = button(title, verb, slug, Origin.REQUESTS, null, style);
+        ObjectNode person = ((ObjectNode) action.get("data")).putObject("person");
+        person.put("name", personName);
+        person.put("platform", account.platform().name());
+        person.put("workspace", account.workspace());
+        person.put("userId", account.userId());
+        return action;
+    }
+
+    /** The click, or empty when its verb or data are not one of Ciment's buttons. */
+    static Optional<Click> read(AdaptiveCardInvokeAction action) {
+        if (action == null || action.getVerb() == null) {
+            return Optional.empty();
+        }
+        String verb = action.getVerb();
+        if (!verb.equals(JOIN) && !verb.equals(LEAVE) && !verb.equals(APPROVE) && !verb.equals(DECLINE)
+                && !verb.equals(REQUESTS)) {
+            return Optional.empty();
+        }
+        JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
+        String slug = data == null ? "" : data.path("slug").asText("");
+        if (slug.isBlank()) {
+            return Optional.empty();
+        }
+        Origin origin = switch (data.path("card").asText("")) {
+            case "list" -> Origin.LIST;
+            case "requests" -> Origin.REQUESTS;
+            default -> Origin.INFO;
+        };
+        String query = data.path("query").asText("");
+        if (verb.equals(APPROVE) || verb.equals(DECLINE)) {
+            JsonNode person = data.path("person");
+            String name = person.path("name").asText("");
+            Optional<ChatAccount> account = account(person);
+            if (name.isBlank() || account.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Click(verb, slug, Origin.REQUESTS, "", name, account.get()));
+        }
+        return Optional.of(new Click(verb, slug, verb.equals(REQUESTS) ? Origin.REQUESTS : origin, query, null, null));
+    }
+
+    private static Optional<ChatAccount> account(JsonNode person) {
+        try {
+            return Optional.of(new ChatAccount(Platform.valueOf(person.path("platform").asText("")),
+                    person.path("workspace").asText(""), person.path("userId").asText("")));
+        } catch (IllegalArgumentException notAnAccount) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The invoke's answer: a refusal's sentence (the card stays as it was), or the card drawn again for
+     * the person who clicked, headed by what was done.
+     *
+     * @param refreshed runs the click's {@link Click#refresh()} command, after the action
+     */
+    static AdaptiveCardInvokeResponse answer(Reply done, Supplier<Reply> refreshed, String readerTenant) {
+        if (done instanceof Reply.Refused) {
+            return message(done.summary());
+        }
+        Reply again = done instanceof Reply.Info || done instanceof Reply.Requests ? done : refreshed.get();
+        Optional<ObjectNode> card = AdaptiveCards.actionable(again, readerTenant);
+        if (card.isEmpty()) {
+            return message(done.summary());
+        }
+        if (again != done) {
+            AdaptiveCards.headWith(card.get(), done.summary());
+        }
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        response.setType(AdaptiveCards.CONTENT_TYPE);
+        response.setValue(card.get());
+        return response;
+    }
+
+    static AdaptiveCardInvokeResponse message(String sentence) {
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        response.setType(MESSAGE_TYPE);
+        response.setValue(sentence);
+        return response;
+    }
+}

@@ -1,0 +1,157 @@
+package ciment.teams;
+
+import ciment.core.Refusal;
+import ciment.core.model.Community;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.core.service.PeopleSearch;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ThumbnailCard;
+import com.microsoft.bot.schema.teams.MessagingExtensionAttachment;
+import com.microsoft.bot.schema.teams.MessagingExtensionParameter;
+import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
+import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
+import com.microsoft.bot.schema.teams.MessagingExtensionResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The search-based messaging extension: Teams waits 5 seconds for its answer, so it only reads the table
+ * (a few reads) and never calls the Bot Connector. searchCommunities finds communities as the words
+ * "communities <query>" do (a guest sees only where invited); opened with nothing typed it lists my
+ * communities and suggestions. searchPeople finds colleagues by a role or skill they declared.
+ */
+final class MessagingExtension {
+    static final String SEARCH_COMMUNITIES = "searchCommunities";
+    static final String SEARCH_PEOPLE = "searchPeople";
+    static final String QUERY = "query";
+    static final String INITIAL_RUN = "initialRun";
+
+    private final Ciment ciment;
+    private final Optional<PeopleSearch> people;
+
+    MessagingExtension(Ciment ciment, Optional<PeopleSearch> people) {
+        this.ciment = ciment;
+        this.people = people;
+    }
+
+    /** @param caller the person searching, who is never looked up through the Bot Connector here */
+    MessagingExtensionResponse answer(MessagingExtensionQuery query, Caller caller) {
+        if (query == null || query.getCommandId() == null) {
+            return message("Ciment does not know this search.");
+        }
+        if (query.getQueryOptions() != null && query.getQueryOptions().getSkip() > 0) {
+            return results(List.of()); // the first page held every result
+        }
+        String text = parameter(query, QUERY).orElse("").strip();
+        boolean initialRun = text.isEmpty() || parameter(query, INITIAL_RUN).isPresent();
+        return switch (query.getCommandId()) {
+            case SEARCH_COMMUNITIES -> communities(caller, initialRun ? "" : text);
+            case SEARCH_PEOPLE -> initialRun
+                    ? message("Type a role or skill (for example accessibility) to find the colleagues who declared it.")
+                    : people(caller, text);
+            default -> message("Ciment does not know the search " + query.getCommandId() + ".");
+        };
+    }
+
+    private MessagingExtensionResponse communities(Caller caller, String text) {
+        Reply reply = ciment.handle(caller, ("communities " + text).strip());
+        if (!(reply instanceof Reply.CommunityList list)) {
+            return message(reply.summary());
+        }
+        List<Reply.Listed> shown = new ArrayList<>();
+        if (text.isEmpty()) {
+            // Opened with nothing typed: mine first, then suggestions; the whole list only when both are empty.
+            list.communities().stream().filter(Reply.Listed::member).forEach(shown::add);
+            shown.addAll(list.suggested());
+            if (shown.isEmpty()) {
+                shown.addAll(list.communities());
+            }
+        } else {
+            shown.addAll(list.communities());
+        }
+        if (shown.isEmpty()) {
+            return message(list.summary());
+        }
+        List<MessagingExtensionAttachment> attachments = new ArrayList<>();
+        for (Reply.Listed listed : shown) {
+            Community community = listed.community();
+            attachments.add(result(AdaptiveCards.communityResult(community),
+                    preview(community.slug() + " · " + community.name(),
+                            (community.open() ? "open" : "closed") + (community.archived() ? " · archived" : "")
+                                    + (listed.member() ? " · you are a member" : ""),
+                            community.purpose())));
+        }
+        return results(attachments);
+    }
+
+    private MessagingExtensionResponse people(Caller caller, String text) {
+        if (people.isEmpty()) {
+            return message("Searching people is not available here yet: send who <skill> to the Ciment bot.");
+        }
+        List<PeopleSearch.Found> found;
+        try {
+            found = people.get().find(caller.account(), text);
+        } catch (Refusal refusal) {
+            return message(refusal.sentence());
+        }
+        if (found.isEmpty()) {
+            return message("Nobody has declared “" + text + "” yet.");
+        }
+        String tenant = caller.account().workspace();
+        List<MessagingExtensionAttachment> attachments = new ArrayList<>();
+        for (PeopleSearch.Found person : found) {
+            attachments.add(result(AdaptiveCards.personResult(person, tenant),
+                    preview(person.person().displayName(),
+                            "Roles: " + AdaptiveCards.declared(person.profile().roles()),
+                            "Skills: " + AdaptiveCards.declared(person.profile().skills()))));
+        }
+        return results(attachments);
+    }
+
+    private static Optional<String> parameter(MessagingExtensionQuery query, String name) {
+        if (query.getParameters() == null) {
+            return Optional.empty();
+        }
+        return query.getParameters().stream()
+                .filter(p -> name.equals(p.getName()) && p.getValue() != null)
+                .map(MessagingExtensionParameter::getValue)
+                .map(Object::toString)
+                .findFirst();
+    }
+
+    /** A result: the card put in the conversation, and the preview Teams lists it with. */
+    private static MessagingExtensionAttachment result(Object card, Attachment preview) {
+        MessagingExtensionAttachment attachment = new MessagingExtensionAttachment();
+        attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
+        attachment.setContent(card);
+        attachment.setPreview(preview);
+        return attachment;
+    }
+
+    private static Attachment preview(String title, String subtitle, String text) {
+        ThumbnailCard thumbnail = new ThumbnailCard();
+        thumbnail.setTitle(title);
+        thumbnail.setSubtitle(subtitle);
+        thumbnail.setText(text);
+        return thumbnail.toAttachment();
+    }
+
+    private static MessagingExtensionResponse results(List<MessagingExtensionAttachment> attachments) {
+        MessagingExtensionResult result = new MessagingExtensionResult();
+        result.setType("result");
+        result.setAttachmentLayout("list");
+        result.setAttachments(attachments);
+        return new MessagingExtensionResponse(result);
+    }
+
+    /** A sentence in the search's flyout instead of results (a refusal, or what to type). */
+    private static MessagingExtensionResponse message(String sentence) {
+        MessagingExtensionResult result = new MessagingExtensionResult();
+        result.setType("message");
+        result.setText(sentence);
+        return new MessagingExtensionResponse(result);
+    }
+}

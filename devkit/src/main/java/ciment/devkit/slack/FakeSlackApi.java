@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
  * call Ciment makes: method, parameters (form or JSON) and bearer token. It answers auth.test,
  * users.info (for the users a test registers: names, email, guest flags and home team),
- * chat.postMessage and chat.postEphemeral; any other method gets {@code unknown_method}, as Slack answers.
+ * chat.postMessage and chat.postEphemeral, views.open (a trigger id it was told is expired gets
+ * {@code expired_trigger_id}), views.update (of a view it opened) and views.publish; any other method gets
+ * {@code unknown_method}, as Slack answers. It also plays the response_url of interactions
+ * ({@link #responseUrl}), recorded as calls of the method {@code response_url}.
  * A test can make a method refuse a channel as Slack would ({@code not_in_channel}, ...) or fail at the
  * HTTP level (429 with Retry-After, 5xx) a number of times.
  */
@@ -46,6 +50,9 @@ public final class FakeSlackApi implements AutoCloseable {
     /** method + " " + channel to the error Slack answers there. */
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Set<String> expiredTriggers = ConcurrentHashMap.newKeySet();
+    private final Set<String> openedViews = ConcurrentHashMap.newKeySet();
+    private final AtomicLong views = new AtomicLong();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
         this.server = server;
@@ -69,6 +76,7 @@ public final class FakeSlackApi implements AutoCloseable {
             server.setExecutor(executor);
             FakeSlackApi api = new FakeSlackApi(server, executor, teamId);
             server.createContext("/api/", api::handle);
+            server.createContext("/hooks/", api::handleResponseUrl);
             server.start();
             return api;
         } catch (IOException e) {
@@ -79,6 +87,20 @@ public final class FakeSlackApi implements AutoCloseable {
     /** Where Ciment should send Web API calls (SLACK_API_URL); ends with '/'. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /**
+     * A response_url for an interaction's payload: what Ciment posts there is recorded as a call of the
+     * method {@code response_url} (its JSON fields as params, and {@code path} the URL's last part).
+     */
+    public String responseUrl(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** Makes views.open refuse this trigger id as Slack does after 3 seconds ({@code expired_trigger_id}). */
+    public FakeSlackApi expireTrigger(String triggerId) {
+        expiredTriggers.add(triggerId);
+        return this;
     }
 
     /** Makes users.info know this user. */
@@ -189,8 +211,59 @@ public final class FakeSlackApi implements AutoCloseable {
                     "ts", (1_700_000_000L + messages.incrementAndGet()) + ".000100");
             case "chat.postEphemeral" -> Map.of("ok", true,
                     "message_ts", (1_700_000_000L + messages.incrementAndGet()) + ".000200");
+            case "views.open" -> viewsOpen(call);
+            case "views.update" -> viewsUpdate(call);
+            case "views.publish" -> call.param("user_id") == null || call.json("view").isEmpty()
+                    ? Map.of("ok", false, "error", "invalid_arguments")
+                    : Map.of("ok", true, "view", view(call, "V0HOME" + call.param("user_id")));
             default -> Map.of("ok", false, "error", "unknown_method");
         };
+    }
+
+    private Map<String, Object> viewsOpen(Call call) {
+        String trigger = call.param("trigger_id");
+        if (trigger == null || call.json("view").isEmpty()) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        if (expiredTriggers.contains(trigger)) {
+            return Map.of("ok", false, "error", "expired_trigger_id");
+        }
+        String id = "V0MODAL" + views.incrementAndGet();
+        openedViews.add(id);
+        return Map.of("ok", true, "view", view(call, id));
+    }
+
+    private Map<String, Object> viewsUpdate(Call call) {
+        String id = call.param("view_id");
+        if (id == null || call.json("view").isEmpty()) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        return openedViews.contains(id) ? Map.of("ok", true, "view", view(call, id))
+                : Map.of("ok", false, "error", "not_found");
+    }
+
+    /** The view as Slack answers it: what was sent, with its id and a fresh hash. */
+    private Map<String, Object> view(Call call, String id) {
+        Map<String, Object> view = new LinkedHashMap<>(call.json("view"));
+        view.put("id", id);
+        view.put("hash", views.incrementAndGet() + ".hash");
+        view.put("team_id", teamId);
+        return view;
+    }
+
+    private void handleResponseUrl(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring("/hooks/".length());
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, Object> params = new LinkedHashMap<>(isJson(contentType) ? jsonParams(body) : formParams(body));
+            params.put("path", path);
+            calls.add(new Call("response_url", Map.copyOf(withoutNulls(params)), null, contentType, body));
+            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
     }
 
     private Map<String, Object> usersInfo(String userId) {
@@ -326,6 +399,26 @@ public final class FakeSlackApi implements AutoCloseable {
         public String param(String name) {
             Object value = params.get(name);
             return value == null ? null : value.toString();
+        }
+
+        /**
+         * A parameter holding JSON, as a map: the SDK sends views.* their {@code view} as a JSON string in a
+         * form field. Empty when absent or not a JSON object.
+         */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json(String name) {
+            Object value = params.get(name);
+            if (value instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+            if (value instanceof String text && text.strip().startsWith("{")) {
+                try {
+                    return JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+                } catch (IOException notJson) {
+                    return Map.of();
+                }
+            }
+            return Map.of();
         }
     }
 }

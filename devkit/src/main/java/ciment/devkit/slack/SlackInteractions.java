@@ -1,0 +1,151 @@
+package ciment.devkit.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What Slack posts to the app besides slash commands, signed as Slack signs it: Events API callbacks
+ * (a JSON body; here app_home_opened) and interactions (a form body whose {@code payload} field is JSON:
+ * block_actions from the App Home or a message, a global shortcut, a modal's view_submission).
+ */
+public final class SlackInteractions {
+    public static final String APP_ID = "A0CIMENT01";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SlashCommands signer;
+    private final String teamId;
+
+    public SlackInteractions(String signingSecret, String teamId) {
+        this.signer = new SlashCommands(signingSecret, teamId);
+        this.teamId = teamId;
+    }
+
+    /** The user opened the app's Home tab (the event Slack sends each time). */
+    public SlashCommands.Signed homeOpened(String userId, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "app_home_opened");
+        event.put("user", userId);
+        event.put("channel", "D0" + userId.substring(1));
+        event.put("tab", "home");
+        event.put("event_ts", at.getEpochSecond() + ".000100");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", "legacy-verification-token");
+        body.put("team_id", teamId);
+        body.put("api_app_id", APP_ID);
+        body.put("event", event);
+        body.put("type", "event_callback");
+        body.put("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase());
+        body.put("event_time", at.getEpochSecond());
+        return signer.sign(json(body), at.getEpochSecond()).withHeader("Content-Type", "application/json");
+    }
+
+    /** A button clicked in the user's App Home (the view Slack published for them). */
+    public SlashCommands.Signed homeButton(String userId, String actionId, String value, Instant at) {
+        Map<String, Object> payload = interaction("block_actions", userId);
+        payload.put("container", Map.of("type", "view", "view_id", "V0HOME" + userId));
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        payload.put("view", Map.of("id", "V0HOME" + userId, "type", "home", "team_id", teamId, "hash", "1.hash"));
+        payload.put("actions", List.of(button(actionId, value, at)));
+        return signed(payload, at);
+    }
+
+    /** A button clicked in an (ephemeral) message of the app in #general, answered through responseUrl. */
+    public SlashCommands.Signed messageButton(String userId, String actionId, String value, String responseUrl,
+            Instant at) {
+        Map<String, Object> payload = interaction("block_actions", userId);
+        payload.put("container", Map.of("type", "message", "message_ts", at.getEpochSecond() + ".000200",
+                "channel_id", "C0GENERAL1", "is_ephemeral", true));
+        payload.put("channel", Map.of("id", "C0GENERAL1", "name", "general"));
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        payload.put("response_url", responseUrl);
+        payload.put("actions", List.of(button(actionId, value, at)));
+        return signed(payload, at);
+    }
+
+    /** A global shortcut (the lightning menu), with the trigger id that opens a modal for 3 seconds. */
+    public SlashCommands.Signed shortcut(String userId, String callbackId, String triggerId, Instant at) {
+        Map<String, Object> payload = interaction("shortcut", userId);
+        payload.remove("api_app_id");
+        payload.put("callback_id", callbackId);
+        payload.put("trigger_id", triggerId);
+        payload.put("action_ts", at.getEpochSecond() + ".000300");
+        return signed(payload, at);
+    }
+
+    /**
+     * A modal submitted: {@code values} by block id, then action id, each an element's state as Slack
+     * sends it (use {@link #text}, {@link #radio}, {@link #checkboxes}).
+     */
+    public SlashCommands.Signed submission(String userId, String callbackId, String viewId,
+            Map<String, Map<String, Object>> values, Instant at) {
+        Map<String, Object> payload = interaction("view_submission", userId);
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", viewId);
+        view.put("team_id", teamId);
+        view.put("type", "modal");
+        view.put("callback_id", callbackId);
+        view.put("private_metadata", "");
+        view.put("hash", "2.hash");
+        view.put("state", Map.of("values", values));
+        payload.put("view", view);
+        payload.put("response_urls", List.of());
+        return signed(payload, at);
+    }
+
+    /** A plain_text_input's state under its action id ({@code value} null: left empty). */
+    public static Map<String, Object> text(String actionId, String value) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("type", "plain_text_input");
+        state.put("value", value);
+        return Map.of(actionId, state);
+    }
+
+    public static Map<String, Object> radio(String actionId, String selectedValue) {
+        return Map.of(actionId, Map.of("type", "radio_buttons",
+                "selected_option", Map.of("text", Map.of("type", "plain_text", "text", selectedValue), "value", selectedValue)));
+    }
+
+    public static Map<String, Object> checkboxes(String actionId, List<String> selectedValues) {
+        return Map.of(actionId, Map.of("type", "checkboxes", "selected_options", selectedValues.stream()
+                .map(v -> Map.of("text", Map.of("type", "plain_text", "text", v), "value", v)).toList()));
+    }
+
+    private Map<String, Object> interaction(String type, String userId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type);
+        payload.put("team", Map.of("id", teamId, "domain", "ciment-test"));
+        payload.put("user", Map.of("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(),
+                "team_id", teamId));
+        payload.put("api_app_id", APP_ID);
+        payload.put("token", "legacy-verification-token");
+        payload.put("is_enterprise_install", false);
+        return payload;
+    }
+
+    private static Map<String, Object> button(String actionId, String value, Instant at) {
+        return Map.of("action_id", actionId, "block_id", "b" + Math.abs(actionId.hashCode()), "type", "button",
+                "value", value, "text", Map.of("type", "plain_text", "text", actionId),
+                "action_ts", at.getEpochSecond() + ".000400");
+    }
+
+    private SlashCommands.Signed signed(Map<String, Object> payload, Instant at) {
+        String body = "payload=" + URLEncoder.encode(json(payload), StandardCharsets.UTF_8);
+        return signer.sign(body, at.getEpochSecond());
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

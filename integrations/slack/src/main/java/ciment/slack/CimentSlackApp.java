@@ -52,6 +52,7 @@ public final class CimentSlackApp {
         SlackIntroductions introductions = botToken.map(token -> new SlackIntroductions(quick(slack).methods(token)))
                 .orElse(SlackIntroductions.NONE);
         app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
+        SlackInteractivity.register(app, ciment, introductions, clock);
         return app;
     }
 

@@ -1,0 +1,88 @@
+package ciment.slack;
+
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Join, Leave, Approve and Decline clicked: the same core command as the words. A click in the Home tab
+ * draws the Home again with the answer on top; a click in a message is answered through its response_url,
+ * only to the person who clicked. Both before the acknowledgement: on Lambda nothing runs after it.
+ */
+final class CommunityButtonClicks implements BlockActionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CommunityButtonClicks.class);
+
+    private final Supplier<Ciment> ciment;
+    private final SlackCallers callers;
+    private final HomeTab home;
+
+    CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
+        this.ciment = ciment;
+        this.callers = callers;
+        this.home = home;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().getFirst();
+        boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
+        String teamId = teamOf(payload);
+        String userId = payload.getUser().getId();
+        String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
+        Caller caller = callers.caller(teamId, enterpriseOf(payload), userId,
+                SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
+
+        Reply answer = answer(caller, action);
+        if (fromHome) {
+            if (context.getBotToken() != null) {
+                home.publish(context.client(), caller, userId, answer);
+            }
+        } else if (payload.getResponseUrl() != null) {
+            BlockKitReply.Rendered rendered = BlockKitReply.render(answer, teamId);
+            try {
+                context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(rendered.text())
+                        .blocks(rendered.blocks()));
+            } catch (Exception e) {
+                LOG.warn("the answer to {}'s click went nowhere ({})", userId, e.toString());
+            }
+        }
+        return context.ack();
+    }
+
+    private Reply answer(Caller caller, BlockActionPayload.Action action) {
+        CommunityButtons.Value value = CommunityButtons.Value.parse(action.getValue());
+        try {
+            return switch (action.getActionId()) {
+                case CommunityButtons.JOIN -> ciment.get().handle(caller, "join " + value.slug());
+                case CommunityButtons.LEAVE -> ciment.get().handle(caller, "leave " + value.slug());
+                case CommunityButtons.APPROVE -> ciment.get().decide(caller, value.slug(), value.personId(), true);
+                case CommunityButtons.DECLINE -> ciment.get().decide(caller, value.slug(), value.personId(), false);
+                default -> new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND
+                        + " help to see what you can do.");
+            };
+        } catch (RuntimeException e) {
+            LOG.error("{} by {} failed", action.getActionId(), caller.account().userId(), e);
+            return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
+        }
+    }
+
+    /** The workspace the click came from (the user's own for a Slack Connect colleague is in user.team_id). */
+    static String teamOf(BlockActionPayload payload) {
+        return payload.getTeam() != null && payload.getTeam().getId() != null ? payload.getTeam().getId()
+                : payload.getUser().getTeamId();
+    }
+
+    static String enterpriseOf(BlockActionPayload payload) {
+        return payload.getEnterprise() != null ? payload.getEnterprise().getId() : null;
+    }
+}

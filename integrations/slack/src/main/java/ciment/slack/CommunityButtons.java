@@ -1,0 +1,89 @@
+package ciment.slack;
+
+import ciment.core.model.Community;
+import ciment.core.model.JoinRequest;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The buttons that do what a command does: Join (or Ask to join), Leave, Approve and Decline a join
+ * request, and Create a community. A button's value names the community (and the person asking, by id,
+ * for a request); the click runs the same core command as the words.
+ */
+final class CommunityButtons {
+    static final String JOIN = "ciment_join";
+    static final String LEAVE = "ciment_leave";
+    static final String APPROVE = "ciment_approve";
+    static final String DECLINE = "ciment_decline";
+    static final String CREATE = "ciment_create";
+    /** The clicks {@link CommunityButtonClicks} answers (Create opens a modal instead). */
+    static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline)$");
+
+    private CommunityButtons() {
+    }
+
+    /** Join, or Ask to join a closed community (none for an archived one, which nobody joins). */
+    static Optional<ButtonElement> join(Community community, boolean invited) {
+        if (community.archived()) {
+            return Optional.empty();
+        }
+        boolean asks = !community.open() && !invited;
+        return Optional.of(button(asks ? "Ask to join" : "Join", JOIN, community.slug().value())
+                .style(asks ? null : "primary")
+                .accessibilityLabel((asks ? "Ask to join " : "Join ") + community.slug())
+                .build());
+    }
+
+    static ButtonElement leave(Community community) {
+        String slug = community.slug().value();
+        return button("Leave", LEAVE, slug)
+                .accessibilityLabel("Leave " + slug)
+                .confirm(confirm("Leave " + slug + "?", "You stop seeing its posts in your feed. You can join again"
+                        + (community.open() ? " at any time." : " with a steward's approval."), "Leave"))
+                .build();
+    }
+
+    static ButtonElement approve(JoinRequest request) {
+        return button("Approve", APPROVE, request.slug().value() + " " + request.personId())
+                .style("primary")
+                .accessibilityLabel(Mrkdwn.fit("Approve " + request.personName(), 70))
+                .build();
+    }
+
+    static ButtonElement decline(JoinRequest request) {
+        return button("Decline", DECLINE, request.slug().value() + " " + request.personId())
+                .style("danger")
+                .accessibilityLabel(Mrkdwn.fit("Decline " + request.personName(), 70))
+                .confirm(confirm("Decline this request?", Mrkdwn.fit(request.personName(), 100) + " will be told"
+                        + " that their request to join " + request.slug() + " was declined.", "Decline"))
+                .build();
+    }
+
+    static ButtonElement create() {
+        return button("Create a community", CREATE, "home").style("primary").build();
+    }
+
+    /** A clicked button's value: the community's slug, then the person's id for a request. */
+    record Value(String slug, String personId) {
+        static Value parse(String value) {
+            String[] parts = value == null ? new String[0] : value.strip().split(" ", 2);
+            return new Value(parts.length > 0 ? parts[0] : "", parts.length > 1 ? parts[1] : "");
+        }
+    }
+
+    private static ButtonElement.ButtonElementBuilder button(String text, String actionId, String value) {
+        return ButtonElement.builder().text(plain(text)).actionId(actionId).value(value);
+    }
+
+    private static ConfirmationDialogObject confirm(String title, String text, String yes) {
+        return ConfirmationDialogObject.builder().title(plain(Mrkdwn.fit(title, 100))).text(plain(Mrkdwn.fit(text, 300)))
+                .confirm(plain(yes)).deny(plain("Cancel")).build();
+    }
+
+    static PlainTextObject plain(String text) {
+        return PlainTextObject.builder().text(text).emoji(true).build();
+    }
+}

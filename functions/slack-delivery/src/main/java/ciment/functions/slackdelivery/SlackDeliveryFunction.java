@@ -1,0 +1,56 @@
+package ciment.functions.slackdelivery;
+
+import ciment.core.config.Settings;
+import ciment.core.model.Notice;
+import ciment.core.model.Platform;
+import ciment.delivery.Deliveries;
+import ciment.delivery.NoticeSender;
+import ciment.infra.Outbox;
+import ciment.infra.Secrets;
+import ciment.slack.SlackNoticeSender;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Clock;
+
+/**
+ * The Slack delivery Lambda function, as template.yaml names it: a batch of the table's stream in (the
+ * event source mapping lets only new Slack outbox items through), each notice told through Slack's Web
+ * API, and the records that failed handed back as a partial batch response for Lambda to retry.
+ * The Web API client and the table's client are made once per container.
+ */
+public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final Deliveries deliveries;
+
+    /** Lambda's entry: the environment, with the bot token that template.yaml names by ARN (SLACK_BOT_TOKEN_ARN) read first. */
+    public SlackDeliveryFunction() {
+        this(Secrets.resolve(Settings.fromEnvironment()));
+    }
+
+    /** For the local runner and tests: the same function on settings of their own. */
+    public SlackDeliveryFunction(Settings settings) {
+        this.deliveries = new Deliveries(Outbox.fromSettings(settings), sender(new SlackNoticeSender(settings)),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return deliveries.handle(event);
+    }
+
+    /** SlackNoticeSender as delivery's NoticeSender (integrations/slack does not depend on the delivery module). */
+    static NoticeSender sender(SlackNoticeSender slack) {
+        return new NoticeSender() {
+            @Override
+            public Platform platform() {
+                return slack.platform();
+            }
+
+            @Override
+            public void send(Notice notice) throws Exception {
+                slack.send(notice);
+            }
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package ciment.functions.slackdelivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.infra.DynamoClients;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: within 20 MB,
+ * no signature files, and the handler template.yaml names is a RequestHandler that starts on moto's
+ * table and answers a stream batch.
+ */
+class ShadedJarIT {
+    private static final Path JAR = Path.of("target", "ciment-slack-delivery.jar");
+    private static final String HANDLER = "ciment.functions.slackdelivery.SlackDeliveryFunction";
+
+    private static FakeSlackApi slackApi;
+    private static URLClassLoader lambda;
+    private static Map<String, String> settings;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slackApi = FakeSlackApi.start();
+        String table = "slack-delivery-shaded-" + UUID.randomUUID().toString().substring(0, 8);
+        settings = Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
+                "CIMENT_TABLE", table, "SLACK_BOT_TOKEN", "xoxb-shaded", "SLACK_API_URL", slackApi.baseUrl());
+        try (DynamoDbClient dynamo = DynamoClients.create(ciment.core.config.Settings.of(settings))) {
+            TemplateTable.fromClasspath().create(dynamo, table);
+        }
+        lambda = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        lambda.close();
+        slackApi.close();
+    }
+
+    @Test
+    void jar_isWithin20MB_withoutSignatureFiles_withTheHandlerAndMergedServiceFiles() throws Exception {
+        long size = Files.size(JAR);
+        assertTrue(size <= 20_000_000, "ciment-slack-delivery.jar is " + size + " bytes");
+        try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
+            assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
+            assertNotNull(zip.getEntry(HANDLER.replace('.', '/') + ".class"));
+            String httpServices = new String(zip.getInputStream(
+                    zip.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService")).readAllBytes());
+            assertTrue(httpServices.contains("UrlConnectionSdkHttpService"), httpServices);
+        }
+    }
+
+    @Test
+    void handlerFromTheJarAlone_isARequestHandler_startsOnTheTable_andAnswersAnEmptyBatchWithoutFailures()
+            throws Exception {
+        ClassLoader testLoader = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(lambda);
+        try {
+            Class<?> settingsClass = lambda.loadClass("ciment.core.config.Settings");
+            Object functionSettings = settingsClass.getMethod("of", Map.class).invoke(null, settings);
+            Class<?> functionClass = lambda.loadClass(HANDLER);
+            Class<?> requestHandler = lambda.loadClass("com.amazonaws.services.lambda.runtime.RequestHandler");
+            assertTrue(requestHandler.isAssignableFrom(functionClass), "the stream event source invokes a RequestHandler");
+            Object function = functionClass.getConstructor(settingsClass).newInstance(functionSettings);
+
+            Class<?> eventClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.events.DynamodbEvent");
+            Object event = eventClass.getConstructor().newInstance();
+            eventClass.getMethod("setRecords", List.class).invoke(event, List.of());
+            Class<?> context = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
+            Object response = requestHandler.getMethod("handleRequest", Object.class, context).invoke(function, event, null);
+
+            assertEquals(List.of(), response.getClass().getMethod("getBatchItemFailures").invoke(response));
+            assertEquals(List.of(), slackApi.calls());
+        } finally {
+            Thread.currentThread().setContextClassLoader(testLoader);
+        }
+    }
+}

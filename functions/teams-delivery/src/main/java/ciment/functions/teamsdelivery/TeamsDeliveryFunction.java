@@ -1,0 +1,78 @@
+package ciment.functions.teamsdelivery;
+
+import ciment.core.config.Settings;
+import ciment.core.model.Notice;
+import ciment.core.model.Platform;
+import ciment.delivery.Deliveries;
+import ciment.delivery.NoticeSender;
+import ciment.infra.Outbox;
+import ciment.infra.Secrets;
+import ciment.teams.ClientCredentials;
+import ciment.teams.TeamsNoticeSender;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams delivery Lambda function, as template.yaml names it: a batch of the table's stream in (the
+ * event source mapping lets only new Teams outbox items through), each notice sent as a proactive message
+ * through the Bot Connector, and the records that failed handed back as a partial batch response for
+ * Lambda to retry. The table's client, the Bot Connector clients and the bot's token are kept per container.
+ */
+public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsDeliveryFunction.class);
+
+    private final Deliveries deliveries;
+
+    /**
+     * Lambda's entry: the environment, with the app password that template.yaml names by ARN
+     * (MICROSOFT_APP_PASSWORD_ARN) read first; refuses to start without MICROSOFT_APP_ID.
+     */
+    public TeamsDeliveryFunction() {
+        this(Secrets.resolve(Settings.fromEnvironment()), false);
+    }
+
+    /**
+     * @param allowUnauthenticated only for the local runner: without MICROSOFT_APP_ID, send without a token
+     *                             (the Bot Framework Emulator's mode), as the Teams function accepts
+     *                             activities without one there.
+     */
+    public TeamsDeliveryFunction(Settings settings, boolean allowUnauthenticated) {
+        boolean hasAppId = settings.get("MICROSOFT_APP_ID").isPresent();
+        if (!hasAppId && !allowUnauthenticated) {
+            throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Bot Connector takes proactive messages "
+                    + "only with that app's token: set it (see CONTRACT.md's configuration table).");
+        }
+        if (!hasAppId) {
+            LOG.warn("MICROSOFT_APP_ID is not set: Teams notices are sent WITHOUT a token (Bot Framework Emulator mode).");
+        }
+        Clock clock = Clock.systemUTC();
+        ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
+        this.deliveries = new Deliveries(Outbox.fromSettings(settings),
+                sender(TeamsNoticeSender.fromSettings(settings, credentials)), clock);
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return deliveries.handle(event);
+    }
+
+    /** TeamsNoticeSender as delivery's NoticeSender (integrations/teams does not depend on the delivery module). */
+    static NoticeSender sender(TeamsNoticeSender teams) {
+        return new NoticeSender() {
+            @Override
+            public Platform platform() {
+                return teams.platform();
+            }
+
+            @Override
+            public void send(Notice notice) throws Exception {
+                teams.send(notice);
+            }
+        };
+    }
+}

@@ -10,7 +10,11 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.reply.Reply;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +48,12 @@ final class CommunityBlocks {
         status.add(Aggregate.members(community.memberCount()));
         openness(community).ifPresent(status::add);
         status.add(listed.member() ? "you are a member" : joining(community, listed.invited()));
-        return section(heading, about, "\n_" + String.join(" · ", status.stream().filter(s -> !s.isEmpty()).toList()) + "_");
+        SectionBlock section = section(heading, about, "\n_" + String.join(" · ",
+                status.stream().filter(s -> !s.isEmpty()).toList()) + "_");
+        if (!listed.member()) {
+            CommunityButtons.join(community, listed.invited()).ifPresent(section::setAccessory);
+        }
+        return section;
     }
 
     /** "closed" or "archived": an open community says nothing. */
@@ -115,7 +124,9 @@ final class CommunityBlocks {
             return blocks;
         }
         blocks.add(markdown("*Join requests waiting in " + slug + "*"));
-        for (JoinRequest request : requests.requests()) {
+        // Two blocks a request (who, then Approve and Decline), and room for the count of those left out.
+        int shown = Math.min(requests.requests().size(), (BlockKitReply.MAX_BLOCKS - 2) / 2);
+        for (JoinRequest request : requests.requests().subList(0, shown)) {
             List<ChatAccount> accounts = requests.accounts().getOrDefault(request.personId(), List.of());
             Optional<String> mention = mentions.mention(accounts);
             String who = "*" + Mentions.name(request.personName()) + "*" + mention.map(m -> " (" + m + ")").orElse("")
@@ -123,11 +134,18 @@ final class CommunityBlocks {
             String answer = mention
                     .map(m -> "\nLet them in: `" + COMMAND + " approve " + slug + " " + m + "`"
                             + "\nSay no: `" + COMMAND + " decline " + slug + " " + m + "`")
-                    .orElseGet(() -> "\n_They asked from " + where(accounts) + ": answer from there, where they"
-                            + " can be @mentioned._");
+                    .orElseGet(() -> "\n_They asked from " + where(accounts) + ": answer with the buttons, or from"
+                            + " there, where they can be @mentioned._");
             blocks.add(markdown(who + answer));
+            blocks.add(ActionsBlock.builder()
+                    .elements(List.of(CommunityButtons.approve(request), CommunityButtons.decline(request))).build());
         }
-        return BlockKitReply.withinBlockLimit(blocks, "requests");
+        int hidden = requests.requests().size() - shown;
+        if (hidden > 0) {
+            blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
+                    .text("…and " + hidden + " more requests not shown.").build())).build());
+        }
+        return blocks;
     }
 
     private static String where(List<ChatAccount> accounts) {

@@ -245,8 +245,13 @@ class CimentSlackAppTest {
 
     private static String blocksText(JsonObject answer) {
         StringBuilder texts = new StringBuilder();
-        answer.getAsJsonArray("blocks").forEach(block -> texts.append(block.getAsJsonObject()
-                .getAsJsonObject("text").get("text").getAsString()).append('\n'));
+        // Actions blocks (buttons) have no text of their own.
+        answer.getAsJsonArray("blocks").forEach(block -> {
+            JsonObject text = block.getAsJsonObject().getAsJsonObject("text");
+            if (text != null) {
+                texts.append(text.get("text").getAsString()).append('\n');
+            }
+        });
         return texts.toString();
     }
 

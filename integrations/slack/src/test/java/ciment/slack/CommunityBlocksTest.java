@@ -14,7 +14,10 @@ import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +218,33 @@ class CommunityBlocksTest {
         BlockKitReply.Rendered rendered = render(new Reply.Requests("data-guild", many));
 
         assertEquals(50, rendered.blocks().size());
-        assertTrue(text(rendered.blocks().getLast()).contains("12 more requests"), text(rendered.blocks().getLast()));
+        assertTrue(text(rendered.blocks().getLast()).contains("36 more requests"), text(rendered.blocks().getLast()));
+    }
+
+    @Test
+    void eachRequest_hasApproveAndDeclineButtons_namingThePersonById_evenWhenTheyAskedFromTeams() {
+        Reply.Requests requests = new Reply.Requests("data-guild", List.of(request(GRACE)),
+                Map.of(GRACE.id(), List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "29:grace"))));
+
+        ActionsBlock buttons = (ActionsBlock) render(requests).blocks().get(2);
+
+        List<ButtonElement> both = buttons.getElements().stream().map(ButtonElement.class::cast).toList();
+        assertEquals(List.of("ciment_approve", "ciment_decline"), both.stream().map(ButtonElement::getActionId).toList());
+        assertEquals("data-guild " + GRACE.id(), both.getFirst().getValue());
+        assertTrue(both.getLast().getConfirm() != null, "declining asks first");
+    }
+
+    @Test
+    void listedCommunity_offersJoin_orAskToJoin_butNotToMembers() {
+        Community open = new Community("c1", new Slug("open-club"), "Open", "Anyone", List.of(), true, false, 3, 1, "p", AT);
+        Community closed = new Community("c2", new Slug("closed-club"), "Closed", "Asked", List.of(), false, false, 3, 1,
+                "p", AT);
+        Community mine = new Community("c3", new Slug("mine-club"), "Mine", "In it", List.of(), true, false, 3, 1, "p", AT);
+        List<LayoutBlock> blocks = render(new Reply.CommunityList("", List.of(new Reply.Listed(open, false),
+                new Reply.Listed(closed, false), new Reply.Listed(mine, true)))).blocks();
+
+        assertEquals("Join", ((ButtonElement) ((SectionBlock) blocks.get(1)).getAccessory()).getText().getText());
+        assertEquals("Ask to join", ((ButtonElement) ((SectionBlock) blocks.get(2)).getAccessory()).getText().getText());
+        assertEquals(null, ((SectionBlock) blocks.get(3)).getAccessory());
     }
 }

@@ -1,5 +1,6 @@
 package ciment.slack;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -12,7 +13,8 @@ final class Shown {
     }
 
     static List<String> texts(BlockKitReply.Rendered rendered) {
-        return rendered.blocks().stream().map(Shown::text).toList();
+        // Buttons carry no text of their own to read.
+        return rendered.blocks().stream().filter(block -> !(block instanceof ActionsBlock)).map(Shown::text).toList();
     }
 
     static String text(LayoutBlock block) {

@@ -304,7 +304,7 @@ final class DynamoPeople implements People {
         return identityItemsOf(ACCOUNTS, person.id()).stream().map(Items::accountOfIdentity).toList();
     }
 
-    private List<Map<String, AttributeValue>> identityItemsOf(String operation, String personId) {
+    List<Map<String, AttributeValue>> identityItemsOf(String operation, String personId) {
         return table.queryAll(operation, q -> q.indexName(Keys.GSI1)
                 .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :identity)")
                 .expressionAttributeValues(Map.of(":person", Keys.s(Keys.person(personId)),
@@ -361,12 +361,24 @@ final class DynamoPeople implements People {
         }
     }
 
-    /** From's PROFILE stays, as an alias of into: their posts keep their id. Marked once. */
+    /**
+     * From's PROFILE stays, as an alias of into: their posts keep their id. Marked once. It is in the
+     * keys-only index under into, so that into's export and erasure find the people merged into them.
+     */
     void markMerged(Person from, Person into) {
-        table.update(MERGE, Keys.profile(from.id()), "SET #mergedInto = :into",
+        AttributeValue intoKey = Keys.s(Keys.person(into.id()));
+        AttributeValue alias = Keys.s(Keys.ALIAS_PREFIX + from.id());
+        table.update(MERGE, Keys.profile(from.id()), "SET #mergedInto = :into, #gsi2pk = :intoKey, #gsi2sk = :alias",
                 EXISTS + " AND (attribute_not_exists(#mergedInto) OR #mergedInto <> :into)",
-                Map.of("#mergedInto", Items.MERGED_INTO), Map.of(":into", Keys.s(into.id())),
-                MetaSizes.set(Items.MERGED_INTO, Keys.s(into.id())));
+                Map.of("#mergedInto", Items.MERGED_INTO, "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK),
+                Map.of(":into", Keys.s(into.id()), ":intoKey", intoKey, ":alias", alias),
+                old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.put(Items.MERGED_INTO, Keys.s(into.id()));
+                    after.put(Keys.GSI2_PK, intoKey);
+                    after.put(Keys.GSI2_SK, alias);
+                    return after;
+                });
     }
 
     private static Set<String> declaredKeys(Map<String, AttributeValue> profile, Kind kind) {

@@ -15,6 +15,7 @@ import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import ciment.core.port.Posts;
 import ciment.core.port.Store;
+import ciment.core.privacy.PersonalData;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class DynamoStore implements Store {
     private final Posts posts;
     private final DynamoPeople people;
     private final Outbox outbox;
+    private final DynamoPrivacy privacy;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this.table = new Table(client, tableName, meter);
@@ -43,6 +45,7 @@ public final class DynamoStore implements Store {
         this.posts = new DynamoPosts(table);
         this.people = new DynamoPeople(table, communities);
         this.outbox = new Outbox(table);
+        this.privacy = new DynamoPrivacy(table, communities, people);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -219,6 +222,21 @@ public final class DynamoStore implements Store {
     @Override
     public List<ChatAccount> accounts(Person person) {
         return people.accounts(person);
+    }
+
+    @Override
+    public Optional<PersonalData> personalData(String personId) {
+        return privacy.collect(personId);
+    }
+
+    @Override
+    public Erased erase(Person person) {
+        return privacy.erase(person);
+    }
+
+    /** The steps of an erasure, for tests that interrupt one. */
+    List<DynamoPrivacy.Step> eraseSteps(Person person) {
+        return privacy.steps(person);
     }
 
     /** Into the outbox, for the delivery function of the recipient's platform (see {@link Outbox}). */

@@ -59,6 +59,11 @@ final class Items {
     static final String TEXT = "text";
     static final String AT = "at";
     static final String EXPIRES_AT = "expiresAt";
+    static final String PERSONAL_DATA_OF = "personalDataOf";
+    static final String ERASING = "erasing";
+    static final String REMOVED = "removed";
+    static final String CREATED_BY = "createdBy";
+    static final String INVITED_BY = "invitedBy";
 
     private Items() {
     }
@@ -92,7 +97,7 @@ final class Items {
     static Community community(Map<String, AttributeValue> item) {
         return new Community(str(item, "id"), new Slug(str(item, "slug")), str(item, "name"), str(item, PURPOSE),
                 texts(item, TAGS), item.get(OPEN).bool(), bool(item, ARCHIVED), num(item, MEMBER_COUNT),
-                num(item, STEWARD_COUNT), str(item, "createdBy"), Instant.parse(str(item, "createdAt")));
+                num(item, STEWARD_COUNT), optional(item, CREATED_BY).orElse(""), Instant.parse(str(item, "createdAt")));
     }
 
     /** The person ids of a META item's stewards, sorted. */
@@ -124,9 +129,14 @@ final class Items {
                 Instant.parse(str(item, "since")));
     }
 
-    /** A post is not in the index: a copy there would double its write units. */
+    /**
+     * A post is not in the first index: a copy there would double its write units. It is in the second
+     * (keys only: one small write) under its author, so that erasing them finds their posts.
+     */
     static Map<String, AttributeValue> post(Post p) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.community(p.communityId()), Keys.post(p.id())));
+        item.put(Keys.GSI2_PK, s(Keys.person(p.authorId())));
+        item.put(Keys.GSI2_SK, s(Keys.post(p.id())));
         item.put("slug", s(p.slug().value()));
         item.put("authorId", s(p.authorId()));
         item.put("authorName", s(p.authorName()));
@@ -136,7 +146,13 @@ final class Items {
         return item;
     }
 
+    /** A removed post (its author erased their data) has no author and no text: it reads as removed. */
     static Post post(Map<String, AttributeValue> item) {
+        if (bool(item, REMOVED)) {
+            return Post.removed(Keys.idIn(str(item, Keys.SK), Keys.POST_PREFIX),
+                    Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
+                    platform(str(item, "origin")), Instant.parse(str(item, "createdAt")));
+        }
         return new Post(Keys.idIn(str(item, Keys.SK), Keys.POST_PREFIX),
                 Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
                 str(item, "authorId"), str(item, "authorName"),
@@ -183,7 +199,8 @@ final class Items {
     }
 
     static Person personOfProfile(Map<String, AttributeValue> item) {
-        return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME), bool(item, GUEST));
+        return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME), bool(item, GUEST),
+                bool(item, ERASING));
     }
 
     /** Roles and skills as typed, in the order declared, with their keys as a set for the write conditions. */
@@ -276,16 +293,22 @@ final class Items {
         item.put(TEXT, s(n.text()));
         item.put(AT, s(n.at().toString()));
         item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
+        if (n.carriesPersonalData()) {
+            item.put(PERSONAL_DATA_OF, s(n.personalDataOf()));
+        }
+        // Under the account it is for, in the keys-only index: erasing the person deletes it.
+        item.put(Keys.GSI2_PK, s(Keys.identity(n.to().account())));
+        item.put(Keys.GSI2_SK, s(Keys.OUTBOX_PREFIX + n.id()));
         return item;
     }
 
     static Notice notice(Map<String, AttributeValue> item) {
         return new Notice(Keys.idIn(str(item, Keys.PK), Keys.OUTBOX_PREFIX), recipient(item), str(item, TEXT),
-                Instant.parse(str(item, AT)));
+                Instant.parse(str(item, AT)), optional(item, PERSONAL_DATA_OF).orElse(null));
     }
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {
-        return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST));
+        return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST), bool(item, ERASING));
     }
 
     /** An invitation, in its community's partition and in the index under its person (a guest's communities). */
@@ -293,15 +316,20 @@ final class Items {
         Map<String, AttributeValue> item = new HashMap<>(Keys.invitation(i.communityId(), i.personId()));
         item.put(Keys.GSI1_PK, s(Keys.person(i.personId())));
         item.put(Keys.GSI1_SK, s(Keys.invitation(Keys.community(i.communityId()))));
+        if (!i.invitedBy().isEmpty()) {
+            // Under the steward who gave it, in the keys-only index: erasing them removes their name from it.
+            item.put(Keys.GSI2_PK, s(Keys.person(i.invitedBy())));
+            item.put(Keys.GSI2_SK, s(Keys.invitation(Keys.community(i.communityId())) + "#" + i.personId()));
+        }
         item.put("slug", s(i.slug().value()));
-        item.put("invitedBy", s(i.invitedBy()));
+        item.put(INVITED_BY, s(i.invitedBy()));
         item.put("at", s(i.at().toString()));
         return item;
     }
 
     static Invitation invitation(Map<String, AttributeValue> item) {
         return new Invitation(Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
-                Keys.idIn(str(item, Keys.SK), Keys.INVITATION_PREFIX), str(item, "invitedBy"),
+                Keys.idIn(str(item, Keys.SK), Keys.INVITATION_PREFIX), optional(item, INVITED_BY).orElse(""),
                 Instant.parse(str(item, "at")));
     }
 

@@ -30,6 +30,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Issue 3, part 3 (notices): a notice waiting for delivery is {@code OUT#<noticeId>} / {@code OUT}, alone in
  * its partition and not in the index; the delivery functions' stream filters select it by {@code sk} and
  * {@code platform}. A join request keeps where its answer goes in a map attribute, {@code replyTo}.
+ *
+ * <p>Issue 3, item 8 (erase-my-data): a second index, {@code gsi2} (keys only), holds what names a person
+ * outside their own items, so that erasing them needs no scan: a post is {@code P#<authorId>} /
+ * {@code POST#<postId>}; an invitation {@code P#<invitedBy>} / {@code INV#C#<id>#<inviteeId>}; the PROFILE of
+ * a person merged into another {@code P#<intoId>} / {@code ALIAS#<fromId>}; a notice {@code ID#<account>} /
+ * {@code OUT#<noticeId>} (under the account it is for). A person being erased has {@code erasing} on their
+ * PROFILE and identity links; a removed post has {@code removed} and no author or text.
  */
 final class Keys {
     static final String PK = "pk";
@@ -37,6 +44,10 @@ final class Keys {
     static final String GSI1 = "gsi1";
     static final String GSI1_PK = "gsi1pk";
     static final String GSI1_SK = "gsi1sk";
+    static final String GSI2 = "gsi2";
+    static final String GSI2_PK = "gsi2pk";
+    static final String GSI2_SK = "gsi2sk";
+    static final String ALIAS_PREFIX = "ALIAS#";
 
     static final String META = "META";
     static final String SLUG = "SLUG";

@@ -88,7 +88,8 @@ final class Table {
             PutItemResponse response = client.putItem(b -> b.tableName(name).item(item)
                     .conditionExpression("attribute_not_exists(" + Keys.PK + ")")
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            double index = item.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0;
+            double index = (item.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0)
+                    + IndexWrites.gsi2(item);
             meter.record(operation, Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return true;
@@ -115,7 +116,7 @@ final class Table {
             Map<String, AttributeValue> old = response.attributes();
             Map<String, AttributeValue> after = applied.apply(old);
             long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
-            double index = indexWrites(old, after, size);
+            double index = indexWrites(old, after, size) + IndexWrites.gsi2Change(old, after);
             meter.record(operation, Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return Optional.of(old);
@@ -147,7 +148,8 @@ final class Table {
             Map<String, AttributeValue> after = applied.apply(old);
             long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
             meter.record(operation, Units.write(units(response.consumedCapacity())),
-                    Units.write(CapacityCalculator.write(size) + indexWrites(old, after, size)));
+                    Units.write(CapacityCalculator.write(size) + indexWrites(old, after, size)
+                            + IndexWrites.gsi2Change(old, after)));
             return new Updated(true, Optional.of(old));
         } catch (ConditionalCheckFailedException refused) {
             Optional<Map<String, AttributeValue>> item = refused.hasItem() && !refused.item().isEmpty()
@@ -175,13 +177,20 @@ final class Table {
 
     /** Deletes an item on a condition; the deleted item, or empty (and nothing written) when the condition fails. */
     Optional<Map<String, AttributeValue>> delete(String operation, Map<String, AttributeValue> key, String condition) {
+        return delete(operation, key, condition, Map.of());
+    }
+
+    /** As {@link #delete(String, Map, String)}, with values for the condition. */
+    Optional<Map<String, AttributeValue>> delete(String operation, Map<String, AttributeValue> key, String condition,
+            Map<String, AttributeValue> values) {
         try {
             DeleteItemResponse response = client.deleteItem(b -> b.tableName(name).key(key)
-                    .conditionExpression(condition).returnValues(ReturnValue.ALL_OLD)
+                    .conditionExpression(condition).expressionAttributeValues(values.isEmpty() ? null : values)
+                    .returnValues(ReturnValue.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             Map<String, AttributeValue> old = response.attributes();
             long size = ItemSizes.of(old);
-            double index = old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0;
+            double index = (old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0) + IndexWrites.gsi2(old);
             meter.record(operation, Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return Optional.of(old);

@@ -13,21 +13,26 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * One action of a transaction, with what it weighs: the item's size (the larger of before and after)
  * and the size of its index entry, 0 when the item is not in the index.
  */
-record Write(TransactWriteItem action, long itemBytes, long indexBytes) {
+record Write(TransactWriteItem action, long itemBytes, long indexBytes, long keysIndexBytes) {
+
+    /** A write of an item that is not in the keys-only index (gsi2). */
+    Write(TransactWriteItem action, long itemBytes, long indexBytes) {
+        this(action, itemBytes, indexBytes, 0);
+    }
 
     /** Puts an item that must not exist yet. */
     static Write putNew(String table, Map<String, AttributeValue> item) {
         long size = ItemSizes.of(item);
         return new Write(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(" + Keys.PK + ")").build()).build(),
-                size, item.containsKey(Keys.GSI1_PK) ? size : 0);
+                size, item.containsKey(Keys.GSI1_PK) ? size : 0, IndexWrites.keysOnlyBytes(item));
     }
 
     /** Puts an item whatever is there (an index entry that its owner's condition already guards). */
     static Write put(String table, Map<String, AttributeValue> item) {
         long size = ItemSizes.of(item);
         return new Write(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build(),
-                size, item.containsKey(Keys.GSI1_PK) ? size : 0);
+                size, item.containsKey(Keys.GSI1_PK) ? size : 0, IndexWrites.keysOnlyBytes(item));
     }
 
     /** Updates an item in place; the caller knows its size before and after (a transaction cannot return it). */
@@ -67,7 +72,7 @@ record Write(TransactWriteItem action, long itemBytes, long indexBytes) {
         Map<String, AttributeValue> key = Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
         return new Write(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
                 .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values).build())
-                .build(), size, item.containsKey(Keys.GSI1_PK) ? size : 0);
+                .build(), size, item.containsKey(Keys.GSI1_PK) ? size : 0, IndexWrites.keysOnlyBytes(item));
     }
 
     /** Two units per KB of each item (prepare and commit), and one index write per indexed item. */
@@ -77,6 +82,9 @@ record Write(TransactWriteItem action, long itemBytes, long indexBytes) {
             units += CapacityCalculator.transactionalWrite(write.itemBytes);
             if (write.indexBytes > 0) {
                 units += CapacityCalculator.write(write.indexBytes);
+            }
+            if (write.keysIndexBytes > 0) {
+                units += CapacityCalculator.write(write.keysIndexBytes);
             }
         }
         return units;

@@ -80,5 +80,15 @@ public sealed interface Command {
     record Who(Topic topic) implements Command {
     }
 
+    // ---- my data ----
+
+    /** {@code export-my-data}: a file of everything Ciment holds about me, sent to my direct messages. */
+    record ExportMyData() implements Command {
+    }
+
+    /** {@code erase-my-data} (says what would go) or {@code erase-my-data confirm} (deletes it). */
+    record EraseMyData(boolean confirm) implements Command {
+    }
+
     enum Declared { ROLE, SKILL }
 }

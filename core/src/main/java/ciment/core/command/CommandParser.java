@@ -43,6 +43,8 @@ public final class CommandParser {
             case "whoami" -> new Command.WhoAmI();
             case "roles", "skills" -> declare(words, verb);
             case "who" -> new Command.Who(Topic.of(required(words.rest(), "who <skill>", "who accessibility")));
+            case "export-my-data" -> exportMyData(words);
+            case "erase-my-data" -> eraseMyData(words);
             default -> throw unknown(verb);
         };
     }
@@ -150,6 +152,25 @@ public final class CommandParser {
         String example = kind == Command.Declared.ROLE ? "onboarding buddy" : "accessibility";
         String text = required(words.rest(), verb + " " + action + " <text>", verb + " " + action + " " + example);
         return new Command.Declare(kind, Topic.of(text), action.equals("add"));
+    }
+
+    private static Command exportMyData(Words words) {
+        if (!words.rest().isEmpty()) {
+            throw new Refusal("export-my-data takes nothing more: send export-my-data alone.");
+        }
+        return new Command.ExportMyData();
+    }
+
+    /** Only the exact word confirm erases: anything else could be a slip. */
+    private static Command eraseMyData(Words words) {
+        String rest = words.rest();
+        if (rest.isEmpty()) {
+            return new Command.EraseMyData(false);
+        }
+        if (rest.equalsIgnoreCase("confirm")) {
+            return new Command.EraseMyData(true);
+        }
+        throw new Refusal("Send erase-my-data to see what it deletes, then erase-my-data confirm to delete it.");
     }
 
     private static PersonRef person(Words words, String form) {

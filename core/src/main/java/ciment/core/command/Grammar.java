@@ -22,6 +22,8 @@ public final class Grammar {
             new Usage("roles add|remove <text>", "the functional roles you take on, like onboarding buddy"),
             new Usage("skills add|remove <text>", "the skills you offer, like accessibility"),
             new Usage("who <skill>", "people and communities for a skill or role"),
+            new Usage("export-my-data", "a file of everything Ciment holds about you, in your direct messages"),
+            new Usage("erase-my-data", "delete everything Ciment holds about you (then erase-my-data confirm)"),
             new Usage("close <slug> / open <slug>", "steward: joining needs approval / is free"),
             new Usage("requests <slug>", "steward: the join requests waiting"),
             new Usage("approve|decline <slug> <person>", "steward: answer a join request"),
@@ -33,7 +35,7 @@ public final class Grammar {
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
     static final Set<String> LATER = Set.of(
-            "export-my-data", "erase-my-data", "reply", "react",
+            "reply", "react",
             "edit", "delete", "hide", "audit", "ask", "accept", "questions", "pin", "knowledge", "link",
             "unlink", "links", "costs", "budget", "grant");
 

@@ -6,6 +6,19 @@ import java.time.Instant;
  * A message Ciment sends on its own, later than the request that caused it: a join request's answer,
  * an invitation. Kept in the store's outbox, delivered once by the recipient's chat tool's delivery
  * function.
+ *
+ * @param personalDataOf when not null, the notice carries the export file of this person's data
+ *                       (export-my-data): the delivery function collects the data when it sends, and
+ *                       sends the file with the text
  */
-public record Notice(String id, Recipient to, String text, Instant at) {
+public record Notice(String id, Recipient to, String text, Instant at, String personalDataOf) {
+
+    public Notice(String id, Recipient to, String text, Instant at) {
+        this(id, to, text, at, null);
+    }
+
+    /** Whether the person's data file goes with the text. */
+    public boolean carriesPersonalData() {
+        return personalDataOf != null;
+    }
 }

@@ -16,6 +16,21 @@ public record Post(
         String text,
         Instant createdAt) {
 
+    /** What a removed post shows in the place of its author and its text. */
+    public static final String REMOVED = "removed";
+
+    /**
+     * A post whose author erased their data: it keeps its place in its community (and in threads) but
+     * has no text and no author any more; it shows as "removed".
+     */
+    public static Post removed(String id, String communityId, Slug slug, Platform origin, Instant createdAt) {
+        return new Post(id, communityId, slug, null, REMOVED, origin, REMOVED, createdAt);
+    }
+
+    public boolean isRemoved() {
+        return authorId == null;
+    }
+
     /** How a post is named in commands and shown to people: '#' and its id. */
     public String reference() {
         return "#" + id;

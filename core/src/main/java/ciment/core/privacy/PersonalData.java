@@ -8,14 +8,19 @@ import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import java.util.List;
 
-/** Everything Ciment holds about one person: what export-my-data sends them and erase-my-data deletes. */
+/**
+ * Everything Ciment holds about one person: what export-my-data sends them and erase-my-data deletes.
+ * {@code mergedIds}: the ids of the people merged into this one (the same person met earlier on another
+ * account); their posts are among {@code posts}. Reactions do not exist yet in Ciment: there are none.
+ */
 public record PersonalData(
         Profile profile,
         List<ChatAccount> accounts,
         List<Membership> memberships,
         List<JoinRequest> requests,
         List<Invitation> invitations,
-        List<Post> posts) {
+        List<Post> posts,
+        List<String> mergedIds) {
 
     public PersonalData {
         accounts = List.copyOf(accounts);
@@ -23,5 +28,11 @@ public record PersonalData(
         requests = List.copyOf(requests);
         invitations = List.copyOf(invitations);
         posts = List.copyOf(posts);
+        mergedIds = List.copyOf(mergedIds);
+    }
+
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts) {
+        this(profile, accounts, memberships, requests, invitations, posts, List.of());
     }
 }

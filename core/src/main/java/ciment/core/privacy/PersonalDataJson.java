@@ -30,6 +30,7 @@ public final class PersonalDataJson {
                 json.field("displayName", profile.person().displayName());
                 json.field("guest", profile.person().guest());
                 json.field("email", profile.email().orElse(null));
+                json.strings("mergedIds", data.mergedIds());
                 json.strings("roles", profile.roles());
                 json.strings("skills", profile.skills());
             });
@@ -38,6 +39,10 @@ public final class PersonalDataJson {
             json.list("joinRequests", data.requests(), PersonalDataJson::request);
             json.list("invitations", data.invitations(), PersonalDataJson::invitation);
             json.list("posts", data.posts(), PersonalDataJson::post);
+            // Reactions are not part of Ciment yet: the list is there, empty, so that the file's shape holds.
+            json.key("reactions");
+            json.out.append("[]");
+            json.field("reactionsNote", "Ciment does not keep reactions yet: there are none to export.");
         });
         return json.out.append('\n').toString();
     }

@@ -11,6 +11,7 @@ import ciment.core.port.Store;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The one entry point both chat tools call: the words a person sent in, an answer out. */
@@ -20,6 +21,7 @@ public final class Ciment {
     private final Stewardship stewardship;
     private final PostActions posts;
     private final ProfileActions profiles;
+    private final PrivacyActions privacy;
     private final HomeActions homes;
 
     public Ciment(Store store, Clock clock) {
@@ -28,6 +30,7 @@ public final class Ciment {
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
         this.posts = new PostActions(store, store, communities);
         this.profiles = new ProfileActions(store, store);
+        this.privacy = new PrivacyActions(store, store, store, store, clock);
         this.homes = new HomeActions(store, store);
     }
 
@@ -81,6 +84,14 @@ public final class Ciment {
     private Reply execute(Caller caller, Command command) {
         // The person is looked up only by commands that use them: help needs no store at all.
         Supplier<Person> me = once(() -> identity.personOf(caller));
+        if (!(command instanceof Command.Help) && !(command instanceof Command.EraseMyData e && e.confirm())
+                && me.get().erasing()) {
+            // An erasure was interrupted: this request finishes it (unless the person must hand over first).
+            Optional<Reply> finished = privacy.finish(me.get());
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+        }
         return switch (command) {
             case Command.Help h -> new Reply.Help(Grammar.AVAILABLE);
             case Command.Create c -> communities.create(me.get(), c.slug(), c.purpose());
@@ -104,6 +115,8 @@ public final class Ciment {
             case Command.ListDeclared l -> profiles.me(me.get());
             case Command.Declare d -> profiles.declare(me.get(), d.kind(), d.topic(), d.add());
             case Command.Who w -> profiles.who(me.get(), w.topic());
+            case Command.ExportMyData x -> privacy.export(me.get(), caller);
+            case Command.EraseMyData e -> privacy.erase(me.get(), e.confirm());
         };
     }
 }

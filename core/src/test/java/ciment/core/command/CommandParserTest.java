@@ -114,7 +114,16 @@ class CommandParserTest {
 
     @Test
     void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("export-my-data"));
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("react 01JABCDEFGH :tada:"));
         assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
+    }
+
+    @Test
+    void myData_exportAlone_eraseAloneOrWithConfirm() {
+        assertEquals(new Command.ExportMyData(), CommandParser.parse("export-my-data"));
+        assertEquals(new Command.EraseMyData(false), CommandParser.parse("erase-my-data"));
+        assertEquals(new Command.EraseMyData(true), CommandParser.parse("ERASE-MY-DATA Confirm"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("erase-my-data yes"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("export-my-data please"));
     }
 }

@@ -36,6 +36,8 @@ class PersonalDataJsonTest {
         assertTrue(json.contains("\"role\": \"steward\""), json);
         assertTrue(json.contains("\"joinRequests\": []"), json);
         assertTrue(json.contains("\"email\": \"ada@example.com\""), json);
+        assertTrue(json.contains("\"reactions\": [],"), json);
+        assertTrue(json.contains("\"reactionsNote\": \"Ciment does not keep reactions yet"), json);
         assertEquals('{', json.charAt(0));
         assertEquals("}\n", json.substring(json.length() - 2));
     }

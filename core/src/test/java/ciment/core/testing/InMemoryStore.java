@@ -13,6 +13,9 @@ import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import ciment.core.port.Store;
+import ciment.core.privacy.PersonalData;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,6 +43,8 @@ public final class InMemoryStore implements Store {
     /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
     private final Map<String, Map<String, Topic>> declared = new HashMap<>();
     private int writes;
+
+    private boolean interruptNextErase;
 
     /** How many changes were stored, to prove a refusal wrote nothing. */
     public synchronized int writes() {
@@ -372,6 +377,78 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized List<ChatAccount> accounts(Person person) {
         return people.entrySet().stream().filter(e -> e.getValue().id().equals(person.id())).map(Map.Entry::getKey).toList();
+    }
+
+    /** The next erase stops (throws) right after marking the person, as a Lambda timing out would. */
+    public synchronized void interruptNextErase() {
+        interruptNextErase = true;
+    }
+
+    @Override
+    public synchronized Optional<PersonalData> personalData(String personId) {
+        Optional<Person> person = byPersonId(personId);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> ids = withAliases(personId);
+        return Optional.of(new PersonalData(profile(person.get()), accounts(person.get()), membershipsOf(personId),
+                requests.values().stream().filter(r -> ids.contains(r.personId())).toList(),
+                invitations.values().stream().filter(i -> ids.contains(i.personId())).toList(),
+                posts.values().stream().filter(p -> p.authorId() != null && ids.contains(p.authorId()))
+                        .sorted(Comparator.comparing(Post::id)).toList(),
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList()));
+    }
+
+    @Override
+    public synchronized Erased erase(Person person) {
+        Set<String> ids = withAliases(person.id());
+        people.replaceAll((account, p) -> ids.contains(p.id()) ? new Person(p.id(), p.displayName(), p.guest(), true) : p);
+        writes++;
+        if (interruptNextErase) {
+            interruptNextErase = false;
+            throw new IllegalStateException("erase of " + person.id() + " interrupted");
+        }
+        // Memberships first, as in the table: a last steward stops the erasure before anything else goes.
+        List<Membership> theirs = memberships.values().stream().filter(m -> ids.contains(m.personId())).toList();
+        List<Slug> lastStewardOf = theirs.stream()
+                .filter(m -> m.isSteward() && byId(m.communityId()).stewardCount() <= 1)
+                .map(Membership::slug).sorted().toList();
+        if (!lastStewardOf.isEmpty()) {
+            return new Erased(lastStewardOf);
+        }
+        theirs.forEach(m -> leave(m.communityId(), m.personId()));
+        posts.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId())
+                ? Post.removed(p.id(), p.communityId(), p.slug(), p.origin(), p.createdAt()) : p);
+        requests.values().removeIf(r -> ids.contains(r.personId()));
+        invitations.values().removeIf(i -> ids.contains(i.personId()));
+        invitations.replaceAll((key, i) -> ids.contains(i.invitedBy())
+                ? new Invitation(i.communityId(), i.slug(), i.personId(), "", i.at()) : i);
+        communities.replaceAll((slug, c) -> ids.contains(c.createdBy()) ? new Community(c.id(), c.slug(), c.name(),
+                c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt()) : c);
+        ids.forEach(declared::remove);
+        emails.values().removeIf(ids::contains);
+        mergedInto.keySet().removeIf(ids::contains);
+        Set<ChatAccount> accounts = new HashSet<>();
+        people.forEach((account, p) -> {
+            if (ids.contains(p.id())) {
+                accounts.add(account);
+            }
+        });
+        outbox.removeIf(n -> accounts.contains(n.to().account()));
+        people.keySet().removeAll(accounts);
+        writes++;
+        return Erased.DONE;
+    }
+
+    /** The person's id and the ids of the people merged into them, however many merges ago. */
+    private Set<String> withAliases(String personId) {
+        Set<String> ids = new HashSet<>(Set.of(personId));
+        boolean grew = true;
+        while (grew) {
+            grew = mergedInto.entrySet().stream().filter(e -> ids.contains(e.getValue())).map(Map.Entry::getKey)
+                    .map(ids::add).reduce(false, Boolean::logicalOr);
+        }
+        return ids;
     }
 
     private static List<String> texts(Map<String, Topic> declared, String kind) {

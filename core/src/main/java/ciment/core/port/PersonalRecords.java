@@ -1,0 +1,41 @@
+package ciment.core.port;
+
+import ciment.core.model.Person;
+import ciment.core.model.Slug;
+import ciment.core.privacy.PersonalData;
+import java.util.List;
+import java.util.Optional;
+
+/** A person's own data: collected for export-my-data, deleted by erase-my-data. */
+public interface PersonalRecords {
+
+    /**
+     * Everything held about the person with this id and the people merged into them; empty when there is
+     * no such person (erased, or never met).
+     */
+    Optional<PersonalData> personalData(String personId);
+
+    /** An erasure's outcome: done, or stopped because the person is the last steward of these communities. */
+    record Erased(List<Slug> lastStewardOf) {
+        public static final Erased DONE = new Erased(List.of());
+
+        public Erased {
+            lastStewardOf = List.copyOf(lastStewardOf);
+        }
+
+        public boolean done() {
+            return lastStewardOf.isEmpty();
+        }
+    }
+
+    /**
+     * Deletes everything held about the person and the people merged into them: their posts become
+     * removed posts (they keep their place, without text or author), memberships go (counts follow),
+     * requests, invitations, roles and skills, email address and profile, and the chat accounts' links
+     * last. The person is first marked as being erased (their next request sees {@link
+     * ciment.core.model.Person#erasing()}), so an erasure interrupted anywhere is finished by running it
+     * again. A membership whose leaving would leave a community without a steward stops it (nothing more
+     * is deleted); the outcome names those communities.
+     */
+    Erased erase(Person person);
+}

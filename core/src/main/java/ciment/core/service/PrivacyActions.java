@@ -1,0 +1,136 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Membership;
+import ciment.core.model.Notice;
+import ciment.core.model.Person;
+import ciment.core.model.Profile;
+import ciment.core.model.Recipient;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import ciment.core.port.Communities;
+import ciment.core.port.Notices;
+import ciment.core.port.People;
+import ciment.core.port.PersonalRecords;
+import ciment.core.port.PersonalRecords.Erased;
+import ciment.core.reply.Reply;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A person's own data: export-my-data sends them a file of it, erase-my-data deletes it after they
+ * confirm. A last steward is refused until they hand over: a community always keeps a steward.
+ */
+final class PrivacyActions {
+    static final String FILE_ON_ITS_WAY = "Your file is on its way to your direct messages with Ciment.";
+
+    private final Communities communities;
+    private final People people;
+    private final PersonalRecords records;
+    private final Notices notices;
+    private final Clock clock;
+
+    PrivacyActions(Communities communities, People people, PersonalRecords records, Notices notices, Clock clock) {
+        this.communities = communities;
+        this.people = people;
+        this.records = records;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /**
+     * The file is made and sent by the delivery function of the caller's tool, in their direct messages
+     * with the app: a file is not something to show in a channel, and a slash command cannot answer
+     * with one.
+     */
+    Reply export(Person person, Caller caller) {
+        String serviceUrl = caller.replyTo() == null ? null : caller.replyTo().serviceUrl();
+        notices.send(new Notice(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
+                "Here is everything Ciment holds about you, as a JSON file.", clock.instant(), person.id()));
+        return new Reply.Done(FILE_ON_ITS_WAY);
+    }
+
+    /** Without confirm: what would be deleted, and how to go ahead. With it: the erasure. */
+    Reply erase(Person person, boolean confirm) {
+        List<Slug> lastStewardOf = lastStewardOf(person);
+        if (!lastStewardOf.isEmpty()) {
+            throw new Refusal(lastSteward(lastStewardOf));
+        }
+        if (!confirm) {
+            return new Reply.Done(whatGoes(person));
+        }
+        return erased(records.erase(person), false);
+    }
+
+    /**
+     * A person whose erasure was interrupted: their request finishes it. Empty when it cannot finish (they
+     * became a last steward meanwhile): their request then runs, so that they can hand over.
+     */
+    Optional<Reply> finish(Person person) {
+        Erased outcome = records.erase(person);
+        return outcome.done() ? Optional.of(erased(outcome, true)) : Optional.empty();
+    }
+
+    private static Reply erased(Erased outcome, boolean resumed) {
+        if (!outcome.done()) {
+            return new Reply.Refused(lastSteward(outcome.lastStewardOf()));
+        }
+        return new Reply.Done((resumed ? "Your interrupted erase-my-data is finished: " : "Done: ")
+                + "everything Ciment held about you is deleted, and your posts show as removed."
+                + (resumed ? " Your request was not run; send it again to start afresh." : ""));
+    }
+
+    private List<Slug> lastStewardOf(Person person) {
+        List<Slug> last = new ArrayList<>();
+        for (Membership membership : communities.membershipsOf(person.id())) {
+            if (membership.isSteward() && communities.find(membership.slug())
+                    .filter(c -> c.id().equals(membership.communityId()))
+                    .map(c -> c.stewardCount() <= 1).orElse(false)) {
+                last.add(membership.slug());
+            }
+        }
+        return last.stream().sorted().toList();
+    }
+
+    private static String lastSteward(List<Slug> slugs) {
+        String names = slugs.stream().map(Slug::value).collect(Collectors.joining(", "));
+        return "You are the only steward of " + names + ", and a community always keeps one: hand over first with"
+                + " steward add " + slugs.get(0) + " <person>, then send erase-my-data again.";
+    }
+
+    /** Says what goes, without counting anything the person did. */
+    private String whatGoes(Person person) {
+        Profile profile = people.profile(person);
+        List<String> parts = new ArrayList<>();
+        parts.add("your profile (" + person.displayName() + profile.email().map(e -> ", " + e).orElse("") + ")");
+        List<String> declared = new ArrayList<>(profile.roles());
+        declared.addAll(profile.skills());
+        if (!declared.isEmpty()) {
+            parts.add("your roles and skills (" + String.join(", ", declared) + ")");
+        }
+        List<String> slugs = communities.membershipsOf(person.id()).stream().map(m -> m.slug().value()).sorted().toList();
+        if (!slugs.isEmpty()) {
+            parts.add("your place in " + String.join(", ", slugs));
+        }
+        parts.add("your posts (they keep their place in their threads, shown as removed)");
+        parts.add("your join requests and invitations");
+        List<String> accounts = people.accounts(person).stream().map(PrivacyActions::accountName).distinct().toList();
+        if (!accounts.isEmpty()) {
+            parts.add("the link" + (accounts.size() == 1 ? "" : "s") + " to your " + String.join(" and ", accounts)
+                    + (accounts.size() == 1 ? " account" : " accounts"));
+        }
+        return "erase-my-data deletes everything Ciment holds about you: " + String.join("; ", parts)
+                + ". It cannot be undone; export-my-data first if you want a copy. To go ahead, send erase-my-data"
+                + " confirm.";
+    }
+
+    private static String accountName(ChatAccount account) {
+        String platform = account.platform().key();
+        return platform.substring(0, 1).toUpperCase(Locale.ROOT) + platform.substring(1);
+    }
+}

@@ -76,7 +76,19 @@ final class CapacityUnits {
         }
         measure("`who <skill>` (5 people, no tagged community)", "linus", "who accessibilité");
         identities();
+        privacy();
         return rows;
+    }
+
+    /** erase-my-data of a member with 100 posts and a skill (each post stays in place, removed). */
+    private void privacy() {
+        say("eve", "join units-home-0");
+        say("eve", "skills add accessibilite");
+        for (int i = 0; i < 100; i++) {
+            say("eve", "post units-home-0 " + SHORT);
+        }
+        measure("`erase-my-data confirm`: a member with 100 posts of " + SHORT.length() + " characters", "eve",
+                "erase-my-data confirm");
     }
 
     /** One person across both tools: enrolled with an email, linked by it, and two persons merged by it. */

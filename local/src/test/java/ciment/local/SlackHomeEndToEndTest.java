@@ -120,6 +120,43 @@ class SlackHomeEndToEndTest {
     }
 
     @Test
+    void joinButtonInTheCommunitiesAnswer_joins_andAnswersOnlyTheClicker() {
+        SlackUser steward = stack.slackUser("U0HOME007", "Mia");
+        SlackUser colleague = stack.slackUser("U0HOME008", "Noa");
+        steward.ciment("create button-club Clicked into");
+
+        HttpResponse<String> ack = post(slack.messageButton(colleague.userId, "ciment_join", "button-club",
+                stack.slackApi.responseUrl("noa-1"), Instant.now()));
+
+        assertEquals(200, ack.statusCode());
+        FakeSlackApi.Call answer = stack.slackApi.calls("response_url").stream()
+                .filter(call -> "noa-1".equals(call.param("path"))).findFirst().orElseThrow();
+        assertEquals("ephemeral", answer.param("response_type"));
+        assertTrue(answer.param("text").startsWith("Welcome to button-club"), answer.body());
+        assertTrue(colleague.ciment("info button-club").says("You are a member of *button-club*"));
+    }
+
+    @Test
+    void requestMadeFromTeams_isApprovedWithTheButtonInTheSlackStewardsHome() throws Exception {
+        SlackUser steward = stack.slackUser("U0HOME009", "Ola");
+        steward.ciment("create cross-club Across tools");
+        steward.ciment("close cross-club");
+        LocalStack.TeamsUser asker = stack.teamsUser("Pia");
+        assertTrue(asker.ciment("join cross-club").says("your request went to its stewards"));
+
+        post(slack.homeOpened(steward.userId, Instant.now()));
+        String home = home(steward);
+        assertTrue(home.contains("Requests (1)") && home.contains("Pia"), home);
+        String value = JSON.readTree(home).findValues("value").stream().map(v -> v.asText())
+                .filter(v -> v.startsWith("cross-club ")).findFirst().orElseThrow();
+
+        assertEquals(200, post(slack.homeButton(steward.userId, "ciment_approve", value, Instant.now())).statusCode());
+
+        assertTrue(home(steward).contains("Pia is now a member of cross-club"), home(steward));
+        assertTrue(asker.ciment("info cross-club").says("You are a member"));
+    }
+
+    @Test
     void forgedOrStaleInteractions_get401_andChangeNothing() {
         SlackUser steward = stack.slackUser("U0HOME005", "Lea");
         steward.ciment("create forged-club Nobody joins by forgery");

@@ -6,9 +6,13 @@ import ciment.devkit.ApiGateway.Answer;
 import ciment.devkit.ApiGateway.Request;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
+import ciment.devkit.stream.TableStream;
 import ciment.functions.slack.SlackFunction;
+import ciment.functions.slackdelivery.SlackDeliveryFunction;
 import ciment.functions.teams.TeamsFunction;
+import ciment.functions.teamsdelivery.TeamsDeliveryFunction;
 import ciment.infra.DynamoClients;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Serves template.yaml's HTTP routes on 127.0.0.1 through the same handler classes as Lambda, called
- * as Lambda calls them: API Gateway's event JSON in, the response JSON out.
+ * as Lambda calls them: API Gateway's event JSON in, the response JSON out. It also feeds the table's
+ * stream to the delivery functions, as their event source mappings do in AWS ({@link StreamFeeder}).
  * Without AWS_ENDPOINT_URL it starts moto's server itself and creates the table from template.yaml.
  */
 public final class LocalRunner implements AutoCloseable {
@@ -35,14 +42,16 @@ public final class LocalRunner implements AutoCloseable {
     private final Optional<MotoServer> emulator;
     private final Settings settings;
     private final Map<String, Route> routes;
+    private final StreamFeeder deliveries;
 
     private LocalRunner(HttpServer server, ExecutorService executor, Optional<MotoServer> emulator, Settings settings,
-            Map<String, Route> routes) {
+            Map<String, Route> routes, StreamFeeder deliveries) {
         this.server = server;
         this.executor = executor;
         this.emulator = emulator;
         this.settings = settings;
         this.routes = routes;
+        this.deliveries = deliveries;
     }
 
     public static void main(String[] args) {
@@ -61,8 +70,11 @@ public final class LocalRunner implements AutoCloseable {
                         "AWS_ACCESS_KEY_ID", "local",
                         "AWS_SECRET_ACCESS_KEY", "local")))
                 .orElse(given);
+        StreamFeeder deliveries = null;
         try {
             createTable(settings);
+            deliveries = StreamFeeder.start(TableStream.fromLatest(URI.create(settings.require("AWS_ENDPOINT_URL")),
+                    settings.get("AWS_REGION", "us-east-1"), settings.table()), deliveryFunctions(settings));
             Map<String, Route> routes = new LinkedHashMap<>();
             routes.put("POST /slack/events", slackRoute(settings));
             routes.put("POST /api/messages", teamsRoute(settings));
@@ -71,11 +83,14 @@ public final class LocalRunner implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.setExecutor(executor);
-            LocalRunner runner = new LocalRunner(server, executor, emulator, settings, routes);
+            LocalRunner runner = new LocalRunner(server, executor, emulator, settings, routes, deliveries);
             server.createContext("/", runner::serve);
             server.start();
             return runner;
         } catch (IOException | RuntimeException e) {
+            if (deliveries != null) {
+                deliveries.close();
+            }
             emulator.ifPresent(MotoServer::close);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
@@ -90,9 +105,18 @@ public final class LocalRunner implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Hands these stream records to the delivery functions again, now (as Lambda may hand a record over
+     * twice), and returns once they are handled.
+     */
+    void feedStreamAgain(List<DynamodbStreamRecord> records) {
+        deliveries.feedNow(records);
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        deliveries.close();
         executor.shutdownNow();
         emulator.ifPresent(MotoServer::close);
     }
@@ -131,13 +155,32 @@ public final class LocalRunner implements AutoCloseable {
             return call -> Answer.text(503,
                     "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) and restart.");
         }
-        Containers slack = new Containers("ciment-slack", () -> new SlackFunction(settings), concurrency(settings));
-        return call -> Answer.served(slack.invoke(ApiGateway.payloadV1(call)));
+        Containers<SlackFunction> slack = new Containers<>("ciment-slack", () -> new SlackFunction(settings),
+                concurrency(settings));
+        return call -> Answer.served(slack.invoke((function, context) ->
+                ApiGateway.invoke(function, ApiGateway.payloadV1(call), context)));
     }
 
     private static Route teamsRoute(Settings settings) {
-        Containers teams = new Containers("ciment-teams", () -> new TeamsFunction(settings, true), concurrency(settings));
-        return call -> Answer.served(teams.invoke(ApiGateway.payloadV2(call)));
+        Containers<TeamsFunction> teams = new Containers<>("ciment-teams", () -> new TeamsFunction(settings, true),
+                concurrency(settings));
+        return call -> Answer.served(teams.invoke((function, context) ->
+                ApiGateway.invoke(function, ApiGateway.payloadV2(call), context)));
+    }
+
+    /**
+     * The delivery functions, each behind template.yaml's filter for its platform: Slack's when there is a
+     * bot token to send with, Teams' always (without MICROSOFT_APP_ID, unauthenticated as the Emulator is).
+     */
+    private static List<StreamFeeder.Consumer> deliveryFunctions(Settings settings) {
+        List<StreamFeeder.Consumer> functions = new ArrayList<>();
+        if (settings.get("SLACK_BOT_TOKEN").isPresent()) {
+            functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+                    new Containers<>("ciment-slack-delivery", () -> new SlackDeliveryFunction(settings), 1)));
+        }
+        functions.add(new StreamFeeder.Consumer("ciment-teams-delivery", StreamFeeder.newOutboxItemsOf("teams"),
+                new Containers<>("ciment-teams-delivery", () -> new TeamsDeliveryFunction(settings, true), 1)));
+        return functions;
     }
 
     /** How many containers a function may run at once (CIMENT_LOCAL_CONCURRENCY, default 4). */
@@ -152,6 +195,7 @@ public final class LocalRunner implements AutoCloseable {
                   Slack:  set the app's Request URL (slash command, events, interactivity) to %s/slack/events
                           through a tunnel Slack can reach%s
                   Teams:  point the Bot Framework Emulator at %s/api/messages%s
+                  Notices: the table's stream is fed to the Teams delivery function%s
                   Health: %s/health
                 Ctrl-C stops Ciment and the emulator it started."""
                 .formatted(url, settings.table(), settings.get("AWS_ENDPOINT_URL", "AWS"), url,
@@ -159,6 +203,8 @@ public final class LocalRunner implements AutoCloseable {
                         url, settings.get("MICROSOFT_APP_ID").isPresent()
                                 ? " with the bot's app id and password"
                                 : " with no app id and password (unauthenticated, local only)",
+                        settings.get("SLACK_BOT_TOKEN").isPresent() ? " and the Slack one"
+                                : " (Slack's is off: SLACK_BOT_TOKEN is not set)",
                         url));
     }
 

@@ -2,6 +2,7 @@ package ciment.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ciment.devkit.ApiGateway;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,13 +38,13 @@ class ContainersTest {
     @Test
     void concurrentRequests_startMoreContainers_upToTheLimit() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        Containers containers = new Containers("test", () -> function(gate), 3);
+        Containers<RequestStreamHandler> containers = new Containers<>("test", () -> function(gate), 3);
         List<Future<String>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
             for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> containers.invoke("{}")));
+                answers.add(pool.submit(() -> invoke(containers)));
             }
-            Thread.sleep(300);
+            awaitRunning(3);
             gate.countDown();
             for (Future<String> answer : answers) {
                 assertEquals("ok", answer.get(10, TimeUnit.SECONDS));
@@ -56,10 +57,22 @@ class ContainersTest {
     @Test
     void sequentialRequests_reuseTheWarmContainer() {
         CountDownLatch open = new CountDownLatch(0);
-        Containers containers = new Containers("test", () -> function(open), 3);
+        Containers<RequestStreamHandler> containers = new Containers<>("test", () -> function(open), 3);
         for (int i = 0; i < 5; i++) {
-            containers.invoke("{}");
+            invoke(containers);
         }
         assertEquals(1, started.get());
+    }
+
+    private static String invoke(Containers<RequestStreamHandler> containers) {
+        return containers.invoke((function, context) -> ApiGateway.invoke(function, "{}", context));
+    }
+
+    /** Until this many run at once (the pool's threads start at their own pace); at most 10 s. */
+    private void awaitRunning(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 }

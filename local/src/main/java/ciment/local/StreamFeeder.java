@@ -1,0 +1,209 @@
+package ciment.local;
+
+import ciment.devkit.stream.StreamEvents;
+import ciment.devkit.stream.TableStream;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The table's stream fed to the delivery functions, as template.yaml's event source mappings feed them
+ * in AWS: every ~200 ms the new records are read (from LATEST at start), each consumer keeps the records
+ * its filter lets through (the mappings' FilterCriteria), and hands them over in batches of up to
+ * {@link #BATCH_SIZE}, one batch at a time, through the function's containers. A batch that reports
+ * failures (batchItemFailures) is retried from its first failed record on, as Lambda does, up to
+ * {@link #RETRIES} times with a growing pause; then its failed records are logged as dead-lettered
+ * (in AWS they go to the dead-letter queue) and the consumer moves on.
+ */
+final class StreamFeeder implements AutoCloseable {
+    static final int BATCH_SIZE = 10;
+    static final int RETRIES = 3;
+    private static final long POLL_MILLIS = 200;
+    private static final long FIRST_RETRY_MILLIS = 500;
+
+    private final TableStream stream;
+    private final List<Consumer> consumers;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    private StreamFeeder(TableStream stream, List<Consumer> consumers) {
+        this.stream = stream;
+        this.consumers = consumers;
+    }
+
+    /** Starts reading the stream (from now on) and feeding the consumers, each on a thread of its own. */
+    static StreamFeeder start(TableStream stream, List<Consumer> consumers) {
+        StreamFeeder feeder = new StreamFeeder(stream, consumers);
+        feeder.threads.add(daemon("ciment-stream", feeder::poll));
+        for (Consumer consumer : consumers) {
+            feeder.threads.add(daemon("ciment-stream-" + consumer.name, () -> feeder.consume(consumer)));
+        }
+        return feeder;
+    }
+
+    /**
+     * Hands these records to every consumer whose filter takes them, now, on the calling thread (as when
+     * Lambda hands a record over again), and returns once they were handled, retried or dead-lettered.
+     */
+    void feedNow(List<DynamodbStreamRecord> records) {
+        for (Consumer consumer : consumers) {
+            List<DynamodbStreamRecord> taken = records.stream().filter(consumer.filter).toList();
+            for (int from = 0; from < taken.size(); from += BATCH_SIZE) {
+                deliver(consumer, taken.subList(from, Math.min(taken.size(), from + BATCH_SIZE)));
+            }
+        }
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<DynamodbStreamRecord> records = stream.poll();
+                for (Consumer consumer : consumers) {
+                    records.stream().filter(consumer.filter).forEach(consumer.queue::add);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    System.err.println("ciment: reading the table's stream failed (retrying): " + e);
+                }
+            }
+            pause(POLL_MILLIS);
+        }
+    }
+
+    private void consume(Consumer consumer) {
+        while (running) {
+            try {
+                DynamodbStreamRecord first = consumer.queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<DynamodbStreamRecord> batch = new ArrayList<>(List.of(first));
+                consumer.queue.drainTo(batch, BATCH_SIZE - 1);
+                deliver(consumer, batch);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One batch, retried from its first failure on while retries last. */
+    private void deliver(Consumer consumer, List<DynamodbStreamRecord> batch) {
+        List<DynamodbStreamRecord> pending = batch;
+        for (int attempt = 0; ; attempt++) {
+            Set<String> failed;
+            try {
+                DynamodbEvent event = StreamEvents.event(pending);
+                StreamsEventResponse response = consumer.containers.invoke((function, context) ->
+                        function.handleRequest(event, context));
+                failed = response == null || response.getBatchItemFailures() == null ? Set.of()
+                        : response.getBatchItemFailures().stream()
+                                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+            } catch (RuntimeException error) {
+                // A function error fails the whole batch, as in Lambda.
+                System.err.println("ciment: " + consumer.name + " failed on a batch of " + pending.size() + ": " + error);
+                failed = pending.stream().map(StreamFeeder::sequence).collect(Collectors.toSet());
+            }
+            int firstFailed = firstFailed(pending, failed);
+            if (firstFailed < 0) {
+                return;
+            }
+            pending = pending.subList(firstFailed, pending.size());
+            if (attempt >= RETRIES || !running) {
+                List<String> dead = pending.stream().map(StreamFeeder::sequence).filter(failed::contains).toList();
+                System.err.println("ciment: " + consumer.name + " dead-lettered stream records " + dead + " after "
+                        + (attempt + 1) + " attempts (in AWS they would be in the DeliveryDeadLetters queue)");
+                return;
+            }
+            pause(FIRST_RETRY_MILLIS << attempt);
+        }
+    }
+
+    /** Where Lambda retries from: the first record named as failed (or -1: none was). */
+    private static int firstFailed(List<DynamodbStreamRecord> batch, Set<String> failed) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (failed.contains(sequence(batch.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String sequence(DynamodbStreamRecord record) {
+        return record.getDynamodb().getSequenceNumber();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(String name, Runnable loop) {
+        Thread thread = new Thread(loop, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stream.close();
+    }
+
+    /**
+     * Template.yaml's FilterCriteria for a delivery function: new outbox items (INSERT, pk OUT#..., sk OUT)
+     * of one platform.
+     */
+    static Predicate<DynamodbStreamRecord> newOutboxItemsOf(String platform) {
+        return record -> {
+            if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null) {
+                return false;
+            }
+            Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+            Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+            return keys != null && image != null && text(keys.get("pk")).startsWith("OUT#")
+                    && text(keys.get("sk")).equals("OUT") && text(image.get("platform")).equals(platform);
+        };
+    }
+
+    private static String text(AttributeValue value) {
+        return value == null || value.getS() == null ? "" : value.getS();
+    }
+
+    /** A delivery function as its event source mapping sees it: a name, a filter and its containers. */
+    static final class Consumer {
+        final String name;
+        final Predicate<DynamodbStreamRecord> filter;
+        final Containers<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> containers;
+        final BlockingQueue<DynamodbStreamRecord> queue = new LinkedBlockingQueue<>();
+
+        Consumer(String name, Predicate<DynamodbStreamRecord> filter,
+                Containers<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> containers) {
+            this.name = name;
+            this.filter = filter;
+            this.containers = containers;
+        }
+    }
+}

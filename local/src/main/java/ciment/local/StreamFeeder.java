@@ -34,17 +34,20 @@ final class StreamFeeder implements AutoCloseable {
 
     private final TableStream stream;
     private final List<Consumer> consumers;
+    private final long firstRetryMillis;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    private StreamFeeder(TableStream stream, List<Consumer> consumers) {
+    /** Not started: records reach the consumers only through {@link #feedNow} (tests). */
+    StreamFeeder(TableStream stream, List<Consumer> consumers, long firstRetryMillis) {
         this.stream = stream;
         this.consumers = consumers;
+        this.firstRetryMillis = firstRetryMillis;
     }
 
     /** Starts reading the stream (from now on) and feeding the consumers, each on a thread of its own. */
     static StreamFeeder start(TableStream stream, List<Consumer> consumers) {
-        StreamFeeder feeder = new StreamFeeder(stream, consumers);
+        StreamFeeder feeder = new StreamFeeder(stream, consumers, FIRST_RETRY_MILLIS);
         feeder.threads.add(daemon("ciment-stream", feeder::poll));
         for (Consumer consumer : consumers) {
             feeder.threads.add(daemon("ciment-stream-" + consumer.name, () -> feeder.consume(consumer)));
@@ -98,7 +101,7 @@ final class StreamFeeder implements AutoCloseable {
     }
 
     /** One batch, retried from its first failure on while retries last. */
-    private void deliver(Consumer consumer, List<DynamodbStreamRecord> batch) {
+    void deliver(Consumer consumer, List<DynamodbStreamRecord> batch) {
         List<DynamodbStreamRecord> pending = batch;
         for (int attempt = 0; ; attempt++) {
             Set<String> failed;
@@ -125,7 +128,7 @@ final class StreamFeeder implements AutoCloseable {
                         + (attempt + 1) + " attempts (in AWS they would be in the DeliveryDeadLetters queue)");
                 return;
             }
-            pause(FIRST_RETRY_MILLIS << attempt);
+            pause(firstRetryMillis << attempt);
         }
     }
 
@@ -169,7 +172,9 @@ final class StreamFeeder implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        stream.close();
+        if (stream != null) {
+            stream.close();
+        }
     }
 
     /**

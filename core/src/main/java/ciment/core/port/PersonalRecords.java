@@ -2,18 +2,10 @@ package ciment.core.port;
 
 import ciment.core.model.Person;
 import ciment.core.model.Slug;
-import ciment.core.privacy.PersonalData;
 import java.util.List;
-import java.util.Optional;
 
 /** A person's own data: collected for export-my-data, deleted by erase-my-data. */
-public interface PersonalRecords {
-
-    /**
-     * Everything held about the person with this id and the people merged into them; empty when there is
-     * no such person (erased, or never met).
-     */
-    Optional<PersonalData> personalData(String personId);
+public interface PersonalRecords extends PersonalDataSource {
 
     /** An erasure's outcome: done, or stopped because the person is the last steward of these communities. */
     record Erased(List<Slug> lastStewardOf) {

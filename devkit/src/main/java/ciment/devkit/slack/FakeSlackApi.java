@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * chat.postMessage and chat.postEphemeral, views.open (a trigger id it was told is expired gets
  * {@code expired_trigger_id}), views.update (of a view it opened) and views.publish; any other method gets
  * {@code unknown_method}, as Slack answers. It also plays the response_url of interactions
- * ({@link #responseUrl}), recorded as calls of the method {@code response_url}.
+ * ({@link #responseUrl}), recorded as calls of the method {@code response_url}. For files, it answers
+ * conversations.open (a DM channel {@code D…} per user), files.getUploadURLExternal (an upload URL of its own,
+ * where the bytes posted are recorded: {@link #uploads()}) and files.completeUploadExternal (the files it
+ * was given, shared in {@code channel_id}).
  * A test can make a method refuse a channel as Slack would ({@code not_in_channel}, ...) or fail at the
  * HTTP level (429 with Retry-After, 5xx) a number of times.
  */
@@ -53,6 +56,10 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Set<String> expiredTriggers = ConcurrentHashMap.newKeySet();
     private final Set<String> openedViews = ConcurrentHashMap.newKeySet();
     private final AtomicLong views = new AtomicLong();
+    private final AtomicLong files = new AtomicLong();
+    /** file id to the name and length announced by files.getUploadURLExternal. */
+    private final Map<String, Call> announcedFiles = new ConcurrentHashMap<>();
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
         this.server = server;
@@ -77,6 +84,7 @@ public final class FakeSlackApi implements AutoCloseable {
             FakeSlackApi api = new FakeSlackApi(server, executor, teamId);
             server.createContext("/api/", api::handle);
             server.createContext("/hooks/", api::handleResponseUrl);
+            server.createContext("/upload/", api::handleUpload);
             server.start();
             return api;
         } catch (IOException e) {
@@ -152,6 +160,11 @@ public final class FakeSlackApi implements AutoCloseable {
         calls.clear();
     }
 
+    /** The files posted to the upload URLs files.getUploadURLExternal gave, oldest first. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -211,6 +224,11 @@ public final class FakeSlackApi implements AutoCloseable {
                     "ts", (1_700_000_000L + messages.incrementAndGet()) + ".000100");
             case "chat.postEphemeral" -> Map.of("ok", true,
                     "message_ts", (1_700_000_000L + messages.incrementAndGet()) + ".000200");
+            case "conversations.open" -> call.param("users") == null || call.param("users").contains(",")
+                    ? Map.of("ok", false, "error", "invalid_arguments")
+                    : Map.of("ok", true, "channel", Map.of("id", "D0" + call.param("users")));
+            case "files.getUploadURLExternal" -> filesGetUploadUrl(call);
+            case "files.completeUploadExternal" -> filesComplete(call);
             case "views.open" -> viewsOpen(call);
             case "views.update" -> viewsUpdate(call);
             case "views.publish" -> call.param("user_id") == null || call.json("view").isEmpty()
@@ -218,6 +236,56 @@ public final class FakeSlackApi implements AutoCloseable {
                     : Map.of("ok", true, "view", view(call, "V0HOME" + call.param("user_id")));
             default -> Map.of("ok", false, "error", "unknown_method");
         };
+    }
+
+    private Map<String, Object> filesGetUploadUrl(Call call) {
+        if (call.param("filename") == null || call.param("length") == null) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        String id = "F0" + files.incrementAndGet();
+        announcedFiles.put(id, call);
+        return Map.of("ok", true, "file_id", id,
+                "upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id);
+    }
+
+    /** Shares the uploaded files in the channel; a file never uploaded is refused as Slack does. */
+    private Map<String, Object> filesComplete(Call call) {
+        List<Map<String, Object>> given;
+        try {
+            Object value = call.params().get("files");
+            given = value instanceof String text ? JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() { })
+                    : List.of();
+        } catch (IOException notJson) {
+            return Map.of("ok", false, "error", "invalid_arguments");
+        }
+        List<Map<String, Object>> shared = new java.util.ArrayList<>();
+        for (Map<String, Object> file : given) {
+            String id = String.valueOf(file.get("id"));
+            if (uploads.stream().noneMatch(upload -> upload.fileId().equals(id))) {
+                return Map.of("ok", false, "error", "file_not_found");
+            }
+            Call announced = announcedFiles.get(id);
+            shared.add(Map.of("id", id, "name", announced.param("filename"),
+                    "title", String.valueOf(file.getOrDefault("title", announced.param("filename"))),
+                    "channels", call.param("channel_id") == null ? List.of() : List.of(call.param("channel_id"))));
+        }
+        return Map.of("ok", true, "files", shared);
+    }
+
+    private void handleUpload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            Call announced = announcedFiles.get(id);
+            int status = announced == null || !"POST".equals(exchange.getRequestMethod()) ? 404 : 200;
+            if (status == 200) {
+                uploads.add(new Upload(id, announced.param("filename"), bytes));
+            }
+            byte[] answer = (status == 200 ? "OK - " + bytes.length : "Not found").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
     }
 
     private Map<String, Object> viewsOpen(Call call) {
@@ -345,6 +413,13 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private record Failure(int status, AtomicLong remaining) {
+    }
+
+    /** A file posted to an upload URL: its id, the name announced for it, and its bytes. */
+    public record Upload(String fileId, String filename, byte[] bytes) {
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /**

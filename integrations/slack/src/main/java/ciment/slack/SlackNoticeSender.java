@@ -4,13 +4,23 @@ import ciment.core.config.Settings;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
+import ciment.core.port.PersonalDataSource;
+import ciment.core.privacy.PersonalData;
+import ciment.core.privacy.PersonalDataJson;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * message there, so only they see it, where they asked; when Slack will not show it there (the app is
  * not in the channel, the channel is gone or archived, the user left it) or the notice is direct, it
  * goes to the app's direct messages with them.
+ * <p>
+ * A notice carrying the person's data file (export-my-data) is a file, {@value #DATA_FILE}, shared in
+ * the app's direct messages with them (conversations.open, then files.getUploadURLExternal, the upload and
+ * files.completeUploadExternal), with the notice's text as its comment; the data is collected when it is
+ * sent, from the {@link PersonalDataSource}.
  * <p>
  * What a retry can fix (HTTP 429 and 5xx, Slack's transient errors, the network) is thrown so that
  * delivery tries again; anything else (a revoked token, a deactivated user ...) is logged and dropped,
@@ -35,15 +50,36 @@ public final class SlackNoticeSender {
     static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
 
+    /** The name of the export file, as the person sees it in Slack. */
+    public static final String DATA_FILE = "ciment-my-data.json";
+    /** Where no source was given: a data file cannot be made, and its notice is dropped (logged). */
+    private static final PersonalDataSource NO_SOURCE = personId -> {
+        LOG.error("a data file for person {} was asked of a sender without a source of personal data", personId);
+        return Optional.empty();
+    };
+
     private final MethodsClient slack;
+    private final PersonalDataSource personalData;
+    private final Clock clock;
 
     /** With the bot token (SLACK_BOT_TOKEN, required) and Slack's address (SLACK_API_URL), as the Slack function. */
     public SlackNoticeSender(Settings settings) {
-        this(client(settings));
+        this(settings, NO_SOURCE);
+    }
+
+    /** As the Slack delivery function: data files are made from {@code personalData}. */
+    public SlackNoticeSender(Settings settings, PersonalDataSource personalData) {
+        this(client(settings), personalData, Clock.systemUTC());
     }
 
     SlackNoticeSender(MethodsClient slack) {
+        this(slack, NO_SOURCE, Clock.systemUTC());
+    }
+
+    SlackNoticeSender(MethodsClient slack, PersonalDataSource personalData, Clock clock) {
         this.slack = slack;
+        this.personalData = personalData;
+        this.clock = clock;
     }
 
     private static MethodsClient client(Settings settings) {
@@ -69,6 +105,10 @@ public final class SlackNoticeSender {
         }
         String user = to.account().userId();
         String text = Mrkdwn.escape(notice.text());
+        if (notice.carriesPersonalData()) {
+            sendDataFile(notice, user, text);
+            return;
+        }
         if (!to.isDirect()) {
             ChatPostEphemeralResponse ephemeral = call(notice, "chat.postEphemeral",
                     () -> slack.chatPostEphemeral(r -> r.channel(to.conversationId()).user(user).text(text)));
@@ -90,8 +130,59 @@ public final class SlackNoticeSender {
         }
     }
 
+    /**
+     * The person's data, collected now, as a file in the app's DM with them. A person erased since they
+     * asked has nothing left to send: dropped (logged).
+     */
+    private void sendDataFile(Notice notice, String user, String comment) throws Exception {
+        Optional<PersonalData> data = personalData.personalData(notice.personalDataOf());
+        if (data.isEmpty()) {
+            LOG.info("notice {}: no data is held about person {} any more; no file sent", notice.id(),
+                    notice.personalDataOf());
+            return;
+        }
+        byte[] file = PersonalDataJson.render(data.get(), clock.instant()).getBytes(StandardCharsets.UTF_8);
+        ConversationsOpenResponse dm = call(notice, "conversations.open", () -> slack.conversationsOpen(r -> r
+                .users(List.of(user))));
+        if (dm == null) {
+            return;
+        }
+        if (!dm.isOk()) {
+            refused(notice, "conversations.open", dm.getError());
+            return;
+        }
+        String channel = dm.getChannel().getId();
+        try {
+            FilesUploadV2Response uploaded = call(notice, "files.uploadV2", () -> slack.filesUploadV2(r -> r
+                    .channel(channel).filename(DATA_FILE).title("Your data in Ciment").fileData(file)
+                    .initialComment(comment)));
+            if (uploaded != null && !uploaded.isOk()) {
+                refused(notice, "files.uploadV2", uploaded.getError());
+            }
+        } catch (SlackFilesUploadV2Exception failed) {
+            refused(notice, "files.uploadV2", uploadError(failed));
+        }
+    }
+
+    /** The first error among the three steps of an upload (a failed upload itself counts as transient). */
+    private static String uploadError(SlackFilesUploadV2Exception failed) {
+        for (var response : failed.getGetURLResponses()) {
+            if (!response.isOk()) {
+                return response.getError();
+            }
+        }
+        for (var upload : failed.getUploadResponses().values()) {
+            if (upload.getCode() != 200) {
+                return upload.getCode() == 429 || upload.getCode() >= 500 ? "internal_error" : "upload_failed";
+            }
+        }
+        var complete = failed.getCompleteResponse();
+        return complete == null ? "upload_failed" : complete.getError();
+    }
+
     /** Slack's answer, or null when Slack refused at the HTTP level for good (logged). */
-    private static <T> T call(Notice notice, String method, SlackCall<T> call) throws IOException, SlackApiException {
+    private static <T> T call(Notice notice, String method, SlackCall<T> call)
+            throws IOException, SlackApiException, SlackFilesUploadV2Exception {
         try {
             return call.run();
         } catch (SlackApiException e) {
@@ -114,6 +205,6 @@ public final class SlackNoticeSender {
 
     @FunctionalInterface
     private interface SlackCall<T> {
-        T run() throws IOException, SlackApiException;
+        T run() throws IOException, SlackApiException, SlackFilesUploadV2Exception;
     }
 }

@@ -5,6 +5,9 @@ import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.delivery.Deliveries;
 import ciment.delivery.NoticeSender;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoClients;
+import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.slack.SlackNoticeSender;
@@ -13,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The Slack delivery Lambda function, as template.yaml names it: a batch of the table's stream in (the
@@ -28,9 +32,15 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         this(Secrets.resolve(Settings.fromEnvironment()));
     }
 
-    /** For the local runner and tests: the same function on settings of their own. */
+    /**
+     * For the local runner and tests: the same function on settings of their own. One table client serves
+     * the outbox and the store that export-my-data's file is collected from.
+     */
     public SlackDeliveryFunction(Settings settings) {
-        this.deliveries = new Deliveries(Outbox.fromSettings(settings), sender(new SlackNoticeSender(settings)),
+        DynamoDbClient dynamo = DynamoClients.create(settings);
+        CapacityMeter meter = CapacityMeter.forSettings(settings);
+        this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
+                sender(new SlackNoticeSender(settings, new DynamoStore(dynamo, settings.table(), meter))),
                 Clock.systemUTC());
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.JvmRun;
+import ciment.devkit.MotoSecrets;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
@@ -13,6 +15,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,14 +84,32 @@ class ShadedJarIT {
 
             Class<?> eventClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.events.DynamodbEvent");
             Object event = eventClass.getConstructor().newInstance();
+            int callsBefore = slackApi.calls().size();
             eventClass.getMethod("setRecords", List.class).invoke(event, List.of());
             Class<?> context = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
             Object response = requestHandler.getMethod("handleRequest", Object.class, context).invoke(function, event, null);
 
             assertEquals(List.of(), response.getClass().getMethod("getBatchItemFailures").invoke(response));
-            assertEquals(List.of(), slackApi.calls());
+            assertEquals(callsBefore, slackApi.calls().size(), "an empty batch sends nothing");
         } finally {
             Thread.currentThread().setContextClassLoader(testLoader);
         }
+    }
+
+    @Test
+    void lambdaConstructor_inItsOwnProcess_readsTheBotTokenNamedByArn_andDeliversANotice() {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.remove("SLACK_BOT_TOKEN");
+        environment.put("SLACK_BOT_TOKEN_ARN", MotoSecrets.create("ciment-slack-delivery-", "xoxb-from-secrets-manager"));
+
+        JvmRun run = JvmRun.of(List.of(JAR, Path.of("target", "test-classes")), LambdaInitMain.class.getName(),
+                environment, List.of("U0FROMJAR"));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("failures=0"), run.toString());
+        List<FakeSlackApi.Call> sent = slackApi.calls("chat.postMessage").stream()
+                .filter(call -> "U0FROMJAR".equals(call.param("channel"))).toList();
+        assertEquals(1, sent.size(), slackApi.calls().toString());
+        assertEquals("xoxb-from-secrets-manager", sent.get(0).token());
     }
 }

@@ -4,10 +4,12 @@ import ciment.core.Refusal;
 import ciment.core.command.Command;
 import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.port.Store;
+import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import java.time.Clock;
@@ -65,6 +67,14 @@ public final class Ciment {
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
         }
+    }
+
+    /**
+     * Everything Ciment holds about the person behind the account, collected now: export-my-data's file,
+     * for a chat tool that sends it when the person accepts it (Teams). Empty when nothing is held.
+     */
+    public Optional<PersonalData> personalData(ChatAccount account) {
+        return privacy.dataOf(account);
     }
 
     private static <T> Supplier<T> once(Supplier<T> supplier) {

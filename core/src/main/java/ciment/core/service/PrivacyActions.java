@@ -14,6 +14,7 @@ import ciment.core.port.Notices;
 import ciment.core.port.People;
 import ciment.core.port.PersonalRecords;
 import ciment.core.port.PersonalRecords.Erased;
+import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Reply;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,6 +54,11 @@ final class PrivacyActions {
         notices.send(new Notice(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
                 "Here is everything Ciment holds about you, as a JSON file.", clock.instant(), person.id()));
         return new Reply.Done(FILE_ON_ITS_WAY);
+    }
+
+    /** The file's content for the person behind the account, collected now; empty when nothing is held. */
+    Optional<PersonalData> dataOf(ChatAccount account) {
+        return people.find(account).flatMap(person -> records.personalData(person.id()));
     }
 
     /** Without confirm: what would be deleted, and how to go ahead. With it: the erasure. */

@@ -5,12 +5,14 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
+import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.Directory;
 import ciment.core.service.PeopleSearch;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
@@ -19,9 +21,11 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.FileConsentCardResponse;
 import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
 import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -105,6 +109,38 @@ public final class CimentBot extends TeamsActivityHandler {
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(TurnContext turnContext,
             MessagingExtensionQuery query) {
         return CompletableFuture.completedFuture(extension.answer(query, searcherOf(turnContext.getActivity())));
+    }
+
+    /**
+     * export-my-data's file accepted: the data is collected now, PUT to the upload URL Teams gave (in the
+     * person's OneDrive), then shown in the chat as a file card. The invoke is answered 200 whatever
+     * happens; the person is told when there was nothing to send or Teams did not take it.
+     */
+    @Override
+    protected CompletableFuture<Void> onTeamsFileConsentAccept(TurnContext turnContext,
+            FileConsentCardResponse response) {
+        if (!TeamsDataFile.isOurs(response.getContext()) || response.getUploadInfo() == null) {
+            return turnContext.sendActivity(MessageFactory.text("This file is not one of Ciment's.")).thenApply(sent -> null);
+        }
+        Optional<PersonalData> data = ciment.personalData(callerOf(turnContext.getActivity()).account());
+        if (data.isEmpty()) {
+            return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.NOTHING_HELD)).thenApply(sent -> null);
+        }
+        try {
+            TeamsDataFile.upload(response.getUploadInfo().getUploadUrl(), TeamsDataFile.render(data.get(), clock.instant()));
+        } catch (IOException | IllegalArgumentException failed) {
+            LOG.warn("Upload of a data file for activity {} failed: {}", turnContext.getActivity().getId(), failed.toString());
+            return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.NOT_TAKEN)).thenApply(sent -> null);
+        }
+        return turnContext.sendActivity(MessageFactory.attachment(TeamsDataFile.infoCard(response.getUploadInfo())))
+                .thenApply(sent -> null);
+    }
+
+    /** export-my-data's file declined: nothing is sent, and the person is told so. */
+    @Override
+    protected CompletableFuture<Void> onTeamsFileConsentDecline(TurnContext turnContext,
+            FileConsentCardResponse response) {
+        return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.DECLINED)).thenApply(sent -> null);
     }
 
     /**

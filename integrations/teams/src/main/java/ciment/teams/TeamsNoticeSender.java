@@ -5,6 +5,8 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
+import ciment.core.port.PersonalDataSource;
+import ciment.core.privacy.PersonalData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
@@ -18,8 +20,10 @@ import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * to retry; whatever else the Bot Connector refuses (403: the bot is not installed for the person, or they
  * blocked it; 404: the conversation is gone) is logged and dropped, since sending again would only fail
  * again. The Bot Connector is asked once per send: retries are the delivery function's.
+ *
+ * <p>A notice carrying the person's data file (export-my-data) goes to their personal chat as a file consent
+ * card (Teams lets a bot send a file only there, once the person accepts); {@link CimentBot} uploads the
+ * file when they accept. Its size is the data's as it is now, read from the {@link PersonalDataSource}.
  */
 public final class TeamsNoticeSender {
     /**
@@ -64,6 +72,8 @@ public final class TeamsNoticeSender {
 
     private final ClientCredentials credentials;
     private final String defaultServiceUrl;
+    private final PersonalDataSource personalData;
+    private final Clock clock;
     private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
 
     /**
@@ -72,13 +82,31 @@ public final class TeamsNoticeSender {
      * @param defaultServiceUrl the Bot Connector for notices that name none
      */
     public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl) {
+        this(credentials, defaultServiceUrl, personId -> {
+            LOG.error("A data file for person {} was asked of a sender without a source of personal data", personId);
+            return Optional.empty();
+        }, Clock.systemUTC());
+    }
+
+    /** @param personalData where the size of export-my-data's file is read (the file itself is made on accept) */
+    public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl, PersonalDataSource personalData,
+            Clock clock) {
         this.credentials = credentials;
         this.defaultServiceUrl = defaultServiceUrl;
+        this.personalData = personalData;
+        this.clock = clock;
     }
 
     /** The default Bot Connector from TEAMS_SERVICE_URL, else {@link #PUBLIC_SERVICE_URL}. */
     public static TeamsNoticeSender fromSettings(Settings settings, ClientCredentials credentials) {
         return new TeamsNoticeSender(credentials, settings.get("TEAMS_SERVICE_URL", PUBLIC_SERVICE_URL));
+    }
+
+    /** As the Teams delivery function: data files sized from {@code personalData}. */
+    public static TeamsNoticeSender fromSettings(Settings settings, ClientCredentials credentials,
+            PersonalDataSource personalData) {
+        return new TeamsNoticeSender(credentials, settings.get("TEAMS_SERVICE_URL", PUBLIC_SERVICE_URL), personalData,
+                Clock.systemUTC());
     }
 
     public Platform platform() {
@@ -97,13 +125,21 @@ public final class TeamsNoticeSender {
             LOG.error("Notice {} is for a {} account, not a Teams one: dropped", notice.id(), to.account().platform());
             return;
         }
+        Activity message = message(notice);
+        if (message == null) {
+            LOG.info("Notice {}: no data is held about person {} any more; no file offered", notice.id(),
+                    notice.personalDataOf());
+            return;
+        }
         String serviceUrl = to.serviceUrl() == null || to.serviceUrl().isBlank() ? defaultServiceUrl : to.serviceUrl();
         ConnectorClient connector = connectors.computeIfAbsent(serviceUrl, this::connector);
-        String step = to.isDirect() ? "create the personal chat" : "send";
+        // A file is offered only in the personal chat: Teams shows a file consent card nowhere else.
+        boolean personal = to.isDirect() || notice.carriesPersonalData();
+        String step = personal ? "create the personal chat" : "send";
         try {
-            String conversationId = to.isDirect() ? personalChat(connector, to.account()) : to.conversationId();
+            String conversationId = personal ? personalChat(connector, to.account()) : to.conversationId();
             step = "send";
-            connector.getConversations().sendToConversation(conversationId, message(notice)).join();
+            connector.getConversations().sendToConversation(conversationId, message).join();
         } catch (CompletionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             if (cause instanceof ErrorResponseException refused) {
@@ -148,10 +184,19 @@ public final class TeamsNoticeSender {
         return created.getId();
     }
 
-    private static Activity message(Notice notice) {
+    /** The notice's text; with a data file, its consent card too (null when there is no data to offer). */
+    private Activity message(Notice notice) {
         Activity activity = Activity.createMessageActivity();
         activity.setText(notice.text());
         activity.setTextFormat(TextFormatTypes.PLAIN);
+        if (notice.carriesPersonalData()) {
+            Optional<PersonalData> data = personalData.personalData(notice.personalDataOf());
+            if (data.isEmpty()) {
+                return null;
+            }
+            activity.setAttachments(List.of(TeamsDataFile.consentCard("Everything Ciment holds about you, as JSON.",
+                    TeamsDataFile.render(data.get(), clock.instant()).length)));
+        }
         return activity;
     }
 

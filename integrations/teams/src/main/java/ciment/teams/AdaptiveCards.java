@@ -161,17 +161,13 @@ final class AdaptiveCards {
             items.add(text(bold(request.personName()) + " asked " + when(request.at())));
             String person = " @" + request.personName();
             items.add(subtle("approve " + requests.community() + person + " · decline " + requests.community() + person));
-            List<ChatAccount> accounts = requests.accounts().getOrDefault(request.personId(), List.of());
-            if (!accounts.isEmpty()) {
-                // Any of their accounts names them: Ciment finds the person behind it.
-                ChatAccount account = accounts.get(0);
-                ArrayNode buttons = JSON.arrayNode();
-                buttons.add(CardActions.decision("Approve", CardActions.APPROVE, requests.community(),
-                        request.personName(), account, "positive"));
-                buttons.add(CardActions.decision("Decline", CardActions.DECLINE, requests.community(),
-                        request.personName(), account, "destructive"));
-                items.add(actionSet(buttons));
-            }
+            // By id: the request may come from Slack as well as from Teams.
+            ArrayNode buttons = JSON.arrayNode();
+            buttons.add(CardActions.decision("Approve", CardActions.APPROVE, requests.community(), request.personId(),
+                    "positive"));
+            buttons.add(CardActions.decision("Decline", CardActions.DECLINE, requests.community(), request.personId(),
+                    "destructive"));
+            items.add(actionSet(buttons));
         }
         if (!requests.requests().isEmpty()) {
             body.add(subtle("Approve or decline here, or send approve or decline with the community and an @mention"

@@ -1,9 +1,8 @@
 package ciment.teams;
 
-import ciment.core.model.ChatAccount;
-import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.service.Directory;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,16 +36,19 @@ final class CardActions {
 
     /**
      * A click: the verb, the community, the card to draw again (with the list's query), and for approve
-     * and decline the person who asked, by the chat account the requests card named them with.
+     * and decline the person who asked, by their Ciment id (whatever chat tool they asked from).
      */
-    record Click(String verb, String slug, Origin origin, String query, String personName, ChatAccount person) {
+    record Click(String verb, String slug, Origin origin, String query, String personId) {
 
-        /** The command as a person would type it; the person is named by their name, which {@link #directory} resolves. */
+        /** The command as a person would type it (approve and decline name the person by id instead). */
         String command() {
-            return switch (verb) {
-                case APPROVE, DECLINE -> verb + " " + slug + " " + personName;
-                default -> verb + " " + slug;
-            };
+            return verb + " " + slug;
+        }
+
+        /** Runs the click for the person who clicked: the words' command, or the answer to a request by id. */
+        Reply run(Ciment ciment, Caller clicker) {
+            return personId == null ? ciment.handle(clicker, command())
+                    : ciment.decide(clicker, slug, personId, verb.equals(APPROVE));
         }
 
         /** The command that draws the card the button was on, as it is now. */
@@ -56,10 +58,6 @@ final class CardActions {
                 case LIST -> ("communities " + query).strip();
                 case REQUESTS -> "requests " + slug;
             };
-        }
-
-        Directory directory() {
-            return mention -> person != null && mention.equals(personName) ? Optional.of(person) : Optional.empty();
         }
     }
 
@@ -81,15 +79,10 @@ final class CardActions {
         return action;
     }
 
-    /** Approve or Decline on the requests card: the data names the person by one of their chat accounts. */
-    static ObjectNode decision(String title, String verb, String slug, String personName, ChatAccount account,
-            String style) {
+    /** Approve or Decline on the requests card: the data names the person who asked by their id. */
+    static ObjectNode decision(String title, String verb, String slug, String personId, String style) {
         ObjectNode action = button(title, verb, slug, Origin.REQUESTS, null, style);
-        ObjectNode person = ((ObjectNode) action.get("data")).putObject("person");
-        person.put("name", personName);
-        person.put("platform", account.platform().name());
-        person.put("workspace", account.workspace());
-        person.put("userId", account.userId());
+        ((ObjectNode) action.get("data")).put("personId", personId);
         return action;
     }
 
@@ -115,24 +108,11 @@ final class CardActions {
         };
         String query = data.path("query").asText("");
         if (verb.equals(APPROVE) || verb.equals(DECLINE)) {
-            JsonNode person = data.path("person");
-            String name = person.path("name").asText("");
-            Optional<ChatAccount> account = account(person);
-            if (name.isBlank() || account.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Click(verb, slug, Origin.REQUESTS, "", name, account.get()));
+            String personId = data.path("personId").asText("");
+            return personId.isBlank() ? Optional.empty()
+                    : Optional.of(new Click(verb, slug, Origin.REQUESTS, "", personId));
         }
-        return Optional.of(new Click(verb, slug, verb.equals(REQUESTS) ? Origin.REQUESTS : origin, query, null, null));
-    }
-
-    private static Optional<ChatAccount> account(JsonNode person) {
-        try {
-            return Optional.of(new ChatAccount(Platform.valueOf(person.path("platform").asText("")),
-                    person.path("workspace").asText(""), person.path("userId").asText("")));
-        } catch (IllegalArgumentException notAnAccount) {
-            return Optional.empty();
-        }
+        return Optional.of(new Click(verb, slug, verb.equals(REQUESTS) ? Origin.REQUESTS : origin, query, null));
     }
 
     /**

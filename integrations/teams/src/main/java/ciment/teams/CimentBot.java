@@ -98,8 +98,8 @@ public final class CimentBot extends TeamsActivityHandler {
         }
         Activity activity = turnContext.getActivity();
         Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
-        Caller caller = callerOf(activity, click.get().directory(), members);
-        Reply done = ciment.handle(caller, click.get().command());
+        Caller caller = callerOf(activity, Directory.NONE, members);
+        Reply done = click.get().run(ciment, caller);
         return CompletableFuture.completedFuture(CardActions.answer(done,
                 () -> ciment.handle(caller, click.get().refresh()), caller.account().workspace()));
     }

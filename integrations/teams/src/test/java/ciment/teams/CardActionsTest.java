@@ -61,7 +61,7 @@ class CardActionsTest {
     }
 
     @Test
-    void requestsCard_approveAndDecline_nameThePersonByAChatAccount_andReadBackAsTheCommand() {
+    void requestsCard_approveAndDecline_nameThePersonById_andReadBack() {
         JoinRequest request = new JoinRequest("c1", new Slug("data-guild"), "p-grace", "Grace Hopper", AT);
         JsonNode card = json(AdaptiveCards.requests(new Reply.Requests("data-guild", List.of(request),
                 Map.of("p-grace", List.of(GRACE)))).getContent());
@@ -74,17 +74,16 @@ class CardActionsTest {
         action.setData(approve.path("data"));
         CardActions.Click click = CardActions.read(action).orElseThrow();
 
-        assertEquals("approve data-guild Grace Hopper", click.command());
+        assertEquals(new CardActions.Click("approve", "data-guild", CardActions.Origin.REQUESTS, "", "p-grace"), click);
         assertEquals("requests data-guild", click.refresh());
-        assertEquals(Optional.of(GRACE), click.directory().accountOf("Grace Hopper"));
-        assertEquals(Optional.empty(), click.directory().accountOf("Ada Lovelace"));
     }
 
     @Test
-    void requestOfSomeoneWithoutAnAccount_hasNoButtons_andTheWordsStillSay() {
+    void requestMadeFromSlack_hasItsButtonsToo_andTheWordsStillSay() {
         JoinRequest request = new JoinRequest("c1", new Slug("data-guild"), "p-grace", "Grace Hopper", AT);
-        JsonNode card = json(AdaptiveCards.requests(new Reply.Requests("data-guild", List.of(request))).getContent());
-        assertEquals(List.of(), buttons(card));
+        JsonNode card = json(AdaptiveCards.requests(new Reply.Requests("data-guild", List.of(request),
+                Map.of("p-grace", List.of(new ChatAccount(Platform.SLACK, "T1", "U-grace"))))).getContent());
+        assertEquals(List.of("Approve", "Decline"), buttons(card));
         assertTrue(card.toString().contains("approve data-guild @Grace Hopper"));
     }
 
@@ -94,7 +93,7 @@ class CardActionsTest {
         action.setType("Action.Execute");
         action.setVerb("approve");
         action.setData(Map.of("slug", "data-guild", "card", "requests", "person", Map.of("name", "Grace")));
-        assertEquals(Optional.empty(), CardActions.read(action), "a person without an account is nobody");
+        assertEquals(Optional.empty(), CardActions.read(action), "an answer to a request needs the person's id");
         action.setVerb("delete");
         action.setData(Map.of("slug", "data-guild"));
         assertEquals(Optional.empty(), CardActions.read(action));

@@ -5,6 +5,9 @@ import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.delivery.Deliveries;
 import ciment.delivery.NoticeSender;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoClients;
+import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.teams.ClientCredentials;
@@ -16,6 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The Teams delivery Lambda function, as template.yaml names it: a batch of the table's stream in (the
@@ -52,8 +56,12 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         }
         Clock clock = Clock.systemUTC();
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
-        this.deliveries = new Deliveries(Outbox.fromSettings(settings),
-                sender(TeamsNoticeSender.fromSettings(settings, credentials)), clock);
+        // One table client serves the outbox and the store that export-my-data's file is sized from.
+        DynamoDbClient dynamo = DynamoClients.create(settings);
+        CapacityMeter meter = CapacityMeter.forSettings(settings);
+        this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
+                sender(TeamsNoticeSender.fromSettings(settings, credentials,
+                        new DynamoStore(dynamo, settings.table(), meter))), clock);
     }
 
     @Override

@@ -115,6 +115,21 @@ class TeamsCardsEndToEndTest {
     }
 
     @Test
+    void requestMadeOnSlack_isApprovedFromTheTeamsStewardsRequestsCard() {
+        TeamsUser steward = stack.teamsUser("Siri Bridge");
+        LocalStack.SlackUser asker = stack.slackUser("U0CARD001", "Sami Bridge");
+        steward.ciment("create card-bridge Across tools");
+        steward.ciment("close card-bridge");
+        assertTrue(asker.ciment("join card-bridge").says("your request went to its stewards"));
+
+        JsonNode approved = click(steward, card(steward, "requests card-bridge"), "Approve");
+
+        assertTrue(approved.path("value").toString().contains("Sami Bridge is now a member of card-bridge."),
+                approved.toString());
+        assertTrue(asker.ciment("post card-bridge Hello from Slack").says("Posted"));
+    }
+
+    @Test
     void messagingExtension_findsACommunity_andAPersonBySkill() {
         TeamsUser expert = stack.teamsUser("Elsa Search");
         TeamsUser asker = stack.teamsUser("Aino Search");

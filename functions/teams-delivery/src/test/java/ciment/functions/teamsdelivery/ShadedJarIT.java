@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.JvmRun;
+import ciment.devkit.MotoSecrets;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.teams.FakeBotFramework;
@@ -86,12 +88,13 @@ class ShadedJarIT {
 
             Class<?> eventClass = lambda.loadClass("com.amazonaws.services.lambda.runtime.events.DynamodbEvent");
             Object event = eventClass.getConstructor().newInstance();
+            int sentBefore = botFramework.sent().size();
             eventClass.getMethod("setRecords", List.class).invoke(event, List.of());
             Class<?> context = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
             Object response = requestHandler.getMethod("handleRequest", Object.class, context).invoke(function, event, null);
 
             assertEquals(List.of(), response.getClass().getMethod("getBatchItemFailures").invoke(response));
-            assertEquals(List.of(), botFramework.sent());
+            assertEquals(sentBefore, botFramework.sent().size(), "an empty batch sends nothing");
         } finally {
             Thread.currentThread().setContextClassLoader(testLoader);
         }
@@ -107,5 +110,23 @@ class ShadedJarIT {
         InvocationTargetException refused = assertThrows(InvocationTargetException.class, () -> lambda.loadClass(HANDLER)
                 .getConstructor(settingsClass, boolean.class).newInstance(functionSettings, false));
         assertTrue(refused.getCause().getMessage().startsWith("MICROSOFT_APP_ID is not set"), refused.getCause().toString());
+    }
+
+    @Test
+    void lambdaConstructor_inItsOwnProcess_readsTheAppPasswordNamedByArn_andDeliversANotice() {
+        FakeBotFramework.Member nora = botFramework.addMember(FakeBotFramework.Member.of(
+                "29:nora", "aad-nora", "Nora", "nora@example.com", "nora@example.com", "tenant-jar"));
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.remove("MICROSOFT_APP_PASSWORD");
+        environment.put("MICROSOFT_APP_PASSWORD_ARN", MotoSecrets.create("ciment-teams-delivery-", botFramework.appPassword()));
+
+        JvmRun run = JvmRun.of(List.of(JAR, Path.of("target", "test-classes")), LambdaInitMain.class.getName(),
+                environment, List.of("tenant-jar", "aad-nora", botFramework.serviceUrl()));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("failures=0"), run.toString());
+        String chat = botFramework.personalChatWith(nora).orElseThrow();
+        assertEquals(List.of("From the jar alone."), botFramework.sentTo(chat).stream()
+                .map(FakeBotFramework.SentActivity::text).toList());
     }
 }

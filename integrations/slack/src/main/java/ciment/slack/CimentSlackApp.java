@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The Bolt app of Ciment: {@code /ciment} answered in Block Kit. Configured only from {@link Settings}
+ * The Bolt app of Ciment: {@code /ciment} answered in Block Kit, and the App Home, buttons and the
+ * Create-community modal ({@link SlackInteractivity}). Configured only from {@link Settings}
  * (CONTRACT.md's names), never from Bolt's own reading of the environment.
  */
 public final class CimentSlackApp {

@@ -253,6 +253,21 @@ class SlackHomeAndModalTest {
     }
 
     @Test
+    void shortcut_opensTheModal_beforeCimentIsEvenAsked() throws Exception {
+        List<Integer> opensSeenByCiment = new java.util.ArrayList<>();
+        App watched = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+                CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, TOKEN)), () -> {
+                    opensSeenByCiment.add(slackApi.calls("views.open").size());
+                    return ciment;
+                }, Clock.systemUTC());
+
+        send(watched, slack.shortcut("U0ADA", "create_community", SlashCommands.newTriggerId(), Instant.now()));
+
+        assertFalse(opensSeenByCiment.isEmpty(), "the form is then filled from the person's profile");
+        assertTrue(opensSeenByCiment.stream().allMatch(opens -> opens == 1), opensSeenByCiment.toString());
+    }
+
+    @Test
     void shortcut_ofSomeoneWithoutSkills_opensTheBareModal_only() throws Exception {
         send(slack.shortcut("U0BOB", "create_community", SlashCommands.newTriggerId(), Instant.now()));
 

@@ -2,6 +2,8 @@ package ciment.infra;
 
 import ciment.core.config.Settings;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,26 +24,39 @@ public final class StoreStartup {
      * all (bad settings) fails the future.
      */
     public static CompletableFuture<DynamoStore> begin(Settings settings) {
-        CompletableFuture<DynamoStore> store = new CompletableFuture<>();
-        Thread thread = new Thread(() -> build(settings, store), "ciment-store");
+        return begin(settings.table(), () -> DynamoStore.fromSettings(settings), DynamoStore::prime);
+    }
+
+    /**
+     * The same with the making and priming given; whatever happens on the thread, the future completes
+     * (an Error while priming, a class missing from a damaged jar, fails it rather than leaving every
+     * request waiting on it forever).
+     */
+    static <T> CompletableFuture<T> begin(String table, Supplier<T> make, Consumer<T> prime) {
+        CompletableFuture<T> store = new CompletableFuture<>();
+        Thread thread = new Thread(() -> build(table, make, prime, store), "ciment-store");
         thread.setDaemon(true);
         thread.start();
         return store;
     }
 
-    private static void build(Settings settings, CompletableFuture<DynamoStore> result) {
-        DynamoStore store;
+    private static <T> void build(String table, Supplier<T> make, Consumer<T> prime, CompletableFuture<T> result) {
+        T store;
         try {
-            store = DynamoStore.fromSettings(settings);
+            store = make.get();
         } catch (Throwable e) {
             LOG.error("The DynamoDB store could not be made", e);
             result.completeExceptionally(e);
             return;
         }
         try {
-            store.prime();
+            prime.accept(store);
         } catch (RuntimeException e) {
-            LOG.warn("Could not reach the table {} at start; the first request will try again: {}", settings.table(), e.toString());
+            LOG.warn("Could not reach the table {} at start; the first request will try again: {}", table, e.toString());
+        } catch (Throwable e) {
+            LOG.error("The DynamoDB store broke while starting", e);
+            result.completeExceptionally(e);
+            return;
         }
         result.complete(store);
     }

@@ -42,4 +42,16 @@ class StoreStartupTest {
         IllegalStateException reason = assertInstanceOf(IllegalStateException.class, failure.getCause());
         assertTrue(reason.getMessage().startsWith("AWS_SECRET_ACCESS_KEY is not set"), reason.getMessage());
     }
+
+    @Test
+    void begin_whenPrimingThrowsAnError_failsTheFuture_insteadOfLeavingRequestsWaiting() {
+        NoClassDefFoundError damagedJar = new NoClassDefFoundError("software/amazon/awssdk/VectorCapacity");
+
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> StoreStartup.begin("t", () -> "store", store -> {
+                    throw damagedJar;
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+
+        assertEquals(damagedJar, failure.getCause());
+    }
 }

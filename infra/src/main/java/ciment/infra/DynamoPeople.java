@@ -33,6 +33,7 @@ final class DynamoPeople implements People {
     static final String MERGE = "people.merge";
     static final String PEOPLE = "people.people";
     static final String PROFILE = "people.profile";
+    static final String PROFILES = "people.profiles";
     static final String DECLARE = "people.declare";
     static final String WITHDRAW = "people.withdraw";
     static final String DECLARING = "people.declaring";
@@ -201,6 +202,17 @@ final class DynamoPeople implements People {
         return table.get(PROFILE, Keys.profile(person.id()), true)
                 .map(item -> Items.profile(person, item))
                 .orElseGet(() -> Profile.empty(person));
+    }
+
+    /** One BatchGetItem of the PROFILE items (100 keys a request), eventually consistent: for searches. */
+    @Override
+    public List<Profile> profiles(List<Person> persons) {
+        List<Map<String, AttributeValue>> keys = persons.stream().map(Person::id).distinct().map(Keys::profile).toList();
+        Map<String, Map<String, AttributeValue>> byId = new HashMap<>();
+        table.batchGet(PROFILES, keys, false)
+                .forEach(item -> byId.put(Keys.idIn(Items.str(item, Keys.PK), Keys.PERSON_PREFIX), item));
+        return persons.stream().map(person -> Optional.ofNullable(byId.get(person.id()))
+                .map(item -> Items.profile(person, item)).orElseGet(() -> Profile.empty(person))).toList();
     }
 
     /**

@@ -205,6 +205,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public List<Profile> profiles(List<Person> persons) {
+        return people.profiles(persons);
+    }
+
+    @Override
     public boolean declare(Person person, Kind kind, Topic topic) {
         return people.declare(person, kind, topic);
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
+import ciment.core.port.People;
+import ciment.core.model.Topic;
+import ciment.core.model.Profile;
 import ciment.core.model.Platform;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +114,21 @@ class DynamoPeopleTest {
         assertEquals(Set.of(ada, grace), Set.copyOf(found));
         assertEquals(2, found.size());
         assertEquals(List.of(), store.people(List.of()));
+    }
+
+    @Test
+    void profiles_ofSeveralPeople_areOneBatchRead_inTheirOrder_emptyForSomeoneUnknown() {
+        Person ada = registered("Ada");
+        Person grace = registered("Grace");
+        store.declare(ada, People.Kind.SKILL, Topic.of("SQL"));
+        store.declare(grace, People.Kind.ROLE, Topic.of("Accessibility lead"));
+        Person unknown = new Person(Sample.personId(), "Nobody");
+        store.meter().reset();
+
+        List<Profile> profiles = store.profiles(List.of(grace, unknown, ada));
+
+        assertEquals(List.of(store.profile(grace), Profile.empty(unknown), store.profile(ada)), profiles);
+        assertEquals(1, store.meter().usage(DynamoPeople.PROFILES).requests());
     }
 
     @Test

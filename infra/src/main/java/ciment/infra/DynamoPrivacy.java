@@ -23,6 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,6 +50,8 @@ final class DynamoPrivacy {
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
     /** People merged into people merged into this one, and so on: as many hops as a merge follows. */
     private static final int ALIAS_DEPTH = 8;
+    /** Updates of one erasure in flight at once (well under a table's per-partition limits). */
+    private static final int AT_ONCE = 8;
 
     private final Table table;
     private final DynamoCommunities communities;
@@ -56,7 +64,7 @@ final class DynamoPrivacy {
     }
 
     /** A step of an erasure, named for tests that stop between two. Each returns the communities that stopped it. */
-    record Step(String name, java.util.function.Supplier<List<Slug>> action) {
+    record Step(String name, Supplier<List<Slug>> action) {
     }
 
     // ---- export ----
@@ -162,7 +170,7 @@ final class DynamoPrivacy {
      * as removed. Leaving the author's index partition, it is not found again by a step run twice.
      */
     private void removePosts(String authorId) {
-        for (Map<String, AttributeValue> key : named(ERASE, Keys.person(authorId), Keys.POST_PREFIX)) {
+        inParallel(named(ERASE, Keys.person(authorId), Keys.POST_PREFIX), key ->
             table.update(ERASE, tableKey(key), "SET #removed = :yes REMOVE authorId, authorName, #text, #gsi2pk, #gsi2sk",
                     EXISTS, Map.of("#removed", Items.REMOVED, "#text", Items.TEXT, "#gsi2pk", Keys.GSI2_PK,
                             "#gsi2sk", Keys.GSI2_SK),
@@ -171,7 +179,32 @@ final class DynamoPrivacy {
                         after.keySet().removeAll(Set.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK));
                         after.put(Items.REMOVED, AttributeValue.fromBool(true));
                         return after;
-                    });
+                    }));
+    }
+
+    /**
+     * Runs the action on every item, {@link #AT_ONCE} at a time: a person's posts are many single-item
+     * updates, and one after the other a thousand of them would outlast a chat tool's patience.
+     */
+    private static <T> void inParallel(List<T> items, Consumer<T> action) {
+        if (items.size() <= 1) {
+            items.forEach(action);
+            return;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, items.size()))) {
+            List<Future<?>> running = items.stream().map(item -> pool.submit(() -> action.accept(item)))
+                    .<Future<?>>map(future -> future).toList();
+            for (Future<?> each : running) {
+                try {
+                    each.get();
+                } catch (ExecutionException failed) {
+                    throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(failed.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while erasing", e);
+                }
+            }
         }
     }
 
@@ -302,12 +335,12 @@ final class DynamoPrivacy {
                 .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)))));
     }
 
-    private List<Slug> forEachId(String personId, java.util.function.Consumer<String> action) {
+    private List<Slug> forEachId(String personId, Consumer<String> action) {
         withAliases(ERASE, personId).forEach(action);
         return List.of();
     }
 
-    private static List<Slug> none(java.util.function.Consumer<String> action, String personId) {
+    private static List<Slug> none(Consumer<String> action, String personId) {
         action.accept(personId);
         return List.of();
     }

@@ -101,6 +101,21 @@ class DynamoPrivacyTest {
     }
 
     @Test
+    void erase_interruptedAfterThePosts_isFinishedByHerNextCommand_throughCiment_whichDoesNotRun() {
+        Scene scene = new Scene();
+        List<DynamoPrivacy.Step> sequence = scene.store.eraseSteps(scene.grace);
+        sequence.stream().takeWhile(step -> !step.name().equals("requests")).forEach(step -> step.action().get());
+        Ciment ciment = new Ciment(scene.store, Clock.systemUTC());
+        Caller grace = new Caller(scene.gracesAccount, () -> Introduction.named("Grace"), "next-1",
+                Sample.T0, mention -> Optional.empty());
+
+        Reply reply = ciment.handle(grace, "post " + scene.guild.slug().value() + " Am I still here?");
+
+        assertTrue(reply.summary().startsWith("Your interrupted erase-my-data is finished"), reply.summary());
+        scene.assertErased();
+    }
+
+    @Test
     void eraseConfirm_throughCiment_byALastSteward_isRefused_andWritesNothing() {
         Scene scene = new Scene();
         Community hers = Sample.community(Sample.slug("hers"), scene.grace.id()); // she is its only steward

@@ -16,15 +16,17 @@ public record Post(
         String text,
         Instant createdAt) {
 
-    /** What a removed post shows in the place of its author and its text. */
+    /** What a removed post shows in the place of its author. */
     public static final String REMOVED = "removed";
+    /** What a removed post shows in the place of its text. */
+    public static final String REMOVED_TEXT = "This post was removed.";
 
     /**
      * A post whose author erased their data: it keeps its place in its community (and in threads) but
      * has no text and no author any more; it shows as "removed".
      */
     public static Post removed(String id, String communityId, Slug slug, Platform origin, Instant createdAt) {
-        return new Post(id, communityId, slug, null, REMOVED, origin, REMOVED, createdAt);
+        return new Post(id, communityId, slug, null, REMOVED, origin, REMOVED_TEXT, createdAt);
     }
 
     public boolean isRemoved() {

@@ -109,7 +109,8 @@ class PrivacyTest {
         assertEquals(2, feed.size(), "the removed post keeps its place");
         Post removed = feed.get(1);
         assertTrue(removed.isRemoved());
-        assertEquals(Post.REMOVED, removed.text());
+        assertEquals(Post.REMOVED_TEXT, removed.text());
+        assertEquals(Post.REMOVED, removed.authorName());
         assertEquals("Welcome all", feed.get(0).text());
     }
 

@@ -70,13 +70,21 @@ final class DynamoPrivacy {
     // ---- export ----
 
     Optional<PersonalData> collect(String personId) {
+        return collect(personId, 0);
+    }
+
+    private Optional<PersonalData> collect(String personId, int hops) {
         Optional<Map<String, AttributeValue>> profileItem = table.get(COLLECT, Keys.profile(personId), true);
         if (profileItem.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> mergedInto = Items.optional(profileItem.get(), Items.MERGED_INTO);
         if (mergedInto.isPresent()) {
-            return collect(mergedInto.get()); // exported after a merge: the person they became
+            // Merged after asking for the file: the file is the person they became.
+            if (hops >= ALIAS_DEPTH) {
+                throw new IllegalStateException("person " + personId + " is merged more than " + ALIAS_DEPTH + " times over");
+            }
+            return collect(mergedInto.get(), hops + 1);
         }
         Person person = Items.personOfProfile(profileItem.get());
         Profile profile = Items.profile(person, profileItem.get());

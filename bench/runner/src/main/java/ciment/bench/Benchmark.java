@@ -1,6 +1,8 @@
 package ciment.bench;
 
 import ciment.devkit.ApiGateway;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlackInteractions;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
  * (c) DynamoDB units per use case. Prints Markdown and writes it to bench/results/latest.md.
  */
 public final class Benchmark {
+    private static final String TEAMS_COMMUNITY = "bench-teams";
     private static final int COLD_ROUNDS = Integer.getInteger("ciment.bench.rounds", 7);
     private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
     private static final String FEED_COMMUNITY = "bench-feed";
@@ -63,6 +66,11 @@ public final class Benchmark {
         slackSays(stack, slack, "create " + BenchStack.COMMUNITY + " Where the benchmark posts");
         WarmLatency.expectOk(ApiGateway.invoke(teams,
                 Events.teams(stack.teamsMessage("join " + BenchStack.COMMUNITY).nextId().json(), stack.teamsToken())));
+        slackSays(stack, slack, "skills add SQL");
+        WarmLatency.expectOk(ApiGateway.invoke(teams, Events.teams(stack.teamsMessage("create " + TEAMS_COMMUNITY
+                + " Where Teams clicks").nextId().json(), stack.teamsToken())));
+        WarmLatency.expectOk(ApiGateway.invoke(teams,
+                Events.teams(stack.teamsMessage("skills add sql").nextId().json(), stack.teamsToken())));
         // The feed is read from a community of its own: moto's query time grows with the partition
         // (p50 143 ms once `bench` held 1,100 posts, 48 ms for 25), where DynamoDB's reads one page.
         slackSays(stack, slack, "create " + FEED_COMMUNITY + " Where the benchmark reads");
@@ -149,13 +157,28 @@ public final class Benchmark {
         Percentiles slackFeed = warm.slack(slack, WARM_REQUESTS, i -> "feed " + FEED_COMMUNITY);
         Percentiles slackPost = warm.slack(slack, WARM_REQUESTS, i -> "post " + BenchStack.COMMUNITY + " " + text + " " + i);
         Percentiles teamsPost = warm.teams(teams, WARM_REQUESTS, i -> "post " + BenchStack.COMMUNITY + " " + text + " " + i);
+        SlackInteractions slackUi = new SlackInteractions(BenchStack.SIGNING_SECRET, FakeSlackApi.TEAM_ID);
+        Percentiles home = warm.slackSigned(slack, WARM_REQUESTS, i -> slackUi.homeOpened(BenchStack.SLACK_USER, Instant.now()));
+        Percentiles searchPeople = warm.teamsActivities(teams, WARM_REQUESTS,
+                i -> stack.teamsMessage("").composeQuery("searchPeople", "sql"));
+        Percentiles searchCommunities = warm.teamsActivities(teams, WARM_REQUESTS,
+                i -> stack.teamsMessage("").composeQuery("searchCommunities", "bench"));
+        // A steward's "Join requests" button: the click path whole (token check, the person, the steward check,
+        // the card drawn again) without a transaction, which moto serves by copying the whole table.
+        Percentiles cardClick = warm.teamsActivities(teams, WARM_REQUESTS, i -> stack.teamsMessage("")
+                .cardAction("requests", Map.of("slug", TEAMS_COMMUNITY, "card", "info")));
         return "## (b) Warm latency, in one warm instance\n\n"
                 + "Each request signed (Slack) or carrying a fresh token check (Teams) and answered in full, "
                 + "the Teams reply sent through the fake Bot Connector.\n\n"
                 + "| request | p50 (ms) | p99 (ms) | max (ms) | n |\n|---|---|---|---|---|\n"
                 + row("Slack `post` (" + text.length() + " characters)", slackPost)
                 + row("Teams `post` (" + text.length() + " characters)", teamsPost)
-                + row("Slack `feed <slug>` (a page of 20 of its 25 posts)", slackFeed) + "\n";
+                + row("Slack `feed <slug>` (a page of 20 of its 25 posts)", slackFeed)
+                + row("Slack App Home opened (views.publish to the fake Web API)", home)
+                + row("Teams messaging extension `searchPeople` (2 people declare the skill)", searchPeople)
+                + row("Teams messaging extension `searchCommunities`", searchCommunities)
+                + row("Teams card click (Action.Execute, a steward's Join requests: the requests card drawn)", cardClick)
+                + "\n";
     }
 
     private static String row(String name, Percentiles p) {

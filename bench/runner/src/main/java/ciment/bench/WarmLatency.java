@@ -1,6 +1,8 @@
 package ciment.bench;
 
 import ciment.devkit.ApiGateway;
+import ciment.devkit.slack.SlashCommands;
+import ciment.devkit.teams.TeamsActivities;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.teams.TeamsFunction;
 import java.time.Instant;
@@ -27,9 +29,22 @@ final class WarmLatency {
     }
 
     Percentiles teams(TeamsFunction function, int requests, IntFunction<String> text) {
+        return teamsActivities(function, requests, i -> stack.teamsMessage(text.apply(i)));
+    }
+
+    /** Any activity of the bench's Teams person: an invoke (card click, messaging extension) as well as a message. */
+    Percentiles teamsActivities(TeamsFunction function, int requests, IntFunction<TeamsActivities.Message> activity) {
         String token = stack.teamsToken();
         return time(requests, i -> {
-            String event = Events.teams(stack.teamsMessage(text.apply(i)).nextId().json(), token);
+            String event = Events.teams(activity.apply(i).nextId().json(), token);
+            return () -> ApiGateway.invoke(function, event);
+        });
+    }
+
+    /** Any signed Slack request (an Events API event, an interaction) besides slash commands. */
+    Percentiles slackSigned(SlackFunction function, int requests, IntFunction<SlashCommands.Signed> request) {
+        return time(requests, i -> {
+            String event = Events.slack(request.apply(i));
             return () -> ApiGateway.invoke(function, event);
         });
     }

@@ -200,7 +200,9 @@ public final class Benchmark {
 
     private static String jarSizes(Path root) throws IOException {
         StringBuilder out = new StringBuilder("## Deployable jars\n\n| jar | MB |\n|---|---|\n");
-        for (String jar : List.of("functions/slack/target/ciment-slack.jar", "functions/teams/target/ciment-teams.jar")) {
+        for (String jar : List.of("functions/slack/target/ciment-slack.jar", "functions/teams/target/ciment-teams.jar",
+                "functions/slack-delivery/target/ciment-slack-delivery.jar",
+                "functions/teams-delivery/target/ciment-teams-delivery.jar")) {
             out.append(String.format("| %s | %.1f |%n", jar, Files.size(root.resolve(jar)) / 1_048_576.0));
         }
         return out.toString();

@@ -14,6 +14,7 @@ import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import ciment.core.port.Posts;
+import ciment.core.port.Seal;
 import ciment.core.port.Store;
 import ciment.core.privacy.PersonalData;
 import java.util.Collection;
@@ -34,11 +35,18 @@ public final class DynamoStore implements Store {
     private final CapacityMeter meter;
     private final DynamoCommunities communities;
     private final Posts posts;
+    private final Seal seal;
     private final DynamoPeople people;
     private final Outbox outbox;
     private final DynamoPrivacy privacy;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
+        this(client, tableName, meter, HmacSeal.ofThisProcess());
+    }
+
+    /** With the seal of feed cursors (one key for every container: see {@link HmacSeal}). */
+    DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter, Seal seal) {
+        this.seal = seal;
         this.table = new Table(client, tableName, meter);
         this.meter = meter;
         this.communities = new DynamoCommunities(table);
@@ -50,7 +58,8 @@ public final class DynamoStore implements Store {
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
     public static DynamoStore fromSettings(Settings settings) {
-        return new DynamoStore(DynamoClients.create(settings), settings.table(), CapacityMeter.forSettings(settings));
+        return new DynamoStore(DynamoClients.create(settings), settings.table(), CapacityMeter.forSettings(settings),
+                HmacSeal.fromSettings(settings));
     }
 
     public CapacityMeter meter() {
@@ -112,6 +121,21 @@ public final class DynamoStore implements Store {
     @Override
     public List<Post> latest(String communityId, int limit) {
         return posts.latest(communityId, limit);
+    }
+
+    @Override
+    public Posts.Page page(String communityId, Optional<String> before, int limit) {
+        return posts.page(communityId, before, limit);
+    }
+
+    @Override
+    public String seal(String text) {
+        return seal.seal(text);
+    }
+
+    @Override
+    public Optional<String> open(String sealed) {
+        return seal.open(sealed);
     }
 
     @Override

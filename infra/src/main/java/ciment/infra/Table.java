@@ -69,6 +69,11 @@ final class Table {
         return page(operation, request(query, null)).items();
     }
 
+    /** One page of a query that goes on after {@code startKey} (none: from the start), with its last key. */
+    QueryResponse queryFrom(String operation, Consumer<QueryRequest.Builder> query, Map<String, AttributeValue> startKey) {
+        return page(operation, request(query, startKey));
+    }
+
     /** Every page of a query. */
     List<Map<String, AttributeValue>> queryAll(String operation, Consumer<QueryRequest.Builder> query) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();

@@ -29,7 +29,11 @@ public sealed interface Command {
     record PostTo(Slug slug, String text) implements Command {
     }
 
-    record Feed(Optional<Slug> slug) implements Command {
+    /** {@code cursor}: the sealed "more:" token of the page asked for, or empty for the newest page. */
+    record Feed(Optional<Slug> slug, Optional<String> cursor) implements Command {
+        public Feed(Optional<Slug> slug) {
+            this(slug, Optional.empty());
+        }
     }
 
     // ---- stewards ----

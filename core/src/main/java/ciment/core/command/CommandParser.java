@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class CommandParser {
     static final int MAX_TAGS = 10;
+    /** How the word that asks for a feed's next page starts. */
+    public static final String MORE = "more:";
 
     private CommandParser() {
     }
@@ -86,15 +88,16 @@ public final class CommandParser {
         return new Command.PostTo(slug, text);
     }
 
+    /** feed, feed <slug>, and either followed by the "more:" word a page ends with. */
     private static Command feed(Words words) {
         String word = words.next();
-        if (word.isEmpty()) {
-            return new Command.Feed(Optional.empty());
+        Optional<Slug> slug = word.isEmpty() || word.startsWith(MORE) ? Optional.empty() : Optional.of(Slug.parse(word));
+        String more = slug.isPresent() ? words.next() : word;
+        if (!words.rest().isEmpty() || !(more.isEmpty() || more.startsWith(MORE) && more.length() > MORE.length())) {
+            throw new Refusal("feed takes one community at most: feed " + slug.map(Slug::value).orElse("<slug>")
+                    + ", or feed alone for all yours.");
         }
-        if (!words.rest().isEmpty()) {
-            throw new Refusal("feed takes one community at most: feed " + word + ", or feed alone for all yours.");
-        }
-        return new Command.Feed(Optional.of(Slug.parse(word)));
+        return new Command.Feed(slug, more.isEmpty() ? Optional.empty() : Optional.of(more.substring(MORE.length())));
     }
 
     private static Command decide(Words words, String verb) {

@@ -2,6 +2,7 @@ package ciment.core.port;
 
 import ciment.core.model.Post;
 import java.util.List;
+import java.util.Optional;
 
 /** Where posts are kept. */
 public interface Posts {
@@ -11,4 +12,17 @@ public interface Posts {
 
     /** The newest posts of a community, newest first. */
     List<Post> latest(String communityId, int limit);
+
+    /**
+     * A page of a community's posts, newest first, older than the post {@code before} (from the newest when
+     * empty): at most {@code limit} posts, fewer when they are long, since a page is read within a fixed size.
+     */
+    Page page(String communityId, Optional<String> before, int limit);
+
+    /** Posts newest first; {@code more}: older posts may follow the last one. */
+    record Page(List<Post> posts, boolean more) {
+        public Page {
+            posts = List.copyOf(posts);
+        }
+    }
 }

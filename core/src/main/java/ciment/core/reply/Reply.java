@@ -87,20 +87,30 @@ public sealed interface Reply {
 
     /**
      * Latest posts, newest first. {@code community} is the slug for one community's feed, or empty
-     * for the home feed of all the asker's communities.
+     * for the home feed of all the asker's communities; {@code next}: the words that show the next (older)
+     * page, "" on the last; {@code older}: this page follows another.
      */
-    record Feed(String community, List<Post> posts, String emptyHint) implements Reply {
+    record Feed(String community, List<Post> posts, String emptyHint, String next, boolean older) implements Reply {
+        public Feed(String community, List<Post> posts, String emptyHint) {
+            this(community, posts, emptyHint, "", false);
+        }
+
         public boolean isHome() {
             return community.isEmpty();
         }
 
         public String title() {
-            return isHome() ? "Latest in your communities" : "Latest in " + community;
+            return (older ? "Older in " : "Latest in ") + (isHome() ? "your communities" : community);
         }
 
         @Override
         public String summary() {
-            return posts.isEmpty() ? emptyHint : title() + ": " + posts.size() + (posts.size() == 1 ? " post." : " posts.");
+            if (posts.isEmpty()) {
+                return older ? "No older posts" + (isHome() ? " in your communities." : " in " + community + ".")
+                        : emptyHint;
+            }
+            return title() + ": " + posts.size() + (posts.size() == 1 ? " post" : " posts")
+                    + (next.isEmpty() ? "." : "; older ones with " + next + ".");
         }
     }
 

@@ -22,6 +22,7 @@ public final class Ciment {
     private final CommunityActions communities;
     private final Stewardship stewardship;
     private final PostActions posts;
+    private final FeedActions feeds;
     private final ProfileActions profiles;
     private final PrivacyActions privacy;
     private final HomeActions homes;
@@ -31,6 +32,7 @@ public final class Ciment {
         this.communities = new CommunityActions(store, store, clock);
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
         this.posts = new PostActions(store, store, communities);
+        this.feeds = new FeedActions(store, store, communities, store);
         this.profiles = new ProfileActions(store, store);
         this.privacy = new PrivacyActions(store, store, store, store, clock);
         this.homes = new HomeActions(store, store);
@@ -111,8 +113,8 @@ public final class Ciment {
             case Command.Info i -> communities.info(me.get(), i.slug());
             case Command.PostTo p -> posts.post(me.get(), caller, p.slug(), p.text());
             case Command.Feed f -> f.slug().isPresent()
-                    ? posts.communityFeed(me.get(), f.slug().get())
-                    : posts.homeFeed(me.get());
+                    ? feeds.communityFeed(me.get(), f.slug().get(), f.cursor())
+                    : feeds.homeFeed(me.get(), f.cursor());
             case Command.SetOpen o -> stewardship.setOpen(me.get(), o.slug(), o.open());
             case Command.Requests r -> stewardship.requests(me.get(), r.slug());
             case Command.Decide d -> stewardship.decide(me.get(), caller, d.slug(), d.person(), d.approve());

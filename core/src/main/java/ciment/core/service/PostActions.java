@@ -2,7 +2,6 @@ package ciment.core.service;
 
 import ciment.core.Refusal;
 import ciment.core.model.Community;
-import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
@@ -10,13 +9,9 @@ import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Posts;
 import ciment.core.reply.Reply;
-import java.util.Comparator;
-import java.util.List;
 
-/** Posting to a community and reading feeds. */
+/** Posting to a community (FeedActions reads them). */
 final class PostActions {
-    static final int PAGE = 20;
-
     private final Communities communities;
     private final Posts posts;
     private final CommunityActions communityActions;
@@ -37,31 +32,6 @@ final class PostActions {
         // A false answer means this very request was already handled: the post exists, show it again.
         posts.add(post);
         return new Reply.Posted(post);
-    }
-
-    /** A closed community's posts are for its members; a guest reads only where they belong or are invited. */
-    Reply communityFeed(Person reader, Slug slug) {
-        Community community = communityActions.visibleTo(reader, slug);
-        if (!community.open() && communities.membership(community.id(), reader.id()).isEmpty()) {
-            throw new Refusal(slug + " is closed: its posts are for its members. Send join " + slug + " to ask.");
-        }
-        return new Reply.Feed(slug.value(), posts.latest(community.id(), PAGE),
-                "Nothing posted in " + slug + " yet: be the first with post " + slug + " <text>.");
-    }
-
-    Reply homeFeed(Person person) {
-        List<Membership> mine = communities.membershipsOf(person.id());
-        if (mine.isEmpty()) {
-            return new Reply.Feed("", List.of(),
-                    "You are not in any community yet: send communities to find one, or create your own.");
-        }
-        // Built on read: a post costs the same whatever the number of members.
-        List<Post> newest = mine.stream()
-                .flatMap(m -> posts.latest(m.communityId(), PAGE).stream())
-                .sorted(Comparator.comparing(Post::id).reversed())
-                .limit(PAGE)
-                .toList();
-        return new Reply.Feed("", newest, "Nothing posted in your communities yet: start with post <slug> <text>.");
     }
 
     private static String postId(Caller caller) {

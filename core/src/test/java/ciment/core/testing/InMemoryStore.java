@@ -12,6 +12,7 @@ import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import ciment.core.port.Posts;
 import ciment.core.port.Store;
 import ciment.core.privacy.PersonalData;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ public final class InMemoryStore implements Store {
     private final Map<Slug, Community> communities = new TreeMap<>();
     private final Map<String, Membership> memberships = new HashMap<>();
     private final Map<String, Post> posts = new HashMap<>();
+    private final TestSeal seal = new TestSeal();
     private final Map<ChatAccount, Person> people = new HashMap<>();
     private final Map<String, JoinRequest> requests = new LinkedHashMap<>();
     private final Map<String, Invitation> invitations = new LinkedHashMap<>();
@@ -131,6 +133,27 @@ public final class InMemoryStore implements Store {
                 .sorted(Comparator.comparing(Post::id).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    /** Pages as the table does, without its size limit: at most {@code limit} posts. */
+    @Override
+    public synchronized Posts.Page page(String communityId, Optional<String> before, int limit) {
+        List<Post> older = posts.values().stream()
+                .filter(p -> p.communityId().equals(communityId))
+                .filter(p -> before.isEmpty() || p.id().compareTo(before.get()) < 0)
+                .sorted(Comparator.comparing(Post::id).reversed())
+                .toList();
+        return new Posts.Page(older.subList(0, Math.min(limit, older.size())), older.size() > limit);
+    }
+
+    @Override
+    public String seal(String text) {
+        return seal.seal(text);
+    }
+
+    @Override
+    public Optional<String> open(String sealed) {
+        return seal.open(sealed);
     }
 
     @Override

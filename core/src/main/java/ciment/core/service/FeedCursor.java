@@ -1,0 +1,44 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.command.CommandParser;
+import ciment.core.port.Seal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a feed's next page starts: the id of the last post shown, and the feed it belongs to ("" for the
+ * home feed, a slug for a community's). Sealed, so that it is opaque and an altered one is refused.
+ */
+final class FeedCursor {
+    private static final Pattern POST_ID = Pattern.compile("[0-9A-Za-z]{8,40}");
+
+    private final Seal seal;
+
+    FeedCursor(Seal seal) {
+        this.seal = seal;
+    }
+
+    /** The word that asks for the page after {@code lastShownId} in this feed. */
+    String more(String feed, String lastShownId) {
+        return CommandParser.MORE + seal.seal(feed + "|" + lastShownId);
+    }
+
+    /** The id the page starts before; a cursor altered, not Ciment's, or of another feed is refused. */
+    Optional<String> before(String feed, Optional<String> cursor) {
+        if (cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        String opened = seal.open(cursor.get()).orElse("");
+        int bar = opened.lastIndexOf('|');
+        if (bar < 0 || !POST_ID.matcher(opened.substring(bar + 1)).matches()) {
+            throw new Refusal("That “more:” link was altered or is not one Ciment gave: send "
+                    + (feed.isEmpty() ? "feed" : "feed " + feed) + " again without it.");
+        }
+        if (!opened.substring(0, bar).equals(feed)) {
+            throw new Refusal("That “more:” link belongs to another feed: send "
+                    + (feed.isEmpty() ? "feed" : "feed " + feed) + " again without it.");
+        }
+        return Optional.of(opened.substring(bar + 1));
+    }
+}

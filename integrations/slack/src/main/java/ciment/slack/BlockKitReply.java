@@ -90,6 +90,9 @@ public final class BlockKitReply {
                     + " · " + time(post.createdAt()) + " · `" + post.reference() + "`\n";
             blocks.add(section(heading, Mrkdwn.escape(post.text())));
         }
+        if (!feed.next().isEmpty()) {
+            blocks.add(CommunityButtons.more(feed.next()));
+        }
         return withinBlockLimit(blocks, "posts");
     }
 

@@ -67,6 +67,9 @@ final class CommunityButtonClicks implements BlockActionHandler {
                 case CommunityButtons.LEAVE -> ciment.get().handle(caller, "leave " + value.slug());
                 case CommunityButtons.APPROVE -> ciment.get().decide(caller, value.slug(), value.personId(), true);
                 case CommunityButtons.DECLINE -> ciment.get().decide(caller, value.slug(), value.personId(), false);
+                case CommunityButtons.MORE -> action.getValue() != null && action.getValue().startsWith("feed ")
+                        ? ciment.get().handle(caller, action.getValue())
+                        : new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND + " feed.");
                 default -> new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND
                         + " help to see what you can do.");
             };

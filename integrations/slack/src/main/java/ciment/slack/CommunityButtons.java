@@ -2,9 +2,11 @@ package ciment.slack;
 
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,8 +21,10 @@ final class CommunityButtons {
     static final String APPROVE = "ciment_approve";
     static final String DECLINE = "ciment_decline";
     static final String CREATE = "ciment_create";
+    /** A feed's next page: the button's value is the words that ask for it ("feed data-guild more:…"). */
+    static final String MORE = "ciment_more";
     /** The clicks {@link CommunityButtonClicks} answers (Create opens a modal instead). */
-    static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline)$");
+    static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline|more)$");
 
     private CommunityButtons() {
     }
@@ -35,6 +39,12 @@ final class CommunityButtons {
                 .style(asks ? null : "primary")
                 .accessibilityLabel((asks ? "Ask to join " : "Join ") + community.slug())
                 .build());
+    }
+
+    /** More, under a feed's page: shows the next (older) page. */
+    static ActionsBlock more(String words) {
+        return ActionsBlock.builder().elements(List.of(button("More", MORE, words)
+                .accessibilityLabel("Older posts").build())).build();
     }
 
     static ButtonElement leave(Community community) {

@@ -1,0 +1,93 @@
+package ciment.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.core.testing.InMemoryStore;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlackInteractions;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A feed page ends with a More button whose click answers the next page, only to the clicker. */
+class SlackFeedMoreTest {
+    private static final String SECRET = "test-signing-secret";
+
+    private final FakeSlackApi slackApi = FakeSlackApi.start().addUser("U0BOB", "Bob Byte", "bob", "bob@example.com");
+    private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
+    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+            CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
+            Clock.systemUTC());
+    private int requests;
+
+    @AfterEach
+    void stop() {
+        slackApi.close();
+    }
+
+    @Test
+    void feedPage_endsWithAMoreButton_whoseClickAnswersTheOlderPage() throws Exception {
+        say("create data-guild Data people");
+        for (int i = 0; i < 25; i++) {
+            say("post data-guild Tip " + i);
+        }
+        Reply.Feed first = (Reply.Feed) say("feed data-guild");
+
+        List<?> blocks = BlockKitReply.render(first, FakeSlackApi.TEAM_ID).blocks();
+        ButtonElement more = (ButtonElement) ((ActionsBlock) blocks.getLast()).getElements().getFirst();
+        assertEquals(CommunityButtons.MORE, more.getActionId());
+        assertEquals(first.next(), more.getValue());
+
+        send(slack.messageButton("U0BOB", CommunityButtons.MORE, more.getValue(), slackApi.responseUrl("more-1"),
+                Instant.now()));
+
+        FakeSlackApi.Call answer = slackApi.calls("response_url").getFirst();
+        assertEquals("ephemeral", answer.param("response_type"));
+        assertTrue(answer.param("text").startsWith("Older in data-guild: 5 posts."), answer.body());
+    }
+
+    @Test
+    void lastPage_hasNoMoreButton() {
+        say("create data-guild Data people");
+        say("post data-guild Only one");
+
+        List<?> blocks = BlockKitReply.render(say("feed data-guild"), FakeSlackApi.TEAM_ID).blocks();
+
+        assertTrue(blocks.stream().noneMatch(ActionsBlock.class::isInstance));
+    }
+
+    private Reply say(String text) {
+        return ciment.handle(new Caller(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0BOB"),
+                () -> Introduction.named("Bob"), "r" + ++requests, Instant.now()), text);
+    }
+
+    private void send(ciment.devkit.slack.SlashCommands.Signed signed) throws Exception {
+        Map<String, List<String>> headers = new HashMap<>();
+        signed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers))
+                .requestBody(signed.body()).build());
+        Response response = app.run(request);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+    }
+}

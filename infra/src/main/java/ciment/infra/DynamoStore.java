@@ -8,7 +8,9 @@ import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
+import ciment.core.model.AuditEntry;
 import ciment.core.model.Post;
+import ciment.core.model.PostRef;
 import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
@@ -39,6 +41,7 @@ public final class DynamoStore implements Store {
     private final DynamoPeople people;
     private final Outbox outbox;
     private final DynamoPrivacy privacy;
+    private final DynamoConversations conversations;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this(client, tableName, meter, HmacSeal.ofThisProcess());
@@ -54,6 +57,7 @@ public final class DynamoStore implements Store {
         this.people = new DynamoPeople(table, communities);
         this.outbox = new Outbox(table);
         this.privacy = new DynamoPrivacy(table, communities, people);
+        this.conversations = new DynamoConversations(table);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -136,6 +140,46 @@ public final class DynamoStore implements Store {
     @Override
     public Optional<String> open(String sealed) {
         return seal.open(sealed);
+    }
+
+    @Override
+    public Optional<Post> find(Collection<String> communityIds, PostRef ref) {
+        return conversations.find(communityIds, ref);
+    }
+
+    @Override
+    public Added addReply(Post reply) {
+        return conversations.addReply(reply);
+    }
+
+    @Override
+    public List<Post> thread(String communityId, String rootId) {
+        return conversations.thread(communityId, rootId);
+    }
+
+    @Override
+    public boolean react(Post post, String emoji, String personId, boolean add) {
+        return conversations.react(post, emoji, personId, add);
+    }
+
+    @Override
+    public boolean edit(Post post, String authorId, String text) {
+        return conversations.edit(post, authorId, text);
+    }
+
+    @Override
+    public boolean delete(Post post, String authorId, AuditEntry entry) {
+        return conversations.delete(post, authorId, entry);
+    }
+
+    @Override
+    public boolean hide(Post post, String reason, AuditEntry entry) {
+        return conversations.hide(post, reason, entry);
+    }
+
+    @Override
+    public List<AuditEntry> audit(String communityId, int limit) {
+        return conversations.audit(communityId, limit);
     }
 
     @Override

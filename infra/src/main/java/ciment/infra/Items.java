@@ -62,6 +62,12 @@ final class Items {
     static final String PERSONAL_DATA_OF = "personalDataOf";
     static final String ERASING = "erasing";
     static final String REMOVED = "removed";
+    static final String REPLIES = "replies";
+    static final String LATEST_REPLY = "latestReply";
+    static final String HIDDEN = "hidden";
+    static final String EDITED = "edited";
+    /** A reaction count on a post: one number attribute per emoji, R#<emoji>, kept by atomic ADD. */
+    static final String REACTION_PREFIX = "R#";
     static final String CREATED_BY = "createdBy";
     static final String INVITED_BY = "invitedBy";
 
@@ -134,7 +140,7 @@ final class Items {
      * (keys only: one small write) under its author, so that erasing them finds their posts.
      */
     static Map<String, AttributeValue> post(Post p) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.community(p.communityId()), Keys.post(p.id())));
+        Map<String, AttributeValue> item = new HashMap<>(postKey(p));
         item.put(Keys.GSI2_PK, s(Keys.person(p.authorId())));
         item.put(Keys.GSI2_SK, s(Keys.post(p.id())));
         item.put("slug", s(p.slug().value()));
@@ -146,18 +152,40 @@ final class Items {
         return item;
     }
 
-    /** A removed post (its author erased their data) has no author and no text: it reads as removed. */
+    /**
+     * A thread's first post is {@code C#<communityId>} / {@code POST#<id>}; a reply {@code C#<communityId>} /
+     * {@code THREAD#<rootId>#<id>}: beside its thread, out of the feed's POST# range, found by its key.
+     */
+    static Map<String, AttributeValue> postKey(Post p) {
+        return Keys.key(Keys.community(p.communityId()), p.isReply() ? Keys.reply(p.rootId(), p.id()) : Keys.post(p.id()));
+    }
+
+    /**
+     * A removed post (its author erased their data or deleted it) has no author and no text: it reads as
+     * removed, keeping its replies and counts. A hidden one shows the steward's reason in place of its text.
+     */
     static Post post(Map<String, AttributeValue> item) {
-        if (bool(item, REMOVED)) {
-            return Post.removed(Keys.idIn(str(item, Keys.SK), Keys.POST_PREFIX),
-                    Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
-                    platform(str(item, "origin")), Instant.parse(str(item, "createdAt")));
+        String sk = str(item, Keys.SK);
+        boolean reply = sk.startsWith(Keys.THREAD_PREFIX);
+        String id = reply ? sk.substring(sk.lastIndexOf('#') + 1) : Keys.idIn(sk, Keys.POST_PREFIX);
+        String rootId = reply ? Keys.idIn(sk, Keys.THREAD_PREFIX).split("#")[0] : null;
+        Map<String, Integer> reactions = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(REACTION_PREFIX) && value.n() != null) {
+                reactions.put(name.substring(REACTION_PREFIX.length()), Integer.parseInt(value.n()));
+            }
+        });
+        boolean removed = bool(item, REMOVED);
+        Post post = new Post(id, Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
+                removed ? null : str(item, "authorId"), removed ? Post.REMOVED : str(item, "authorName"),
+                platform(str(item, "origin")), removed ? Post.REMOVED_TEXT : str(item, "text"),
+                Instant.parse(str(item, "createdAt")), rootId,
+                item.containsKey(REPLIES) ? num(item, REPLIES) : 0, optional(item, LATEST_REPLY).orElse(null),
+                reactions, null, bool(item, EDITED));
+        if (removed) {
+            return post.asRemoved();
         }
-        return new Post(Keys.idIn(str(item, Keys.SK), Keys.POST_PREFIX),
-                Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
-                str(item, "authorId"), str(item, "authorName"),
-                Platform.valueOf(str(item, "origin").toUpperCase(Locale.ROOT)), str(item, "text"),
-                Instant.parse(str(item, "createdAt")));
+        return optional(item, HIDDEN).map(post::hiddenFor).orElse(post);
     }
 
     static Map<String, AttributeValue> profile(Person p) {

@@ -56,6 +56,9 @@ final class Keys {
     static final String CATALOG = "CATALOG";
     static final String MEMBER_PREFIX = "M#";
     static final String POST_PREFIX = "POST#";
+    static final String THREAD_PREFIX = "THREAD#";
+    static final String REACTION_PREFIX = "R#";
+    static final String AUDIT_PREFIX = "AUDIT#";
     static final String COMMUNITY_PREFIX = "C#";
     static final String PERSON_PREFIX = "P#";
     static final String REQUEST_PREFIX = "REQ#";
@@ -100,6 +103,21 @@ final class Keys {
 
     static String post(String postId) {
         return POST_PREFIX + postId;
+    }
+
+    /** A reply, beside its thread's first post in the community's partition (issue 4). */
+    static String reply(String rootId, String replyId) {
+        return THREAD_PREFIX + rootId + "#" + replyId;
+    }
+
+    /** One person's reaction with one emoji: {@code POST#<postId>} / {@code R#<emoji>#<personId>}. */
+    static Map<String, AttributeValue> reaction(String postId, String emoji, String personId) {
+        return key(post(postId), REACTION_PREFIX + emoji + "#" + personId);
+    }
+
+    /** A moderation action in a community's audit trail: {@code C#<communityId>} / {@code AUDIT#<ulid>}. */
+    static Map<String, AttributeValue> audit(String communityId, String entryId) {
+        return key(community(communityId), AUDIT_PREFIX + entryId);
     }
 
     static String identity(ChatAccount account) {

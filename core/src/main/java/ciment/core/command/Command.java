@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.model.PostRef;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import java.util.List;
@@ -34,6 +35,36 @@ public sealed interface Command {
         public Feed(Optional<Slug> slug) {
             this(slug, Optional.empty());
         }
+    }
+
+    // ---- conversations ----
+
+    /** {@code reply <post> <text>}: a reply in the post's thread. */
+    record ReplyTo(PostRef post, String text) implements Command {
+    }
+
+    /** {@code thread <post>}: a thread whole. */
+    record Thread(PostRef post) implements Command {
+    }
+
+    /** {@code react <post> <emoji>} or {@code unreact <post> <emoji>}. */
+    record React(PostRef post, String emoji, boolean add) implements Command {
+    }
+
+    /** {@code edit <post> <text>}: the author rewrites their post. */
+    record Edit(PostRef post, String text) implements Command {
+    }
+
+    /** {@code delete <post>}: the author deletes their post; it shows as removed. */
+    record Delete(PostRef post) implements Command {
+    }
+
+    /** {@code hide <post> <reason>}: a steward hides a post; the audit trail keeps it. */
+    record Hide(PostRef post, String reason) implements Command {
+    }
+
+    /** {@code audit <slug>}: a community's moderation actions, for its stewards. */
+    record Audit(Slug slug) implements Command {
     }
 
     // ---- stewards ----

@@ -1,6 +1,7 @@
 package ciment.core.command;
 
 import ciment.core.Refusal;
+import ciment.core.model.PostRef;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.model.Topic;
@@ -17,6 +18,7 @@ public final class CommandParser {
     static final int MAX_TAGS = 10;
     /** How the word that asks for a feed's next page starts. */
     public static final String MORE = "more:";
+    static final int MAX_EMOJI = 40;
 
     private CommandParser() {
     }
@@ -33,6 +35,15 @@ public final class CommandParser {
             case "info" -> new Command.Info(only(words, "info <slug>", "info data-guild"));
             case "post" -> post(words);
             case "feed" -> feed(words);
+            case "reply" -> new Command.ReplyTo(postRef(words, "reply <post> <text>"),
+                    text(words, "reply <post> <text>", "Write something to reply"));
+            case "thread" -> new Command.Thread(onlyPost(words, "thread <post>"));
+            case "react", "unreact" -> react(words, verb);
+            case "edit" -> new Command.Edit(postRef(words, "edit <post> <text>"),
+                    text(words, "edit <post> <text>", "Write the new text"));
+            case "delete" -> new Command.Delete(onlyPost(words, "delete <post>"));
+            case "hide" -> hide(words);
+            case "audit" -> new Command.Audit(only(words, "audit <slug>", "audit data-guild"));
             case "open", "close" -> new Command.SetOpen(only(words, verb + " <slug>", verb + " data-guild"), verb.equals("open"));
             case "archive", "restore" -> new Command.SetArchived(only(words, verb + " <slug>", verb + " data-guild"),
                     verb.equals("archive"));
@@ -86,6 +97,61 @@ public final class CommandParser {
                     + ": shorten it, or split it into two posts.");
         }
         return new Command.PostTo(slug, text);
+    }
+
+    private static PostRef postRef(Words words, String form) {
+        String word = words.next();
+        if (word.isEmpty()) {
+            throw new Refusal("Name the post: " + form + ", with the #id shown with each post.");
+        }
+        return PostRef.parse(word);
+    }
+
+    private static PostRef onlyPost(Words words, String form) {
+        PostRef ref = postRef(words, form);
+        if (!words.rest().isEmpty()) {
+            throw new Refusal(form.substring(0, form.indexOf(' ')) + " takes only the post: " + form + ".");
+        }
+        return ref;
+    }
+
+    /** A post's or reply's text: not empty, and no longer than a post. */
+    private static String text(Words words, String form, String ask) {
+        String text = words.rest();
+        if (text.isEmpty()) {
+            throw new Refusal(ask + ": " + form + ".");
+        }
+        if (Text.length(text) > Text.POST_MAX) {
+            throw new Refusal("A post holds at most " + String.format(Locale.ROOT, "%,d", Text.POST_MAX)
+                    + " characters and yours has " + String.format(Locale.ROOT, "%,d", Text.length(text))
+                    + ": shorten it.");
+        }
+        return text;
+    }
+
+    /** An emoji by its name, with or without colons (:tada: or tada), or the character itself. */
+    private static Command react(Words words, String verb) {
+        String form = verb + " <post> <emoji>";
+        PostRef ref = postRef(words, form);
+        String emoji = words.rest();
+        String name = emoji.length() > 1 && emoji.startsWith(":") && emoji.endsWith(":")
+                ? emoji.substring(1, emoji.length() - 1) : emoji;
+        if (name.isEmpty() || name.length() > MAX_EMOJI || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#')) {
+            throw new Refusal("Name one emoji: " + form + ", for example “" + verb + " " + ref + " :tada:”.");
+        }
+        return new Command.React(ref, name.toLowerCase(Locale.ROOT), verb.equals("react"));
+    }
+
+    private static Command hide(Words words) {
+        PostRef ref = postRef(words, "hide <post> <reason>");
+        String reason = words.rest();
+        if (reason.isEmpty()) {
+            throw new Refusal("Say why, for the author and the audit trail: hide " + ref + " <reason>.");
+        }
+        if (Text.length(reason) > Text.PURPOSE_MAX) {
+            throw new Refusal("A reason holds at most " + Text.PURPOSE_MAX + " characters: shorten it.");
+        }
+        return new Command.Hide(ref, reason);
     }
 
     /** feed, feed <slug>, and either followed by the "more:" word a page ends with. */

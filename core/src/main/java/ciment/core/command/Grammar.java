@@ -18,6 +18,11 @@ public final class Grammar {
             new Usage("leave <slug>", "leave a community (a last steward hands over first)"),
             new Usage("post <slug> <text>", "post to a community you belong to"),
             new Usage("feed [slug]", "latest posts of one community, or of all yours"),
+            new Usage("reply <post> <text>", "reply in a post's thread (<post>: the #id shown with it)"),
+            new Usage("thread <post>", "a post with all its replies"),
+            new Usage("react <post> <emoji>", "react to a post or reply, once per emoji (unreact takes it back)"),
+            new Usage("edit <post> <text>", "rewrite your own post or reply"),
+            new Usage("delete <post>", "delete your own post or reply (it shows as removed)"),
             new Usage("whoami", "your accounts, roles and skills"),
             new Usage("roles add|remove <text>", "the functional roles you take on, like onboarding buddy"),
             new Usage("skills add|remove <text>", "the skills you offer, like accessibility"),
@@ -31,12 +36,13 @@ public final class Grammar {
             new Usage("invite <slug> <person>", "steward: let a guest in, or anyone in without a request"),
             new Usage("tags <slug> <tag ...>", "steward: the community's tags"),
             new Usage("purpose <slug> <text>", "steward: rewrite what the community is for"),
-            new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"));
+            new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"),
+            new Usage("hide <post> <reason>", "steward: hide a post or reply, with the reason"),
+            new Usage("audit <slug>", "steward: the community's moderation actions"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
     static final Set<String> LATER = Set.of(
-            "reply", "react",
-            "edit", "delete", "hide", "audit", "ask", "accept", "questions", "pin", "knowledge", "link",
+            "ask", "accept", "questions", "pin", "knowledge", "link",
             "unlink", "links", "costs", "budget", "grant");
 
     private Grammar() {

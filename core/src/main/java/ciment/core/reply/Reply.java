@@ -2,6 +2,7 @@ package ciment.core.reply;
 
 import ciment.core.command.Grammar;
 import ciment.core.model.Aggregate;
+import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
@@ -39,7 +40,35 @@ public sealed interface Reply {
     record Posted(Post post) implements Reply {
         @Override
         public String summary() {
-            return "Posted " + post.reference() + " in " + post.slug() + ".";
+            return (post.edited() ? "Edited " : post.isReply() ? "Replied " : "Posted ") + post.reference() + " in "
+                    + post.slug() + ".";
+        }
+    }
+
+    /** A thread whole: its first post (which may show as removed or hidden), then its replies oldest first. */
+    record Thread(Post root, List<Post> replies) implements Reply {
+        public Thread {
+            replies = List.copyOf(replies);
+        }
+
+        @Override
+        public String summary() {
+            return "Thread " + root.reference() + " in " + root.slug() + ": " + replies.size()
+                    + (replies.size() == 1 ? " reply." : " replies.");
+        }
+    }
+
+    /** A community's audit trail, newest first, for its stewards. */
+    record Audit(String community, List<AuditEntry> entries) implements Reply {
+        public Audit {
+            entries = List.copyOf(entries);
+        }
+
+        @Override
+        public String summary() {
+            return entries.isEmpty() ? "No moderation action in " + community + " yet."
+                    : "Audit trail of " + community + ": " + entries.size()
+                            + (entries.size() == 1 ? " action." : " actions, newest first.");
         }
     }
 

@@ -26,6 +26,7 @@ public final class Ciment {
     private final ProfileActions profiles;
     private final PrivacyActions privacy;
     private final HomeActions homes;
+    private final ConversationActions conversations;
 
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
@@ -36,6 +37,7 @@ public final class Ciment {
         this.profiles = new ProfileActions(store, store);
         this.privacy = new PrivacyActions(store, store, store, store, clock);
         this.homes = new HomeActions(store, store);
+        this.conversations = new ConversationActions(store, store, communities);
     }
 
     public Reply handle(Caller caller, String text) {
@@ -115,6 +117,13 @@ public final class Ciment {
             case Command.Feed f -> f.slug().isPresent()
                     ? feeds.communityFeed(me.get(), f.slug().get(), f.cursor())
                     : feeds.homeFeed(me.get(), f.cursor());
+            case Command.ReplyTo r -> conversations.reply(me.get(), caller, r.post(), r.text());
+            case Command.Thread t -> conversations.thread(me.get(), t.post());
+            case Command.React r -> conversations.react(me.get(), r.post(), r.emoji(), r.add());
+            case Command.Edit e -> conversations.edit(me.get(), e.post(), e.text());
+            case Command.Delete d -> conversations.delete(me.get(), caller, d.post());
+            case Command.Hide h -> conversations.hide(me.get(), caller, h.post(), h.reason());
+            case Command.Audit a -> conversations.audit(me.get(), a.slug());
             case Command.SetOpen o -> stewardship.setOpen(me.get(), o.slug(), o.open());
             case Command.Requests r -> stewardship.requests(me.get(), r.slug());
             case Command.Decide d -> stewardship.decide(me.get(), caller, d.slug(), d.person(), d.approve());

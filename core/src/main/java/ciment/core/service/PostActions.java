@@ -34,7 +34,7 @@ final class PostActions {
         return new Reply.Posted(post);
     }
 
-    private static String postId(Caller caller) {
+    static String postId(Caller caller) {
         if (caller.requestId() == null || caller.requestId().isBlank()) {
             return Ulid.random(caller.at());
         }

@@ -114,8 +114,24 @@ class CommandParserTest {
 
     @Test
     void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("react 01JABCDEFGH :tada:"));
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("ask data-guild Why?"));
         assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
+    }
+
+    @Test
+    void conversationWords_readThePostAsShown_andNameTheEmojiWithOrWithoutColons() {
+        String root = "01JD0000000000000000000000";
+        String reply = "01JD0000000000000000000001";
+        assertEquals(new Command.ReplyTo(new ciment.core.model.PostRef(null, root), "yes\nand no"),
+                CommandParser.parse("reply #" + root + " yes\nand no"));
+        assertEquals(new Command.React(new ciment.core.model.PostRef(root, reply), "tada", true),
+                CommandParser.parse("react #" + root + "/" + reply + " :tada:"));
+        assertEquals(new Command.React(new ciment.core.model.PostRef(null, root), "+1", false),
+                CommandParser.parse("unreact " + root.toLowerCase() + " +1"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("reply #" + root));
+        assertThrows(Refusal.class, () -> CommandParser.parse("hide #" + root));
+        assertThrows(Refusal.class, () -> CommandParser.parse("delete #" + root + " now"));
+        assertEquals(new Command.Audit(new ciment.core.model.Slug("data-guild")), CommandParser.parse("audit data-guild"));
     }
 
     @Test

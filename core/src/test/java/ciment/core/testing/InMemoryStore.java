@@ -1,5 +1,6 @@
 package ciment.core.testing;
 
+import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Invitation;
@@ -8,6 +9,7 @@ import ciment.core.model.Membership;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
+import ciment.core.model.PostRef;
 import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
@@ -36,6 +38,11 @@ public final class InMemoryStore implements Store {
     private final Map<String, Membership> memberships = new HashMap<>();
     private final Map<String, Post> posts = new HashMap<>();
     private final TestSeal seal = new TestSeal();
+    /** Replies by id, apart from posts as in the table (feeds read first posts only). */
+    private final Map<String, Post> replies = new HashMap<>();
+    /** "postId#emoji#personId" of each reaction. */
+    private final Set<String> reactions = new HashSet<>();
+    private final List<AuditEntry> audits = new ArrayList<>();
     private final Map<ChatAccount, Person> people = new HashMap<>();
     private final Map<String, JoinRequest> requests = new LinkedHashMap<>();
     private final Map<String, Invitation> invitations = new LinkedHashMap<>();
@@ -417,7 +424,8 @@ public final class InMemoryStore implements Store {
         return Optional.of(new PersonalData(profile(person.get()), accounts(person.get()), membershipsOf(personId),
                 requests.values().stream().filter(r -> ids.contains(r.personId())).toList(),
                 invitations.values().stream().filter(i -> ids.contains(i.personId())).toList(),
-                posts.values().stream().filter(p -> p.authorId() != null && ids.contains(p.authorId()))
+                java.util.stream.Stream.concat(posts.values().stream(), replies.values().stream())
+                        .filter(p -> p.authorId() != null && ids.contains(p.authorId()))
                         .sorted(Comparator.comparing(Post::id)).toList(),
                 ids.stream().filter(id -> !id.equals(personId)).sorted().toList()));
     }
@@ -440,8 +448,8 @@ public final class InMemoryStore implements Store {
             return new Erased(lastStewardOf);
         }
         theirs.forEach(m -> leave(m.communityId(), m.personId()));
-        posts.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId())
-                ? Post.removed(p.id(), p.communityId(), p.slug(), p.origin(), p.createdAt()) : p);
+        posts.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId()) ? p.asRemoved() : p);
+        replies.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId()) ? p.asRemoved() : p);
         requests.values().removeIf(r -> ids.contains(r.personId()));
         invitations.values().removeIf(i -> ids.contains(i.personId()));
         invitations.replaceAll((key, i) -> ids.contains(i.invitedBy())
@@ -489,5 +497,107 @@ public final class InMemoryStore implements Store {
 
     private static String key(String communityId, String personId) {
         return communityId + "/" + personId;
+    }
+
+    // ---- conversations ----
+
+    @Override
+    public synchronized Optional<Post> find(Collection<String> communityIds, PostRef ref) {
+        Post post = ref.isReply() ? replies.get(ref.id()) : posts.get(ref.id());
+        return Optional.ofNullable(post).filter(p -> communityIds.contains(p.communityId()))
+                .filter(p -> !ref.isReply() || ref.rootId().equals(p.rootId()));
+    }
+
+    @Override
+    public synchronized Added addReply(Post reply) {
+        if (replies.containsKey(reply.id())) {
+            return Added.ALREADY_THERE;
+        }
+        Post root = posts.get(reply.rootId());
+        if (root == null || root.isRemoved() || root.isHidden()) {
+            return Added.ROOT_GONE;
+        }
+        replies.put(reply.id(), reply);
+        posts.put(root.id(), root.withReplies(root.replyCount() + 1, reply.preview()));
+        writes++;
+        return Added.ADDED;
+    }
+
+    @Override
+    public synchronized List<Post> thread(String communityId, String rootId) {
+        Post root = posts.get(rootId);
+        if (root == null || !root.communityId().equals(communityId)) {
+            return List.of();
+        }
+        List<Post> thread = new ArrayList<>(List.of(root));
+        replies.values().stream().filter(r -> rootId.equals(r.rootId())).sorted(Comparator.comparing(Post::id))
+                .forEach(thread::add);
+        return thread;
+    }
+
+    @Override
+    public synchronized boolean react(Post post, String emoji, String personId, boolean add) {
+        Post current = current(post);
+        if (current == null || current.isHidden() || current.isRemoved()) {
+            return false;
+        }
+        String key = post.id() + "#" + emoji + "#" + personId;
+        if (add ? !reactions.add(key) : !reactions.remove(key)) {
+            return false;
+        }
+        Map<String, Integer> counts = new HashMap<>(current.reactions());
+        counts.merge(emoji, add ? 1 : -1, Integer::sum);
+        store(current.withReactions(counts));
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean edit(Post post, String authorId, String text) {
+        Post current = current(post);
+        if (current == null || !authorId.equals(current.authorId())) {
+            return false;
+        }
+        store(current.editedTo(text));
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(Post post, String authorId, AuditEntry entry) {
+        Post current = current(post);
+        if (current == null || !authorId.equals(current.authorId())) {
+            return false;
+        }
+        store(current.asRemoved());
+        audits.add(entry);
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean hide(Post post, String reason, AuditEntry entry) {
+        Post current = current(post);
+        if (current == null || current.isHidden() || current.isRemoved()) {
+            return false;
+        }
+        store(current.hiddenFor(reason));
+        audits.add(entry);
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized List<AuditEntry> audit(String communityId, int limit) {
+        return audits.stream().filter(a -> a.communityId().equals(communityId))
+                .sorted(Comparator.comparing(AuditEntry::id).reversed()).limit(limit).toList();
+    }
+
+    private Post current(Post post) {
+        return post.isReply() ? replies.get(post.id()) : posts.get(post.id());
+    }
+
+    private void store(Post post) {
+        (post.isReply() ? replies : posts).put(post.id(), post);
     }
 }

@@ -51,6 +51,8 @@ public final class BlockKitReply {
             case Reply.Requests requests -> CommunityBlocks.requests(requests, mentions);
             case Reply.Me me -> PeopleBlocks.me(me, mentions);
             case Reply.Who who -> PeopleBlocks.who(who, mentions);
+            case Reply.Thread thread -> thread(thread);
+            case Reply.Audit audit -> audit(audit);
         };
         return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary()), MAX_SECTION_TEXT), blocks);
     }
@@ -73,9 +75,48 @@ public final class BlockKitReply {
     }
 
     private static List<LayoutBlock> posted(Post post) {
+        String done = post.edited() ? "Edited `" : post.isReply() ? "Replied `" : "Posted `";
         return List.of(
-                section(":white_check_mark: ", "Posted `" + post.reference() + "` in *" + post.slug() + "*."),
+                section(":white_check_mark: ", done + post.reference() + "` in *" + post.slug() + "*."),
                 section("", Mrkdwn.quote(Mrkdwn.escape(post.text()))));
+    }
+
+    /** A thread whole: the first post, then each reply; removed and hidden ones keep their place. */
+    private static List<LayoutBlock> thread(Reply.Thread thread) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*Thread in " + thread.root().slug() + "*"));
+        blocks.addAll(postBlocks(thread.root(), false));
+        for (Post reply : thread.replies()) {
+            blocks.addAll(postBlocks(reply, false));
+        }
+        if (thread.replies().isEmpty()) {
+            blocks.add(section("", Mrkdwn.escape("No reply yet: reply " + thread.root().reference() + " <text>.")));
+        }
+        return withinBlockLimit(blocks, "replies");
+    }
+
+    private static List<LayoutBlock> audit(Reply.Audit audit) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*Audit trail of " + Mrkdwn.escape(audit.community()) + "*"));
+        if (audit.entries().isEmpty()) {
+            blocks.add(section("", Mrkdwn.escape(audit.summary())));
+        }
+        audit.entries().forEach(entry -> blocks.add(section(time(entry.at()) + " · ", Mrkdwn.escape(entry.sentence()))));
+        return withinBlockLimit(blocks, "actions");
+    }
+
+    /** A post's section, then a context line with its replies and reaction counts when it has any. */
+    private static List<LayoutBlock> postBlocks(Post post, boolean home) {
+        String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
+                + (home ? " in *" + post.slug() + "*" : "")
+                + (post.edited() ? " (edited)" : "")
+                + " · " + time(post.createdAt()) + " · `" + post.reference() + "`\n";
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(section(heading, Mrkdwn.escape(post.text()))));
+        if (!post.activity().isEmpty()) {
+            blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
+                    .text(Mrkdwn.fit(Mrkdwn.escape(post.activity()), MAX_SECTION_TEXT)).build())).build());
+        }
+        return blocks;
     }
 
     private static List<LayoutBlock> feed(Reply.Feed feed) {
@@ -85,10 +126,7 @@ public final class BlockKitReply {
             blocks.add(section("", Mrkdwn.escape(feed.emptyHint())));
         }
         for (Post post : feed.posts()) {
-            String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
-                    + (feed.isHome() ? " in *" + post.slug() + "*" : "")
-                    + " · " + time(post.createdAt()) + " · `" + post.reference() + "`\n";
-            blocks.add(section(heading, Mrkdwn.escape(post.text())));
+            blocks.addAll(postBlocks(post, feed.isHome()));
         }
         if (!feed.next().isEmpty()) {
             blocks.add(CommunityButtons.more(feed.next()));

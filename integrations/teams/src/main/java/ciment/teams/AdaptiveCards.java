@@ -42,15 +42,51 @@ final class AdaptiveCards {
             body.add(text(feed.emptyHint()));
         }
         for (Post post : feed.posts()) {
-            ObjectNode container = body.addObject();
-            container.put("type", "Container");
-            container.put("separator", true);
-            ArrayNode items = container.putArray("items");
-            items.add(text(bold(post.authorName()) + (feed.isHome() ? " in " + post.slug() : ""))
-                    .put("spacing", "None"));
-            items.add(text(post.text()));
-            items.add(subtle(post.reference() + " · " + when(post.createdAt()) + " · from " + post.origin().label()));
+            post(body, post, feed.isHome());
         }
+        if (!feed.next().isEmpty()) {
+            card.putArray("actions").add(CardActions.more(feed.next()));
+        }
+        return attachment(card);
+    }
+
+    /** A post in a feed or a thread: author, text, reference and time, then its replies and reaction counts. */
+    private static void post(ArrayNode body, Post post, boolean home) {
+        ObjectNode container = body.addObject();
+        container.put("type", "Container");
+        container.put("separator", true);
+        ArrayNode items = container.putArray("items");
+        items.add(text(bold(post.authorName()) + (home ? " in " + post.slug() : "") + (post.edited() ? " (edited)" : ""))
+                .put("spacing", "None"));
+        items.add(text(post.text()));
+        items.add(subtle(post.reference() + " · " + when(post.createdAt()) + " · from " + post.origin().label()));
+        if (!post.activity().isEmpty()) {
+            items.add(subtle(post.activity()));
+        }
+    }
+
+    /** A thread whole: its first post, then its replies oldest first. */
+    static Attachment thread(Reply.Thread thread) {
+        ObjectNode card = card(thread.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading("Thread in " + thread.root().slug()));
+        post(body, thread.root(), false);
+        thread.replies().forEach(reply -> post(body, reply, false));
+        if (thread.replies().isEmpty()) {
+            body.add(subtle("No reply yet: reply " + thread.root().reference() + " <text>."));
+        }
+        return attachment(card);
+    }
+
+    /** A community's moderation actions, newest first, for its stewards. */
+    static Attachment audit(Reply.Audit audit) {
+        ObjectNode card = card(audit.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading("Audit trail of " + audit.community()));
+        if (audit.entries().isEmpty()) {
+            body.add(text(audit.summary()));
+        }
+        audit.entries().forEach(entry -> body.add(text(when(entry.at()) + " · " + entry.sentence()).put("separator", true)));
         return attachment(card);
     }
 
@@ -182,6 +218,7 @@ final class AdaptiveCards {
             case Reply.Info info -> info(info);
             case Reply.CommunityList list -> communities(list);
             case Reply.Requests requests -> requests(requests);
+            case Reply.Feed feed -> feed(feed);
             default -> null;
         };
         return java.util.Optional.ofNullable(drawn).map(a -> (ObjectNode) a.getContent());

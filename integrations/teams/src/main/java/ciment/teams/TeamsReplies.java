@@ -27,6 +27,8 @@ final class TeamsReplies {
             case Reply.Requests requests -> card(requests.summary(), AdaptiveCards.requests(requests));
             case Reply.Me me -> card(me.summary(), AdaptiveCards.me(me, readerTenant));
             case Reply.Who who -> card(who.summary(), AdaptiveCards.who(who, readerTenant));
+            case Reply.Thread thread -> card(thread.summary(), AdaptiveCards.thread(thread));
+            case Reply.Audit audit -> card(audit.summary(), AdaptiveCards.audit(audit));
         };
     }
 

@@ -1,0 +1,155 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.model.AuditEntry;
+import ciment.core.model.Community;
+import ciment.core.model.Membership;
+import ciment.core.model.Person;
+import ciment.core.model.Post;
+import ciment.core.model.PostRef;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import ciment.core.port.Communities;
+import ciment.core.port.Conversations;
+import ciment.core.reply.Reply;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Replies and threads, reactions, edits and deletes by authors, hiding by stewards, and the audit trail. */
+final class ConversationActions {
+    static final int AUDIT_PAGE = 20;
+
+    private final Communities communities;
+    private final Conversations conversations;
+    private final CommunityActions communityActions;
+
+    ConversationActions(Communities communities, Conversations conversations, CommunityActions communityActions) {
+        this.communities = communities;
+        this.conversations = conversations;
+        this.communityActions = communityActions;
+    }
+
+    Reply reply(Person author, Caller caller, PostRef ref, String text) {
+        if (ref.isReply()) {
+            throw new Refusal("Reply to the thread's first post, #" + ref.rootId() + ": a thread has one level.");
+        }
+        Located root = locate(author, ref);
+        if (root.post().isRemoved() || root.post().isHidden()) {
+            throw new Refusal(ref + " was " + (root.post().isRemoved() ? "deleted" : "hidden by a steward")
+                    + ": it takes no more replies.");
+        }
+        writable(root);
+        Post reply = Post.reply(PostActions.postId(caller), root.post().id(), root.post().communityId(),
+                root.post().slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
+        return switch (conversations.addReply(reply)) {
+            // ALREADY_THERE: this very request was handled before; show the same reply again.
+            case ADDED, ALREADY_THERE -> new Reply.Posted(reply);
+            case ROOT_GONE -> throw new Refusal(ref + " was deleted or hidden meanwhile: it takes no more replies.");
+        };
+    }
+
+    Reply thread(Person reader, PostRef ref) {
+        Located found = locate(reader, new PostRef(null, ref.isReply() ? ref.rootId() : ref.id()));
+        List<Post> thread = conversations.thread(found.post().communityId(), found.post().id());
+        if (thread.isEmpty()) {
+            throw new Refusal(notFound(ref));
+        }
+        return new Reply.Thread(thread.get(0), thread.subList(1, thread.size()));
+    }
+
+    Reply react(Person person, PostRef ref, String emoji, boolean add) {
+        Located found = locate(person, ref);
+        if (found.post().isHidden() || found.post().isRemoved()) {
+            throw new Refusal(ref + " was " + (found.post().isHidden() ? "hidden by a steward" : "deleted")
+                    + ": it takes no reactions.");
+        }
+        writable(found);
+        if (!conversations.react(found.post(), emoji, person.id(), add)) {
+            return new Reply.Done(add ? "You had already reacted :" + emoji + ": to " + ref + "."
+                    : "You had not reacted :" + emoji + ": to " + ref + ": nothing to take back.");
+        }
+        return new Reply.Done(add ? "Reacted :" + emoji + ": to " + ref + "." : "Took back :" + emoji + ": on " + ref + ".");
+    }
+
+    Reply edit(Person author, PostRef ref, String text) {
+        Located found = locate(author, ref);
+        ownedBy(author, found.post(), "edit");
+        writable(found);
+        if (!conversations.edit(found.post(), author.id(), text)) {
+            throw new Refusal("You can only edit your own posts, and " + ref + " is not yours (or was removed).");
+        }
+        return new Reply.Posted(found.post().editedTo(text));
+    }
+
+    Reply delete(Person author, Caller caller, PostRef ref) {
+        Located found = locate(author, ref);
+        ownedBy(author, found.post(), "delete");
+        AuditEntry entry = entry(caller, found, author, "deleted", "by its author");
+        if (!conversations.delete(found.post(), author.id(), entry)) {
+            throw new Refusal("You can only delete your own posts, and " + ref + " is not yours (or was removed).");
+        }
+        return new Reply.Done("Deleted " + ref + ": it shows as removed in " + found.post().slug() + ".");
+    }
+
+    Reply hide(Person steward, Caller caller, PostRef ref, String reason) {
+        Located found = locate(steward, ref);
+        if (!found.membership().isSteward()) {
+            throw new Refusal("Only stewards of " + found.post().slug() + " can hide its posts.");
+        }
+        if (found.post().isRemoved()) {
+            throw new Refusal(ref + " was already removed: there is nothing left to hide.");
+        }
+        if (!conversations.hide(found.post(), reason, entry(caller, found, steward, "hid", reason))) {
+            throw new Refusal(ref + " is already hidden.");
+        }
+        return new Reply.Done("Hid " + ref + " in " + found.post().slug() + ": “" + reason
+                + "”. The audit trail keeps it (audit " + found.post().slug() + ").");
+    }
+
+    Reply audit(Person steward, Slug slug) {
+        Community community = communityActions.visibleTo(steward, slug);
+        boolean isSteward = communities.membership(community.id(), steward.id()).map(Membership::isSteward).orElse(false);
+        if (!isSteward) {
+            throw new Refusal("Only stewards of " + slug + " can read its audit trail.");
+        }
+        return new Reply.Audit(slug.value(), conversations.audit(community.id(), AUDIT_PAGE));
+    }
+
+    private static AuditEntry entry(Caller caller, Located found, Person actor, String action, String reason) {
+        return new AuditEntry(PostActions.postId(caller), found.post().communityId(), action,
+                found.post().reference(), actor.id(), actor.displayName(), reason, caller.at());
+    }
+
+    private static void ownedBy(Person person, Post post, String verb) {
+        if (post.isRemoved()) {
+            throw new Refusal(post.reference() + " was removed: there is nothing left to " + verb + ".");
+        }
+        if (!person.id().equals(post.authorId())) {
+            throw new Refusal("You can only " + verb + " your own posts: " + post.reference() + " is "
+                    + post.authorName() + "'s.");
+        }
+        if (post.isHidden() && verb.equals("edit")) {
+            throw new Refusal(post.reference() + " was hidden by a steward: it cannot be edited, only deleted.");
+        }
+    }
+
+    private void writable(Located found) {
+        communities.find(found.post().slug()).ifPresent(CommunityActions::writable);
+    }
+
+    /** A post is looked for in the communities the person belongs to: others' posts are not theirs to touch. */
+    private Located locate(Person person, PostRef ref) {
+        Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
+                .collect(Collectors.toMap(Membership::communityId, m -> m, (a, b) -> a));
+        Post post = conversations.find(mine.keySet(), ref).orElseThrow(() -> new Refusal(notFound(ref)));
+        return new Located(post, mine.get(post.communityId()));
+    }
+
+    private static String notFound(PostRef ref) {
+        return "No post " + ref + " in your communities: name one as shown with each post (feed shows them).";
+    }
+
+    private record Located(Post post, Membership membership) {
+    }
+}

@@ -1,0 +1,199 @@
+package ciment.infra;
+
+import static ciment.infra.Keys.s;
+
+import ciment.core.model.AuditEntry;
+import ciment.core.model.Post;
+import ciment.core.model.PostRef;
+import ciment.core.port.Conversations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Threads, reactions, edits, deletes, hiding and the audit trail. No transactions: a transaction doubles
+ * the units of each item. Each change is one conditional write of the item that guards it (a reply, a
+ * person's reaction), then an atomic update of the post that counts it; when that update is refused (the
+ * post was removed or hidden meanwhile) the first write is taken back.
+ */
+final class DynamoConversations implements Conversations {
+    static final String FIND = "conversations.find";
+    static final String REPLY = "conversations.reply";
+    static final String THREAD = "conversations.thread";
+    static final String REACT = "conversations.react";
+    static final String EDIT = "conversations.edit";
+    static final String DELETE = "conversations.delete";
+    static final String HIDE = "conversations.hide";
+    static final String AUDIT = "conversations.audit";
+    private static final String OPEN_POST = "attribute_exists(pk) AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)";
+    private static final Map<String, String> STATE = Map.of("#removed", Items.REMOVED, "#hidden", Items.HIDDEN);
+
+    private final Table table;
+
+    DynamoConversations(Table table) {
+        this.table = table;
+    }
+
+    /** One BatchGetItem of the post's key in each community: a post is found by its key, no index. */
+    @Override
+    public Optional<Post> find(Collection<String> communityIds, PostRef ref) {
+        if (communityIds.isEmpty()) {
+            return Optional.empty();
+        }
+        String sk = ref.isReply() ? Keys.reply(ref.rootId(), ref.id()) : Keys.post(ref.id());
+        List<Map<String, AttributeValue>> keys = communityIds.stream().map(id -> Keys.key(Keys.community(id), sk)).toList();
+        return table.batchGet(FIND, keys, true).stream().findFirst().map(Items::post);
+    }
+
+    @Override
+    public Added addReply(Post reply) {
+        Map<String, AttributeValue> item = Items.post(reply);
+        if (!table.putNew(REPLY, item)) {
+            return Added.ALREADY_THERE;
+        }
+        Map<String, AttributeValue> root = Keys.key(Keys.community(reply.communityId()), Keys.post(reply.rootId()));
+        Map<String, String> names = new HashMap<>(STATE);
+        names.put("#replies", Items.REPLIES);
+        names.put("#latest", Items.LATEST_REPLY);
+        String preview = reply.preview();
+        Optional<Map<String, AttributeValue>> counted = table.update(REPLY, root, "ADD #replies :one SET #latest = :latest",
+                OPEN_POST, names, Map.of(":one", Items.n(1), ":latest", s(preview)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.put(Items.LATEST_REPLY, s(preview));
+                    after.put(Items.REPLIES, Items.n(1 + (old.containsKey(Items.REPLIES) ? Items.num(old, Items.REPLIES) : 0)));
+                    return after;
+                });
+        if (counted.isEmpty()) {
+            table.delete(REPLY, Items.postKey(reply), "attribute_exists(pk)");
+            return Added.ROOT_GONE;
+        }
+        return Added.ADDED;
+    }
+
+    @Override
+    public List<Post> thread(String communityId, String rootId) {
+        Optional<Map<String, AttributeValue>> root = table.get(THREAD, Keys.key(Keys.community(communityId), Keys.post(rootId)), false);
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        List<Post> thread = new ArrayList<>(List.of(Items.post(root.get())));
+        table.queryAll(THREAD, q -> q
+                        .keyConditionExpression("pk = :community AND begins_with(sk, :thread)")
+                        .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
+                                ":thread", s(Keys.THREAD_PREFIX + rootId + "#")))
+                        .consistentRead(false))
+                .stream().map(Items::post).forEach(thread::add);
+        return thread;
+    }
+
+    @Override
+    public boolean react(Post post, String emoji, String personId, boolean add) {
+        Map<String, AttributeValue> reaction = Keys.reaction(post.id(), emoji, personId);
+        if (add && !table.putNew(REACT, reaction)) {
+            return false;
+        }
+        if (!add && table.delete(REACT, reaction, "attribute_exists(pk)").isEmpty()) {
+            return false;
+        }
+        Map<String, String> names = new HashMap<>(STATE);
+        String attribute = Items.REACTION_PREFIX + emoji;
+        names.put("#count", attribute);
+        int change = add ? 1 : -1;
+        Optional<Map<String, AttributeValue>> counted = table.update(REACT, Items.postKey(post), "ADD #count :change",
+                add ? OPEN_POST : "attribute_exists(pk)", add ? names : Map.of("#count", attribute),
+                Map.of(":change", Items.n(change)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    AttributeValue was = old.get(attribute);
+                    after.put(attribute, Items.n(change + (was == null ? 0 : Long.parseLong(was.n()))));
+                    return after;
+                });
+        if (counted.isEmpty() && add) {
+            table.delete(REACT, reaction, "attribute_exists(pk)");
+            return false;
+        }
+        return counted.isPresent();
+    }
+
+    @Override
+    public boolean edit(Post post, String authorId, String text) {
+        return table.update(EDIT, Items.postKey(post), "SET #text = :text, #edited = :yes",
+                "authorId = :me AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)",
+                Map.of("#text", Items.TEXT, "#edited", Items.EDITED, "#removed", Items.REMOVED, "#hidden", Items.HIDDEN),
+                Map.of(":text", s(text), ":yes", AttributeValue.fromBool(true), ":me", s(authorId)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.put(Items.TEXT, s(text));
+                    after.put(Items.EDITED, AttributeValue.fromBool(true));
+                    return after;
+                }).isPresent();
+    }
+
+    /** As erase-my-data does it: the post keeps its key (its place in its thread), without author or text. */
+    @Override
+    public boolean delete(Post post, String authorId, AuditEntry entry) {
+        boolean deleted = table.update(DELETE, Items.postKey(post),
+                "SET #removed = :yes REMOVE authorId, authorName, #text, #gsi2pk, #gsi2sk", "authorId = :me",
+                Map.of("#removed", Items.REMOVED, "#text", Items.TEXT, "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK),
+                Map.of(":yes", AttributeValue.fromBool(true), ":me", s(authorId)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.keySet().removeAll(List.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK));
+                    after.put(Items.REMOVED, AttributeValue.fromBool(true));
+                    return after;
+                }).isPresent();
+        if (deleted) {
+            table.putNew(DELETE, audit(entry));
+        }
+        return deleted;
+    }
+
+    @Override
+    public boolean hide(Post post, String reason, AuditEntry entry) {
+        Map<String, String> names = new HashMap<>(STATE);
+        boolean hidden = table.update(HIDE, Items.postKey(post), "SET #hidden = :reason", OPEN_POST, names,
+                Map.of(":reason", s(reason)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.put(Items.HIDDEN, s(reason));
+                    return after;
+                }).isPresent();
+        if (hidden) {
+            table.putNew(HIDE, audit(entry));
+        }
+        return hidden;
+    }
+
+    @Override
+    public List<AuditEntry> audit(String communityId, int limit) {
+        return table.query(AUDIT, q -> q
+                        .keyConditionExpression("pk = :community AND begins_with(sk, :audit)")
+                        .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
+                                ":audit", s(Keys.AUDIT_PREFIX)))
+                        .scanIndexForward(false)
+                        .limit(limit)
+                        .consistentRead(false))
+                .stream().map(DynamoConversations::audit).toList();
+    }
+
+    private static Map<String, AttributeValue> audit(AuditEntry entry) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.audit(entry.communityId(), entry.id()));
+        item.put("action", s(entry.action()));
+        item.put("post", s(entry.post()));
+        item.put("actorId", s(entry.actorId()));
+        item.put("actorName", s(entry.actorName()));
+        if (entry.reason() != null) {
+            item.put("reason", s(entry.reason()));
+        }
+        item.put(Items.AT, s(entry.at().toString()));
+        return item;
+    }
+
+    private static AuditEntry audit(Map<String, AttributeValue> item) {
+        return new AuditEntry(Keys.idIn(Items.str(item, Keys.SK), Keys.AUDIT_PREFIX),
+                Keys.idIn(Items.str(item, Keys.PK), Keys.COMMUNITY_PREFIX), Items.str(item, "action"),
+                Items.str(item, "post"), Items.str(item, "actorId"), Items.str(item, "actorName"),
+                Items.optional(item, "reason").orElse(null), Instant.parse(Items.str(item, Items.AT)));
+    }
+}

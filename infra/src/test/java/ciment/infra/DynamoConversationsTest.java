@@ -1,0 +1,214 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.AuditEntry;
+import ciment.core.model.Community;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.PostRef;
+import ciment.core.model.Ulid;
+import ciment.core.port.Conversations.Added;
+import ciment.infra.CapacityMeter.Units;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Threads, reactions, edits, deletes and hiding on moto's DynamoDB, with the units each one computes. */
+class DynamoConversationsTest {
+    private static final String KILOBYTE = "x".repeat(1024);
+    private static String table;
+    private static DynamoStore store;
+
+    @BeforeAll
+    static void table() {
+        table = MotoTables.create("conversations");
+        store = MotoTables.store(table);
+    }
+
+    @BeforeEach
+    void resetMeter() {
+        store.meter().reset();
+    }
+
+    @Test
+    void replies_areCountedOnTheirFirstPost_andTheThreadReadsBackInOrder() {
+        Community community = community();
+        Post root = post(community, "Who knows a good SQL formatter?");
+        Post first = reply(community, root, "sqlfluff", 2);
+        Post second = reply(community, root, "pgFormatter", 3);
+
+        assertEquals(Added.ADDED, store.addReply(first));
+        assertEquals(Added.ADDED, store.addReply(second));
+
+        List<Post> thread = store.thread(community.id(), root.id());
+        assertEquals(List.of(root.id(), first.id(), second.id()), thread.stream().map(Post::id).toList());
+        assertEquals(2, thread.get(0).replyCount());
+        assertEquals(second.preview(), thread.get(0).latestReply());
+        assertEquals(root.id(), thread.get(1).rootId());
+        assertEquals(List.of(root.id()), store.latest(community.id(), 20).stream().map(Post::id).toList(),
+                "replies stay out of the feed's range");
+        assertEquals(second, store.find(List.of(community.id()), new PostRef(root.id(), second.id())).orElseThrow());
+    }
+
+    @Test
+    void reply_retried_isStoredAndCountedOnce() {
+        Community community = community();
+        Post root = post(community, "once");
+        Post reply = reply(community, root, "only once", 2);
+        store.addReply(reply);
+
+        assertEquals(Added.ALREADY_THERE, store.addReply(reply));
+        assertEquals(1, store.thread(community.id(), root.id()).get(0).replyCount());
+    }
+
+    @Test
+    void reply_toAHiddenPost_isTakenBack() {
+        Community community = community();
+        Post root = post(community, "off topic");
+        store.hide(root, "spam", audit(community, root, "hid"));
+        Post reply = reply(community, root, "too late", 2);
+
+        assertEquals(Added.ROOT_GONE, store.addReply(reply));
+        assertEquals(1, store.thread(community.id(), root.id()).size());
+    }
+
+    @Test
+    void reactions_countOncePerPersonAndEmoji_andCanBeTakenBack() {
+        Community community = community();
+        Post root = post(community, "react to me");
+        String ada = Sample.personId();
+
+        assertTrue(store.react(root, "tada", ada, true));
+        assertFalse(store.react(root, "tada", ada, true));
+        assertTrue(store.react(root, "tada", Sample.personId(), true));
+        assertTrue(store.react(root, "tada", ada, false));
+        assertFalse(store.react(root, "tada", ada, false));
+
+        assertEquals(Map.of("tada", 1), store.latest(community.id(), 1).get(0).reactions());
+    }
+
+    @Test
+    void react_toAHiddenPost_writesNothingThatStays() {
+        Community community = community();
+        Post root = post(community, "hidden");
+        store.hide(root, "spam", audit(community, root, "hid"));
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> before = MotoTables.items(table);
+
+        assertFalse(store.react(root, "tada", Sample.personId(), true));
+        assertEquals(before.size(), MotoTables.items(table).size());
+    }
+
+    @Test
+    void edit_bySomeoneElse_changesNothing_andByTheAuthorRewritesIt() {
+        Community community = community();
+        Post root = post(community, "first words");
+
+        assertFalse(store.edit(root, Sample.personId(), "not mine"));
+        assertTrue(store.edit(root, root.authorId(), "better words"));
+
+        Post read = store.latest(community.id(), 1).get(0);
+        assertEquals("better words", read.text());
+        assertTrue(read.edited());
+    }
+
+    @Test
+    void delete_leavesATombstoneInTheThread_andAnAuditEntry() {
+        Community community = community();
+        Post root = post(community, "question");
+        Post reply = reply(community, root, "my answer", 2);
+        store.addReply(reply);
+
+        assertTrue(store.delete(reply, reply.authorId(), audit(community, reply, "deleted")));
+
+        Post removed = store.thread(community.id(), root.id()).get(1);
+        assertTrue(removed.isRemoved());
+        assertEquals(Post.REMOVED_TEXT, removed.text());
+        assertEquals("deleted", store.audit(community.id(), 20).get(0).action());
+    }
+
+    @Test
+    void hide_showsTheReason_andIsInTheAuditTrail() {
+        Community community = community();
+        Post root = post(community, "spam spam");
+
+        assertTrue(store.hide(root, "spam", audit(community, root, "hid")));
+        assertFalse(store.hide(root, "again", audit(community, root, "hid")));
+
+        assertEquals(Post.HIDDEN_TEXT + "spam", store.latest(community.id(), 1).get(0).text());
+        assertEquals(List.of("hid"), store.audit(community.id(), 20).stream().map(AuditEntry::action).toList());
+    }
+
+    @Test
+    void replyOf1KbText_toA1KbPost_computesItsWriteUnits() {
+        Community community = community();
+        Post root = post(community, KILOBYTE);
+        store.meter().reset();
+
+        store.addReply(reply(community, root, KILOBYTE, 2));
+
+        assertEquals(Units.write(2 + 1 + 2), store.meter().usage(DynamoConversations.REPLY).computed(),
+                "the reply (a little over 1 KB) with its author index entry, then its first post's count and"
+                        + " latest reply preview (that post, a little over 1 KB too)");
+    }
+
+    @Test
+    void replyOf1KbText_toAShortPost_computesFourWriteUnits() {
+        Community community = community();
+        Post root = post(community, "Who knows a good SQL formatter?");
+        store.meter().reset();
+
+        store.addReply(reply(community, root, KILOBYTE, 2));
+
+        assertEquals(Units.write(2 + 1 + 1), store.meter().usage(DynamoConversations.REPLY).computed());
+    }
+
+    @Test
+    void react_toAShortPost_computesTwoWriteUnits() {
+        Community community = community();
+        Post root = post(community, "Who knows a good SQL formatter?");
+        store.meter().reset();
+
+        store.react(root, "tada", Sample.personId(), true);
+
+        assertEquals(Units.write(1 + 1), store.meter().usage(DynamoConversations.REACT).computed(),
+                "the person's reaction item (keys only) and an atomic ADD on the post: no transaction");
+    }
+
+    @Test
+    void editOf1KbText_computesTwoWriteUnits() {
+        Community community = community();
+        Post root = post(community, "short");
+        store.meter().reset();
+
+        store.edit(root, root.authorId(), KILOBYTE);
+
+        assertEquals(Units.write(2), store.meter().usage(DynamoConversations.EDIT).computed());
+    }
+
+    private static Post post(Community community, String text) {
+        Post post = Sample.post(community, community.createdBy(), text, Sample.minute(1));
+        store.add(post);
+        return post;
+    }
+
+    private static Post reply(Community community, Post root, String text, int minute) {
+        return Post.reply(Ulid.random(Sample.minute(minute)), root.id(), community.id(), community.slug(),
+                Sample.personId(), "Grace Hopper", Platform.TEAMS, text, Sample.minute(minute));
+    }
+
+    private static AuditEntry audit(Community community, Post post, String action) {
+        return new AuditEntry(Ulid.random(Sample.minute(5)), community.id(), action, post.reference(), Sample.personId(),
+                "Ada Lovelace", "because", Sample.minute(5));
+    }
+
+    private static Community community() {
+        Community community = Sample.community(Sample.slug("talk"), Sample.personId());
+        store.create(community, Sample.steward(community));
+        return community;
+    }
+}

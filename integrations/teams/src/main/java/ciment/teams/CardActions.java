@@ -24,9 +24,11 @@ final class CardActions {
     static final String APPROVE = "approve";
     static final String DECLINE = "decline";
     static final String REQUESTS = "requests";
+    /** More under a feed's page: its data holds the words that ask for the next page. */
+    static final String FEED = "feed";
 
     /** Which card a button is on: the one drawn again after the click. */
-    enum Origin { INFO, LIST, REQUESTS }
+    enum Origin { INFO, LIST, REQUESTS, FEED }
 
     static final String MESSAGE_TYPE = "application/vnd.microsoft.activity.message";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -40,9 +42,12 @@ final class CardActions {
      */
     record Click(String verb, String slug, Origin origin, String query, String personId) {
 
-        /** The command as a person would type it (approve and decline name the person by id instead). */
+        /**
+         * The command as a person would type it (approve and decline name the person by id instead); a feed's
+         * More holds its words whole, in {@code query}.
+         */
         String command() {
-            return verb + " " + slug;
+            return origin == Origin.FEED ? query : verb + " " + slug;
         }
 
         /** Runs the click for the person who clicked: the words' command, or the answer to a request by id. */
@@ -57,6 +62,7 @@ final class CardActions {
                 case INFO -> "info " + slug;
                 case LIST -> ("communities " + query).strip();
                 case REQUESTS -> "requests " + slug;
+                case FEED -> query;
             };
         }
     }
@@ -86,12 +92,30 @@ final class CardActions {
         return action;
     }
 
+    /** More, under a feed's page: the next page, drawn in the card's place for the person who clicked. */
+    static ObjectNode more(String words) {
+        ObjectNode action = JSON.objectNode();
+        action.put("type", "Action.Execute");
+        action.put("title", "More");
+        action.put("verb", FEED);
+        ObjectNode data = action.putObject("data");
+        data.put("words", words);
+        data.put("card", Origin.FEED.name().toLowerCase(java.util.Locale.ROOT));
+        return action;
+    }
+
     /** The click, or empty when its verb or data are not one of Ciment's buttons. */
     static Optional<Click> read(AdaptiveCardInvokeAction action) {
         if (action == null || action.getVerb() == null) {
             return Optional.empty();
         }
         String verb = action.getVerb();
+        if (verb.equals(FEED)) {
+            JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
+            String words = data == null ? "" : data.path("words").asText("");
+            return words.startsWith(FEED + " ") ? Optional.of(new Click(FEED, "", Origin.FEED, words, null))
+                    : Optional.empty();
+        }
         if (!verb.equals(JOIN) && !verb.equals(LEAVE) && !verb.equals(APPROVE) && !verb.equals(DECLINE)
                 && !verb.equals(REQUESTS)) {
             return Optional.empty();
@@ -125,7 +149,8 @@ final class CardActions {
         if (done instanceof Reply.Refused) {
             return message(done.summary());
         }
-        Reply again = done instanceof Reply.Info || done instanceof Reply.Requests ? done : refreshed.get();
+        Reply again = done instanceof Reply.Info || done instanceof Reply.Requests || done instanceof Reply.Feed ? done
+                : refreshed.get();
         Optional<ObjectNode> card = AdaptiveCards.actionable(again, readerTenant);
         if (card.isEmpty()) {
             return message(done.summary());

@@ -1,0 +1,71 @@
+package ciment.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.core.testing.InMemoryStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.Serialization;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A feed's card ends with More (Action.Execute); the click answers the older page, drawn in the card's place. */
+class FeedMoreCardTest {
+    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final Caller grace = new Caller(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"),
+            () -> Introduction.named("Grace"), null, Instant.now());
+
+    @Test
+    void feedCard_more_readsBackAsTheNextPagesWords_andItsAnswerIsTheOlderPagesCard() {
+        ciment.handle(grace, "create data-guild Data people");
+        for (int i = 0; i < 25; i++) {
+            ciment.handle(grace, "post data-guild Tip " + i);
+        }
+        Reply.Feed first = (Reply.Feed) ciment.handle(grace, "feed data-guild");
+        JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(first).getContent());
+        TeamsRepliesTest.assertValidAdaptiveCard(card);
+        List<JsonNode> actions = card.findParents("verb");
+        assertEquals(1, actions.size());
+
+        AdaptiveCardInvokeAction action = new AdaptiveCardInvokeAction();
+        action.setType("Action.Execute");
+        action.setVerb(actions.get(0).path("verb").asText());
+        action.setData(actions.get(0).path("data"));
+        CardActions.Click click = CardActions.read(action).orElseThrow();
+        assertEquals(first.next(), click.command());
+
+        Reply older = click.run(ciment, grace);
+        AdaptiveCardInvokeResponse answer = CardActions.answer(older, () -> {
+            throw new AssertionError("a feed's page is its own card");
+        }, "tenant-1");
+
+        assertEquals(200, answer.getStatusCode());
+        assertEquals(AdaptiveCards.CONTENT_TYPE, answer.getType());
+        String drawn = Serialization.objectToTree(answer.getValue()).toString();
+        assertTrue(drawn.contains("Older in data-guild: 5 posts."), drawn);
+    }
+
+    @Test
+    void lastPage_hasNoMore_andAMadeUpFeedClickIsNotCimentsButton() {
+        ciment.handle(grace, "create data-guild Data people");
+        ciment.handle(grace, "post data-guild Only one");
+        JsonNode card = Serialization.objectToTree(AdaptiveCards.feed((Reply.Feed) ciment.handle(grace, "feed data-guild"))
+                .getContent());
+        AdaptiveCardInvokeAction other = new AdaptiveCardInvokeAction();
+        other.setVerb(CardActions.FEED);
+        other.setData(Serialization.objectToTree(java.util.Map.of("words", "erase-my-data confirm")));
+
+        assertTrue(card.findParents("verb").isEmpty());
+        assertTrue(CardActions.read(other).isEmpty());
+    }
+}

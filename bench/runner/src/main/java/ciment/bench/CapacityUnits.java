@@ -46,7 +46,7 @@ final class CapacityUnits {
         for (int i = 0; i < 25; i++) {
             say("ada", "post units-a " + KILOBYTE);
         }
-        measure("`feed <slug>`: 20 posts of 1 KB", "grace", "feed units-a");
+        measure("`feed <slug>`: a page of 1 KB posts (11 of its 26: as many as fit in 16 KB)", "grace", "feed units-a");
         say("ada", "create units-b Short posts");
         for (int i = 0; i < 25; i++) {
             say("ada", "post units-b " + SHORT);
@@ -59,7 +59,7 @@ final class CapacityUnits {
                 say("ada", "post units-home-" + c + " " + SHORT);
             }
         }
-        measure("`feed` (home) over 10 communities of short posts", "linus", "feed");
+        measure("`feed` (home) over 10 communities of short posts (4 read from each)", "linus", "feed");
         measure("`communities` (13 in the catalog)", "grace", "communities");
         measure("`leave <slug>`", "grace", "leave units-a");
 

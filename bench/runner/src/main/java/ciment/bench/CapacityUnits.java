@@ -75,9 +75,24 @@ final class CapacityUnits {
             say(person, "skills add accessibilite");
         }
         measure("`who <skill>` (5 people, no tagged community)", "linus", "who accessibilité");
+        conversations();
         identities();
         privacy();
         return rows;
+    }
+
+    /** Threads, reactions, edits and moderation on a short post of a community of 2 (issue 4). */
+    private void conversations() {
+        String post = ((Reply.Posted) say("ada", "post units-home-0 " + SHORT)).post().reference();
+        measure("`reply <post> <text>` 1 KB of text, to a post of " + SHORT.length() + " characters", "linus",
+                "reply " + post + " " + KILOBYTE);
+        measure("`thread <post>` (1 reply of 1 KB)", "linus", "thread " + post);
+        measure("`react <post> <emoji>` on a post of " + SHORT.length() + " characters", "linus",
+                "react " + post + " :tada:");
+        measure("`edit <post> <text>` to 1 KB of text", "ada", "edit " + post + " " + KILOBYTE);
+        measure("`react <post> <emoji>` on a post of 1 KB", "linus", "react " + post + " :+1:");
+        measure("`hide <post> <reason>` (and its audit entry)", "ada", "hide " + post + " off topic");
+        measure("`audit <slug>` (1 action)", "ada", "audit units-home-0");
     }
 
     /** erase-my-data of a member with 100 posts and a skill (each post stays in place, removed). */

@@ -54,6 +54,10 @@ final class HmacSeal implements Seal {
         } catch (IllegalArgumentException notBase64url) {
             return Optional.empty();
         }
+        // Only the one spelling Ciment made: the last character's spare bits could otherwise differ unseen.
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(sealed)) {
+            return Optional.empty();
+        }
         if (bytes.length < TAG_BYTES) {
             return Optional.empty();
         }

@@ -5,9 +5,14 @@ import static ciment.infra.Keys.s;
 import ciment.core.model.Post;
 import ciment.core.port.Posts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -67,6 +72,30 @@ final class DynamoPosts implements Posts {
             }
         }
         return new Page(items.stream().map(Items::post).toList(), next != null);
+    }
+
+    /** Each community's page in a thread of its own: a home feed waits for the slowest read, not for their sum. */
+    @Override
+    public Map<String, Page> pages(List<String> communityIds, Optional<String> before, int limit) {
+        Map<String, Future<Page>> reading = new LinkedHashMap<>();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            communityIds.forEach(id -> reading.put(id, readers.submit(() -> page(id, before, limit))));
+        }
+        Map<String, Page> pages = new LinkedHashMap<>();
+        reading.forEach((id, page) -> pages.put(id, result(page)));
+        return pages;
+    }
+
+    /** What a read gave, or the failure it met, as the same read on this thread would throw it. */
+    private static Page result(Future<Page> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException e ? e : new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a home feed", interrupted);
+        }
     }
 
     private static Consumer<QueryRequest.Builder> newest(String communityId, int limit) {

@@ -133,6 +133,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public Map<String, Posts.Page> pages(List<String> communityIds, Optional<String> before, int limit) {
+        return posts.pages(communityIds, before, limit);
+    }
+
+    @Override
     public String seal(String text) {
         return seal.seal(text);
     }

@@ -63,8 +63,8 @@ final class FeedActions {
         List<Post> read = new ArrayList<>();
         String oldestSure = "";
         boolean more = false;
-        for (Membership membership : mine) {
-            Posts.Page page = posts.page(membership.communityId(), before, each);
+        List<String> ids = mine.stream().map(Membership::communityId).toList();
+        for (Posts.Page page : posts.pages(ids, before, each).values()) {
             read.addAll(page.posts());
             if (page.more() && !page.posts().isEmpty()) {
                 more = true;

@@ -122,6 +122,22 @@ final class DynamoConversations implements Conversations {
 
     @Override
     public boolean edit(Post post, String authorId, String text) {
+        boolean edited = rewrite(post, authorId, text);
+        if (edited && post.isReply()) {
+            // The thread's first post shows the edited words when this reply is its latest.
+            String preview = post.editedTo(text).preview();
+            table.update(EDIT, Keys.key(Keys.community(post.communityId()), Keys.post(post.rootId())), "SET #latest = :now",
+                    "#latest = :was", Map.of("#latest", Items.LATEST_REPLY),
+                    Map.of(":was", s(post.preview()), ":now", s(preview)), old -> {
+                        Map<String, AttributeValue> after = new HashMap<>(old);
+                        after.put(Items.LATEST_REPLY, s(preview));
+                        return after;
+                    });
+        }
+        return edited;
+    }
+
+    private boolean rewrite(Post post, String authorId, String text) {
         return table.update(EDIT, Items.postKey(post), "SET #text = :text, #edited = :yes",
                 "authorId = :me AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)",
                 Map.of("#text", Items.TEXT, "#edited", Items.EDITED, "#removed", Items.REMOVED, "#hidden", Items.HIDDEN),
@@ -147,8 +163,22 @@ final class DynamoConversations implements Conversations {
                 }).isPresent();
         if (deleted) {
             table.putNew(DELETE, audit(entry));
+            if (post.isReply()) {
+                forgetPreview(post);
+            }
         }
         return deleted;
+    }
+
+    /** The thread's first post stops showing a deleted reply's words, when that reply was its latest. */
+    private void forgetPreview(Post reply) {
+        String preview = reply.preview();
+        table.update(DELETE, Keys.key(Keys.community(reply.communityId()), Keys.post(reply.rootId())), "REMOVE #latest",
+                "#latest = :preview", Map.of("#latest", Items.LATEST_REPLY), Map.of(":preview", s(preview)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.remove(Items.LATEST_REPLY);
+                    return after;
+                });
     }
 
     @Override

@@ -117,6 +117,18 @@ class DynamoConversationsTest {
     }
 
     @Test
+    void edit_ofTheLatestReply_rewritesItsPreviewOnTheFirstPost() {
+        Community community = community();
+        Post root = post(community, "question");
+        Post reply = reply(community, root, "first answer", 2);
+        store.addReply(reply);
+
+        assertTrue(store.edit(reply, reply.authorId(), "better answer"));
+
+        assertEquals("Grace Hopper: better answer", store.thread(community.id(), root.id()).get(0).latestReply());
+    }
+
+    @Test
     void delete_leavesATombstoneInTheThread_andAnAuditEntry() {
         Community community = community();
         Post root = post(community, "question");
@@ -125,6 +137,8 @@ class DynamoConversationsTest {
 
         assertTrue(store.delete(reply, reply.authorId(), audit(community, reply, "deleted")));
 
+        assertEquals(null, store.thread(community.id(), root.id()).get(0).latestReply(),
+                "a deleted reply's words leave its thread's first post too");
         Post removed = store.thread(community.id(), root.id()).get(1);
         assertTrue(removed.isRemoved());
         assertEquals(Post.REMOVED_TEXT, removed.text());

@@ -117,6 +117,13 @@ class ConversationsTest {
     }
 
     @Test
+    void edit_ofTheLatestReply_showsTheNewWordsUnderItsFirstPost() {
+        String reply = ((Reply.Posted) talk.say("linus", "reply " + first + " sqlfluff")).post().reference();
+        talk.say("linus", "edit " + reply + " sqlfluff, or pgFormatter");
+        assertEquals("linus name: sqlfluff, or pgFormatter", feedPost().latestReply());
+    }
+
+    @Test
     void edit_ofSomeoneElsesPost_isRefusedInOneSentence_andWritesNothing() {
         int before = store.writes();
         Reply reply = talk.say("linus", "edit " + first + " mine now");
@@ -132,6 +139,7 @@ class ConversationsTest {
         var thread = (Reply.Thread) talk.say("grace", "thread " + first);
         assertTrue(thread.replies().get(0).isRemoved());
         assertEquals(Post.REMOVED_TEXT, thread.replies().get(0).text());
+        assertEquals(null, thread.root().latestReply(), "a deleted reply's words leave its thread's first post too");
         var audit = (Reply.Audit) talk.say("ada", "audit data-guild");
         assertTrue(audit.entries().get(0).sentence().startsWith("linus name deleted " + reply), audit.summary());
     }

@@ -560,6 +560,10 @@ public final class InMemoryStore implements Store {
         }
         store(current.editedTo(text));
         writes++;
+        Post root = current.isReply() ? posts.get(current.rootId()) : null;
+        if (root != null && current.preview().equals(root.latestReply())) {
+            posts.put(root.id(), root.withReplies(root.replyCount(), current.editedTo(text).preview()));
+        }
         return true;
     }
 
@@ -572,6 +576,10 @@ public final class InMemoryStore implements Store {
         store(current.asRemoved());
         audits.add(entry);
         writes++;
+        Post root = current.isReply() ? posts.get(current.rootId()) : null;
+        if (root != null && current.preview().equals(root.latestReply())) {
+            posts.put(root.id(), root.withReplies(root.replyCount(), null));
+        }
         return true;
     }
 

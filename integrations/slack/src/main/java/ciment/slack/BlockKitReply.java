@@ -106,7 +106,7 @@ public final class BlockKitReply {
     }
 
     /** A post's section, then a context line with its replies and reaction counts when it has any. */
-    private static List<LayoutBlock> postBlocks(Post post, boolean home) {
+    static List<LayoutBlock> postBlocks(Post post, boolean home) {
         String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
                 + (home ? " in *" + post.slug() + "*" : "")
                 + (post.edited() ? " (edited)" : "")

@@ -64,7 +64,8 @@ final class HomeTab implements BoltEventHandler<AppHomeOpenedEvent> {
     private View view(Caller caller, Reply answer) {
         try {
             Home home = ciment.get().home(caller);
-            return HomeView.of(home, answer, caller.account().workspace());
+            Reply feed = ciment.get().handle(caller, "feed");
+            return HomeView.of(home, answer, caller.account().workspace(), feed instanceof Reply.Feed f ? f : null);
         } catch (Refusal refusal) {
             return HomeView.unavailable(refusal.sentence());
         } catch (RuntimeException e) {

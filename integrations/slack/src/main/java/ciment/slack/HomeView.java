@@ -34,6 +34,8 @@ final class HomeView {
     static final String CALLBACK_ID = "ciment_home";
     /** The footer: a divider and the hint of commands. */
     private static final int FOOTER_BLOCKS = 2;
+    /** The Home shows the first posts of the home feed; the rest are a command away. */
+    private static final int HOME_POSTS = 5;
 
     private HomeView() {
     }
@@ -43,6 +45,11 @@ final class HomeView {
      * @param workspace the reader's team_id: people with an account there are shown as mentions
      */
     static View of(Home home, Reply answer, String workspace) {
+        return of(home, answer, workspace, null);
+    }
+
+    /** @param feed the newest page of the person's home feed, whose first posts the Home shows (null: none) */
+    static View of(Home home, Reply answer, String workspace, Reply.Feed feed) {
         Mentions mentions = new Mentions(workspace);
         List<LayoutBlock> blocks = new ArrayList<>();
         answerBlock(answer).ifPresent(blocks::add);
@@ -61,6 +68,14 @@ final class HomeView {
             blocks.add(mine(mine));
             if (!mine.requests().isEmpty()) {
                 blocks.addAll(requests(mine, mentions));
+            }
+        }
+
+        if (feed != null && !feed.posts().isEmpty()) {
+            blocks.add(header("Latest in your communities"));
+            feed.posts().stream().limit(HOME_POSTS).forEach(post -> blocks.addAll(BlockKitReply.postBlocks(post, true)));
+            if (feed.posts().size() > HOME_POSTS || !feed.next().isEmpty()) {
+                blocks.add(context("More with `" + COMMAND + " feed` in any channel."));
             }
         }
 

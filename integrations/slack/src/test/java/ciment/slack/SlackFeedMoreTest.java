@@ -38,6 +38,8 @@ class SlackFeedMoreTest {
     private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
             CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
             Clock.systemUTC());
+    /** A second apart, so that posts sort as they were made. */
+    private static final Instant START = Instant.now().minusSeconds(3600);
     private int requests;
 
     @AfterEach
@@ -76,9 +78,23 @@ class SlackFeedMoreTest {
         assertTrue(blocks.stream().noneMatch(ActionsBlock.class::isInstance));
     }
 
+    @Test
+    void homeOpened_showsTheFirstPostsOfMyFeed_andWhereTheRestAre() throws Exception {
+        say("create data-guild Data people");
+        for (int i = 0; i < 7; i++) {
+            say("post data-guild Tip " + i);
+        }
+
+        send(slack.homeOpened("U0BOB", Instant.now()));
+
+        String home = String.valueOf(slackApi.calls("views.publish").getLast().json("view"));
+        assertTrue(home.contains("Latest in your communities") && home.contains("Tip 6") && home.contains("Tip 2"), home);
+        assertTrue(!home.contains("Tip 1") && home.contains("feed` in any channel"), home);
+    }
+
     private Reply say(String text) {
         return ciment.handle(new Caller(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0BOB"),
-                () -> Introduction.named("Bob"), "r" + ++requests, Instant.now()), text);
+                () -> Introduction.named("Bob"), "r" + ++requests, START.plusSeconds(requests)), text);
     }
 
     private void send(ciment.devkit.slack.SlashCommands.Signed signed) throws Exception {

@@ -164,16 +164,16 @@ final class DynamoConversations implements Conversations {
         if (deleted) {
             table.putNew(DELETE, audit(entry));
             if (post.isReply()) {
-                forgetPreview(post);
+                forgetPreview(table, DELETE, post);
             }
         }
         return deleted;
     }
 
-    /** The thread's first post stops showing a deleted reply's words, when that reply was its latest. */
-    private void forgetPreview(Post reply) {
+    /** The thread's first post stops showing a deleted (or erased) reply's words, when that reply was its latest. */
+    static void forgetPreview(Table table, String operation, Post reply) {
         String preview = reply.preview();
-        table.update(DELETE, Keys.key(Keys.community(reply.communityId()), Keys.post(reply.rootId())), "REMOVE #latest",
+        table.update(operation, Keys.key(Keys.community(reply.communityId()), Keys.post(reply.rootId())), "REMOVE #latest",
                 "#latest = :preview", Map.of("#latest", Items.LATEST_REPLY), Map.of(":preview", s(preview)), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
                     after.remove(Items.LATEST_REPLY);

@@ -135,6 +135,7 @@ final class DynamoPrivacy {
                 new Step("mark", () -> none(this::mark, id)),
                 new Step("memberships", () -> leaveAll(id)),
                 new Step("posts", () -> forEachId(id, this::removePosts)),
+                new Step("reactions", () -> forEachId(id, this::deleteReactions)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
                 new Step("invitations", () -> forEachId(id, this::deleteInvitations)),
                 new Step("invitations given", () -> forEachId(id, this::forgetInviter)),
@@ -187,7 +188,17 @@ final class DynamoPrivacy {
                         after.keySet().removeAll(Set.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK));
                         after.put(Items.REMOVED, AttributeValue.fromBool(true));
                         return after;
-                    }));
+                    }).map(Items::post).filter(Post::isReply)
+                    // A reply that was its thread's latest leaves no preview of its words on the first post.
+                    .ifPresent(reply -> DynamoConversations.forgetPreview(table, ERASE, reply)));
+    }
+
+    /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
+    private void deleteReactions(String personId) {
+        List<Map<String, AttributeValue>> reactions = table.queryAll(ERASE, q -> q
+                .keyConditionExpression("pk = :person AND begins_with(sk, :reaction)")
+                .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)), ":reaction", s(Keys.REACTION_PREFIX))));
+        inParallel(reactions, item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
 
     /**

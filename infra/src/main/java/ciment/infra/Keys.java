@@ -110,9 +110,13 @@ final class Keys {
         return THREAD_PREFIX + rootId + "#" + replyId;
     }
 
-    /** One person's reaction with one emoji: {@code POST#<postId>} / {@code R#<emoji>#<personId>}. */
+    /**
+     * One person's reaction with one emoji: {@code P#<personId>} / {@code R#<postId>#<emoji>}. In the person's
+     * own partition (not ARCHITECTURE.md's {@code POST#<postId>} / {@code R#<emoji>#<personId>}): erase-my-data
+     * finds them there with no index entry, so a reaction stays one small write.
+     */
     static Map<String, AttributeValue> reaction(String postId, String emoji, String personId) {
-        return key(post(postId), REACTION_PREFIX + emoji + "#" + personId);
+        return key(person(personId), REACTION_PREFIX + postId + "#" + emoji);
     }
 
     /** A moderation action in a community's audit trail: {@code C#<communityId>} / {@code AUDIT#<ulid>}. */

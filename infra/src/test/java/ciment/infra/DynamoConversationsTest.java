@@ -146,6 +146,26 @@ class DynamoConversationsTest {
     }
 
     @Test
+    void eraseMyData_ofAReplier_removesTheirReply_itsPreview_andTheirReactions_keepingTheCounts() {
+        Community community = community();
+        Post root = post(community, "question");
+        ciment.core.model.Person replier = store.enroll(DynamoEmailLinksTest.slack(),
+                new ciment.core.model.Person(Sample.personId(), "Rita Replier"), java.util.Optional.empty());
+        Post reply = Post.reply(Ulid.random(Sample.minute(2)), root.id(), community.id(), community.slug(), replier.id(),
+                replier.displayName(), Platform.SLACK, "my words", Sample.minute(2));
+        store.addReply(reply);
+        store.react(root, "tada", replier.id(), true);
+
+        assertEquals(ciment.core.port.PersonalRecords.Erased.DONE, store.erase(replier));
+
+        List<Post> thread = store.thread(community.id(), root.id());
+        assertEquals(null, thread.get(0).latestReply());
+        assertEquals(Map.of("tada", 1), thread.get(0).reactions());
+        assertTrue(thread.get(1).isRemoved());
+        assertFalse(MotoTables.items(table).toString().contains(replier.id()), "no item names her any more");
+    }
+
+    @Test
     void hide_showsTheReason_andIsInTheAuditTrail() {
         Community community = community();
         Post root = post(community, "spam spam");

@@ -145,6 +145,17 @@ class ConversationsTest {
     }
 
     @Test
+    void eraseMyData_ofAReplier_takesTheirWordsOffTheFeed_butKeepsTheCounts() {
+        talk.say("linus", "reply " + first + " sqlfluff");
+        talk.say("linus", "react " + first + " :tada:");
+        talk.say("linus", "erase-my-data confirm");
+        Post root = feedPost();
+        assertEquals(1, root.replyCount());
+        assertEquals(null, root.latestReply());
+        assertEquals(Map.of("tada", 1), root.reactions());
+    }
+
+    @Test
     void hide_byASteward_showsTheReason_andIsInTheAuditTrail() {
         Reply hid = talk.say("ada", "hide " + first + " off topic");
         assertInstanceOf(Reply.Done.class, hid, hid.summary());

@@ -449,7 +449,15 @@ public final class InMemoryStore implements Store {
         }
         theirs.forEach(m -> leave(m.communityId(), m.personId()));
         posts.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId()) ? p.asRemoved() : p);
+        // As in the table: an erased reply's words leave its thread's first post; reactions go, counts stay.
+        replies.values().stream().filter(p -> p.authorId() != null && ids.contains(p.authorId())).forEach(r -> {
+            Post root = posts.get(r.rootId());
+            if (root != null && r.preview().equals(root.latestReply())) {
+                posts.put(root.id(), root.withReplies(root.replyCount(), null));
+            }
+        });
         replies.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId()) ? p.asRemoved() : p);
+        reactions.removeIf(key -> ids.contains(key.substring(key.lastIndexOf('#') + 1)));
         requests.values().removeIf(r -> ids.contains(r.personId()));
         invitations.values().removeIf(i -> ids.contains(i.personId()));
         invitations.replaceAll((key, i) -> ids.contains(i.invitedBy())

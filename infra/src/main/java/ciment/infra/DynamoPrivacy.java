@@ -113,8 +113,20 @@ final class DynamoPrivacy {
         List<Post> posts = table.batchGet(COLLECT, postKeys, false).stream().map(Items::post)
                 .filter(post -> !post.isRemoved())
                 .sorted(Comparator.comparing(Post::id)).toList();
+        List<PersonalData.Reaction> reactions = new ArrayList<>();
+        for (String id : ids) {
+            reactionsOf(COLLECT, id).forEach(item -> reactions.add(reaction(Items.str(item, Keys.SK))));
+        }
+        reactions.sort(Comparator.comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji));
         return Optional.of(new PersonalData(profile, accounts, memberships, requests, invitations, posts,
-                ids.stream().filter(id -> !id.equals(personId)).sorted().toList()));
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions));
+    }
+
+    /** R#<postId>#<emoji>: emoji names hold no '#', post ids may (a reply's root/reply), so split at the last. */
+    private static PersonalData.Reaction reaction(String sortKey) {
+        String rest = sortKey.substring(Keys.REACTION_PREFIX.length());
+        int cut = rest.lastIndexOf('#');
+        return new PersonalData.Reaction(rest.substring(0, cut), rest.substring(cut + 1));
     }
 
     // ---- erase ----
@@ -195,10 +207,13 @@ final class DynamoPrivacy {
 
     /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
     private void deleteReactions(String personId) {
-        List<Map<String, AttributeValue>> reactions = table.queryAll(ERASE, q -> q
+        inParallel(reactionsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
+    }
+
+    private List<Map<String, AttributeValue>> reactionsOf(String operation, String personId) {
+        return table.queryAll(operation, q -> q
                 .keyConditionExpression("pk = :person AND begins_with(sk, :reaction)")
                 .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)), ":reaction", s(Keys.REACTION_PREFIX))));
-        inParallel(reactions, item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
 
     /**

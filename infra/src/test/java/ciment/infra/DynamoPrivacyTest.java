@@ -63,7 +63,9 @@ class DynamoPrivacyTest {
 
         String json = PersonalDataJson.render(data, Sample.T0);
         assertTrue(json.contains("\"text\": \"Second from Teams\""), json);
-        assertTrue(json.contains("\"reactions\": []"), json);
+        assertEquals(List.of(new PersonalData.Reaction(scene.posts.get(1).id(), "tada"),
+                new PersonalData.Reaction(scene.posts.get(4).id(), "+1")), data.reactions(), "hers and Ada's");
+        assertTrue(json.contains("\"emoji\": \"tada\""), json);
         assertFalse(json.contains("Linus says hi"), "other people's posts are not hers");
     }
 
@@ -197,6 +199,8 @@ class DynamoPrivacyTest {
             post(grace, "First from Teams", 5);
             post(grace, "Second from Teams", 6);
             post(linus, "Linus again", 7);
+            store.react(posts.get(1), "tada", ada.id(), true);
+            store.react(posts.get(4), "+1", grace.id(), true);
             store.send(new Notice(Ulid.random(Sample.T0), Recipient.direct(gracesAccount, "https://smba.example/"),
                     "Here is your file", Sample.T0, grace.id()));
             store.merge(ada, grace);

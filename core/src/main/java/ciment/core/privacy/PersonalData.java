@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Everything Ciment holds about one person: what export-my-data sends them and erase-my-data deletes.
  * {@code mergedIds}: the ids of the people merged into this one (the same person met earlier on another
- * account); their posts are among {@code posts}. Reactions do not exist yet in Ciment: there are none.
+ * account); their posts and replies are among {@code posts}, and {@code reactions} are theirs (counts on
+ * posts name nobody).
  */
 public record PersonalData(
         Profile profile,
@@ -20,7 +21,12 @@ public record PersonalData(
         List<JoinRequest> requests,
         List<Invitation> invitations,
         List<Post> posts,
-        List<String> mergedIds) {
+        List<String> mergedIds,
+        List<Reaction> reactions) {
+
+    /** One reaction of the person: which post, which emoji. */
+    public record Reaction(String postId, String emoji) {
+    }
 
     public PersonalData {
         accounts = List.copyOf(accounts);
@@ -29,10 +35,16 @@ public record PersonalData(
         invitations = List.copyOf(invitations);
         posts = List.copyOf(posts);
         mergedIds = List.copyOf(mergedIds);
+        reactions = List.copyOf(reactions);
+    }
+
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds) {
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, List.of());
     }
 
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
             List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts) {
-        this(profile, accounts, memberships, requests, invitations, posts, List.of());
+        this(profile, accounts, memberships, requests, invitations, posts, List.of(), List.of());
     }
 }

@@ -39,10 +39,7 @@ public final class PersonalDataJson {
             json.list("joinRequests", data.requests(), PersonalDataJson::request);
             json.list("invitations", data.invitations(), PersonalDataJson::invitation);
             json.list("posts", data.posts(), PersonalDataJson::post);
-            // Reactions are not part of Ciment yet: the list is there, empty, so that the file's shape holds.
-            json.key("reactions");
-            json.out.append("[]");
-            json.field("reactionsNote", "Ciment does not keep reactions yet: there are none to export.");
+            json.list("reactions", data.reactions(), PersonalDataJson::reaction);
         });
         return json.out.append('\n').toString();
     }
@@ -75,6 +72,11 @@ public final class PersonalDataJson {
         json.field("at", post.createdAt().toString());
         json.field("from", post.origin().key());
         json.field("text", post.text());
+    }
+
+    private static void reaction(PersonalDataJson json, PersonalData.Reaction reaction) {
+        json.field("post", reaction.postId());
+        json.field("emoji", reaction.emoji());
     }
 
     // ---- a small JSON writer: objects, lists, strings, booleans, null ----

@@ -27,7 +27,8 @@ class PersonalDataJsonTest {
                 List.of(new ChatAccount(Platform.SLACK, "T1", "U1")),
                 List.of(new Membership("C1", new Slug("data-guild"), "P1", Role.STEWARD, AT)),
                 List.of(), List.of(),
-                List.of(new Post("01ABC", "C1", new Slug("data-guild"), "P1", "Ada", Platform.TEAMS, "a\nb \\ \"c\"\u0001", AT)));
+                List.of(new Post("01ABC", "C1", new Slug("data-guild"), "P1", "Ada", Platform.TEAMS, "a\nb \\ \"c\"\u0001", AT)),
+                List.of(), List.of(new PersonalData.Reaction("01XYZ", "tada")));
 
         String json = PersonalDataJson.render(data, AT);
 
@@ -36,8 +37,8 @@ class PersonalDataJsonTest {
         assertTrue(json.contains("\"role\": \"steward\""), json);
         assertTrue(json.contains("\"joinRequests\": []"), json);
         assertTrue(json.contains("\"email\": \"ada@example.com\""), json);
-        assertTrue(json.contains("\"reactions\": [],"), json);
-        assertTrue(json.contains("\"reactionsNote\": \"Ciment does not keep reactions yet"), json);
+        assertTrue(json.contains("\"post\": \"01XYZ\""), json);
+        assertTrue(json.contains("\"emoji\": \"tada\""), json);
         assertEquals('{', json.charAt(0));
         assertEquals("}\n", json.substring(json.length() - 2));
     }

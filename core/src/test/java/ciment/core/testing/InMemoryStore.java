@@ -427,7 +427,12 @@ public final class InMemoryStore implements Store {
                 java.util.stream.Stream.concat(posts.values().stream(), replies.values().stream())
                         .filter(p -> p.authorId() != null && ids.contains(p.authorId()))
                         .sorted(Comparator.comparing(Post::id)).toList(),
-                ids.stream().filter(id -> !id.equals(personId)).sorted().toList()));
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(),
+                reactions.stream().map(key -> key.split("#", 3))
+                        .filter(parts -> ids.contains(parts[2]))
+                        .map(parts -> new PersonalData.Reaction(parts[0], parts[1])).sorted(Comparator
+                                .comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji))
+                        .toList()));
     }
 
     @Override

@@ -38,6 +38,40 @@ public final class Ulid {
         }
     }
 
+    /** How many values a hint holds: the first 15 random bits, three characters. */
+    public static final int HINTS = 1 << 15;
+    private static final int HINT_AT = 10;
+
+    /**
+     * The ULID with its first three random characters (15 bits) set to {@code hint}: a post's id says
+     * which community to look in, without an index; 65 random bits remain.
+     */
+    public static String withHint(String ulid, int hint) {
+        int value = Math.floorMod(hint, HINTS);
+        char[] chars = ulid.toCharArray();
+        for (int i = HINT_AT + 2; i >= HINT_AT; i--) {
+            chars[i] = ALPHABET[value & 31];
+            value >>>= 5;
+        }
+        return new String(chars);
+    }
+
+    /** The hint a ULID carries (see {@link #withHint}); -1 when it is not a ULID. */
+    public static int hintOf(String ulid) {
+        if (ulid == null || ulid.length() != 26) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = HINT_AT; i < HINT_AT + 3; i++) {
+            int digit = decode(ulid.charAt(i));
+            if (digit < 0) {
+                return -1;
+            }
+            value = (value << 5) | digit;
+        }
+        return value;
+    }
+
     /** The instant a ULID was made. */
     public static Instant time(String ulid) {
         long millis = 0;

@@ -14,6 +14,7 @@ import ciment.core.port.Conversations;
 import ciment.core.reply.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Replies and threads, reactions, edits and deletes by authors, hiding by stewards, and the audit trail. */
@@ -40,7 +41,8 @@ final class ConversationActions {
                     + ": it takes no more replies.");
         }
         writable(root);
-        Post reply = Post.reply(PostActions.postId(caller), root.post().id(), root.post().communityId(),
+        Post reply = Post.reply(PostActions.postId(caller, root.post().communityId()), root.post().id(),
+                root.post().communityId(),
                 root.post().slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
         return switch (conversations.addReply(reply)) {
             // ALREADY_THERE: this very request was handled before; show the same reply again.
@@ -142,8 +144,17 @@ final class ConversationActions {
     private Located locate(Person person, PostRef ref) {
         Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
                 .collect(Collectors.toMap(Membership::communityId, m -> m, (a, b) -> a));
-        Post post = conversations.find(mine.keySet(), ref).orElseThrow(() -> new Refusal(notFound(ref)));
+        int hint = Ulid.hintOf(ref.isReply() ? ref.rootId() : ref.id());
+        Set<String> hinted = mine.keySet().stream().filter(id -> PostActions.hintOf(id) == hint)
+                .collect(Collectors.toSet());
+        // Posts made before ids carried a hint (or by hand) are looked for everywhere.
+        Post post = conversations.find(hinted, ref).or(() -> conversations.find(without(mine.keySet(), hinted), ref))
+                .orElseThrow(() -> new Refusal(notFound(ref)));
         return new Located(post, mine.get(post.communityId()));
+    }
+
+    private static Set<String> without(Set<String> all, Set<String> tried) {
+        return all.stream().filter(id -> !tried.contains(id)).collect(Collectors.toSet());
     }
 
     private static String notFound(PostRef ref) {

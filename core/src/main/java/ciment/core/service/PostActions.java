@@ -27,11 +27,23 @@ final class PostActions {
         if (communities.membership(community.id(), author.id()).isEmpty()) {
             throw new Refusal("Only members can post in " + slug + ": join " + slug + " first.");
         }
-        Post post = new Post(postId(caller), community.id(), slug, author.id(), author.displayName(),
+        Post post = new Post(postId(caller, community.id()), community.id(), slug, author.id(), author.displayName(),
                 caller.account().platform(), text, caller.at());
         // A false answer means this very request was already handled: the post exists, show it again.
         posts.add(post);
         return new Reply.Posted(post);
+    }
+
+    /**
+     * A post's or reply's id, carrying its community's hint ({@link #hintOf}): naming the post later, the
+     * person's communities with that hint are the only ones to look in (one, mostly), not all of them.
+     */
+    static String postId(Caller caller, String communityId) {
+        return Ulid.withHint(postId(caller), hintOf(communityId));
+    }
+
+    static int hintOf(String communityId) {
+        return Math.floorMod(communityId.hashCode(), Ulid.HINTS);
     }
 
     static String postId(Caller caller) {

@@ -31,4 +31,17 @@ class UlidTest {
         assertTrue(Character.isDigit(id.charAt(0)));
         assertTrue(Ulid.isUlid(id));
     }
+
+    @Test
+    void hint_isReadBack_keepsTimeAndOrder_andOnlyTouchesThreeCharacters() {
+        String id = Ulid.derived(AT, "slack|T1|trigger-1");
+
+        String hinted = Ulid.withHint(id, 12345);
+
+        assertEquals(12345, Ulid.hintOf(hinted));
+        assertEquals(Ulid.time(id), Ulid.time(hinted));
+        assertEquals(id.substring(0, 10) + id.substring(13), hinted.substring(0, 10) + hinted.substring(13));
+        assertEquals(Ulid.HINTS - 1, Ulid.hintOf(Ulid.withHint(id, -1)), "any int folds into the 15 bits");
+        assertEquals(-1, Ulid.hintOf("not-an-id"));
+    }
 }

@@ -52,6 +52,20 @@ class ConversationsTest {
     }
 
     @Test
+    void postId_carriesItsCommunitysHint_andAPostWithoutIt_isStillFound() {
+        Post post = feedPost();
+        assertEquals(PostActions.hintOf(post.communityId()), ciment.core.model.Ulid.hintOf(post.id()));
+        String unhinted = ciment.core.model.Ulid.withHint(ciment.core.model.Ulid.random(NOW),
+                PostActions.hintOf(post.communityId()) + 1);
+        store.add(new Post(unhinted, post.communityId(), post.slug(), post.authorId(), post.authorName(),
+                post.origin(), "Made before ids carried a hint", NOW));
+
+        Reply reacted = talk.say("ada", "react #" + unhinted + " tada");
+
+        assertInstanceOf(Reply.Done.class, reacted, reacted.summary());
+    }
+
+    @Test
     void reply_retriedWithTheSameRequestId_isStoredOnce() {
         Ciment ciment = new Ciment(store, clock);
         Caller caller = new Caller(Talk.account("linus"), () -> Introduction.named("linus name"), "slack-retry-1", NOW);

@@ -1,6 +1,7 @@
 package ciment.delivery;
 
 import ciment.core.model.Notice;
+import ciment.core.port.NoticeSender;
 import ciment.infra.Outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;

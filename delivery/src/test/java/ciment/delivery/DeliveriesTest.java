@@ -7,6 +7,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
+import ciment.core.port.NoticeSender;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.StreamEvents;

@@ -7,6 +7,7 @@ import ciment.core.model.Recipient;
 import ciment.core.port.PersonalDataSource;
 import ciment.core.privacy.PersonalData;
 import ciment.core.privacy.PersonalDataJson;
+import ciment.core.port.NoticeSender;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * delivery tries again; anything else (a revoked token, a deactivated user ...) is logged and dropped,
  * since sending it again would fail again, forever.
  */
-public final class SlackNoticeSender {
+public final class SlackNoticeSender implements NoticeSender {
     private static final Logger LOG = LoggerFactory.getLogger(SlackNoticeSender.class);
 
     /** chat.postEphemeral's answers that mean "not here": the app's DM with the user still works. */
@@ -89,6 +90,7 @@ public final class SlackNoticeSender {
         return Slack.getInstance(config).methods(settings.require(CimentSlackApp.BOT_TOKEN));
     }
 
+    @Override
     public Platform platform() {
         return Platform.SLACK;
     }
@@ -97,6 +99,7 @@ public final class SlackNoticeSender {
      * Sends the notice once: returns when Slack took it or refused it for good (logged), throws when a
      * retry may succeed.
      */
+    @Override
     public void send(Notice notice) throws Exception {
         Recipient to = notice.to();
         if (to.account().platform() != Platform.SLACK) {

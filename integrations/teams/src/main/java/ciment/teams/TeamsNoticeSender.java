@@ -7,6 +7,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.PersonalDataSource;
 import ciment.core.privacy.PersonalData;
+import ciment.core.port.NoticeSender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * card (Teams lets a bot send a file only there, once the person accepts); {@link CimentBot} uploads the
  * file when they accept. Its size is the data's as it is now, read from the {@link PersonalDataSource}.
  */
-public final class TeamsNoticeSender {
+public final class TeamsNoticeSender implements NoticeSender {
     /**
      * The Bot Connector for proactive messages in Microsoft's public cloud, for a notice that carries no
      * serviceUrl: "If the serviceUrl isn't available from an incoming activity triggering the proactive
@@ -109,6 +110,7 @@ public final class TeamsNoticeSender {
                 Clock.systemUTC());
     }
 
+    @Override
     public Platform platform() {
         return Platform.TEAMS;
     }
@@ -119,6 +121,7 @@ public final class TeamsNoticeSender {
      * @throws IOException when a retry may succeed: throttled (429), the Bot Connector failing (5xx), the
      *                     network or the token endpoint failing
      */
+    @Override
     public void send(Notice notice) throws IOException {
         Recipient to = notice.to();
         if (to.account().platform() != Platform.TEAMS) {

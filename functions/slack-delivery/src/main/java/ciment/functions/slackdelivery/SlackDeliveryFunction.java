@@ -1,10 +1,7 @@
 package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
-import ciment.core.model.Notice;
-import ciment.core.model.Platform;
 import ciment.delivery.Deliveries;
-import ciment.delivery.NoticeSender;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoStore;
@@ -40,27 +37,12 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                sender(new SlackNoticeSender(settings, new DynamoStore(dynamo, settings.table(), meter))),
+                new SlackNoticeSender(settings, new DynamoStore(dynamo, settings.table(), meter)),
                 Clock.systemUTC());
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return deliveries.handle(event);
-    }
-
-    /** SlackNoticeSender as delivery's NoticeSender (integrations/slack does not depend on the delivery module). */
-    static NoticeSender sender(SlackNoticeSender slack) {
-        return new NoticeSender() {
-            @Override
-            public Platform platform() {
-                return slack.platform();
-            }
-
-            @Override
-            public void send(Notice notice) throws Exception {
-                slack.send(notice);
-            }
-        };
     }
 }

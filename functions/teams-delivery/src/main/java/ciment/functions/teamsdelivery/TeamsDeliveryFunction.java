@@ -1,10 +1,7 @@
 package ciment.functions.teamsdelivery;
 
 import ciment.core.config.Settings;
-import ciment.core.model.Notice;
-import ciment.core.model.Platform;
 import ciment.delivery.Deliveries;
-import ciment.delivery.NoticeSender;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoStore;
@@ -60,27 +57,12 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                sender(TeamsNoticeSender.fromSettings(settings, credentials,
-                        new DynamoStore(dynamo, settings.table(), meter))), clock);
+                TeamsNoticeSender.fromSettings(settings, credentials, new DynamoStore(dynamo, settings.table(), meter)),
+                clock);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return deliveries.handle(event);
-    }
-
-    /** TeamsNoticeSender as delivery's NoticeSender (integrations/teams does not depend on the delivery module). */
-    static NoticeSender sender(TeamsNoticeSender teams) {
-        return new NoticeSender() {
-            @Override
-            public Platform platform() {
-                return teams.platform();
-            }
-
-            @Override
-            public void send(Notice notice) throws Exception {
-                teams.send(notice);
-            }
-        };
     }
 }

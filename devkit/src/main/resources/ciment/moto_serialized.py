@@ -3,9 +3,11 @@
 moto's threaded server does not isolate transactions: a cancelled TransactWriteItems restores a copy
 of the whole table taken when it began, undoing what other requests wrote meanwhile. DynamoDB makes
 every request atomic; handling requests one at a time gives that guarantee back. Connections stay
-concurrent (HTTP/1.1 keep-alive): only the application call is serialised.
+concurrent (HTTP/1.1 keep-alive), and bodies are read concurrently: only the application call is
+serialised.
 """
 import argparse
+import io
 import signal
 import sys
 import threading
@@ -24,6 +26,11 @@ def main():
     one_at_a_time = threading.Lock()
 
     def serialised(environ, start_response):
+        # The body is read before the lock is taken: a client that stops halfway through sending a
+        # request (a thread interrupted mid-call) must hold up its own request only, not every other.
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        if length > 0:
+            environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read(length))
         with one_at_a_time:
             return list(backend(environ, start_response))
 

@@ -1,7 +1,12 @@
 package ciment.devkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +24,28 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 class MotoServerTest {
+
+    @Test
+    void aClientStoppingHalfwayThroughItsRequest_holdsUpNoOtherRequest() throws Exception {
+        URI endpoint = MotoServer.shared().endpoint();
+        try (Socket stalled = new Socket(endpoint.getHost(), endpoint.getPort());
+             DynamoDbClient dynamo = DynamoDbClient.builder()
+                     .endpointOverride(endpoint)
+                     .region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                     .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build())
+                     .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                     .build()) {
+            // Headers that promise a body which never comes, as from a thread interrupted mid-request.
+            stalled.getOutputStream().write(("POST / HTTP/1.1\r\nHost: " + endpoint.getAuthority()
+                    + "\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0"
+                    + "\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            Thread.sleep(300); // the stalled request is in its handler first
+
+            assertNotNull(dynamo.listTables().tableNames(), "answered while the other request waits for its body");
+        }
+    }
 
     @Test
     void writesMadeWhileAnotherTransactionIsCancelled_areKept() throws Exception {

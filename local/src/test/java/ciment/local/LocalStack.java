@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,6 +29,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class LocalStack implements AutoCloseable {
     static final String SIGNING_SECRET = "e2e-signing-secret";
+
+    /** How long the tests wait for the stream and the delivery functions to tell someone something. */
+    static final Duration DELIVERY_WITHIN = Duration.ofSeconds(20);
+
+    /** The list once it is not empty (polled every 50 ms); fails after DELIVERY_WITHIN. */
+    static <T> List<T> eventually(Supplier<List<T>> found, String what) {
+        Instant deadline = Instant.now().plus(DELIVERY_WITHIN);
+        while (Instant.now().isBefore(deadline)) {
+            List<T> items = found.get();
+            if (!items.isEmpty()) {
+                return items;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("not delivered within " + DELIVERY_WITHIN + ": " + what);
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final FakeSlackApi slackApi = FakeSlackApi.start();

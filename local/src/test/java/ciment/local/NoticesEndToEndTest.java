@@ -1,5 +1,6 @@
 package ciment.local;
 
+import static ciment.local.LocalStack.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,9 @@ import ciment.local.LocalStack.SlackUser;
 import ciment.local.LocalStack.TeamsUser;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class NoticesEndToEndTest {
     /** Delivery happens after the command's answer, from the stream the runner reads every ~200 ms. */
-    private static final Duration DELIVERY_WITHIN = Duration.ofSeconds(20);
 
     private static LocalStack stack;
 
@@ -55,23 +53,6 @@ class NoticesEndToEndTest {
                 .filter(sent -> sent.text() != null && sent.text().contains(fragment)).toList();
     }
 
-    /** The list once it is not empty; fails after DELIVERY_WITHIN. */
-    private static <T> List<T> eventually(Supplier<List<T>> found, String what) {
-        Instant deadline = Instant.now().plus(DELIVERY_WITHIN);
-        while (Instant.now().isBefore(deadline)) {
-            List<T> items = found.get();
-            if (!items.isEmpty()) {
-                return items;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("not delivered within " + DELIVERY_WITHIN + ": " + what);
-    }
 
     @Test
     void slack_requestAskedInAChannel_approvedByASteward_isAnsweredEphemerallyInThatChannel_toThatPersonOnly() {

@@ -1,5 +1,6 @@
 package ciment.local;
 
+import static ciment.local.LocalStack.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +10,10 @@ import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.FakeUploadTarget;
 import ciment.local.LocalStack.SlackUser;
 import ciment.local.LocalStack.TeamsUser;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * while their posts stay in their community's feed as removed.
  */
 class PrivacyEndToEndTest {
-    private static final Duration DELIVERY_WITHIN = Duration.ofSeconds(20);
     private static final Pattern PERSON_ID = Pattern.compile("\"profile\": \\{\\s*\"id\": \"([^\"]+)\"");
 
     private static LocalStack stack;
@@ -164,20 +161,4 @@ class PrivacyEndToEndTest {
         return texts;
     }
 
-    private static <T> List<T> eventually(Supplier<List<T>> found, String what) {
-        Instant deadline = Instant.now().plus(DELIVERY_WITHIN);
-        while (Instant.now().isBefore(deadline)) {
-            List<T> items = found.get();
-            if (!items.isEmpty()) {
-                return items;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("not within " + DELIVERY_WITHIN + ": " + what);
-    }
 }

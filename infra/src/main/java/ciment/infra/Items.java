@@ -60,6 +60,7 @@ final class Items {
     static final String AT = "at";
     static final String EXPIRES_AT = "expiresAt";
     static final String PERSONAL_DATA_OF = "personalDataOf";
+    static final String ABOUT_POST = "aboutPost";
     static final String ERASING = "erasing";
     static final String REMOVED = "removed";
     static final String REPLIES = "replies";
@@ -324,6 +325,9 @@ final class Items {
         if (n.carriesPersonalData()) {
             item.put(PERSONAL_DATA_OF, s(n.personalDataOf()));
         }
+        if (n.isAboutPost()) {
+            item.put(ABOUT_POST, s(n.post()));
+        }
         // Under the account it is for, in the keys-only index: erasing the person deletes it.
         item.put(Keys.GSI2_PK, s(Keys.identity(n.to().account())));
         item.put(Keys.GSI2_SK, s(Keys.OUTBOX_PREFIX + n.id()));
@@ -332,7 +336,8 @@ final class Items {
 
     static Notice notice(Map<String, AttributeValue> item) {
         return new Notice(Keys.idIn(str(item, Keys.PK), Keys.OUTBOX_PREFIX), recipient(item), str(item, TEXT),
-                Instant.parse(str(item, AT)), optional(item, PERSONAL_DATA_OF).orElse(null));
+                Instant.parse(str(item, AT)), optional(item, PERSONAL_DATA_OF).orElse(null),
+                optional(item, ABOUT_POST).orElse(null));
     }
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {

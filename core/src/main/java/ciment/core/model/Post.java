@@ -22,7 +22,18 @@ public record Post(
         String latestReply,
         Map<String, Integer> reactions,
         String hiddenReason,
-        boolean edited) {
+        boolean edited,
+        Marks marks) {
+
+    /**
+     * What a post is besides its words: a question (with the id of the reply accepted as its answer, once
+     * one is), knowledge pinned by a steward. On a reply, {@code answerId} is its own id when it is the
+     * accepted answer (threads mark it as they are read).
+     */
+    public record Marks(boolean question, String answerId, boolean pinned) {
+        public static final Marks NONE = new Marks(false, null, false);
+        public static final Marks QUESTION = new Marks(true, null, false);
+    }
 
     /** What a hidden post shows in the place of its text, before the steward's reason. */
     public static final String HIDDEN_TEXT = "Hidden by a steward: ";
@@ -31,6 +42,14 @@ public record Post(
 
     public Post {
         reactions = reactions == null ? Map.of() : Map.copyOf(new TreeMap<>(reactions));
+        marks = marks == null ? Marks.NONE : marks;
+    }
+
+    public Post(String id, String communityId, Slug slug, String authorId, String authorName, Platform origin,
+            String text, Instant createdAt, String rootId, int replyCount, String latestReply,
+            Map<String, Integer> reactions, String hiddenReason, boolean edited) {
+        this(id, communityId, slug, authorId, authorName, origin, text, createdAt, rootId, replyCount, latestReply,
+                reactions, hiddenReason, edited, Marks.NONE);
     }
 
     /** A first post of a thread as it is made: no replies, no reactions. */
@@ -44,6 +63,29 @@ public record Post(
             Platform origin, String text, Instant createdAt) {
         return new Post(id, communityId, slug, authorId, authorName, origin, text, createdAt, rootId, 0, null, Map.of(),
                 null, false);
+    }
+
+    public Post withMarks(Marks newMarks) {
+        return new Post(id, communityId, slug, authorId, authorName, origin, text, createdAt, rootId, replyCount,
+                latestReply, reactions, hiddenReason, edited, newMarks);
+    }
+
+    public boolean isQuestion() {
+        return marks.question();
+    }
+
+    /** A question with an accepted answer. */
+    public boolean isAnswered() {
+        return marks.question() && marks.answerId() != null;
+    }
+
+    /** A reply accepted as the answer to its thread's question. */
+    public boolean isAcceptedAnswer() {
+        return isReply() && id.equals(marks.answerId());
+    }
+
+    public boolean isPinned() {
+        return marks.pinned();
     }
 
     public boolean isReply() {
@@ -64,29 +106,29 @@ public record Post(
     /** The same post with this many replies, the newest one shown by its preview. */
     public Post withReplies(int count, String latest) {
         return new Post(id, communityId, slug, authorId, authorName, origin, text, createdAt, rootId, count, latest,
-                reactions, hiddenReason, edited);
+                reactions, hiddenReason, edited, marks);
     }
 
     public Post withReactions(Map<String, Integer> counts) {
         return new Post(id, communityId, slug, authorId, authorName, origin, text, createdAt, rootId, replyCount,
-                latestReply, counts, hiddenReason, edited);
+                latestReply, counts, hiddenReason, edited, marks);
     }
 
     public Post editedTo(String newText) {
         return new Post(id, communityId, slug, authorId, authorName, origin, newText, createdAt, rootId, replyCount,
-                latestReply, reactions, hiddenReason, true);
+                latestReply, reactions, hiddenReason, true, marks);
     }
 
     /** Hidden by a steward: the post keeps its place, its text gives way to the reason. */
     public Post hiddenFor(String reason) {
         return new Post(id, communityId, slug, authorId, authorName, origin, HIDDEN_TEXT + reason, createdAt, rootId,
-                replyCount, latestReply, reactions, reason, edited);
+                replyCount, latestReply, reactions, reason, edited, marks);
     }
 
     /** Deleted by its author (or erased): a tombstone keeping its place, its replies and counts. */
     public Post asRemoved() {
         return new Post(id, communityId, slug, null, REMOVED, origin, REMOVED_TEXT, createdAt, rootId, replyCount,
-                latestReply, reactions, hiddenReason, edited);
+                latestReply, reactions, hiddenReason, edited, marks);
     }
 
     /**
@@ -95,7 +137,17 @@ public record Post(
      */
     public String activity() {
         StringBuilder line = new StringBuilder();
+        if (isQuestion()) {
+            line.append(isAnswered() ? "Question, answered" : "Question, not answered yet");
+        }
+        if (isAcceptedAnswer()) {
+            line.append("Accepted answer");
+        }
+        if (isPinned()) {
+            line.append(line.isEmpty() ? "" : " · ").append("Pinned as knowledge");
+        }
         if (replyCount > 0) {
+            line.append(line.isEmpty() ? "" : " · ");
             line.append(replyCount).append(replyCount == 1 ? " reply" : " replies");
             if (latestReply != null) {
                 line.append(", latest: ").append(latestReply);

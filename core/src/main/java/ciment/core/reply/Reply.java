@@ -58,6 +58,22 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * A list of posts other than a feed, under its title: a community's questions, its knowledge. Each post's
+     * activity line says what it is (answered or not, pinned).
+     */
+    record Posts(String title, List<Post> posts, String emptyHint) implements Reply {
+        public Posts {
+            posts = List.copyOf(posts);
+        }
+
+        @Override
+        public String summary() {
+            return posts.isEmpty() ? emptyHint
+                    : title + ": " + posts.size() + (posts.size() == 1 ? " post." : " posts.");
+        }
+    }
+
     /** A community's audit trail, newest first, for its stewards. */
     record Audit(String community, List<AuditEntry> entries) implements Reply {
         public Audit {

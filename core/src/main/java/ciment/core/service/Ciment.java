@@ -5,6 +5,7 @@ import ciment.core.command.Command;
 import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.ChatMessage;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
@@ -13,6 +14,7 @@ import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,6 +29,7 @@ public final class Ciment {
     private final PrivacyActions privacy;
     private final HomeActions homes;
     private final ConversationActions conversations;
+    private final CaptureActions captures;
 
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
@@ -38,6 +41,7 @@ public final class Ciment {
         this.privacy = new PrivacyActions(store, store, store, store, clock);
         this.homes = new HomeActions(store, store);
         this.conversations = new ConversationActions(store, store, communities);
+        this.captures = new CaptureActions(store, store, store, communities);
     }
 
     public Reply handle(Caller caller, String text) {
@@ -68,6 +72,19 @@ public final class Ciment {
     public Reply decide(Caller caller, String slug, String personId, boolean approve) {
         try {
             return stewardship.decide(identity.personOf(caller), Slug.parse(slug), personId, approve);
+        } catch (Refusal refusal) {
+            return new Reply.Refused(refusal.sentence());
+        }
+    }
+
+    /**
+     * "Save to community": a chat message, then the replies of its thread (oldest first), become a post of
+     * the community and its replies, posted by the caller with each author credited. Reply.Posted names the
+     * post; a refusal says why nothing was saved.
+     */
+    public Reply save(Caller caller, String slug, List<ChatMessage> messages) {
+        try {
+            return captures.save(identity.personOf(caller), caller, Slug.parse(slug), messages);
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
         }

@@ -2,6 +2,7 @@ package ciment.core.service;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,14 @@ public interface Directory {
     Directory NONE = mention -> Optional.empty();
 
     Optional<ChatAccount> accountOf(String mention);
+
+    /**
+     * The @mentions of people in a post's text, in the tool's own syntax, each as {@link #accountOf} takes it
+     * (in order, without repeats). Mentions by email address ({@code @ada@example.com}) Ciment reads itself.
+     */
+    default List<String> mentionsIn(String text) {
+        return List.of();
+    }
 
     /** What the chat tool says about an account (to invite someone who never used Ciment). */
     default Optional<Introduction> introduce(ChatAccount account) {

@@ -53,6 +53,7 @@ public final class BlockKitReply {
             case Reply.Who who -> PeopleBlocks.who(who, mentions);
             case Reply.Thread thread -> thread(thread);
             case Reply.Audit audit -> audit(audit);
+            case Reply.Posts posts -> posts(posts);
         };
         return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary()), MAX_SECTION_TEXT), blocks);
     }
@@ -93,6 +94,17 @@ public final class BlockKitReply {
             blocks.add(section("", Mrkdwn.escape("No reply yet: reply " + thread.root().reference() + " <text>.")));
         }
         return withinBlockLimit(blocks, "replies");
+    }
+
+    /** Questions or knowledge: a title, then each post as feeds show it. */
+    private static List<LayoutBlock> posts(Reply.Posts posts) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*" + Mrkdwn.escape(posts.title()) + "*"));
+        if (posts.posts().isEmpty()) {
+            blocks.add(section("", Mrkdwn.escape(posts.emptyHint())));
+        }
+        posts.posts().forEach(post -> blocks.addAll(postBlocks(post, false)));
+        return withinBlockLimit(blocks, "posts");
     }
 
     private static List<LayoutBlock> audit(Reply.Audit audit) {

@@ -78,6 +78,18 @@ final class AdaptiveCards {
         return attachment(card);
     }
 
+    /** Questions or knowledge: a title, then each post as feeds show it. */
+    static Attachment posts(Reply.Posts posts) {
+        ObjectNode card = card(posts.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading(posts.title()));
+        if (posts.posts().isEmpty()) {
+            body.add(text(posts.emptyHint()));
+        }
+        posts.posts().forEach(post -> post(body, post, false));
+        return attachment(card);
+    }
+
     /** A community's moderation actions, newest first, for its stewards. */
     static Attachment audit(Reply.Audit audit) {
         ObjectNode card = card(audit.summary());

@@ -29,6 +29,7 @@ final class TeamsReplies {
             case Reply.Who who -> card(who.summary(), AdaptiveCards.who(who, readerTenant));
             case Reply.Thread thread -> card(thread.summary(), AdaptiveCards.thread(thread));
             case Reply.Audit audit -> card(audit.summary(), AdaptiveCards.audit(audit));
+            case Reply.Posts posts -> card(posts.summary(), AdaptiveCards.posts(posts));
         };
     }
 

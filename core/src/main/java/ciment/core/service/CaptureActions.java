@@ -1,0 +1,69 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.model.ChatMessage;
+import ciment.core.model.Community;
+import ciment.core.model.Person;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.model.Text;
+import ciment.core.port.Communities;
+import ciment.core.port.Conversations;
+import ciment.core.port.Posts;
+import ciment.core.reply.Reply;
+import java.util.List;
+
+/**
+ * "Save to community": a chat message (and the replies of its thread) becomes a community post with its
+ * replies. The person saving it posts it, so it is theirs to edit or delete; each text starts with the name
+ * of whoever wrote it in the chat tool, so the words stay credited to their author.
+ */
+final class CaptureActions {
+    /** The most replies of a thread saved with its first message. */
+    static final int MAX_REPLIES = 50;
+
+    private final Communities communities;
+    private final Posts posts;
+    private final Conversations conversations;
+    private final CommunityActions communityActions;
+
+    CaptureActions(Communities communities, Posts posts, Conversations conversations, CommunityActions communityActions) {
+        this.communities = communities;
+        this.posts = posts;
+        this.conversations = conversations;
+        this.communityActions = communityActions;
+    }
+
+    Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
+        if (messages.isEmpty() || messages.get(0).text().isBlank()) {
+            throw new Refusal("That message has no text to save: only messages with words can become posts.");
+        }
+        Community community = CommunityActions.writable(communityActions.visibleTo(saver, slug));
+        if (communities.membership(community.id(), saver.id()).isEmpty()) {
+            throw new Refusal("Only members can save messages to " + slug + ": join " + slug + " first.");
+        }
+        Post root = new Post(PostActions.postId(caller, community.id()), community.id(), slug, saver.id(),
+                saver.displayName(), caller.account().platform(), credited(messages.get(0)), caller.at());
+        posts.add(root); // false: this very request was handled before, and its replies were too
+        List<ChatMessage> replies = messages.subList(1, Math.min(messages.size(), MAX_REPLIES + 1));
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i).text().isBlank()) {
+                continue;
+            }
+            // Derived from the request and the reply's place: saving again after a retry finds the same ids.
+            Caller nth = new Caller(caller.account(), caller.introduction(),
+                    caller.requestId() == null ? null : caller.requestId() + "/" + (i + 1), caller.at().plusMillis(i + 1L),
+                    caller.directory(), caller.replyTo());
+            conversations.addReply(Post.reply(PostActions.postId(nth, community.id()), root.id(), community.id(), slug,
+                    saver.id(), saver.displayName(), caller.account().platform(), credited(replies.get(i)), nth.at()));
+        }
+        return new Reply.Posted(root.withReplies(replies.size(), null));
+    }
+
+    /** "Ada Lovelace in Slack: …", cut to a post's length. */
+    static String credited(ChatMessage message) {
+        String text = message.authorName() + " in " + message.platform().label() + ": " + message.text().strip();
+        return Text.length(text) <= Text.POST_MAX ? text
+                : text.substring(0, text.offsetByCodePoints(0, Text.POST_MAX - 1)) + "…";
+    }
+}

@@ -152,15 +152,9 @@ final class DynamoConversations implements Conversations {
     /** As erase-my-data does it: the post keeps its key (its place in its thread), without author or text. */
     @Override
     public boolean delete(Post post, String authorId, AuditEntry entry) {
-        boolean deleted = table.update(DELETE, Items.postKey(post),
-                "SET #removed = :yes REMOVE authorId, authorName, #text, #gsi2pk, #gsi2sk", "authorId = :me",
-                Map.of("#removed", Items.REMOVED, "#text", Items.TEXT, "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK),
-                Map.of(":yes", AttributeValue.fromBool(true), ":me", s(authorId)), old -> {
-                    Map<String, AttributeValue> after = new HashMap<>(old);
-                    after.keySet().removeAll(List.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK));
-                    after.put(Items.REMOVED, AttributeValue.fromBool(true));
-                    return after;
-                }).isPresent();
+        boolean deleted = table.update(DELETE, Items.postKey(post), REMOVE_AUTHOR, "authorId = :me", REMOVAL_NAMES,
+                Map.of(":yes", AttributeValue.fromBool(true), ":me", s(authorId)), DynamoConversations::removed)
+                .isPresent();
         if (deleted) {
             table.putNew(DELETE, audit(entry));
             if (post.isReply()) {
@@ -168,6 +162,23 @@ final class DynamoConversations implements Conversations {
             }
         }
         return deleted;
+    }
+
+    /**
+     * A removed post keeps its key (its place in its community and thread) without author or text; it leaves
+     * the author's index (erasing them does not find it again) and the community's questions.
+     */
+    static final String REMOVE_AUTHOR = "SET #removed = :yes REMOVE authorId, authorName, #text, #gsi2pk, #gsi2sk, #gsi1pk, #gsi1sk";
+    static final Map<String, String> REMOVAL_NAMES = Map.of("#removed", Items.REMOVED, "#text", Items.TEXT,
+            "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK, "#gsi1pk", Keys.GSI1_PK, "#gsi1sk", Keys.GSI1_SK);
+
+    /** The item as {@link #REMOVE_AUTHOR} leaves it, for metering. */
+    static Map<String, AttributeValue> removed(Map<String, AttributeValue> old) {
+        Map<String, AttributeValue> after = new HashMap<>(old);
+        after.keySet().removeAll(List.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK, Keys.GSI1_PK,
+                Keys.GSI1_SK));
+        after.put(Items.REMOVED, AttributeValue.fromBool(true));
+        return after;
     }
 
     /** The thread's first post stops showing a deleted (or erased) reply's words, when that reply was its latest. */

@@ -192,15 +192,9 @@ final class DynamoPrivacy {
      */
     private void removePosts(String authorId) {
         inParallel(named(ERASE, Keys.person(authorId), Keys.POST_PREFIX), key ->
-            table.update(ERASE, tableKey(key), "SET #removed = :yes REMOVE authorId, authorName, #text, #gsi2pk, #gsi2sk",
-                    EXISTS, Map.of("#removed", Items.REMOVED, "#text", Items.TEXT, "#gsi2pk", Keys.GSI2_PK,
-                            "#gsi2sk", Keys.GSI2_SK),
-                    Map.of(":yes", AttributeValue.fromBool(true)), old -> {
-                        Map<String, AttributeValue> after = new HashMap<>(old);
-                        after.keySet().removeAll(Set.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK));
-                        after.put(Items.REMOVED, AttributeValue.fromBool(true));
-                        return after;
-                    }).map(Items::post).filter(Post::isReply)
+            table.update(ERASE, tableKey(key), DynamoConversations.REMOVE_AUTHOR, EXISTS,
+                    DynamoConversations.REMOVAL_NAMES, Map.of(":yes", AttributeValue.fromBool(true)),
+                    DynamoConversations::removed).map(Items::post).filter(Post::isReply)
                     // A reply that was its thread's latest leaves no preview of its words on the first post.
                     .ifPresent(reply -> DynamoConversations.forgetPreview(table, ERASE, reply)));
     }

@@ -42,6 +42,7 @@ public final class DynamoStore implements Store {
     private final Outbox outbox;
     private final DynamoPrivacy privacy;
     private final DynamoConversations conversations;
+    private final DynamoQuestions questions;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this(client, tableName, meter, HmacSeal.ofThisProcess());
@@ -58,6 +59,7 @@ public final class DynamoStore implements Store {
         this.outbox = new Outbox(table);
         this.privacy = new DynamoPrivacy(table, communities, people);
         this.conversations = new DynamoConversations(table);
+        this.questions = new DynamoQuestions(table);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -185,6 +187,26 @@ public final class DynamoStore implements Store {
     @Override
     public List<AuditEntry> audit(String communityId, int limit) {
         return conversations.audit(communityId, limit);
+    }
+
+    @Override
+    public boolean accept(Post question, Post answer) {
+        return questions.accept(question, answer);
+    }
+
+    @Override
+    public List<Post> questions(String communityId, boolean unansweredOnly, int limit) {
+        return questions.questions(communityId, unansweredOnly, limit);
+    }
+
+    @Override
+    public boolean pin(Post post, boolean pin) {
+        return questions.pin(post, pin);
+    }
+
+    @Override
+    public List<Post> knowledge(String communityId, int limit) {
+        return questions.knowledge(communityId, limit);
     }
 
     @Override

@@ -61,6 +61,9 @@ final class Items {
     static final String EXPIRES_AT = "expiresAt";
     static final String PERSONAL_DATA_OF = "personalDataOf";
     static final String ABOUT_POST = "aboutPost";
+    static final String QUESTION = "question";
+    static final String ANSWER_ID = "answerId";
+    static final String PINNED = "pinned";
     static final String ERASING = "erasing";
     static final String REMOVED = "removed";
     static final String REPLIES = "replies";
@@ -150,6 +153,12 @@ final class Items {
         item.put("origin", s(p.origin().key()));
         item.put("text", s(p.text()));
         item.put("createdAt", s(p.createdAt().toString()));
+        if (p.isQuestion()) {
+            // In the first index under its community's questions: ask costs one index write more than post.
+            item.put(QUESTION, AttributeValue.fromBool(true));
+            item.put(Keys.GSI1_PK, s(Keys.questions(p.communityId())));
+            item.put(Keys.GSI1_SK, s(Keys.question(p.id(), false)));
+        }
         return item;
     }
 
@@ -182,7 +191,8 @@ final class Items {
                 platform(str(item, "origin")), removed ? Post.REMOVED_TEXT : str(item, "text"),
                 Instant.parse(str(item, "createdAt")), rootId,
                 item.containsKey(REPLIES) ? num(item, REPLIES) : 0, optional(item, LATEST_REPLY).orElse(null),
-                reactions, null, bool(item, EDITED));
+                reactions, null, bool(item, EDITED),
+                new Post.Marks(bool(item, QUESTION), optional(item, ANSWER_ID).orElse(null), bool(item, PINNED)));
         if (removed) {
             return post.asRemoved();
         }

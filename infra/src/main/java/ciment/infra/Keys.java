@@ -2,6 +2,7 @@ package ciment.infra;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
+import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.port.People;
 import java.util.Locale;
@@ -59,6 +60,8 @@ final class Keys {
     static final String THREAD_PREFIX = "THREAD#";
     static final String REACTION_PREFIX = "R#";
     static final String AUDIT_PREFIX = "AUDIT#";
+    static final String QUESTIONS_PREFIX = "Q#";
+    static final String KNOWLEDGE_PREFIX = "KNOW#";
     static final String COMMUNITY_PREFIX = "C#";
     static final String PERSON_PREFIX = "P#";
     static final String REQUEST_PREFIX = "REQ#";
@@ -103,6 +106,20 @@ final class Keys {
 
     static String post(String postId) {
         return POST_PREFIX + postId;
+    }
+
+    /** The questions of a community, in the first index: {@code open#<id>} until one is answered, then {@code done#<id>}. */
+    static String questions(String communityId) {
+        return QUESTIONS_PREFIX + communityId;
+    }
+
+    static String question(String postId, boolean answered) {
+        return (answered ? "done#" : "open#") + postId;
+    }
+
+    /** A post pinned as knowledge: a small item beside the community's posts, naming it by key (no copy of its words). */
+    static String knowledge(Post post) {
+        return KNOWLEDGE_PREFIX + post.id();
     }
 
     /** A reply, beside its thread's first post in the community's partition (issue 4). */

@@ -67,6 +67,28 @@ public sealed interface Command {
     record Audit(Slug slug) implements Command {
     }
 
+    // ---- questions and knowledge ----
+
+    /** {@code ask <slug> <text>}: a post that is a question. */
+    record Ask(Slug slug, String text) implements Command {
+    }
+
+    /** {@code accept <post>}: the reply that answers its thread's question, named by the asker or a steward. */
+    record Accept(PostRef answer) implements Command {
+    }
+
+    /** {@code questions <slug> [unanswered]}. */
+    record Questions(Slug slug, boolean unansweredOnly) implements Command {
+    }
+
+    /** {@code pin <post>} or {@code unpin <post>}: a steward keeps a post (a first post: its whole thread) as knowledge. */
+    record Pin(PostRef post, boolean pin) implements Command {
+    }
+
+    /** {@code knowledge <slug> [query]}: what the community's stewards pinned, matching the words if any. */
+    record Knowledge(Slug slug, String query) implements Command {
+    }
+
     // ---- stewards ----
 
     /** {@code open <slug>} (joining is free) or {@code close <slug>} (joining needs approval). */

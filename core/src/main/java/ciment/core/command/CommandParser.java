@@ -34,6 +34,12 @@ public final class CommandParser {
             case "communities" -> new Command.Discover(words.rest());
             case "info" -> new Command.Info(only(words, "info <slug>", "info data-guild"));
             case "post" -> post(words);
+            case "ask" -> ask(words);
+            case "accept" -> new Command.Accept(onlyPost(words, "accept <post>"));
+            case "questions" -> questions(words);
+            case "pin", "unpin" -> new Command.Pin(onlyPost(words, verb + " <post>"), verb.equals("pin"));
+            case "knowledge" -> new Command.Knowledge(slug(words, "knowledge <slug> [query]", "knowledge data-guild sql"),
+                    words.rest());
             case "feed" -> feed(words);
             case "reply" -> new Command.ReplyTo(postRef(words, "reply <post> <text>"),
                     text(words, "reply <post> <text>", "Write something to reply"));
@@ -87,16 +93,35 @@ public final class CommandParser {
 
     private static Command post(Words words) {
         Slug slug = slug(words, "post <slug> <text>", "post data-guild Who knows a good SQL formatter?");
+        return new Command.PostTo(slug, postText(words, "Write something to post: post " + slug + " <text>."));
+    }
+
+    private static Command ask(Words words) {
+        Slug slug = slug(words, "ask <slug> <question>", "ask data-guild Who knows a good SQL formatter?");
+        return new Command.Ask(slug, postText(words, "Write the question: ask " + slug + " <question>."));
+    }
+
+    private static Command questions(Words words) {
+        Slug slug = slug(words, "questions <slug> [unanswered]", "questions data-guild unanswered");
+        String rest = words.rest();
+        if (!rest.isEmpty() && !rest.equalsIgnoreCase("unanswered")) {
+            throw new Refusal("questions takes the community, then unanswered or nothing: questions " + slug
+                    + " unanswered.");
+        }
+        return new Command.Questions(slug, !rest.isEmpty());
+    }
+
+    private static String postText(Words words, String whenEmpty) {
         String text = words.rest();
         if (text.isEmpty()) {
-            throw new Refusal("Write something to post: post " + slug + " <text>.");
+            throw new Refusal(whenEmpty);
         }
         if (Text.length(text) > Text.POST_MAX) {
             throw new Refusal("A post holds at most " + String.format(Locale.ROOT, "%,d", Text.POST_MAX)
                     + " characters and yours has " + String.format(Locale.ROOT, "%,d", Text.length(text))
                     + ": shorten it, or split it into two posts.");
         }
-        return new Command.PostTo(slug, text);
+        return text;
     }
 
     private static PostRef postRef(Words words, String form) {

@@ -23,6 +23,10 @@ public final class Grammar {
             new Usage("react <post> <emoji>", "react to a post or reply, once per emoji (unreact takes it back)"),
             new Usage("edit <post> <text>", "rewrite your own post or reply"),
             new Usage("delete <post>", "delete your own post or reply (it shows as removed)"),
+            new Usage("ask <slug> <question>", "ask the community a question"),
+            new Usage("accept <post>", "the asker or a steward: the reply (#post/reply) that answers the question"),
+            new Usage("questions <slug> [unanswered]", "the community's questions, unanswered first"),
+            new Usage("knowledge <slug> [query]", "what the stewards pinned as knowledge, matching your words"),
             new Usage("whoami", "your accounts, roles and skills"),
             new Usage("roles add|remove <text>", "the functional roles you take on, like onboarding buddy"),
             new Usage("skills add|remove <text>", "the skills you offer, like accessibility"),
@@ -38,11 +42,12 @@ public final class Grammar {
             new Usage("purpose <slug> <text>", "steward: rewrite what the community is for"),
             new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"),
             new Usage("hide <post> <reason>", "steward: hide a post or reply, with the reason"),
-            new Usage("audit <slug>", "steward: the community's moderation actions"));
+            new Usage("audit <slug>", "steward: the community's moderation actions"),
+            new Usage("pin <post> / unpin <post>", "steward: keep a post (a first post: its whole thread) as knowledge"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
     static final Set<String> LATER = Set.of(
-            "ask", "accept", "questions", "pin", "knowledge", "link",
+            "link",
             "unlink", "links", "costs", "budget", "grant");
 
     private Grammar() {

@@ -40,7 +40,8 @@ public sealed interface Reply {
     record Posted(Post post) implements Reply {
         @Override
         public String summary() {
-            return (post.edited() ? "Edited " : post.isReply() ? "Replied " : "Posted ") + post.reference() + " in "
+            return (post.edited() ? "Edited " : post.isReply() ? "Replied " : post.isQuestion() ? "Asked " : "Posted ")
+                    + post.reference() + " in "
                     + post.slug() + ".";
         }
     }

@@ -7,6 +7,7 @@ import ciment.core.command.Grammar;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Person;
+import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.port.Store;
@@ -30,17 +31,20 @@ public final class Ciment {
     private final HomeActions homes;
     private final ConversationActions conversations;
     private final CaptureActions captures;
+    private final QuestionActions questions;
 
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
         this.communities = new CommunityActions(store, store, clock);
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
-        this.posts = new PostActions(store, store, communities);
+        MentionNotices mentions = new MentionNotices(store, store, store);
+        this.posts = new PostActions(store, store, communities, mentions);
         this.feeds = new FeedActions(store, store, communities, store);
         this.profiles = new ProfileActions(store, store);
         this.privacy = new PrivacyActions(store, store, store, store, clock);
         this.homes = new HomeActions(store, store);
-        this.conversations = new ConversationActions(store, store, communities);
+        this.conversations = new ConversationActions(store, store, communities, mentions);
+        this.questions = new QuestionActions(store, store, store, communities);
         this.captures = new CaptureActions(store, store, store, communities);
     }
 
@@ -130,14 +134,19 @@ public final class Ciment {
             case Command.Leave l -> communities.leave(me.get(), l.slug());
             case Command.Discover d -> communities.discover(me.get(), d.query());
             case Command.Info i -> communities.info(me.get(), i.slug());
-            case Command.PostTo p -> posts.post(me.get(), caller, p.slug(), p.text());
+            case Command.PostTo p -> posts.post(me.get(), caller, p.slug(), p.text(), Post.Marks.NONE);
+            case Command.Ask a -> posts.post(me.get(), caller, a.slug(), a.text(), Post.Marks.QUESTION);
+            case Command.Accept a -> questions.accept(me.get(), a.answer());
+            case Command.Questions q -> questions.questions(me.get(), q.slug(), q.unansweredOnly());
+            case Command.Pin p -> questions.pin(me.get(), p.post(), p.pin());
+            case Command.Knowledge k -> questions.knowledge(me.get(), k.slug(), k.query());
             case Command.Feed f -> f.slug().isPresent()
                     ? feeds.communityFeed(me.get(), f.slug().get(), f.cursor())
                     : feeds.homeFeed(me.get(), f.cursor());
             case Command.ReplyTo r -> conversations.reply(me.get(), caller, r.post(), r.text());
             case Command.Thread t -> conversations.thread(me.get(), t.post());
             case Command.React r -> conversations.react(me.get(), r.post(), r.emoji(), r.add());
-            case Command.Edit e -> conversations.edit(me.get(), e.post(), e.text());
+            case Command.Edit e -> conversations.edit(me.get(), caller, e.post(), e.text());
             case Command.Delete d -> conversations.delete(me.get(), caller, d.post());
             case Command.Hide h -> conversations.hide(me.get(), caller, h.post(), h.reason());
             case Command.Audit a -> conversations.audit(me.get(), a.slug());

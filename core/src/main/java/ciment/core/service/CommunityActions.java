@@ -172,6 +172,15 @@ final class CommunityActions {
         return community;
     }
 
+    /** A community whose posts the person may read: a closed community's posts are for its members. */
+    Community readableBy(Person person, Slug slug) {
+        Community community = visibleTo(person, slug);
+        if (!community.open() && communities.membership(community.id(), person.id()).isEmpty()) {
+            throw new Refusal(slug + " is closed: its posts are for its members. Send join " + slug + " to ask.");
+        }
+        return community;
+    }
+
     /** An archived community is read-only: nothing is posted to it and nobody joins it. */
     static Community writable(Community community) {
         if (community.archived()) {

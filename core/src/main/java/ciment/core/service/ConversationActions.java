@@ -8,14 +8,10 @@ import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Slug;
-import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Conversations;
 import ciment.core.reply.Reply;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Replies and threads, reactions, edits and deletes by authors, hiding by stewards, and the audit trail. */
 final class ConversationActions {
@@ -24,18 +20,23 @@ final class ConversationActions {
     private final Communities communities;
     private final Conversations conversations;
     private final CommunityActions communityActions;
+    private final PostLocator locator;
+    private final MentionNotices mentions;
 
-    ConversationActions(Communities communities, Conversations conversations, CommunityActions communityActions) {
+    ConversationActions(Communities communities, Conversations conversations, CommunityActions communityActions,
+            MentionNotices mentions) {
         this.communities = communities;
         this.conversations = conversations;
         this.communityActions = communityActions;
+        this.locator = new PostLocator(communities, conversations);
+        this.mentions = mentions;
     }
 
     Reply reply(Person author, Caller caller, PostRef ref, String text) {
         if (ref.isReply()) {
             throw new Refusal("Reply to the thread's first post, #" + ref.rootId() + ": a thread has one level.");
         }
-        Located root = locate(author, ref);
+        PostLocator.Located root = locator.locate(author, ref);
         if (root.post().isRemoved() || root.post().isHidden()) {
             throw new Refusal(ref + " was " + (root.post().isRemoved() ? "deleted" : "hidden by a steward")
                     + ": it takes no more replies.");
@@ -46,22 +47,31 @@ final class ConversationActions {
                 root.post().slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
         return switch (conversations.addReply(reply)) {
             // ALREADY_THERE: this very request was handled before; show the same reply again.
-            case ADDED, ALREADY_THERE -> new Reply.Posted(reply);
+            case ADDED, ALREADY_THERE -> {
+                mentions.notify(author, caller, reply);
+                yield new Reply.Posted(reply);
+            }
             case ROOT_GONE -> throw new Refusal(ref + " was deleted or hidden meanwhile: it takes no more replies.");
         };
     }
 
     Reply thread(Person reader, PostRef ref) {
-        Located found = locate(reader, new PostRef(null, ref.isReply() ? ref.rootId() : ref.id()));
+        PostLocator.Located found = locator.locate(reader, new PostRef(null, ref.isReply() ? ref.rootId() : ref.id()));
         List<Post> thread = conversations.thread(found.post().communityId(), found.post().id());
         if (thread.isEmpty()) {
-            throw new Refusal(notFound(ref));
+            throw new Refusal(PostLocator.notFound(ref));
         }
-        return new Reply.Thread(thread.get(0), thread.subList(1, thread.size()));
+        Post root = thread.get(0);
+        // The accepted answer is kept on the question; its reply is marked as the thread is read.
+        List<Post> replies = thread.subList(1, thread.size()).stream()
+                .map(reply -> reply.id().equals(root.marks().answerId())
+                        ? reply.withMarks(new Post.Marks(false, reply.id(), reply.isPinned())) : reply)
+                .toList();
+        return new Reply.Thread(root, replies);
     }
 
     Reply react(Person person, PostRef ref, String emoji, boolean add) {
-        Located found = locate(person, ref);
+        PostLocator.Located found = locator.locate(person, ref);
         if (found.post().isHidden() || found.post().isRemoved()) {
             throw new Refusal(ref + " was " + (found.post().isHidden() ? "hidden by a steward" : "deleted")
                     + ": it takes no reactions.");
@@ -74,18 +84,20 @@ final class ConversationActions {
         return new Reply.Done(add ? "Reacted :" + emoji + ": to " + ref + "." : "Took back :" + emoji + ": on " + ref + ".");
     }
 
-    Reply edit(Person author, PostRef ref, String text) {
-        Located found = locate(author, ref);
+    Reply edit(Person author, Caller caller, PostRef ref, String text) {
+        PostLocator.Located found = locator.locate(author, ref);
         ownedBy(author, found.post(), "edit");
         writable(found);
         if (!conversations.edit(found.post(), author.id(), text)) {
             throw new Refusal("You can only edit your own posts, and " + ref + " is not yours (or was removed).");
         }
-        return new Reply.Posted(found.post().editedTo(text));
+        Post edited = found.post().editedTo(text);
+        mentions.notify(author, caller, edited); // people newly mentioned; the others were told already
+        return new Reply.Posted(edited);
     }
 
     Reply delete(Person author, Caller caller, PostRef ref) {
-        Located found = locate(author, ref);
+        PostLocator.Located found = locator.locate(author, ref);
         ownedBy(author, found.post(), "delete");
         AuditEntry entry = entry(caller, found, author, "deleted", "by its author");
         if (!conversations.delete(found.post(), author.id(), entry)) {
@@ -95,7 +107,7 @@ final class ConversationActions {
     }
 
     Reply hide(Person steward, Caller caller, PostRef ref, String reason) {
-        Located found = locate(steward, ref);
+        PostLocator.Located found = locator.locate(steward, ref);
         if (!found.membership().isSteward()) {
             throw new Refusal("Only stewards of " + found.post().slug() + " can hide its posts.");
         }
@@ -118,7 +130,7 @@ final class ConversationActions {
         return new Reply.Audit(slug.value(), conversations.audit(community.id(), AUDIT_PAGE));
     }
 
-    private static AuditEntry entry(Caller caller, Located found, Person actor, String action, String reason) {
+    private static AuditEntry entry(Caller caller, PostLocator.Located found, Person actor, String action, String reason) {
         return new AuditEntry(PostActions.postId(caller), found.post().communityId(), action,
                 found.post().reference(), actor.id(), actor.displayName(), reason, caller.at());
     }
@@ -136,31 +148,8 @@ final class ConversationActions {
         }
     }
 
-    private void writable(Located found) {
+    private void writable(PostLocator.Located found) {
         communities.find(found.post().slug()).ifPresent(CommunityActions::writable);
     }
 
-    /** A post is looked for in the communities the person belongs to: others' posts are not theirs to touch. */
-    private Located locate(Person person, PostRef ref) {
-        Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
-                .collect(Collectors.toMap(Membership::communityId, m -> m, (a, b) -> a));
-        int hint = Ulid.hintOf(ref.isReply() ? ref.rootId() : ref.id());
-        Set<String> hinted = mine.keySet().stream().filter(id -> PostActions.hintOf(id) == hint)
-                .collect(Collectors.toSet());
-        // Posts made before ids carried a hint (or by hand) are looked for everywhere.
-        Post post = conversations.find(hinted, ref).or(() -> conversations.find(without(mine.keySet(), hinted), ref))
-                .orElseThrow(() -> new Refusal(notFound(ref)));
-        return new Located(post, mine.get(post.communityId()));
-    }
-
-    private static Set<String> without(Set<String> all, Set<String> tried) {
-        return all.stream().filter(id -> !tried.contains(id)).collect(Collectors.toSet());
-    }
-
-    private static String notFound(PostRef ref) {
-        return "No post " + ref + " in your communities: name one as shown with each post (feed shows them).";
-    }
-
-    private record Located(Post post, Membership membership) {
-    }
 }

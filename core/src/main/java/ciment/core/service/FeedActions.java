@@ -1,6 +1,5 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.model.Community;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -39,10 +38,7 @@ final class FeedActions {
     /** A closed community's posts are for its members; a guest reads only where they belong or are invited. */
     Reply communityFeed(Person reader, Slug slug, Optional<String> cursor) {
         Optional<String> before = cursors.before(slug.value(), cursor);
-        Community community = communityActions.visibleTo(reader, slug);
-        if (!community.open() && communities.membership(community.id(), reader.id()).isEmpty()) {
-            throw new Refusal(slug + " is closed: its posts are for its members. Send join " + slug + " to ask.");
-        }
+        Community community = communityActions.readableBy(reader, slug);
         Posts.Page page = posts.page(community.id(), before, PAGE);
         return feed(slug.value(), page.posts(), page.more(), before.isPresent(),
                 "Nothing posted in " + slug + " yet: be the first with post " + slug + " <text>.");

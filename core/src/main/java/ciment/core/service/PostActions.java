@@ -15,22 +15,27 @@ final class PostActions {
     private final Communities communities;
     private final Posts posts;
     private final CommunityActions communityActions;
+    private final MentionNotices mentions;
 
-    PostActions(Communities communities, Posts posts, CommunityActions communityActions) {
+    PostActions(Communities communities, Posts posts, CommunityActions communityActions, MentionNotices mentions) {
         this.communities = communities;
         this.posts = posts;
         this.communityActions = communityActions;
+        this.mentions = mentions;
     }
 
-    Reply post(Person author, Caller caller, Slug slug, String text) {
+    /** A post, or with {@link Post.Marks#QUESTION} a question (ask). */
+    Reply post(Person author, Caller caller, Slug slug, String text, Post.Marks marks) {
         Community community = CommunityActions.writable(communityActions.visibleTo(author, slug));
         if (communities.membership(community.id(), author.id()).isEmpty()) {
-            throw new Refusal("Only members can post in " + slug + ": join " + slug + " first.");
+            throw new Refusal("Only members can " + (marks.question() ? "ask in " : "post in ") + slug + ": join "
+                    + slug + " first.");
         }
         Post post = new Post(postId(caller, community.id()), community.id(), slug, author.id(), author.displayName(),
-                caller.account().platform(), text, caller.at());
+                caller.account().platform(), text, caller.at()).withMarks(marks);
         // A false answer means this very request was already handled: the post exists, show it again.
         posts.add(post);
+        mentions.notify(author, caller, post);
         return new Reply.Posted(post);
     }
 

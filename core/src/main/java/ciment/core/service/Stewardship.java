@@ -204,20 +204,8 @@ final class Stewardship {
                         + " who they are: ask them to send help first."))));
     }
 
-    /**
-     * Where to tell someone directly: their account on the asker's chat tool if they have one, else
-     * another (a Teams message then goes through the asker's Bot Connector when the asker is on Teams).
-     */
     private Recipient reachable(Person person, Caller caller) {
-        List<ChatAccount> accounts = people.accounts(person);
-        ChatAccount account = accounts.stream().filter(a -> a.platform() == caller.account().platform()).findFirst()
-                .orElse(accounts.isEmpty() ? null : accounts.get(0));
-        if (account == null) {
-            return null;
-        }
-        String serviceUrl = caller.replyTo() != null && account.platform() == caller.account().platform()
-                ? caller.replyTo().serviceUrl() : null;
-        return Recipient.direct(account, serviceUrl);
+        return DirectRecipient.of(people, person, caller);
     }
 
     private static ChatAccount mentioned(Caller caller, PersonRef ref) {

@@ -114,8 +114,20 @@ class CommandParserTest {
 
     @Test
     void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("ask data-guild Why?"));
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("link data-guild"));
         assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
+    }
+
+    @Test
+    void questionAndKnowledgeWords_readTheirForms_andRefuseOthers() {
+        assertEquals(new Command.Ask(new ciment.core.model.Slug("data-guild"), "Why?"), CommandParser.parse("ask data-guild Why?"));
+        assertEquals(new Command.Questions(new ciment.core.model.Slug("data-guild"), true),
+                CommandParser.parse("questions data-guild Unanswered"));
+        assertEquals(new Command.Knowledge(new ciment.core.model.Slug("data-guild"), "sql style"),
+                CommandParser.parse("knowledge data-guild sql style"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("questions data-guild answered"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("ask data-guild"));
+        assertThrows(Refusal.class, () -> CommandParser.parse("pin #01JD0000000000000000000000 now"));
     }
 
     @Test

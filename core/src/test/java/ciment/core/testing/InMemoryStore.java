@@ -325,8 +325,11 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized void send(Notice notice) {
-        outbox.add(notice);
-        writes++;
+        // As the outbox's conditional put: a notice id is kept once.
+        if (outbox.stream().noneMatch(sent -> sent.id().equals(notice.id()))) {
+            outbox.add(notice);
+            writes++;
+        }
     }
 
     /** The notices sent so far, oldest first. */
@@ -612,6 +615,44 @@ public final class InMemoryStore implements Store {
     public synchronized List<AuditEntry> audit(String communityId, int limit) {
         return audits.stream().filter(a -> a.communityId().equals(communityId))
                 .sorted(Comparator.comparing(AuditEntry::id).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean accept(Post question, Post answer) {
+        Post root = posts.get(question.id());
+        if (root == null || !root.isQuestion() || root.isRemoved() || root.isHidden()) {
+            return false;
+        }
+        posts.put(root.id(), root.withMarks(new Post.Marks(true, answer.id(), root.isPinned())));
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized List<Post> questions(String communityId, boolean unansweredOnly, int limit) {
+        Comparator<Post> answeredLast = Comparator.comparing(Post::isAnswered);
+        return posts.values().stream().filter(p -> p.communityId().equals(communityId) && p.isQuestion() && !p.isRemoved())
+                .filter(p -> !unansweredOnly || !p.isAnswered())
+                .sorted(answeredLast.thenComparing(Comparator.comparing(Post::id).reversed())).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean pin(Post post, boolean pin) {
+        Post current = current(post);
+        if (current == null || current.isRemoved() || current.isPinned() == pin) {
+            return false;
+        }
+        Post.Marks marks = current.marks();
+        store(current.withMarks(new Post.Marks(marks.question(), marks.answerId(), pin)));
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized List<Post> knowledge(String communityId, int limit) {
+        return java.util.stream.Stream.concat(posts.values().stream(), replies.values().stream())
+                .filter(p -> p.communityId().equals(communityId) && p.isPinned())
+                .sorted(Comparator.comparing(Post::id).reversed()).limit(limit).toList();
     }
 
     private Post current(Post post) {

@@ -1,0 +1,48 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.model.Membership;
+import ciment.core.model.Person;
+import ciment.core.model.Post;
+import ciment.core.model.PostRef;
+import ciment.core.model.Ulid;
+import ciment.core.port.Communities;
+import ciment.core.port.Conversations;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Finds a post a person names, in the communities they belong to: others' posts are not theirs to touch. */
+final class PostLocator {
+    private final Communities communities;
+    private final Conversations conversations;
+
+    PostLocator(Communities communities, Conversations conversations) {
+        this.communities = communities;
+        this.conversations = conversations;
+    }
+
+    /** A post found, with the finder's membership of its community. */
+    record Located(Post post, Membership membership) {
+    }
+
+    Located locate(Person person, PostRef ref) {
+        Map<String, Membership> mine = communities.membershipsOf(person.id()).stream()
+                .collect(Collectors.toMap(Membership::communityId, m -> m, (a, b) -> a));
+        int hint = Ulid.hintOf(ref.isReply() ? ref.rootId() : ref.id());
+        Set<String> hinted = mine.keySet().stream().filter(id -> PostActions.hintOf(id) == hint)
+                .collect(Collectors.toSet());
+        // Posts made before ids carried a hint (or by hand) are looked for everywhere.
+        Post post = conversations.find(hinted, ref).or(() -> conversations.find(without(mine.keySet(), hinted), ref))
+                .orElseThrow(() -> new Refusal(notFound(ref)));
+        return new Located(post, mine.get(post.communityId()));
+    }
+
+    private static Set<String> without(Set<String> all, Set<String> tried) {
+        return all.stream().filter(id -> !tried.contains(id)).collect(Collectors.toSet());
+    }
+
+    static String notFound(PostRef ref) {
+        return "No post " + ref + " in your communities: name one as shown with each post (feed shows them).";
+    }
+}

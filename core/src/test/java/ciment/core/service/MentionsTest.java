@@ -1,0 +1,75 @@
+package ciment.core.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.Notice;
+import ciment.core.model.Post;
+import ciment.core.reply.Reply;
+import ciment.core.testing.InMemoryStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MentionsTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private final InMemoryStore store = new InMemoryStore();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Talk talk = new Talk(new Ciment(store, clock), clock);
+
+    @BeforeEach
+    void aCommunity() {
+        talk.say("ada", "create data-guild Sharing data tips");
+        talk.say("grace", "join data-guild");
+        talk.say("linus", "help"); // known to Ciment, not a member
+    }
+
+    private List<Notice> mentionsOf(String user) {
+        return store.outbox().stream().filter(n -> n.isAboutPost() && n.to().account().userId().equals(user)).toList();
+    }
+
+    @Test
+    void mention_ofAMember_tellsThemOnce_directly_withTheWayToThePost() {
+        Post post = ((Reply.Posted) talk.say("ada", "post data-guild @grace can you review the SQL guide?")).post();
+
+        List<Notice> told = mentionsOf("grace");
+        assertEquals(1, told.size());
+        Notice notice = told.get(0);
+        assertTrue(notice.to().isDirect());
+        assertEquals(post.reference(), notice.post());
+        assertTrue(notice.text().startsWith("ada name mentioned you in data-guild"), notice.text());
+        assertTrue(notice.text().contains("thread " + post.reference()), notice.text());
+    }
+
+    @Test
+    void mention_keptByAnEdit_doesNotTellThemAgain() {
+        Post post = ((Reply.Posted) talk.say("ada", "post data-guild @grace please review")).post();
+        talk.say("ada", "edit " + post.reference() + " @grace please review today");
+        assertEquals(1, mentionsOf("grace").size());
+    }
+
+    @Test
+    void mention_inAReply_tellsThem() {
+        Post post = ((Reply.Posted) talk.say("grace", "post data-guild A question")).post();
+        talk.say("ada", "reply " + post.reference() + " @grace here is my answer");
+        assertEquals(1, mentionsOf("grace").size());
+    }
+
+    @Test
+    void mention_ofSomeoneWhoCannotReadAClosedCommunity_tellsNobody() {
+        talk.say("ada", "close data-guild");
+        Reply posted = talk.say("ada", "post data-guild @linus have a look");
+        assertInstanceOf(Reply.Posted.class, posted);
+        assertEquals(List.of(), mentionsOf("linus"));
+    }
+
+    @Test
+    void mention_ofOneself_orOfSomeoneNeverSeen_tellsNobody() {
+        talk.say("ada", "post data-guild @ada note to self, and @stranger");
+        assertEquals(List.of(), store.outbox().stream().filter(Notice::isAboutPost).toList());
+    }
+}

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
  * call Ciment makes: method, parameters (form or JSON) and bearer token. It answers auth.test,
  * users.info (for the users a test registers: names, email, guest flags and home team),
- * chat.postMessage and chat.postEphemeral, views.open (a trigger id it was told is expired gets
+ * chat.postMessage (the message kept, with its metadata) and chat.postEphemeral, conversations.history and
+ * conversations.replies (the messages posted, and those a test adds: {@link #addMessage}), views.open (a trigger id it was told is expired gets
  * {@code expired_trigger_id}), views.update (of a view it opened) and views.publish; any other method gets
  * {@code unknown_method}, as Slack answers. It also plays the response_url of interactions
  * ({@link #responseUrl}), recorded as calls of the method {@code response_url}. For files, it answers
@@ -60,6 +61,7 @@ public final class FakeSlackApi implements AutoCloseable {
     /** file id to the name and length announced by files.getUploadURLExternal. */
     private final Map<String, Call> announcedFiles = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final FakeConversations conversations = new FakeConversations();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
         this.server = server;
@@ -220,8 +222,9 @@ public final class FakeSlackApi implements AutoCloseable {
                     "user", "ciment", "team_id", teamId, "user_id", BOT_USER_ID, "bot_id", BOT_ID,
                     "is_enterprise_install", false);
             case "users.info" -> usersInfo(call.param("user"));
-            case "chat.postMessage" -> Map.of("ok", true, "channel", String.valueOf(call.param("channel")),
-                    "ts", (1_700_000_000L + messages.incrementAndGet()) + ".000100");
+            case "chat.postMessage" -> postMessage(call);
+            case "conversations.history" -> conversations.history(call);
+            case "conversations.replies" -> conversations.replies(call);
             case "chat.postEphemeral" -> Map.of("ok", true,
                     "message_ts", (1_700_000_000L + messages.incrementAndGet()) + ".000200");
             case "conversations.open" -> call.param("users") == null || call.param("users").contains(",")
@@ -236,6 +239,28 @@ public final class FakeSlackApi implements AutoCloseable {
                     : Map.of("ok", true, "view", view(call, "V0HOME" + call.param("user_id")));
             default -> Map.of("ok", false, "error", "unknown_method");
         };
+    }
+
+    /**
+     * Posts the message where conversations.history and conversations.replies find it, with its metadata;
+     * a user id as the channel is the app's direct messages with them ({@code D0<user>}, as conversations.open).
+     */
+    private Map<String, Object> postMessage(Call call) {
+        String channel = String.valueOf(call.param("channel"));
+        if (channel.startsWith("U") || channel.startsWith("W")) {
+            channel = "D0" + channel;
+        }
+        String ts = (1_700_000_000L + messages.incrementAndGet()) + ".000100";
+        Map<String, Object> metadata = call.json("metadata");
+        conversations.add(new Message(channel, ts, call.param("thread_ts"), BOT_USER_ID, BOT_ID,
+                String.valueOf(call.param("text")), metadata.isEmpty() ? null : metadata));
+        return Map.of("ok", true, "channel", channel, "ts", ts);
+    }
+
+    /** Makes conversations.history and conversations.replies know a message (one a person wrote, say). */
+    public FakeSlackApi addMessage(Message message) {
+        conversations.add(message);
+        return this;
     }
 
     private Map<String, Object> filesGetUploadUrl(Call call) {
@@ -419,6 +444,23 @@ public final class FakeSlackApi implements AutoCloseable {
     public record Upload(String fileId, String filename, byte[] bytes) {
         public String text() {
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A message in a conversation.
+     *
+     * @param threadTs the ts of its thread's first message (null: not in a thread)
+     * @param user     who wrote it (the bot user for the app's messages)
+     * @param botId    the app's bot id for a message it posted, else null
+     * @param metadata Slack message metadata ({@code event_type}, {@code event_payload}), or null
+     */
+    public record Message(String channel, String ts, String threadTs, String user, String botId, String text,
+            Map<String, Object> metadata) {
+
+        /** What a person wrote: at the top of the channel ({@code threadTs} null) or in a thread. */
+        public static Message byPerson(String channel, String ts, String threadTs, String user, String text) {
+            return new Message(channel, ts, threadTs, user, null, text, null);
         }
     }
 

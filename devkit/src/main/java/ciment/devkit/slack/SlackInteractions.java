@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * What Slack posts to the app besides slash commands, signed as Slack signs it: Events API callbacks
- * (a JSON body; here app_home_opened) and interactions (a form body whose {@code payload} field is JSON:
- * block_actions from the App Home or a message, a global shortcut, a modal's view_submission).
+ * (a JSON body: app_home_opened, reaction_added/removed, message) and interactions (a form body whose
+ * {@code payload} field is JSON: block_actions from the App Home or a message, a global or message shortcut,
+ * a modal's view_submission).
  */
 public final class SlackInteractions {
     public static final String APP_ID = "A0CIMENT01";
@@ -44,6 +45,103 @@ public final class SlackInteractions {
         body.put("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase());
         body.put("event_time", at.getEpochSecond());
         return signer.sign(json(body), at.getEpochSecond()).withHeader("Content-Type", "application/json");
+    }
+
+    /**
+     * An Events API callback as Slack sends it: {@code event} wrapped with the team, the app, an event id
+     * (give the same one again for a retry, with {@link SlashCommands.Signed#withHeader} X-Slack-Retry-Num).
+     */
+    public SlashCommands.Signed event(Map<String, Object> event, String eventId, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", "legacy-verification-token");
+        body.put("team_id", teamId);
+        body.put("api_app_id", APP_ID);
+        body.put("event", event);
+        body.put("type", "event_callback");
+        body.put("event_id", eventId);
+        body.put("event_time", at.getEpochSecond());
+        return signer.sign(json(body), at.getEpochSecond()).withHeader("Content-Type", "application/json");
+    }
+
+    /** A new event id, as Slack gives each event it sends (a retry keeps its event's id). */
+    public static String newEventId() {
+        return "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    /** reaction_added (or reaction_removed with {@code added} false) by the user on a message. */
+    public SlashCommands.Signed reaction(boolean added, String userId, String emoji, String channel, String ts,
+            String itemUser, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", added ? "reaction_added" : "reaction_removed");
+        event.put("user", userId);
+        event.put("reaction", emoji);
+        if (itemUser != null) {
+            event.put("item_user", itemUser);
+        }
+        event.put("item", Map.of("type", "message", "channel", channel, "ts", ts));
+        event.put("event_ts", at.getEpochSecond() + ".000500");
+        return event(event, newEventId(), at);
+    }
+
+    /** A message a person wrote in a channel ({@code threadTs} null) or in a thread: the message event. */
+    public static Map<String, Object> message(String userId, String channel, String ts, String threadTs, String text) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "message");
+        event.put("user", userId);
+        event.put("text", text);
+        event.put("ts", ts);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        event.put("channel", channel);
+        event.put("channel_type", channel.startsWith("D") ? "im" : "channel");
+        event.put("event_ts", ts);
+        return event;
+    }
+
+    /**
+     * A message shortcut (a message's "More actions" menu) on a message of {@code channel}: {@code message}
+     * as Slack gives it (ts, user, text, and thread_ts and reply_count when it has replies).
+     */
+    public SlashCommands.Signed messageShortcut(String userId, String callbackId, String triggerId, String channel,
+            Map<String, Object> message, String responseUrl, Instant at) {
+        Map<String, Object> payload = interaction("message_action", userId);
+        payload.put("callback_id", callbackId);
+        payload.put("trigger_id", triggerId);
+        payload.put("message_ts", message.get("ts"));
+        payload.put("channel", Map.of("id", channel, "name", "general"));
+        payload.put("message", message);
+        payload.put("response_url", responseUrl);
+        payload.put("action_ts", at.getEpochSecond() + ".000300");
+        return signed(payload, at);
+    }
+
+    /** An overflow menu's option chosen in an (ephemeral) message of the app in #general. */
+    public SlashCommands.Signed messageOverflow(String userId, String actionId, String selected, String responseUrl,
+            Instant at) {
+        Map<String, Object> payload = interaction("block_actions", userId);
+        payload.put("container", Map.of("type", "message", "message_ts", at.getEpochSecond() + ".000200",
+                "channel_id", "C0GENERAL1", "is_ephemeral", true));
+        payload.put("channel", Map.of("id", "C0GENERAL1", "name", "general"));
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        payload.put("response_url", responseUrl);
+        payload.put("actions", List.of(Map.of("action_id", actionId, "block_id", "b" + Math.abs(actionId.hashCode()),
+                "type", "overflow", "selected_option", Map.of("text", Map.of("type", "plain_text", "text", selected),
+                        "value", selected), "action_ts", at.getEpochSecond() + ".000400")));
+        return signed(payload, at);
+    }
+
+    /** A button clicked in a message the app posted in a conversation (a DM, say), answered through responseUrl. */
+    public SlashCommands.Signed buttonIn(String channel, String userId, String actionId, String value,
+            String responseUrl, Instant at) {
+        Map<String, Object> payload = interaction("block_actions", userId);
+        payload.put("container", Map.of("type", "message", "message_ts", at.getEpochSecond() + ".000200",
+                "channel_id", channel, "is_ephemeral", false));
+        payload.put("channel", Map.of("id", channel, "name", "directmessage"));
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        payload.put("response_url", responseUrl);
+        payload.put("actions", List.of(button(actionId, value, at)));
+        return signed(payload, at);
     }
 
     /** A button clicked in the user's App Home (the view Slack published for them). */
@@ -85,6 +183,12 @@ public final class SlackInteractions {
      */
     public SlashCommands.Signed submission(String userId, String callbackId, String viewId,
             Map<String, Map<String, Object>> values, Instant at) {
+        return submission(userId, callbackId, viewId, "", values, at);
+    }
+
+    /** A modal submitted, with the private_metadata the app gave it. */
+    public SlashCommands.Signed submission(String userId, String callbackId, String viewId, String privateMetadata,
+            Map<String, Map<String, Object>> values, Instant at) {
         Map<String, Object> payload = interaction("view_submission", userId);
         payload.put("trigger_id", SlashCommands.newTriggerId());
         Map<String, Object> view = new LinkedHashMap<>();
@@ -92,7 +196,7 @@ public final class SlackInteractions {
         view.put("team_id", teamId);
         view.put("type", "modal");
         view.put("callback_id", callbackId);
-        view.put("private_metadata", "");
+        view.put("private_metadata", privateMetadata);
         view.put("hash", "2.hash");
         view.put("state", Map.of("values", values));
         payload.put("view", view);
@@ -106,6 +210,12 @@ public final class SlackInteractions {
         state.put("type", "plain_text_input");
         state.put("value", value);
         return Map.of(actionId, state);
+    }
+
+    /** A static_select's state under its action id. */
+    public static Map<String, Object> select(String actionId, String selectedValue) {
+        return Map.of(actionId, Map.of("type", "static_select",
+                "selected_option", Map.of("text", Map.of("type", "plain_text", "text", selectedValue), "value", selectedValue)));
     }
 
     public static Map<String, Object> radio(String actionId, String selectedValue) {

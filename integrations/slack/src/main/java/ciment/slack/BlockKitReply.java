@@ -117,13 +117,21 @@ public final class BlockKitReply {
         return withinBlockLimit(blocks, "actions");
     }
 
-    /** A post's section, then a context line with its replies and reaction counts when it has any. */
+    /**
+     * A post's section, with a menu to reply, open its thread or react (unless it is removed or hidden),
+     * then a context line with its replies and reaction counts when it has any.
+     */
     static List<LayoutBlock> postBlocks(Post post, boolean home) {
         String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
                 + (home ? " in *" + post.slug() + "*" : "")
                 + (post.edited() ? " (edited)" : "")
                 + " · " + time(post.createdAt()) + " · `" + post.reference() + "`\n";
-        List<LayoutBlock> blocks = new ArrayList<>(List.of(section(heading, Mrkdwn.escape(post.text()))));
+        SectionBlock text = section(heading, Mrkdwn.escape(post.text()));
+        if (PostMenu.actionable(post)) {
+            // Inside the section: acting on a post costs no block of the 50.
+            text.setAccessory(PostMenu.overflow(post));
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(text));
         if (!post.activity().isEmpty()) {
             blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
                     .text(Mrkdwn.fit(Mrkdwn.escape(post.activity()), MAX_SECTION_TEXT)).build())).build());

@@ -6,6 +6,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The Bolt app of Ciment: {@code /ciment} answered in Block Kit, and the App Home, buttons and the
- * Create-community modal ({@link SlackInteractivity}). Configured only from {@link Settings}
+ * The Bolt app of Ciment: {@code /ciment} answered in Block Kit, and the App Home, buttons, modals,
+ * the Save-to-community shortcut and the events about Ciment's messages ({@link SlackInteractivity}). Configured only from {@link Settings}
  * (CONTRACT.md's names), never from Bolt's own reading of the environment.
  */
 public final class CimentSlackApp {
@@ -48,12 +49,14 @@ public final class CimentSlackApp {
                 .clientId(null)
                 .clientSecret(null)
                 .slack(slack)
+                // Edits, deletions, joins ... in channels Ciment is in: acknowledged, nothing to do.
+                .subtypedMessageEventsAutoAckEnabled(true)
                 .build();
         App app = new App(config);
-        SlackIntroductions introductions = botToken.map(token -> new SlackIntroductions(quick(slack).methods(token)))
-                .orElse(SlackIntroductions.NONE);
+        MethodsClient web = botToken.map(token -> quick(slack).methods(token)).orElse(null);
+        SlackIntroductions introductions = new SlackIntroductions(web);
         app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
-        SlackInteractivity.register(app, ciment, introductions, clock);
+        SlackInteractivity.register(app, ciment, introductions, web, clock);
         return app;
     }
 

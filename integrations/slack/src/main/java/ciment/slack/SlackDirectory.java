@@ -4,6 +4,9 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.service.Directory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +42,20 @@ final class SlackDirectory implements Directory {
         return matcher.matches()
                 ? Optional.of(new ChatAccount(Platform.SLACK, workspace, matcher.group(1)))
                 : Optional.empty();
+    }
+
+    /** Each person a text @mentions, once, as the first mention of them was written ({@code <@U123|ada>}). */
+    @Override
+    public List<String> mentionsIn(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        Map<String, String> byUser = new LinkedHashMap<>();
+        Matcher matcher = MENTION.matcher(text);
+        while (matcher.find()) {
+            byUser.putIfAbsent(matcher.group(1), matcher.group());
+        }
+        return List.copyOf(byUser.values());
     }
 
     /** Only accounts of the command's workspace are asked about: the ones its mentions name. */

@@ -2,20 +2,28 @@ package ciment.slack;
 
 import ciment.core.service.Ciment;
 import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
 import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
  * Everything of Ciment's Slack app besides the slash command: the Home tab (app_home_opened), the
- * Join/Leave/Approve/Decline buttons, and the Create-community modal from the global shortcut
- * {@value CreateCommunityModal#CALLBACK_ID} or the Home's button.
+ * Join/Leave/Approve/Decline buttons, the Create-community modal from the global shortcut
+ * {@value CreateCommunityModal#CALLBACK_ID} or the Home's button, each post's menu and the Reply modal,
+ * reactions and thread replies on Ciment's messages about a post, and the message shortcut
+ * {@value SaveModal#CALLBACK_ID}.
  */
 final class SlackInteractivity {
     private SlackInteractivity() {
     }
 
-    static void register(App app, Supplier<Ciment> ciment, SlackIntroductions introductions, Clock clock) {
+    /** @param web a Web API client with the bot token and a short call timeout; null without a token */
+    static void register(App app, Supplier<Ciment> ciment, SlackIntroductions introductions, MethodsClient web,
+            Clock clock) {
         SlackCallers callers = new SlackCallers(introductions, clock);
         HomeTab home = new HomeTab(ciment, callers);
         CreateCommunity create = new CreateCommunity(ciment, callers, home);
@@ -24,5 +32,16 @@ final class SlackInteractivity {
         app.blockAction(CommunityButtons.CREATE, create::fromHome);
         app.globalShortcut(CreateCommunityModal.CALLBACK_ID, create::shortcut);
         app.viewSubmission(CreateCommunityModal.CALLBACK_ID, create::submitted);
+
+        PostClicks posts = new PostClicks(ciment, callers, home);
+        app.blockAction(PostClicks.ACTIONS, posts::clicked);
+        app.viewSubmission(ReplyModal.CALLBACK_ID, posts::submitted);
+        ConversationEvents events = new ConversationEvents(ciment, callers, web);
+        app.event(ReactionAddedEvent.class, events::reactionAdded);
+        app.event(ReactionRemovedEvent.class, events::reactionRemoved);
+        app.event(MessageEvent.class, events::message);
+        SaveToCommunity save = new SaveToCommunity(ciment, callers, web);
+        app.messageShortcut(SaveModal.CALLBACK_ID, save::shortcut);
+        app.viewSubmission(SaveModal.CALLBACK_ID, save::submitted);
     }
 }

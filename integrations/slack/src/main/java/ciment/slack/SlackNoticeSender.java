@@ -17,6 +17,8 @@ import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * Tells a Slack user a notice (a steward's answer, an invitation). In a conversation it is an ephemeral
  * message there, so only they see it, where they asked; when Slack will not show it there (the app is
  * not in the channel, the channel is gone or archived, the user left it) or the notice is direct, it
- * goes to the app's direct messages with them.
+ * goes to the app's direct messages with them. A notice about a post (a mention) has Open thread and Reply
+ * buttons, and its message carries metadata naming the post ({@link CimentMessages}), so that reacting to it
+ * or replying in its thread acts on the post.
  * <p>
  * A notice carrying the person's data file (export-my-data) is a file, {@value #DATA_FILE}, shared in
  * the app's direct messages with them (conversations.open, then files.getUploadURLExternal, the upload and
@@ -112,9 +116,11 @@ public final class SlackNoticeSender implements NoticeSender {
             sendDataFile(notice, user, text);
             return;
         }
+        List<LayoutBlock> blocks = blocks(notice, text);
         if (!to.isDirect()) {
             ChatPostEphemeralResponse ephemeral = call(notice, "chat.postEphemeral",
-                    () -> slack.chatPostEphemeral(r -> r.channel(to.conversationId()).user(user).text(text)));
+                    () -> slack.chatPostEphemeral(r -> r.channel(to.conversationId()).user(user).text(text)
+                            .blocks(blocks)));
             if (ephemeral == null || ephemeral.isOk()) {
                 return;
             }
@@ -126,11 +132,21 @@ public final class SlackNoticeSender implements NoticeSender {
                     to.conversationId(), ephemeral.getError(), user);
         }
         // A user id as the channel: the app's direct messages with that user.
+        // About a post: the metadata names it, so a reaction or a reply in its thread reaches the post.
+        Message.Metadata metadata = notice.isAboutPost() ? CimentMessages.about(notice.post()) : null;
         ChatPostMessageResponse message = call(notice, "chat.postMessage",
-                () -> slack.chatPostMessage(r -> r.channel(user).text(text)));
+                () -> slack.chatPostMessage(r -> r.channel(user).text(text).blocks(blocks).metadata(metadata)));
         if (message != null && !message.isOk()) {
             refused(notice, "chat.postMessage", message.getError());
         }
+    }
+
+    /** A notice about a post: its text, then Open thread and Reply. Any other: its text alone (null). */
+    private static List<LayoutBlock> blocks(Notice notice, String text) {
+        if (!notice.isAboutPost()) {
+            return null;
+        }
+        return List.of(BlockKitReply.section("", text), PostMenu.buttons(notice.post()));
     }
 
     /**

@@ -1,0 +1,111 @@
+package ciment.devkit.slack;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The messages {@link FakeSlackApi} holds, as conversations.history and conversations.replies give them:
+ * the ones chat.postMessage posted (with their metadata) and the ones a test adds (what people wrote).
+ * history lists a channel's top-level messages, newest first; replies a thread, its first message first.
+ * Both take latest/oldest (inclusive when asked) and limit; metadata is given only with include_all_metadata.
+ */
+final class FakeConversations {
+    private final List<FakeSlackApi.Message> messages = new CopyOnWriteArrayList<>();
+
+    void add(FakeSlackApi.Message message) {
+        messages.add(message);
+    }
+
+    Map<String, Object> history(FakeSlackApi.Call call) {
+        String channel = call.param("channel");
+        if (channel == null) {
+            return Map.of("ok", false, "error", "channel_not_found");
+        }
+        List<FakeSlackApi.Message> found = messages.stream()
+                .filter(m -> m.channel().equals(channel) && (m.threadTs() == null || m.threadTs().equals(m.ts())))
+                .filter(m -> within(m.ts(), call))
+                .sorted(Comparator.comparing((FakeSlackApi.Message m) -> new BigDecimal(m.ts())).reversed())
+                .limit(limit(call)).toList();
+        return answer(found, call);
+    }
+
+    Map<String, Object> replies(FakeSlackApi.Call call) {
+        String channel = call.param("channel");
+        String ts = call.param("ts");
+        FakeSlackApi.Message named = messages.stream()
+                .filter(m -> m.channel().equals(channel) && m.ts().equals(ts)).findFirst().orElse(null);
+        if (named == null) {
+            return Map.of("ok", false, "error", "thread_not_found");
+        }
+        String root = named.threadTs() == null ? named.ts() : named.threadTs();
+        List<FakeSlackApi.Message> found = messages.stream()
+                .filter(m -> m.channel().equals(channel) && (m.ts().equals(root) || root.equals(m.threadTs())))
+                .filter(m -> within(m.ts(), call))
+                .sorted(Comparator.comparing(m -> new BigDecimal(m.ts())))
+                .limit(limit(call)).toList();
+        return answer(found, call);
+    }
+
+    private Map<String, Object> answer(List<FakeSlackApi.Message> found, FakeSlackApi.Call call) {
+        boolean metadata = "true".equals(call.param("include_all_metadata")) || "1".equals(call.param("include_all_metadata"));
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (FakeSlackApi.Message message : found) {
+            shown.add(shown(message, metadata));
+        }
+        return Map.of("ok", true, "messages", shown, "has_more", false);
+    }
+
+    private Map<String, Object> shown(FakeSlackApi.Message message, boolean withMetadata) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("type", "message");
+        shown.put("ts", message.ts());
+        shown.put("text", message.text());
+        if (message.user() != null) {
+            shown.put("user", message.user());
+        }
+        if (message.botId() != null) {
+            shown.put("bot_id", message.botId());
+        }
+        if (message.threadTs() != null) {
+            shown.put("thread_ts", message.threadTs());
+        }
+        long replies = messages.stream().filter(m -> m.channel().equals(message.channel())
+                && message.ts().equals(m.threadTs()) && !m.ts().equals(message.ts())).count();
+        if (replies > 0) {
+            shown.put("thread_ts", message.ts());
+            shown.put("reply_count", replies);
+        }
+        if (withMetadata && message.metadata() != null && !message.metadata().isEmpty()) {
+            shown.put("metadata", message.metadata());
+        }
+        return shown;
+    }
+
+    private static boolean within(String ts, FakeSlackApi.Call call) {
+        boolean inclusive = "true".equals(call.param("inclusive")) || "1".equals(call.param("inclusive"));
+        BigDecimal at = new BigDecimal(ts);
+        String latest = call.param("latest");
+        String oldest = call.param("oldest");
+        if (latest != null && !latest.isEmpty()) {
+            int c = at.compareTo(new BigDecimal(latest));
+            if (c > 0 || (c == 0 && !inclusive)) {
+                return false;
+            }
+        }
+        if (oldest != null && !oldest.isEmpty()) {
+            int c = at.compareTo(new BigDecimal(oldest));
+            return c > 0 || (c == 0 && inclusive);
+        }
+        return true;
+    }
+
+    private static long limit(FakeSlackApi.Call call) {
+        String limit = call.param("limit");
+        return limit == null || limit.isEmpty() || "0".equals(limit) ? 100 : Long.parseLong(limit);
+    }
+}

@@ -1,0 +1,152 @@
+package ciment.slack;
+
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A post's menu and buttons: Reply opens the reply modal (views.open first: the trigger id lasts 3
+ * seconds), Open thread answers with the thread (through the message's response_url, or in a modal from
+ * the Home tab, which has none), React adds a 👍. The modal's submission replies in the thread; a refusal
+ * is said on its field and nothing is written. All before the acknowledgement.
+ */
+final class PostClicks {
+    private static final Logger LOG = LoggerFactory.getLogger(PostClicks.class);
+    /** The clicks {@link #clicked} answers. */
+    static final Pattern ACTIONS = Pattern.compile("^(" + PostMenu.MENU + "|" + PostMenu.THREAD + "|" + PostMenu.REPLY + ")$");
+
+    private final Supplier<Ciment> ciment;
+    private final SlackCallers callers;
+    private final HomeTab home;
+
+    PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
+        this.ciment = ciment;
+        this.callers = callers;
+        this.home = home;
+    }
+
+    Response clicked(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().getFirst();
+        boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
+        String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
+        String words = words(action);
+        String teamId = CommunityButtonClicks.teamOf(payload);
+        String userId = payload.getUser().getId();
+        if (words.startsWith("reply ")) {
+            openReply(context, payload.getTriggerId(), new ReplyModal.Target(words.substring("reply ".length()), channelId));
+            return context.ack();
+        }
+        Caller caller = callers.caller(teamId, CommunityButtonClicks.enterpriseOf(payload), userId,
+                SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
+        Reply answer = answer(caller, words);
+        if (fromHome) {
+            if (context.getBotToken() == null) {
+                return context.ack();
+            }
+            if (answer instanceof Reply.Thread) {
+                openThread(context, payload.getTriggerId(), answer, teamId);
+            } else {
+                home.publish(context.client(), caller, userId, answer);
+            }
+        } else if (payload.getResponseUrl() != null) {
+            BlockKitReply.Rendered rendered = BlockKitReply.render(answer, teamId);
+            try {
+                context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(rendered.text())
+                        .blocks(rendered.blocks()));
+            } catch (Exception e) {
+                LOG.warn("the answer to {}'s click went nowhere ({})", userId, e.toString());
+            }
+        }
+        return context.ack();
+    }
+
+    /** The command a click stands for: an option's value as it is, a button's reference made a command. */
+    private static String words(BlockActionPayload.Action action) {
+        String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
+        value = value == null ? "" : value.strip();
+        return switch (action.getActionId()) {
+            case PostMenu.THREAD -> "thread " + PostMenu.rootOf(value);
+            case PostMenu.REPLY -> "reply " + PostMenu.rootOf(value);
+            default -> value;
+        };
+    }
+
+    private Reply answer(Caller caller, String words) {
+        if (!(words.startsWith("thread ") || words.startsWith("react "))) {
+            return new Reply.Refused("This menu does nothing any more: send " + BlockKitReply.COMMAND + " help.");
+        }
+        try {
+            return ciment.get().handle(caller, words);
+        } catch (RuntimeException e) {
+            LOG.error("{} by {} failed", words, caller.account().userId(), e);
+            return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
+        }
+    }
+
+    private static void openReply(ActionContext context, String triggerId, ReplyModal.Target target) {
+        if (context.getBotToken() == null) {
+            return;
+        }
+        open(context, triggerId, ReplyModal.form(target));
+    }
+
+    private static void openThread(ActionContext context, String triggerId, Reply thread, String teamId) {
+        BlockKitReply.Rendered rendered = BlockKitReply.render(thread, teamId);
+        open(context, triggerId, View.builder().type("modal").title(ReplyModal.title("Thread"))
+                .close(ViewClose.builder().type("plain_text").text("Close").build())
+                .blocks(rendered.blocks()).build());
+    }
+
+    private static void open(ActionContext context, String triggerId, View view) {
+        try {
+            ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
+            if (!opened.isOk()) {
+                LOG.warn("views.open answered {}", opened.getError());
+            }
+        } catch (Exception e) {
+            LOG.warn("views.open failed ({})", e.toString());
+        }
+    }
+
+    /** The Reply modal sent: the reply, or the refusal on the field. */
+    Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload payload = request.getPayload();
+        ReplyModal.Target target = ReplyModal.Target.parse(payload.getView().getPrivateMetadata());
+        String text = ReplyModal.text(payload.getView().getState());
+        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+        String userId = payload.getUser().getId();
+        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
+                userId, SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), callers.sentAt(request.getHeaders()), target.channel());
+        Reply replied;
+        try {
+            replied = ciment.get().handle(caller, "reply " + target.root() + " " + text);
+        } catch (RuntimeException e) {
+            LOG.error("a reply to {} by {} failed", target.root(), userId, e);
+            return context.ackWithErrors(Map.of(ReplyModal.TEXT, CimentSlashCommand.TRY_AGAIN
+                    .replace("send the same command again", "reply again")));
+        }
+        if (replied instanceof Reply.Posted posted) {
+            return context.ackWithUpdate(ReplyModal.done("Replied " + posted.post().reference() + " in "
+                    + posted.post().slug() + "."));
+        }
+        return context.ackWithErrors(Map.of(ReplyModal.TEXT, replied.summary()));
+    }
+}

@@ -35,59 +35,118 @@ final class AdaptiveCards {
     }
 
     static Attachment feed(Reply.Feed feed) {
-        ObjectNode card = card(feed.summary());
-        ArrayNode body = card.withArray("body");
-        body.add(heading(feed.title()));
-        if (feed.posts().isEmpty()) {
-            body.add(text(feed.emptyHint()));
-        }
-        for (Post post : feed.posts()) {
-            post(body, post, feed.isHome());
-        }
-        if (!feed.next().isEmpty()) {
-            card.putArray("actions").add(CardActions.more(feed.next()));
-        }
-        return attachment(card);
+        return attachment(fitted(cut -> {
+            ObjectNode card = card(feed.summary());
+            ArrayNode body = card.withArray("body");
+            body.add(heading(feed.title()));
+            if (feed.posts().isEmpty()) {
+                body.add(text(feed.emptyHint()));
+            }
+            for (Post post : feed.posts()) {
+                post(body, post, feed.isHome(), cut);
+            }
+            if (!feed.next().isEmpty()) {
+                card.putArray("actions").add(CardActions.more(feed.next()));
+            }
+            return card;
+        }));
     }
 
-    /** A post in a feed or a thread: author, text, reference and time, then its replies and reaction counts. */
-    private static void post(ArrayNode body, Post post, boolean home) {
+    /**
+     * A post in a feed or a thread: author, text (cut to {@code cut} characters, the rest in its thread),
+     * reference and time, its replies and reaction counts, then its buttons (PostButtons).
+     */
+    private static void post(ArrayNode body, Post post, boolean home, int cut) {
         ObjectNode container = body.addObject();
         container.put("type", "Container");
         container.put("separator", true);
         ArrayNode items = container.putArray("items");
         items.add(text(bold(post.authorName()) + (home ? " in " + post.slug() : "") + (post.edited() ? " (edited)" : ""))
                 .put("spacing", "None"));
-        items.add(text(post.text()));
+        items.add(text(cut(post.text(), cut)));
         items.add(subtle(post.reference() + " · " + when(post.createdAt()) + " · from " + post.origin().label()));
         if (!post.activity().isEmpty()) {
             items.add(subtle(post.activity()));
         }
+        PostButtons.under(post).ifPresent(items::add);
+    }
+
+    /** The post just made (or edited): the whole of it, with its buttons, under the answer's sentence. */
+    static Attachment posted(Reply.Posted posted) {
+        ObjectNode card = card(posted.summary());
+        post(card.withArray("body"), posted.post(), true, WHOLE);
+        return attachment(card);
+    }
+
+    /**
+     * A notice about a post (a mention): its sentence, then Open thread and Reply, so the person reads and
+     * answers it where the notice reached them.
+     */
+    static Attachment aboutPost(String sentence, String postRef) {
+        ObjectNode card = card(sentence);
+        card.withArray("body").add(text(sentence));
+        card.set("actions", PostButtons.forNotice(postRef));
+        return attachment(card);
     }
 
     /** A thread whole: its first post, then its replies oldest first. */
     static Attachment thread(Reply.Thread thread) {
-        ObjectNode card = card(thread.summary());
-        ArrayNode body = card.withArray("body");
-        body.add(heading("Thread in " + thread.root().slug()));
-        post(body, thread.root(), false);
-        thread.replies().forEach(reply -> post(body, reply, false));
-        if (thread.replies().isEmpty()) {
-            body.add(subtle("No reply yet: reply " + thread.root().reference() + " <text>."));
-        }
-        return attachment(card);
+        return attachment(fitted(cut -> {
+            ObjectNode card = card(thread.summary());
+            ArrayNode body = card.withArray("body");
+            body.add(heading("Thread in " + thread.root().slug()));
+            post(body, thread.root(), false, cut);
+            thread.replies().forEach(reply -> post(body, reply, false, cut));
+            if (thread.replies().isEmpty()) {
+                body.add(subtle("No reply yet: reply " + thread.root().reference() + " <text>."));
+            }
+            return card;
+        }));
     }
 
     /** Questions or knowledge: a title, then each post as feeds show it. */
     static Attachment posts(Reply.Posts posts) {
-        ObjectNode card = card(posts.summary());
-        ArrayNode body = card.withArray("body");
-        body.add(heading(posts.title()));
-        if (posts.posts().isEmpty()) {
-            body.add(text(posts.emptyHint()));
+        return attachment(fitted(cut -> {
+            ObjectNode card = card(posts.summary());
+            ArrayNode body = card.withArray("body");
+            body.add(heading(posts.title()));
+            if (posts.posts().isEmpty()) {
+                body.add(text(posts.emptyHint()));
+            }
+            posts.posts().forEach(post -> post(body, post, false, cut));
+            return card;
+        }));
+    }
+
+    /**
+     * Teams refuses a message of more than about 28 KB: a card of many posts is drawn with their whole words
+     * when it fits, else with each post's words cut shorter until it does (Open thread shows a post whole).
+     */
+    static final int MAX_CARD_BYTES = 26_000;
+    private static final int WHOLE = Integer.MAX_VALUE;
+    private static final int[] CUTS = {WHOLE, 600, 280, 120, 40};
+
+    private static ObjectNode fitted(java.util.function.IntFunction<ObjectNode> draw) {
+        ObjectNode card = null;
+        for (int cut : CUTS) {
+            card = draw.apply(cut);
+            if (bytes(card) <= MAX_CARD_BYTES) {
+                return card;
+            }
         }
-        posts.posts().forEach(post -> post(body, post, false));
-        return attachment(card);
+        return card;
+    }
+
+    static int bytes(ObjectNode card) {
+        return card.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** The first {@code max} characters of a post's words, and a mark saying there is more. */
+    private static String cut(String words, int max) {
+        if (max == WHOLE || words.codePointCount(0, words.length()) <= max) {
+            return words;
+        }
+        return words.substring(0, words.offsetByCodePoints(0, max)).stripTrailing() + "… (more in its thread)";
     }
 
     /** A community's moderation actions, newest first, for its stewards. */
@@ -231,6 +290,7 @@ final class AdaptiveCards {
             case Reply.CommunityList list -> communities(list);
             case Reply.Requests requests -> requests(requests);
             case Reply.Feed feed -> feed(feed);
+            case Reply.Thread thread -> thread(thread);
             default -> null;
         };
         return java.util.Optional.ofNullable(drawn).map(a -> (ObjectNode) a.getContent());

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * The buttons of Ciment's cards (Universal Actions: Action.Execute, a verb and data) and what a click
  * does: the same command as the words ("join data-guild"), run for the person who clicked, answered
  * with the card it came from drawn again for them (the info card then shows Leave), or with the
- * refusal's sentence when nothing was done.
+ * refusal's sentence when nothing was done. A post's buttons (Reply, React, Open thread: PostButtons)
+ * answer with the post's thread as it is after the click.
  */
 final class CardActions {
     static final String JOIN = "join";
@@ -28,7 +29,7 @@ final class CardActions {
     static final String FEED = "feed";
 
     /** Which card a button is on: the one drawn again after the click. */
-    enum Origin { INFO, LIST, REQUESTS, FEED }
+    enum Origin { INFO, LIST, REQUESTS, FEED, POST }
 
     static final String MESSAGE_TYPE = "application/vnd.microsoft.activity.message";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -47,7 +48,7 @@ final class CardActions {
          * More holds its words whole, in {@code query}.
          */
         String command() {
-            return origin == Origin.FEED ? query : verb + " " + slug;
+            return origin == Origin.FEED || origin == Origin.POST ? query : verb + " " + slug;
         }
 
         /** Runs the click for the person who clicked: the words' command, or the answer to a request by id. */
@@ -63,6 +64,7 @@ final class CardActions {
                 case LIST -> ("communities " + query).strip();
                 case REQUESTS -> "requests " + slug;
                 case FEED -> query;
+                case POST -> PostButtons.THREAD + " " + slug; // the post's thread, as it is after the click
             };
         }
     }
@@ -116,6 +118,13 @@ final class CardActions {
             return words.startsWith(FEED + " ") ? Optional.of(new Click(FEED, "", Origin.FEED, words, null))
                     : Optional.empty();
         }
+        if (PostButtons.isPostVerb(verb)) {
+            // A post's button: its words, and its thread (in slug's place) to draw after the click.
+            JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
+            return PostButtons.command(verb, data).map(words -> new Click(verb,
+                    PostButtons.rootOf(PostButtons.postRef(data.path(PostButtons.REF).asText("")).orElseThrow()),
+                    Origin.POST, words, null));
+        }
         if (!verb.equals(JOIN) && !verb.equals(LEAVE) && !verb.equals(APPROVE) && !verb.equals(DECLINE)
                 && !verb.equals(REQUESTS)) {
             return Optional.empty();
@@ -149,7 +158,8 @@ final class CardActions {
         if (done instanceof Reply.Refused) {
             return message(done.summary());
         }
-        Reply again = done instanceof Reply.Info || done instanceof Reply.Requests || done instanceof Reply.Feed ? done
+        Reply again = done instanceof Reply.Info || done instanceof Reply.Requests || done instanceof Reply.Feed
+                || done instanceof Reply.Thread ? done
                 : refreshed.get();
         Optional<ObjectNode> card = AdaptiveCards.actionable(again, readerTenant);
         if (card.isEmpty()) {

@@ -5,6 +5,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
+import ciment.core.port.MessageCopies;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
@@ -20,8 +21,11 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.MessageReaction;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.FileConsentCardResponse;
+import com.microsoft.bot.schema.teams.MessagingExtensionAction;
+import com.microsoft.bot.schema.teams.MessagingExtensionActionResponse;
 import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
 import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
@@ -29,6 +33,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -52,6 +57,8 @@ public final class CimentBot extends TeamsActivityHandler {
     private final Clock clock;
     private final TeamsIntroduction introductions;
     private final MessagingExtension extension;
+    private final SaveToCommunity saving;
+    private final TeamsCopies copies;
 
     /** A bot of no particular organisation: guests are those Teams marks so, or from another tenant than the conversation's. */
     public CimentBot(Ciment ciment, Clock clock) {
@@ -67,12 +74,28 @@ public final class CimentBot extends TeamsActivityHandler {
 
     /** @param people the messaging extension's people search (null: it answers that it is not available) */
     public CimentBot(Ciment ciment, PeopleSearch people, Clock clock, Optional<String> homeTenant) {
+        this(ciment, people, MessageCopies.NONE, clock, homeTenant);
+    }
+
+    /**
+     * @param copies where the bot keeps which of its messages shows which post, so that a reaction to the
+     *               message, or a reply in its reply chain, is the post's
+     */
+    public CimentBot(Ciment ciment, PeopleSearch people, MessageCopies copies, Clock clock,
+            Optional<String> homeTenant) {
         this.ciment = ciment;
         this.clock = clock;
         this.introductions = new TeamsIntroduction(homeTenant);
         this.extension = new MessagingExtension(ciment, Optional.ofNullable(people));
+        this.saving = new SaveToCommunity(ciment);
+        this.copies = new TeamsCopies(copies);
     }
 
+    /**
+     * A command; or, in a channel's reply chain under a copy of a post (the bot's message showing it, or
+     * the message that posted it), a reply to that post's thread. The activity's id is the request's, so a
+     * message delivered again never replies twice. An answer showing a post is recorded as its copy.
+     */
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
@@ -80,8 +103,86 @@ public final class CimentBot extends TeamsActivityHandler {
         Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
         TeamsDirectory directory = new TeamsDirectory(message.mentions(), tenantOf(activity), members, introductions);
         Caller caller = callerOf(activity, directory, members);
-        Reply reply = ciment.handle(caller, message.command());
-        return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> null);
+        String conversationId = conversationIdOf(activity);
+        boolean startsChain = TeamsCopies.rootMessageOf(conversationId).filter(id -> id.equals(activity.getId()))
+                .isPresent();
+        Optional<String> answered = startsChain ? Optional.empty() : copies.chainRootPost(conversationId);
+        String command = answered.map(post -> PostButtons.REPLY + " " + PostButtons.rootOf(post) + " "
+                + message.command()).orElse(message.command());
+        Reply reply = ciment.handle(caller, command);
+        return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> {
+            shownPost(reply).ifPresent(post -> {
+                copies.record(conversationId, sent == null ? null : sent.getId(), post);
+                if (startsChain && reply instanceof Reply.Posted) {
+                    copies.record(conversationId, activity.getId(), post); // its reply chain answers the post
+                }
+            });
+            return null;
+        });
+    }
+
+    /** The post an answer shows, whose copy its message is: a post made, a thread (its first post). */
+    private static Optional<String> shownPost(Reply reply) {
+        return switch (reply) {
+            case Reply.Posted posted -> Optional.of(posted.post().reference());
+            case Reply.Thread thread -> Optional.of(thread.root().reference());
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Teams reactions to a copy of a post (like, heart, laugh, surprised, sad, angry) count on the post, for
+     * the person who reacted; a reaction to any other message, or of another kind, is no business of Ciment.
+     * Nothing is sent back: a reaction has no answer.
+     */
+    @Override
+    protected CompletableFuture<Void> onReactionsAdded(List<MessageReaction> reactions, TurnContext turnContext) {
+        react(turnContext, reactions, true);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onReactionsRemoved(List<MessageReaction> reactions, TurnContext turnContext) {
+        react(turnContext, reactions, false);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void react(TurnContext turnContext, List<MessageReaction> reactions, boolean add) {
+        Activity activity = turnContext.getActivity();
+        Optional<String> post = copies.find(conversationIdOf(activity), activity.getReplyToId());
+        if (post.isEmpty() || reactions == null) {
+            return;
+        }
+        Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
+        Caller caller = callerOf(activity, Directory.NONE, members);
+        for (MessageReaction reaction : reactions) {
+            Optional<String> emoji = TeamsCopies.emojiOf(reaction.getType());
+            if (emoji.isEmpty()) {
+                continue;
+            }
+            Reply done = ciment.handle(caller, (add ? "react " : "unreact ") + post.get() + " " + emoji.get());
+            if (done instanceof Reply.Refused refused) {
+                LOG.info("Reaction {} to post {} not counted: {}", reaction.getType(), post.get(), refused.summary());
+            }
+        }
+    }
+
+    /** "Save to community" opened on a message: the dialog choosing one of my communities. */
+    @Override
+    protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionFetchTask(
+            TurnContext turnContext, MessagingExtensionAction action) {
+        return CompletableFuture.completedFuture(saving.fetchTask(action, searcherOf(turnContext.getActivity())));
+    }
+
+    /** "Save to community" submitted: the message becomes a post of the community chosen. */
+    @Override
+    protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionSubmitAction(
+            TurnContext turnContext, MessagingExtensionAction action) {
+        return CompletableFuture.completedFuture(saving.submit(action, searcherOf(turnContext.getActivity())));
+    }
+
+    private static String conversationIdOf(Activity activity) {
+        return activity.getConversation() == null ? null : activity.getConversation().getId();
     }
 
     /**

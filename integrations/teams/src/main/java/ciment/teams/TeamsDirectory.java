@@ -73,6 +73,23 @@ final class TeamsDirectory implements Directory {
     }
 
     /**
+     * The people this message @mentions that the text names (their {@code @Their Name} tokens, as
+     * {@link #accountOf} takes them), in the order the text names them, each once.
+     */
+    @Override
+    public List<String> mentionsIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return mentions.stream()
+                .map(MentionText.Mention::token)
+                .distinct()
+                .filter(text::contains)
+                .sorted(java.util.Comparator.comparingInt(text::indexOf))
+                .toList();
+    }
+
+    /**
      * Someone a command mentions who never used Ciment, as the member lookup describes them. Empty when
      * the account is not of this conversation's tenant, or the Bot Connector does not know or cannot say.
      */

@@ -7,6 +7,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.PersonalDataSource;
 import ciment.core.privacy.PersonalData;
+import ciment.core.port.MessageCopies;
 import ciment.core.port.NoticeSender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.connector.ConnectorClient;
@@ -18,6 +19,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.io.IOException;
@@ -75,6 +77,7 @@ public final class TeamsNoticeSender implements NoticeSender {
     private final String defaultServiceUrl;
     private final PersonalDataSource personalData;
     private final Clock clock;
+    private final TeamsCopies copies;
     private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
 
     /**
@@ -92,10 +95,27 @@ public final class TeamsNoticeSender implements NoticeSender {
     /** @param personalData where the size of export-my-data's file is read (the file itself is made on accept) */
     public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl, PersonalDataSource personalData,
             Clock clock) {
+        this(credentials, defaultServiceUrl, personalData, MessageCopies.NONE, clock);
+    }
+
+    /**
+     * @param copies where a notice about a post is recorded as a copy of the post (the message Teams gives
+     *               back), so that reacting to it or replying in its reply chain is the post's
+     */
+    public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl, PersonalDataSource personalData,
+            MessageCopies copies, Clock clock) {
+        this.copies = new TeamsCopies(copies);
         this.credentials = credentials;
         this.defaultServiceUrl = defaultServiceUrl;
         this.personalData = personalData;
         this.clock = clock;
+    }
+
+    /** As the Teams delivery function, with the copies of posts its notices about posts are recorded in. */
+    public static TeamsNoticeSender fromSettings(Settings settings, ClientCredentials credentials,
+            PersonalDataSource personalData, MessageCopies copies) {
+        return new TeamsNoticeSender(credentials, settings.get("TEAMS_SERVICE_URL", PUBLIC_SERVICE_URL), personalData,
+                copies, Clock.systemUTC());
     }
 
     /** The default Bot Connector from TEAMS_SERVICE_URL, else {@link #PUBLIC_SERVICE_URL}. */
@@ -142,7 +162,10 @@ public final class TeamsNoticeSender implements NoticeSender {
         try {
             String conversationId = personal ? personalChat(connector, to.account()) : to.conversationId();
             step = "send";
-            connector.getConversations().sendToConversation(conversationId, message).join();
+            ResourceResponse sent = connector.getConversations().sendToConversation(conversationId, message).join();
+            if (notice.isAboutPost()) {
+                copies.record(conversationId, sent == null ? null : sent.getId(), notice.post());
+            }
         } catch (CompletionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             if (cause instanceof ErrorResponseException refused) {
@@ -187,9 +210,17 @@ public final class TeamsNoticeSender implements NoticeSender {
         return created.getId();
     }
 
-    /** The notice's text; with a data file, its consent card too (null when there is no data to offer). */
+    /**
+     * The notice's text; with a data file, its consent card too (null when there is no data to offer); about
+     * a post, a card with the text, Open thread and Reply.
+     */
     private Activity message(Notice notice) {
         Activity activity = Activity.createMessageActivity();
+        if (notice.isAboutPost() && PostButtons.postRef(notice.post()).isPresent()) {
+            activity.setSummary(notice.text());
+            activity.setAttachments(List.of(AdaptiveCards.aboutPost(notice.text(), notice.post())));
+            return activity;
+        }
         activity.setText(notice.text());
         activity.setTextFormat(TextFormatTypes.PLAIN);
         if (notice.carriesPersonalData()) {

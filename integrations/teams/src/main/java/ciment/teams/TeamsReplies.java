@@ -19,7 +19,7 @@ final class TeamsReplies {
         return switch (reply) {
             case Reply.Done done -> text(done.summary());
             case Reply.Refused refused -> text(refused.summary());
-            case Reply.Posted posted -> text(posted.summary());
+            case Reply.Posted posted -> textAndCard(posted.summary(), AdaptiveCards.posted(posted));
             case Reply.Help help -> markdown(help(help.commands()));
             case Reply.Feed feed -> card(feed.summary(), AdaptiveCards.feed(feed));
             case Reply.CommunityList list -> card(list.summary(), AdaptiveCards.communities(list));
@@ -45,6 +45,14 @@ final class TeamsReplies {
         Activity activity = Activity.createMessageActivity();
         activity.setText(sentence);
         activity.setTextFormat(TextFormatTypes.PLAIN);
+        return activity;
+    }
+
+    /** The sentence, then the card (a post shown with its buttons under "Posted #… in …"). */
+    private static Activity textAndCard(String sentence, com.microsoft.bot.schema.Attachment card) {
+        Activity activity = text(sentence);
+        activity.setSummary(sentence);
+        activity.setAttachments(List.of(card));
         return activity;
     }
 

@@ -125,7 +125,8 @@ class CimentBotTest {
             assertEquals(List.of("29:ada", "29:grace", "29:grace"), lookedUp(fake));
             assertTrue(ask.apply(say.apply(grace, "post data-guild thanks <at>Ada Lovelace</at>!")
                     .mentioning(ada.id(), ada.name())).startsWith("Posted #"));
-            assertEquals(3, fake.memberLookups().size(), "a post's mentions are words, not lookups");
+            assertEquals(4, fake.memberLookups().size(),
+                    "a post's mention is looked up once: Ciment keys Teams people by AAD id, to send them a notice");
             assertTrue(ask.apply(say.apply(grace, "feed data-guild")).contains("thanks @Ada Lovelace!"));
         }
     }

@@ -34,7 +34,8 @@ class FeedMoreCardTest {
         Reply.Feed first = (Reply.Feed) ciment.handle(grace, "feed data-guild");
         JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(first).getContent());
         TeamsRepliesTest.assertValidAdaptiveCard(card);
-        List<JsonNode> actions = card.findParents("verb");
+        List<JsonNode> actions = card.findParents("verb").stream()
+                .filter(action -> action.path("verb").asText().equals(CardActions.FEED)).toList();
         assertEquals(1, actions.size());
 
         AdaptiveCardInvokeAction action = new AdaptiveCardInvokeAction();
@@ -65,7 +66,7 @@ class FeedMoreCardTest {
         other.setVerb(CardActions.FEED);
         other.setData(Serialization.objectToTree(java.util.Map.of("words", "erase-my-data confirm")));
 
-        assertTrue(card.findParents("verb").isEmpty());
+        assertTrue(card.findParents("verb").stream().noneMatch(a -> a.path("verb").asText().equals(CardActions.FEED)));
         assertTrue(CardActions.read(other).isEmpty());
     }
 }

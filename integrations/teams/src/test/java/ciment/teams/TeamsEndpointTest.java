@@ -45,8 +45,8 @@ class TeamsEndpointTest {
                 InboundAuth.unauthenticated());
         Map<String, Object> invoke = TeamsActivities.message(fake.serviceUrl(), "bot").toMap();
         invoke.put("type", "invoke");
-        invoke.put("name", "composeExtension/fetchTask");
-        invoke.put("value", Map.of("commandId", "createCommunity"));
+        invoke.put("name", "task/fetch");
+        invoke.put("value", Map.of("data", Map.of("anything", "else")));
 
         TeamsEndpoint.Answer answer = endpoint.handle(Json.write(invoke), null);
 

@@ -456,6 +456,20 @@ class TeamsRepliesTest {
                 Set<String> allowed = Set.of("type", "title", "verb", "data", "style", "id");
                 action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.Execute property " + name));
             }
+            case "Action.ShowCard" -> {
+                // Reply under a post: a box and its Send, opened in the card
+                JsonNode shown = action.path("card");
+                assertEquals("AdaptiveCard", shown.path("type").asText());
+                assertTrue(shown.path("body").isArray() && !shown.path("body").isEmpty(), "ShowCard body");
+                for (JsonNode input : shown.path("body")) {
+                    assertEquals("Input.Text", input.path("type").asText());
+                    assertFalse(input.path("id").asText().isBlank(), "an input needs its id");
+                }
+                assertTrue(shown.path("actions").isArray() && !shown.path("actions").isEmpty(), "ShowCard actions");
+                shown.path("actions").forEach(TeamsRepliesTest::assertValidAction);
+                Set<String> allowed = Set.of("type", "title", "card");
+                action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.ShowCard property " + name));
+            }
             case "Action.OpenUrl" -> {
                 assertTrue(action.path("url").asText().startsWith("https://"), "Action.OpenUrl url");
                 Set<String> allowed = Set.of("type", "title", "url", "style");

@@ -1,0 +1,155 @@
+package ciment.teams;
+
+import ciment.core.Refusal;
+import ciment.core.model.Post;
+import ciment.core.model.PostRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The buttons under a post in a card: Reply (a box opened in the card, sent as {@code reply #<root> <text>}),
+ * React 👍 ({@code react #<post> thumbsup}) and Open thread ({@code thread #<root>}). Each click is the same
+ * command as the words, for the person who clicked; its data names the post as commands do, and is checked
+ * as a post's name before it becomes words. A removed or hidden post has none: there is nothing to answer.
+ */
+final class PostButtons {
+    static final String REPLY = "reply";
+    static final String REACT = "react";
+    static final String THREAD = "thread";
+    static final String THUMBS_UP = "thumbsup";
+    /** The data's key naming the post. */
+    static final String REF = "ref";
+    /** The data's key naming the reply box, whose words Teams adds to the data under the box's id. */
+    static final String INPUT = "input";
+    static final String EMOJI = "emoji";
+    private static final Pattern EMOJI_NAME = Pattern.compile("[a-z0-9_+-]{1,40}");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private PostButtons() {
+    }
+
+    /** The ActionSet under a post; empty for a removed or hidden post. */
+    static Optional<ObjectNode> under(Post post) {
+        if (post.authorId() == null || post.isHidden()) {
+            return Optional.empty();
+        }
+        ObjectNode set = JSON.objectNode();
+        set.put("type", "ActionSet");
+        set.set("actions", actions(post));
+        return Optional.of(set);
+    }
+
+    /** Reply, React 👍, Open thread. */
+    static ArrayNode actions(Post post) {
+        String root = rootOf(post);
+        ArrayNode actions = JSON.arrayNode();
+        actions.add(replyBox(post, root));
+        ObjectNode react = execute("👍", REACT);
+        ((ObjectNode) react.get("data")).put(REF, post.reference()).put(EMOJI, THUMBS_UP);
+        actions.add(react);
+        ObjectNode thread = execute("Open thread", THREAD);
+        ((ObjectNode) thread.get("data")).put(REF, root);
+        actions.add(thread);
+        return actions;
+    }
+
+    /** Open thread and Reply, for a notice about a post (a mention). */
+    static ArrayNode forNotice(String postRef) {
+        String root = rootOf(postRef);
+        ArrayNode actions = JSON.arrayNode();
+        ObjectNode thread = execute("Open thread", THREAD);
+        ((ObjectNode) thread.get("data")).put(REF, root);
+        actions.add(thread);
+        actions.add(replyBox(root.substring(1), root));
+        return actions;
+    }
+
+    /**
+     * The words of a click on one of these buttons; empty when the click is not one (a forged or stale
+     * post name, an emoji that is no name). A Reply with an empty box gives {@code reply #<root>}, which
+     * Ciment refuses with the sentence saying what to write.
+     */
+    static Optional<String> command(String verb, JsonNode data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        Optional<String> ref = postRef(data.path(REF).asText(""));
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (verb) {
+            case THREAD -> Optional.of(THREAD + " " + ref.get());
+            case REACT -> {
+                String emoji = data.path(EMOJI).asText("");
+                yield EMOJI_NAME.matcher(emoji).matches() ? Optional.of(REACT + " " + ref.get() + " " + emoji)
+                        : Optional.empty();
+            }
+            case REPLY -> {
+                String input = data.path(INPUT).asText("");
+                String text = input.isEmpty() ? "" : data.path(input).asText("").strip();
+                yield Optional.of((REPLY + " " + ref.get() + " " + text).strip());
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    static boolean isPostVerb(String verb) {
+        return REPLY.equals(verb) || REACT.equals(verb) || THREAD.equals(verb);
+    }
+
+    /** The thread a post is in, as commands name it. */
+    static String rootOf(Post post) {
+        return "#" + (post.isReply() ? post.rootId() : post.id());
+    }
+
+    /** The thread of a post named as commands do ({@code #<id>} or {@code #<root>/<id>}). */
+    static String rootOf(String postRef) {
+        PostRef ref = PostRef.parse(postRef);
+        return "#" + (ref.isReply() ? ref.rootId() : ref.id());
+    }
+
+    /** The post's name, checked; empty when it is none. */
+    static Optional<String> postRef(String word) {
+        try {
+            return Optional.of(PostRef.parse(word).toString());
+        } catch (Refusal notAPost) {
+            return Optional.empty();
+        }
+    }
+
+    /** A box and its Send, shown in the card when Reply is clicked; the box's id is unique in the card. */
+    private static ObjectNode replyBox(Post post, String root) {
+        return replyBox(post.id(), root);
+    }
+
+    private static ObjectNode replyBox(String postId, String root) {
+        String inputId = "reply-" + postId;
+        ObjectNode show = JSON.objectNode();
+        show.put("type", "Action.ShowCard");
+        show.put("title", "Reply");
+        ObjectNode card = show.putObject("card");
+        card.put("type", "AdaptiveCard");
+        ObjectNode box = card.putArray("body").addObject();
+        box.put("type", "Input.Text");
+        box.put("id", inputId);
+        box.put("isMultiline", true);
+        box.put("placeholder", "Your reply");
+        ObjectNode send = execute("Send", REPLY);
+        ((ObjectNode) send.get("data")).put(REF, root).put(INPUT, inputId);
+        card.putArray("actions").add(send);
+        return show;
+    }
+
+    private static ObjectNode execute(String title, String verb) {
+        ObjectNode action = JSON.objectNode();
+        action.put("type", "Action.Execute");
+        action.put("title", title);
+        action.put("verb", verb);
+        action.putObject("data");
+        return action;
+    }
+}

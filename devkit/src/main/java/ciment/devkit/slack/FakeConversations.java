@@ -21,6 +21,10 @@ final class FakeConversations {
         messages.add(message);
     }
 
+    List<FakeSlackApi.Message> all() {
+        return List.copyOf(messages);
+    }
+
     Map<String, Object> history(FakeSlackApi.Call call) {
         String channel = call.param("channel");
         if (channel == null) {

@@ -257,6 +257,12 @@ public final class FakeSlackApi implements AutoCloseable {
         return Map.of("ok", true, "channel", channel, "ts", ts);
     }
 
+    /** The messages of a conversation (posted by chat.postMessage or added), oldest first. */
+    public List<Message> messages(String channel) {
+        return conversations.all().stream().filter(m -> m.channel().equals(channel))
+                .sorted(java.util.Comparator.comparing(m -> new java.math.BigDecimal(m.ts()))).toList();
+    }
+
     /** Makes conversations.history and conversations.replies know a message (one a person wrote, say). */
     public FakeSlackApi addMessage(Message message) {
         conversations.add(message);

@@ -125,9 +125,17 @@ public final class SlackInteractions {
         payload.put("channel", Map.of("id", "C0GENERAL1", "name", "general"));
         payload.put("trigger_id", SlashCommands.newTriggerId());
         payload.put("response_url", responseUrl);
-        payload.put("actions", List.of(Map.of("action_id", actionId, "block_id", "b" + Math.abs(actionId.hashCode()),
-                "type", "overflow", "selected_option", Map.of("text", Map.of("type", "plain_text", "text", selected),
-                        "value", selected), "action_ts", at.getEpochSecond() + ".000400")));
+        payload.put("actions", List.of(overflow(actionId, selected, at)));
+        return signed(payload, at);
+    }
+
+    /** An overflow menu's option chosen in the user's App Home. */
+    public SlashCommands.Signed homeOverflow(String userId, String actionId, String selected, Instant at) {
+        Map<String, Object> payload = interaction("block_actions", userId);
+        payload.put("container", Map.of("type", "view", "view_id", "V0HOME" + userId));
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        payload.put("view", Map.of("id", "V0HOME" + userId, "type", "home", "team_id", teamId, "hash", "1.hash"));
+        payload.put("actions", List.of(overflow(actionId, selected, at)));
         return signed(payload, at);
     }
 
@@ -238,6 +246,12 @@ public final class SlackInteractions {
         payload.put("token", "legacy-verification-token");
         payload.put("is_enterprise_install", false);
         return payload;
+    }
+
+    private static Map<String, Object> overflow(String actionId, String selected, Instant at) {
+        return Map.of("action_id", actionId, "block_id", "b" + Math.abs(actionId.hashCode()), "type", "overflow",
+                "selected_option", Map.of("text", Map.of("type", "plain_text", "text", selected), "value", selected),
+                "action_ts", at.getEpochSecond() + ".000400");
     }
 
     private static Map<String, Object> button(String actionId, String value, Instant at) {

@@ -386,6 +386,46 @@ class SlackConversationsTest {
     }
 
     @Test
+    void saveToCommunity_ofAThreadCimentCannotRead_savesTheMessageAlone_andSaysWhy() throws Exception {
+        say("U0ADA", "create data-guild Data people");
+        slackApi.refuse("conversations.replies", "C0PRIVATE1", "not_in_channel");
+        String metadata = new SaveModal.Saved("C0PRIVATE1", "1600000000.000100", true, "U0BOB", null,
+                "Which SQL formatter?", false).metadata();
+
+        Response response = send(slack.submission("U0ADA", SaveModal.CALLBACK_ID, "V0MODAL1", metadata,
+                Map.of(SaveModal.COMMUNITY, SlackInteractions.select(SaveModal.COMMUNITY, "data-guild")), Instant.now()));
+
+        assertTrue(response.getBody().contains("with 0 replies") && response.getBody().contains("add Ciment to the channel"),
+                response.getBody());
+        Reply.Thread thread = thread(reference(response.getBody()));
+        assertEquals("bob in Slack: Which SQL formatter?", thread.root().text());
+        assertTrue(thread.replies().isEmpty());
+    }
+
+    @Test
+    void reactChosenInTheHomesMenu_reacts_andDrawsTheHomeAgainWithTheAnswer() throws Exception {
+        String post = postOfAda();
+
+        send(slack.homeOverflow("U0BOB", PostMenu.MENU, "react " + post + " thumbsup", Instant.now()));
+
+        assertEquals(Map.of("thumbsup", 1), thread(post).root().reactions());
+        String home = json(slackApi.calls("views.publish").getLast().json("view"));
+        assertTrue(home.contains("Reacted :thumbsup:"), home);
+    }
+
+    @Test
+    void openThreadChosenInTheHomesMenu_showsTheThreadInAModal() throws Exception {
+        String post = postOfAda();
+        ciment.handle(caller("U0BOB"), "reply " + post + " sqlfluff");
+
+        send(slack.homeOverflow("U0BOB", PostMenu.MENU, "thread " + post, Instant.now()));
+
+        String modal = json(slackApi.calls("views.open").getLast().json("view"));
+        assertTrue(modal.contains("\"type\":\"modal\"") && modal.contains("Thread in data-guild")
+                && modal.contains("sqlfluff"), modal);
+    }
+
+    @Test
     void saveModalMetadata_ofALongMessage_isCutToSlacksLimit_andSaysSo() {
         String text = "é<&>\"".repeat(2000);
 

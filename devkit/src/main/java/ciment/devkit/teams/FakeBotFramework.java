@@ -360,9 +360,10 @@ public final class FakeBotFramework implements AutoCloseable {
             Matcher connector = CONNECTOR_PATH.matcher(path);
             if (method.equals("POST") && connector.matches()) {
                 String replyToId = connector.group(2) == null ? null : decode(connector.group(2));
+                String id = "sent-" + sentIds.incrementAndGet();
                 sent.add(new SentActivity(decode(connector.group(1)), replyToId,
-                        exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
-                respond(exchange, 200, Json.write(Map.of("id", "sent-" + sentIds.incrementAndGet())));
+                        exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8), id));
+                respond(exchange, 200, Json.write(Map.of("id", id)));
                 return;
             }
             Matcher member = MEMBER_PATH.matcher(path);
@@ -559,8 +560,15 @@ public final class FakeBotFramework implements AutoCloseable {
     public record TokenRequest(String tenant, Map<String, String> form) {
     }
 
-    /** One activity the bot sent: to which conversation, in reply to which activity, with which token. */
-    public record SentActivity(String conversationId, String replyToId, String authorization, String json) {
+    /**
+     * One activity the bot sent: to which conversation, in reply to which activity, with which token, and
+     * the id the fake gave it (as Teams gives a message's id back: a reaction or a reply names it).
+     */
+    public record SentActivity(String conversationId, String replyToId, String authorization, String json, String id) {
+        public SentActivity(String conversationId, String replyToId, String authorization, String json) {
+            this(conversationId, replyToId, authorization, json, null);
+        }
+
         public Map<String, Object> activity() {
             return Json.parseObject(json);
         }

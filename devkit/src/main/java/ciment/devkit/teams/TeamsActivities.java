@@ -19,6 +19,23 @@ public final class TeamsActivities {
     private TeamsActivities() {
     }
 
+    /**
+     * The message a message action is opened on, as Teams hands it (messagePayload): its author's name and
+     * its body in HTML.
+     */
+    public static Map<String, Object> messagePayload(String id, String authorName, String html) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("messageType", "message");
+        payload.put("from", Map.of("user", Map.of("id", "aad-" + authorName.hashCode(), "displayName", authorName,
+                "userIdentityType", "aadUser")));
+        payload.put("body", Map.of("contentType", "html", "content", html));
+        payload.put("attachments", List.of());
+        payload.put("mentions", List.of());
+        payload.put("reactions", List.of());
+        return payload;
+    }
+
     /** A message in a Teams channel, from a new person, mentioning the bot. */
     public static Message message(String serviceUrl, String botId) {
         return new Message(serviceUrl, botId);
@@ -44,6 +61,9 @@ public final class TeamsActivities {
         private final List<Map<String, Object>> mentions = new ArrayList<>();
         private String invokeName;
         private Object invokeValue;
+        private String replyToId;
+        private List<String> reactionsAdded;
+        private List<String> reactionsRemoved;
 
         private Message(String serviceUrl, String botId) {
             this.serviceUrl = serviceUrl;
@@ -166,6 +186,30 @@ public final class TeamsActivities {
                     "queryOptions", Map.of("skip", 0, "count", 25)));
         }
 
+        /**
+         * Teams reactions to a message (like, heart, laugh, surprised, sad, angry): a messageReaction activity
+         * naming the message in replyToId, with no text. Either list may be empty.
+         */
+        public Message reactions(String toMessageId, List<String> added, List<String> removed) {
+            this.replyToId = toMessageId;
+            this.reactionsAdded = List.copyOf(added);
+            this.reactionsRemoved = List.copyOf(removed);
+            this.mention = false;
+            return this;
+        }
+
+        /** A message action opened on a message (composeExtension/fetchTask): its command and the message. */
+        public Message fetchTask(String commandId, Map<String, Object> messagePayload) {
+            return invoke("composeExtension/fetchTask", Map.of("commandId", commandId, "commandContext", "message",
+                    "messagePayload", messagePayload));
+        }
+
+        /** A message action's dialog submitted (composeExtension/submitAction): the inputs' data and the message. */
+        public Message submitAction(String commandId, Map<String, Object> data, Map<String, Object> messagePayload) {
+            return invoke("composeExtension/submitAction", Map.of("commandId", commandId, "commandContext", "message",
+                    "data", data, "messagePayload", messagePayload));
+        }
+
         /** A group chat (several people and the bot, outside any team). */
         public Message group() {
             this.conversationType = "groupChat";
@@ -215,7 +259,16 @@ public final class TeamsActivities {
         public Map<String, Object> toMap() {
             Map<String, Object> activity = new LinkedHashMap<>();
             String mentionText = "<at>" + botName + "</at>";
-            if (invokeName == null) {
+            if (reactionsAdded != null) {
+                activity.put("type", "messageReaction");
+                activity.put("replyToId", replyToId);
+                if (!reactionsAdded.isEmpty()) {
+                    activity.put("reactionsAdded", reactionsAdded.stream().map(t -> Map.of("type", t)).toList());
+                }
+                if (!reactionsRemoved.isEmpty()) {
+                    activity.put("reactionsRemoved", reactionsRemoved.stream().map(t -> Map.of("type", t)).toList());
+                }
+            } else if (invokeName == null) {
                 activity.put("text", mention ? mentionText + " " + text : text);
                 activity.put("textFormat", "plain");
                 activity.put("type", "message");

@@ -65,8 +65,11 @@ final class AdaptiveCards {
                 .put("spacing", "None"));
         items.add(text(cut(post.text(), cut)));
         items.add(subtle(post.reference() + " · " + when(post.createdAt()) + " · from " + post.origin().label()));
-        if (!post.activity().isEmpty()) {
-            items.add(subtle(post.activity()));
+        // Cut short, a post's line leaves out its latest reply's words too: its thread has them.
+        String activity = cut <= SHORT && post.latestReply() != null ? post.withReplies(post.replyCount(), null).activity()
+                : post.activity();
+        if (!activity.isEmpty()) {
+            items.add(subtle(activity));
         }
         PostButtons.under(post).ifPresent(items::add);
     }
@@ -124,7 +127,8 @@ final class AdaptiveCards {
      */
     static final int MAX_CARD_BYTES = 26_000;
     private static final int WHOLE = Integer.MAX_VALUE;
-    private static final int[] CUTS = {WHOLE, 600, 280, 120, 40};
+    private static final int SHORT = 280;
+    private static final int[] CUTS = {WHOLE, 600, SHORT, 120, 40};
 
     private static ObjectNode fitted(java.util.function.IntFunction<ObjectNode> draw) {
         ObjectNode card = null;

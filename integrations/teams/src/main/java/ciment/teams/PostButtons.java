@@ -127,7 +127,7 @@ final class PostButtons {
     }
 
     private static ObjectNode replyBox(String postId, String root) {
-        String inputId = "reply-" + postId;
+        String inputId = "r" + postId;
         ObjectNode show = JSON.objectNode();
         show.put("type", "Action.ShowCard");
         show.put("title", "Reply");

@@ -1,0 +1,127 @@
+package ciment.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.core.testing.InMemoryStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Serialization;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Posts in cards: their buttons, where they are not, and cards of many long posts within Teams' 28 KB. */
+class PostCardsTest {
+    private static final int TEAMS_LIMIT = 28 * 1024;
+    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
+    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final Caller grace = new Caller(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"),
+            () -> Introduction.named("Grace"), null, AT);
+
+    private static Post post(String id, String text) {
+        return new Post(id, "c1", new Slug("data-guild"), "p-ada", "Ada", Platform.TEAMS, text, AT);
+    }
+
+    private static String longText(String unit) {
+        return unit.repeat(4000 / unit.length()).substring(0, 4000 - 4000 % unit.length());
+    }
+
+    private static int activityBytes(Reply reply) {
+        return Serialization.toStringSilent(TeamsReplies.render(reply, "tenant-1"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @Test
+    void feedOfTwentyPostsOfFourThousandCharacters_staysWithinTeamsLimit_everyPostKeepingItsButtons() {
+        for (String unit : List.of("a", "é", "🧱")) {
+            List<Post> posts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                posts.add(post(String.format("01JD%022d", i), longText(unit)).withReplies(3, "Grace: " + longText(unit)
+                        .substring(0, 100)).withReactions(Map.of("thumbsup", 4, "heart", 2)));
+            }
+            Reply.Feed feed = new Reply.Feed("", posts, "", "feed --before x", false);
+
+            JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(feed).getContent());
+
+            assertTrue(activityBytes(feed) < TEAMS_LIMIT, unit + ": " + activityBytes(feed) + " bytes");
+            TeamsRepliesTest.assertValidAdaptiveCard(card);
+            assertEquals(20, card.findParents("verb").stream()
+                    .filter(a -> a.path("verb").asText().equals(PostButtons.REACT)).count());
+            assertTrue(card.toString().contains("more in its thread"));
+        }
+    }
+
+    @Test
+    void feedOfShortPosts_showsTheirWordsWhole() {
+        Reply.Feed feed = new Reply.Feed("data-guild", List.of(post("01JD0000000000000000000001", "Short and whole")),
+                "");
+        String card = Serialization.objectToTree(AdaptiveCards.feed(feed).getContent()).toString();
+        assertTrue(card.contains("Short and whole"));
+        assertFalse(card.contains("more in its thread"));
+    }
+
+    @Test
+    void removedOrHiddenPost_hasNoButtons() {
+        Post removed = post("01JD0000000000000000000002", "gone").asRemoved();
+        Post hidden = post("01JD0000000000000000000003", "rude").hiddenFor("off topic");
+
+        JsonNode card = Serialization.objectToTree(AdaptiveCards.thread(new Reply.Thread(removed, List.of(hidden)))
+                .getContent());
+
+        assertTrue(card.findParents("verb").isEmpty(), card.toString());
+    }
+
+    @Test
+    void replysButtons_replyToItsThread_reactToTheReplyItself() {
+        Post reply = Post.reply("01JD0000000000000000000005", "01JD0000000000000000000004", "c1",
+                new Slug("data-guild"), "p-ada", "Ada", Platform.TEAMS, "yes", AT);
+
+        ObjectNode buttons = PostButtons.under(reply).orElseThrow();
+
+        JsonNode send = buttons.findParents("verb").stream().filter(a -> a.path("verb").asText().equals("reply"))
+                .findFirst().orElseThrow();
+        JsonNode react = buttons.findParents("verb").stream().filter(a -> a.path("verb").asText().equals("react"))
+                .findFirst().orElseThrow();
+        assertEquals("#01JD0000000000000000000004", send.path("data").path("ref").asText());
+        assertEquals("#01JD0000000000000000000004/01JD0000000000000000000005", react.path("data").path("ref").asText());
+    }
+
+    @Test
+    void postedAnswer_inTeams_isTheSentenceWithThePostsCard() {
+        ciment.handle(grace, "create data-guild Data people");
+        Reply posted = ciment.handle(grace, "post data-guild Hello");
+
+        com.microsoft.bot.schema.Activity activity = TeamsReplies.render(posted, "tenant-1");
+
+        assertEquals(posted.summary(), activity.getText());
+        JsonNode card = Serialization.objectToTree(activity.getAttachments().get(0).getContent());
+        TeamsRepliesTest.assertValidAdaptiveCard(card);
+        assertTrue(card.toString().contains("Hello"));
+    }
+
+    @Test
+    void mentionsIn_givesTheTextsMentionTokens_inOrder_once_andNotTheBot() {
+        TeamsDirectory directory = new TeamsDirectory(List.of(
+                new MentionText.Mention("@Grace Hopper", "29:grace", "Grace Hopper"),
+                new MentionText.Mention("@Ada Lovelace", "29:ada", "Ada Lovelace"),
+                new MentionText.Mention("@Alan", "29:alan", "Alan Turing")), "tenant-1",
+                id -> java.util.Optional.empty(), new TeamsIntroduction(java.util.Optional.empty()));
+
+        assertEquals(List.of("@Ada Lovelace", "@Grace Hopper"),
+                directory.mentionsIn("thanks @Ada Lovelace and @Grace Hopper, and again @Ada Lovelace"));
+        assertEquals(List.of(), directory.mentionsIn("nobody here"));
+    }
+}

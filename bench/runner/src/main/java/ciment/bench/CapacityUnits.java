@@ -77,6 +77,7 @@ final class CapacityUnits {
         measure("`who <skill>` (5 people, no tagged community)", "linus", "who accessibilité");
         conversations();
         identities();
+        questions();
         privacy();
         return rows;
     }
@@ -93,6 +94,22 @@ final class CapacityUnits {
         measure("`react <post> <emoji>` on a post of 1 KB", "linus", "react " + post + " :+1:");
         measure("`hide <post> <reason>` (and its audit entry)", "ada", "hide " + post + " off topic");
         measure("`audit <slug>` (1 action)", "ada", "audit units-home-0");
+    }
+
+    /** Questions, accepted answers, knowledge and a mention (issue 4), in a community of 2. */
+    private void questions() {
+        say("max", "join units-home-1");
+        measure("`ask <slug> <text>` 1 KB of text (a post, and its entry in the questions index)", "ada",
+                "ask units-home-1 " + KILOBYTE);
+        String question = ((Reply.Posted) say("ada", "ask units-home-1 " + SHORT)).post().reference();
+        String answer = ((Reply.Posted) say("linus", "reply " + question + " " + SHORT)).post().reference();
+        measure("`accept <post>` on a question of " + SHORT.length() + " characters", "ada", "accept " + answer);
+        measure("`questions <slug>` (2 questions)", "linus", "questions units-home-1");
+        measure("`pin <post>` (a post of " + SHORT.length() + " characters and its knowledge marker)", "ada",
+                "pin " + question);
+        measure("`knowledge <slug> <query>` (1 pinned post)", "linus", "knowledge units-home-1 formatter");
+        measure("`post <slug>` of " + SHORT.length() + " characters mentioning a member by email (one notice)", "linus",
+                "post units-home-1 @max@example.com " + SHORT);
     }
 
     /** erase-my-data of a member with 100 posts and a skill (each post stays in place, removed). */

@@ -37,6 +37,9 @@ final class SaveToCommunity {
     static final String COMMAND = "saveToCommunity";
     static final String SLUG = "slug";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Tags inside a line (bold, a link, a mention): gone without a space, so "<b>Fridays</b>." stays "Fridays.". */
+    private static final java.util.regex.Pattern INLINE = java.util.regex.Pattern.compile(
+            "(?i)</?(?:b|i|u|s|em|strong|span|a|at|code|font|sub|sup|del|ins|mark|small|strike)\\b[^<>]*>");
 
     private final Ciment ciment;
 
@@ -110,7 +113,7 @@ final class SaveToCommunity {
         }
         String content = payload.getBody().getContent();
         return "text".equalsIgnoreCase(payload.getBody().getContentType()) ? content.strip()
-                : MentionText.clean(content);
+                : MentionText.clean(INLINE.matcher(content).replaceAll(""));
     }
 
     /** Who wrote it, as Teams names them (a person, or an app such as a bot). */

@@ -263,7 +263,7 @@ class TeamsConversationsTest {
     @Test
     void saveToCommunity_submitted_savesTheMessageCreditedToItsAuthor_andSaysWhere() {
         Map<String, Object> message = TeamsActivities.messagePayload("1700000000202", "Alan Turing",
-                "<p>The build moves to <b>Fridays</b>&nbsp;from now on.</p>");
+                "<p>The build moves to <b>Fridays</b>&nbsp;from now on, <at id=\"0\">Ada</at>.</p>");
 
         JsonNode answer = invoke(from(grace).submitAction(SaveToCommunity.COMMAND, Map.of("slug", "data-guild"),
                 message));
@@ -271,7 +271,7 @@ class TeamsConversationsTest {
         assertEquals("message", answer.path("task").path("type").asText());
         String saved = answer.path("task").path("value").asText();
         assertTrue(saved.matches("Saved as #[0-9A-Z]{26} in data-guild\\."), saved);
-        assertEquals("Alan Turing in Teams: The build moves to Fridays from now on.",
+        assertEquals("Alan Turing in Teams: The build moves to Fridays from now on, Ada.",
                 thread(saved.split(" ")[2]).root().text());
     }
 

@@ -100,6 +100,31 @@ class PostCardsTest {
     }
 
     @Test
+    void reactClickOnAReply_readsBackAsTheWords_andDrawsItsThreadAfterwards() {
+        Post reply = Post.reply("01JD0000000000000000000007", "01JD0000000000000000000006", "c1",
+                new Slug("data-guild"), "p-ada", "Ada", Platform.TEAMS, "yes", AT);
+        JsonNode react = PostButtons.under(reply).orElseThrow().findParents("verb").stream()
+                .filter(a -> a.path("verb").asText().equals("react")).findFirst().orElseThrow();
+        com.microsoft.bot.schema.AdaptiveCardInvokeAction action = new com.microsoft.bot.schema.AdaptiveCardInvokeAction();
+        action.setVerb("react");
+        action.setData(react.path("data"));
+
+        CardActions.Click click = CardActions.read(action).orElseThrow();
+
+        assertEquals("react #01JD0000000000000000000006/01JD0000000000000000000007 thumbsup", click.command());
+        assertEquals("thread #01JD0000000000000000000006", click.refresh());
+    }
+
+    @Test
+    void postClickWithAnEmojiThatIsNoName_isNotCiments() {
+        com.microsoft.bot.schema.AdaptiveCardInvokeAction action = new com.microsoft.bot.schema.AdaptiveCardInvokeAction();
+        action.setVerb("react");
+        action.setData(Map.of("ref", "#01JD0000000000000000000006", "emoji", "tada leave data-guild"));
+
+        assertTrue(CardActions.read(action).isEmpty());
+    }
+
+    @Test
     void postedAnswer_inTeams_isTheSentenceWithThePostsCard() {
         ciment.handle(grace, "create data-guild Data people");
         Reply posted = ciment.handle(grace, "post data-guild Hello");

@@ -225,6 +225,9 @@ final class DynamoConversations implements Conversations {
         item.put("post", s(entry.post()));
         item.put("actorId", s(entry.actorId()));
         item.put("actorName", s(entry.actorName()));
+        // Under its actor in the keys-only index: erasing them finds the entries that name them.
+        item.put(Keys.GSI2_PK, s(Keys.person(entry.actorId())));
+        item.put(Keys.GSI2_SK, s(Keys.AUDIT_PREFIX + entry.id()));
         if (entry.reason() != null) {
             item.put("reason", s(entry.reason()));
         }
@@ -235,7 +238,7 @@ final class DynamoConversations implements Conversations {
     private static AuditEntry audit(Map<String, AttributeValue> item) {
         return new AuditEntry(Keys.idIn(Items.str(item, Keys.SK), Keys.AUDIT_PREFIX),
                 Keys.idIn(Items.str(item, Keys.PK), Keys.COMMUNITY_PREFIX), Items.str(item, "action"),
-                Items.str(item, "post"), Items.str(item, "actorId"), Items.str(item, "actorName"),
+                Items.str(item, "post"), Items.optional(item, "actorId").orElse(null), Items.str(item, "actorName"),
                 Items.optional(item, "reason").orElse(null), Instant.parse(Items.str(item, Items.AT)));
     }
 }

@@ -2,7 +2,6 @@ package ciment.infra;
 
 import static ciment.infra.Keys.s;
 
-import ciment.core.config.Settings;
 import ciment.core.model.Platform;
 import ciment.core.port.MessageCopies;
 import java.util.HashMap;
@@ -29,13 +28,12 @@ public final class DynamoMessageCopies implements MessageCopies {
     private final Table table;
 
     public DynamoMessageCopies(DynamoDbClient client, String tableName, CapacityMeter meter) {
-        this.table = new Table(client, tableName, meter);
+        this(new Table(client, tableName, meter));
     }
 
-    /** The copies a function uses: its own client, the table and meter from the settings. */
-    public static DynamoMessageCopies fromSettings(Settings settings) {
-        return new DynamoMessageCopies(DynamoClients.create(settings), settings.table(),
-                CapacityMeter.forSettings(settings));
+    /** On a store's table: its client and meter (see {@link DynamoStore#messageCopies()}). */
+    DynamoMessageCopies(Table table) {
+        this.table = table;
     }
 
     @Override

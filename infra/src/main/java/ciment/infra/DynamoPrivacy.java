@@ -148,6 +148,7 @@ final class DynamoPrivacy {
                 new Step("memberships", () -> leaveAll(id)),
                 new Step("posts", () -> forEachId(id, this::removePosts)),
                 new Step("reactions", () -> forEachId(id, this::deleteReactions)),
+                new Step("moderation", () -> forEachId(id, this::forgetModerator)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
                 new Step("invitations", () -> forEachId(id, this::deleteInvitations)),
                 new Step("invitations given", () -> forEachId(id, this::forgetInviter)),
@@ -197,6 +198,21 @@ final class DynamoPrivacy {
                     DynamoConversations::removed).map(Items::post).filter(Post::isReply)
                     // A reply that was its thread's latest leaves no preview of its words on the first post.
                     .ifPresent(reply -> DynamoConversations.forgetPreview(table, ERASE, reply)));
+    }
+
+    /**
+     * The audit trail keeps what was done to which post, and when; a steward who erases their data is no
+     * longer named in it.
+     */
+    private void forgetModerator(String personId) {
+        inParallel(named(ERASE, Keys.person(personId), Keys.AUDIT_PREFIX), key ->
+            table.update(ERASE, tableKey(key), "SET actorName = :former REMOVE actorId, #gsi2pk, #gsi2sk", EXISTS,
+                    Map.of("#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK), Map.of(":former", s(FORMER_MEMBER)), old -> {
+                        Map<String, AttributeValue> after = new HashMap<>(old);
+                        after.keySet().removeAll(Set.of("actorId", Keys.GSI2_PK, Keys.GSI2_SK));
+                        after.put("actorName", s(FORMER_MEMBER));
+                        return after;
+                    }));
     }
 
     /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
@@ -351,6 +367,9 @@ final class DynamoPrivacy {
     }
 
     /** The keys of the items that name {@code owner} in the second index, of one kind (sort key prefix). */
+    /** Who an audit entry names once its steward erased their data. */
+    static final String FORMER_MEMBER = "A former member";
+
     private List<Map<String, AttributeValue>> named(String operation, String owner, String prefix) {
         return table.queryAll(operation, q -> q.indexName(Keys.GSI2)
                 .keyConditionExpression("gsi2pk = :owner AND begins_with(gsi2sk, :prefix)")

@@ -72,6 +72,11 @@ public final class DynamoStore implements Store {
         return meter;
     }
 
+    /** Which chat messages show which posts, on this store's table, client and meter. */
+    public DynamoMessageCopies messageCopies() {
+        return new DynamoMessageCopies(table);
+    }
+
     /**
      * Reads a key that does not exist: loads the SDK's classes, resolves the endpoint and opens the
      * connection, so that the first real request does not pay for them. Call it during init, from a

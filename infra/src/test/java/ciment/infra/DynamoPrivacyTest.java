@@ -201,6 +201,10 @@ class DynamoPrivacyTest {
             post(linus, "Linus again", 7);
             store.react(posts.get(1), "tada", ada.id(), true);
             store.react(posts.get(4), "+1", grace.id(), true);
+            post(grace, "Deleted by her", 8);
+            Post deleted = posts.get(5);
+            store.delete(deleted, grace.id(), new ciment.core.model.AuditEntry(Ulid.random(Sample.minute(8)), guild.id(),
+                    "deleted", deleted.reference(), grace.id(), grace.displayName(), "by its author", Sample.minute(8)));
             store.send(new Notice(Ulid.random(Sample.T0), Recipient.direct(gracesAccount, "https://smba.example/"),
                     "Here is your file", Sample.T0, grace.id()));
             store.merge(ada, grace);
@@ -239,7 +243,7 @@ class DynamoPrivacyTest {
             assertEquals(posts.stream().map(Post::id).toList().reversed(), feed.stream().map(Post::id).toList(),
                     "every post keeps its place");
             String removed = Post.REMOVED_TEXT;
-            assertEquals(List.of(removed, "Linus says hi", removed, removed, "Linus again").reversed(),
+            assertEquals(List.of(removed, "Linus says hi", removed, removed, "Linus again", removed).reversed(),
                     feed.stream().map(Post::text).toList());
             assertTrue(feed.stream().filter(Post::isRemoved).allMatch(p -> p.authorId() == null));
 
@@ -252,6 +256,9 @@ class DynamoPrivacyTest {
                 assertEquals(1, now.stewardCount(), community.slug().value());
             }
             assertTrue(store.find(gracesOwn.slug()).isPresent(), "a community she created stays");
+            assertEquals(List.of(DynamoPrivacy.FORMER_MEMBER + " deleted " + posts.get(5).reference() + ": by its author"),
+                    store.audit(guild.id(), 10).stream().map(ciment.core.model.AuditEntry::sentence).toList(),
+                    "the audit trail keeps the action, not who did it");
         }
 
         private static List<String> texts(Map<String, AttributeValue> item) {

@@ -81,6 +81,23 @@ class QuestionsEndToEndTest {
     }
 
     @Test
+    void acceptOfAReplyNamedUnderAnotherQuestion_isRefusedInOneSentence_andWritesNothing() {
+        SlackUser asker = stack.slackUser("U0ASKER03", "Di Slack");
+        TeamsUser other = stack.teamsUser("Ed Teams");
+        asker.ciment("create q-threads Two questions");
+        other.ciment("join q-threads");
+        String first = reference(asker.ciment("ask q-threads Which linter?"));
+        String second = reference(asker.ciment("ask q-threads Which formatter?"));
+        String answer = reference(other.ciment("reply " + first + " ruff"));
+        int before = stack.itemCount();
+
+        SlackAnswer refused = asker.ciment("accept " + second + answer.substring(answer.indexOf('/')));
+
+        assertTrue(refused.says("No post " + second + "/"), refused.toString());
+        assertEquals(before, stack.itemCount());
+    }
+
+    @Test
     void threadPinnedInTeams_isFoundAsKnowledgeInSlack_byItsWords() {
         TeamsUser steward = stack.teamsUser("Kai Teams");
         SlackUser reader = stack.slackUser("U0KNOW001", "Rae Slack");

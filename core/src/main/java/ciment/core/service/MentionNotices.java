@@ -47,6 +47,9 @@ final class MentionNotices {
         while (emails.find()) {
             people.findByEmail(emails.group(1).toLowerCase(Locale.ROOT)).ifPresent(mentioned::add);
         }
+        if (mentioned.isEmpty()) {
+            return; // most posts mention nobody: they cost no read here
+        }
         Optional<Community> community = communities.find(post.slug());
         if (community.isEmpty()) {
             return;

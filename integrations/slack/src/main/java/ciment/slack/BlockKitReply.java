@@ -76,10 +76,13 @@ public final class BlockKitReply {
     }
 
     private static List<LayoutBlock> posted(Post post) {
-        String done = post.edited() ? "Edited `" : post.isReply() ? "Replied `" : "Posted `";
-        return List.of(
-                section(":white_check_mark: ", done + post.reference() + "` in *" + post.slug() + "*."),
-                section("", Mrkdwn.quote(Mrkdwn.escape(post.text()))));
+        String done = post.edited() ? "Edited `" : post.isReply() ? "Replied `" : post.isQuestion() ? "Asked `"
+                : "Posted `";
+        SectionBlock text = section("", Mrkdwn.quote(Mrkdwn.escape(post.text())));
+        if (PostMenu.actionable(post)) {
+            text.setAccessory(PostMenu.overflow(post));
+        }
+        return List.of(section(":white_check_mark: ", done + post.reference() + "` in *" + post.slug() + "*."), text);
     }
 
     /** A thread whole: the first post, then each reply; removed and hidden ones keep their place. */

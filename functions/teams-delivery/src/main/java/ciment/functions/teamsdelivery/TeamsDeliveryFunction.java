@@ -56,9 +56,10 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         // One table client serves the outbox and the store that export-my-data's file is sized from.
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
+        DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
+        // The copies of notices about a post are recorded, so that reactions and replies on them count.
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                TeamsNoticeSender.fromSettings(settings, credentials, new DynamoStore(dynamo, settings.table(), meter)),
-                clock);
+                TeamsNoticeSender.fromSettings(settings, credentials, store, store.messageCopies()), clock);
     }
 
     @Override

@@ -3,7 +3,6 @@ package ciment.functions.teams;
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
 import ciment.core.service.PeopleSearch;
-import ciment.infra.DynamoMessageCopies;
 import ciment.infra.DynamoStore;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
@@ -92,9 +91,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         BotFrameworkAdapter adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
         // A single-tenant bot's own organisation: people of any other tenant take part as guests.
         DynamoStore table = store.join();
-        // Its own client: DynamoStore does not lend its own (one more client, made during init).
-        DynamoMessageCopies copies = DynamoMessageCopies.fromSettings(settings);
-        CimentBot bot = new CimentBot(new Ciment(table, clock), new PeopleSearch(table), copies, clock,
+        CimentBot bot = new CimentBot(new Ciment(table, clock), new PeopleSearch(table), table.messageCopies(), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"));
         this.endpoint = new TeamsEndpoint(adapter, bot, auth);
     }

@@ -32,23 +32,26 @@ public final class Deliveries {
     private final NoticeSender sender;
     private final Clock clock;
     private final Pacing pacing;
+    private final Mirrors mirrors;
 
     public Deliveries(Outbox outbox, NoticeSender sender, Clock clock) {
-        this(outbox, sender, clock, Pacing.NONE);
+        this(outbox, sender, clock, Pacing.NONE, null);
     }
 
-    public Deliveries(Outbox outbox, NoticeSender sender, Clock clock, Pacing pacing) {
+    /** @param mirrors mirrors posts into linked channels, pacing with the same turns; null: notices only */
+    public Deliveries(Outbox outbox, NoticeSender sender, Clock clock, Pacing pacing, Mirrors mirrors) {
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
         this.pacing = pacing;
+        this.mirrors = mirrors;
     }
 
     public StreamsEventResponse handle(DynamodbEvent event) {
         List<BatchItemFailure> failures = new ArrayList<>();
         if (event.getRecords() != null) {
             for (DynamodbStreamRecord record : event.getRecords()) {
-                if (!deliver(record)) {
+                if (!deliver(record) || (mirrors != null && !mirrors.mirror(record))) {
                     failures.add(BatchItemFailure.builder()
                             .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
                 }
@@ -95,7 +98,7 @@ public final class Deliveries {
 
     private boolean send(Notice notice, Instant claimedAt) {
         try {
-            pacing.awaitTurn(notice.to());
+            pacing.awaitTurn(conversationOf(notice));
             sender.send(notice);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -129,6 +132,12 @@ public final class Deliveries {
             return Optional.empty();
         }
         return Outbox.notice(StreamImages.item(record.getDynamodb().getNewImage()));
+    }
+
+    /** The conversation a notice goes into, for pacing: the account's direct messages, or where they asked. */
+    private static String conversationOf(Notice notice) {
+        var to = notice.to();
+        return to.account().platform().key() + "#" + (to.isDirect() ? to.account().userId() : to.conversationId());
     }
 
     private static String sequence(DynamodbStreamRecord record) {

@@ -38,9 +38,23 @@ public final class DynamoMessageCopies implements MessageCopies {
 
     @Override
     public boolean record(Platform platform, String conversationId, String messageId, String postRef) {
+        return record(platform, conversationId, messageId, postRef, false);
+    }
+
+    @Override
+    public boolean recordOrigin(Platform platform, String conversationId, String messageId, String postRef) {
+        return record(platform, conversationId, messageId, postRef, true);
+    }
+
+    /** The message's item, then the post's copy in that conversation ({@link DynamoMirrors}), which mirroring reads. */
+    private boolean record(Platform platform, String conversationId, String messageId, String postRef, boolean origin) {
         Map<String, AttributeValue> item = new HashMap<>(key(platform, conversationId, messageId));
         item.put(POST, s(postRef));
-        return table.putNew(RECORD, item);
+        if (!table.putNew(RECORD, item)) {
+            return false;
+        }
+        table.putNew(RECORD, DynamoMirrors.sentCopy(postRef, platform, conversationId, messageId, origin));
+        return true;
     }
 
     @Override

@@ -1,14 +1,17 @@
 package ciment.infra;
 
 import ciment.core.config.Settings;
+import ciment.core.model.AuditEntry;
+import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
+import ciment.core.model.Link;
 import ciment.core.model.Membership;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
-import ciment.core.model.AuditEntry;
+import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Profile;
@@ -43,6 +46,8 @@ public final class DynamoStore implements Store {
     private final DynamoPrivacy privacy;
     private final DynamoConversations conversations;
     private final DynamoQuestions questions;
+    private final DynamoLinks links;
+    private final DynamoMessageCopies copies;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this(client, tableName, meter, HmacSeal.ofThisProcess());
@@ -60,6 +65,8 @@ public final class DynamoStore implements Store {
         this.privacy = new DynamoPrivacy(table, communities, people);
         this.conversations = new DynamoConversations(table);
         this.questions = new DynamoQuestions(table);
+        this.links = new DynamoLinks(table);
+        this.copies = new DynamoMessageCopies(table);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -74,7 +81,7 @@ public final class DynamoStore implements Store {
 
     /** Which chat messages show which posts, on this store's table, client and meter. */
     public DynamoMessageCopies messageCopies() {
-        return new DynamoMessageCopies(table);
+        return copies;
     }
 
     /**
@@ -192,6 +199,41 @@ public final class DynamoStore implements Store {
     @Override
     public List<AuditEntry> audit(String communityId, int limit) {
         return conversations.audit(communityId, limit);
+    }
+
+    @Override
+    public boolean link(Link link) {
+        return links.link(link);
+    }
+
+    @Override
+    public boolean unlink(Link link) {
+        return links.unlink(link);
+    }
+
+    @Override
+    public Optional<Link> linkOf(Channel channel) {
+        return links.linkOf(channel);
+    }
+
+    @Override
+    public List<Link> links(String communityId) {
+        return links.links(communityId);
+    }
+
+    @Override
+    public boolean record(Platform platform, String conversationId, String messageId, String postRef) {
+        return copies.record(platform, conversationId, messageId, postRef);
+    }
+
+    @Override
+    public boolean recordOrigin(Platform platform, String conversationId, String messageId, String postRef) {
+        return copies.recordOrigin(platform, conversationId, messageId, postRef);
+    }
+
+    @Override
+    public Optional<String> find(Platform platform, String conversationId, String messageId) {
+        return copies.find(platform, conversationId, messageId);
     }
 
     @Override

@@ -70,16 +70,17 @@ class DynamoMessageCopiesTest {
     }
 
     @Test
-    void recordAndFind_costOneWriteAndHalfARead_metered() {
+    void recordAndFind_costTwoWritesAndHalfARead_metered() {
         CapacityMeter own = new CapacityMeter(CapacityMeter.Source.COMPUTED);
         DynamoMessageCopies metered = new DynamoMessageCopies(MotoTables.CLIENT, table, own);
 
         metered.record(Platform.TEAMS, CHANNEL, "1700000000004", POST);
         metered.find(Platform.TEAMS, CHANNEL, "1700000000004");
 
-        assertEquals(CapacityMeter.Units.write(1), own.usage(DynamoMessageCopies.RECORD).computed());
+        // The message's item, and the post's copy in the conversation (which mirroring reads).
+        assertEquals(CapacityMeter.Units.write(2), own.usage(DynamoMessageCopies.RECORD).computed());
         assertEquals(CapacityMeter.Units.read(0.5), own.usage(DynamoMessageCopies.FIND).computed());
-        assertEquals(List.of(1L, 1L), List.of(own.usage(DynamoMessageCopies.RECORD).requests(),
+        assertEquals(List.of(2L, 1L), List.of(own.usage(DynamoMessageCopies.RECORD).requests(),
                 own.usage(DynamoMessageCopies.FIND).requests()));
     }
 }

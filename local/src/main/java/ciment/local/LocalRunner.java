@@ -175,10 +175,10 @@ public final class LocalRunner implements AutoCloseable {
     private static List<StreamFeeder.Consumer> deliveryFunctions(Settings settings) {
         List<StreamFeeder.Consumer> functions = new ArrayList<>();
         if (settings.get("SLACK_BOT_TOKEN").isPresent()) {
-            functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+            functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", StreamFeeder.deliveryFilter("slack"),
                     new Containers<>("ciment-slack-delivery", () -> new SlackDeliveryFunction(settings), 1)));
         }
-        functions.add(new StreamFeeder.Consumer("ciment-teams-delivery", StreamFeeder.newOutboxItemsOf("teams"),
+        functions.add(new StreamFeeder.Consumer("ciment-teams-delivery", StreamFeeder.deliveryFilter("teams"),
                 new Containers<>("ciment-teams-delivery", () -> new TeamsDeliveryFunction(settings, true), 1)));
         return functions;
     }

@@ -193,6 +193,24 @@ final class StreamFeeder implements AutoCloseable {
         };
     }
 
+    /** What a delivery function of this platform is handed: its new outbox items, and posts and replies. */
+    static Predicate<DynamodbStreamRecord> deliveryFilter(String platform) {
+        return newOutboxItemsOf(platform).or(postsAndReplies());
+    }
+
+    /** Template.yaml's second pattern: posts and replies, new or changed (INSERT or MODIFY, pk C#..., sk POST# or THREAD#). */
+    static Predicate<DynamodbStreamRecord> postsAndReplies() {
+        return record -> {
+            if (!("INSERT".equals(record.getEventName()) || "MODIFY".equals(record.getEventName()))
+                    || record.getDynamodb() == null || record.getDynamodb().getKeys() == null) {
+                return false;
+            }
+            Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+            String sk = text(keys.get("sk"));
+            return text(keys.get("pk")).startsWith("C#") && (sk.startsWith("POST#") || sk.startsWith("THREAD#"));
+        };
+    }
+
     private static String text(AttributeValue value) {
         return value == null || value.getS() == null ? "" : value.getS();
     }

@@ -41,7 +41,9 @@ class TemplateFiltersTest {
             record("INSERT", "OUT#1", "OUT", "slack"), record("INSERT", "OUT#2", "OUT", "teams"),
             record("MODIFY", "OUT#3", "OUT", "slack"), record("REMOVE", "OUT#4", "OUT", "teams"),
             record("INSERT", "C#5", "META", "slack"), record("INSERT", "OUT#6", "OUTX", "teams"),
-            record("INSERT", "P#OUT#7", "OUT", "teams"));
+            record("INSERT", "P#OUT#7", "OUT", "teams"), record("INSERT", "C#8", "POST#1", "slack"),
+            record("MODIFY", "C#8", "THREAD#1#2", "teams"), record("REMOVE", "C#8", "POST#1", "slack"),
+            record("INSERT", "C#8", "M#P1", "teams"), record("INSERT", "P#9", "POST#1", "teams"));
 
     /** The FilterCriteria patterns in template.yaml, in order (Slack's delivery function comes first). */
     private static List<JsonNode> patterns() throws Exception {
@@ -58,20 +60,21 @@ class TemplateFiltersTest {
     @Test
     void runnersFilters_letThroughWhatTheTemplatesFilterCriteriaLetThrough() throws Exception {
         List<JsonNode> patterns = patterns();
-        assertEquals(2, patterns.size(), patterns.toString());
-        Map<String, JsonNode> byPlatform = new LinkedHashMap<>();
-        for (JsonNode pattern : patterns) {
-            byPlatform.put(pattern.at("/dynamodb/NewImage/platform/S/0").asText(), pattern);
-        }
+        assertEquals(4, patterns.size(), patterns.toString());
+        // Each delivery function has two patterns: its platform's outbox items, then posts and replies.
+        Map<String, List<JsonNode>> byPlatform = new LinkedHashMap<>();
+        byPlatform.put(patterns.get(0).at("/dynamodb/NewImage/platform/S/0").asText(), patterns.subList(0, 2));
+        byPlatform.put(patterns.get(2).at("/dynamodb/NewImage/platform/S/0").asText(), patterns.subList(2, 4));
         assertEquals(List.of("slack", "teams"), List.copyOf(byPlatform.keySet()));
         for (String platform : byPlatform.keySet()) {
             for (DynamodbStreamRecord sample : SAMPLES) {
-                assertEquals(matches(byPlatform.get(platform), asEvent(sample)),
-                        StreamFeeder.newOutboxItemsOf(platform).test(sample),
+                boolean template = byPlatform.get(platform).stream().anyMatch(p -> matches(p, asEvent(sample)));
+                assertEquals(template, StreamFeeder.deliveryFilter(platform).test(sample),
                         platform + " on " + sample.getEventName() + " " + sample.getDynamodb().getKeys());
             }
         }
-        assertTrue(StreamFeeder.newOutboxItemsOf("slack").test(SAMPLES.get(0)), "the filters let some through");
+        assertTrue(StreamFeeder.deliveryFilter("slack").test(SAMPLES.get(0)), "the filters let some through");
+        assertTrue(StreamFeeder.deliveryFilter("teams").test(SAMPLES.get(8)), "posts are let through");
     }
 
     /** The record as the event JSON the pattern is matched against. */

@@ -89,6 +89,20 @@ public sealed interface Command {
     record Knowledge(Slug slug, String query) implements Command {
     }
 
+    // ---- channels ----
+
+    /** {@code link <slug>}: a steward links the channel the command is sent in. */
+    record LinkChannel(Slug slug) implements Command {
+    }
+
+    /** {@code unlink}: a steward unlinks the channel the command is sent in. */
+    record UnlinkChannel() implements Command {
+    }
+
+    /** {@code links <slug>}: the channels linked to a community. */
+    record Links(Slug slug) implements Command {
+    }
+
     // ---- stewards ----
 
     /** {@code open <slug>} (joining is free) or {@code close <slug>} (joining needs approval). */

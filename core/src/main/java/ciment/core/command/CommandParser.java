@@ -50,6 +50,9 @@ public final class CommandParser {
             case "delete" -> new Command.Delete(onlyPost(words, "delete <post>"));
             case "hide" -> hide(words);
             case "audit" -> new Command.Audit(only(words, "audit <slug>", "audit data-guild"));
+            case "link" -> new Command.LinkChannel(only(words, "link <slug>", "link data-guild"));
+            case "unlink" -> unlink(words);
+            case "links" -> new Command.Links(only(words, "links <slug>", "links data-guild"));
             case "open", "close" -> new Command.SetOpen(only(words, verb + " <slug>", verb + " data-guild"), verb.equals("open"));
             case "archive", "restore" -> new Command.SetArchived(only(words, verb + " <slug>", verb + " data-guild"),
                     verb.equals("archive"));
@@ -99,6 +102,13 @@ public final class CommandParser {
     private static Command ask(Words words) {
         Slug slug = slug(words, "ask <slug> <question>", "ask data-guild Who knows a good SQL formatter?");
         return new Command.Ask(slug, postText(words, "Write the question: ask " + slug + " <question>."));
+    }
+
+    private static Command unlink(Words words) {
+        if (!words.rest().isEmpty()) {
+            throw new Refusal("unlink takes nothing more: send unlink alone, in the channel to unlink.");
+        }
+        return new Command.UnlinkChannel();
     }
 
     private static Command questions(Words words) {

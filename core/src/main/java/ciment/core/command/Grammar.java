@@ -43,12 +43,14 @@ public final class Grammar {
             new Usage("archive <slug> / restore <slug>", "steward: make it read-only / writable again"),
             new Usage("hide <post> <reason>", "steward: hide a post or reply, with the reason"),
             new Usage("audit <slug>", "steward: the community's moderation actions"),
+            new Usage("link <slug>", "steward: link this channel; its messages become posts, the posts appear here"),
+            new Usage("unlink", "steward: unlink this channel"),
+            new Usage("links <slug>", "the channels linked to a community"),
             new Usage("pin <post> / unpin <post>", "steward: keep a post (a first post: its whole thread) as knowledge"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
     static final Set<String> LATER = Set.of(
-            "link",
-            "unlink", "links", "costs", "budget", "grant");
+            "costs", "budget", "grant");
 
     private Grammar() {
     }

@@ -31,6 +31,14 @@ public interface MessageCopies {
      */
     boolean record(Platform platform, String conversationId, String messageId, String postRef);
 
+    /**
+     * Records that someone's message in a linked channel became the post: the post's origin there, which
+     * mirroring leaves alone (a bot cannot change people's messages) and never copies the post into again.
+     */
+    default boolean recordOrigin(Platform platform, String conversationId, String messageId, String postRef) {
+        return record(platform, conversationId, messageId, postRef);
+    }
+
     /** The post the message shows, as commands name it; empty when the message is no copy of a post. */
     Optional<String> find(Platform platform, String conversationId, String messageId);
 }

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Recipient;
@@ -17,9 +18,16 @@ import java.util.function.Supplier;
  * @param directory    resolves the @mentions in the command to accounts
  * @param replyTo      where later answers to this request go (the conversation it came from); null when
  *                     the chat tool has no way back
+ * @param channel      the channel the request was made in, when it is one that many read and where the bot
+ *                     can post (link, and messages that become posts); null in a direct message
  */
 public record Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
-        Directory directory, Recipient replyTo) {
+        Directory directory, Recipient replyTo, Channel channel) {
+
+    public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
+            Directory directory, Recipient replyTo) {
+        this(account, introduction, requestId, at, directory, replyTo, null);
+    }
 
     public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
             Directory directory) {

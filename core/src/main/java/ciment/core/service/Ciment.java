@@ -6,10 +6,13 @@ import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
+import ciment.core.model.Link;
 import ciment.core.model.Person;
+import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
+import ciment.core.port.MessageCopies;
 import ciment.core.port.Store;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Home;
@@ -17,6 +20,7 @@ import ciment.core.reply.Reply;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** The one entry point both chat tools call: the words a person sent in, an answer out. */
@@ -32,6 +36,9 @@ public final class Ciment {
     private final ConversationActions conversations;
     private final CaptureActions captures;
     private final QuestionActions questions;
+    private final LinkActions links;
+    private final MessageCopies copies;
+    private final ChannelIntake intake;
 
     public Ciment(Store store, Clock clock) {
         this.identity = new Identity(store, clock);
@@ -45,6 +52,9 @@ public final class Ciment {
         this.homes = new HomeActions(store, store);
         this.conversations = new ConversationActions(store, store, communities, mentions);
         this.questions = new QuestionActions(store, store, store, communities);
+        this.links = new LinkActions(store, store, communities);
+        this.copies = store;
+        this.intake = new ChannelIntake(store, store, store, store, store, mentions);
         this.captures = new CaptureActions(store, store, store, communities);
     }
 
@@ -91,6 +101,48 @@ public final class Ciment {
             return captures.save(identity.personOf(caller), caller, Slug.parse(slug), messages);
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
+        }
+    }
+
+    /**
+     * A message written in the caller's channel ({@link Caller#channel()}), its request id being the message's
+     * id: in a linked channel it becomes a post, or with {@code rootMessageId} (its thread's first message) a
+     * reply. Empty when the channel is not linked, or the thread's first message is no post: the message is
+     * none of Ciment's business, and nothing was written (nor the author looked up).
+     */
+    public Optional<Reply> channelMessage(Caller caller, String messageId, String rootMessageId, String text) {
+        return inLinkedChannel(caller, (author, link) -> intake.message(author, caller, link, messageId, rootMessageId,
+                text));
+    }
+
+    /** A message of a linked channel was edited: its post follows. Empty when it is no post. */
+    public Optional<Reply> channelEdit(Caller caller, String messageId, String text) {
+        return inLinkedChannel(caller, (author, link) -> intake.edited(author, caller, messageId, text));
+    }
+
+    /** A message of a linked channel was deleted: its post shows as removed. Empty when it is no post. */
+    public Optional<Reply> channelDelete(Caller caller, String messageId) {
+        return inLinkedChannel(caller, (author, link) -> intake.deleted(author, caller, messageId));
+    }
+
+    /**
+     * The post a chat message shows, as commands name it: a linked channel's message that became a post, or a
+     * copy of a post that the bot sent. Empty for any other message. A reaction to it reacts to the post.
+     */
+    public Optional<String> postShownBy(Platform platform, String conversationId, String messageId) {
+        return copies.find(platform, conversationId, messageId);
+    }
+
+    private Optional<Reply> inLinkedChannel(Caller caller,
+            BiFunction<Person, Link, Optional<Reply>> action) {
+        Optional<Link> link = intake.linkOf(caller);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return action.apply(identity.personOf(caller), link.get());
+        } catch (Refusal refusal) {
+            return Optional.of(new Reply.Refused(refusal.sentence()));
         }
     }
 
@@ -150,6 +202,9 @@ public final class Ciment {
             case Command.Delete d -> conversations.delete(me.get(), caller, d.post());
             case Command.Hide h -> conversations.hide(me.get(), caller, h.post(), h.reason());
             case Command.Audit a -> conversations.audit(me.get(), a.slug());
+            case Command.LinkChannel l -> links.link(me.get(), caller, l.slug());
+            case Command.UnlinkChannel u -> links.unlink(me.get(), caller);
+            case Command.Links l -> links.links(me.get(), l.slug());
             case Command.SetOpen o -> stewardship.setOpen(me.get(), o.slug(), o.open());
             case Command.Requests r -> stewardship.requests(me.get(), r.slug());
             case Command.Decide d -> stewardship.decide(me.get(), caller, d.slug(), d.person(), d.approve());

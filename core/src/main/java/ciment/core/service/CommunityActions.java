@@ -172,6 +172,16 @@ final class CommunityActions {
         return community;
     }
 
+    /** A community the person stewards; refused, saying who can, otherwise. */
+    Community stewardedBy(Person person, Slug slug, String action) {
+        Community community = existing(slug);
+        boolean steward = communities.membership(community.id(), person.id()).map(Membership::isSteward).orElse(false);
+        if (!steward) {
+            throw new Refusal("Only a steward of " + slug + " can " + action + ": info " + slug + " names them.");
+        }
+        return community;
+    }
+
     /** A community whose posts the person may read: a closed community's posts are for its members. */
     Community readableBy(Person person, Slug slug) {
         Community community = visibleTo(person, slug);

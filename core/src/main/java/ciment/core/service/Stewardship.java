@@ -174,12 +174,7 @@ final class Stewardship {
 
     /** The community, when the person is one of its stewards; a refusal naming the action otherwise. */
     private Community stewarded(Person person, Slug slug, String action) {
-        Community community = communityActions.existing(slug);
-        boolean steward = communities.membership(community.id(), person.id()).map(Membership::isSteward).orElse(false);
-        if (!steward) {
-            throw new Refusal("Only a steward of " + slug + " can " + action + ": info " + slug + " names them.");
-        }
-        return community;
+        return communityActions.stewardedBy(person, slug, action);
     }
 
     /** The person a command names, by @mention or email address, who must have used Ciment already. */

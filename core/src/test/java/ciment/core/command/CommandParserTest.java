@@ -114,7 +114,7 @@ class CommandParserTest {
 
     @Test
     void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("link data-guild"));
+        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("costs 2026-11"));
         assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
     }
 

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
@@ -29,6 +30,29 @@ final class Talk {
     }
 
     Reply say(String user, String text) {
+        return ciment.handle(caller(user, null, "req-" + (++requests), clock.instant().plusSeconds(requests)), text);
+    }
+
+    /** A command sent in a channel (where link works). */
+    Reply sayIn(Channel channel, String user, String text) {
+        return ciment.handle(caller(user, channel, "req-" + (++requests), clock.instant().plusSeconds(requests)), text);
+    }
+
+    /** A message written in a channel, its id the request's; {@code root}: its thread's first message, or null. */
+    Optional<Reply> writeIn(Channel channel, String user, String messageId, String root, String text) {
+        return ciment.channelMessage(caller(user, channel, messageId, clock.instant()),
+                messageId, root, text);
+    }
+
+    Optional<Reply> editIn(Channel channel, String user, String messageId, String text) {
+        return ciment.channelEdit(caller(user, channel, messageId + "-edit", clock.instant()), messageId, text);
+    }
+
+    Optional<Reply> deleteIn(Channel channel, String user, String messageId) {
+        return ciment.channelDelete(caller(user, channel, messageId + "-delete", clock.instant()), messageId);
+    }
+
+    private Caller caller(String user, Channel channel, String requestId, Instant at) {
         Directory directory = new Directory() {
             @Override
             public Optional<ChatAccount> accountOf(String mention) {
@@ -40,8 +64,7 @@ final class Talk {
                 return MENTION.matcher(text).results().map(MatchResult::group).distinct().toList();
             }
         };
-        Instant at = clock.instant().plusSeconds(++requests);
-        return ciment.handle(new Caller(account(user), () -> Introduction.named(user + " name"), "req-" + requests, at,
-                directory), text);
+        return new Caller(account(user), () -> Introduction.named(user + " name"), requestId, at, directory, null,
+                channel);
     }
 }

@@ -1,13 +1,16 @@
 package ciment.core.testing;
 
 import ciment.core.model.AuditEntry;
+import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
+import ciment.core.model.Link;
 import ciment.core.model.Membership;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
+import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Profile;
@@ -653,6 +656,54 @@ public final class InMemoryStore implements Store {
         return java.util.stream.Stream.concat(posts.values().stream(), replies.values().stream())
                 .filter(p -> p.communityId().equals(communityId) && p.isPinned())
                 .sorted(Comparator.comparing(Post::id).reversed()).limit(limit).toList();
+    }
+
+    // ---- links and copies ----
+
+    private final Map<String, Link> links = new HashMap<>();
+    private final Map<String, String> copies = new HashMap<>();
+
+    @Override
+    public synchronized boolean link(Link link) {
+        if (links.putIfAbsent(link.channel().key(), link) != null) {
+            return false;
+        }
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean unlink(Link link) {
+        if (links.remove(link.channel().key()) == null) {
+            return false;
+        }
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Link> linkOf(Channel channel) {
+        return Optional.ofNullable(links.get(channel.key()));
+    }
+
+    @Override
+    public synchronized List<Link> links(String communityId) {
+        return links.values().stream().filter(l -> l.communityId().equals(communityId))
+                .sorted(Comparator.comparing(l -> l.channel().key())).toList();
+    }
+
+    @Override
+    public synchronized boolean record(Platform platform, String conversationId, String messageId, String postRef) {
+        if (copies.putIfAbsent(platform.key() + "#" + conversationId + "#" + messageId, postRef) != null) {
+            return false;
+        }
+        writes++;
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<String> find(Platform platform, String conversationId, String messageId) {
+        return Optional.ofNullable(copies.get(platform.key() + "#" + conversationId + "#" + messageId));
     }
 
     private Post current(Post post) {

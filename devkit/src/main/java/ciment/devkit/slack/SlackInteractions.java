@@ -119,59 +119,51 @@ public final class SlackInteractions {
     /** An overflow menu's option chosen in an (ephemeral) message of the app in #general. */
     public SlashCommands.Signed messageOverflow(String userId, String actionId, String selected, String responseUrl,
             Instant at) {
-        Map<String, Object> payload = interaction("block_actions", userId);
-        payload.put("container", Map.of("type", "message", "message_ts", at.getEpochSecond() + ".000200",
-                "channel_id", "C0GENERAL1", "is_ephemeral", true));
-        payload.put("channel", Map.of("id", "C0GENERAL1", "name", "general"));
-        payload.put("trigger_id", SlashCommands.newTriggerId());
-        payload.put("response_url", responseUrl);
-        payload.put("actions", List.of(overflow(actionId, selected, at)));
-        return signed(payload, at);
+        return inMessage("C0GENERAL1", "general", true, userId, responseUrl, overflow(actionId, selected, at), at);
     }
 
     /** An overflow menu's option chosen in the user's App Home. */
     public SlashCommands.Signed homeOverflow(String userId, String actionId, String selected, Instant at) {
-        Map<String, Object> payload = interaction("block_actions", userId);
-        payload.put("container", Map.of("type", "view", "view_id", "V0HOME" + userId));
-        payload.put("trigger_id", SlashCommands.newTriggerId());
-        payload.put("view", Map.of("id", "V0HOME" + userId, "type", "home", "team_id", teamId, "hash", "1.hash"));
-        payload.put("actions", List.of(overflow(actionId, selected, at)));
-        return signed(payload, at);
+        return inHome(userId, overflow(actionId, selected, at), at);
     }
 
     /** A button clicked in a message the app posted in a conversation (a DM, say), answered through responseUrl. */
     public SlashCommands.Signed buttonIn(String channel, String userId, String actionId, String value,
             String responseUrl, Instant at) {
-        Map<String, Object> payload = interaction("block_actions", userId);
-        payload.put("container", Map.of("type", "message", "message_ts", at.getEpochSecond() + ".000200",
-                "channel_id", channel, "is_ephemeral", false));
-        payload.put("channel", Map.of("id", channel, "name", "directmessage"));
-        payload.put("trigger_id", SlashCommands.newTriggerId());
-        payload.put("response_url", responseUrl);
-        payload.put("actions", List.of(button(actionId, value, at)));
-        return signed(payload, at);
+        return inMessage(channel, "directmessage", false, userId, responseUrl, button(actionId, value, at), at);
     }
 
     /** A button clicked in the user's App Home (the view Slack published for them). */
     public SlashCommands.Signed homeButton(String userId, String actionId, String value, Instant at) {
-        Map<String, Object> payload = interaction("block_actions", userId);
-        payload.put("container", Map.of("type", "view", "view_id", "V0HOME" + userId));
-        payload.put("trigger_id", SlashCommands.newTriggerId());
-        payload.put("view", Map.of("id", "V0HOME" + userId, "type", "home", "team_id", teamId, "hash", "1.hash"));
-        payload.put("actions", List.of(button(actionId, value, at)));
-        return signed(payload, at);
+        return inHome(userId, button(actionId, value, at), at);
     }
 
     /** A button clicked in an (ephemeral) message of the app in #general, answered through responseUrl. */
     public SlashCommands.Signed messageButton(String userId, String actionId, String value, String responseUrl,
             Instant at) {
+        return inMessage("C0GENERAL1", "general", true, userId, responseUrl, button(actionId, value, at), at);
+    }
+
+    /** A block action in a message of the app in that channel, answered through responseUrl. */
+    private SlashCommands.Signed inMessage(String channel, String channelName, boolean ephemeral, String userId,
+            String responseUrl, Map<String, Object> action, Instant at) {
         Map<String, Object> payload = interaction("block_actions", userId);
         payload.put("container", Map.of("type", "message", "message_ts", at.getEpochSecond() + ".000200",
-                "channel_id", "C0GENERAL1", "is_ephemeral", true));
-        payload.put("channel", Map.of("id", "C0GENERAL1", "name", "general"));
+                "channel_id", channel, "is_ephemeral", ephemeral));
+        payload.put("channel", Map.of("id", channel, "name", channelName));
         payload.put("trigger_id", SlashCommands.newTriggerId());
         payload.put("response_url", responseUrl);
-        payload.put("actions", List.of(button(actionId, value, at)));
+        payload.put("actions", List.of(action));
+        return signed(payload, at);
+    }
+
+    /** A block action in the user's App Home (the view Slack published for them). */
+    private SlashCommands.Signed inHome(String userId, Map<String, Object> action, Instant at) {
+        Map<String, Object> payload = interaction("block_actions", userId);
+        payload.put("container", Map.of("type", "view", "view_id", "V0HOME" + userId));
+        payload.put("trigger_id", SlashCommands.newTriggerId());
+        payload.put("view", Map.of("id", "V0HOME" + userId, "type", "home", "team_id", teamId, "hash", "1.hash"));
+        payload.put("actions", List.of(action));
         return signed(payload, at);
     }
 

@@ -48,13 +48,7 @@ final class CommunityButtonClicks implements BlockActionHandler {
                 home.publish(context.client(), caller, userId, answer);
             }
         } else if (payload.getResponseUrl() != null) {
-            BlockKitReply.Rendered rendered = BlockKitReply.render(answer, teamId);
-            try {
-                context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(rendered.text())
-                        .blocks(rendered.blocks()));
-            } catch (Exception e) {
-                LOG.warn("the answer to {}'s click went nowhere ({})", userId, e.toString());
-            }
+            ClickAnswers.respond(context, answer, teamId, userId);
         }
         return context.ack();
     }

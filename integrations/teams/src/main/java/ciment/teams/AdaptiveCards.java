@@ -516,7 +516,7 @@ final class AdaptiveCards {
         return text(title).put("size", "Medium").put("weight", "Bolder");
     }
 
-    private static ObjectNode text(String value) {
+    static ObjectNode text(String value) {
         ObjectNode block = JSON.objectNode();
         block.put("type", "TextBlock");
         block.put("text", value);

@@ -66,11 +66,11 @@ final class SaveToCommunity {
         card.put("version", AdaptiveCards.VERSION);
         ArrayNode body = card.putArray("body");
         if (writable.isEmpty()) {
-            body.add(text("You are in no community yet, so there is nowhere to save this message: join one first"
+            body.add(AdaptiveCards.text("You are in no community yet, so there is nowhere to save this message: join one first"
                     + " (send communities to the Ciment bot to find one), then save it again."));
             return dialog(card);
         }
-        body.add(text("Save this message as a post of one of your communities; its author is credited."));
+        body.add(AdaptiveCards.text("Save this message as a post of one of your communities; its author is credited."));
         ObjectNode choices = body.addObject();
         choices.put("type", "Input.ChoiceSet");
         choices.put("id", SLUG);
@@ -130,14 +130,6 @@ final class SaveToCommunity {
 
     private static boolean notBlank(String text) {
         return text != null && !text.isBlank();
-    }
-
-    private static ObjectNode text(String value) {
-        ObjectNode block = JSON.objectNode();
-        block.put("type", "TextBlock");
-        block.put("text", value);
-        block.put("wrap", true);
-        return block;
     }
 
     private static MessagingExtensionActionResponse dialog(ObjectNode card) {

@@ -1,0 +1,132 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.model.AuditEntry;
+import ciment.core.model.Channel;
+import ciment.core.model.Community;
+import ciment.core.model.Link;
+import ciment.core.model.Person;
+import ciment.core.model.Post;
+import ciment.core.model.PostRef;
+import ciment.core.model.Text;
+import ciment.core.port.Communities;
+import ciment.core.port.Conversations;
+import ciment.core.port.Links;
+import ciment.core.port.MessageCopies;
+import ciment.core.port.Posts;
+import ciment.core.reply.Reply;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Messages written in a linked channel become the community's posts, replies in their threads its replies,
+ * and their edits and deletions follow. Whoever writes in the channel takes part (the steward who linked it
+ * let its readers in); the message and its post are recorded as one (a copy), so that a retried event, a
+ * reply, a reaction or an edit finds the post. Messages of channels that are not linked are not Ciment's:
+ * they are let be, nothing read beyond the link, nothing written.
+ */
+final class ChannelIntake {
+    private final Communities communities;
+    private final Links links;
+    private final Posts posts;
+    private final Conversations conversations;
+    private final MessageCopies copies;
+    private final MentionNotices mentions;
+
+    ChannelIntake(Communities communities, Links links, Posts posts, Conversations conversations, MessageCopies copies,
+            MentionNotices mentions) {
+        this.communities = communities;
+        this.links = links;
+        this.posts = posts;
+        this.conversations = conversations;
+        this.copies = copies;
+        this.mentions = mentions;
+    }
+
+    /** The channel's link, when the caller writes in a linked channel. */
+    Optional<Link> linkOf(Caller caller) {
+        return caller.channel() == null ? Optional.empty() : links.linkOf(caller.channel());
+    }
+
+    /**
+     * A message: a post, or with {@code rootMessageId} (the first message of its thread) a reply. Empty when
+     * the message is no business of Ciment's (not a linked channel, a thread whose first message is no post).
+     */
+    Optional<Reply> message(Person author, Caller caller, Link link, String messageId, String rootMessageId,
+            String text) {
+        Channel channel = caller.channel();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        if (Text.length(text) > Text.POST_MAX) {
+            return Optional.of(new Reply.Refused("A post holds at most " + Text.POST_MAX
+                    + " characters: this message stays in the channel only."));
+        }
+        Community community = communities.find(link.slug()).orElse(null);
+        if (community == null || community.archived()) {
+            return Optional.of(new Reply.Refused(link.slug() + " is archived: this message stays in the channel only."));
+        }
+        if (rootMessageId != null && !rootMessageId.equals(messageId)) {
+            return copies.find(channel.platform(), channel.id(), rootMessageId)
+                    .map(root -> reply(author, caller, link, messageId, PostRef.parse(root), text));
+        }
+        Post post = new Post(PostActions.postId(caller, community.id()), community.id(), link.slug(), author.id(),
+                author.displayName(), channel.platform(), text, caller.at());
+        posts.add(post); // false: a retried event, the post is there already
+        copies.recordOrigin(channel.platform(), channel.id(), messageId, post.reference());
+        mentions.notify(author, caller, post);
+        return Optional.of(new Reply.Posted(post));
+    }
+
+    private Reply reply(Person author, Caller caller, Link link, String messageId, PostRef root, String text) {
+        Post first = conversations.find(Set.of(link.communityId()), new PostRef(null, root.isReply() ? root.rootId()
+                : root.id())).orElse(null);
+        if (first == null || first.isRemoved() || first.isHidden()) {
+            return new Reply.Refused("That post was deleted or hidden: this reply stays in the channel only.");
+        }
+        Post reply = Post.reply(PostActions.postId(caller, link.communityId()), first.id(), link.communityId(),
+                link.slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
+        return switch (conversations.addReply(reply)) {
+            case ADDED, ALREADY_THERE -> {
+                Channel channel = caller.channel();
+                copies.recordOrigin(channel.platform(), channel.id(), messageId, reply.reference());
+                mentions.notify(author, caller, reply);
+                yield new Reply.Posted(reply);
+            }
+            case ROOT_GONE -> new Reply.Refused("That post was deleted or hidden: this reply stays in the channel only.");
+        };
+    }
+
+    /** The message was edited in the channel: so is its post, when the same person wrote both. */
+    Optional<Reply> edited(Person author, Caller caller, String messageId, String text) {
+        return postOf(caller, messageId).map(post -> {
+            if (!conversations.edit(post, author.id(), text)) {
+                throw new Refusal("Only its author edits " + post.reference() + ".");
+            }
+            return new Reply.Posted(post.editedTo(text));
+        });
+    }
+
+    /** The message was deleted in the channel: its post shows as removed. */
+    Optional<Reply> deleted(Person author, Caller caller, String messageId) {
+        return postOf(caller, messageId).map(post -> {
+            AuditEntry entry = new AuditEntry(PostActions.postId(caller), post.communityId(), "deleted",
+                    post.reference(), author.id(), author.displayName(), "in " + caller.channel().label(), caller.at());
+            if (!conversations.delete(post, author.id(), entry)) {
+                throw new Refusal("Only its author deletes " + post.reference() + ".");
+            }
+            return new Reply.Done("Deleted " + post.reference() + ".");
+        });
+    }
+
+    private Optional<Post> postOf(Caller caller, String messageId) {
+        Optional<Link> link = linkOf(caller);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        Channel channel = caller.channel();
+        return copies.find(channel.platform(), channel.id(), messageId)
+                .flatMap(ref -> conversations.find(Set.of(link.get().communityId()), PostRef.parse(ref)))
+                .filter(post -> !post.isRemoved());
+    }
+}

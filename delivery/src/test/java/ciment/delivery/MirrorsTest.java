@@ -1,0 +1,191 @@
+package ciment.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.model.Channel;
+import ciment.core.model.Community;
+import ciment.core.model.Link;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import ciment.core.model.Notice;
+import ciment.core.port.MirrorSender;
+import ciment.core.port.NoticeSender;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.devkit.stream.StreamEvents;
+import ciment.devkit.stream.TableStream;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoClients;
+import ciment.infra.DynamoMirrors;
+import ciment.infra.DynamoStore;
+import ciment.infra.Outbox;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Mirroring from the table's own stream records on moto, with a sender that records what it was asked. */
+class MirrorsTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Channel ORIGIN = new Channel(Platform.SLACK, "T1", "C0ORIGIN", "origin", null);
+    private static final Channel OTHER = new Channel(Platform.SLACK, "T1", "C0OTHER", "other", null);
+    private static final Channel TEAMS = new Channel(Platform.TEAMS, "tenant", "19:x@thread.tacv2", "X", "https://s/");
+
+    private final Settings settings = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
+            "AWS_REGION", "us-east-1", "CIMENT_TABLE", "mirrors-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final DynamoDbClient dynamo = DynamoClients.create(settings);
+    private final DynamoStore store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    private final TableStream stream;
+    private final List<String> calls = new ArrayList<>();
+    private final List<Exception> failures = new ArrayList<>();
+    private final Community community = new Community(Ulid.random(NOW), new Slug("mirror-guild"), "Mirror guild",
+            "Mirrors", List.of(), true, false, 1, 1, "P1", NOW);
+    private final MirrorSender slack = new MirrorSender() {
+        private int messages;
+
+        @Override
+        public Platform platform() {
+            return Platform.SLACK;
+        }
+
+        @Override
+        public String send(Link link, Post post, Optional<String> thread) throws Exception {
+            failIfAsked();
+            String id = "17000000" + (++messages) + ".000100";
+            calls.add("send " + link.channel().id() + " " + post.text() + thread.map(t -> " in " + t).orElse("") + " as " + id);
+            return id;
+        }
+
+        @Override
+        public void update(Link link, String messageId, Post post) throws Exception {
+            failIfAsked();
+            calls.add("update " + link.channel().id() + " " + messageId + " " + post.text());
+        }
+
+        @Override
+        public void delete(Link link, String messageId) throws Exception {
+            failIfAsked();
+            calls.add("delete " + link.channel().id() + " " + messageId);
+        }
+
+        private void failIfAsked() throws Exception {
+            if (!failures.isEmpty()) {
+                throw failures.removeFirst();
+            }
+        }
+    };
+    private final Mirrors mirrors = new Mirrors(new DynamoMirrors(dynamo, settings.table(),
+            new CapacityMeter(CapacityMeter.Source.COMPUTED)), store, slack, Pacing.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final NoticeSender noNotices = new NoticeSender() {
+        @Override
+        public Platform platform() {
+            return Platform.SLACK;
+        }
+
+        @Override
+        public void send(Notice notice) {
+        }
+    };
+    private final Deliveries deliveries = new Deliveries(Outbox.fromSettings(settings), noNotices,
+            Clock.fixed(NOW, ZoneOffset.UTC), Pacing.NONE, mirrors);
+
+    MirrorsTest() {
+        TemplateTable.fromClasspath().create(dynamo, settings.table());
+        stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
+        for (Channel channel : List.of(ORIGIN, OTHER, TEAMS)) {
+            store.link(new Link(community.id(), community.slug(), channel, "P1", NOW));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        stream.close();
+        dynamo.close();
+    }
+
+    private List<String> failed(List<DynamodbStreamRecord> records) {
+        StreamsEventResponse response = deliveries.handle(StreamEvents.event(records));
+        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    private Post postFromOrigin(String text, String messageId) {
+        Post post = new Post(Ulid.random(NOW), community.id(), community.slug(), "P2", "Ada", Platform.SLACK, text, NOW);
+        store.add(post);
+        store.recordOrigin(Platform.SLACK, ORIGIN.id(), messageId, post.reference());
+        return post;
+    }
+
+    @Test
+    void newPost_isSentToEveryOtherChannelOfTheTool_once_evenWhenItsRecordIsHandedOverAgain() {
+        postFromOrigin("Hello", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+
+        assertEquals(List.of(), failed(records));
+        assertEquals(List.of(), failed(records), "the same records again");
+
+        assertEquals(List.of("send C0OTHER Hello as 170000001.000100"), calls, "not into its origin, not twice");
+    }
+
+    @Test
+    void reply_goesIntoTheThreadOfItsFirstPostInEachChannel_andAnEditUpdatesItsCopies_andADeletionDeletesThem() {
+        Post root = postFromOrigin("Question?", "1699999999.000100");
+        failed(stream.poll());
+        Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), community.id(), community.slug(), "P3", "Bo",
+                Platform.TEAMS, "Answer", NOW.plusSeconds(1));
+        store.addReply(reply);
+        failed(stream.poll());
+        store.edit(reply, "P3", "Better answer");
+        failed(stream.poll());
+        store.delete(reply, "P3", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "deleted",
+                reply.reference(), "P3", "Bo", "by its author", NOW));
+        failed(stream.poll());
+
+        // A reply made elsewhere (a command, Teams) goes into both channels: under the origin message, and under the copy.
+        assertTrue(calls.contains("send C0ORIGIN Answer in 1699999999.000100 as 170000002.000100"), calls.toString());
+        assertTrue(calls.contains("send C0OTHER Answer in 170000001.000100 as 170000003.000100"), calls.toString());
+        assertTrue(calls.contains("update C0OTHER 170000003.000100 Better answer"), calls.toString());
+        assertTrue(calls.contains("delete C0ORIGIN 170000002.000100"), calls.toString());
+        assertTrue(calls.contains("delete C0OTHER 170000003.000100"), calls.toString());
+    }
+
+    @Test
+    void shortRetryAfter_isWaitedFor_andTheCopySentOnce() {
+        failures.add(new MirrorSender.RetryAfter(Duration.ofMillis(200), "429"));
+        postFromOrigin("Paced", "1699999999.000100");
+
+        assertEquals(List.of(), failed(stream.poll()));
+
+        assertEquals(List.of("send C0OTHER Paced as 170000001.000100"), calls);
+    }
+
+    @Test
+    void failingSend_failsItsRecordOnly_andTheRetrySendsItOnce() {
+        failures.add(new java.io.IOException("Slack answered 500"));
+        postFromOrigin("First", "1699999999.000100");
+        postFromOrigin("Second", "1699999999.000200");
+        List<DynamodbStreamRecord> records = stream.poll();
+        List<DynamodbStreamRecord> posts = records.stream()
+                .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();
+
+        List<String> failedOnce = failed(records);
+
+        assertEquals(List.of(posts.get(0).getDynamodb().getSequenceNumber()), failedOnce, "the rest of the batch went on");
+        assertEquals(List.of("send C0OTHER Second as 170000001.000100"), calls);
+        assertEquals(List.of(), failed(List.of(posts.get(0))));
+        assertEquals(List.of("send C0OTHER Second as 170000001.000100", "send C0OTHER First as 170000002.000100"), calls);
+    }
+}

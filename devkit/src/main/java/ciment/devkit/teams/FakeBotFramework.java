@@ -68,6 +68,8 @@ public final class FakeBotFramework implements AutoCloseable {
     private final Map<String, String> personalChats = new ConcurrentHashMap<>();
     private final Queue<Integer> connectorFailures = new ConcurrentLinkedQueue<>();
     private final List<FailedCall> failedCalls = new CopyOnWriteArrayList<>();
+    private final List<SentActivity> updated = new CopyOnWriteArrayList<>();
+    private final List<DeletedActivity> deleted = new CopyOnWriteArrayList<>();
 
     private FakeBotFramework(String appId, String appPassword) throws IOException {
         this.appId = appId;
@@ -261,7 +263,8 @@ public final class FakeBotFramework implements AutoCloseable {
     }
 
     /**
-     * The next {@code times} sends and conversation creations (POSTs to the Bot Connector) are answered
+     * The next {@code times} sends, updates, deletions and conversation creations (POST, PUT and DELETE to the
+     * Bot Connector) are answered
      * with this HTTP status and the Bot Connector's error body instead of being done, and recorded as
      * failed calls; a 429 carries {@code Retry-After: 1}, as Teams' throttling does. Queued after any
      * failures already waiting.
@@ -319,6 +322,19 @@ public final class FakeBotFramework implements AutoCloseable {
         sent.clear();
     }
 
+    /**
+     * Activities the bot updated (PUT {serviceUrl}/v3/conversations/{id}/activities/{activityId}), oldest first:
+     * each with its conversation, the id of the activity updated ({@code id}) and the activity as it is now.
+     */
+    public List<SentActivity> updated() {
+        return List.copyOf(updated);
+    }
+
+    /** Activities the bot deleted (DELETE {serviceUrl}/v3/conversations/{id}/activities/{activityId}), oldest first. */
+    public List<DeletedActivity> deleted() {
+        return List.copyOf(deleted);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -349,7 +365,8 @@ public final class FakeBotFramework implements AutoCloseable {
                 issueToken(exchange, decode(token.group(1)), new String(body, StandardCharsets.UTF_8));
                 return;
             }
-            if (method.equals("POST") && (path.equals(CONVERSATIONS_PATH) || CONNECTOR_PATH.matcher(path).matches())
+            if ((method.equals("POST") && (path.equals(CONVERSATIONS_PATH) || CONNECTOR_PATH.matcher(path).matches())
+                    || (method.equals("PUT") || method.equals("DELETE")) && CONNECTOR_PATH.matcher(path).matches())
                     && failed(exchange, path)) {
                 return;
             }
@@ -364,6 +381,20 @@ public final class FakeBotFramework implements AutoCloseable {
                 sent.add(new SentActivity(decode(connector.group(1)), replyToId,
                         exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8), id));
                 respond(exchange, 200, Json.write(Map.of("id", id)));
+                return;
+            }
+            if ((method.equals("PUT") || method.equals("DELETE")) && connector.matches() && connector.group(2) != null) {
+                String conversationId = decode(connector.group(1));
+                String activityId = decode(connector.group(2));
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (method.equals("PUT")) {
+                    updated.add(new SentActivity(conversationId, null, authorization,
+                            new String(body, StandardCharsets.UTF_8), activityId));
+                    respond(exchange, 200, Json.write(Map.of("id", activityId)));
+                } else {
+                    deleted.add(new DeletedActivity(conversationId, activityId, authorization));
+                    respond(exchange, 200, "{}");
+                }
                 return;
             }
             Matcher member = MEMBER_PATH.matcher(path);
@@ -546,6 +577,10 @@ public final class FakeBotFramework implements AutoCloseable {
      */
     public record CreatedConversation(String tenantId, String botId, List<String> memberIds, boolean isGroup,
             String authorization, String json) {
+    }
+
+    /** One activity the bot deleted: in which conversation, its id, with which token. */
+    public record DeletedActivity(String conversationId, String activityId, String authorization) {
     }
 
     /** A call the fake was told to fail: its path (decoded) and the status it answered. */

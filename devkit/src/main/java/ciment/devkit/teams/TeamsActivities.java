@@ -64,6 +64,8 @@ public final class TeamsActivities {
         private String replyToId;
         private List<String> reactionsAdded;
         private List<String> reactionsRemoved;
+        private String channelName;
+        private String changeType;
 
         private Message(String serviceUrl, String botId) {
             this.serviceUrl = serviceUrl;
@@ -73,6 +75,47 @@ public final class TeamsActivities {
         /** The command as a person types it; the mention of the bot is added unless {@link #direct()}. */
         public Message text(String command) {
             this.text = command;
+            return this;
+        }
+
+        /**
+         * A channel message that does not @mention the bot, as Teams hands every message of a channel to a bot
+         * granted the resource-specific consent permission ChannelMessage.Read.Group.
+         */
+        public Message unmentioned() {
+            this.mention = false;
+            return this;
+        }
+
+        /** The channel's name, as Teams gives it in channelData.channel.name. */
+        public Message channelName(String name) {
+            this.channelName = name;
+            return this;
+        }
+
+        /**
+         * The message was edited in the channel: a messageUpdate activity (channelData.eventType editMessage)
+         * with the message's id and its new text.
+         */
+        public Message edited(String newText) {
+            this.changeType = "editMessage";
+            this.text = newText;
+            this.mention = false;
+            return this;
+        }
+
+        /** The message was deleted in the channel: a messageDelete activity (channelData.eventType softDeleteMessage). */
+        public Message deleted() {
+            this.changeType = "softDeleteMessage";
+            this.text = "";
+            this.mention = false;
+            return this;
+        }
+
+        /** In the reply chain of the channel message {@code rootId}: Teams names it in the conversation id. */
+        public Message inReplyChainOf(String channelId, String rootId) {
+            this.conversationId = channelId + ";messageid=" + rootId;
+            this.conversationType = "channel";
             return this;
         }
 
@@ -268,6 +311,12 @@ public final class TeamsActivities {
                 if (!reactionsRemoved.isEmpty()) {
                     activity.put("reactionsRemoved", reactionsRemoved.stream().map(t -> Map.of("type", t)).toList());
                 }
+            } else if (changeType != null) {
+                activity.put("type", changeType.equals("editMessage") ? "messageUpdate" : "messageDelete");
+                if (changeType.equals("editMessage")) {
+                    activity.put("text", text);
+                    activity.put("textFormat", "plain");
+                }
             } else if (invokeName == null) {
                 activity.put("text", mention ? mentionText + " " + text : text);
                 activity.put("textFormat", "plain");
@@ -317,9 +366,14 @@ public final class TeamsActivities {
 
             Map<String, Object> channelData = new LinkedHashMap<>();
             if (conversationType.equals("channel")) {
-                channelData.put("teamsChannelId", conversationId);
-                channelData.put("teamsTeamId", "19:team" + conversationId.hashCode() + "@thread.tacv2");
-                channelData.put("channel", Map.of("id", conversationId));
+                String channel = channelOf(conversationId);
+                channelData.put("teamsTeamId", "19:team" + channel.hashCode() + "@thread.tacv2");
+                channelData.put("teamsChannelId", channel);
+                channelData.put("channel", channelName == null ? Map.of("id", channel)
+                        : Map.of("id", channel, "name", channelName));
+            }
+            if (changeType != null) {
+                channelData.put("eventType", changeType);
             }
             if (tenantInChannelData) {
                 channelData.put("tenant", Map.of("id", tenantId));
@@ -331,6 +385,12 @@ public final class TeamsActivities {
 
         public String json() {
             return Json.write(toMap());
+        }
+
+        /** The channel a conversation id names, without the reply chain Teams may add. */
+        private static String channelOf(String conversationId) {
+            int at = conversationId.toLowerCase(java.util.Locale.ROOT).indexOf(";messageid=");
+            return at < 0 ? conversationId : conversationId.substring(0, at);
         }
     }
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * throws, a claim held by another attempt) is reported in {@code batchItemFailures}, so that Lambda retries
  * from it (and, after MaximumRetryAttempts, sends it to the dead-letter queue) while the rest of the batch
  * goes on; a retried record that was delivered already is skipped, so retries never send twice.
- * Other records (other platforms, other items, updates and removals) are skipped; the event source
- * mapping's filter keeps most of them away.
+ * Posts and replies, new or changed, go to {@link Mirrors} (when the function mirrors): into the channels of
+ * its tool linked to their community. Other records (other platforms, other items, removals) are skipped;
+ * the event source mapping's filter keeps most of them away.
  */
 public final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);

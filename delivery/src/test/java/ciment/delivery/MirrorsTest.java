@@ -54,8 +54,33 @@ class MirrorsTest {
     private final List<Exception> failures = new ArrayList<>();
     private final Community community = new Community(Ulid.random(NOW), new Slug("mirror-guild"), "Mirror guild",
             "Mirrors", List.of(), true, false, 1, 1, "P1", NOW);
+    private final Map<String, String> sentByPost = new java.util.HashMap<>();
+    private boolean findsEarlier = true;
+    private Instant now = NOW;
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
     private final MirrorSender slack = new MirrorSender() {
         private int messages;
+
+        @Override
+        public Optional<String> findEarlier(Link link, Post post) {
+            return findsEarlier ? Optional.ofNullable(sentByPost.get(link.channel().id() + post.reference()))
+                    : Optional.empty();
+        }
 
         @Override
         public Platform platform() {
@@ -67,6 +92,7 @@ class MirrorsTest {
             failIfAsked();
             String id = "17000000" + (++messages) + ".000100";
             calls.add("send " + link.channel().id() + " " + post.text() + thread.map(t -> " in " + t).orElse("") + " as " + id);
+            sentByPost.put(link.channel().id() + post.reference(), id);
             return id;
         }
 
@@ -89,7 +115,7 @@ class MirrorsTest {
         }
     };
     private final Mirrors mirrors = new Mirrors(new DynamoMirrors(dynamo, settings.table(),
-            new CapacityMeter(CapacityMeter.Source.COMPUTED)), store, slack, Pacing.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+            new CapacityMeter(CapacityMeter.Source.COMPUTED)), store, slack, Pacing.NONE, clock);
     private final NoticeSender noNotices = new NoticeSender() {
         @Override
         public Platform platform() {
@@ -100,8 +126,8 @@ class MirrorsTest {
         public void send(Notice notice) {
         }
     };
-    private final Deliveries deliveries = new Deliveries(Outbox.fromSettings(settings), noNotices,
-            Clock.fixed(NOW, ZoneOffset.UTC), Pacing.NONE, mirrors);
+    private final Deliveries deliveries = new Deliveries(Outbox.fromSettings(settings), noNotices, clock, Pacing.NONE,
+            mirrors);
 
     MirrorsTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
@@ -160,6 +186,44 @@ class MirrorsTest {
         assertTrue(calls.contains("update C0OTHER 170000003.000100 Better answer"), calls.toString());
         assertTrue(calls.contains("delete C0ORIGIN 170000002.000100"), calls.toString());
         assertTrue(calls.contains("delete C0OTHER 170000003.000100"), calls.toString());
+    }
+
+    @Test
+    void attemptStoppedBetweenSendAndRecord_isFoundAgainByItsMetadata_andNotSentTwice() {
+        Post post = postFromOrigin("Crash", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+        stoppedAfterSending(post);
+
+        now = NOW.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1);
+        assertEquals(List.of(), failed(records));
+
+        assertEquals(List.of("send C0OTHER Crash as 170000001.000100"), calls, "the earlier copy is recorded, not sent again");
+        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", "170000001.000100"));
+    }
+
+    @Test
+    void attemptStoppedBetweenSendAndRecord_onAToolThatCannotFindIt_sendsItAgain() {
+        findsEarlier = false; // Teams: the README states this window
+        Post post = postFromOrigin("Crash", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+        stoppedAfterSending(post);
+
+        now = NOW.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1);
+        assertEquals(List.of(), failed(records));
+
+        assertEquals(2, calls.size(), calls.toString());
+    }
+
+    /** An attempt that claimed the copy and sent it, then stopped before recording it (its Lambda killed). */
+    private void stoppedAfterSending(Post post) {
+        Link other = new Link(community.id(), community.slug(), OTHER, "P1", NOW);
+        new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED))
+                .claim(post, Platform.SLACK, OTHER.id(), NOW);
+        try {
+            slack.send(other, post, Optional.empty());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -92,6 +92,30 @@ final class AdaptiveCards {
         return attachment(card);
     }
 
+    /**
+     * A post mirrored into a linked channel: a bot cannot post as a person, so the card names its author in
+     * bold and where they wrote it ("via Slack"), then its words, its reference and time, its activity line
+     * (replies, reaction counts: the reactions on every copy) and its buttons. A removed post says so alone.
+     */
+    static Attachment mirrored(Post post) {
+        ObjectNode card = card(post.isRemoved() ? Post.REMOVED_TEXT : post.authorName() + ": " + cut(post.text(), SHORT));
+        ArrayNode body = card.withArray("body");
+        if (post.isRemoved()) {
+            body.add(text(Post.REMOVED_TEXT));
+            body.add(subtle(post.reference()));
+            return attachment(card);
+        }
+        body.add(text(bold(post.authorName()) + " · via " + post.origin().label() + (post.edited() ? " (edited)" : ""))
+                .put("spacing", "None"));
+        body.add(text(post.text()));
+        body.add(subtle(post.reference() + " · " + when(post.createdAt()) + " in " + post.slug()));
+        if (!post.activity().isEmpty()) {
+            body.add(subtle(post.activity()));
+        }
+        PostButtons.under(post).ifPresent(body::add);
+        return attachment(card);
+    }
+
     /** A thread whole: its first post, then its replies oldest first. */
     static Attachment thread(Reply.Thread thread) {
         return attachment(fitted(cut -> {

@@ -17,6 +17,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
@@ -59,6 +60,7 @@ public final class CimentBot extends TeamsActivityHandler {
     private final MessagingExtension extension;
     private final SaveToCommunity saving;
     private final TeamsCopies copies;
+    private final TeamsChannelMessages channelMessages;
 
     /** A bot of no particular organisation: guests are those Teams marks so, or from another tenant than the conversation's. */
     public CimentBot(Ciment ciment, Clock clock) {
@@ -89,6 +91,7 @@ public final class CimentBot extends TeamsActivityHandler {
         this.extension = new MessagingExtension(ciment, Optional.ofNullable(people));
         this.saving = new SaveToCommunity(ciment);
         this.copies = new TeamsCopies(copies);
+        this.channelMessages = new TeamsChannelMessages(ciment);
     }
 
     /**
@@ -103,6 +106,12 @@ public final class CimentBot extends TeamsActivityHandler {
         Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
         TeamsDirectory directory = new TeamsDirectory(message.mentions(), tenantOf(activity), members, introductions);
         Caller caller = callerOf(activity, directory, members);
+        if (caller.channel() != null && !message.toBot()) {
+            // not a command: a channel message, a post when its channel is linked; a refusal told in its reply chain
+            return channelMessages.message(caller, activity, message.command())
+                    .map(refused -> turnContext.sendActivity(MessageFactory.text(refused)).thenApply(sent -> (Void) null))
+                    .orElseGet(() -> CompletableFuture.completedFuture(null));
+        }
         String conversationId = conversationIdOf(activity);
         boolean startsChain = TeamsCopies.rootMessageOf(conversationId).filter(id -> id.equals(activity.getId()))
                 .isPresent();
@@ -131,6 +140,33 @@ public final class CimentBot extends TeamsActivityHandler {
     }
 
     /**
+     * A message edited or deleted in a channel (Teams sends messageUpdate and messageDelete, which this SDK's
+     * handler does not know): the post made from it follows. Nothing is sent back.
+     */
+    @Override
+    protected CompletableFuture<Void> onUnrecognizedActivityType(TurnContext turnContext) {
+        Activity activity = turnContext.getActivity();
+        String change = TeamsChannelMessages.eventTypeOf(activity);
+        boolean edit = ActivityTypes.MESSAGE_UPDATE.equals(activity.getType()) && TeamsChannelMessages.EDIT.equals(change);
+        boolean delete = ActivityTypes.MESSAGE_DELETE.equals(activity.getType())
+                && TeamsChannelMessages.SOFT_DELETE.equals(change);
+        if (!edit && !delete) {
+            return super.onUnrecognizedActivityType(turnContext);
+        }
+        Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
+        Caller caller = callerOf(activity, Directory.NONE, members);
+        if (caller.channel() == null || activity.getId() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (edit) {
+            channelMessages.edited(caller, activity, MentionText.read(activity).command());
+        } else {
+            channelMessages.deleted(caller, activity);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Teams reactions to a copy of a post (like, heart, laugh, surprised, sad, angry) count on the post, for
      * the person who reacted; a reaction to any other message, or of another kind, is no business of Ciment.
      * Nothing is sent back: a reaction has no answer.
@@ -149,7 +185,12 @@ public final class CimentBot extends TeamsActivityHandler {
 
     private void react(TurnContext turnContext, List<MessageReaction> reactions, boolean add) {
         Activity activity = turnContext.getActivity();
-        Optional<String> post = copies.find(conversationIdOf(activity), activity.getReplyToId());
+        String conversationId = conversationIdOf(activity);
+        String messageId = activity.getReplyToId();
+        // a copy the bot sent, or a linked channel's message that became a post (its origin)
+        Optional<String> post = copies.find(conversationId, messageId).or(() -> conversationId == null
+                || messageId == null ? Optional.empty()
+                : ciment.postShownBy(Platform.TEAMS, TeamsCopies.channelOf(conversationId), messageId));
         if (post.isEmpty() || reactions == null) {
             return;
         }
@@ -289,7 +330,7 @@ public final class CimentBot extends TeamsActivityHandler {
         ChatAccount account = new ChatAccount(Platform.TEAMS, tenant, userId);
         Supplier<Introduction> introduction = once(() -> introduce(activity, tenant, members));
         return new Caller(account, introduction, requestIdOf(activity), timeOf(activity), directory,
-                replyTo(account, activity));
+                replyTo(account, activity), TeamsChannelMessages.channelOf(activity, tenant));
     }
 
     /**

@@ -29,8 +29,11 @@ final class MentionText {
     record Mention(String token, String memberId, String name) {
     }
 
-    /** The command's words and the people it mentions (the bot excluded). */
-    record Read(String command, List<Mention> mentions) {
+    /**
+     * The command's words and the people it mentions (the bot excluded); {@code toBot} when the bot is
+     * @mentioned (in a channel, a message to the bot is a command; any other is a channel message).
+     */
+    record Read(String command, List<Mention> mentions, boolean toBot) {
     }
 
     private MentionText() {
@@ -48,12 +51,14 @@ final class MentionText {
 
         StringBuilder out = new StringBuilder();
         List<Mention> mentions = new ArrayList<>();
+        boolean toBot = false;
         int copied = 0;
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);
             out.append(text, copied, tag.start());
             copied = tag.end();
             if (tag.ofBot()) {
+                toBot = true;
                 out.append(' ');
             } else if (tag.entity() == null) {
                 out.append(tag.words()); // an <at> tag that no entity describes is not a mention: keep its words
@@ -70,7 +75,7 @@ final class MentionText {
             }
         }
         out.append(text.substring(copied));
-        return new Read(clean(out.toString()), List.copyOf(mentions));
+        return new Read(clean(out.toString()), List.copyOf(mentions), toBot);
     }
 
     /**

@@ -235,6 +235,11 @@ public final class TeamsNoticeSender implements NoticeSender {
     }
 
     private ConnectorClient connector(String serviceUrl) {
+        return connector(serviceUrl, credentials);
+    }
+
+    /** A Bot Connector client that asks once per call (retries are the delivery function's), with timeouts. */
+    static ConnectorClient connector(String serviceUrl, ClientCredentials credentials) {
         RestClient client = RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, credentials)
                 .withRetryStrategy(NO_RETRY)
                 .withConnectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)

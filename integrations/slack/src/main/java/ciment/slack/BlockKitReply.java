@@ -65,14 +65,22 @@ public final class BlockKitReply {
         return markdown(before + Mrkdwn.withMentions(sentence));
     }
 
+    /** The commands, as many sections as their lines need (a section holds 3,000 characters). */
     private static List<LayoutBlock> help(Reply.Help help) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*Ciment commands*, typed after `" + COMMAND + "`:"));
         StringBuilder lines = new StringBuilder();
         for (Grammar.Usage usage : help.commands()) {
-            lines.append("• `").append(COMMAND).append(' ').append(Mrkdwn.escape(usage.form())).append("`: ")
-                    .append(Mrkdwn.escape(usage.meaning())).append('\n');
+            String line = "• `" + COMMAND + " " + Mrkdwn.escape(usage.form()) + "`: "
+                    + Mrkdwn.escape(usage.meaning()) + "\n";
+            if (lines.length() + line.length() > MAX_SECTION_TEXT) {
+                blocks.add(markdown(lines.toString().stripTrailing()));
+                lines.setLength(0);
+            }
+            lines.append(line);
         }
-        return List.of(section("", "*Ciment commands*, typed after `" + COMMAND + "`:"),
-                section("", lines.toString().stripTrailing()));
+        blocks.add(markdown(lines.toString().stripTrailing()));
+        return blocks;
     }
 
     private static List<LayoutBlock> posted(Post post) {

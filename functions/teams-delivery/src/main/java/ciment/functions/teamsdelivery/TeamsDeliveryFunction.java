@@ -2,30 +2,39 @@ package ciment.functions.teamsdelivery;
 
 import ciment.core.config.Settings;
 import ciment.delivery.Deliveries;
+import ciment.delivery.Mirrors;
+import ciment.delivery.Pacing;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
+import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.teams.ClientCredentials;
+import ciment.teams.TeamsMirrorSender;
 import ciment.teams.TeamsNoticeSender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The Teams delivery Lambda function, as template.yaml names it: a batch of the table's stream in (the
- * event source mapping lets only new Teams outbox items through), each notice sent as a proactive message
- * through the Bot Connector, and the records that failed handed back as a partial batch response for
+ * event source mapping lets through new Teams outbox items, and posts and replies made or changed), each
+ * notice sent as a proactive message through the Bot Connector, each post mirrored into the community's
+ * linked Teams channels (a card naming its author; its changes redrawn, its deletion deleting the copies), and the records that failed handed back as a partial batch response for
  * Lambda to retry. The table's client, the Bot Connector clients and the bot's token are kept per container.
  */
 public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsDeliveryFunction.class);
+
+    /** At most 7 sends a second into one Teams conversation. */
+    static final Duration SEND_INTERVAL = Duration.ofMillis(150);
 
     private final Deliveries deliveries;
 
@@ -58,8 +67,13 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         CapacityMeter meter = CapacityMeter.forSettings(settings);
         DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
         // The copies of notices about a post are recorded, so that reactions and replies on them count.
-        this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                TeamsNoticeSender.fromSettings(settings, credentials, store, store.messageCopies()), clock);
+        TeamsNoticeSender notices = TeamsNoticeSender.fromSettings(settings, credentials, store, store.messageCopies());
+        // Teams takes 7 messages a second per conversation: one turn every 150 ms, notices and mirrors alike.
+        Pacing pacing = Pacing.every(SEND_INTERVAL);
+        TeamsMirrorSender mirrors = new TeamsMirrorSender(credentials,
+                settings.get("TEAMS_SERVICE_URL", TeamsNoticeSender.PUBLIC_SERVICE_URL));
+        this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter), notices, clock, pacing,
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, mirrors, pacing, clock));
     }
 
     @Override

@@ -1,0 +1,190 @@
+package ciment.functions.teamsdelivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.model.AuditEntry;
+import ciment.core.model.Channel;
+import ciment.core.model.Link;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.devkit.stream.StreamEvents;
+import ciment.devkit.stream.TableStream;
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoClients;
+import ciment.infra.DynamoStore;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Posts mirrored into linked Teams channels by the Teams delivery function, from the table's own stream on
+ * moto, through the fake Bot Connector (the bot's token, what was sent, updated and deleted, faults).
+ */
+class TeamsMirrorDeliveryTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final String COMMUNITY = Ulid.random(NOW);
+    private static final Slug SLUG = new Slug("mirror-guild");
+
+    private final FakeBotFramework botFramework = FakeBotFramework.start();
+    private final Channel slackOrigin = new Channel(Platform.SLACK, "T1", "C0ORIGIN", "origin", null);
+    private final Channel teamsA = new Channel(Platform.TEAMS, "tenant", "19:a@thread.tacv2", "General",
+            botFramework.serviceUrl());
+    private final Channel teamsB = new Channel(Platform.TEAMS, "tenant", "19:b@thread.tacv2", "Data",
+            botFramework.serviceUrl());
+    private final Settings settings;
+    private final DynamoDbClient dynamo;
+    private final DynamoStore store;
+    private final TableStream stream;
+    private final TeamsDeliveryFunction function;
+
+    TeamsMirrorDeliveryTest() {
+        Map<String, String> values = new HashMap<>(botFramework.settings());
+        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
+        values.put("AWS_REGION", "us-east-1");
+        values.put("CIMENT_TABLE", "teams-mirrors-" + UUID.randomUUID().toString().substring(0, 8));
+        settings = Settings.of(values);
+        dynamo = DynamoClients.create(settings);
+        TemplateTable.fromClasspath().create(dynamo, settings.table());
+        store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+        for (Channel channel : List.of(slackOrigin, teamsA, teamsB)) {
+            store.link(new Link(COMMUNITY, SLUG, channel, "P1", NOW));
+        }
+        stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
+        function = new TeamsDeliveryFunction(settings, false);
+    }
+
+    @AfterEach
+    void stop() {
+        stream.close();
+        dynamo.close();
+        botFramework.close();
+    }
+
+    private Post postFrom(Channel origin, String author, String text, String messageId) {
+        Post post = new Post(Ulid.random(NOW), COMMUNITY, SLUG, "P2", author, origin.platform(), text, NOW);
+        store.add(post);
+        store.recordOrigin(origin.platform(), origin.id(), messageId, post.reference());
+        return post;
+    }
+
+    private List<String> failed(List<DynamodbStreamRecord> records) {
+        StreamsEventResponse response = function.handleRequest(StreamEvents.event(records), null);
+        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
+    }
+
+    private static String cardText(FakeBotFramework.SentActivity activity) {
+        return activity.attachmentContents().get(0).toString();
+    }
+
+    @Test
+    void postFromSlack_isACardNamingItsAuthorViaSlack_inEachLinkedTeamsChannel_once_evenWhenHandedOverAgain() {
+        Post post = postFrom(slackOrigin, "Ada Lovelace", "Fridays are for demos", "1700000000.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+
+        assertEquals(List.of(), failed(records));
+        assertEquals(List.of(), failed(records), "the same records again");
+
+        for (Channel channel : List.of(teamsA, teamsB)) {
+            List<FakeBotFramework.SentActivity> sent = botFramework.sentTo(channel.id());
+            assertEquals(1, sent.size(), channel + ": " + sent);
+            String card = cardText(sent.get(0));
+            assertTrue(card.contains("**Ada Lovelace** · via Slack"), card);
+            assertTrue(card.contains("Fridays are for demos"), card);
+            assertTrue(card.contains(post.reference()), card);
+            assertEquals("Bearer " + botFramework.issuedAccessTokens().get(0), sent.get(0).authorization());
+        }
+        assertEquals(2, botFramework.sent().size(), "nothing sent to Slack's channel by the Teams function");
+        assertEquals(Optional.of(post.reference()),
+                store.find(Platform.TEAMS, teamsB.id(), botFramework.sentTo(teamsB.id()).get(0).id()),
+                "the copy is recorded: a reaction or a reply on it is the post's");
+    }
+
+    @Test
+    void postFromATeamsChannel_isNeverSentBackIntoIt() {
+        postFrom(teamsA, "Grace Hopper", "From A", "1700000000001");
+
+        assertEquals(List.of(), failed(stream.poll()));
+
+        assertEquals(List.of(), botFramework.sentTo(teamsA.id()));
+        assertEquals(1, botFramework.sentTo(teamsB.id()).size());
+        assertTrue(cardText(botFramework.sentTo(teamsB.id()).get(0)).contains("via Teams"));
+    }
+
+    @Test
+    void reply_goesIntoTheReplyChainOfItsPostsCopy_andItsEditIsRedrawn_andItsDeletionDeletesTheCopies() {
+        Post root = postFrom(teamsA, "Grace Hopper", "Question?", "1700000000001");
+        failed(stream.poll());
+        String rootCopy = botFramework.sentTo(teamsB.id()).get(0).id();
+        Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), COMMUNITY, SLUG, "P3", "Bo", Platform.SLACK,
+                "Answer", NOW.plusSeconds(1));
+        store.addReply(reply);
+        failed(stream.poll());
+
+        List<FakeBotFramework.SentActivity> inChainOfA = botFramework.sentTo(teamsA.id() + ";messageid=1700000000001");
+        List<FakeBotFramework.SentActivity> inChainOfB = botFramework.sentTo(teamsB.id() + ";messageid=" + rootCopy);
+        assertEquals(1, inChainOfA.size(), "under the origin message in A: " + botFramework.sent());
+        assertEquals(1, inChainOfB.size(), "under the copy in B: " + botFramework.sent());
+
+        store.edit(reply, "P3", "Better answer");
+        assertEquals(List.of(), failed(stream.poll()));
+        List<FakeBotFramework.SentActivity> updated = botFramework.updated();
+        assertTrue(updated.stream().anyMatch(u -> u.id().equals(inChainOfB.get(0).id())
+                && cardText(u).contains("Better answer") && cardText(u).contains("(edited)")), updated.toString());
+
+        store.delete(reply, "P3", new AuditEntry(Ulid.random(NOW), COMMUNITY, "deleted", reply.reference(), "P3", "Bo",
+                "by its author", NOW));
+        assertEquals(List.of(), failed(stream.poll()));
+        List<String> deleted = botFramework.deleted().stream().map(FakeBotFramework.DeletedActivity::activityId).toList();
+        assertTrue(deleted.containsAll(List.of(inChainOfA.get(0).id(), inChainOfB.get(0).id())), deleted.toString());
+    }
+
+    @Test
+    void botConnector500Twice_failsTheRecordTwice_thenTheCopyIsDeliveredExactlyOnce() {
+        store.unlink(new Link(COMMUNITY, SLUG, teamsB, "P1", NOW)); // one Teams channel: both failures are its
+        postFrom(slackOrigin, "Ada Lovelace", "Stubborn", "1700000000.000100");
+        List<DynamodbStreamRecord> records = stream.poll().stream()
+                .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();
+        botFramework.failConnectorCalls(500, 2);
+
+        List<String> first = failed(records);
+        List<String> second = failed(records);
+        List<String> third = failed(records);
+
+        assertEquals(List.of(records.get(0).getDynamodb().getSequenceNumber()), first,
+                botFramework.failedCalls() + " " + botFramework.sent());
+        assertEquals(first, second);
+        assertEquals(List.of(), third);
+        assertEquals(2, botFramework.failedCalls().size());
+        assertEquals(1, botFramework.sentTo(teamsA.id()).size());
+        assertEquals(1, botFramework.sent().size());
+    }
+
+    @Test
+    void throttledWithRetryAfter_isWaitedFor_andSentOnceInTheSameInvocation() {
+        postFrom(slackOrigin, "Ada Lovelace", "Paced", "1700000000.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+        botFramework.failConnectorCalls(429, 1);
+
+        assertEquals(List.of(), failed(records));
+
+        assertEquals(429, botFramework.failedCalls().get(0).status());
+        assertEquals(1, botFramework.sentTo(teamsA.id()).size());
+        assertEquals(1, botFramework.sentTo(teamsB.id()).size());
+    }
+}

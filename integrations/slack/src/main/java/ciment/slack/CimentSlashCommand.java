@@ -53,7 +53,8 @@ final class CimentSlashCommand implements SlashCommandHandler {
             // A later answer (a steward's approval, say) goes back to the channel where they asked.
             Caller caller = new Caller(sender, () -> lookups.sender(payload.getUserId(), payload.getUserName()),
                     payload.getTriggerId(), sentAt, new SlackDirectory(lookups),
-                    new Recipient(sender, payload.getChannelId(), null));
+                    new Recipient(sender, payload.getChannelId(), null),
+                    SlackCallers.channelOf(payload.getTeamId(), payload.getChannelId(), payload.getChannelName()));
             return ciment.get().handle(caller, Mrkdwn.typed(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);

@@ -1,5 +1,6 @@
 package ciment.slack;
 
+import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -7,6 +8,8 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
@@ -59,11 +62,15 @@ final class ConversationEvents {
     private void react(EventsApiPayload<?> payload, EventContext context, String verb, String userId, String reaction,
             String itemUser, String channel, String ts) {
         String bot = context.getBotUserId();
-        // Only Ciment's messages carry a post: another's message is not even read.
-        if (userId == null || (bot != null && (bot.equals(userId) || (itemUser != null && !bot.equals(itemUser))))) {
+        if (userId == null || (bot != null && bot.equals(userId))) {
             return;
         }
-        Optional<String> post = CimentMessages.postOf(slack, channel, ts);
+        // A linked channel's message that became a post, or a copy of a post: known from the store alone.
+        Optional<String> post = shownBy(channel, ts);
+        if (post.isEmpty() && (bot == null || itemUser == null || bot.equals(itemUser))) {
+            // Only Ciment's messages carry a post in their metadata: another's message is not even read.
+            post = CimentMessages.postOf(slack, channel, ts);
+        }
         if (post.isEmpty()) {
             return;
         }
@@ -72,12 +79,45 @@ final class ConversationEvents {
         run(caller, verb + " " + post.get() + " " + emoji(reaction));
     }
 
-    /** A reply in the thread of one of Ciment's messages about a post: a reply to that post's thread. */
+    private Optional<String> shownBy(String channel, String ts) {
+        if (channel == null || ts == null) {
+            return Optional.empty();
+        }
+        try {
+            return ciment.get().postShownBy(Platform.SLACK, channel, ts);
+        } catch (RuntimeException e) {
+            LOG.error("finding the post shown by {} in {} failed", ts, channel, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A person's message in a channel the bot is in: in a linked channel it becomes a post (or, in the thread of
+     * one, a reply); elsewhere a reply in the thread of one of Ciment's messages about a post is a reply to that
+     * post. Ciment's own messages (its bot, or its metadata) are never taken in: no loops.
+     */
     Response message(EventsApiPayload<MessageEvent> payload, EventContext context) {
         MessageEvent event = payload.getEvent();
         if (event == null || event.getSubtype() != null || event.getBotId() != null || event.getUser() == null
-                || event.getThreadTs() == null || event.getThreadTs().equals(event.getTs())
+                || CimentMessages.EVENT_TYPE.equals(event.getMetadata() == null ? null : event.getMetadata().getEventType())
                 || event.getText() == null || event.getText().isBlank() || event.getUser().equals(context.getBotUserId())) {
+            return context.ack();
+        }
+        // The message's ts names the post: a retried event (same ts) finds the same post, never a second.
+        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), event.getUser(), null,
+                event.getTs(), instantOf(event.getTs()).orElseGet(() -> callers.at(payload.getEventTime())),
+                event.getChannel());
+        boolean inThread = event.getThreadTs() != null && !event.getThreadTs().equals(event.getTs());
+        Optional<Reply> taken = intake(() -> ciment.get().channelMessage(caller, event.getTs(),
+                inThread ? event.getThreadTs() : null, Mrkdwn.typed(event.getText())));
+        if (taken.isPresent()) {
+            if (taken.get() instanceof Reply.Refused refused) {
+                tell(event.getChannel(), event.getUser(), inThread ? event.getThreadTs() : event.getTs(),
+                        refused.summary());
+            }
+            return context.ack();
+        }
+        if (!inThread) {
             return context.ack();
         }
         String bot = context.getBotUserId();
@@ -86,16 +126,57 @@ final class ConversationEvents {
         }
         Optional<String> post = CimentMessages.postOf(slack, event.getChannel(), event.getThreadTs());
         if (post.isPresent()) {
-            // The message's ts names the reply: a retried event (same ts) finds the same reply, never a second.
-            Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), event.getUser(), null,
-                    event.getTs(), instantOf(event.getTs()).orElseGet(() -> callers.at(payload.getEventTime())),
-                    event.getChannel());
             Reply answer = run(caller, "reply " + PostMenu.rootOf(post.get()) + " " + Mrkdwn.typed(event.getText()));
             if (answer instanceof Reply.Refused refused) {
-                tell(event, refused.summary());
+                tell(event.getChannel(), event.getUser(), event.getThreadTs(), refused.summary());
             }
         }
         return context.ack();
+    }
+
+    /** A person edited their message: in a linked channel, its post follows. */
+    Response messageChanged(EventsApiPayload<MessageChangedEvent> payload, EventContext context) {
+        MessageChangedEvent event = payload.getEvent();
+        MessageChangedEvent.Message message = event == null ? null : event.getMessage();
+        if (message == null || message.getUser() == null || message.getBotId() != null || message.getTs() == null
+                || message.getUser().equals(context.getBotUserId())) {
+            return context.ack();
+        }
+        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), message.getUser(), null,
+                payload.getEventId(), callers.at(payload.getEventTime()), event.getChannel());
+        Optional<Reply> taken = intake(() -> ciment.get().channelEdit(caller, message.getTs(),
+                Mrkdwn.typed(message.getText())));
+        if (taken.isPresent() && taken.get() instanceof Reply.Refused refused) {
+            tell(event.getChannel(), message.getUser(), message.getThreadTs() != null ? message.getThreadTs()
+                    : message.getTs(), refused.summary());
+        }
+        return context.ack();
+    }
+
+    /** A message was deleted: in a linked channel, its post shows as removed. */
+    Response messageDeleted(EventsApiPayload<MessageDeletedEvent> payload, EventContext context) {
+        MessageDeletedEvent event = payload.getEvent();
+        var previous = event == null ? null : event.getPreviousMessage();
+        if (previous == null || previous.getUser() == null || previous.getBotId() != null
+                || event.getDeletedTs() == null || previous.getUser().equals(context.getBotUserId())) {
+            return context.ack();
+        }
+        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), previous.getUser(), null,
+                payload.getEventId(), callers.at(payload.getEventTime()), event.getChannel());
+        Optional<Reply> taken = intake(() -> ciment.get().channelDelete(caller, event.getDeletedTs()));
+        if (taken.isPresent() && taken.get() instanceof Reply.Refused refused) {
+            LOG.info("deletion of {} in {} refused: {}", event.getDeletedTs(), event.getChannel(), refused.summary());
+        }
+        return context.ack();
+    }
+
+    private Optional<Reply> intake(Supplier<Optional<Reply>> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            LOG.error("a linked channel's message could not be taken in", e);
+            return Optional.empty();
+        }
     }
 
     private Reply run(Caller caller, String words) {
@@ -111,16 +192,16 @@ final class ConversationEvents {
         }
     }
 
-    /** Says a refused reply to its writer alone, in the thread where they wrote it. */
-    private void tell(MessageEvent event, String sentence) {
+    /** Says a refusal to the message's writer alone, in the thread where they wrote. */
+    private void tell(String channel, String user, String threadTs, String sentence) {
         try {
-            var told = slack.chatPostEphemeral(r -> r.channel(event.getChannel()).user(event.getUser())
-                    .threadTs(event.getThreadTs()).text(Mrkdwn.escape("Not saved in Ciment: " + sentence)));
+            var told = slack.chatPostEphemeral(r -> r.channel(channel).user(user)
+                    .threadTs(threadTs).text(Mrkdwn.escape("Not saved in Ciment: " + sentence)));
             if (!told.isOk()) {
                 LOG.info("chat.postEphemeral answered {}", told.getError());
             }
         } catch (Exception e) {
-            LOG.warn("telling {} their reply was refused failed ({})", event.getUser(), e.toString());
+            LOG.warn("telling {} their message was refused failed ({})", user, e.toString());
         }
     }
 

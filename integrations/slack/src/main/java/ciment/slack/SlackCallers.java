@@ -1,5 +1,6 @@
 package ciment.slack;
 
+import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
@@ -35,7 +36,18 @@ final class SlackCallers {
         ChatAccount sender = new ChatAccount(Platform.SLACK, teamId, userId);
         String name = userName == null || userName.isBlank() ? userId : userName;
         return new Caller(sender, () -> lookups.sender(userId, name), requestId, at,
-                new SlackDirectory(lookups), new Recipient(sender, channelId, null));
+                new SlackDirectory(lookups), new Recipient(sender, channelId, null), channelOf(teamId, channelId, null));
+    }
+
+    /**
+     * The channel a request was made in, when it is one many read (a public {@code C…} or private {@code G…}
+     * channel); null in a direct message ({@code D…}) or when Slack names none.
+     */
+    static Channel channelOf(String teamId, String channelId, String channelName) {
+        if (teamId == null || channelId == null || !(channelId.startsWith("C") || channelId.startsWith("G"))) {
+            return null;
+        }
+        return new Channel(Platform.SLACK, teamId, channelId, channelName, null);
     }
 
     /** The time of an event Slack dated (event_time), else now. */

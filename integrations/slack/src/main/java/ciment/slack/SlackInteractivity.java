@@ -4,6 +4,8 @@ import ciment.core.service.Ciment;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
@@ -40,6 +42,8 @@ final class SlackInteractivity {
         app.event(ReactionAddedEvent.class, events::reactionAdded);
         app.event(ReactionRemovedEvent.class, events::reactionRemoved);
         app.event(MessageEvent.class, events::message);
+        app.event(MessageChangedEvent.class, events::messageChanged);
+        app.event(MessageDeletedEvent.class, events::messageDeleted);
         SaveToCommunity save = new SaveToCommunity(ciment, callers, web);
         app.messageShortcut(SaveModal.CALLBACK_ID, save::shortcut);
         app.viewSubmission(SaveModal.CALLBACK_ID, save::submitted);

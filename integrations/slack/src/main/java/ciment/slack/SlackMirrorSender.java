@@ -1,0 +1,212 @@
+package ciment.slack;
+
+import ciment.core.config.Settings;
+import ciment.core.model.Link;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Ulid;
+import ciment.core.port.MirrorSender;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts mirrored into linked Slack channels: chat.postMessage as the author (username; chat:write.customize),
+ * the post's text, a context line saying where it was written and its reference, its activity line, and
+ * metadata naming the post ({@link CimentMessages}), so that a reaction or a reply on the copy is the post's
+ * and the copy is known as Ciment's and never taken in again. A reply goes into the thread of its first
+ * post's copy. Edits, hides and counts are chat.update; a deleted post's copy is chat.delete.
+ *
+ * <p>429 is thrown as {@link MirrorSender.RetryAfter} with Slack's Retry-After; a 5xx, the network and
+ * Slack's transient errors are thrown for the record to be retried; a refusal for good (the channel is gone,
+ * archived, or the app was removed from it) is logged and the copy given up (an empty message id).
+ */
+public final class SlackMirrorSender implements MirrorSender {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackMirrorSender.class);
+    /** Slack's errors that a later attempt may not meet. */
+    private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout");
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+    /** How far before a post's time an earlier attempt's copy is looked for (clocks and queues differ). */
+    private static final Duration LOOK_BACK = Duration.ofSeconds(60);
+
+    private final MethodsClient slack;
+
+    public SlackMirrorSender(Settings settings) {
+        this(client(settings));
+    }
+
+    SlackMirrorSender(MethodsClient slack) {
+        this.slack = slack;
+    }
+
+    private static MethodsClient client(Settings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(CimentSlackApp.withTrailingSlash(
+                settings.get(CimentSlackApp.API_URL, CimentSlackApp.DEFAULT_API_URL)));
+        return Slack.getInstance(config).methods(settings.require(CimentSlackApp.BOT_TOKEN));
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public String send(Link link, Post post, Optional<String> threadMessageId) throws Exception {
+        String channel = link.channel().id();
+        var sent = call(link, "chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
+                .text(fallback(post)).blocks(blocks(post)).username(author(post))
+                .metadata(CimentMessages.about(post.reference())).threadTs(threadMessageId.orElse(null))));
+        return sent == null || sent.getTs() == null ? "" : sent.getTs();
+    }
+
+    @Override
+    public void update(Link link, String messageId, Post post) throws Exception {
+        if (messageId == null || messageId.isEmpty()) {
+            return; // a copy given up when it was sent
+        }
+        call(link, "chat.update", () -> slack.chatUpdate(r -> r.channel(link.channel().id()).ts(messageId)
+                .text(fallback(post)).blocks(blocks(post)).metadata(CimentMessages.about(post.reference()))));
+    }
+
+    @Override
+    public void delete(Link link, String messageId) throws Exception {
+        if (messageId == null || messageId.isEmpty()) {
+            return;
+        }
+        call(link, "chat.delete", () -> slack.chatDelete(r -> r.channel(link.channel().id()).ts(messageId)));
+    }
+
+    /**
+     * The copy an attempt stopped before recording it sent, found by its metadata: among the channel's
+     * messages since just before the post (a first post), or in the thread of its first post's copy (a reply).
+     */
+    @Override
+    public Optional<String> findEarlier(Link link, Post post) {
+        try {
+            String channel = link.channel().id();
+            if (!post.isReply()) {
+                return inHistory(channel, "#" + post.id(), post.createdAt());
+            }
+            Optional<String> root = inHistory(channel, "#" + post.rootId(), Ulid.time(post.rootId()));
+            if (root.isEmpty()) {
+                return Optional.empty();
+            }
+            var replies = slack.conversationsReplies(r -> r.channel(channel).ts(root.get())
+                    .oldest(ts(post.createdAt().minus(LOOK_BACK))).limit(200).includeAllMetadata(true));
+            return replies.isOk() ? naming(replies.getMessages(), post.reference()) : Optional.empty();
+        } catch (Exception e) {
+            LOG.warn("looking for an earlier copy of {} in {} failed ({})", post.reference(), link.channel().label(),
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> inHistory(String channel, String reference, Instant since) throws Exception {
+        var history = slack.conversationsHistory(r -> r.channel(channel).oldest(ts(since.minus(LOOK_BACK)))
+                .limit(200).includeAllMetadata(true));
+        return history.isOk() ? naming(history.getMessages(), reference) : Optional.empty();
+    }
+
+    private static Optional<String> naming(List<Message> messages, String reference) {
+        return messages == null ? Optional.empty() : messages.stream()
+                .filter(m -> CimentMessages.postOf(m).filter(reference::equals).isPresent())
+                .map(Message::getTs).findFirst();
+    }
+
+    /** The blocks of a copy: the text (or why it is not shown), where it comes from, its activity. */
+    static List<LayoutBlock> blocks(Post post) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(BlockKitReply.section("", Mrkdwn.escape(post.text())));
+        String from = post.isRemoved() ? post.reference() : "via " + post.origin().label() + " · " + post.reference();
+        blocks.add(context(Mrkdwn.escape(from)));
+        String activity = post.activity();
+        if (!activity.isEmpty()) {
+            blocks.add(context(Mrkdwn.fit(Mrkdwn.escape(activity), 3000)));
+        }
+        return blocks;
+    }
+
+    private static ContextBlock context(String mrkdwn) {
+        return ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text(mrkdwn).build())).build();
+    }
+
+    /** What notifications and clients without blocks show. */
+    static String fallback(Post post) {
+        return Mrkdwn.fit(Mrkdwn.escape(post.text()), 3000);
+    }
+
+    private static String author(Post post) {
+        return post.isRemoved() ? "Ciment" : post.authorName();
+    }
+
+    /** A Slack ts for an instant: seconds and microseconds. */
+    static String ts(Instant at) {
+        return String.format("%d.%06d", at.getEpochSecond(), at.getNano() / 1000);
+    }
+
+    /** Slack's answer; null when Slack refused for good (logged). */
+    private static <T extends SlackApiTextResponse> T call(Link link, String method, SlackCall<T> call)
+            throws Exception {
+        T answer;
+        try {
+            answer = call.run();
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            String why = "Slack answered HTTP " + status + " to " + method + " in " + link.channel().label();
+            if (status == 429) {
+                throw new RetryAfter(waitOf(e.getResponse().header("Retry-After")), why);
+            }
+            if (status >= 500) {
+                throw new IOException(why, e);
+            }
+            LOG.error("Mirror given up: {}", why);
+            return null;
+        }
+        if (answer.isOk()) {
+            return answer;
+        }
+        String why = "Slack answered " + answer.getError() + " to " + method + " in " + link.channel().label();
+        if ("ratelimited".equals(answer.getError())) {
+            throw new RetryAfter(DEFAULT_WAIT, why);
+        }
+        if (TRANSIENT.contains(answer.getError())) {
+            throw new IOException(why);
+        }
+        LOG.error("Mirror given up: {}", why);
+        return null;
+    }
+
+    /** Retry-After in seconds (Slack sends seconds); a second when absent or unreadable. */
+    static Duration waitOf(String retryAfter) {
+        if (retryAfter == null) {
+            return DEFAULT_WAIT;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
+        } catch (NumberFormatException notSeconds) {
+            return DEFAULT_WAIT;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
+    }
+}

@@ -2,26 +2,36 @@ package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
 import ciment.delivery.Deliveries;
+import ciment.delivery.Mirrors;
+import ciment.delivery.Pacing;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
+import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
+import ciment.slack.SlackMirrorSender;
 import ciment.slack.SlackNoticeSender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The Slack delivery Lambda function, as template.yaml names it: a batch of the table's stream in (the
- * event source mapping lets only new Slack outbox items through), each notice told through Slack's Web
- * API, and the records that failed handed back as a partial batch response for Lambda to retry.
+ * event source mapping lets through new Slack outbox items, and posts and replies made or changed), each
+ * notice told through Slack's Web API, each post mirrored into the community's linked Slack channels (as its
+ * author; its changes and deletion following), and the records that failed handed back as a partial batch
+ * response for Lambda to retry.
  * The Web API client and the table's client are made once per container.
  */
 public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** Slack takes about one message a second per channel. */
+    static final Duration SEND_INTERVAL = Duration.ofMillis(1100);
+
     private final Deliveries deliveries;
 
     /** Lambda's entry: the environment, with the bot token that template.yaml names by ARN (SLACK_BOT_TOKEN_ARN) read first. */
@@ -36,9 +46,14 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
     public SlackDeliveryFunction(Settings settings) {
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
+        DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
+        Clock clock = Clock.systemUTC();
+        // One pace per channel for notices and mirrors alike.
+        Pacing pacing = Pacing.every(SEND_INTERVAL);
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                new SlackNoticeSender(settings, new DynamoStore(dynamo, settings.table(), meter)),
-                Clock.systemUTC());
+                new SlackNoticeSender(settings, store), clock, pacing,
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings),
+                        pacing, clock));
     }
 
     @Override

@@ -21,6 +21,24 @@ final class FakeConversations {
         messages.add(message);
     }
 
+    /** chat.update: the message's text and metadata as sent now; false when there is no such message. */
+    boolean update(String channel, String ts, String text, Map<String, Object> metadata) {
+        for (FakeSlackApi.Message m : messages) {
+            if (m.channel().equals(channel) && m.ts().equals(ts)) {
+                messages.set(messages.indexOf(m), new FakeSlackApi.Message(channel, ts, m.threadTs(), m.user(),
+                        m.botId(), text == null ? m.text() : text, metadata == null || metadata.isEmpty()
+                        ? m.metadata() : metadata));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** chat.delete: false when there is no such message. */
+    boolean delete(String channel, String ts) {
+        return messages.removeIf(m -> m.channel().equals(channel) && m.ts().equals(ts));
+    }
+
     List<FakeSlackApi.Message> all() {
         return List.copyOf(messages);
     }

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
  * call Ciment makes: method, parameters (form or JSON) and bearer token. It answers auth.test,
  * users.info (for the users a test registers: names, email, guest flags and home team),
- * chat.postMessage (the message kept, with its metadata) and chat.postEphemeral, conversations.history and
+ * chat.postMessage (the message kept, with its metadata; username, icon_url and thread_ts are in the
+ * recorded call), chat.update and chat.delete (of a kept message) and chat.postEphemeral, conversations.history and
  * conversations.replies (the messages posted, and those a test adds: {@link #addMessage}), views.open (a trigger id it was told is expired gets
  * {@code expired_trigger_id}), views.update (of a view it opened) and views.publish; any other method gets
  * {@code unknown_method}, as Slack answers. It also plays the response_url of interactions
@@ -144,7 +145,12 @@ public final class FakeSlackApi implements AutoCloseable {
      * as a proxy in front of Slack would send. The calls are recorded all the same.
      */
     public FakeSlackApi failNext(String method, int status, int times) {
-        failures.put(method, new Failure(status, new AtomicLong(times)));
+        return failNext(method, status, times, 1);
+    }
+
+    /** As {@link #failNext(String, int, int)}, a 429 asking to wait {@code retryAfterSeconds}. */
+    public FakeSlackApi failNext(String method, int status, int times, int retryAfterSeconds) {
+        failures.put(method, new Failure(status, new AtomicLong(times), retryAfterSeconds));
         return this;
     }
 
@@ -185,7 +191,7 @@ public final class FakeSlackApi implements AutoCloseable {
             pause(delays.get(method));
             Failure failure = failures.get(method);
             if (failure != null && failure.remaining().getAndDecrement() > 0) {
-                fail(exchange, failure.status());
+                fail(exchange, failure.status(), failure.retryAfterSeconds());
                 return;
             }
             byte[] answer = JSON.writeValueAsBytes(answer(call));
@@ -195,10 +201,10 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private static void fail(HttpExchange exchange, int status) throws IOException {
+    private static void fail(HttpExchange exchange, int status, int retryAfterSeconds) throws IOException {
         byte[] body;
         if (status == 429) {
-            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             body = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
         } else {
@@ -223,6 +229,13 @@ public final class FakeSlackApi implements AutoCloseable {
                     "is_enterprise_install", false);
             case "users.info" -> usersInfo(call.param("user"));
             case "chat.postMessage" -> postMessage(call);
+            case "chat.update" -> conversations.update(call.param("channel"), String.valueOf(call.param("ts")),
+                    call.param("text"), call.json("metadata"))
+                    ? Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts"))
+                    : Map.of("ok", false, "error", "message_not_found");
+            case "chat.delete" -> conversations.delete(call.param("channel"), String.valueOf(call.param("ts")))
+                    ? Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts"))
+                    : Map.of("ok", false, "error", "message_not_found");
             case "conversations.history" -> conversations.history(call);
             case "conversations.replies" -> conversations.replies(call);
             case "chat.postEphemeral" -> Map.of("ok", true,
@@ -443,7 +456,7 @@ public final class FakeSlackApi implements AutoCloseable {
         return params;
     }
 
-    private record Failure(int status, AtomicLong remaining) {
+    private record Failure(int status, AtomicLong remaining, int retryAfterSeconds) {
     }
 
     /** A file posted to an upload URL: its id, the name announced for it, and its bytes. */

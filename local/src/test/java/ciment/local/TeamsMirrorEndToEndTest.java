@@ -1,0 +1,180 @@
+package ciment.local;
+
+import static ciment.local.LocalStack.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.devkit.teams.TeamsActivities;
+import ciment.local.LocalStack.TeamsUser;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5 in Teams, over HTTP through the local runner on moto: a steward links two channels of a team; what
+ * people write in one (no @mention: the bot reads every channel message with ChannelMessage.Read.Group)
+ * becomes a post, mirrored into the other as a card naming its author by the Teams delivery function the
+ * runner feeds from the table's stream; reply chains, edits, deletions and reactions follow, and neither a
+ * redelivered activity nor a failing Bot Connector makes a second copy.
+ */
+class TeamsMirrorEndToEndTest {
+    private static LocalStack stack;
+    private static TeamsUser steward;
+    private static TeamsUser writer;
+    private static TeamsUser reader;
+    private static final String CHANNEL_A = channel();
+    private static final String CHANNEL_B = channel();
+
+    @BeforeAll
+    static void start() {
+        stack = new LocalStack();
+        steward = stack.teamsUser("Sol Steward");
+        writer = stack.teamsUser("Wren Writer");
+        reader = stack.teamsUser("Remy Reader");
+        assertTrue(steward.ciment("create mirror-e2e Mirrors between channels").says("mirror-e2e"));
+        assertTrue(reader.ciment("join mirror-e2e").says("mirror-e2e"));
+        assertTrue(linkIn(CHANNEL_A, "General").says("Linked General in Teams to mirror-e2e"));
+        assertTrue(linkIn(CHANNEL_B, "Data").says("Linked Data in Teams to mirror-e2e"));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static String channel() {
+        return "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
+    }
+
+    /** The steward's {@code link} with the bot @mentioned, in the channel. */
+    private static LocalStack.TeamsAnswer linkIn(String channel, String name) {
+        return steward.send(steward.message("link mirror-e2e").conversation(channel).channelName(name),
+                stack.botFramework.token(stack.botFramework.serviceUrl()));
+    }
+
+    /** A signed activity to the bot's endpoint; 200 expected. */
+    private static void deliver(TeamsActivities.Message activity) {
+        HttpResponse<String> response = stack.post("/api/messages", Map.of("Content-Type", "application/json",
+                "Authorization", FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))),
+                activity.json());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** A message written in channel A with no mention of the bot: its activity, delivered once. */
+    private static TeamsActivities.Message writtenInA(TeamsUser author, String text) {
+        TeamsActivities.Message message = author.message(text).conversation(CHANNEL_A).unmentioned();
+        deliver(message);
+        return message;
+    }
+
+    /** The bot's copies in a conversation whose card holds the words. */
+    private static List<FakeBotFramework.SentActivity> copiesIn(String conversation, String words) {
+        return stack.botFramework.sentTo(conversation).stream()
+                .filter(sent -> sent.attachmentContents().toString().contains(words)).toList();
+    }
+
+    private static FakeBotFramework.SentActivity copyInB(String words) {
+        return eventually(() -> copiesIn(CHANNEL_B, words), "a copy of '" + words + "' in channel B").get(0);
+    }
+
+    private static String referenceOf(FakeBotFramework.SentActivity copy) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("#[0-9A-Z]{26}")
+                .matcher(copy.attachmentContents().toString());
+        assertTrue(found.find(), copy.json());
+        return found.group();
+    }
+
+    @Test
+    void messageInChannelA_becomesAPost_mirroredIntoB_asACardNamingItsAuthor_neverBackIntoA() {
+        int sentBefore = stack.botFramework.sent().size();
+        writtenInA(writer, "Fridays are for demos");
+
+        FakeBotFramework.SentActivity copy = copyInB("Fridays are for demos");
+
+        String card = copy.attachmentContents().toString();
+        assertTrue(card.contains("**Wren Writer** · via Teams"), card);
+        assertEquals(List.of(), copiesIn(CHANNEL_A, "Fridays are for demos"), "never mirrored back into its channel");
+        assertTrue(stack.botFramework.sent().subList(sentBefore, stack.botFramework.sent().size()).stream()
+                .noneMatch(sent -> sent.conversationId().startsWith(CHANNEL_A)), "nothing answered in A for a post");
+        LocalStack.TeamsAnswer thread = reader.ciment("thread " + referenceOf(copy));
+        assertTrue(thread.says("Fridays are for demos"), thread.toString());
+    }
+
+    @Test
+    void sameActivityDeliveredTwice_makesOnePost_andOneCopy() {
+        TeamsActivities.Message once = writtenInA(writer, "Said once, delivered twice");
+        deliver(once);
+        writtenInA(writer, "The next message"); // the stream keeps order: once this one is copied, so was the first
+
+        copyInB("The next message");
+
+        assertEquals(1, copiesIn(CHANNEL_B, "Said once, delivered twice").size());
+        String feed = reader.ciment("feed mirror-e2e").cards();
+        assertEquals(feed.indexOf("Said once, delivered twice"), feed.lastIndexOf("Said once, delivered twice"), feed);
+    }
+
+    @Test
+    void replyInAsReplyChain_landsInTheReplyChainOfTheCopyInB() {
+        TeamsActivities.Message root = writtenInA(writer, "Who reviews the schema?");
+        FakeBotFramework.SentActivity rootCopy = copyInB("Who reviews the schema?");
+
+        deliver(reader.message("I will, this afternoon").inReplyChainOf(CHANNEL_A, root.id()).unmentioned());
+
+        List<FakeBotFramework.SentActivity> inChain = eventually(() -> copiesIn(CHANNEL_B + ";messageid="
+                + rootCopy.id(), "I will, this afternoon"), "the reply in B's reply chain");
+        assertTrue(inChain.get(0).attachmentContents().toString().contains("**Remy Reader** · via Teams"));
+        assertEquals(List.of(), copiesIn(CHANNEL_A + ";messageid=" + root.id(), "I will, this afternoon"));
+    }
+
+    @Test
+    void editInA_updatesTheCopyInB_andADeleteInA_deletesIt() {
+        TeamsActivities.Message message = writtenInA(writer, "Standup at nine");
+        FakeBotFramework.SentActivity copy = copyInB("Standup at nine");
+
+        deliver(writer.message("").conversation(CHANNEL_A).id(message.id()).edited("Standup at half past nine"));
+        List<FakeBotFramework.SentActivity> updated = eventually(() -> stack.botFramework.updated().stream()
+                .filter(u -> u.id().equals(copy.id()) && u.attachmentContents().toString()
+                        .contains("Standup at half past nine")).toList(), "the copy in B updated");
+        assertTrue(updated.get(0).attachmentContents().toString().contains("(edited)"));
+
+        deliver(writer.message("").conversation(CHANNEL_A).id(message.id()).deleted());
+        eventually(() -> stack.botFramework.deleted().stream().filter(d -> d.activityId().equals(copy.id())).toList(),
+                "the copy in B deleted");
+        LocalStack.TeamsAnswer thread = reader.ciment("thread " + referenceOf(copy));
+        assertTrue(thread.says("This post was removed."), thread.toString());
+    }
+
+    @Test
+    void likeOnTheCopyInB_andOnTheMessageInA_countOnThePost_andTheCopyShowsTheCount() {
+        TeamsActivities.Message message = writtenInA(writer, "Release notes are out");
+        FakeBotFramework.SentActivity copy = copyInB("Release notes are out");
+        String ref = referenceOf(copy);
+
+        deliver(reader.message("").conversation(CHANNEL_B).reactions(copy.id(), List.of("like"), List.of()));
+        deliver(steward.message("").conversation(CHANNEL_A).reactions(message.id(), List.of("like"), List.of()));
+
+        LocalStack.TeamsAnswer thread = reader.ciment("thread " + ref);
+        assertTrue(thread.says(":thumbsup: 2"), thread.toString());
+        eventually(() -> stack.botFramework.updated().stream().filter(u -> u.id().equals(copy.id())
+                && u.attachmentContents().toString().contains(":thumbsup: 2")).toList(), "the count on the copy in B");
+    }
+
+    @Test
+    void botConnector500Twice_thenSuccess_deliversTheCopyExactlyOnce() {
+        int failedBefore = stack.botFramework.failedCalls().size();
+        stack.botFramework.failConnectorCalls(500, 2);
+        writtenInA(writer, "Delivered despite the outage");
+
+        copyInB("Delivered despite the outage");
+
+        assertEquals(2, stack.botFramework.failedCalls().size() - failedBefore);
+        writtenInA(writer, "After the outage");
+        copyInB("After the outage");
+        assertEquals(1, copiesIn(CHANNEL_B, "Delivered despite the outage").size());
+    }
+}

@@ -99,6 +99,50 @@ public final class SlackInteractions {
         return event;
     }
 
+    /** A person edited their message {@code ts} to {@code newText}: the message_changed event. */
+    public static Map<String, Object> messageChanged(String userId, String channel, String ts, String threadTs,
+            String oldText, String newText, String eventTs) {
+        Map<String, Object> message = new LinkedHashMap<>(message(userId, channel, ts, threadTs, newText));
+        message.remove("channel");
+        message.remove("channel_type");
+        message.remove("event_ts");
+        message.put("edited", Map.of("user", userId, "ts", eventTs));
+        Map<String, Object> previous = new LinkedHashMap<>(message);
+        previous.remove("edited");
+        previous.put("text", oldText);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "message");
+        event.put("subtype", "message_changed");
+        event.put("hidden", true);
+        event.put("message", message);
+        event.put("previous_message", previous);
+        event.put("channel", channel);
+        event.put("channel_type", "channel");
+        event.put("ts", eventTs);
+        event.put("event_ts", eventTs);
+        return event;
+    }
+
+    /** A person deleted their message {@code ts}: the message_deleted event. */
+    public static Map<String, Object> messageDeleted(String userId, String channel, String ts, String threadTs,
+            String text, String eventTs) {
+        Map<String, Object> previous = new LinkedHashMap<>(message(userId, channel, ts, threadTs, text));
+        previous.remove("channel");
+        previous.remove("channel_type");
+        previous.remove("event_ts");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "message");
+        event.put("subtype", "message_deleted");
+        event.put("hidden", true);
+        event.put("deleted_ts", ts);
+        event.put("previous_message", previous);
+        event.put("channel", channel);
+        event.put("channel_type", "channel");
+        event.put("ts", eventTs);
+        event.put("event_ts", eventTs);
+        return event;
+    }
+
     /**
      * A message shortcut (a message's "More actions" menu) on a message of {@code channel}: {@code message}
      * as Slack gives it (ts, user, text, and thread_ts and reply_count when it has replies).

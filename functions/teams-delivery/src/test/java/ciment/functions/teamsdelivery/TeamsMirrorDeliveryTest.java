@@ -176,6 +176,31 @@ class TeamsMirrorDeliveryTest {
     }
 
     @Test
+    void recordThatKeepsFailing_failsAlone_whileTheRestOfItsBatchIsMirrored() {
+        // another community's channel behind a Bot Connector that cannot be reached: its post fails every time
+        String unreachable = Ulid.random(NOW);
+        Slug unreachableSlug = new Slug("unreachable-guild");
+        store.link(new Link(unreachable, unreachableSlug, new Channel(Platform.TEAMS, "tenant", "19:gone@thread.tacv2",
+                "Gone", "http://127.0.0.1:1/"), "P1", NOW));
+        Post poison = new Post(Ulid.random(NOW), unreachable, unreachableSlug, "P2", "Ada Lovelace", Platform.SLACK,
+                "Poison", NOW);
+        store.add(poison);
+        postFrom(slackOrigin, "Ada Lovelace", "Healthy", "1700000000.000200");
+        List<DynamodbStreamRecord> posts = stream.poll().stream()
+                .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();
+        String poisonRecord = posts.get(0).getDynamodb().getSequenceNumber();
+
+        assertEquals(List.of(poisonRecord), failed(posts));
+        assertEquals(List.of(poisonRecord), failed(List.of(posts.get(0))), "retried, it fails again");
+
+        for (Channel channel : List.of(teamsA, teamsB)) {
+            List<FakeBotFramework.SentActivity> sent = botFramework.sentTo(channel.id());
+            assertEquals(1, sent.size(), sent.toString());
+            assertTrue(cardText(sent.get(0)).contains("Healthy"));
+        }
+    }
+
+    @Test
     void throttledWithRetryAfter_isWaitedFor_andSentOnceInTheSameInvocation() {
         postFrom(slackOrigin, "Ada Lovelace", "Paced", "1700000000.000100");
         List<DynamodbStreamRecord> records = stream.poll();

@@ -140,7 +140,7 @@ class SlackMirrorEndToEndTest {
     }
 
     @Test
-    void threadReplyInA_landsInBsThreadOfTheCopy() {
+    void threadReplyInA_landsInBsThreadOfTheCopy_andNotBackInA() throws Exception {
         String rootTs = writtenInA("Who owns the billing service?", null);
         FakeSlackApi.Message rootCopy = copyInB("Who owns the billing service?");
 
@@ -150,6 +150,24 @@ class SlackMirrorEndToEndTest {
         assertEquals(rootCopy.ts(), replyCopy.threadTs());
         SlackAnswer thread = reader.ciment("thread " + postOf(rootCopy));
         assertTrue(thread.says("Team Ledger does"), thread.toString());
+        settle();
+        assertEquals(List.of(), postedIn(CHANNEL_A, "Team Ledger does"));
+    }
+
+    @Test
+    void threadReplyUnderBsCopy_landsInAsThreadOfTheWritersMessage() {
+        String rootTs = writtenInA("Any volunteers for on-call swap?", null);
+        FakeSlackApi.Message rootCopy = copyInB("Any volunteers for on-call swap?");
+
+        deliver(slack.event(SlackInteractions.message(reader.userId, CHANNEL_B, newTs(), rootCopy.ts(), "I can take it"),
+                SlackInteractions.newEventId(), Instant.now()));
+
+        FakeSlackApi.Call intoA = eventually(() -> postedIn(CHANNEL_A, "I can take it"), "the reply in A's thread")
+                .getFirst();
+        assertEquals(rootTs, intoA.param("thread_ts"));
+        assertEquals("Remy Reader", intoA.param("username"));
+        SlackAnswer thread = steward.ciment("thread " + postOf(rootCopy));
+        assertTrue(thread.says("I can take it"), thread.toString());
     }
 
     @Test

@@ -4,10 +4,14 @@ import static ciment.local.LocalStack.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlackInteractions;
+import ciment.devkit.slack.SlashCommands;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import ciment.local.LocalStack.TeamsUser;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +33,14 @@ class TeamsMirrorEndToEndTest {
     private static TeamsUser reader;
     private static final String CHANNEL_A = channel();
     private static final String CHANNEL_B = channel();
+    /** A community linked to a Slack channel and a Teams channel, its steward one person on both tools (one email). */
+    private static final String CROSS = "cross-e2e";
+    private static final String SLACK_CHANNEL = "C0CROSSE2E";
+    private static final String TEAMS_CHANNEL = channel();
+    private static LocalStack.SlackUser slackSteward;
+    private static LocalStack.SlackUser slackWriter;
+    private static TeamsUser teamsSteward;
+    private static SlackInteractions slack;
 
     @BeforeAll
     static void start() {
@@ -40,6 +52,18 @@ class TeamsMirrorEndToEndTest {
         assertTrue(reader.ciment("join mirror-e2e").says("mirror-e2e"));
         assertTrue(linkIn(CHANNEL_A, "General").says("Linked General in Teams to mirror-e2e"));
         assertTrue(linkIn(CHANNEL_B, "Data").says("Linked Data in Teams to mirror-e2e"));
+
+        slack = new SlackInteractions(LocalStack.SIGNING_SECRET, FakeSlackApi.TEAM_ID);
+        slackSteward = stack.slackUser("U0CROSTEW", "Cy Cross");
+        slackWriter = stack.slackUser("U0CROWRIT", "Sky Writer");
+        teamsSteward = stack.teamsUser("Cy Cross", "u0crostew@example.com", "user"); // the same person in Teams
+        assertTrue(slackSteward.ciment("create " + CROSS + " One conversation across tools").says(CROSS));
+        assertTrue(slackSteward.answer(stack.slashCommands.sign(stack.slashCommands.command(slackSteward.userId,
+                slackSteward.name, "link " + CROSS).inChannel(SLACK_CHANNEL, "cross"), Instant.now()))
+                .says("Linked #cross in Slack to " + CROSS));
+        LocalStack.TeamsAnswer linked = teamsSteward.send(teamsSteward.message("link " + CROSS)
+                .conversation(TEAMS_CHANNEL).channelName("Cross"), stack.botFramework.token(stack.botFramework.serviceUrl()));
+        assertTrue(linked.says("Linked Cross in Teams to " + CROSS), linked.toString());
     }
 
     @AfterAll
@@ -176,5 +200,58 @@ class TeamsMirrorEndToEndTest {
         writtenInA(writer, "After the outage");
         copyInB("After the outage");
         assertEquals(1, copiesIn(CHANNEL_B, "Delivered despite the outage").size());
+    }
+
+    private static String slackTs() {
+        return Instant.now().getEpochSecond() + String.format(".%06d", System.nanoTime() % 1_000_000);
+    }
+
+    /** A message event in the linked Slack channel (a thread reply when {@code threadTs} is given): its ts. */
+    private static String writtenInSlack(String text, String threadTs) {
+        String ts = slackTs();
+        SlashCommands.Signed event = slack.event(SlackInteractions.message(slackWriter.userId, SLACK_CHANNEL, ts,
+                threadTs, text), SlackInteractions.newEventId(), Instant.now());
+        HttpResponse<String> response = stack.post("/slack/events", event.headers(), event.body());
+        assertEquals(200, response.statusCode(), response.body());
+        return ts;
+    }
+
+    private static FakeBotFramework.SentActivity copyInTeams(String conversation, String words) {
+        return eventually(() -> copiesIn(conversation, words), "a copy of '" + words + "' in " + conversation).get(0);
+    }
+
+    private static FakeSlackApi.Message copyInSlack(String words) {
+        return eventually(() -> stack.slackApi.messages(SLACK_CHANNEL).stream()
+                .filter(m -> m.text().contains(words)).toList(), "a copy of '" + words + "' in Slack").get(0);
+    }
+
+    @Test
+    void slackMessage_isACardNamingItsAuthorViaSlack_inTheTeamsChannel_andASlackThreadReply_landsInItsReplyChain() {
+        String root = writtenInSlack("Lunch talk on Thursday", null);
+        FakeBotFramework.SentActivity copy = copyInTeams(TEAMS_CHANNEL, "Lunch talk on Thursday");
+        assertTrue(copy.attachmentContents().toString().contains("**Sky Writer** · via Slack"),
+                copy.attachmentContents().toString());
+
+        writtenInSlack("Count me in", root);
+
+        FakeBotFramework.SentActivity reply = copyInTeams(TEAMS_CHANNEL + ";messageid=" + copy.id(), "Count me in");
+        assertTrue(reply.attachmentContents().toString().contains("via Slack"));
+    }
+
+    @Test
+    void teamsMessage_isPostedInSlackAsItsAuthor_andATeamsReplyChainMessage_landsInTheSlackThread() {
+        TeamsActivities.Message root = teamsSteward.message("Office closed Friday").conversation(TEAMS_CHANNEL)
+                .unmentioned();
+        deliver(root);
+        FakeSlackApi.Message copy = copyInSlack("Office closed Friday");
+        FakeSlackApi.Call sent = stack.slackApi.calls("chat.postMessage").stream()
+                .filter(call -> SLACK_CHANNEL.equals(call.param("channel"))
+                        && String.valueOf(call.param("text")).contains("Office closed Friday")).findFirst().orElseThrow();
+        assertEquals("Cy Cross", sent.param("username"));
+
+        deliver(teamsSteward.message("Monday too").inReplyChainOf(TEAMS_CHANNEL, root.id()).unmentioned());
+
+        FakeSlackApi.Message reply = copyInSlack("Monday too");
+        assertEquals(copy.ts(), reply.threadTs(), "in the thread of the copy");
     }
 }

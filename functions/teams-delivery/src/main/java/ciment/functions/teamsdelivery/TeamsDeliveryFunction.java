@@ -52,6 +52,11 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
      *                             activities without one there.
      */
     public TeamsDeliveryFunction(Settings settings, boolean allowUnauthenticated) {
+        this(settings, allowUnauthenticated, Clock.systemUTC());
+    }
+
+    /** @param clock when claims of copies are made and found lapsed (tests: an attempt that stopped long ago) */
+    TeamsDeliveryFunction(Settings settings, boolean allowUnauthenticated, Clock clock) {
         boolean hasAppId = settings.get("MICROSOFT_APP_ID").isPresent();
         if (!hasAppId && !allowUnauthenticated) {
             throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Bot Connector takes proactive messages "
@@ -60,7 +65,6 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         if (!hasAppId) {
             LOG.warn("MICROSOFT_APP_ID is not set: Teams notices are sent WITHOUT a token (Bot Framework Emulator mode).");
         }
-        Clock clock = Clock.systemUTC();
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
         // One table client serves the outbox and the store that export-my-data's file is sized from.
         DynamoDbClient dynamo = DynamoClients.create(settings);

@@ -18,10 +18,15 @@ import ciment.devkit.stream.TableStream;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
+import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
+import ciment.teams.ClientCredentials;
+import ciment.teams.TeamsMirrorSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +203,32 @@ class TeamsMirrorDeliveryTest {
             assertEquals(1, sent.size(), sent.toString());
             assertTrue(cardText(sent.get(0)).contains("Healthy"));
         }
+    }
+
+    @Test
+    void attemptKilledBetweenSendAndRecord_isBusyUntilItsClaimLapses_thenSentAgain_theWindowTeamsLeaves()
+            throws Exception {
+        store.unlink(new Link(COMMUNITY, SLUG, teamsB, "P1", NOW));
+        Post post = postFrom(slackOrigin, "Ada Lovelace", "Killed mid-send", "1700000000.000100");
+        List<DynamodbStreamRecord> posts = stream.poll().stream()
+                .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();
+        // the killed attempt claimed the copy and sent it, and never recorded it
+        Instant killedAt = Instant.now();
+        new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED))
+                .claim(post, Platform.TEAMS, teamsA.id(), killedAt);
+        new TeamsMirrorSender(ClientCredentials.fromSettings(settings, Clock.systemUTC()), botFramework.serviceUrl())
+                .send(new Link(COMMUNITY, SLUG, teamsA, "P1", NOW), post, Optional.empty());
+
+        assertEquals(List.of(posts.get(0).getDynamodb().getSequenceNumber()), failed(posts), "claimed: not sent meanwhile");
+        assertEquals(1, botFramework.sentTo(teamsA.id()).size());
+
+        TeamsDeliveryFunction later = new TeamsDeliveryFunction(settings, false,
+                Clock.fixed(killedAt.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1), ZoneOffset.UTC));
+        assertEquals(List.of(), later.handleRequest(StreamEvents.event(posts), null).getBatchItemFailures());
+        // Teams cannot find a message by what it shows: the copy is sent again (README: the window Teams leaves)
+        assertEquals(2, botFramework.sentTo(teamsA.id()).size());
+        assertEquals(List.of(), later.handleRequest(StreamEvents.event(posts), null).getBatchItemFailures());
+        assertEquals(2, botFramework.sentTo(teamsA.id()).size(), "recorded now: never a third");
     }
 
     @Test

@@ -139,7 +139,7 @@ final class ConversationEvents {
         MessageChangedEvent event = payload.getEvent();
         MessageChangedEvent.Message message = event == null ? null : event.getMessage();
         if (message == null || message.getUser() == null || message.getBotId() != null || message.getTs() == null
-                || message.getUser().equals(context.getBotUserId())) {
+                || message.getUser().equals(context.getBotUserId()) || sameText(event)) {
             return context.ack();
         }
         Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), message.getUser(), null,
@@ -151,6 +151,12 @@ final class ConversationEvents {
                     : message.getTs(), refused.summary());
         }
         return context.ack();
+    }
+
+    /** Slack also says a message changed when only its unfurls or thread counts did: no edit, nothing to follow. */
+    private static boolean sameText(MessageChangedEvent event) {
+        return event.getPreviousMessage() != null && event.getPreviousMessage().getMessage() != null
+                && java.util.Objects.equals(event.getPreviousMessage().getMessage().getText(), event.getMessage().getText());
     }
 
     /** A message was deleted: in a linked channel, its post shows as removed. */

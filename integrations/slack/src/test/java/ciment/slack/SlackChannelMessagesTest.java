@@ -1,0 +1,182 @@
+package ciment.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Introduction;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.core.testing.InMemoryStore;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.slack.SlackInteractions;
+import ciment.devkit.slack.SlashCommands;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages of a linked Slack channel through Bolt on signed events: they become posts, their edits and
+ * deletions follow, reactions on them count; Ciment's own messages and unlinked channels are let be.
+ */
+class SlackChannelMessagesTest {
+    private static final String SECRET = "test-signing-secret";
+    private static final String LINKED = "C0LINKED01";
+    private static final String UNLINKED = "C0ELSEWHRE";
+
+    private final FakeSlackApi slackApi = FakeSlackApi.start()
+            .addUser("U0ADA", "Ada Lovelace", "ada", "ada@example.com")
+            .addUser("U0BOB", "Bob Byte", "bob", "bob@example.com");
+    private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
+    private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
+    private final InMemoryStore store = new InMemoryStore();
+    private final Ciment ciment = new Ciment(store, Clock.systemUTC());
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+            CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
+            Clock.systemUTC());
+    private long micros;
+
+    @AfterEach
+    void stop() {
+        slackApi.close();
+    }
+
+    private Response send(SlashCommands.Signed signed) throws Exception {
+        Map<String, List<String>> headers = new HashMap<>();
+        signed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers))
+                .requestBody(signed.body()).build());
+        Response response = app.run(request);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return response;
+    }
+
+    private String say(String userId, String text, String channel) throws Exception {
+        return send(commands.sign(commands.command(userId, userId.toLowerCase(), text).inChannel(channel, "general"),
+                Instant.now())).getBody();
+    }
+
+    private String ts() {
+        return Instant.now().getEpochSecond() + String.format(".%06d", ++micros);
+    }
+
+    private void event(Map<String, Object> event) throws Exception {
+        send(slack.event(event, SlackInteractions.newEventId(), Instant.now()));
+    }
+
+    private static Caller ada() {
+        return new Caller(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0ADA"), () -> Introduction.named("Ada"),
+                null, Instant.now());
+    }
+
+    private Optional<Reply.Thread> threadOf(String channel, String ts) {
+        return ciment.postShownBy(Platform.SLACK, channel, ts)
+                .map(post -> (Reply.Thread) ciment.handle(ada(), "thread " + post));
+    }
+
+    private void linkedCommunity() throws Exception {
+        say("U0ADA", "create data-guild Data people", "D0U0ADA");
+        assertTrue(say("U0ADA", "link data-guild", LINKED).contains("Linked #general in Slack to data-guild"));
+    }
+
+    @Test
+    void linkTypedInADirectMessage_linksNothing() throws Exception {
+        say("U0ADA", "create data-guild Data people", "D0U0ADA");
+
+        assertFalse(say("U0ADA", "link data-guild", "D0U0ADA").contains("Linked"));
+    }
+
+    @Test
+    void messageInALinkedChannel_becomesAPost_byItsWriter_once_whenTheEventComesTwice() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        Map<String, Object> message = SlackInteractions.message("U0BOB", LINKED, ts, null, "Pipelines &amp; dashboards");
+
+        event(message);
+        event(message);
+
+        Reply.Thread thread = threadOf(LINKED, ts).orElseThrow();
+        assertEquals("Pipelines & dashboards", thread.root().text());
+        assertEquals("bob", thread.root().authorName(), "the display name users.info gives");
+        Reply feed = ciment.handle(ada(), "feed data-guild");
+        assertEquals(1, feed.toString().split("Pipelines & dashboards", -1).length - 1, feed.toString());
+    }
+
+    @Test
+    void messageInAnUnlinkedChannel_orCarryingCimentsMetadata_isLetBe() throws Exception {
+        linkedCommunity();
+        String elsewhere = ts();
+        event(SlackInteractions.message("U0BOB", UNLINKED, elsewhere, null, "Not for Ciment"));
+        String copy = ts();
+        Map<String, Object> ours = new HashMap<>(SlackInteractions.message("U0BOB", LINKED, copy, null, "A copy"));
+        ours.put("metadata", Map.of("event_type", "ciment_post", "event_payload", Map.of("post", "#01JD0000000000000000000000")));
+        event(ours);
+
+        assertEquals(Optional.empty(), ciment.postShownBy(Platform.SLACK, UNLINKED, elsewhere));
+        assertEquals(Optional.empty(), ciment.postShownBy(Platform.SLACK, LINKED, copy));
+    }
+
+    @Test
+    void edit_changesThePost_butAChangeThatLeavesTheTextAlone_isNoEdit() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        event(SlackInteractions.message("U0BOB", LINKED, ts, null, "Standup at 9:30"));
+
+        event(SlackInteractions.messageChanged("U0BOB", LINKED, ts, null, "Standup at 9:30", "Standup at 9:30", ts()));
+        assertFalse(threadOf(LINKED, ts).orElseThrow().root().edited(), "an unfurl is no edit");
+
+        event(SlackInteractions.messageChanged("U0BOB", LINKED, ts, null, "Standup at 9:30", "Standup at 10:00", ts()));
+        assertEquals("Standup at 10:00", threadOf(LINKED, ts).orElseThrow().root().text());
+    }
+
+    @Test
+    void deletion_removesThePost() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        event(SlackInteractions.message("U0BOB", LINKED, ts, null, "Oops, wrong channel"));
+
+        event(SlackInteractions.messageDeleted("U0BOB", LINKED, ts, null, "Oops, wrong channel", ts()));
+
+        assertFalse(ciment.handle(ada(), "feed data-guild").toString().contains("Oops, wrong channel"));
+    }
+
+    @Test
+    void reactionOnAPersonsMessageInALinkedChannel_countsOnItsPost() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        event(SlackInteractions.message("U0BOB", LINKED, ts, null, "Release is out"));
+
+        send(slack.reaction(true, "U0ADA", "tada", LINKED, ts, "U0BOB", Instant.now()));
+
+        assertEquals(Map.of("tada", 1), threadOf(LINKED, ts).orElseThrow().root().reactions());
+    }
+
+    @Test
+    void messageTooLong_isToldToItsWriterAlone_andMakesNoPost() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+
+        event(SlackInteractions.message("U0BOB", LINKED, ts, null, "x".repeat(20_000)));
+
+        FakeSlackApi.Call told = slackApi.calls("chat.postEphemeral").getLast();
+        assertEquals("U0BOB", told.param("user"));
+        assertEquals(LINKED, told.param("channel"));
+        assertTrue(told.param("text").startsWith("Not saved in Ciment"), told.param("text"));
+        assertEquals(Optional.empty(), ciment.postShownBy(Platform.SLACK, LINKED, ts));
+    }
+}

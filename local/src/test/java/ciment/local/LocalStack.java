@@ -206,10 +206,14 @@ final class LocalStack implements AutoCloseable {
             }
             HttpResponse<String> response = post("/api/messages", headers, message.json());
             List<FakeBotFramework.SentActivity> sent = botFramework.sent();
-            if (sent.size() == sentBefore) {
+            // The bot's answer replies to this very activity: a notice or a mirror the stream delivers meanwhile
+            // into the same conversation is not it.
+            FakeBotFramework.SentActivity reply = sent.subList(sentBefore, sent.size()).stream()
+                    .filter(activity -> message.id().equals(activity.replyToId())).reduce((first, last) -> last)
+                    .orElse(null);
+            if (reply == null) {
                 return new TeamsAnswer(response.statusCode(), "", "");
             }
-            FakeBotFramework.SentActivity reply = sent.get(sent.size() - 1);
             String text = reply.text() == null ? "" : reply.text();
             String cards = reply.attachmentContents().toString();
             return new TeamsAnswer(response.statusCode(), text, cards);

@@ -37,11 +37,26 @@ public interface MirrorSender {
 
     /** The tool refused for now and said when to call again (HTTP 429 and Retry-After). */
     final class RetryAfter extends Exception {
+        /** The wait when the tool said none, or said it as a date rather than seconds. */
+        public static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+
         private final Duration wait;
 
         public RetryAfter(Duration wait, String message) {
             super(message);
             this.wait = wait;
+        }
+
+        /** A Retry-After header's wait: its seconds, or {@link #DEFAULT_WAIT} when absent or unreadable. */
+        public static Duration waitOf(String retryAfter) {
+            if (retryAfter == null) {
+                return DEFAULT_WAIT;
+            }
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
+            } catch (NumberFormatException notSeconds) {
+                return DEFAULT_WAIT;
+            }
         }
 
         public Duration waitFor() {

@@ -6,8 +6,6 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -41,26 +39,19 @@ public final class SlackMirrorSender implements MirrorSender {
     /** Slack's errors that a later attempt may not meet. */
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
     /** How far before a post's time an earlier attempt's copy is looked for (clocks and queues differ). */
     private static final Duration LOOK_BACK = Duration.ofSeconds(60);
 
     private final MethodsClient slack;
 
     public SlackMirrorSender(Settings settings) {
-        this(client(settings));
+        this(CimentSlackApp.botMethods(settings));
     }
 
     SlackMirrorSender(MethodsClient slack) {
         this.slack = slack;
     }
 
-    private static MethodsClient client(Settings settings) {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(CimentSlackApp.withTrailingSlash(
-                settings.get(CimentSlackApp.API_URL, CimentSlackApp.DEFAULT_API_URL)));
-        return Slack.getInstance(config).methods(settings.require(CimentSlackApp.BOT_TOKEN));
-    }
 
     @Override
     public Platform platform() {
@@ -171,7 +162,7 @@ public final class SlackMirrorSender implements MirrorSender {
             int status = e.getResponse().code();
             String why = "Slack answered HTTP " + status + " to " + method + " in " + link.channel().label();
             if (status == 429) {
-                throw new RetryAfter(waitOf(e.getResponse().header("Retry-After")), why);
+                throw new RetryAfter(RetryAfter.waitOf(e.getResponse().header("Retry-After")), why);
             }
             if (status >= 500) {
                 throw new IOException(why, e);
@@ -184,25 +175,13 @@ public final class SlackMirrorSender implements MirrorSender {
         }
         String why = "Slack answered " + answer.getError() + " to " + method + " in " + link.channel().label();
         if ("ratelimited".equals(answer.getError())) {
-            throw new RetryAfter(DEFAULT_WAIT, why);
+            throw new RetryAfter(RetryAfter.DEFAULT_WAIT, why);
         }
         if (TRANSIENT.contains(answer.getError())) {
             throw new IOException(why);
         }
         LOG.error("Mirror given up: {}", why);
         return null;
-    }
-
-    /** Retry-After in seconds (Slack sends seconds); a second when absent or unreadable. */
-    static Duration waitOf(String retryAfter) {
-        if (retryAfter == null) {
-            return DEFAULT_WAIT;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
-        } catch (NumberFormatException notSeconds) {
-            return DEFAULT_WAIT;
-        }
     }
 
     @FunctionalInterface

@@ -8,8 +8,6 @@ import ciment.core.port.PersonalDataSource;
 import ciment.core.privacy.PersonalData;
 import ciment.core.privacy.PersonalDataJson;
 import ciment.core.port.NoticeSender;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
@@ -74,7 +72,7 @@ public final class SlackNoticeSender implements NoticeSender {
 
     /** As the Slack delivery function: data files are made from {@code personalData}. */
     public SlackNoticeSender(Settings settings, PersonalDataSource personalData) {
-        this(client(settings), personalData, Clock.systemUTC());
+        this(CimentSlackApp.botMethods(settings), personalData, Clock.systemUTC());
     }
 
     SlackNoticeSender(MethodsClient slack) {
@@ -87,12 +85,6 @@ public final class SlackNoticeSender implements NoticeSender {
         this.clock = clock;
     }
 
-    private static MethodsClient client(Settings settings) {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(CimentSlackApp.withTrailingSlash(
-                settings.get(CimentSlackApp.API_URL, CimentSlackApp.DEFAULT_API_URL)));
-        return Slack.getInstance(config).methods(settings.require(CimentSlackApp.BOT_TOKEN));
-    }
 
     @Override
     public Platform platform() {

@@ -9,7 +9,6 @@ import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +35,6 @@ public final class TeamsMirrorSender implements MirrorSender {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsMirrorSender.class);
     private static final int TOO_MANY_REQUESTS = 429;
     /** Teams' throttling usually says how long; when it does not, a second is its documented first backoff. */
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
 
     private final ClientCredentials credentials;
     private final String defaultServiceUrl;
@@ -102,7 +100,7 @@ public final class TeamsMirrorSender implements MirrorSender {
                 int status = refused.response().code();
                 String why = "the Bot Connector answered " + status + " to " + what + " in " + link.channel().label();
                 if (status == TOO_MANY_REQUESTS) {
-                    throw new RetryAfter(waitOf(refused.response().headers().get("Retry-After")), why);
+                    throw new RetryAfter(RetryAfter.waitOf(refused.response().headers().get("Retry-After")), why);
                 }
                 if (status >= 500) {
                     throw new IOException(why, refused);
@@ -115,18 +113,6 @@ public final class TeamsMirrorSender implements MirrorSender {
                         network);
             }
             throw failed;
-        }
-    }
-
-    /** Retry-After in seconds (Teams sends seconds); a second when absent or unreadable. */
-    static Duration waitOf(String retryAfter) {
-        if (retryAfter == null) {
-            return DEFAULT_WAIT;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
-        } catch (NumberFormatException notSeconds) {
-            return DEFAULT_WAIT;
         }
     }
 }

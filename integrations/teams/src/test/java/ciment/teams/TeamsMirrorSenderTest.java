@@ -121,8 +121,8 @@ class TeamsMirrorSenderTest {
 
     @Test
     void retryAfter_isReadInSeconds_andASecondWhenUnreadable() {
-        assertEquals(Duration.ofSeconds(3), TeamsMirrorSender.waitOf("3"));
-        assertEquals(Duration.ofSeconds(1), TeamsMirrorSender.waitOf(null));
-        assertEquals(Duration.ofSeconds(1), TeamsMirrorSender.waitOf("Fri, 27 Nov 2026 10:00:00 GMT"));
+        assertEquals(Duration.ofSeconds(3), ciment.core.port.MirrorSender.RetryAfter.waitOf("3"));
+        assertEquals(Duration.ofSeconds(1), ciment.core.port.MirrorSender.RetryAfter.waitOf(null));
+        assertEquals(Duration.ofSeconds(1), ciment.core.port.MirrorSender.RetryAfter.waitOf("Fri, 27 Nov 2026 10:00:00 GMT"));
     }
 }

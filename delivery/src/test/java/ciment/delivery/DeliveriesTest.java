@@ -9,6 +9,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.NoticeSender;
 import ciment.devkit.MotoServer;
+import ciment.devkit.MutableClock;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.StreamEvents;
 import ciment.devkit.stream.TableStream;
@@ -16,10 +17,8 @@ import ciment.infra.DynamoClients;
 import ciment.infra.Outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,23 +41,7 @@ class DeliveriesTest {
     private final Outbox outbox = Outbox.fromSettings(settings);
     private final List<String> sent = new ArrayList<>();
     private int failuresLeft;
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(NOW);
     private final NoticeSender slack = new NoticeSender() {
         @Override
         public Platform platform() {
@@ -116,7 +99,7 @@ class DeliveriesTest {
     void claimLeftByAnAttemptThatCrashed_isTakenOverOnceItLapses_andTheNoticeSent() {
         List<DynamodbStreamRecord> records = written("01CRASHED");
         outbox.claim("01CRASHED", NOW);
-        now = NOW.plus(Outbox.CLAIM_LASTS).plus(Duration.ofSeconds(1));
+        clock.set(NOW.plus(Outbox.CLAIM_LASTS).plus(Duration.ofSeconds(1)));
 
         assertEquals(List.of(), failed(records));
         assertEquals(List.of("01CRASHED"), sent);

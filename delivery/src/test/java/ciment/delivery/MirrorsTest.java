@@ -15,6 +15,7 @@ import ciment.core.model.Notice;
 import ciment.core.port.MirrorSender;
 import ciment.core.port.NoticeSender;
 import ciment.devkit.MotoServer;
+import ciment.devkit.MutableClock;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.StreamEvents;
 import ciment.devkit.stream.TableStream;
@@ -25,10 +26,8 @@ import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,23 +55,7 @@ class MirrorsTest {
             "Mirrors", List.of(), true, false, 1, 1, "P1", NOW);
     private final Map<String, String> sentByPost = new java.util.HashMap<>();
     private boolean findsEarlier = true;
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(NOW);
     private final MirrorSender slack = new MirrorSender() {
         private int messages;
 
@@ -194,7 +177,7 @@ class MirrorsTest {
         List<DynamodbStreamRecord> records = stream.poll();
         stoppedAfterSending(post);
 
-        now = NOW.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1);
+        clock.set(NOW.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1));
         assertEquals(List.of(), failed(records));
 
         assertEquals(List.of("send C0OTHER Crash as 170000001.000100"), calls, "the earlier copy is recorded, not sent again");
@@ -208,7 +191,7 @@ class MirrorsTest {
         List<DynamodbStreamRecord> records = stream.poll();
         stoppedAfterSending(post);
 
-        now = NOW.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1);
+        clock.set(NOW.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1));
         assertEquals(List.of(), failed(records));
 
         assertEquals(2, calls.size(), calls.toString());

@@ -1,5 +1,6 @@
 package ciment.local;
 
+import static ciment.local.LocalStack.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,15 +8,12 @@ import ciment.local.LocalStack.SlackAnswer;
 import ciment.local.LocalStack.SlackUser;
 import ciment.local.LocalStack.TeamsAnswer;
 import ciment.local.LocalStack.TeamsUser;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Threads, reactions, edits and moderation across Slack and Teams, over HTTP, through the real SDKs, on moto. */
 class ConversationsEndToEndTest {
-    private static final Pattern REFERENCE = Pattern.compile("#[0-9A-Z]{26}(/[0-9A-Z]{26})?");
     private static LocalStack stack;
 
     @BeforeAll
@@ -26,12 +24,6 @@ class ConversationsEndToEndTest {
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static String reference(String answer) {
-        Matcher found = REFERENCE.matcher(answer);
-        assertTrue(found.find(), "no post reference in " + answer);
-        return found.group();
     }
 
     @Test

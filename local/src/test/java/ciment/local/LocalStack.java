@@ -14,13 +14,15 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -51,6 +53,16 @@ final class LocalStack implements AutoCloseable {
         throw new AssertionError("not delivered within " + DELIVERY_WITHIN + ": " + what);
     }
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REFERENCE = Pattern.compile("#[0-9A-Z]{26}(/[0-9A-Z]{26})?");
+
+    /** The first post reference (#id or #root/id) an answer shows; fails the test when it shows none. */
+    static String reference(Object answer) {
+        Matcher found = REFERENCE.matcher(String.valueOf(answer));
+        if (!found.find()) {
+            throw new AssertionError("no post reference in " + answer);
+        }
+        return found.group();
+    }
 
     final FakeSlackApi slackApi = FakeSlackApi.start();
     final FakeBotFramework botFramework = FakeBotFramework.start();

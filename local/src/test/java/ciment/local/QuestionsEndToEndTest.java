@@ -1,5 +1,6 @@
 package ciment.local;
 
+import static ciment.local.LocalStack.reference;
 import static ciment.local.LocalStack.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +12,12 @@ import ciment.local.LocalStack.SlackUser;
 import ciment.local.LocalStack.TeamsAnswer;
 import ciment.local.LocalStack.TeamsUser;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Questions, accepted answers, knowledge and mentions across Slack and Teams, over HTTP, on moto. */
 class QuestionsEndToEndTest {
-    private static final Pattern REFERENCE = Pattern.compile("#[0-9A-Z]{26}(/[0-9A-Z]{26})?");
     private static LocalStack stack;
 
     @BeforeAll
@@ -30,12 +28,6 @@ class QuestionsEndToEndTest {
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static String reference(Object answer) {
-        Matcher found = REFERENCE.matcher(answer.toString());
-        assertTrue(found.find(), "no post reference in " + answer);
-        return found.group();
     }
 
     @Test

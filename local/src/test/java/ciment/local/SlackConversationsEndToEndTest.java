@@ -1,5 +1,6 @@
 package ciment.local;
 
+import static ciment.local.LocalStack.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class SlackConversationsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REFERENCE = Pattern.compile("#[0-9A-Z]{26}(/[0-9A-Z]{26})?");
     private static LocalStack stack;
     private static SlackInteractions slack;
 
@@ -52,12 +50,6 @@ class SlackConversationsEndToEndTest {
     private static String ack(SlackUser user, String text) {
         return post(stack.slashCommands.sign(stack.slashCommands.command(user.userId, user.name, text), Instant.now()))
                 .body();
-    }
-
-    private static String reference(String text) {
-        Matcher found = REFERENCE.matcher(text);
-        assertTrue(found.find(), "no post reference in " + text);
-        return found.group();
     }
 
     /** Ciment's direct message to the user about the post, once delivered. */

@@ -1,5 +1,6 @@
 package ciment.local;
 
+import static ciment.local.LocalStack.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class TeamsConversationsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REFERENCE = Pattern.compile("#[0-9A-Z]{26}(/[0-9A-Z]{26})?");
     private static LocalStack stack;
 
     @BeforeAll
@@ -51,12 +49,6 @@ class TeamsConversationsEndToEndTest {
         assertTrue(poster.ciment(text).says("Posted #"));
         List<FakeBotFramework.SentActivity> sent = stack.botFramework.sent();
         return sent.get(sent.size() - 1);
-    }
-
-    private static String reference(String answer) {
-        Matcher found = REFERENCE.matcher(answer);
-        assertTrue(found.find(), "no post reference in " + answer);
-        return found.group();
     }
 
     /** A signed activity that the bot answers in the HTTP response (an invoke), or not at all: its body. */

@@ -27,8 +27,8 @@ public final class Benchmark {
     private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
     private static final String FEED_COMMUNITY = "bench-feed";
     private static final String SHORT_POST = "Who knows a good SQL formatter? ".repeat(6).strip();
-    /** Which parts to run: cold, warm, units (all by default). */
-    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units");
+    /** Which parts to run: cold, warm, units, mirror (all by default). */
+    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units,mirror");
     /** Only the cold starts whose label contains one of these words (all by default). */
     private static final List<String> ONLY = List.of(System.getProperty("ciment.bench.only", "").split(","));
 
@@ -52,6 +52,9 @@ public final class Benchmark {
             }
             if (PARTS.contains("units")) {
                 report.append(capacity(stack));
+            }
+            if (PARTS.contains("mirror")) {
+                report.append(new MirrorLoad(stack).run());
             }
             report.append(jarSizes(root));
         }

@@ -20,10 +20,7 @@ import ciment.devkit.slack.SlashCommands;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +70,7 @@ class CimentSlackAppTest {
     }
 
     private static Response send(App app, SlashCommands.Signed signed) throws Exception {
-        Map<String, List<String>> headers = new HashMap<>();
-        signed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers))
-                .requestBody(signed.body()).build());
-        return app.run(request);
+        return BoltRequests.run(app, signed);
     }
 
     private SlashCommands.Command ada(String text) {

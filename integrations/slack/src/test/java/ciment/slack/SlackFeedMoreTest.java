@@ -14,15 +14,10 @@ import ciment.core.testing.InMemoryStore;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -98,12 +93,6 @@ class SlackFeedMoreTest {
     }
 
     private void send(ciment.devkit.slack.SlashCommands.Signed signed) throws Exception {
-        Map<String, List<String>> headers = new HashMap<>();
-        signed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers))
-                .requestBody(signed.body()).build());
-        Response response = app.run(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
+        BoltRequests.ok(app, signed);
     }
 }

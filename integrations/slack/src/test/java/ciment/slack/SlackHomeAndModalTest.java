@@ -20,10 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -63,14 +60,7 @@ class SlackHomeAndModalTest {
     }
 
     private static Response send(App app, SlashCommands.Signed signed) throws Exception {
-        Map<String, List<String>> headers = new HashMap<>();
-        signed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        Request<?> request = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers))
-                .requestBody(signed.body()).build());
-        Response response = app.run(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return response;
+        return BoltRequests.ok(app, signed);
     }
 
     private Response send(SlashCommands.Signed signed) throws Exception {

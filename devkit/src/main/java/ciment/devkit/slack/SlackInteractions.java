@@ -110,16 +110,8 @@ public final class SlackInteractions {
         Map<String, Object> previous = new LinkedHashMap<>(message);
         previous.remove("edited");
         previous.put("text", oldText);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "message");
-        event.put("subtype", "message_changed");
-        event.put("hidden", true);
+        Map<String, Object> event = hiddenMessageEvent("message_changed", channel, previous, eventTs);
         event.put("message", message);
-        event.put("previous_message", previous);
-        event.put("channel", channel);
-        event.put("channel_type", "channel");
-        event.put("ts", eventTs);
-        event.put("event_ts", eventTs);
         return event;
     }
 
@@ -130,11 +122,18 @@ public final class SlackInteractions {
         previous.remove("channel");
         previous.remove("channel_type");
         previous.remove("event_ts");
+        Map<String, Object> event = hiddenMessageEvent("message_deleted", channel, previous, eventTs);
+        event.put("deleted_ts", ts);
+        return event;
+    }
+
+    /** The frame Slack puts around a change to a message (a hidden event of that subtype, with the message before). */
+    private static Map<String, Object> hiddenMessageEvent(String subtype, String channel, Map<String, Object> previous,
+            String eventTs) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "message");
-        event.put("subtype", "message_deleted");
+        event.put("subtype", subtype);
         event.put("hidden", true);
-        event.put("deleted_ts", ts);
         event.put("previous_message", previous);
         event.put("channel", channel);
         event.put("channel_type", "channel");

@@ -98,8 +98,8 @@ final class ChannelIntake {
     }
 
     /** The message was edited in the channel: so is its post, when the same person wrote both. */
-    Optional<Reply> edited(Person author, Caller caller, String messageId, String text) {
-        return postOf(caller, messageId).map(post -> {
+    Optional<Reply> edited(Person author, Caller caller, Link link, String messageId, String text) {
+        return postOf(caller, link, messageId).map(post -> {
             if (!conversations.edit(post, author.id(), text)) {
                 throw new Refusal("Only its author edits " + post.reference() + ".");
             }
@@ -108,8 +108,8 @@ final class ChannelIntake {
     }
 
     /** The message was deleted in the channel: its post shows as removed. */
-    Optional<Reply> deleted(Person author, Caller caller, String messageId) {
-        return postOf(caller, messageId).map(post -> {
+    Optional<Reply> deleted(Person author, Caller caller, Link link, String messageId) {
+        return postOf(caller, link, messageId).map(post -> {
             AuditEntry entry = new AuditEntry(PostActions.postId(caller), post.communityId(), "deleted",
                     post.reference(), author.id(), author.displayName(), "in " + caller.channel().label(), caller.at());
             if (!conversations.delete(post, author.id(), entry)) {
@@ -119,14 +119,11 @@ final class ChannelIntake {
         });
     }
 
-    private Optional<Post> postOf(Caller caller, String messageId) {
-        Optional<Link> link = linkOf(caller);
-        if (link.isEmpty()) {
-            return Optional.empty();
-        }
+    /** The post a message of the link's channel became (not a removed one). */
+    private Optional<Post> postOf(Caller caller, Link link, String messageId) {
         Channel channel = caller.channel();
         return copies.find(channel.platform(), channel.id(), messageId)
-                .flatMap(ref -> conversations.find(Set.of(link.get().communityId()), PostRef.parse(ref)))
+                .flatMap(ref -> conversations.find(Set.of(link.communityId()), PostRef.parse(ref)))
                 .filter(post -> !post.isRemoved());
     }
 }

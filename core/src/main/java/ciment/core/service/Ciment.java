@@ -117,12 +117,12 @@ public final class Ciment {
 
     /** A message of a linked channel was edited: its post follows. Empty when it is no post. */
     public Optional<Reply> channelEdit(Caller caller, String messageId, String text) {
-        return inLinkedChannel(caller, (author, link) -> intake.edited(author, caller, messageId, text));
+        return inLinkedChannel(caller, (author, link) -> intake.edited(author, caller, link, messageId, text));
     }
 
     /** A message of a linked channel was deleted: its post shows as removed. Empty when it is no post. */
     public Optional<Reply> channelDelete(Caller caller, String messageId) {
-        return inLinkedChannel(caller, (author, link) -> intake.deleted(author, caller, messageId));
+        return inLinkedChannel(caller, (author, link) -> intake.deleted(author, caller, link, messageId));
     }
 
     /**

@@ -115,7 +115,7 @@ public final class Mirrors {
         Map<String, Link> mine = linksOf(now).stream()
                 .collect(Collectors.toMap(l -> l.channel().id(), l -> l, (a, b) -> a));
         boolean done = true;
-        for (Copy copy : copies.copiesOf(now)) {
+        for (Copy copy : copies.copiesOf(now.id())) {
             Link link = mine.get(copy.conversationId());
             if (copy.platform() != sender.platform() || copy.origin() || !copy.sent() || link == null) {
                 continue;
@@ -134,9 +134,7 @@ public final class Mirrors {
     }
 
     private Optional<String> threadOf(Post reply, String conversation) {
-        Post root = new Post(reply.rootId(), reply.communityId(), reply.slug(), null, "", reply.origin(), "",
-                reply.createdAt());
-        return copies.copiesOf(root).stream()
+        return copies.copiesOf(reply.rootId()).stream()
                 .filter(copy -> copy.platform() == sender.platform() && copy.conversationId().equals(conversation)
                         && copy.sent())
                 .map(Copy::messageId).findFirst();

@@ -105,10 +105,10 @@ public final class DynamoMirrors {
         table.delete(CLAIM, key(post.id(), platform, conversationId), "attribute_not_exists(" + MESSAGE_ID + ")");
     }
 
-    /** Every copy of a post, on every tool. */
-    public List<Copy> copiesOf(Post post) {
+    /** Every copy of a post (or reply: its id), on every tool. */
+    public List<Copy> copiesOf(String postId) {
         return table.queryAll(COPIES, q -> q.keyConditionExpression("pk = :post")
-                        .expressionAttributeValues(Map.of(":post", s(PREFIX + post.id())))
+                        .expressionAttributeValues(Map.of(":post", s(PREFIX + postId)))
                         .consistentRead(true))
                 .stream().map(DynamoMirrors::copy).toList();
     }

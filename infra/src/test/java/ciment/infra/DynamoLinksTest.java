@@ -68,7 +68,7 @@ class DynamoLinksTest {
 
         store.recordOrigin(Platform.TEAMS, "19:origin@thread.tacv2", "1700000000001", post.reference());
         assertEquals(DynamoMirrors.Claim.SENT, mirrors.claim(post, Platform.TEAMS, "19:origin@thread.tacv2", now));
-        List<DynamoMirrors.Copy> copies = mirrors.copiesOf(post);
+        List<DynamoMirrors.Copy> copies = mirrors.copiesOf(post.id());
         assertEquals(2, copies.size());
         assertTrue(copies.stream().anyMatch(c -> c.origin() && c.platform() == Platform.TEAMS));
     }

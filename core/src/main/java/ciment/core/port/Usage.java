@@ -12,6 +12,9 @@ public interface Usage {
     /** Every owner's usage days of a month (communities and the platform). */
     List<UsageDay> month(YearMonth month);
 
+    /** One community's usage days of a month (cheap: one partition), for its budget. */
+    List<UsageDay> monthOf(String communityId, YearMonth month);
+
     /** A community's monthly budget in US dollars, if one is set. */
     Optional<BigDecimal> budget(String communityId);
 

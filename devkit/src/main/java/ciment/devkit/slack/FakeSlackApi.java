@@ -378,6 +378,11 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** The profile picture users.info gives a user (72 pixels). */
+    public static String pictureOf(String userId) {
+        return "https://avatars.slack-edge.example/" + userId + "_72.png";
+    }
+
     private Map<String, Object> usersInfo(String userId) {
         User user = userId == null ? null : users.get(userId);
         if (user == null) {
@@ -390,6 +395,7 @@ public final class FakeSlackApi implements AutoCloseable {
         if (user.email() != null) {
             profile.put("email", user.email());
         }
+        profile.put("image_72", pictureOf(user.id()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", user.id());
         answer.put("team_id", user.teamId() == null ? teamId : user.teamId());

@@ -6,6 +6,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
+import ciment.core.port.People;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -43,13 +44,16 @@ public final class SlackMirrorSender implements MirrorSender {
     private static final Duration LOOK_BACK = Duration.ofSeconds(60);
 
     private final MethodsClient slack;
+    private final AuthorPictures pictures;
 
-    public SlackMirrorSender(Settings settings) {
-        this(CimentSlackApp.botMethods(settings));
+    /** @param people whose Slack accounts give the copies' pictures */
+    public SlackMirrorSender(Settings settings, People people) {
+        this(CimentSlackApp.botMethods(settings), people);
     }
 
-    SlackMirrorSender(MethodsClient slack) {
+    SlackMirrorSender(MethodsClient slack, People people) {
         this.slack = slack;
+        this.pictures = new AuthorPictures(people, slack);
     }
 
 
@@ -61,8 +65,9 @@ public final class SlackMirrorSender implements MirrorSender {
     @Override
     public String send(Link link, Post post, Optional<String> threadMessageId) throws Exception {
         String channel = link.channel().id();
+        String picture = pictures.of(post, link.channel().workspace()).orElse(null);
         var sent = call(link, "chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
-                .text(fallback(post)).blocks(blocks(post)).username(author(post))
+                .text(fallback(post)).blocks(blocks(post)).username(author(post)).iconUrl(picture)
                 .metadata(CimentMessages.about(post.reference())).threadTs(threadMessageId.orElse(null))));
         return sent == null || sent.getTs() == null ? "" : sent.getTs();
     }

@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.Channel;
 import ciment.core.model.Link;
+import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
+import ciment.core.testing.InMemoryStore;
 import ciment.devkit.slack.FakeSlackApi;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +36,9 @@ class SlackMirrorSenderTest {
     private static final Link LINK = new Link("01COMMUNITY", SLUG, CHANNEL, "U0ADA", AT);
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
+    private final InMemoryStore people = new InMemoryStore();
     private final SlackMirrorSender sender = new SlackMirrorSender(Settings.of(Map.of(
-            CimentSlackApp.BOT_TOKEN, "xoxb-mirror", CimentSlackApp.API_URL, slackApi.baseUrl())));
+            CimentSlackApp.BOT_TOKEN, "xoxb-mirror", CimentSlackApp.API_URL, slackApi.baseUrl())), people);
 
     @AfterEach
     void stop() {
@@ -60,6 +65,35 @@ class SlackMirrorSenderTest {
         assertTrue(call.param("blocks").contains("via Teams · " + post.reference()), call.param("blocks"));
         assertEquals(Map.of("event_type", "ciment_post", "event_payload", Map.of("post", post.reference())),
                 call.json("metadata"));
+    }
+
+    @Test
+    void send_ofAnAuthorWithASlackAccountHere_showsTheirSlackPicture_lookedUpOncePerAuthor() throws Exception {
+        slackApi.addUser("U0ADA", "Ada Lovelace", "ada", "ada@example.com");
+        Person ada = people.enroll(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0ADA"),
+                new Person("P0ADA", "Ada Lovelace"), Optional.empty());
+
+        sender.send(LINK, new Post(Ulid.random(AT), "01COMMUNITY", SLUG, ada.id(), "Ada Lovelace", Platform.SLACK,
+                "First", AT), Optional.empty());
+        sender.send(LINK, new Post(Ulid.random(AT), "01COMMUNITY", SLUG, ada.id(), "Ada Lovelace", Platform.SLACK,
+                "Second", AT), Optional.empty());
+
+        List<FakeSlackApi.Call> posted = slackApi.calls("chat.postMessage");
+        assertEquals(FakeSlackApi.pictureOf("U0ADA"), posted.get(0).param("icon_url"));
+        assertEquals(FakeSlackApi.pictureOf("U0ADA"), posted.get(1).param("icon_url"));
+        assertEquals(1, slackApi.calls("users.info").size());
+    }
+
+    @Test
+    void send_ofAnAuthorKnownInAnotherWorkspaceOnly_showsNoPicture() throws Exception {
+        Person ada = people.enroll(new ChatAccount(Platform.SLACK, "T0ELSEWHERE", "U0ADA"),
+                new Person("P0ADA", "Ada Lovelace"), Optional.empty());
+
+        sender.send(LINK, new Post(Ulid.random(AT), "01COMMUNITY", SLUG, ada.id(), "Ada Lovelace", Platform.SLACK,
+                "Hello", AT), Optional.empty());
+
+        assertNull(slackApi.calls("chat.postMessage").getFirst().param("icon_url"));
+        assertTrue(slackApi.calls("users.info").isEmpty());
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         Pacing pacing = Pacing.every(SEND_INTERVAL);
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
                 new SlackNoticeSender(settings, store), clock, pacing,
-                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings),
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store),
                         pacing, clock));
     }
 

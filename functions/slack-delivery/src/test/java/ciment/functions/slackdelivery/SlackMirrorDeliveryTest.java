@@ -113,7 +113,7 @@ class SlackMirrorDeliveryTest {
         // The killed attempt: claimed long enough ago for its claim to have lapsed, sent, never recorded.
         new DynamoMirrors(dynamo, settings.table(), meter).claim(post, Platform.SLACK, OTHER.id(),
                 Instant.now().minus(DynamoMirrors.CLAIM_LASTS).minus(Duration.ofMinutes(1)));
-        String earlier = new SlackMirrorSender(settings).send(new Link(COMMUNITY, SLUG, OTHER, "P1", AT), post,
+        String earlier = new SlackMirrorSender(settings, new DynamoStore(dynamo, settings.table(), meter)).send(new Link(COMMUNITY, SLUG, OTHER, "P1", AT), post,
                 Optional.empty());
 
         assertEquals(List.of(), failed(records));

@@ -56,11 +56,13 @@ final class DynamoPrivacy {
     private final Table table;
     private final DynamoCommunities communities;
     private final DynamoPeople people;
+    private final DynamoGrants grants;
 
-    DynamoPrivacy(Table table, DynamoCommunities communities, DynamoPeople people) {
+    DynamoPrivacy(Table table, DynamoCommunities communities, DynamoPeople people, DynamoGrants grants) {
         this.table = table;
         this.communities = communities;
         this.people = people;
+        this.grants = grants;
     }
 
     /** A step of an erasure, named for tests that stop between two. Each returns the communities that stopped it. */
@@ -118,8 +120,10 @@ final class DynamoPrivacy {
             reactionsOf(COLLECT, id).forEach(item -> reactions.add(reaction(Items.str(item, Keys.SK))));
         }
         reactions.sort(Comparator.comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji));
+        List<String> granted = ids.stream().flatMap(id -> grants.grantsOf(COLLECT, id).stream())
+                .map(grant -> grant.name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList();
         return Optional.of(new PersonalData(profile, accounts, memberships, requests, invitations, posts,
-                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions));
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted));
     }
 
     /** R#<postId>#<emoji>: emoji names hold no '#', post ids may (a reply's root/reply), so split at the last. */
@@ -154,6 +158,7 @@ final class DynamoPrivacy {
                 new Step("invitations given", () -> forEachId(id, this::forgetInviter)),
                 new Step("communities created", () -> none(this::forgetCreator, id)),
                 new Step("topics", () -> forEachId(id, this::deleteTopics)),
+                new Step("grants", () -> forEachId(id, personId -> grants.forget(ERASE, personId))),
                 new Step("notices", () -> none(this::deleteNotices, id)),
                 new Step("email", () -> deleteEmails(id)),
                 new Step("aliases", () -> none(this::deleteAliases, id)),

@@ -48,6 +48,7 @@ public final class DynamoStore implements Store {
     private final DynamoQuestions questions;
     private final DynamoLinks links;
     private final DynamoMessageCopies copies;
+    private final DynamoGrants grants;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this(client, tableName, meter, HmacSeal.ofThisProcess());
@@ -62,7 +63,8 @@ public final class DynamoStore implements Store {
         this.posts = new DynamoPosts(table);
         this.people = new DynamoPeople(table, communities);
         this.outbox = new Outbox(table);
-        this.privacy = new DynamoPrivacy(table, communities, people);
+        this.grants = new DynamoGrants(table, java.time.Clock.systemUTC());
+        this.privacy = new DynamoPrivacy(table, communities, people, grants);
         this.conversations = new DynamoConversations(table);
         this.questions = new DynamoQuestions(table);
         this.links = new DynamoLinks(table);
@@ -369,6 +371,21 @@ public final class DynamoStore implements Store {
     @Override
     public List<ChatAccount> accounts(Person person) {
         return people.accounts(person);
+    }
+
+    @Override
+    public java.util.Set<ciment.core.model.Grant> grantsOf(String personId) {
+        return grants.grantsOf(personId);
+    }
+
+    @Override
+    public boolean grant(String personId, ciment.core.model.Grant grant) {
+        return grants.grant(personId, grant);
+    }
+
+    @Override
+    public List<String> holders(ciment.core.model.Grant grant) {
+        return grants.holders(grant);
     }
 
     @Override

@@ -72,6 +72,8 @@ final class Keys {
     static final String INVITATION_PREFIX = "INV#";
     static final String OUTBOX = "OUT";
     static final String OUTBOX_PREFIX = "OUT#";
+    /** Issue 6: a role an admin granted is {@code GRANT#<ROLE>} / {@code P#<personId>} (DynamoGrants). */
+    static final String GRANT_PREFIX = "GRANT#";
 
     private Keys() {
     }
@@ -213,6 +215,10 @@ final class Keys {
     /** One entry per kind, so that a topic declared both as a role and a skill keeps one when the other goes. */
     static Map<String, AttributeValue> topicEntry(String topicKey, String personId, People.Kind kind) {
         return key(topic(topicKey), person(personId) + "#" + kind.name());
+    }
+
+    static Map<String, AttributeValue> grant(ciment.core.model.Grant grant, String personId) {
+        return key(GRANT_PREFIX + grant.name(), person(personId));
     }
 
     static AttributeValue s(String value) {

@@ -12,7 +12,7 @@ import java.util.List;
  * Everything Ciment holds about one person: what export-my-data sends them and erase-my-data deletes.
  * {@code mergedIds}: the ids of the people merged into this one (the same person met earlier on another
  * account); their posts and replies are among {@code posts}, and {@code reactions} are theirs (counts on
- * posts name nobody).
+ * posts name nobody). {@code grants}: the roles an admin granted them ("finance", "admin"; issue 6).
  */
 public record PersonalData(
         Profile profile,
@@ -22,7 +22,8 @@ public record PersonalData(
         List<Invitation> invitations,
         List<Post> posts,
         List<String> mergedIds,
-        List<Reaction> reactions) {
+        List<Reaction> reactions,
+        List<String> grants) {
 
     /** One reaction of the person: which post, which emoji. */
     public record Reaction(String postId, String emoji) {
@@ -36,15 +37,22 @@ public record PersonalData(
         posts = List.copyOf(posts);
         mergedIds = List.copyOf(mergedIds);
         reactions = List.copyOf(reactions);
+        grants = List.copyOf(grants);
+    }
+
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds,
+            List<Reaction> reactions) {
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, List.of());
     }
 
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
             List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds) {
-        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, List.of());
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, List.of(), List.of());
     }
 
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
             List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts) {
-        this(profile, accounts, memberships, requests, invitations, posts, List.of(), List.of());
+        this(profile, accounts, memberships, requests, invitations, posts, List.of(), List.of(), List.of());
     }
 }

@@ -33,6 +33,7 @@ public final class PersonalDataJson {
                 json.strings("mergedIds", data.mergedIds());
                 json.strings("roles", profile.roles());
                 json.strings("skills", profile.skills());
+                json.strings("grants", data.grants());
             });
             json.list("accounts", data.accounts(), PersonalDataJson::account);
             json.list("memberships", data.memberships(), PersonalDataJson::membership);

@@ -54,6 +54,8 @@ public final class InMemoryStore implements Store {
     private final List<Notice> outbox = new ArrayList<>();
     /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
     private final Map<String, Map<String, Topic>> declared = new HashMap<>();
+    /** person id to the roles an admin granted them. */
+    private final Map<String, Set<ciment.core.model.Grant>> grants = new HashMap<>();
     private int writes;
 
     private boolean interruptNextErase;
@@ -438,7 +440,29 @@ public final class InMemoryStore implements Store {
                         .filter(parts -> ids.contains(parts[2]))
                         .map(parts -> new PersonalData.Reaction(parts[0], parts[1])).sorted(Comparator
                                 .comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji))
-                        .toList()));
+                        .toList(),
+                ids.stream().flatMap(id -> grants.getOrDefault(id, Set.of()).stream())
+                        .map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList()));
+    }
+
+    @Override
+    public synchronized Set<ciment.core.model.Grant> grantsOf(String personId) {
+        return Set.copyOf(grants.getOrDefault(personId, Set.of()));
+    }
+
+    @Override
+    public synchronized boolean grant(String personId, ciment.core.model.Grant grant) {
+        boolean added = grants.computeIfAbsent(personId, id -> new HashSet<>()).add(grant);
+        if (added) {
+            writes++;
+        }
+        return added;
+    }
+
+    @Override
+    public synchronized List<String> holders(ciment.core.model.Grant grant) {
+        return grants.entrySet().stream().filter(e -> e.getValue().contains(grant)).map(Map.Entry::getKey).sorted()
+                .toList();
     }
 
     @Override
@@ -476,6 +500,7 @@ public final class InMemoryStore implements Store {
         communities.replaceAll((slug, c) -> ids.contains(c.createdBy()) ? new Community(c.id(), c.slug(), c.name(),
                 c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt()) : c);
         ids.forEach(declared::remove);
+        ids.forEach(grants::remove);
         emails.values().removeIf(ids::contains);
         mergedInto.keySet().removeIf(ids::contains);
         Set<ChatAccount> accounts = new HashSet<>();

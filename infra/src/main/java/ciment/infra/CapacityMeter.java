@@ -63,6 +63,8 @@ public final class CapacityMeter {
 
     private final Source source;
     private final Map<String, Usage> byOperation = new TreeMap<>();
+    /** Attributes each request to a community as well (issue 6), when a function meters its invocations. */
+    private volatile UsageMeter usage;
 
     public CapacityMeter(Source source) {
         this.source = source;
@@ -83,6 +85,29 @@ public final class CapacityMeter {
     }
 
     /** Every operation's usage so far, sorted by operation name. */
+    /** Adds one DynamoDB request on one partition: to its operation, and to the running invocation's usage. */
+    void record(String operation, String partition, Units reported, Units computed) {
+        record(operation, reported, computed);
+        UsageMeter attached = usage;
+        if (attached != null) {
+            attached.dynamo(partition, reported, computed);
+        }
+    }
+
+    /** As {@link #record(String, String, Units, Units)}, for a request over several partitions (weights: their computed units). */
+    void record(String operation, Map<String, Double> partitions, Units reported, Units computed) {
+        record(operation, reported, computed);
+        UsageMeter attached = usage;
+        if (attached != null) {
+            attached.dynamo(partitions, reported, computed);
+        }
+    }
+
+    /** From now on, every request is also attributed by this usage meter. */
+    public void attach(UsageMeter usage) {
+        this.usage = usage;
+    }
+
     public synchronized Map<String, Usage> snapshot() {
         return Collections.unmodifiableMap(new TreeMap<>(byOperation));
     }

@@ -48,6 +48,8 @@ public final class DynamoStore implements Store {
     private final DynamoQuestions questions;
     private final DynamoLinks links;
     private final DynamoMessageCopies copies;
+    private final DynamoDbClient client;
+    private final DynamoUsage usage;
     private final DynamoGrants grants;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
@@ -69,6 +71,8 @@ public final class DynamoStore implements Store {
         this.questions = new DynamoQuestions(table);
         this.links = new DynamoLinks(table);
         this.copies = new DynamoMessageCopies(table);
+        this.client = client;
+        this.usage = new DynamoUsage(table);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -79,6 +83,24 @@ public final class DynamoStore implements Store {
 
     public CapacityMeter meter() {
         return meter;
+    }
+
+    /** Usage days, budgets and alerts (issue 6), on this store's table, client and meter. */
+    public DynamoUsage usage() {
+        return usage;
+    }
+
+    /**
+     * A usage meter for this container's invocations, fed by every request this store's capacity meter
+     * sees (and any other table object made on the same capacity meter). Make one per container.
+     */
+    public UsageMeter meterUsage(java.time.Clock clock) {
+        return UsageMeter.attachedTo(meter, client, table.name(), clock);
+    }
+
+    /** Measures stored bytes per community into the usage items (a daily job). */
+    public StorageMeasure storageMeasure() {
+        return new StorageMeasure(client, table, meter);
     }
 
     /** Which chat messages show which posts, on this store's table, client and meter. */

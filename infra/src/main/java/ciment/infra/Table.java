@@ -3,11 +3,15 @@ package ciment.infra;
 import ciment.infra.CapacityCalculator.ReadMode;
 import ciment.infra.CapacityMeter.Units;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -30,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The table's requests, each metered: it asks DynamoDB for the units it consumed and computes them
- * from the item sizes, and records both under the store operation that made the request.
+ * from the item sizes, and records both under the store operation that made the request, with the
+ * partition it touched (its key's, or its key condition's), by which a {@link UsageMeter} attributes it.
  */
 final class Table {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -38,6 +43,8 @@ final class Table {
     private static final int TRANSACTION_ATTEMPTS = 5;
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_ATTEMPTS = 8;
+    private static final Pattern KEY_EQUALS = Pattern.compile("(#?[A-Za-z0-9_]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
+    private static final Set<String> PARTITION_KEYS = Set.of(Keys.PK, Keys.GSI1_PK, Keys.GSI2_PK);
 
     private final DynamoDbClient client;
     private final String name;
@@ -59,7 +66,7 @@ final class Table {
         Optional<Map<String, AttributeValue>> item = response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(response.item()) : Optional.empty();
         long size = item.map(ItemSizes::of).orElse(0L);
-        meter.record(operation, Units.read(units(response.consumedCapacity())),
+        meter.record(operation, pk(key), Units.read(units(response.consumedCapacity())),
                 Units.read(CapacityCalculator.get(size, ReadMode.of(consistent))));
         return item;
     }
@@ -95,12 +102,12 @@ final class Table {
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             double index = (item.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0)
                     + IndexWrites.gsi2(item);
-            meter.record(operation, Units.write(units(response.consumedCapacity())),
+            meter.record(operation, pk(item), Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             // A failed condition still costs the write; DynamoDB reports no units with the error.
-            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(size)));
+            meter.record(operation, pk(item), Units.NONE, Units.write(CapacityCalculator.write(size)));
             return false;
         }
     }
@@ -122,12 +129,12 @@ final class Table {
             Map<String, AttributeValue> after = applied.apply(old);
             long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
             double index = indexWrites(old, after, size) + IndexWrites.gsi2Change(old, after);
-            meter.record(operation, Units.write(units(response.consumedCapacity())),
+            meter.record(operation, pk(key), Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return Optional.of(old);
         } catch (ConditionalCheckFailedException refused) {
             // The item's size is not known; a refused write still costs at least its smallest unit.
-            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(0)));
+            meter.record(operation, pk(key), Units.NONE, Units.write(CapacityCalculator.write(0)));
             return Optional.empty();
         }
     }
@@ -152,14 +159,15 @@ final class Table {
             Map<String, AttributeValue> old = response.attributes();
             Map<String, AttributeValue> after = applied.apply(old);
             long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
-            meter.record(operation, Units.write(units(response.consumedCapacity())),
+            meter.record(operation, pk(key), Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + indexWrites(old, after, size)
                             + IndexWrites.gsi2Change(old, after)));
             return new Updated(true, Optional.of(old));
         } catch (ConditionalCheckFailedException refused) {
             Optional<Map<String, AttributeValue>> item = refused.hasItem() && !refused.item().isEmpty()
                     ? Optional.of(refused.item()) : Optional.empty();
-            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(item.map(ItemSizes::of).orElse(0L))));
+            meter.record(operation, pk(key), Units.NONE,
+                    Units.write(CapacityCalculator.write(item.map(ItemSizes::of).orElse(0L))));
             return new Updated(false, item);
         }
     }
@@ -196,11 +204,11 @@ final class Table {
             Map<String, AttributeValue> old = response.attributes();
             long size = ItemSizes.of(old);
             double index = (old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0) + IndexWrites.gsi2(old);
-            meter.record(operation, Units.write(units(response.consumedCapacity())),
+            meter.record(operation, pk(key), Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return Optional.of(old);
         } catch (ConditionalCheckFailedException refused) {
-            meter.record(operation, Units.NONE, Units.write(CapacityCalculator.write(0)));
+            meter.record(operation, pk(key), Units.NONE, Units.write(CapacityCalculator.write(0)));
             return Optional.empty();
         }
     }
@@ -230,7 +238,7 @@ final class Table {
                 items.addAll(found);
                 pending = response.hasUnprocessedKeys() && response.unprocessedKeys().containsKey(name)
                         ? response.unprocessedKeys().get(name).keys() : List.of();
-                meter.record(operation, Units.read(response.hasConsumedCapacity()
+                meter.record(operation, partitions(asked), Units.read(response.hasConsumedCapacity()
                                 ? response.consumedCapacity().stream().mapToDouble(Table::units).sum() : 0),
                         Units.read(batchGetUnits(found, asked.size() - pending.size(), consistent)));
             }
@@ -257,10 +265,11 @@ final class Table {
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 double reported = response.hasConsumedCapacity()
                         ? response.consumedCapacity().stream().mapToDouble(Table::units).sum() : 0;
-                meter.record(operation, Units.write(reported), Units.write(Write.committedUnits(writes)));
+                meter.record(operation, partitionsOf(writes), Units.write(reported),
+                        Units.write(Write.committedUnits(writes)));
                 return Outcome.COMMITTED;
             } catch (TransactionCanceledException cancelled) {
-                meter.record(operation, Units.NONE, Units.write(Write.cancelledUnits(writes)));
+                meter.record(operation, partitionsOf(writes), Units.NONE, Units.write(Write.cancelledUnits(writes)));
                 List<String> reasons = cancelled.hasCancellationReasons()
                         ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
                 if (reasons.contains(CONFLICT) && attempt < TRANSACTION_ATTEMPTS) {
@@ -291,7 +300,7 @@ final class Table {
     private QueryResponse page(String operation, QueryRequest request) {
         QueryResponse response = client.query(request);
         boolean consistent = Boolean.TRUE.equals(request.consistentRead());
-        meter.record(operation, Units.read(units(response.consumedCapacity())),
+        meter.record(operation, partition(request), Units.read(units(response.consumedCapacity())),
                 Units.read(CapacityCalculator.query(ItemSizes.total(response.items()), ReadMode.of(consistent))));
         return response;
     }
@@ -301,6 +310,53 @@ final class Table {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         query.accept(builder);
         return builder.exclusiveStartKey(startKey).build();
+    }
+
+    private static String pk(Map<String, AttributeValue> key) {
+        AttributeValue pk = key.get(Keys.PK);
+        return pk == null ? null : pk.s();
+    }
+
+    /** Keys asked in a batch, weighed by their count per partition. */
+    private static Map<String, Double> partitions(List<Map<String, AttributeValue>> keys) {
+        Map<String, Double> weights = new HashMap<>();
+        keys.forEach(key -> weights.merge(String.valueOf(pk(key)), 1.0, Double::sum));
+        return weights;
+    }
+
+    /** A transaction's partitions, weighed by the units each action's item costs. */
+    private static Map<String, Double> partitionsOf(List<Write> writes) {
+        Map<String, Double> weights = new HashMap<>();
+        for (Write write : writes) {
+            TransactWriteItem action = write.action();
+            Map<String, AttributeValue> key = action.put() != null ? action.put().item()
+                    : action.update() != null ? action.update().key()
+                    : action.delete() != null ? action.delete().key()
+                    : action.conditionCheck() != null ? action.conditionCheck().key() : Map.of();
+            weights.merge(String.valueOf(pk(key)), Write.committedUnits(List.of(write)), Double::sum);
+        }
+        return weights;
+    }
+
+    /** The partition a query reads: the value its key condition gives the table's or an index's partition key. */
+    static String partition(QueryRequest request) {
+        String condition = request.keyConditionExpression();
+        if (condition == null) {
+            return null;
+        }
+        Matcher equals = KEY_EQUALS.matcher(condition);
+        while (equals.find()) {
+            String attribute = equals.group(1);
+            if (attribute.startsWith("#") && request.hasExpressionAttributeNames()) {
+                attribute = request.expressionAttributeNames().getOrDefault(attribute, attribute);
+            }
+            if (PARTITION_KEYS.contains(attribute)) {
+                AttributeValue value = request.hasExpressionAttributeValues()
+                        ? request.expressionAttributeValues().get(equals.group(2)) : null;
+                return value == null ? null : value.s();
+            }
+        }
+        return null;
     }
 
     private static double units(ConsumedCapacity consumed) {

@@ -1,0 +1,350 @@
+package ciment.infra;
+
+import ciment.core.cost.Meter;
+import ciment.core.cost.UsageDay;
+import ciment.infra.CapacityMeter.Source;
+import ciment.infra.CapacityMeter.Units;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * What one container's invocations use, attributed to the community that caused it (issue 6, item 1), and
+ * added to each owner's usage item of the day at the end of each invocation.
+ *
+ * <p>Rules, in order:
+ * <ol>
+ * <li>A DynamoDB request whose key (or query's key condition) is in a community's partition ({@code C#<id>},
+ *     or its questions in the index, {@code Q#<id>}) goes to that community. A transaction or batch that
+ *     touches several partitions is split by each item's computed units.</li>
+ * <li>Inside {@link #within(String, Supplier)} (code that knows its community: a delivery record), every
+ *     other request and call goes to that community.</li>
+ * <li>Everything else (requests on no community's partition, Slack and Teams calls outside a scope, and the
+ *     invocation's own units: API request, Lambda request, MB-ms, stream request, queue sends) goes to the
+ *     invocation's owner: the one community touched if exactly one was, else {@link UsageDay#PLATFORM}.</li>
+ * </ol>
+ * DynamoDB units are the trusted ones of the {@link CapacityMeter}'s source; an owner whose units were, even
+ * once, computed from item sizes (an emulator, or a request DynamoDB reported nothing for) is marked inexact.
+ * Lambda time is memory × measured duration in whole milliseconds, plus the container's init on its first
+ * invocation (Lambda bills init).
+ *
+ * <p>The flush: one UpdateItem per owner at {@link #end()}, on {@code <owner's partition>} /
+ * {@code USE#<yyyy-mm-dd>} (the day from the clock, UTC), that ADDs every quantity and SETs {@code req} to the
+ * invocation's request id on the condition that it differs, so that the SDK retrying a flush DynamoDB
+ * already applied counts once. Remaining window: a retry that arrives after another invocation flushed the
+ * same owner's day counts again (it would take a lost response and a concurrent flush within the SDK's
+ * retry delay). The flush counts itself as one write unit (the item stays under 1 KB); the first flush of
+ * an owner's day also puts its keys-only index entry, one more write unit, which DynamoDB's response
+ * reveals (no old {@code req}) and the container adds to that owner's next flush. A flush that fails is
+ * logged, never thrown.
+ *
+ * <p>One invocation at a time per container (Lambda's model); calls made on other threads during it (the
+ * Bot Connector's executor) count into it too.
+ */
+public final class UsageMeter {
+    private static final Logger LOG = LoggerFactory.getLogger(UsageMeter.class);
+    static final String PLATFORM_PARTITION = "PLATFORM";
+    static final String DAY_PREFIX = "USE#";
+    static final String REQUEST = "req";
+    static final String INEXACT = "inexact";
+    private static final String QUESTIONS = Keys.QUESTIONS_PREFIX;
+
+    /** Every meter with an invocation running, for calls made where no meter is at hand (chat SDK hooks). */
+    private static final Set<UsageMeter> RUNNING = ConcurrentHashMap.newKeySet();
+
+    /** What started an invocation, for the units it brings by itself. */
+    public enum Trigger {
+        /** API Gateway: one API request. */
+        HTTP,
+        /** A stream batch: one stream request (free when Lambda reads it, counted). */
+        STREAM,
+        OTHER
+    }
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final Source source;
+    private final Clock clock;
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<String> scope = new ThreadLocal<>();
+    /** Index entries put by a flush, owed to the owner's next flush (owner → write units). */
+    private final Map<String, Integer> owed = new ConcurrentHashMap<>();
+    private volatile Invocation current;
+
+    public UsageMeter(DynamoDbClient client, String table, Source source, Clock clock) {
+        this.client = client;
+        this.table = table;
+        this.source = source;
+        this.clock = clock;
+    }
+
+    /** A meter fed by every table request metered by {@code capacity} (it attaches itself to it). */
+    public static UsageMeter attachedTo(CapacityMeter capacity, DynamoDbClient client, String table, Clock clock) {
+        UsageMeter usage = new UsageMeter(client, table, capacity.source(), clock);
+        capacity.attach(usage);
+        return usage;
+    }
+
+    /** Called with the communities an invocation touched, after its flush (budget alerts hang here). */
+    public void onFlushed(Consumer<Set<String>> communitiesTouched) {
+        listeners.add(communitiesTouched);
+    }
+
+    public void begin(String requestId, int memoryMb, long initMillis) {
+        begin(requestId, memoryMb, initMillis, Trigger.OTHER);
+    }
+
+    /** Starts an invocation; {@code initMillis} is the container's init on its first invocation, else 0. */
+    public void begin(String requestId, int memoryMb, long initMillis, Trigger trigger) {
+        Invocation invocation = new Invocation(requestId == null ? "unknown" : requestId, memoryMb, initMillis);
+        if (trigger == Trigger.HTTP) {
+            invocation.unattributed.add(Meter.API_REQUESTS, BigDecimal.ONE);
+        } else if (trigger == Trigger.STREAM) {
+            invocation.unattributed.add(Meter.STREAM_REQUESTS, BigDecimal.ONE);
+        }
+        current = invocation;
+        RUNNING.add(this);
+    }
+
+    /** Ends the invocation begun last and flushes it: never throws. */
+    public void end() {
+        Invocation invocation = current;
+        current = null;
+        RUNNING.remove(this);
+        if (invocation == null) {
+            return;
+        }
+        try {
+            Map<String, Tally> owners = invocation.close();
+            LocalDate day = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+            owners.forEach((owner, tally) -> flush(owner, day, invocation.requestId, tally));
+            Set<String> communities = new LinkedHashSet<>(owners.keySet());
+            communities.remove(UsageDay.PLATFORM);
+            for (Consumer<Set<String>> listener : listeners) {
+                listener.accept(Set.copyOf(communities));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("usage of request {} not recorded: {}", invocation.requestId, e.toString());
+        }
+    }
+
+    /** Runs work whose requests and calls (on no community partition) belong to a community. */
+    public <T> T within(String communityId, Supplier<T> work) {
+        String outer = scope.get();
+        scope.set(communityId);
+        Invocation invocation = current;
+        if (invocation != null && communityId != null) {
+            invocation.touch(communityId);
+        }
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                scope.remove();
+            } else {
+                scope.set(outer);
+            }
+        }
+    }
+
+    public void within(String communityId, Runnable work) {
+        within(communityId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Adds a counted unit (Slack or Teams call, queue send ...) to the running invocation, if any. */
+    public void count(Meter meter, long quantity) {
+        Invocation invocation = current;
+        if (invocation != null) {
+            invocation.add(scope.get(), meter, BigDecimal.valueOf(quantity), true);
+        }
+    }
+
+    /** For hooks that have no meter at hand (the chat SDKs): counts into every invocation running in this JVM (one, in Lambda). */
+    public static void countInRunning(Meter meter) {
+        for (UsageMeter usage : RUNNING) {
+            usage.count(meter, 1);
+        }
+    }
+
+    /** One DynamoDB request on one partition (called by {@link Table} through the {@link CapacityMeter}). */
+    void dynamo(String partition, Units reported, Units computed) {
+        dynamo(Map.of(partition == null ? "" : partition, 1.0), reported, computed);
+    }
+
+    /**
+     * One DynamoDB request over several partitions: the trusted units are split by each partition's weight
+     * (its computed units; equal weights when none).
+     */
+    void dynamo(Map<String, Double> weights, Units reported, Units computed) {
+        Invocation invocation = current;
+        if (invocation == null || weights.isEmpty()) {
+            return;
+        }
+        boolean exact = source == Source.REPORTED && (reported.read() > 0 || reported.write() > 0);
+        Units trusted = exact ? reported : computed;
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        String inScope = scope.get();
+        for (Map.Entry<String, Double> share : weights.entrySet()) {
+            double part = total > 0 ? share.getValue() / total : 1.0 / weights.size();
+            String community = communityOf(share.getKey());
+            String owner = community != null ? community : inScope;
+            if (community != null) {
+                invocation.touch(community);
+            }
+            invocation.add(owner, Meter.DYNAMODB_READ_UNITS, units(trusted.read() * part), exact);
+            invocation.add(owner, Meter.DYNAMODB_WRITE_UNITS, units(trusted.write() * part), exact);
+        }
+    }
+
+    /** The community whose partition this is ({@code C#<id>}, {@code Q#<id>}), or null. */
+    static String communityOf(String partition) {
+        if (partition == null) {
+            return null;
+        }
+        if (partition.startsWith(Keys.COMMUNITY_PREFIX) && partition.length() > Keys.COMMUNITY_PREFIX.length()) {
+            return partition.substring(Keys.COMMUNITY_PREFIX.length());
+        }
+        if (partition.startsWith(QUESTIONS) && partition.length() > QUESTIONS.length()) {
+            return partition.substring(QUESTIONS.length());
+        }
+        return null;
+    }
+
+    /** The partition of an owner's usage items. */
+    static String partition(String owner) {
+        return UsageDay.PLATFORM.equals(owner) ? PLATFORM_PARTITION : Keys.community(owner);
+    }
+
+    private static BigDecimal units(double units) {
+        // Units come in halves (eventually consistent reads) or split shares: keep six decimals, exactly.
+        return BigDecimal.valueOf(units).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    private void flush(String owner, LocalDate day, String requestId, Tally tally) {
+        // The flush's own write, and an index entry put by an earlier one.
+        int extra = 1 + owed.getOrDefault(owner, 0);
+        tally.add(Meter.DYNAMODB_WRITE_UNITS, BigDecimal.valueOf(extra));
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder add = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<Meter, BigDecimal> quantity : tally.quantities.entrySet()) {
+            if (quantity.getValue().signum() == 0) {
+                continue;
+            }
+            names.put("#q" + i, quantity.getKey().key());
+            values.put(":q" + i, AttributeValue.fromN(quantity.getValue().toPlainString()));
+            add.append(add.isEmpty() ? "" : ", ").append("#q").append(i).append(" :q").append(i);
+            i++;
+        }
+        if (!tally.exact) {
+            names.put("#inexact", INEXACT);
+            values.put(":one", AttributeValue.fromN("1"));
+            add.append(", #inexact :one");
+        }
+        names.put("#req", REQUEST);
+        names.put("#g2pk", Keys.GSI2_PK);
+        names.put("#g2sk", Keys.GSI2_SK);
+        values.put(":req", AttributeValue.fromS(requestId));
+        values.put(":month", AttributeValue.fromS(DAY_PREFIX + day.toString().substring(0, 7)));
+        values.put(":owner", AttributeValue.fromS(owner + "#" + String.format("%02d", day.getDayOfMonth())));
+        String update = "SET #req = :req, #g2pk = :month, #g2sk = :owner ADD " + add;
+        try {
+            UpdateItemResponse response = client.updateItem(b -> b.tableName(table)
+                    .key(Keys.key(partition(owner), DAY_PREFIX + day))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_not_exists(#req) OR #req <> :req")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValues(ReturnValue.UPDATED_OLD));
+            owed.remove(owner);
+            boolean created = !response.hasAttributes() || !response.attributes().containsKey(REQUEST);
+            if (created) {
+                owed.merge(owner, 1, Integer::sum);
+            }
+        } catch (ConditionalCheckFailedException alreadyCounted) {
+            LOG.info("usage of request {} for {} was recorded already (a retried flush)", requestId, owner);
+        } catch (RuntimeException e) {
+            LOG.error("usage of request {} for {} on {} not recorded: {}", requestId, owner, day, e.toString());
+        }
+    }
+
+    /** One owner's quantities in one invocation. */
+    static final class Tally {
+        final Map<Meter, BigDecimal> quantities = new EnumMap<>(Meter.class);
+        boolean exact = true;
+
+        void add(Meter meter, BigDecimal quantity) {
+            quantities.merge(meter, quantity, BigDecimal::add);
+        }
+
+        void addAll(Tally other) {
+            other.quantities.forEach(this::add);
+            exact &= other.exact;
+        }
+    }
+
+    private static final class Invocation {
+        final String requestId;
+        final int memoryMb;
+        final long initMillis;
+        final long startNanos = System.nanoTime();
+        final Map<String, Tally> byCommunity = new HashMap<>();
+        final Tally unattributed = new Tally();
+        final Set<String> touched = new LinkedHashSet<>();
+
+        Invocation(String requestId, int memoryMb, long initMillis) {
+            this.requestId = requestId;
+            this.memoryMb = memoryMb;
+            this.initMillis = initMillis;
+        }
+
+        synchronized void touch(String community) {
+            touched.add(community);
+        }
+
+        /** Adds to a community, or (null) to whoever will own the invocation. */
+        synchronized void add(String community, Meter meter, BigDecimal quantity, boolean exact) {
+            if (quantity.signum() == 0 && exact) {
+                return;
+            }
+            Tally tally = community == null ? unattributed : byCommunity.computeIfAbsent(community, c -> new Tally());
+            if (community != null) {
+                touched.add(community);
+            }
+            tally.add(meter, quantity);
+            tally.exact &= exact;
+        }
+
+        /** Every owner's tally, the invocation's own units included. */
+        synchronized Map<String, Tally> close() {
+            long millis = (System.nanoTime() - startNanos + 999_999) / 1_000_000;
+            unattributed.add(Meter.LAMBDA_REQUESTS, BigDecimal.ONE);
+            unattributed.add(Meter.LAMBDA_MB_MILLIS, BigDecimal.valueOf((long) memoryMb * (millis + initMillis)));
+            String owner = touched.size() == 1 ? touched.iterator().next() : UsageDay.PLATFORM;
+            Map<String, Tally> owners = new LinkedHashMap<>(byCommunity);
+            owners.computeIfAbsent(owner, o -> new Tally()).addAll(unattributed);
+            return owners;
+        }
+    }
+}

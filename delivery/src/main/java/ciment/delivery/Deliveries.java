@@ -2,6 +2,7 @@ package ciment.delivery;
 
 import ciment.core.model.Notice;
 import ciment.core.port.NoticeSender;
+import ciment.core.port.Refused;
 import ciment.infra.Outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * platform is claimed, sent and marked delivered. A record that fails (an unreadable item, a send that
  * throws, a claim held by another attempt) is reported in {@code batchItemFailures}, so that Lambda retries
  * from it (and, after MaximumRetryAttempts, sends it to the dead-letter queue) while the rest of the batch
- * goes on; a retried record that was delivered already is skipped, so retries never send twice.
+ * goes on; a retried record that was delivered already is skipped, so retries never send twice. A record
+ * that retrying cannot help (an item that cannot be read, a chat tool that refused for good) goes to
+ * {@link DeadLetters} at once with its reason and counts as handled, unless the queue could not take it.
  * Posts and replies, new or changed, go to {@link Mirrors} (when the function mirrors): into the channels of
  * its tool linked to their community. Other records (other platforms, other items, removals) are skipped;
  * the event source mapping's filter keeps most of them away.
@@ -34,6 +37,7 @@ public final class Deliveries {
     private final Clock clock;
     private final Pacing pacing;
     private final Mirrors mirrors;
+    private final DeadLetters deadLetters;
 
     public Deliveries(Outbox outbox, NoticeSender sender, Clock clock) {
         this(outbox, sender, clock, Pacing.NONE, null);
@@ -41,18 +45,29 @@ public final class Deliveries {
 
     /** @param mirrors mirrors posts into linked channels, pacing with the same turns; null: notices only */
     public Deliveries(Outbox outbox, NoticeSender sender, Clock clock, Pacing pacing, Mirrors mirrors) {
+        this(outbox, sender, clock, pacing, mirrors, DeadLetters.LOG_ONLY);
+    }
+
+    /** @param deadLetters where records given up for good are kept, with why */
+    public Deliveries(Outbox outbox, NoticeSender sender, Clock clock, Pacing pacing, Mirrors mirrors,
+            DeadLetters deadLetters) {
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
         this.pacing = pacing;
         this.mirrors = mirrors;
+        this.deadLetters = deadLetters;
     }
 
     public StreamsEventResponse handle(DynamodbEvent event) {
         List<BatchItemFailure> failures = new ArrayList<>();
         if (event.getRecords() != null) {
             for (DynamodbStreamRecord record : event.getRecords()) {
-                if (!deliver(record) || (mirrors != null && !mirrors.mirror(record))) {
+                Outcome outcome = deliver(record);
+                if (mirrors != null) {
+                    outcome = outcome.and(mirrors.mirror(record));
+                }
+                if (outcome.retry() || !keptIfGivenUp(record, outcome)) {
                     failures.add(BatchItemFailure.builder()
                             .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
                 }
@@ -61,18 +76,39 @@ public final class Deliveries {
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    /** True when the record needs nothing more: delivered now or before, or not this function's. */
-    private boolean deliver(DynamodbStreamRecord record) {
+    /**
+     * A record given up (with nothing left to retry) goes to the dead-letter queue: true when kept there, or
+     * when nothing was given up; false when the queue refused it, for Lambda to retry the record.
+     */
+    private boolean keptIfGivenUp(DynamodbStreamRecord record, Outcome outcome) {
+        if (outcome.givenUp().isEmpty()) {
+            return true;
+        }
+        try {
+            deadLetters.send(String.join("; ", outcome.givenUp()), DeadLetters.Summary.of(record));
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.error("record {} was given up ({}) but the dead-letter queue did not take it: {}", sequence(record),
+                    outcome.givenUp(), e.toString());
+            return false;
+        }
+    }
+
+    /** Done when the record needs nothing more: delivered now or before, or not this function's. */
+    private Outcome deliver(DynamodbStreamRecord record) {
         Notice notice;
         try {
             Optional<Notice> found = noticeIn(record);
             if (found.isEmpty() || found.get().to().account().platform() != sender.platform()) {
-                return true;
+                return Outcome.DONE;
             }
             notice = found.get();
         } catch (RuntimeException unreadable) {
             LOG.error("record {} holds an outbox item that cannot be read: {}", sequence(record), unreadable.toString());
-            return false;
+            return Outcome.givenUp("the outbox item cannot be read: " + unreadable);
         }
         Instant claimedAt = clock.instant();
         Outbox.Claim claim;
@@ -80,15 +116,15 @@ public final class Deliveries {
             claim = outbox.claim(notice.id(), claimedAt);
         } catch (RuntimeException e) {
             LOG.warn("notice {} not claimed: {}", notice.id(), e.toString());
-            return false;
+            return Outcome.RETRY;
         }
         switch (claim) {
             case DELIVERED, GONE -> {
-                return true;
+                return Outcome.DONE;
             }
             case BUSY -> {
                 LOG.warn("notice {} is claimed by another attempt: retry later", notice.id());
-                return false;
+                return Outcome.RETRY;
             }
             case CLAIMED -> {
                 return send(notice, claimedAt);
@@ -97,17 +133,20 @@ public final class Deliveries {
         throw new IllegalStateException("unknown claim " + claim);
     }
 
-    private boolean send(Notice notice, Instant claimedAt) {
+    private Outcome send(Notice notice, Instant claimedAt) {
         try {
             pacing.awaitTurn(conversationOf(notice));
             sender.send(notice);
+        } catch (Refused refused) {
+            release(notice, claimedAt, refused);
+            return Outcome.givenUp("notice " + notice.id() + ": " + refused.getMessage());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             LOG.warn("notice {} to {} not sent: {}", notice.id(), sender.platform().label(), e.toString());
             release(notice, claimedAt, e);
-            return false;
+            return Outcome.RETRY;
         }
         try {
             outbox.delivered(notice.id(), clock.instant());
@@ -115,7 +154,7 @@ public final class Deliveries {
             // Sent: retrying the record could only send it again. Its claim lapses unrecorded.
             LOG.error("notice {} was sent but not marked delivered: {}", notice.id(), e.toString());
         }
-        return true;
+        return Outcome.DONE;
     }
 
     private void release(Notice notice, Instant claimedAt, Exception why) {

@@ -4,6 +4,7 @@ import ciment.core.model.Link;
 import ciment.core.model.Post;
 import ciment.core.port.Links;
 import ciment.core.port.MirrorSender;
+import ciment.core.port.Refused;
 import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoMirrors.Copy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -44,85 +45,95 @@ public final class Mirrors {
         this.clock = clock;
     }
 
-    /** True when the record needs nothing more from this tool: mirrored now or before, or not a post. */
-    boolean mirror(DynamodbStreamRecord record) {
+    /**
+     * Done when the record needs nothing more from this tool (mirrored now or before, or not a post); given up
+     * when its post cannot be read (a poison record) or a channel refused its copy for good.
+     */
+    Outcome mirror(DynamodbStreamRecord record) {
         var images = record.getDynamodb();
         if (images == null || images.getNewImage() == null) {
-            return true;
+            return Outcome.DONE;
         }
-        Optional<Post> now = DynamoMirrors.post(StreamImages.item(images.getNewImage()));
+        Optional<Post> now;
+        Optional<Post> before;
+        try {
+            now = DynamoMirrors.post(StreamImages.item(images.getNewImage()));
+            before = images.getOldImage() == null || now.isEmpty() ? Optional.empty()
+                    : DynamoMirrors.post(StreamImages.item(images.getOldImage()));
+        } catch (RuntimeException unreadable) {
+            return Outcome.givenUp("the post item cannot be read: " + unreadable);
+        }
         if (now.isEmpty()) {
-            return true;
+            return Outcome.DONE;
         }
-        Optional<Post> before = images.getOldImage() == null ? Optional.empty()
-                : DynamoMirrors.post(StreamImages.item(images.getOldImage()));
         try {
             return before.isEmpty() ? sendEverywhere(now.get()) : changeEverywhere(before.get(), now.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.RETRY;
         } catch (RuntimeException e) {
             LOG.warn("post {} not mirrored to {}: {}", now.get().reference(), sender.platform().label(), e.toString());
-            return false;
+            return Outcome.RETRY;
         }
     }
 
-    private boolean sendEverywhere(Post post) throws InterruptedException {
-        boolean done = true;
+    private Outcome sendEverywhere(Post post) throws InterruptedException {
+        Outcome done = Outcome.DONE;
         for (Link link : linksOf(post)) {
-            done &= sendTo(link, post);
+            done = done.and(sendTo(link, post));
         }
         return done;
     }
 
-    private boolean sendTo(Link link, Post post) throws InterruptedException {
+    private Outcome sendTo(Link link, Post post) throws InterruptedException {
         String conversation = link.channel().id();
         DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant());
         switch (claim) {
             case SENT -> {
-                return true;
+                return Outcome.DONE;
             }
             case BUSY -> {
                 LOG.info("copy of {} in {} is being sent by another attempt", post.reference(), link.channel().label());
-                return false;
+                return Outcome.RETRY;
             }
             case LAPSED -> {
                 Optional<String> earlier = sender.findEarlier(link, post);
                 if (earlier.isPresent()) {
                     copies.sent(post, sender.platform(), conversation, earlier.get());
-                    return true;
+                    return Outcome.DONE;
                 }
             }
             case CLAIMED -> {
             }
         }
         Optional<String> thread = post.isReply() ? threadOf(post, conversation) : Optional.empty();
-        boolean sent = attempt(link, post.reference(), () -> {
+        Outcome sent = attempt(link, post.reference(), () -> {
             String message = sender.send(link, post, thread);
             copies.sent(post, sender.platform(), conversation, message);
         });
-        if (!sent) {
-            copies.release(post, sender.platform(), conversation); // not sent: the retry claims it again at once
+        if (!sent.isDone()) {
+            // Not sent: a retry claims it again at once (and a refusal, given up, is met again if it comes).
+            copies.release(post, sender.platform(), conversation);
         }
         return sent;
     }
 
     /** An edit, a hide, a deletion or new counts: every copy the bot sent shows the post as it is now. */
-    private boolean changeEverywhere(Post before, Post now) throws InterruptedException {
+    private Outcome changeEverywhere(Post before, Post now) throws InterruptedException {
         if (!shownDifferently(before, now)) {
-            return true;
+            return Outcome.DONE;
         }
         Map<String, Link> mine = linksOf(now).stream()
                 .collect(Collectors.toMap(l -> l.channel().id(), l -> l, (a, b) -> a));
-        boolean done = true;
+        Outcome done = Outcome.DONE;
         for (Copy copy : copies.copiesOf(now.id())) {
             Link link = mine.get(copy.conversationId());
             if (copy.platform() != sender.platform() || copy.origin() || !copy.sent() || link == null) {
                 continue;
             }
-            done &= attempt(link, now.reference(), now.isRemoved()
+            done = done.and(attempt(link, now.reference(), now.isRemoved()
                     ? () -> sender.delete(link, copy.messageId())
-                    : () -> sender.update(link, copy.messageId(), now));
+                    : () -> sender.update(link, copy.messageId(), now)));
         }
         return done;
     }
@@ -150,26 +161,31 @@ public final class Mirrors {
         void run() throws Exception;
     }
 
-    /** One send in its conversation's turn; a short Retry-After is waited for once, anything else fails the record. */
-    private boolean attempt(Link link, String post, Send send) throws InterruptedException {
+    /**
+     * One send in its conversation's turn; a short Retry-After is waited for once; a refusal for good gives the
+     * copy up, anything else fails the record.
+     */
+    private Outcome attempt(Link link, String post, Send send) throws InterruptedException {
         String conversation = sender.platform().key() + "#" + link.channel().id();
         for (int tries = 1; ; tries++) {
             pacing.awaitTurn(conversation);
             try {
                 send.run();
-                return true;
+                return Outcome.DONE;
             } catch (MirrorSender.RetryAfter later) {
                 if (tries > 1 || later.waitFor().compareTo(WAIT_AT_MOST) > 0) {
                     LOG.warn("{} in {}: {} asks to wait {}; the record is retried", post, link.channel().label(),
                             sender.platform().label(), later.waitFor());
-                    return false;
+                    return Outcome.RETRY;
                 }
                 Thread.sleep(later.waitFor());
+            } catch (Refused refused) {
+                return Outcome.givenUp(post + " in " + link.channel().label() + ": " + refused.getMessage());
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 LOG.warn("{} not mirrored to {}: {}", post, link.channel().label(), e.toString());
-                return false;
+                return Outcome.RETRY;
             }
         }
     }

@@ -1,6 +1,7 @@
 package ciment.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
 import ciment.core.model.ChatAccount;
@@ -8,6 +9,7 @@ import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.NoticeSender;
+import ciment.core.port.Refused;
 import ciment.devkit.MotoServer;
 import ciment.devkit.MutableClock;
 import ciment.devkit.TemplateTable;
@@ -41,6 +43,10 @@ class DeliveriesTest {
     private final Outbox outbox = Outbox.fromSettings(settings);
     private final List<String> sent = new ArrayList<>();
     private int failuresLeft;
+    private Exception refusal;
+    /** The dead letters kept: reason, then the record's JSON as the queue would hold it. */
+    private final List<String> deadLetters = new ArrayList<>();
+    private boolean queueDown;
     private final MutableClock clock = new MutableClock(NOW);
     private final NoticeSender slack = new NoticeSender() {
         @Override
@@ -50,6 +56,9 @@ class DeliveriesTest {
 
         @Override
         public void send(Notice notice) throws Exception {
+            if (refusal != null) {
+                throw refusal;
+            }
             if (failuresLeft > 0) {
                 failuresLeft--;
                 throw new java.io.IOException("Slack answered 503");
@@ -57,7 +66,12 @@ class DeliveriesTest {
             sent.add(notice.id());
         }
     };
-    private final Deliveries deliveries = new Deliveries(outbox, slack, clock);
+    private final Deliveries deliveries = new Deliveries(outbox, slack, clock, Pacing.NONE, null, (reason, record) -> {
+        if (queueDown) {
+            throw new java.io.IOException("SQS answered 500");
+        }
+        deadLetters.add(reason + " | " + record.json("ciment-slack-delivery", reason));
+    });
 
     DeliveriesTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
@@ -120,16 +134,58 @@ class DeliveriesTest {
         assertEquals(true, item.get("lastError").s().contains("Slack answered 503"));
     }
 
-    @Test
-    void outboxItemThatCannotBeRead_isAFailure_whileTheRestOfTheBatchIsSent() {
+    private List<DynamodbStreamRecord> poisonThen(String... ids) {
         Map<String, AttributeValue> poison = new HashMap<>(Map.of("pk", AttributeValue.fromS("OUT#01POISON"),
                 "sk", AttributeValue.fromS("OUT"), "platform", AttributeValue.fromS("slack")));
         dynamo.putItem(b -> b.tableName(settings.table()).item(poison));
         List<DynamodbStreamRecord> records = new ArrayList<>(stream.poll());
-        records.addAll(written("01FINE"));
+        records.addAll(written(ids));
+        return records;
+    }
+
+    @Test
+    void outboxItemThatCannotBeRead_goesToTheDeadLetterQueueWithItsReason_andTheRestOfTheBatchIsSent() {
+        List<DynamodbStreamRecord> records = poisonThen("01FINE");
+
+        assertEquals(List.of(), failed(records));
+        assertEquals(List.of("01FINE"), sent);
+        assertEquals(1, deadLetters.size(), deadLetters.toString());
+        String letter = deadLetters.getFirst();
+        assertTrue(letter.startsWith("the outbox item cannot be read: "), letter);
+        assertTrue(letter.contains("\"keys\":{\"pk\":\"OUT#01POISON\",\"sk\":\"OUT\"}"), letter);
+        assertTrue(letter.contains("\"sequenceNumber\":\"" + sequence(records.get(0)) + "\""), letter);
+        assertTrue(letter.contains("\"eventName\":\"INSERT\"") && letter.contains("\"function\":\"ciment-slack-delivery\""),
+                letter);
+    }
+
+    @Test
+    void outboxItemThatCannotBeRead_whenTheDeadLetterQueueFails_isAFailure_forLambdaToRetry() {
+        queueDown = true;
+        List<DynamodbStreamRecord> records = poisonThen("01FINE");
 
         assertEquals(List.of(sequence(records.get(0))), failed(records));
         assertEquals(List.of("01FINE"), sent);
+        assertEquals(List.of(), deadLetters);
+    }
+
+    @Test
+    void noticeRefusedForGood_goesToTheDeadLetterQueue_notRetried() {
+        refusal = new Refused("Slack answered account_inactive to chat.postMessage");
+        List<DynamodbStreamRecord> records = written("01INACTIVE");
+
+        assertEquals(List.of(), failed(records));
+        assertEquals(1, deadLetters.size(), deadLetters.toString());
+        assertTrue(deadLetters.getFirst().startsWith("notice 01INACTIVE: Slack answered account_inactive"),
+                deadLetters.getFirst());
+    }
+
+    @Test
+    void sendFailingForNow_staysAFailureForLambdaToRetry_notADeadLetter() {
+        failuresLeft = 1;
+        List<DynamodbStreamRecord> records = written("01LATER");
+
+        assertEquals(List.of(sequence(records.get(0))), failed(records));
+        assertEquals(List.of(), deadLetters);
     }
 
     @Test

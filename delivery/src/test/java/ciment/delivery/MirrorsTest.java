@@ -109,8 +109,10 @@ class MirrorsTest {
         public void send(Notice notice) {
         }
     };
+    /** Reasons of the records given up, as the dead-letter queue got them. */
+    private final List<String> deadLetters = new ArrayList<>();
     private final Deliveries deliveries = new Deliveries(Outbox.fromSettings(settings), noNotices, clock, Pacing.NONE,
-            mirrors);
+            mirrors, (reason, record) -> deadLetters.add(reason + " | " + record.json("ciment-slack-delivery", reason)));
 
     MirrorsTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
@@ -234,5 +236,38 @@ class MirrorsTest {
         assertEquals(List.of("send C0OTHER Second as 170000001.000100"), calls);
         assertEquals(List.of(), failed(List.of(posts.get(0))));
         assertEquals(List.of("send C0OTHER Second as 170000001.000100", "send C0OTHER First as 170000002.000100"), calls);
+    }
+
+    @Test
+    void postItemThatCannotBeRead_goesToTheDeadLetterQueueWithItsReason_andTheOtherPostsAreMirrored() {
+        postFromOrigin("Before", "1699999999.000100");
+        String poisonSk = "POST#" + Ulid.random(NOW);
+        dynamo.putItem(b -> b.tableName(settings.table()).item(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("C#" + community.id()),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(poisonSk),
+                "text", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("42"))));
+        postFromOrigin("After", "1699999999.000200");
+
+        assertEquals(List.of(), failed(stream.poll()));
+
+        assertEquals(List.of("send C0OTHER Before as 170000001.000100", "send C0OTHER After as 170000002.000100"), calls);
+        assertEquals(1, deadLetters.size(), deadLetters.toString());
+        assertTrue(deadLetters.getFirst().startsWith("the post item cannot be read: "), deadLetters.getFirst());
+        assertTrue(deadLetters.getFirst().contains("\"sk\":\"" + poisonSk + "\""), deadLetters.getFirst());
+    }
+
+    @Test
+    void channelRefusingForGood_givesItsCopyUpIntoTheDeadLetterQueue_whileTheOtherChannelGetsItsCopy() {
+        failures.add(new ciment.core.port.Refused("Slack answered channel_not_found to chat.postMessage"));
+        Post post = new Post(Ulid.random(NOW), community.id(), community.slug(), "P2", "Ada", Platform.TEAMS, "Both",
+                NOW);
+        store.add(post); // written in Teams: both Slack channels get a copy
+
+        assertEquals(List.of(), failed(stream.poll()), "not retried: asking again would be refused again");
+
+        assertEquals(1, calls.size(), calls.toString());
+        assertEquals(1, deadLetters.size(), deadLetters.toString());
+        assertTrue(deadLetters.getFirst().contains(post.reference() + " in ")
+                && deadLetters.getFirst().contains("channel_not_found"), deadLetters.getFirst());
     }
 }

@@ -1,8 +1,11 @@
 package ciment.core.command;
 
+import ciment.core.model.Grant;
 import ciment.core.model.PostRef;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -159,6 +162,20 @@ public sealed interface Command {
 
     /** {@code erase-my-data} (says what would go) or {@code erase-my-data confirm} (deletes it). */
     record EraseMyData(boolean confirm) implements Command {
+    }
+
+    // ---- finance (issue 6) ----
+
+    /** {@code costs [YYYY-MM]}: what communities cost in a month (empty: the current month, UTC). */
+    record Costs(Optional<YearMonth> month) implements Command {
+    }
+
+    /** {@code budget <slug> <amount>}: a community's monthly budget, in US dollars. */
+    record Budget(Slug slug, BigDecimal dollars) implements Command {
+    }
+
+    /** {@code grant finance|admin <person>}: an admin gives a role. */
+    record GrantRole(Grant grant, PersonRef person) implements Command {
     }
 
     enum Declared { ROLE, SKILL }

@@ -67,6 +67,10 @@ public final class CommandParser {
             case "who" -> new Command.Who(Topic.of(required(words.rest(), "who <skill>", "who accessibility")));
             case "export-my-data" -> exportMyData(words);
             case "erase-my-data" -> eraseMyData(words);
+            case "costs" -> FinanceWords.costs(words.rest());
+            case "budget" -> FinanceWords.budget(slug(words, "budget <slug> <amount>", "budget data-guild 25"),
+                    words.rest());
+            case "grant" -> FinanceWords.grant(words.next(), words.rest());
             default -> throw unknown(verb);
         };
     }

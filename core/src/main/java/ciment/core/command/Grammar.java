@@ -46,11 +46,13 @@ public final class Grammar {
             new Usage("link <slug>", "steward: link this channel; its messages become posts, the posts appear here"),
             new Usage("unlink", "steward: unlink this channel"),
             new Usage("links <slug>", "the channels linked to a community"),
-            new Usage("pin <post> / unpin <post>", "steward: keep a post (a first post: its whole thread) as knowledge"));
+            new Usage("pin <post> / unpin <post>", "steward: keep a post (a first post: its whole thread) as knowledge"),
+            new Usage("costs [YYYY-MM]", "finance: every community's costs; steward: your communities' (this month by default)"),
+            new Usage("budget <slug> <amount>", "finance or steward: a monthly budget in dollars, alerts at 80% and 100%"),
+            new Usage("grant finance|admin <person>", "admin: give someone the finance or admin role"));
 
     /** Words of the contract that later versions answer; they get an honest "not yet" rather than "unknown". */
-    static final Set<String> LATER = Set.of(
-            "costs", "budget", "grant");
+    static final Set<String> LATER = Set.of();
 
     private Grammar() {
     }

@@ -232,6 +232,83 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * costs: a month's costs per community (never per person), for finance every community and the platform's
+     * own line, for a steward the communities they steward. Amounts are in US dollars, to the cent.
+     *
+     * @param platform  the platform's line (what no community caused), for finance only
+     * @param prices    the price table's name and date ("us-east-1/arm64/2024-11-01")
+     * @param sources   where the prices were read
+     * @param estimated some DynamoDB units were computed from item sizes, not reported by DynamoDB
+     * @param chartUrl  the chart of the month, when Ciment knows its public address
+     * @param csvUrl    the FOCUS CSV of the month, likewise
+     */
+    record Costs(java.time.YearMonth month, List<CommunityCost> communities, java.util.Optional<CommunityCost> platform,
+            java.math.BigDecimal total, String prices, List<String> sources, boolean estimated,
+            java.util.Optional<String> chartUrl, java.util.Optional<String> csvUrl) implements Reply {
+        public Costs {
+            communities = List.copyOf(communities);
+            sources = List.copyOf(sources);
+        }
+
+        @Override
+        public String summary() {
+            if (communities.isEmpty() && platform.isEmpty()) {
+                return "No cost to show for " + month + ".";
+            }
+            return "Costs for " + month + (estimated ? " (estimated)" : "") + ": " + dollars(total) + " in all, "
+                    + communities.size() + (communities.size() == 1 ? " community" : " communities")
+                    + (platform.isPresent() ? " and the platform." : ".");
+        }
+
+        /** The prices' name, date and source, "estimated" when units were computed, and whom it is about. */
+        public String footnote() {
+            return "Prices: " + prices + " list prices, from " + String.join(", ", sources) + "."
+                    + (estimated ? " Estimated: some DynamoDB units were computed from item sizes." : "")
+                    + " Costs are per community, never per person.";
+        }
+
+        /** "$12.34". */
+        public static String dollars(java.math.BigDecimal amount) {
+            return "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+    }
+
+    /**
+     * One line of a cost report: a community by slug (or "platform"), its month's cost, its most costly
+     * services (at most three), and its budget if one is set.
+     */
+    record CommunityCost(String name, java.math.BigDecimal cost, List<ServiceCost> topServices,
+            java.util.Optional<java.math.BigDecimal> budget) {
+        public CommunityCost {
+            topServices = List.copyOf(topServices);
+        }
+
+        /** The share of the budget used, in whole percent (rounded down), when a budget is set. */
+        public java.util.OptionalInt percentOfBudget() {
+            if (budget.isEmpty() || budget.get().signum() <= 0) {
+                return java.util.OptionalInt.empty();
+            }
+            return java.util.OptionalInt.of(cost.multiply(java.math.BigDecimal.valueOf(100))
+                    .divide(budget.get(), 0, java.math.RoundingMode.FLOOR).intValue());
+        }
+
+        /** "data-guild: $1.23 (Lambda $0.80, DynamoDB $0.40); budget $25.00, 4% used". */
+        public String line() {
+            StringBuilder text = new StringBuilder(name).append(": ").append(Costs.dollars(cost));
+            if (!topServices.isEmpty()) {
+                text.append(" (").append(String.join(", ", topServices.stream()
+                        .map(s -> s.service() + " " + Costs.dollars(s.cost())).toList())).append(')');
+            }
+            budget.ifPresent(b -> text.append("; budget ").append(Costs.dollars(b)).append(", ")
+                    .append(percentOfBudget().orElse(0)).append("% used"));
+            return text.toString();
+        }
+    }
+
+    record ServiceCost(String service, java.math.BigDecimal cost) {
+    }
+
     /** A person found, with the chat accounts through which the asker can reach them. */
     record Found(Person person, List<ChatAccount> accounts) {
     }

@@ -39,8 +39,14 @@ public final class Ciment {
     private final LinkActions links;
     private final MessageCopies copies;
     private final ChannelIntake intake;
+    private final FinanceActions finance;
 
+    /** Without metering: costs and budget say they are not set up; grant works for admins granted in the store. */
     public Ciment(Store store, Clock clock) {
+        this(store, clock, Finance.off());
+    }
+
+    public Ciment(Store store, Clock clock, Finance finance) {
         this.identity = new Identity(store, clock);
         this.communities = new CommunityActions(store, store, clock);
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
@@ -56,6 +62,7 @@ public final class Ciment {
         this.copies = store;
         this.intake = new ChannelIntake(store, store, store, store, store, mentions);
         this.captures = new CaptureActions(store, store, store, communities);
+        this.finance = new FinanceActions(store, store, store, finance, clock);
     }
 
     public Reply handle(Caller caller, String text) {
@@ -219,6 +226,9 @@ public final class Ciment {
             case Command.Who w -> profiles.who(me.get(), w.topic());
             case Command.ExportMyData x -> privacy.export(me.get(), caller);
             case Command.EraseMyData e -> privacy.erase(me.get(), e.confirm());
+            case Command.Costs c -> finance.costs(me.get(), c.month());
+            case Command.Budget b -> finance.budget(me.get(), b.slug(), b.dollars());
+            case Command.GrantRole g -> finance.grant(me.get(), caller, g.grant(), g.person());
         };
     }
 }

@@ -113,9 +113,9 @@ class CommandParserTest {
     }
 
     @Test
-    void contractWordNotBuiltYet_saysNotYetRatherThanUnknown() {
-        var refusal = assertThrows(Refusal.class, () -> CommandParser.parse("costs 2026-11"));
-        assertTrue(refusal.sentence().contains("not available yet"), refusal.sentence());
+    void financeWords_ofTheContract_areCommandsNow() {
+        assertEquals(new Command.Costs(java.util.Optional.of(java.time.YearMonth.of(2026, 11))),
+                CommandParser.parse("costs 2026-11"));
     }
 
     @Test

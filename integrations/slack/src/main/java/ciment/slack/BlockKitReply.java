@@ -54,6 +54,7 @@ public final class BlockKitReply {
             case Reply.Thread thread -> thread(thread);
             case Reply.Audit audit -> audit(audit);
             case Reply.Posts posts -> posts(posts);
+            case Reply.Costs costs -> costs(costs);
         };
         return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary()), MAX_SECTION_TEXT), blocks);
     }
@@ -116,6 +117,31 @@ public final class BlockKitReply {
         }
         posts.posts().forEach(post -> blocks.addAll(postBlocks(post, false)));
         return withinBlockLimit(blocks, "posts");
+    }
+
+    /**
+     * A month's costs: one section per community (cost, top services, budget and share used), the platform's
+     * line for finance, then the prices' date and source, "estimated" when units were computed, and links.
+     */
+    private static List<LayoutBlock> costs(Reply.Costs costs) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section("", "*Costs for " + costs.month() + "*" + (costs.estimated() ? " (estimated)" : "")
+                + ": " + Reply.Costs.dollars(costs.total()) + " in all"));
+        costs.communities().forEach(line -> blocks.add(section("• ", Mrkdwn.escape(line.line()))));
+        costs.platform().ifPresent(line -> blocks.add(section("• ", Mrkdwn.escape(line.line())
+                + " _(what no community caused)_")));
+        if (costs.communities().isEmpty() && costs.platform().isEmpty()) {
+            blocks.add(section("", Mrkdwn.escape(costs.summary())));
+        }
+        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text(Mrkdwn.fit(
+                Mrkdwn.escape(costs.footnote()), MAX_SECTION_TEXT)).build())).build());
+        List<String> links = new ArrayList<>();
+        costs.chartUrl().ifPresent(url -> links.add("<" + url + "|Chart>"));
+        costs.csvUrl().ifPresent(url -> links.add("<" + url + "|CSV (FOCUS)>"));
+        if (!links.isEmpty()) {
+            blocks.add(markdown(String.join(" · ", links)));
+        }
+        return withinBlockLimit(blocks, "communities");
     }
 
     private static List<LayoutBlock> audit(Reply.Audit audit) {

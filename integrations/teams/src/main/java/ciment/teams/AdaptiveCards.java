@@ -177,6 +177,42 @@ final class AdaptiveCards {
         return words.substring(0, words.offsetByCodePoints(0, max)).stripTrailing() + "… (more in its thread)";
     }
 
+    /**
+     * A month's costs: a FactSet of each community's cost (top services, budget and share used), the platform's
+     * line for finance, the prices' date and source, "estimated" when units were computed, and links.
+     */
+    static Attachment costs(Reply.Costs costs) {
+        ObjectNode card = card(costs.summary());
+        ArrayNode body = card.withArray("body");
+        body.add(heading("Costs for " + costs.month() + (costs.estimated() ? " (estimated)" : "") + ": "
+                + Reply.Costs.dollars(costs.total())));
+        if (costs.communities().isEmpty() && costs.platform().isEmpty()) {
+            body.add(text(costs.summary()));
+        }
+        List<String> facts = new ArrayList<>();
+        for (Reply.CommunityCost line : costs.communities()) {
+            facts.add(line.name());
+            facts.add(line.line().substring(line.name().length() + 2));
+        }
+        costs.platform().ifPresent(line -> {
+            facts.add("platform");
+            facts.add(line.line().substring(line.name().length() + 2) + " (what no community caused)");
+        });
+        if (!facts.isEmpty()) {
+            body.add(facts(facts.toArray(String[]::new)));
+        }
+        body.add(subtle(costs.footnote()));
+        ArrayNode actions = JSON.arrayNode();
+        costs.chartUrl().ifPresent(url -> actions.addObject().put("type", "Action.OpenUrl").put("title", "Chart")
+                .put("url", url));
+        costs.csvUrl().ifPresent(url -> actions.addObject().put("type", "Action.OpenUrl").put("title", "CSV (FOCUS)")
+                .put("url", url));
+        if (!actions.isEmpty()) {
+            card.set("actions", actions);
+        }
+        return attachment(card);
+    }
+
     /** A community's moderation actions, newest first, for its stewards. */
     static Attachment audit(Reply.Audit audit) {
         ObjectNode card = card(audit.summary());

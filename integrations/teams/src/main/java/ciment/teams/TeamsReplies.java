@@ -30,6 +30,7 @@ final class TeamsReplies {
             case Reply.Thread thread -> card(thread.summary(), AdaptiveCards.thread(thread));
             case Reply.Audit audit -> card(audit.summary(), AdaptiveCards.audit(audit));
             case Reply.Posts posts -> card(posts.summary(), AdaptiveCards.posts(posts));
+            case Reply.Costs costs -> card(costs.summary(), AdaptiveCards.costs(costs));
         };
     }
 

@@ -1,0 +1,138 @@
+package ciment.core.service;
+
+import ciment.core.cost.CostReport;
+import ciment.core.cost.Money;
+import ciment.core.cost.PriceTable;
+import ciment.core.cost.UsageDay;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
+import ciment.core.model.Grant;
+import ciment.core.model.Notice;
+import ciment.core.model.Person;
+import ciment.core.model.Recipient;
+import ciment.core.model.Ulid;
+import ciment.core.port.Communities;
+import ciment.core.port.Notices;
+import ciment.core.port.People;
+import ciment.core.port.Store;
+import ciment.core.port.Usage;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Budget alerts. Given the communities whose usage just changed, it prices the month of each one that has a
+ * budget and, for each threshold its cost has reached (80%, then 100%), claims the alert: of however many
+ * invocations ask at once, one wins ({@link Usage#claimAlert}), and only it writes the notices, to the
+ * community's stewards and the finance people (granted, or named by email and known to Ciment). So each
+ * threshold is told once a month, never more. A community without a budget costs one read.
+ */
+public final class BudgetWatch {
+    private static final System.Logger LOG = System.getLogger(BudgetWatch.class.getName());
+    static final List<Integer> THRESHOLDS = List.of(80, 100);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Usage usage;
+    private final Function<YearMonth, PriceTable> prices;
+    private final Communities communities;
+    private final People people;
+    private final Roles roles;
+    private final Notices notices;
+    private final Clock clock;
+    private final Map<YearMonth, PriceTable> tables = new ConcurrentHashMap<>();
+
+    /** An alert this watch sent: which community, month and threshold, and to how many people. */
+    public record Alert(String communityId, YearMonth month, int percent, int told) {
+    }
+
+    public BudgetWatch(Store store, Usage usage, Finance finance, Clock clock) {
+        this.usage = usage;
+        this.prices = finance.prices();
+        this.communities = store;
+        this.people = store;
+        this.roles = new Roles(store, store, finance.named());
+        this.notices = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the budgets of these communities ({@link UsageDay#PLATFORM} has none) for the current month (UTC).
+     * A failure with one community is logged and does not stop the others: an alert is worth less than the
+     * request that paid for the usage.
+     */
+    public List<Alert> check(Collection<String> communityIds) {
+        YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        List<Alert> sent = new ArrayList<>();
+        for (String id : communityIds) {
+            if (id == null || id.equals(UsageDay.PLATFORM)) {
+                continue;
+            }
+            try {
+                sent.addAll(check(id, month));
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "budget check of community " + id + " failed", failed);
+            }
+        }
+        return sent;
+    }
+
+    private List<Alert> check(String communityId, YearMonth month) {
+        Optional<BigDecimal> budget = usage.budget(communityId);
+        if (budget.isEmpty() || budget.get().signum() <= 0) {
+            return List.of();
+        }
+        List<UsageDay> days = usage.monthOf(communityId, month);
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        PriceTable table = tables.computeIfAbsent(month, prices);
+        BigDecimal cost = CostReport.of(month, days, table, Map.of(), false).total();
+        List<Alert> sent = new ArrayList<>();
+        for (int percent : THRESHOLDS) {
+            boolean reached = cost.multiply(HUNDRED).compareTo(budget.get().multiply(BigDecimal.valueOf(percent))) >= 0;
+            if (reached && usage.claimAlert(communityId, month, percent)) {
+                sent.add(new Alert(communityId, month, percent, tell(communityId, month, percent, cost, budget.get())));
+            }
+        }
+        return sent;
+    }
+
+    /** The winner of a claim tells the stewards and finance; each notice's id names the alert and the person. */
+    private int tell(String communityId, YearMonth month, int percent, BigDecimal cost, BigDecimal budget) {
+        String slug = communities.catalog().stream().filter(c -> c.id().equals(communityId)).findFirst()
+                .map(Community::slug).map(Object::toString).orElse("A community");
+        Map<String, Person> told = new LinkedHashMap<>();
+        people.people(communities.stewards(communityId)).forEach(person -> told.put(person.id(), person));
+        roles.holders(Grant.FINANCE).forEach(person -> told.putIfAbsent(person.id(), person));
+        String text = (percent >= 100
+                ? slug + " has reached its monthly budget of " + Money.usd(Money.cents(budget))
+                : slug + " has used " + percent + "% of its monthly budget of " + Money.usd(Money.cents(budget)))
+                + " in " + month + ": " + Money.usd(Money.cents(cost), cost) + " so far. See costs " + month
+                + " for its services, or raise it with budget " + slug + " <amount>.";
+        Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        int count = 0;
+        for (Person person : told.values()) {
+            if (person.erasing()) {
+                continue;
+            }
+            List<ChatAccount> accounts = people.accounts(person);
+            if (accounts.isEmpty()) {
+                continue;
+            }
+            String id = Ulid.derived(monthStart, "budget|" + communityId + "|" + month + "|" + percent + "|" + person.id());
+            notices.send(new Notice(id, Recipient.direct(accounts.get(0), null), text, clock.instant()));
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,170 @@
+package ciment.core.service;
+
+import ciment.core.Refusal;
+import ciment.core.command.PersonRef;
+import ciment.core.cost.CostReport;
+import ciment.core.cost.PriceTable;
+import ciment.core.cost.UsageDay;
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
+import ciment.core.model.Grant;
+import ciment.core.model.Membership;
+import ciment.core.model.Person;
+import ciment.core.model.Slug;
+import ciment.core.port.Communities;
+import ciment.core.port.Grants;
+import ciment.core.port.People;
+import ciment.core.port.Usage;
+import ciment.core.reply.Reply;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * costs, budget and grant. Reports are per community, never per person: finance and admins see every
+ * community and the platform's line, a steward the communities they steward, and nobody else anything.
+ */
+final class FinanceActions {
+    static final int TOP_SERVICES = 3;
+
+    private final Communities communities;
+    private final People people;
+    private final Grants grants;
+    private final Roles roles;
+    private final Finance finance;
+    private final Clock clock;
+
+    FinanceActions(Communities communities, People people, Grants grants, Finance finance, Clock clock) {
+        this.communities = communities;
+        this.people = people;
+        this.grants = grants;
+        this.finance = finance;
+        this.roles = new Roles(people, grants, finance.named());
+        this.clock = clock;
+    }
+
+    Roles roles() {
+        return roles;
+    }
+
+    Reply costs(Person me, Optional<YearMonth> asked) {
+        YearMonth month = asked.orElseGet(() -> YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        boolean everything = roles.seesAllCosts(me);
+        Map<String, String> shown = new LinkedHashMap<>(); // community id -> slug
+        if (!everything) {
+            for (Membership membership : communities.membershipsOf(me.id())) {
+                if (membership.isSteward()) {
+                    shown.put(membership.communityId(), membership.slug().value());
+                }
+            }
+            if (shown.isEmpty()) {
+                return new Reply.Refused("Cost reports are for finance and for the stewards of a community: ask a"
+                        + " steward of your community, or an admin to grant you the finance role.");
+            }
+        }
+        Usage usage = usage();
+        List<UsageDay> days = new ArrayList<>();
+        if (everything) {
+            days.addAll(usage.month(month));
+            communities.catalog().forEach(c -> shown.put(c.id(), c.slug().value()));
+        } else {
+            shown.keySet().forEach(id -> days.addAll(usage.monthOf(id, month)));
+        }
+        PriceTable table = finance.prices().apply(month);
+        CostReport report = CostReport.of(month, days, table, shown, false);
+        if (!everything) {
+            report = report.restrictedTo(shown.keySet());
+        }
+        List<Reply.CommunityCost> lines = new ArrayList<>();
+        Optional<Reply.CommunityCost> platform = Optional.empty();
+        for (CostReport.Summary summary : report.summaries()) {
+            if (summary.platform()) {
+                platform = Optional.of(line(summary.name(), summary.cents(), summary.services(), Optional.empty()));
+            } else {
+                lines.add(line(summary.name(), summary.cents(), summary.services(), usage.budget(summary.owner())));
+            }
+        }
+        if (!everything) {
+            // A steward sees each of their communities, even one that cost nothing yet.
+            List<String> reported = report.owners();
+            for (Map.Entry<String, String> community : shown.entrySet()) {
+                if (!reported.contains(community.getKey())) {
+                    lines.add(line(community.getValue(), BigDecimal.ZERO.setScale(2), List.of(),
+                            usage.budget(community.getKey())));
+                }
+            }
+        } else if (platform.isEmpty()) {
+            platform = Optional.of(line(UsageDay.PLATFORM, BigDecimal.ZERO.setScale(2), List.of(), Optional.empty()));
+        }
+        lines.sort(Comparator.comparing(Reply.CommunityCost::cost).reversed().thenComparing(Reply.CommunityCost::name));
+        String query = "?month=" + month;
+        return new Reply.Costs(month, lines, platform, report.totalCents(), table.id(), List.copyOf(table.sources()),
+                !report.exact(),
+                // The routes are finance's (IAM, or the runner's token): a steward could not open them.
+                everything ? finance.publicUrl().map(url -> url + "/costs/chart.svg" + query) : Optional.empty(),
+                everything ? finance.publicUrl().map(url -> url + "/costs" + query + "&format=csv") : Optional.empty());
+    }
+
+    private static Reply.CommunityCost line(String name, BigDecimal cents, List<CostReport.ServiceCost> services,
+            Optional<BigDecimal> budget) {
+        List<Reply.ServiceCost> top = services.stream()
+                .limit(TOP_SERVICES)
+                .map(service -> new Reply.ServiceCost(service.serviceName(), service.cents()))
+                .toList();
+        return new Reply.CommunityCost(name, cents, top, budget);
+    }
+
+    Reply budget(Person me, Slug slug, BigDecimal dollars) {
+        Community community = communities.find(slug).orElseThrow(() -> new Refusal(CommunityActions.noSuch(slug)));
+        boolean steward = communities.membership(community.id(), me.id()).map(Membership::isSteward).orElse(false);
+        if (!steward && !roles.seesAllCosts(me)) {
+            return new Reply.Refused("Setting " + slug + "'s budget is for its stewards and for finance: ask a steward"
+                    + " of " + slug + ".");
+        }
+        usage().setBudget(community.id(), dollars);
+        return new Reply.Done(slug + "'s monthly budget is now " + Reply.Costs.dollars(dollars) + ": its stewards and"
+                + " finance are told when its month's costs reach 80% and 100% of it.");
+    }
+
+    Reply grant(Person me, Caller caller, Grant grant, PersonRef ref) {
+        String role = grant.name().toLowerCase(Locale.ROOT);
+        if (!roles.of(me).contains(Grant.ADMIN)) {
+            return new Reply.Refused("Only an admin grants roles: ask one of your Ciment admins to grant " + role + ".");
+        }
+        Person person = named(caller, ref);
+        if (person.guest()) {
+            return new Reply.Refused(person.displayName() + " is a guest: the " + role + " role stays with employees.");
+        }
+        if (roles.of(person).contains(grant) || !grants.grant(person.id(), grant)) {
+            return new Reply.Refused(person.displayName() + " already has the " + role + " role.");
+        }
+        return new Reply.Done(person.displayName() + " now has the " + role + " role: "
+                + (grant == Grant.FINANCE ? "they see every community's costs and set budgets."
+                        : "they grant roles, and see every community's costs."));
+    }
+
+    private Usage usage() {
+        return finance.usage().orElseThrow(() -> new Refusal("Costs are not measured in this deployment of Ciment:"
+                + " ask your admin to turn metering on."));
+    }
+
+    /** The person a command names, by @mention or email address, who must have used Ciment already. */
+    private Person named(Caller caller, PersonRef ref) {
+        if (ref.isEmail()) {
+            return people.findByEmail(ref.email()).orElseThrow(() -> new Refusal(
+                    "Nobody with the address " + ref.email() + " has used Ciment yet: they can start with help."));
+        }
+        ChatAccount account = caller.directory().accountOf(ref.token()).orElseThrow(() -> new Refusal("“"
+                + ref.token() + "” is not a person I can find: @mention them, or give their email address."));
+        return people.find(account)
+                .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet: they can start with help."));
+    }
+}

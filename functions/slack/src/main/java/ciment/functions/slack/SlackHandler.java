@@ -2,6 +2,7 @@ package ciment.functions.slack;
 
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
+import ciment.core.service.Finance;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
 import ciment.slack.CimentSlackApp;
@@ -43,7 +44,8 @@ public final class SlackHandler extends SlackApiLambdaHandler {
     SlackHandler(Settings settings, Clock clock) {
         // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
         this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                settings, StoreStartup.begin(settings).thenApply(store -> new Ciment(store, Clock.systemUTC())), clock);
+                settings, StoreStartup.begin(settings).thenApply(store -> new Ciment(store, Clock.systemUTC(),
+                        Finance.fromSettings(settings, store.usage()))), clock);
     }
 
     /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */

@@ -4,6 +4,7 @@ import ciment.core.model.Notice;
 import ciment.core.port.NoticeSender;
 import ciment.core.port.Refused;
 import ciment.infra.Outbox;
+import ciment.infra.UsageMeter;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -38,6 +39,7 @@ public final class Deliveries {
     private final Pacing pacing;
     private final Mirrors mirrors;
     private final DeadLetters deadLetters;
+    private UsageMeter usage;
 
     public Deliveries(Outbox outbox, NoticeSender sender, Clock clock) {
         this(outbox, sender, clock, Pacing.NONE, null);
@@ -63,10 +65,7 @@ public final class Deliveries {
         List<BatchItemFailure> failures = new ArrayList<>();
         if (event.getRecords() != null) {
             for (DynamodbStreamRecord record : event.getRecords()) {
-                Outcome outcome = deliver(record);
-                if (mirrors != null) {
-                    outcome = outcome.and(mirrors.mirror(record));
-                }
+                Outcome outcome = usage == null ? work(record) : usage.within(communityOf(record), () -> work(record));
                 if (outcome.retry() || !keptIfGivenUp(record, outcome)) {
                     failures.add(BatchItemFailure.builder()
                             .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
@@ -74,6 +73,30 @@ public final class Deliveries {
             }
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private Outcome work(DynamodbStreamRecord record) {
+        Outcome outcome = deliver(record);
+        if (mirrors != null) {
+            outcome = outcome.and(mirrors.mirror(record));
+        }
+        return outcome;
+    }
+
+    /** Meters each record's work as its community's (issue 6): a post's or reply's record has pk C#<id>. */
+    public Deliveries meteredBy(UsageMeter usage) {
+        this.usage = usage;
+        return this;
+    }
+
+    /** The community whose partition the record's item is in, or null (a notice: its own partition). */
+    static String communityOf(DynamodbStreamRecord record) {
+        if (record.getDynamodb() == null || record.getDynamodb().getKeys() == null
+                || record.getDynamodb().getKeys().get("pk") == null) {
+            return null;
+        }
+        String pk = record.getDynamodb().getKeys().get("pk").getS();
+        return pk != null && pk.startsWith("C#") && pk.length() > 2 ? pk.substring(2) : null;
     }
 
     /**

@@ -36,7 +36,7 @@ public final class CimentSlackApp {
      * @param clock  dates a command that carries no Slack timestamp
      */
     public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock) {
-        SlackConfig slackConfig = new SlackConfig();
+        SlackConfig slackConfig = SlackCalls.counted(new SlackConfig());
         slackConfig.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
         Slack slack = Slack.getInstance(slackConfig);
         Optional<String> botToken = settings.get(BOT_TOKEN);
@@ -62,7 +62,7 @@ public final class CimentSlackApp {
 
     /** A Web API client with the bot token, at SLACK_API_URL: for the delivery functions, which run no Bolt app. */
     public static MethodsClient botMethods(Settings settings) {
-        SlackConfig config = new SlackConfig();
+        SlackConfig config = SlackCalls.counted(new SlackConfig());
         config.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
         return Slack.getInstance(config).methods(settings.require(BOT_TOKEN));
     }

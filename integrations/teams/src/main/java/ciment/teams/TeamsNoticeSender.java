@@ -244,6 +244,7 @@ public final class TeamsNoticeSender implements NoticeSender {
                 .withRetryStrategy(NO_RETRY)
                 .withConnectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .withReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .withInterceptor(TeamsCalls.INTERCEPTOR)
                 .build();
         return new RestConnectorClient(client);
     }

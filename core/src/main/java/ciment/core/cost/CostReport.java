@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +100,8 @@ public final class CostReport {
     private final List<Line> lines;
     private final List<Charge> charges;
     private final Map<String, Boolean> exactByOwner;
+    private final Map<String, List<Line>> byOwner = new LinkedHashMap<>();
+    private final List<String> services;
 
     private CostReport(YearMonth month, PriceTable prices, boolean allocated, List<Line> lines, List<Charge> charges,
                        Map<String, Boolean> exactByOwner) {
@@ -107,6 +111,16 @@ public final class CostReport {
         this.lines = List.copyOf(lines);
         this.charges = List.copyOf(charges);
         this.exactByOwner = Map.copyOf(exactByOwner);
+        Set<Meter> meters = EnumSet.noneOf(Meter.class);
+        for (Line line : this.lines) {
+            byOwner.computeIfAbsent(line.owner(), o -> new ArrayList<>()).add(line);
+            meters.add(line.meter());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Meter meter : meters) {
+            names.add(meter.serviceName());
+        }
+        this.services = List.copyOf(names);
     }
 
     /**
@@ -135,7 +149,7 @@ public final class CostReport {
                 if (q.signum() != 0) {
                     BigDecimal quantity = meter.reported(q, month);
                     own.add(new Charge(owner, nameOf(owner, names), day, meter, quantity, prices.unitPrice(meter),
-                            prices.price(meter).costOf(quantity), false));
+                            prices.costOf(meter, quantity), false));
                 }
             }));
         }
@@ -239,8 +253,12 @@ public final class CostReport {
 
     /** By owner (report order), day, meter, own charges before shares. */
     private static List<Charge> sorted(List<Charge> charges, List<String> owners) {
+        Map<String, Integer> order = new HashMap<>();
+        for (String owner : owners) {
+            order.put(owner, order.size());
+        }
         List<Charge> sorted = new ArrayList<>(charges);
-        sorted.sort(Comparator.comparing((Charge c) -> owners.indexOf(c.owner())).thenComparing(Charge::day)
+        sorted.sort(Comparator.comparing((Charge c) -> order.get(c.owner())).thenComparing(Charge::day)
                 .thenComparing(Charge::meter).thenComparing(Charge::allocated));
         return sorted;
     }
@@ -294,34 +312,18 @@ public final class CostReport {
 
     /** Owner ids in report order. */
     public List<String> owners() {
-        Set<String> owners = new LinkedHashSet<>();
-        for (Line line : lines) {
-            owners.add(line.owner());
-        }
-        return List.copyOf(owners);
+        return List.copyOf(byOwner.keySet());
     }
 
     /** The shown name of an owner: the community's slug, or "platform". */
     public String nameOf(String owner) {
-        for (Line line : lines) {
-            if (line.owner().equals(owner)) {
-                return line.name();
-            }
-        }
-        return owner;
+        List<Line> own = byOwner.get(owner);
+        return own == null ? owner : own.get(0).name();
     }
 
     /** Service names present in the report, in meter order. */
     public List<String> services() {
-        Set<String> services = new LinkedHashSet<>();
-        for (Meter meter : Meter.values()) {
-            for (Line line : lines) {
-                if (line.meter() == meter) {
-                    services.add(meter.serviceName());
-                }
-            }
-        }
-        return List.copyOf(services);
+        return services;
     }
 
     /** The whole cost, exact. */
@@ -341,10 +343,8 @@ public final class CostReport {
     /** An owner's cost, exact (after allocation). */
     public BigDecimal ownerTotal(String owner) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Line line : lines) {
-            if (line.owner().equals(owner)) {
-                total = total.add(line.cost());
-            }
+        for (Line line : byOwner.getOrDefault(owner, List.of())) {
+            total = total.add(line.cost());
         }
         return total;
     }
@@ -375,7 +375,7 @@ public final class CostReport {
 
     /** An owner's exact cost by service, in meter order. */
     public Map<String, BigDecimal> ownerServicesExact(String owner) {
-        return byService(lines.stream().filter(line -> line.owner().equals(owner)).toList());
+        return byService(byOwner.getOrDefault(owner, List.of()));
     }
 
     private Map<String, BigDecimal> byService(List<Line> some) {
@@ -405,10 +405,8 @@ public final class CostReport {
             });
             services.sort(Comparator.comparing(ServiceCost::exact).reversed());
             BigDecimal allocatedExact = BigDecimal.ZERO;
-            for (Line line : lines) {
-                if (line.owner().equals(owner)) {
-                    allocatedExact = allocatedExact.add(line.allocated());
-                }
+            for (Line line : byOwner.get(owner)) {
+                allocatedExact = allocatedExact.add(line.allocated());
             }
             summaries.add(new Summary(owner, nameOf(owner), ownerCents, ownerTotal(owner), List.copyOf(services),
                     Money.cents(allocatedExact), exactByOwner.getOrDefault(owner, true)));

@@ -34,12 +34,14 @@ public final class PriceTable {
     private final String architecture;
     private final YearMonth month;
     private final Map<Meter, Price> prices;
+    private final Map<Meter, BigDecimal> unitPrices = new EnumMap<>(Meter.class);
 
     private PriceTable(String region, String architecture, YearMonth month, Map<Meter, Price> prices) {
         this.region = region;
         this.architecture = architecture;
         this.month = month;
         this.prices = prices;
+        prices.forEach((meter, price) -> unitPrices.put(meter, price.unitPrice()));
     }
 
     /** The bundled table of a region and architecture, as in effect for a month. */
@@ -195,7 +197,12 @@ public final class PriceTable {
 
     /** FOCUS ListUnitPrice of a meter: dollars per reported unit. */
     public BigDecimal unitPrice(Meter meter) {
-        return prices.get(meter).unitPrice();
+        return unitPrices.get(meter);
+    }
+
+    /** The list cost of a quantity of a meter, in its reported unit: exact. */
+    public BigDecimal costOf(Meter meter, BigDecimal quantity) {
+        return quantity.multiply(unitPrices.get(meter));
     }
 
     /** Every meter's price, in meter order. */

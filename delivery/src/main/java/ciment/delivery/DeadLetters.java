@@ -1,5 +1,7 @@
 package ciment.delivery;
 
+import ciment.core.config.Settings;
+import ciment.infra.SqsDeadLetters;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;
@@ -37,6 +39,17 @@ public interface DeadLetters {
             queue.send(record.json(function, reason));
             log.warn("record {} given up into the dead-letter queue: {}", record.sequenceNumber(), reason);
         };
+    }
+
+    /**
+     * The queue CIMENT_DEAD_LETTER_QUEUE_URL names (template.yaml's DeliveryDeadLetters), for the function Lambda
+     * names (AWS_LAMBDA_FUNCTION_NAME, else {@code defaultName}); {@link #LOG_ONLY} when no queue is named.
+     *
+     * @param onSend told of each message the queue took (metering's hook)
+     */
+    static DeadLetters fromSettings(Settings settings, String defaultName, Runnable onSend) {
+        String function = settings.get("AWS_LAMBDA_FUNCTION_NAME", defaultName);
+        return SqsDeadLetters.fromSettings(settings, onSend).map(queue -> into(function, queue::send)).orElse(LOG_ONLY);
     }
 
     /** What says which record it was: enough to find its item in the table and its place in the stream. */

@@ -5,7 +5,7 @@ package ciment.core.port;
  * again would be refused again. Senders throw it so that the delivery functions give the record up at once,
  * into the dead-letter queue with this message as its reason, instead of retrying it to no end.
  */
-public final class Refused extends Exception {
+public class Refused extends Exception {
     public Refused(String reason) {
         super(reason);
     }

@@ -7,6 +7,7 @@ import ciment.core.model.Post;
 import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
 import ciment.core.port.People;
+import ciment.core.port.Refused;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -33,13 +34,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>429 is thrown as {@link MirrorSender.RetryAfter} with Slack's Retry-After; a 5xx, the network and
  * Slack's transient errors are thrown for the record to be retried; a refusal for good (the channel is gone,
- * archived, or the app was removed from it) is logged and the copy given up (an empty message id).
+ * archived, or the app was removed from it) is thrown as {@link Refused}, for the record to go to the dead-letter
+ * queue with it; any other refusal is logged and the copy given up (an empty message id).
  */
 public final class SlackMirrorSender implements MirrorSender {
     private static final Logger LOG = LoggerFactory.getLogger(SlackMirrorSender.class);
     /** Slack's errors that a later attempt may not meet. */
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
+    /** Slack's errors that say the channel or the app is gone for good: thrown as {@link Refused}, dead-lettered. */
+    static final Set<String> FOR_GOOD = Set.of("channel_not_found", "not_in_channel", "is_archived",
+            "account_inactive", "invalid_auth");
     /** How far before a post's time an earlier attempt's copy is looked for (clocks and queues differ). */
     private static final Duration LOOK_BACK = Duration.ofSeconds(60);
 
@@ -184,6 +189,9 @@ public final class SlackMirrorSender implements MirrorSender {
         }
         if (TRANSIENT.contains(answer.getError())) {
             throw new IOException(why);
+        }
+        if (FOR_GOOD.contains(answer.getError())) {
+            throw new Refused(why);
         }
         LOG.error("Mirror given up: {}", why);
         return null;

@@ -149,8 +149,17 @@ class SlackMirrorSenderTest {
     }
 
     @Test
-    void channelGone_isGivenUp_withAnEmptyMessageId() throws Exception {
+    void channelGone_isRefusedForGood_withSlacksErrorAsTheReason() {
         slackApi.refuse("chat.postMessage", "C0MIRROR", "channel_not_found");
+
+        ciment.core.port.Refused refused = assertThrows(ciment.core.port.Refused.class,
+                () -> sender.send(LINK, fromTeams("Hi"), Optional.empty()));
+        assertTrue(refused.getMessage().contains("channel_not_found"), refused.getMessage());
+    }
+
+    @Test
+    void otherRefusal_isGivenUp_withAnEmptyMessageId() throws Exception {
+        slackApi.refuse("chat.postMessage", "C0MIRROR", "msg_too_long");
 
         assertEquals("", sender.send(LINK, fromTeams("Hi"), Optional.empty()));
     }

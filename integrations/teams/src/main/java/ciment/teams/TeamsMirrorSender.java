@@ -4,6 +4,7 @@ import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.port.MirrorSender;
+import ciment.core.port.Refused;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.Activity;
@@ -26,14 +27,18 @@ import org.slf4j.LoggerFactory;
  * in a channel thread. Edits, hides and counts redraw the card (PUT); a deleted post's copy is deleted.
  *
  * <p>429 is thrown as {@link MirrorSender.RetryAfter} with the wait Teams asked for; a 5xx or the network is
- * thrown for the stream to retry with backoff; any other refusal (403 the app was removed from the team, 404
- * the channel or message is gone) is logged and the copy given up, since asking again would fail again.
+ * thrown for the stream to retry with backoff; 403 (the app was removed from the team) and 404 (the channel or
+ * message is gone) are thrown as {@link Refused}, since asking again would fail again: the record goes to the
+ * dead-letter queue with it (a deletion answered 404 is done: the message is gone already); any other refusal
+ * is logged and the copy given up.
  * Teams cannot find a copy sent by an attempt that stopped before recording it ({@link #findEarlier} stays
  * empty): that window may show the post twice.
  */
 public final class TeamsMirrorSender implements MirrorSender {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsMirrorSender.class);
     private static final int TOO_MANY_REQUESTS = 429;
+    private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
     /** Teams' throttling usually says how long; when it does not, a second is its documented first backoff. */
 
     private final ClientCredentials credentials;
@@ -73,8 +78,12 @@ public final class TeamsMirrorSender implements MirrorSender {
 
     @Override
     public void delete(Link link, String messageId) throws Exception {
-        call(link, "delete message " + messageId,
-                connector(link).getConversations().deleteActivity(link.channel().id(), messageId));
+        try {
+            call(link, "delete message " + messageId,
+                    connector(link).getConversations().deleteActivity(link.channel().id(), messageId));
+        } catch (Gone alreadyGone) {
+            // the copy is gone: what the deletion was for
+        }
     }
 
     static Activity card(Post post) {
@@ -90,7 +99,14 @@ public final class TeamsMirrorSender implements MirrorSender {
         return connectors.computeIfAbsent(serviceUrl, url -> TeamsNoticeSender.connector(url, credentials));
     }
 
-    /** The call's answer; null when the Bot Connector refused it for good (logged). */
+    /** A 404: the channel or the message is not there (any more); a refusal for good, unless deleting. */
+    private static final class Gone extends Refused {
+        Gone(String why) {
+            super(why);
+        }
+    }
+
+    /** The call's answer; null when the Bot Connector refused it otherwise (logged). */
     private static <T> T call(Link link, String what, CompletableFuture<T> call) throws Exception {
         try {
             return call.join();
@@ -104,6 +120,12 @@ public final class TeamsMirrorSender implements MirrorSender {
                 }
                 if (status >= 500) {
                     throw new IOException(why, refused);
+                }
+                if (status == NOT_FOUND) {
+                    throw new Gone(why);
+                }
+                if (status == FORBIDDEN) {
+                    throw new Refused(why);
                 }
                 LOG.warn("Mirror given up: {}", why);
                 return null;

@@ -111,10 +111,21 @@ class TeamsMirrorSenderTest {
     }
 
     @Test
-    void refusedForGood_isGivenUp_withNoMessageId() throws Exception {
+    void forbidden_isRefusedForGood_forTheDeadLetterQueue() {
         fake.failConnectorCalls(403, 2);
 
-        assertEquals("", sender.send(link, post, Optional.empty()));
+        ciment.core.port.Refused refused = assertThrows(ciment.core.port.Refused.class,
+                () -> sender.send(link, post, Optional.empty()));
+        assertTrue(refused.getMessage().contains("403"), refused.getMessage());
+        assertThrows(ciment.core.port.Refused.class, () -> sender.delete(link, "sent-9"));
+        assertEquals(List.of(), fake.deleted());
+    }
+
+    @Test
+    void notFound_isRefusedForGood_exceptForADeletion_whoseCopyIsGoneAlready() throws Exception {
+        fake.failConnectorCalls(404, 2);
+
+        assertThrows(ciment.core.port.Refused.class, () -> sender.send(link, post, Optional.empty()));
         sender.delete(link, "sent-9");
         assertEquals(List.of(), fake.deleted());
     }

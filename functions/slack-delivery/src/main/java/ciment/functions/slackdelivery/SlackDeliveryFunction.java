@@ -1,6 +1,7 @@
 package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
+import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
 import ciment.delivery.Mirrors;
 import ciment.delivery.Pacing;
@@ -32,6 +33,10 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
     /** Slack takes about one message a second per channel. */
     static final Duration SEND_INTERVAL = Duration.ofMillis(1100);
 
+    /** Each message the dead-letter queue took (a hook for metering; nothing counts them yet). */
+    static final Runnable DEAD_LETTER_SENT = () -> {
+    };
+
     private final Deliveries deliveries;
 
     /** Lambda's entry: the environment, with the bot token that template.yaml names by ARN (SLACK_BOT_TOKEN_ARN) read first. */
@@ -53,7 +58,8 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
                 new SlackNoticeSender(settings, store), clock, pacing,
                 new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store),
-                        pacing, clock));
+                        pacing, clock),
+                DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ciment.functions.teamsdelivery;
 
 import ciment.core.config.Settings;
+import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
 import ciment.delivery.Mirrors;
 import ciment.delivery.Pacing;
@@ -35,6 +36,10 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
 
     /** At most 7 sends a second into one Teams conversation. */
     static final Duration SEND_INTERVAL = Duration.ofMillis(150);
+
+    /** Each message the dead-letter queue took (a hook for metering; nothing counts them yet). */
+    static final Runnable DEAD_LETTER_SENT = () -> {
+    };
 
     private final Deliveries deliveries;
 
@@ -77,7 +82,8 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         TeamsMirrorSender mirrors = new TeamsMirrorSender(credentials,
                 settings.get("TEAMS_SERVICE_URL", TeamsNoticeSender.PUBLIC_SERVICE_URL));
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter), notices, clock, pacing,
-                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, mirrors, pacing, clock));
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, mirrors, pacing, clock),
+                DeadLetters.fromSettings(settings, "ciment-teams-delivery", DEAD_LETTER_SENT));
     }
 
     @Override

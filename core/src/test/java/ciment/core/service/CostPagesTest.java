@@ -1,0 +1,63 @@
+package ciment.core.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.cost.Meter;
+import ciment.core.cost.PriceTable;
+import ciment.core.cost.UsageDay;
+import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryUsage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CostPagesTest {
+    private final InMemoryUsage usage = new InMemoryUsage()
+            .add("c1", LocalDate.of(2026, 11, 2), Meter.API_REQUESTS, 1_000_000)
+            .add(UsageDay.PLATFORM, LocalDate.of(2026, 11, 2), Meter.QUEUE_REQUESTS, 1_000_000);
+    private final CostPages pages = new CostPages(usage, new InMemoryStore(),
+            month -> PriceTable.select("us-east-1", "arm64", month),
+            Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void json_byDefault_forTheCurrentMonth() {
+        CostPages.Page page = pages.get("/costs", Map.of());
+
+        assertEquals(200, page.status());
+        assertEquals("application/json", page.contentType());
+        assertTrue(page.body().startsWith("{\"month\":\"2026-11\""), page.body());
+    }
+
+    @Test
+    void csv_inFocusColumns() {
+        CostPages.Page page = pages.get("/costs", Map.of("month", "2026-11", "format", "csv"));
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().startsWith("BillingPeriodStart,BillingPeriodEnd"), page.body());
+    }
+
+    @Test
+    void chart_isSvg_andAllocationIsAccepted() {
+        CostPages.Page page = pages.get("/costs/chart.svg", Map.of("month", "2026-11", "allocate", "platform"));
+
+        assertEquals(200, page.status());
+        assertEquals("image/svg+xml", page.contentType());
+        assertTrue(page.body().contains("<svg"), page.body());
+    }
+
+    @Test
+    void badMonthFormatOrParameter_isA400_withOneSentence() {
+        for (Map<String, String> query : java.util.List.of(Map.of("month", "2026-13"), Map.of("month", "nov"),
+                Map.of("format", "xml"), Map.of("allocate", "people"), Map.of("person", "ada"))) {
+            CostPages.Page page = pages.get("/costs", query);
+            assertEquals(400, page.status(), query.toString());
+            assertTrue(page.body().strip().endsWith("."), page.body());
+            assertEquals(1, page.body().strip().lines().count());
+        }
+        assertEquals(400, pages.get("/costs/chart.svg", Map.of("format", "csv")).status());
+    }
+}

@@ -29,6 +29,15 @@ public record Price(Meter meter, String architecture, LocalDate effective, BigDe
         return usd.divide(per);
     }
 
+    /** "$0.20 per 1000000 Requests", "$0.0000133334 per GB-Seconds", "free (Calls)": for people to read. */
+    public String describe() {
+        if (usd.signum() == 0) {
+            return "free (" + meter.unit() + ")";
+        }
+        String basis = per.compareTo(BigDecimal.ONE) == 0 ? "" : Money.plain(per) + " ";
+        return "$" + usd.toPlainString() + " per " + basis + meter.unit();
+    }
+
     /** The list cost of a quantity in the reported unit, exact. */
     public BigDecimal costOf(BigDecimal quantity) {
         return quantity.multiply(unitPrice());

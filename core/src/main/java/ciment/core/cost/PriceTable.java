@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The list prices of every meter for one region and architecture, as in effect on a month's first day.
@@ -127,10 +128,24 @@ public final class PriceTable {
         return prices;
     }
 
+    /** Bundled texts by region, read once per process (a warm Lambda prices many months from them). */
+    private static final Map<String, String> BUNDLED = new ConcurrentHashMap<>();
+
     private static String bundled(String name) {
         if (!name.matches("[a-z0-9-]+")) {
             return null;
         }
+        String text = BUNDLED.get(name);
+        if (text == null) {
+            text = read(name);
+            if (text != null) {
+                BUNDLED.put(name, text);
+            }
+        }
+        return text;
+    }
+
+    private static String read(String name) {
         try (InputStream in = PriceTable.class.getResourceAsStream(FOLDER + name + ".prices")) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

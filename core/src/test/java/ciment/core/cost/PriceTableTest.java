@@ -61,6 +61,15 @@ class PriceTableTest {
     }
 
     @Test
+    void prices_describeThemselvesForPeople() {
+        PriceTable table = PriceTable.select("us-east-1", "arm64", NOVEMBER);
+        assertEquals("$0.20 per 1000000 Requests", table.price(Meter.LAMBDA_REQUESTS).describe());
+        assertEquals("$0.0000133334 per GB-Seconds", table.price(Meter.LAMBDA_MB_MILLIS).describe());
+        assertEquals("$0.25 per GB-Mo", table.price(Meter.DYNAMODB_STORED_BYTES).describe());
+        assertEquals("free (Calls)", table.price(Meter.SLACK_CALLS).describe());
+    }
+
+    @Test
     void unknownRegion_isRefusedWithOneSentenceNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PriceTable.select("eu-west-9", "arm64", NOVEMBER));

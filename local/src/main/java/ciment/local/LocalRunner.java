@@ -12,6 +12,7 @@ import ciment.functions.slackdelivery.SlackDeliveryFunction;
 import ciment.functions.teams.TeamsFunction;
 import ciment.functions.teamsdelivery.TeamsDeliveryFunction;
 import ciment.infra.DynamoClients;
+import ciment.infra.SqsDeadLetters;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Serves template.yaml's HTTP routes on 127.0.0.1 through the same handler classes as Lambda, called
  * as Lambda calls them: API Gateway's event JSON in, the response JSON out. It also feeds the table's
  * stream to the delivery functions, as their event source mappings do in AWS ({@link StreamFeeder}).
- * Without AWS_ENDPOINT_URL it starts moto's server itself and creates the table from template.yaml.
+ * Without AWS_ENDPOINT_URL it starts moto's server itself and creates the table from template.yaml, and the
+ * delivery functions' dead-letter queue (template.yaml's DeliveryDeadLetters) in moto's SQS:
+ * {@code <table>-delivery-dead-letters}, so {@code ciment-delivery-dead-letters} by default.
  */
 public final class LocalRunner implements AutoCloseable {
     private final HttpServer server;
@@ -73,8 +76,13 @@ public final class LocalRunner implements AutoCloseable {
         StreamFeeder deliveries = null;
         try {
             createTable(settings);
+            settings = settings.with(SqsDeadLetters.QUEUE_URL,
+                    SqsDeadLetters.createQueue(settings, deadLetterQueueName(settings)));
+            SqsDeadLetters deadLetters = new SqsDeadLetters(settings, settings.require(SqsDeadLetters.QUEUE_URL), () -> {
+            });
             deliveries = StreamFeeder.start(TableStream.fromLatest(URI.create(settings.require("AWS_ENDPOINT_URL")),
-                    settings.get("AWS_REGION", "us-east-1"), settings.table()), deliveryFunctions(settings));
+                    settings.get("AWS_REGION", "us-east-1"), settings.table()), deliveryFunctions(settings),
+                    deadLetters::send);
             Map<String, Route> routes = new LinkedHashMap<>();
             routes.put("POST /slack/events", slackRoute(settings));
             routes.put("POST /api/messages", teamsRoute(settings));
@@ -144,6 +152,11 @@ public final class LocalRunner implements AutoCloseable {
                 : Answer.text(404, "Nothing is served on " + call.path() + ": see CONTRACT.md for the routes.");
     }
 
+    /** The dead-letter queue's name: one per table, so that runners on one emulator keep theirs apart. */
+    static String deadLetterQueueName(Settings settings) {
+        return settings.table() + "-delivery-dead-letters";
+    }
+
     private static void createTable(Settings settings) {
         try (DynamoDbClient dynamo = DynamoClients.create(settings)) {
             TemplateTable.fromClasspath().create(dynamo, settings.table());
@@ -196,6 +209,7 @@ public final class LocalRunner implements AutoCloseable {
                           through a tunnel Slack can reach%s
                   Teams:  point the Bot Framework Emulator at %s/api/messages%s
                   Notices: the table's stream is fed to the Teams delivery function%s
+                  Dead letters: %s
                   Health: %s/health
                 Ctrl-C stops Ciment and the emulator it started."""
                 .formatted(url, settings.table(), settings.get("AWS_ENDPOINT_URL", "AWS"), url,
@@ -205,7 +219,7 @@ public final class LocalRunner implements AutoCloseable {
                                 : " with no app id and password (unauthenticated, local only)",
                         settings.get("SLACK_BOT_TOKEN").isPresent() ? " and the Slack one"
                                 : " (Slack's is off: SLACK_BOT_TOKEN is not set)",
-                        url));
+                        settings.require(SqsDeadLetters.QUEUE_URL), url));
     }
 
     /** What serves a route: a function's containers, or the runner itself. */

@@ -7,10 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +28,9 @@ import java.util.stream.Collectors;
  * its filter lets through (the mappings' FilterCriteria), and hands them over in batches of up to
  * {@link #BATCH_SIZE}, one batch at a time, through the function's containers. A batch that reports
  * failures (batchItemFailures) is retried from its first failed record on, as Lambda does, up to
- * {@link #RETRIES} times with a growing pause; then its failed records are logged as dead-lettered
- * (in AWS they go to the dead-letter queue) and the consumer moves on.
+ * {@link #RETRIES} times with a growing pause; then, as the mapping's OnFailure destination gets it in AWS,
+ * Lambda's on-failure record for the records still pending (condition RetryAttemptsExhausted, the batch's
+ * sequence numbers; see {@link #onFailureRecord}) goes to the dead-letter queue, and the consumer moves on.
  */
 final class StreamFeeder implements AutoCloseable {
     static final int BATCH_SIZE = 10;
@@ -35,19 +41,30 @@ final class StreamFeeder implements AutoCloseable {
     private final TableStream stream;
     private final List<Consumer> consumers;
     private final long firstRetryMillis;
+    private final java.util.function.Consumer<String> onFailure;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    /** Not started: records reach the consumers only through {@link #feedNow} (tests). */
+    /** Not started, records reach the consumers only through {@link #feedNow}; failures only logged (tests). */
     StreamFeeder(TableStream stream, List<Consumer> consumers, long firstRetryMillis) {
+        this(stream, consumers, firstRetryMillis, failure -> { });
+    }
+
+    /** @param onFailure the OnFailure destination: takes Lambda's on-failure record, as JSON */
+    StreamFeeder(TableStream stream, List<Consumer> consumers, long firstRetryMillis,
+            java.util.function.Consumer<String> onFailure) {
         this.stream = stream;
         this.consumers = consumers;
         this.firstRetryMillis = firstRetryMillis;
+        this.onFailure = onFailure;
     }
 
-    /** Starts reading the stream (from now on) and feeding the consumers, each on a thread of its own. */
-    static StreamFeeder start(TableStream stream, List<Consumer> consumers) {
-        StreamFeeder feeder = new StreamFeeder(stream, consumers, FIRST_RETRY_MILLIS);
+    /**
+     * Starts reading the stream (from now on) and feeding the consumers, each on a thread of its own; what
+     * exhausts its retries goes to {@code onFailure}.
+     */
+    static StreamFeeder start(TableStream stream, List<Consumer> consumers, java.util.function.Consumer<String> onFailure) {
+        StreamFeeder feeder = new StreamFeeder(stream, consumers, FIRST_RETRY_MILLIS, onFailure);
         feeder.threads.add(daemon("ciment-stream", feeder::poll));
         for (Consumer consumer : consumers) {
             feeder.threads.add(daemon("ciment-stream-" + consumer.name, () -> feeder.consume(consumer)));
@@ -105,6 +122,7 @@ final class StreamFeeder implements AutoCloseable {
         List<DynamodbStreamRecord> pending = batch;
         for (int attempt = 0; ; attempt++) {
             Set<String> failed;
+            String functionError = null;
             try {
                 DynamodbEvent event = StreamEvents.event(pending);
                 StreamsEventResponse response = consumer.containers.invoke((function, context) ->
@@ -116,6 +134,7 @@ final class StreamFeeder implements AutoCloseable {
                 // A function error fails the whole batch, as in Lambda.
                 System.err.println("ciment: " + consumer.name + " failed on a batch of " + pending.size() + ": " + error);
                 failed = pending.stream().map(StreamFeeder::sequence).collect(Collectors.toSet());
+                functionError = "Unhandled";
             }
             int firstFailed = firstFailed(pending, failed);
             if (firstFailed < 0) {
@@ -124,12 +143,68 @@ final class StreamFeeder implements AutoCloseable {
             pending = pending.subList(firstFailed, pending.size());
             if (attempt >= RETRIES || !running) {
                 List<String> dead = pending.stream().map(StreamFeeder::sequence).filter(failed::contains).toList();
-                System.err.println("ciment: " + consumer.name + " dead-lettered stream records " + dead + " after "
-                        + (attempt + 1) + " attempts (in AWS they would be in the DeliveryDeadLetters queue)");
+                System.err.println("ciment: " + consumer.name + " gave up stream records " + dead + " after "
+                        + (attempt + 1) + " attempts: their on-failure record goes to the dead-letter queue");
+                try {
+                    onFailure.accept(onFailureRecord(consumer.name, pending, attempt + 1, functionError));
+                } catch (RuntimeException e) {
+                    System.err.println("ciment: the dead-letter queue did not take the on-failure record of " + dead
+                            + ": " + e);
+                }
                 return;
             }
             pause(firstRetryMillis << attempt);
         }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The record Lambda sends an event source mapping's OnFailure destination when a batch exhausted its retries
+     * (AWS's "invocation record" for a DynamoDB stream): who failed and how, and which records (by sequence
+     * number, from the first failed one to the batch's end), not the records themselves. The shard is not in a
+     * stream record, so it is named "shardId-local".
+     */
+    static String onFailureRecord(String function, List<DynamodbStreamRecord> records, int invocations,
+            String functionError) {
+        DynamodbStreamRecord first = records.getFirst();
+        DynamodbStreamRecord last = records.getLast();
+        String region = first.getAwsRegion() == null ? "us-east-1" : first.getAwsRegion();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", UUID.randomUUID().toString());
+        request.put("functionArn", "arn:aws:lambda:" + region + ":000000000000:function:" + function);
+        request.put("condition", "RetryAttemptsExhausted");
+        request.put("approximateInvokeCount", invocations);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("statusCode", 200);
+        response.put("executedVersion", "$LATEST");
+        if (functionError != null) {
+            response.put("functionError", functionError);
+        }
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("shardId", "shardId-local");
+        batch.put("startSequenceNumber", sequence(first));
+        batch.put("endSequenceNumber", sequence(last));
+        batch.put("approximateArrivalOfFirstRecord", arrival(first));
+        batch.put("approximateArrivalOfLastRecord", arrival(last));
+        batch.put("batchSize", records.size());
+        batch.put("streamArn", first.getEventSourceARN());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("requestContext", request);
+        record.put("responseContext", response);
+        record.put("version", "1.0");
+        record.put("timestamp", Instant.now().toString());
+        record.put("DDBStreamBatchInfo", batch);
+        try {
+            return JSON.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String arrival(DynamodbStreamRecord record) {
+        var created = record.getDynamodb().getApproximateCreationDateTime();
+        return created == null ? null : created.toInstant().toString();
     }
 
     /** Where Lambda retries from: the first record named as failed (or -1: none was). */

@@ -4,18 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.config.Settings;
+import ciment.devkit.MotoServer;
+import ciment.infra.SqsDeadLetters;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** How the runner hands stream records to a delivery function: filters, batches, retries and dead letters. */
 class StreamFeederTest {
@@ -114,5 +124,44 @@ class StreamFeederTest {
         assertFalse(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "INSERT", "OUT#1", "slack")));
         assertFalse(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "REMOVE", "OUT#1", "teams")));
         assertFalse(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "INSERT", "P#1", "teams")));
+    }
+
+    @Test
+    void recordThatKeepsFailing_leavesLambdasOnFailureRecord_inTheDeadLetterQueue() throws Exception {
+        Settings moto = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString()));
+        String queueUrl = SqsDeadLetters.createQueue(moto, "feeder-" + UUID.randomUUID());
+        StreamFeeder withQueue = new StreamFeeder(null, List.of(new StreamFeeder.Consumer("slack-delivery",
+                StreamFeeder.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> function, 1))), 1,
+                new SqsDeadLetters(moto, queueUrl, () -> { })::send);
+        failures.put("2", Integer.MAX_VALUE);
+        List<DynamodbStreamRecord> records = List.of(slackNotice("1"), slackNotice("2"), slackNotice("3"));
+        Instant created = Instant.parse("2026-11-27T10:00:00Z");
+        records.forEach(r -> {
+            r.setAwsRegion("us-east-1");
+            r.setEventSourceARN("arn:aws:dynamodb:us-east-1:123456789012:table/ciment/stream/2026-11-27T00:00:00.000");
+            r.getDynamodb().setApproximateCreationDateTime(Date.from(created));
+        });
+
+        withQueue.feedNow(records);
+
+        List<String> bodies;
+        try (SqsClient sqs = SqsDeadLetters.client(moto)) {
+            bodies = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages().stream()
+                    .map(Message::body).toList();
+        }
+        assertEquals(1, bodies.size(), bodies.toString());
+        JsonNode failure = new ObjectMapper().readTree(bodies.getFirst());
+        assertEquals("RetryAttemptsExhausted", failure.at("/requestContext/condition").asText());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:slack-delivery",
+                failure.at("/requestContext/functionArn").asText());
+        assertEquals(1 + StreamFeeder.RETRIES, failure.at("/requestContext/approximateInvokeCount").asInt());
+        assertEquals(200, failure.at("/responseContext/statusCode").asInt());
+        assertEquals("1.0", failure.path("version").asText());
+        JsonNode batch = failure.path("DDBStreamBatchInfo");
+        assertEquals("2", batch.path("startSequenceNumber").asText(), "from the first failed record");
+        assertEquals("3", batch.path("endSequenceNumber").asText(), "to the batch's end");
+        assertEquals(2, batch.path("batchSize").asInt());
+        assertEquals("2026-11-27T10:00:00Z", batch.path("approximateArrivalOfFirstRecord").asText());
+        assertEquals(records.getFirst().getEventSourceARN(), batch.path("streamArn").asText());
     }
 }

@@ -1,0 +1,122 @@
+package ciment.functions.costs;
+
+import ciment.core.config.Settings;
+import ciment.core.cost.PriceTable;
+import ciment.core.service.CostPages;
+import ciment.infra.DynamoStore;
+import ciment.infra.StoreStartup;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Lambda entry of the finance routes, as template.yaml names it. Two kinds of event:
+ * <ul>
+ * <li>API Gateway HTTP API (payload 2.0), already authorized by IAM: {@code GET /costs} and
+ *     {@code GET /costs/chart.svg}, answered by {@link CostPages};</li>
+ * <li>the daily schedule (EventBridge, {@code "detail-type": "Scheduled Event"}): each community's stored
+ *     bytes are measured for the day.</li>
+ * </ul>
+ */
+public final class CostsFunction implements RequestStreamHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CompletableFuture<DynamoStore> store;
+    private final Settings settings;
+    private final Clock clock;
+
+    /** For Lambda: the environment. */
+    public CostsFunction() {
+        this(Settings.fromEnvironment());
+    }
+
+    /** On settings of its own (the local runner, tests). */
+    public CostsFunction(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public CostsFunction(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.store = StoreStartup.begin(settings);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(handle(input.readAllBytes()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String handle(byte[] eventJson) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(eventJson);
+        } catch (IOException notJson) {
+            event = null;
+        }
+        if (event == null || !event.isObject()) {
+            return response(400, "text/plain; charset=utf-8", "The request is not an API Gateway event (payload 2.0 JSON).\n");
+        }
+        if ("Scheduled Event".equals(event.path("detail-type").asText())) {
+            return measureStorage();
+        }
+        String method = event.path("requestContext").path("http").path("method").asText("GET");
+        if (!method.equals("GET")) {
+            return response(405, "text/plain; charset=utf-8", method + " is not served here: the finance routes are"
+                    + " read with GET.\n");
+        }
+        CostPages.Page page = pages().get(path(event), query(event));
+        return response(page.status(), page.contentType(), page.body());
+    }
+
+    private CostPages pages() {
+        DynamoStore table = store.join();
+        return new CostPages(table.usage(), table, month -> PriceTable.fromSettings(settings, month), clock);
+    }
+
+    /** Today's (UTC) stored bytes of every community and the platform, written as the day's level. */
+    private String measureStorage() {
+        Map<String, Long> bytes = store.join().storageMeasure().measure(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("measured", bytes.size());
+        return answer.toString();
+    }
+
+    /** The route's path, without the stage that rawPath carries in AWS ("/dev/costs"). */
+    private static String path(JsonNode event) {
+        String routeKey = event.path("routeKey").asText("");
+        int space = routeKey.indexOf(' ');
+        if (space > 0 && routeKey.startsWith("GET ")) {
+            return routeKey.substring(space + 1);
+        }
+        return event.path("rawPath").asText("");
+    }
+
+    private static Map<String, String> query(JsonNode event) {
+        Map<String, String> query = new LinkedHashMap<>();
+        event.path("queryStringParameters").properties().forEach(e -> query.put(e.getKey(), e.getValue().asText()));
+        return query;
+    }
+
+    private static String response(int status, String contentType, String body) {
+        ObjectNode response = JSON.createObjectNode();
+        response.put("statusCode", status);
+        ObjectNode headers = response.putObject("headers");
+        headers.put("Content-Type", contentType);
+        headers.put("Cache-Control", "no-store");
+        response.put("body", body);
+        response.put("isBase64Encoded", false);
+        return response.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package ciment.functions.costs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.cost.Meter;
+import ciment.core.cost.UsageDay;
+import ciment.core.model.Community;
+import ciment.core.model.Membership;
+import ciment.core.model.Role;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import ciment.devkit.ApiGateway;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoClients;
+import ciment.infra.DynamoStore;
+import ciment.infra.UsageMeter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The costs function on moto: the routes' answers from usage the meter wrote, and the daily storage measure. */
+class CostsFunctionTest {
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Settings settings = Settings.of(Map.of(
+            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
+            "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+            "CIMENT_TABLE", "costs-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final DynamoDbClient dynamo = DynamoClients.create(settings);
+    private final DynamoStore store;
+    private final String guild = Ulid.random(NOW);
+    private final CostsFunction function;
+
+    CostsFunctionTest() {
+        TemplateTable.fromClasspath().create(dynamo, settings.table());
+        store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+        store.create(Community.founded(guild, Slug.parse("data-guild"), "Data tips", "P1", NOW),
+                new Membership(guild, Slug.parse("data-guild"), "P1", Role.STEWARD, NOW));
+        UsageMeter meter = store.meterUsage(clock);
+        meter.begin("r1", 128, 0);
+        meter.within(guild, () -> meter.count(Meter.API_REQUESTS, 1_000_000));
+        meter.end();
+        function = new CostsFunction(settings, clock);
+    }
+
+    @AfterEach
+    void close() {
+        dynamo.close();
+    }
+
+    private ApiGateway.Answer get(String path, String query) {
+        ApiGateway.Request request = new ApiGateway.Request("GET", path, query, Map.of(), new byte[0], "127.0.0.1");
+        return ApiGateway.Answer.read(ApiGateway.invoke(function, ApiGateway.payloadV2(request)));
+    }
+
+    @Test
+    void json_namesTheCommunityBySlug_withItsCostInCents() throws Exception {
+        ApiGateway.Answer answer = get("/costs", "month=2026-11&format=json");
+
+        assertEquals(200, answer.status(), answer.bodyText());
+        assertEquals("application/json", answer.headers().get("Content-Type"));
+        JsonNode report = JSON.readTree(answer.bodyText());
+        assertEquals("2026-11", report.path("month").asText());
+        JsonNode owner = report.path("totals").path("owners").get(0);
+        assertEquals("data-guild", owner.path("community").asText(), answer.bodyText());
+        assertTrue(owner.path("usd").decimalValue().compareTo(java.math.BigDecimal.ONE) >= 0, answer.bodyText());
+    }
+
+    @Test
+    void csv_isFocus_andTheChartIsSvg() {
+        ApiGateway.Answer csv = get("/costs", "month=2026-11&format=csv");
+        ApiGateway.Answer svg = get("/costs/chart.svg", "month=2026-11");
+
+        assertEquals(200, csv.status());
+        assertTrue(csv.bodyText().startsWith("BillingPeriodStart,"), csv.bodyText());
+        assertTrue(csv.bodyText().contains("data-guild"), csv.bodyText());
+        assertEquals(200, svg.status());
+        assertEquals("image/svg+xml", svg.headers().get("Content-Type"));
+        assertTrue(svg.bodyText().contains("<svg"));
+    }
+
+    @Test
+    void badMonthOrFormat_isA400_inOneSentence() {
+        ApiGateway.Answer month = get("/costs", "month=2026-13");
+        ApiGateway.Answer format = get("/costs", "format=pdf");
+
+        assertEquals(400, month.status());
+        assertEquals("The month reads as YYYY-MM, for example month=2026-11.", month.bodyText().strip());
+        assertEquals(400, format.status());
+    }
+
+    @Test
+    void theDailySchedule_measuresStoredBytes_intoTodaysUsage() throws Exception {
+        String event = "{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"time\":\"2026-11-20T03:00:00Z\"}";
+
+        String answer = new String(function.handle(event.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+
+        assertTrue(JSON.readTree(answer).path("measured").asInt() >= 2, answer);
+        assertTrue(store.usage().monthOf(guild, YearMonth.of(2026, 11)).stream()
+                .anyMatch(day -> day.quantity(Meter.DYNAMODB_STORED_BYTES).signum() > 0));
+        assertTrue(store.usage().month(YearMonth.of(2026, 11)).stream()
+                .anyMatch(day -> day.owner().equals(UsageDay.PLATFORM)));
+    }
+}

@@ -114,7 +114,7 @@ public final class UsageMeter {
 
     /** Starts an invocation; {@code initMillis} is the container's init on its first invocation, else 0. */
     public void begin(String requestId, int memoryMb, long initMillis, Trigger trigger) {
-        Invocation invocation = new Invocation(requestId == null ? "unknown" : requestId, memoryMb, initMillis);
+        Invocation invocation = new Invocation(requestId == null ? java.util.UUID.randomUUID().toString() : requestId, memoryMb, initMillis);
         if (trigger == Trigger.HTTP) {
             invocation.unattributed.add(Meter.API_REQUESTS, BigDecimal.ONE);
         } else if (trigger == Trigger.STREAM) {

@@ -1,7 +1,10 @@
 package ciment.functions.slack;
 
 import ciment.core.config.Settings;
+import ciment.core.cost.Meter;
 import ciment.infra.Secrets;
+import ciment.infra.UsageMeter;
+import ciment.slack.SlackCalls;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.Gson;
@@ -17,6 +20,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Slack Lambda function, as template.yaml names it: API Gateway's payload 1.0 in and out as JSON,
@@ -29,32 +34,54 @@ public final class SlackFunction implements RequestStreamHandler {
     private static final Gson GSON = new Gson();
 
     private final SlackHandler handler;
+    /** Meters each invocation (issue 6), once the store has started. */
+    private final CompletableFuture<UsageMeter> usage;
+    /** The container's init, billed with its first invocation; 0 after. */
+    private final AtomicLong initMillis;
 
     /**
      * Lambda's entry: configured by the environment (CONTRACT.md's names), with the secrets that
      * template.yaml names by ARN (SLACK_SIGNING_SECRET_ARN, SLACK_BOT_TOKEN_ARN) read first.
      */
     public SlackFunction() {
-        this(Secrets.resolve(Settings.fromEnvironment()));
+        this(System.nanoTime(), Secrets.resolve(Settings.fromEnvironment()));
     }
 
     /** For the local runner and tests: the same function on settings of their own. */
     public SlackFunction(Settings settings) {
-        this(new SlackHandler(settings));
+        this(System.nanoTime(), settings);
+    }
+
+    private SlackFunction(long startedNanos, Settings settings) {
+        this(startedNanos, new SlackHandler(settings));
     }
 
     /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
     SlackFunction(Settings settings, Clock clock) {
-        this(new SlackHandler(settings, clock));
+        this(System.nanoTime(), new SlackHandler(settings, clock));
     }
 
-    private SlackFunction(SlackHandler handler) {
+    private SlackFunction(long startedNanos, SlackHandler handler) {
         this.handler = handler;
+        this.usage = handler.store().thenApply(store -> store.meterUsage(Clock.systemUTC()));
+        SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
+        this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        write(handler.handleRequest(read(input), context), output);
+        UsageMeter meter = usage.exceptionally(failed -> null).join();
+        if (meter != null) {
+            meter.begin(context == null ? null : context.getAwsRequestId(),
+                    context == null ? 0 : context.getMemoryLimitInMB(), initMillis.getAndSet(0), UsageMeter.Trigger.HTTP);
+        }
+        try {
+            write(handler.handleRequest(read(input), context), output);
+        } finally {
+            if (meter != null) {
+                meter.end();
+            }
+        }
     }
 
     /** The event, or null when there is none or it is not JSON (the handler then answers 401). */

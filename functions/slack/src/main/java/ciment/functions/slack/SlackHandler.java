@@ -3,6 +3,7 @@ package ciment.functions.slack;
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
+import ciment.infra.DynamoStore;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
 import ciment.slack.CimentSlackApp;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SlackHandler extends SlackApiLambdaHandler {
     private final SlackSignatureCheck signatureCheck;
+    private final CompletableFuture<DynamoStore> store;
 
     /**
      * Configured by the environment (CONTRACT.md's names), with the secrets that template.yaml names
@@ -44,14 +46,26 @@ public final class SlackHandler extends SlackApiLambdaHandler {
     SlackHandler(Settings settings, Clock clock) {
         // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
         this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                settings, StoreStartup.begin(settings).thenApply(store -> new Ciment(store, Clock.systemUTC(),
-                        Finance.fromSettings(settings, store.usage()))), clock);
+                settings, StoreStartup.begin(settings), clock);
     }
 
     /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
-    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<Ciment> ciment, Clock clock) {
+    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
+            Clock clock) {
+        this(signatureCheck, settings, store, store.thenApply(started -> new Ciment(started, Clock.systemUTC(),
+                Finance.fromSettings(settings, started.usage()))), clock);
+    }
+
+    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
+            CompletableFuture<Ciment> ciment, Clock clock) {
         super(CimentSlackApp.create(settings, ciment::join, clock));
         this.signatureCheck = signatureCheck;
+        this.store = store;
+    }
+
+    /** The store, once started (the function meters its invocations on it). */
+    CompletableFuture<DynamoStore> store() {
+        return store;
     }
 
     @Override

@@ -5,12 +5,15 @@ import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.core.service.PeopleSearch;
 import ciment.infra.DynamoStore;
+import ciment.core.cost.Meter;
 import ciment.infra.Secrets;
+import ciment.infra.UsageMeter;
 import ciment.infra.StoreStartup;
 import ciment.teams.BotConnectorAuth;
 import ciment.teams.CimentBot;
 import ciment.teams.ClientCredentials;
 import ciment.teams.InboundAuth;
+import ciment.teams.TeamsCalls;
 import ciment.teams.TeamsEndpoint;
 import ciment.teams.WarmUp;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +48,17 @@ public final class TeamsFunction implements RequestStreamHandler {
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
 
     private final TeamsEndpoint endpoint;
+    /** Meters each invocation (issue 6). */
+    private final UsageMeter usage;
+    /** The container's init, billed with its first invocation; 0 after. */
+    private final AtomicLong initMillis;
 
     /**
      * For Lambda: reads the environment, with the secret that template.yaml names by ARN
      * (MICROSOFT_APP_PASSWORD_ARN) read first, and refuses to start without MICROSOFT_APP_ID.
      */
     public TeamsFunction() {
-        this(Secrets.resolve(Settings.fromEnvironment()), false);
+        this(System.nanoTime(), Secrets.resolve(Settings.fromEnvironment()), false);
     }
 
     /**
@@ -59,6 +67,10 @@ public final class TeamsFunction implements RequestStreamHandler {
      *                             every activity is validated whatever this says.
      */
     public TeamsFunction(Settings settings, boolean allowUnauthenticated) {
+        this(System.nanoTime(), settings, allowUnauthenticated);
+    }
+
+    private TeamsFunction(long startedNanos, Settings settings, boolean allowUnauthenticated) {
         boolean hasAppId = settings.get("MICROSOFT_APP_ID").isPresent();
         if (!hasAppId && !allowUnauthenticated) {
             throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Teams function accepts only activities "
@@ -95,12 +107,22 @@ public final class TeamsFunction implements RequestStreamHandler {
         CimentBot bot = new CimentBot(new Ciment(table, clock, Finance.fromSettings(settings, table.usage())), new PeopleSearch(table), table.messageCopies(), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"));
         this.endpoint = new TeamsEndpoint(adapter, bot, auth);
+        adapter.use(TeamsCalls.middleware());
+        TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
+        this.usage = table.meterUsage(clock);
+        this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        TeamsEndpoint.Answer answer = handle(input.readAllBytes());
-        output.write(response(answer.status(), answer.body()).getBytes(StandardCharsets.UTF_8));
+        usage.begin(context == null ? null : context.getAwsRequestId(), context == null ? 0 : context.getMemoryLimitInMB(),
+                initMillis.getAndSet(0), UsageMeter.Trigger.HTTP);
+        try {
+            TeamsEndpoint.Answer answer = handle(input.readAllBytes());
+            output.write(response(answer.status(), answer.body()).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            usage.end();
+        }
     }
 
     /** Takes from the event only what the endpoint needs: the headers, the body and whether it is base64. */

@@ -141,7 +141,12 @@ final class StreamFeeder implements AutoCloseable {
                 return;
             }
             pending = pending.subList(firstFailed, pending.size());
-            if (attempt >= RETRIES || !running) {
+            if (!running) {
+                // Stopping is not giving up: in AWS the mapping would hand these over again.
+                System.err.println("ciment: " + consumer.name + " stopped with " + pending.size() + " records unhandled");
+                return;
+            }
+            if (attempt >= RETRIES) {
                 List<String> dead = pending.stream().map(StreamFeeder::sequence).filter(failed::contains).toList();
                 System.err.println("ciment: " + consumer.name + " gave up stream records " + dead + " after "
                         + (attempt + 1) + " attempts: their on-failure record goes to the dead-letter queue");

@@ -7,6 +7,8 @@ import ciment.devkit.ApiGateway.Request;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.TableStream;
+import ciment.functions.costs.CostsFunction;
+import ciment.functions.costs.FinanceToken;
 import ciment.functions.slack.SlackFunction;
 import ciment.functions.slackdelivery.SlackDeliveryFunction;
 import ciment.functions.teams.TeamsFunction;
@@ -87,6 +89,9 @@ public final class LocalRunner implements AutoCloseable {
             routes.put("POST /slack/events", slackRoute(settings));
             routes.put("POST /api/messages", teamsRoute(settings));
             routes.put("GET /health", call -> Answer.text(200, "ok"));
+            Route costs = costsRoute(settings);
+            routes.put("GET /costs", costs);
+            routes.put("GET /costs/chart.svg", costs);
             int port = Integer.parseInt(settings.get("CIMENT_PORT", "3000"));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -182,6 +187,30 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /**
+     * The finance routes, through the costs function as in AWS; where AWS authorizes them with IAM, the runner
+     * asks for {@code Authorization: Bearer <CIMENT_FINANCE_TOKEN>} first (none set: closed).
+     */
+    private static Route costsRoute(Settings settings) {
+        FinanceToken token = FinanceToken.fromSettings(settings);
+        Containers<CostsFunction> costs = new Containers<>("ciment-costs", () -> new CostsFunction(settings),
+                concurrency(settings));
+        return call -> token.check(call.headers().get("authorization"))
+                .map(refusal -> challenge(Answer.text(refusal.status(), refusal.sentence())))
+                .orElseGet(() -> Answer.served(costs.invoke((function, context) ->
+                        ApiGateway.invoke(function, ApiGateway.payloadV2(call), context))));
+    }
+
+    /** A 401 says how to authenticate (RFC 6750). */
+    private static Answer challenge(Answer answer) {
+        if (answer.status() != 401) {
+            return answer;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("WWW-Authenticate", "Bearer realm=\"ciment-finance\"");
+        return new Answer(answer.status(), headers, answer.body());
+    }
+
+    /**
      * The delivery functions, each behind template.yaml's filter for its platform: Slack's when there is a
      * bot token to send with, Teams' always (without MICROSOFT_APP_ID, unauthenticated as the Emulator is).
      */
@@ -210,6 +239,7 @@ public final class LocalRunner implements AutoCloseable {
                   Teams:  point the Bot Framework Emulator at %s/api/messages%s
                   Notices: the table's stream is fed to the Teams delivery function%s
                   Dead letters: %s
+                  Costs:  %s/costs?month=YYYY-MM&format=json|csv and /costs/chart.svg%s
                   Health: %s/health
                 Ctrl-C stops Ciment and the emulator it started."""
                 .formatted(url, settings.table(), settings.get("AWS_ENDPOINT_URL", "AWS"), url,

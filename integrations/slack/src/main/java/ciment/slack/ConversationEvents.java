@@ -10,11 +10,15 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -98,22 +102,64 @@ final class ConversationEvents {
      */
     Response message(EventsApiPayload<MessageEvent> payload, EventContext context) {
         MessageEvent event = payload.getEvent();
-        if (event == null || event.getSubtype() != null || event.getBotId() != null || event.getUser() == null
+        if (event == null || event.getSubtype() != null || event.getBotId() != null
                 || CimentMessages.EVENT_TYPE.equals(event.getMetadata() == null ? null : event.getMetadata().getEventType())
-                || event.getText() == null || event.getText().isBlank() || event.getUser().equals(context.getBotUserId())) {
+                || event.getText() == null) {
+            return context.ack();
+        }
+        return written(payload, context, new Written(event.getUser(), event.getChannel(), event.getTs(),
+                event.getThreadTs(), event.getParentUserId(), Mrkdwn.typed(event.getText())));
+    }
+
+    /** A thread reply also sent to the channel ("Also send to #channel"): a reply, as any in its thread, not a post. */
+    Response threadBroadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, EventContext context) {
+        MessageThreadBroadcastEvent event = payload.getEvent();
+        if (event == null || event.getText() == null) {
+            return context.ack();
+        }
+        return written(payload, context, new Written(event.getUser(), event.getChannel(), event.getTs(),
+                event.getThreadTs(), event.getRoot() == null ? null : event.getRoot().getUser(),
+                Mrkdwn.typed(event.getText())));
+    }
+
+    /** A message with files: its text, then each file's name and link (the files stay in Slack). */
+    Response fileShare(EventsApiPayload<MessageFileShareEvent> payload, EventContext context) {
+        MessageFileShareEvent event = payload.getEvent();
+        if (event == null) {
+            return context.ack();
+        }
+        StringBuilder text = new StringBuilder(event.getText() == null ? "" : Mrkdwn.typed(event.getText()));
+        for (File file : event.getFiles() == null ? List.<File>of() : event.getFiles()) {
+            String name = file.getName() != null ? file.getName() : file.getTitle();
+            String link = file.getPermalink() != null ? file.getPermalink() : file.getUrlPrivate();
+            if (name == null && link == null) {
+                continue;
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(name == null ? "" : name)
+                    .append(name != null && link != null ? " " : "").append(link == null ? "" : link);
+        }
+        return written(payload, context, new Written(event.getUser(), event.getChannel(), event.getTs(),
+                event.getThreadTs(), event.getParentUserId(), text.toString()));
+    }
+
+    /** What a person wrote in a channel, whatever the event that told it; its text as typed (mrkdwn read). */
+    private record Written(String user, String channel, String ts, String threadTs, String parentUser, String text) {
+    }
+
+    private Response written(EventsApiPayload<?> payload, EventContext context, Written event) {
+        if (event.user() == null || event.text().isBlank() || event.user().equals(context.getBotUserId())) {
             return context.ack();
         }
         // The message's ts names the post: a retried event (same ts) finds the same post, never a second.
-        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), event.getUser(), null,
-                event.getTs(), instantOf(event.getTs()).orElseGet(() -> callers.at(payload.getEventTime())),
-                event.getChannel());
-        boolean inThread = event.getThreadTs() != null && !event.getThreadTs().equals(event.getTs());
-        Optional<Reply> taken = intake(() -> ciment.get().channelMessage(caller, event.getTs(),
-                inThread ? event.getThreadTs() : null, Mrkdwn.typed(event.getText())));
+        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), event.user(), null,
+                event.ts(), instantOf(event.ts()).orElseGet(() -> callers.at(payload.getEventTime())),
+                event.channel());
+        boolean inThread = event.threadTs() != null && !event.threadTs().equals(event.ts());
+        Optional<Reply> taken = intake(() -> ciment.get().channelMessage(caller, event.ts(),
+                inThread ? event.threadTs() : null, event.text()));
         if (taken.isPresent()) {
             if (taken.get() instanceof Reply.Refused refused) {
-                tell(event.getChannel(), event.getUser(), inThread ? event.getThreadTs() : event.getTs(),
-                        refused.summary());
+                tell(event.channel(), event.user(), inThread ? event.threadTs() : event.ts(), refused.summary());
             }
             return context.ack();
         }
@@ -121,14 +167,14 @@ final class ConversationEvents {
             return context.ack();
         }
         String bot = context.getBotUserId();
-        if (event.getParentUserId() != null && bot != null && !bot.equals(event.getParentUserId())) {
+        if (event.parentUser() != null && bot != null && !bot.equals(event.parentUser())) {
             return context.ack();
         }
-        Optional<String> post = CimentMessages.postOf(slack, event.getChannel(), event.getThreadTs());
+        Optional<String> post = CimentMessages.postOf(slack, event.channel(), event.threadTs());
         if (post.isPresent()) {
-            Reply answer = run(caller, "reply " + PostMenu.rootOf(post.get()) + " " + Mrkdwn.typed(event.getText()));
+            Reply answer = run(caller, "reply " + PostMenu.rootOf(post.get()) + " " + event.text());
             if (answer instanceof Reply.Refused refused) {
-                tell(event.getChannel(), event.getUser(), event.getThreadTs(), refused.summary());
+                tell(event.channel(), event.user(), event.threadTs(), refused.summary());
             }
         }
         return context.ack();

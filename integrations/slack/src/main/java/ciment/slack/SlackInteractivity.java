@@ -7,6 +7,8 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import java.time.Clock;
@@ -42,6 +44,9 @@ final class SlackInteractivity {
         app.event(ReactionAddedEvent.class, events::reactionAdded);
         app.event(ReactionRemovedEvent.class, events::reactionRemoved);
         app.event(MessageEvent.class, events::message);
+        // Two message subtypes are people writing too; the others (joins, bots, topics ...) are acked and let be.
+        app.event(MessageThreadBroadcastEvent.class, events::threadBroadcast);
+        app.event(MessageFileShareEvent.class, events::fileShare);
         app.event(MessageChangedEvent.class, events::messageChanged);
         app.event(MessageDeletedEvent.class, events::messageDeleted);
         SaveToCommunity save = new SaveToCommunity(ciment, callers, web);

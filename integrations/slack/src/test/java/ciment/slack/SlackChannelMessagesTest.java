@@ -8,6 +8,7 @@ import ciment.core.config.Settings;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -20,6 +21,7 @@ import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -167,5 +169,77 @@ class SlackChannelMessagesTest {
         assertEquals(LINKED, told.param("channel"));
         assertTrue(told.param("text").startsWith("Not saved in Ciment"), told.param("text"));
         assertEquals(Optional.empty(), ciment.postShownBy(Platform.SLACK, LINKED, ts));
+    }
+
+    /** A message event of this subtype, as Slack sends one (the message's fields, plus what the subtype adds). */
+    private static Map<String, Object> subtyped(String subtype, String userId, String ts, String threadTs, String text) {
+        Map<String, Object> event = new HashMap<>(SlackInteractions.message(userId, LINKED, ts, threadTs, text));
+        event.put("subtype", subtype);
+        return event;
+    }
+
+    @Test
+    void threadReplyAlsoSentToTheChannel_becomesAReplyToTheThreadsPost_notASecondPost() throws Exception {
+        linkedCommunity();
+        String root = ts();
+        event(SlackInteractions.message("U0BOB", LINKED, root, null, "Who has the deploy key?"));
+        String broadcast = ts();
+        Map<String, Object> event = subtyped("thread_broadcast", "U0ADA", broadcast, root, "I do, asking IT to share it");
+        event.put("root", Map.of("type", "message", "user", "U0BOB", "text", "Who has the deploy key?", "ts", root));
+
+        event(event);
+        event(event); // a retried delivery
+
+        Reply.Thread thread = threadOf(LINKED, root).orElseThrow();
+        assertEquals(List.of("I do, asking IT to share it"), thread.replies().stream().map(Post::text).toList());
+        String reply = ciment.postShownBy(Platform.SLACK, LINKED, broadcast).orElseThrow();
+        assertTrue(reply.startsWith("#" + thread.root().id() + "/"), "a reply's reference, not a post's: " + reply);
+    }
+
+    @Test
+    void messageWithFiles_becomesAPost_ofItsTextAndEachFilesNameAndLink() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        Map<String, Object> event = subtyped("file_share", "U0BOB", ts, null, "Q3 numbers attached");
+        event.put("files", List.of(
+                Map.of("id", "F0Q3", "name", "q3.xlsx", "title", "Q3", "permalink", "https://example.slack.com/files/U0BOB/F0Q3/q3.xlsx"),
+                Map.of("id", "F0CHART", "name", "chart.png", "title", "Chart",
+                        "permalink", "https://example.slack.com/files/U0BOB/F0CHART/chart.png")));
+
+        event(event);
+
+        assertEquals("Q3 numbers attached\nq3.xlsx https://example.slack.com/files/U0BOB/F0Q3/q3.xlsx"
+                        + "\nchart.png https://example.slack.com/files/U0BOB/F0CHART/chart.png",
+                threadOf(LINKED, ts).orElseThrow().root().text());
+    }
+
+    @Test
+    void fileWithoutText_becomesAPost_ofItsNameAndLink() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        Map<String, Object> event = subtyped("file_share", "U0BOB", ts, null, "");
+        event.put("files", List.of(Map.of("id", "F0MAP", "name", "map.pdf",
+                "permalink", "https://example.slack.com/files/U0BOB/F0MAP/map.pdf")));
+
+        event(event);
+
+        assertEquals("map.pdf https://example.slack.com/files/U0BOB/F0MAP/map.pdf",
+                threadOf(LINKED, ts).orElseThrow().root().text());
+    }
+
+    @Test
+    void otherSubtypes_aJoinOrABotsMessage_areLetBe() throws Exception {
+        linkedCommunity();
+        String joined = ts();
+        event(subtyped("channel_join", "U0BOB", joined, null, "<@U0BOB> has joined the channel"));
+        String bot = ts();
+        Map<String, Object> botMessage = subtyped("bot_message", null, bot, null, "Build #42 passed");
+        botMessage.remove("user");
+        botMessage.put("bot_id", "B0CI");
+        event(botMessage);
+
+        assertEquals(Optional.empty(), ciment.postShownBy(Platform.SLACK, LINKED, joined));
+        assertEquals(Optional.empty(), ciment.postShownBy(Platform.SLACK, LINKED, bot));
+        assertFalse(ciment.handle(ada(), "feed data-guild").toString().contains("Build #42"));
     }
 }

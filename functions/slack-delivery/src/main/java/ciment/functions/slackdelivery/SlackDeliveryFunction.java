@@ -1,6 +1,7 @@
 package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
+import ciment.core.cost.Meter;
 import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
 import ciment.delivery.Mirrors;
@@ -11,6 +12,8 @@ import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
+import ciment.infra.UsageMeter;
+import ciment.slack.SlackCalls;
 import ciment.slack.SlackMirrorSender;
 import ciment.slack.SlackNoticeSender;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -19,6 +22,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,14 +38,17 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
     static final Duration SEND_INTERVAL = Duration.ofMillis(1100);
 
     /** Each message the dead-letter queue took (a hook for metering; nothing counts them yet). */
-    static final Runnable DEAD_LETTER_SENT = () -> {
-    };
+    static final Runnable DEAD_LETTER_SENT = () -> UsageMeter.countInRunning(Meter.QUEUE_REQUESTS);
 
     private final Deliveries deliveries;
+    /** Meters each batch (issue 6): each record's work is its community's. */
+    private final UsageMeter usage;
+    /** The container's init, billed with its first invocation; 0 after. */
+    private final AtomicLong initMillis;
 
     /** Lambda's entry: the environment, with the bot token that template.yaml names by ARN (SLACK_BOT_TOKEN_ARN) read first. */
     public SlackDeliveryFunction() {
-        this(Secrets.resolve(Settings.fromEnvironment()));
+        this(System.nanoTime(), Secrets.resolve(Settings.fromEnvironment()));
     }
 
     /**
@@ -49,6 +56,10 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
      * the outbox and the store that export-my-data's file is collected from.
      */
     public SlackDeliveryFunction(Settings settings) {
+        this(System.nanoTime(), settings);
+    }
+
+    private SlackDeliveryFunction(long startedNanos, Settings settings) {
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
         DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
@@ -60,10 +71,20 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
                 new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store),
                         pacing, clock),
                 DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT));
+        this.usage = store.meterUsage(clock);
+        deliveries.meteredBy(usage);
+        SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
+        this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return deliveries.handle(event);
+        usage.begin(context == null ? null : context.getAwsRequestId(), context == null ? 0 : context.getMemoryLimitInMB(),
+                initMillis.getAndSet(0), UsageMeter.Trigger.STREAM);
+        try {
+            return deliveries.handle(event);
+        } finally {
+            usage.end();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package ciment.functions.teamsdelivery;
 
 import ciment.core.config.Settings;
+import ciment.core.cost.Meter;
 import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
 import ciment.delivery.Mirrors;
@@ -11,7 +12,9 @@ import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
+import ciment.infra.UsageMeter;
 import ciment.teams.ClientCredentials;
+import ciment.teams.TeamsCalls;
 import ciment.teams.TeamsMirrorSender;
 import ciment.teams.TeamsNoticeSender;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -20,6 +23,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,10 +42,13 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
     static final Duration SEND_INTERVAL = Duration.ofMillis(150);
 
     /** Each message the dead-letter queue took (a hook for metering; nothing counts them yet). */
-    static final Runnable DEAD_LETTER_SENT = () -> {
-    };
+    static final Runnable DEAD_LETTER_SENT = () -> UsageMeter.countInRunning(Meter.QUEUE_REQUESTS);
 
     private final Deliveries deliveries;
+    /** Meters each batch (issue 6): each record's work is its community's. */
+    private final UsageMeter usage;
+    /** The container's init, billed with its first invocation; 0 after. */
+    private final AtomicLong initMillis;
 
     /**
      * Lambda's entry: the environment, with the app password that template.yaml names by ARN
@@ -62,6 +69,7 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
 
     /** @param clock when claims of copies are made and found lapsed (tests: an attempt that stopped long ago) */
     TeamsDeliveryFunction(Settings settings, boolean allowUnauthenticated, Clock clock) {
+        long startedNanos = System.nanoTime();
         boolean hasAppId = settings.get("MICROSOFT_APP_ID").isPresent();
         if (!hasAppId && !allowUnauthenticated) {
             throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Bot Connector takes proactive messages "
@@ -84,10 +92,20 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter), notices, clock, pacing,
                 new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, mirrors, pacing, clock),
                 DeadLetters.fromSettings(settings, "ciment-teams-delivery", DEAD_LETTER_SENT));
+        this.usage = store.meterUsage(Clock.systemUTC());
+        deliveries.meteredBy(usage);
+        TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
+        this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return deliveries.handle(event);
+        usage.begin(context == null ? null : context.getAwsRequestId(), context == null ? 0 : context.getMemoryLimitInMB(),
+                initMillis.getAndSet(0), UsageMeter.Trigger.STREAM);
+        try {
+            return deliveries.handle(event);
+        } finally {
+            usage.end();
+        }
     }
 }

@@ -1,0 +1,95 @@
+package ciment.functions.slackdelivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.config.Settings;
+import ciment.core.cost.Meter;
+import ciment.core.cost.UsageDay;
+import ciment.core.model.Channel;
+import ciment.core.model.Link;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Slug;
+import ciment.core.model.Ulid;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import ciment.devkit.slack.FakeSlackApi;
+import ciment.devkit.stream.StreamEvents;
+import ciment.devkit.stream.TableStream;
+import ciment.infra.CapacityMeter;
+import ciment.infra.DynamoClients;
+import ciment.infra.DynamoStore;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The Slack delivery function metering a batch: each record's work is its community's, the batch's own the platform's. */
+class SlackDeliveryMeteringTest {
+    private static final Instant AT = Instant.ofEpochSecond(1_699_999_990);
+    private static final String A = Ulid.random(AT);
+    private static final String B = Ulid.random(AT);
+
+    private final FakeSlackApi slackApi = FakeSlackApi.start();
+    private final Settings settings = Settings.of(Map.of(
+            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
+            "CIMENT_TABLE", "slack-metering-" + UUID.randomUUID().toString().substring(0, 8),
+            "SLACK_BOT_TOKEN", "xoxb-metering", "SLACK_API_URL", slackApi.baseUrl()));
+    private final DynamoDbClient dynamo = DynamoClients.create(settings);
+    private final DynamoStore store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    private final TableStream stream;
+    private final SlackDeliveryFunction function;
+
+    SlackDeliveryMeteringTest() {
+        TemplateTable.fromClasspath().create(dynamo, settings.table());
+        store.link(new Link(A, Slug.parse("guild-a"), channel("C0A"), "P1", AT));
+        store.link(new Link(B, Slug.parse("guild-b"), channel("C0B"), "P1", AT));
+        stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
+        function = new SlackDeliveryFunction(settings);
+    }
+
+    private static Channel channel(String id) {
+        return new Channel(Platform.SLACK, FakeSlackApi.TEAM_ID, id, id.toLowerCase(), null);
+    }
+
+    @AfterEach
+    void stop() {
+        stream.close();
+        dynamo.close();
+        slackApi.close();
+    }
+
+    @Test
+    void batch_withPostsOfTwoCommunities_givesEachItsOwnWork_andTheBatchItselfToThePlatform() {
+        store.add(new Post(Ulid.random(AT), A, Slug.parse("guild-a"), "P2", "Ada", Platform.TEAMS, "In A", AT));
+        store.add(new Post(Ulid.random(AT), B, Slug.parse("guild-b"), "P2", "Ada", Platform.TEAMS, "In B", AT));
+        List<DynamodbStreamRecord> records = stream.poll();
+        int callsBefore = slackApi.calls().size();
+
+        function.handleRequest(StreamEvents.event(records), null);
+
+        Map<String, UsageDay> days = store.usage().month(YearMonth.now(ZoneOffset.UTC)).stream()
+                .collect(Collectors.toMap(UsageDay::owner, d -> d));
+        assertEquals(java.util.Set.of(A, B, UsageDay.PLATFORM), days.keySet());
+        for (String community : List.of(A, B)) {
+            UsageDay day = days.get(community);
+            assertTrue(day.quantity(Meter.SLACK_CALLS).intValue() >= 1, community + " paid its copy's call");
+            assertTrue(day.quantity(Meter.DYNAMODB_WRITE_UNITS).intValue() >= 2, "its copy's claim and record, and the flush");
+            assertEquals(0, day.quantity(Meter.LAMBDA_REQUESTS).signum());
+        }
+        assertEquals(slackApi.calls().size() - callsBefore, days.get(A).quantity(Meter.SLACK_CALLS).intValue()
+                + days.get(B).quantity(Meter.SLACK_CALLS).intValue(), "every call counted, once");
+        UsageDay platform = days.get(UsageDay.PLATFORM);
+        assertEquals(1, platform.quantity(Meter.LAMBDA_REQUESTS).intValue());
+        assertEquals(1, platform.quantity(Meter.STREAM_REQUESTS).intValue());
+        assertEquals(0, platform.quantity(Meter.SLACK_CALLS).signum());
+    }
+}

@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * same owner's day counts again (it would take a lost response and a concurrent flush within the SDK's
  * retry delay). The flush counts itself as one write unit (the item stays under 1 KB); the first flush of
  * an owner's day also puts its keys-only index entry, one more write unit, which DynamoDB's response
- * reveals (no old {@code req}) and the container adds to that owner's next flush. A flush that fails is
+ * reveals (no old index key) and the container adds to that owner's next flush. A flush that fails is
  * logged, never thrown.
  *
  * <p>One invocation at a time per container (Lambda's model); calls made on other threads during it (the
@@ -69,6 +69,8 @@ public final class UsageMeter {
 
     /** Every meter with an invocation running, for calls made where no meter is at hand (chat SDK hooks). */
     private static final Set<UsageMeter> RUNNING = ConcurrentHashMap.newKeySet();
+    /** The meter whose invocation this thread runs. */
+    private static final ThreadLocal<UsageMeter> ON_THIS_THREAD = new ThreadLocal<>();
 
     /** What started an invocation, for the units it brings by itself. */
     public enum Trigger {
@@ -122,6 +124,7 @@ public final class UsageMeter {
         }
         current = invocation;
         RUNNING.add(this);
+        ON_THIS_THREAD.set(this);
     }
 
     /** Ends the invocation begun last and flushes it: never throws. */
@@ -129,6 +132,7 @@ public final class UsageMeter {
         Invocation invocation = current;
         current = null;
         RUNNING.remove(this);
+        ON_THIS_THREAD.remove();
         if (invocation == null) {
             return;
         }
@@ -180,9 +184,17 @@ public final class UsageMeter {
         }
     }
 
-    /** For hooks that have no meter at hand (the chat SDKs): counts into every invocation running in this JVM (one, in Lambda). */
+    /**
+     * For hooks that have no meter at hand (the chat SDKs): counts one into the invocation this thread runs,
+     * else (a call made on an SDK's own thread) into the one running in this process (Lambda runs one; the
+     * local runner may run several at once, and then one of them gets it: totals stay right).
+     */
     public static void countInRunning(Meter meter) {
-        for (UsageMeter usage : RUNNING) {
+        UsageMeter usage = ON_THIS_THREAD.get();
+        if (usage == null) {
+            usage = RUNNING.stream().findFirst().orElse(null);
+        }
+        if (usage != null) {
             usage.count(meter, 1);
         }
     }
@@ -278,7 +290,8 @@ public final class UsageMeter {
                     .expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.UPDATED_OLD));
             owed.remove(owner);
-            boolean created = !response.hasAttributes() || !response.attributes().containsKey(REQUEST);
+            // No index key before: this flush put the item's index entry (a storage measure may have put it first).
+            boolean created = !response.hasAttributes() || !response.attributes().containsKey(Keys.GSI2_PK);
             if (created) {
                 owed.merge(owner, 1, Integer::sum);
             }

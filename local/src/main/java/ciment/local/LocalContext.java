@@ -7,9 +7,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context a local invocation gets: a request id, a memory size and a deadline, like in AWS. */
+/**
+ * The Lambda context a local invocation gets: a request id, a memory size and a deadline, like in AWS.
+ * Metering (issue 6) bills MB-ms from the memory size: 1024 MB, template.yaml's Globals MemorySize, which no
+ * function overrides.
+ */
 final class LocalContext implements Context {
     private static final int TIMEOUT_MILLIS = 10_000;
+    /** template.yaml's Globals: Function: MemorySize. */
+    static final int MEMORY_MB = 1024;
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
@@ -66,7 +72,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return MEMORY_MB;
     }
 
     @Override

@@ -3,6 +3,7 @@ package ciment.functions.slack;
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.infra.Secrets;
+import ciment.core.service.BudgetWatch;
 import ciment.infra.UsageMeter;
 import ciment.slack.SlackCalls;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -63,7 +64,12 @@ public final class SlackFunction implements RequestStreamHandler {
 
     private SlackFunction(long startedNanos, SlackHandler handler) {
         this.handler = handler;
-        this.usage = handler.store().thenApply(store -> store.meterUsage(Clock.systemUTC()));
+        this.usage = handler.store().thenApply(store -> {
+            UsageMeter meter = store.meterUsage(Clock.systemUTC());
+            // After each flush, the budgets of the communities it touched (alerts at 80% and 100%, once each).
+            meter.onFlushed(new BudgetWatch(store, store.usage(), handler.finance(store), Clock.systemUTC())::check);
+            return meter;
+        });
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
     }

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SlackHandler extends SlackApiLambdaHandler {
     private final SlackSignatureCheck signatureCheck;
     private final CompletableFuture<DynamoStore> store;
+    private final Settings settings;
 
     /**
      * Configured by the environment (CONTRACT.md's names), with the secrets that template.yaml names
@@ -61,6 +62,12 @@ public final class SlackHandler extends SlackApiLambdaHandler {
         super(CimentSlackApp.create(settings, ciment::join, clock));
         this.signatureCheck = signatureCheck;
         this.store = store;
+        this.settings = settings;
+    }
+
+    /** What the finance commands and budget alerts read beyond the store: usage, prices, roles, public URL. */
+    Finance finance(DynamoStore started) {
+        return Finance.fromSettings(settings, started.usage());
     }
 
     /** The store, once started (the function meters its invocations on it). */

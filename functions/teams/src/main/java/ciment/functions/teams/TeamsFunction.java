@@ -1,6 +1,7 @@
 package ciment.functions.teams;
 
 import ciment.core.config.Settings;
+import ciment.core.service.BudgetWatch;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.core.service.PeopleSearch;
@@ -110,6 +111,8 @@ public final class TeamsFunction implements RequestStreamHandler {
         adapter.use(TeamsCalls.middleware());
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.usage = table.meterUsage(clock);
+        // After each flush, the budgets of the communities it touched (alerts at 80% and 100%, once each).
+        usage.onFlushed(new BudgetWatch(table, table.usage(), Finance.fromSettings(settings, table.usage()), clock)::check);
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
     }
 

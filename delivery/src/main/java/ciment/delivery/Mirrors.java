@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * hide, a deletion, its reactions) reaches every copy the bot sent. Each copy is claimed before it is sent and
  * recorded with its message after, so a retried record never sends it twice; between the send and the record
  * lies the one window where an attempt that stops may leave a copy unrecorded: the sender finds it again
- * where the tool allows (Slack's message metadata), otherwise it is sent again.
+ * where the tool allows (Slack's message metadata), otherwise it is sent again. A post item that cannot be
+ * read, and a channel whose tool refused for good ({@link Refused}), give the record up with why (see
+ * {@link Deliveries}: the dead-letter queue), while the other channels get their copies.
  */
 public final class Mirrors {
     private static final Logger LOG = LoggerFactory.getLogger(Mirrors.class);

@@ -100,6 +100,35 @@ class UsageMeterTest {
     }
 
     @Test
+    void scriptedStoreOperations_overTwoCommunities_attributeEveryUnitOnce_andTheCommunitysOwnToIt() {
+        DynamoStore store = new DynamoStore(MotoTables.CLIENT, name, capacity);
+        UsageMeter meter = store.meterUsage(CLOCK);
+        var first = Sample.community(Sample.slug("first"), Sample.personId());
+        var second = Sample.community(Sample.slug("second"), Sample.personId());
+        String reader = Sample.personId();
+        meter.begin("req-1", 1024, 0, UsageMeter.Trigger.HTTP);
+        store.create(first, Sample.steward(first));        // the slug claim (no community) and the community's items
+        store.create(second, Sample.steward(second));
+        store.join(Sample.member(first, reader));
+        store.add(Sample.post(first, reader, "Hello", Sample.T0));
+        store.membership(second.id(), reader);
+        meter.end();
+        CapacityMeter.Units metered = capacity.units(); // before the month is read, on the same meter
+
+        List<UsageDay> days = usage.month(MONTH);
+        assertEquals(Set.of(first.id(), second.id(), UsageDay.PLATFORM),
+                days.stream().map(UsageDay::owner).collect(Collectors.toSet()));
+        BigDecimal reads = days.stream().map(d -> d.quantity(Meter.DYNAMODB_READ_UNITS)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal writes = days.stream().map(d -> d.quantity(Meter.DYNAMODB_WRITE_UNITS)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, BigDecimal.valueOf(metered.read()).compareTo(reads), "every read once");
+        assertEquals(0, BigDecimal.valueOf(metered.write() + days.size()).compareTo(writes), "every write once, and one per flush");
+        Map<String, UsageDay> byOwner = byOwner(days);
+        assertTrue(byOwner.get(first.id()).quantity(Meter.DYNAMODB_WRITE_UNITS)
+                .compareTo(byOwner.get(second.id()).quantity(Meter.DYNAMODB_WRITE_UNITS)) > 0, "first had a join and a post more");
+        assertQuantity("1", byOwner.get(UsageDay.PLATFORM), Meter.LAMBDA_REQUESTS);
+    }
+
+    @Test
     void invocation_touchingOneCommunity_ownsItsLambdaAndApiUnits_andItsIndexEntryIsCountedNextTime() {
         UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, name, CLOCK);
         meter.begin("req-1", 512, 300, UsageMeter.Trigger.HTTP);

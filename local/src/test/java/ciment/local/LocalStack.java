@@ -72,7 +72,13 @@ final class LocalStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     LocalStack() {
+        this(Map.of());
+    }
+
+    /** With more settings for the runner (finance's token and emails, say). */
+    LocalStack(Map<String, String> more) {
         Map<String, String> settings = new HashMap<>(botFramework.settings());
+        settings.putAll(more);
         settings.put("CIMENT_PORT", "0");
         settings.put("CIMENT_TABLE", "e2e-" + UUID.randomUUID().toString().substring(0, 8));
         settings.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
@@ -101,8 +107,12 @@ final class LocalStack implements AutoCloseable {
     }
 
     /** How many items the table holds: a refused request must not change it. */
+    /** The table's items, but the usage items that metering adds to on every invocation, a refused one too. */
     int itemCount() {
-        return dynamo.scan(b -> b.tableName(runner.settings().table()).consistentRead(true)).count();
+        return dynamo.scan(b -> b.tableName(runner.settings().table()).consistentRead(true)
+                .filterExpression("NOT begins_with(sk, :use)")
+                .expressionAttributeValues(Map.of(":use", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USE#"))))
+                .count();
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
@@ -114,6 +124,12 @@ final class LocalStack implements AutoCloseable {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(runner.url().resolve(path)).GET().build());
+    }
+
+    /** A GET with an Authorization header (the finance routes' bearer token). */
+    HttpResponse<String> get(String path, String authorization) {
+        return send(HttpRequest.newBuilder(runner.url().resolve(path)).header("Authorization", authorization).GET()
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,53 @@
+package ciment.slack;
+
+import static ciment.slack.Shown.all;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.reply.Reply;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** costs in Block Kit: a line per community, the platform's, prices and links, within Slack's 50 blocks. */
+class CostBlocksTest {
+
+    private static Reply.CommunityCost line(String name, String cost, Optional<BigDecimal> budget) {
+        return new Reply.CommunityCost(name, new BigDecimal(cost),
+                List.of(new Reply.ServiceCost("AWS Lambda", new BigDecimal(cost))), budget);
+    }
+
+    private static Reply.Costs costs(List<Reply.CommunityCost> lines, boolean links) {
+        return new Reply.Costs(YearMonth.of(2026, 11), lines, Optional.of(line("platform", "0.40", Optional.empty())),
+                new BigDecimal("1.63"), "us-east-1/arm64/2024-11-01", List.of("https://aws.amazon.com/lambda/pricing/"),
+                true, links ? Optional.of("https://c.example/costs/chart.svg?month=2026-11") : Optional.empty(),
+                links ? Optional.of("https://c.example/costs?month=2026-11&format=csv") : Optional.empty());
+    }
+
+    @Test
+    void eachCommunity_itsBudgetShare_thePlatform_pricesAndLinks_areShown() {
+        String shown = all(BlockKitReply.render(costs(List.of(line("data-guild", "1.23",
+                Optional.of(new BigDecimal("10")))), true), "T1"));
+
+        assertTrue(shown.contains("*Costs for 2026-11* (estimated): $1.63 in all"), shown);
+        assertTrue(shown.contains("data-guild: $1.23 (AWS Lambda $1.23); budget $10.00, 12% used"), shown);
+        assertTrue(shown.contains("platform: $0.40"), shown);
+        assertTrue(shown.contains("us-east-1/arm64/2024-11-01") && shown.contains("Estimated"), shown);
+        assertTrue(shown.contains("<https://c.example/costs/chart.svg?month=2026-11|Chart>"), shown);
+    }
+
+    @Test
+    void eightyCommunities_fitIn50Blocks_andNoLinksWhenThereAreNone() {
+        List<Reply.CommunityCost> many = IntStream.range(0, 80)
+                .mapToObj(i -> line("community-" + i, "0.01", Optional.empty())).toList();
+
+        BlockKitReply.Rendered rendered = BlockKitReply.render(costs(many, false), "T1");
+
+        assertTrue(rendered.blocks().size() <= BlockKitReply.MAX_BLOCKS);
+        assertTrue(all(rendered).contains("more communities not shown"), all(rendered));
+        assertFalse(all(rendered).contains("|Chart>"));
+    }
+}

@@ -155,8 +155,13 @@ public final class UsageMeter {
         String outer = scope.get();
         scope.set(communityId);
         Invocation invocation = current;
-        if (invocation != null && communityId != null) {
-            invocation.touch(communityId);
+        String outerActive = null;
+        if (invocation != null) {
+            if (communityId != null) {
+                invocation.touch(communityId);
+            }
+            outerActive = invocation.activeScope;
+            invocation.activeScope = communityId;
         }
         try {
             return work.get();
@@ -165,6 +170,9 @@ public final class UsageMeter {
                 scope.remove();
             } else {
                 scope.set(outer);
+            }
+            if (invocation != null) {
+                invocation.activeScope = outerActive;
             }
         }
     }
@@ -180,7 +188,7 @@ public final class UsageMeter {
     public void count(Meter meter, long quantity) {
         Invocation invocation = current;
         if (invocation != null) {
-            invocation.add(scope.get(), meter, BigDecimal.valueOf(quantity), true);
+            invocation.add(scopeIn(invocation), meter, BigDecimal.valueOf(quantity), true);
         }
     }
 
@@ -216,7 +224,7 @@ public final class UsageMeter {
         boolean exact = source == Source.REPORTED && (reported.read() > 0 || reported.write() > 0);
         Units trusted = exact ? reported : computed;
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        String inScope = scope.get();
+        String inScope = scopeIn(invocation);
         for (Map.Entry<String, Double> share : weights.entrySet()) {
             double part = total > 0 ? share.getValue() / total : 1.0 / weights.size();
             String community = communityOf(share.getKey());
@@ -227,6 +235,15 @@ public final class UsageMeter {
             invocation.add(owner, Meter.DYNAMODB_READ_UNITS, units(trusted.read() * part), exact);
             invocation.add(owner, Meter.DYNAMODB_WRITE_UNITS, units(trusted.write() * part), exact);
         }
+    }
+
+    /**
+     * The community of the scope this request or call is made in: this thread's, else (an SDK's own thread,
+     * working for the invocation's thread meanwhile) the scope the invocation's thread is in.
+     */
+    private String scopeIn(Invocation invocation) {
+        String own = scope.get();
+        return own != null ? own : invocation.activeScope;
     }
 
     /** The community whose partition this is ({@code C#<id>}, {@code Q#<id>}), or null. */
@@ -325,6 +342,8 @@ public final class UsageMeter {
         final Map<String, Tally> byCommunity = new HashMap<>();
         final Tally unattributed = new Tally();
         final Set<String> touched = new LinkedHashSet<>();
+        /** The community the invocation's thread works for now ({@link #within}), for calls made on other threads. */
+        volatile String activeScope;
 
         Invocation(String requestId, int memoryMb, long initMillis) {
             this.requestId = requestId;

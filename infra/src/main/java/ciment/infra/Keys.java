@@ -38,6 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a person merged into another {@code P#<intoId>} / {@code ALIAS#<fromId>}; a notice {@code ID#<account>} /
  * {@code OUT#<noticeId>} (under the account it is for). A person being erased has {@code erasing} on their
  * PROFILE and identity links; a removed post has {@code removed} and no author or text.
+ *
+ * <p>Issue 6 (metering; spelled in {@link UsageMeter} and {@link DynamoUsage}): a day of an owner's usage is
+ * {@code C#<id>} (or {@code PLATFORM}) / {@code USE#<yyyy-mm-dd>}, in gsi2 (keys only) as {@code USE#<yyyy-mm>} /
+ * {@code <owner>#<dd>}; a budget is {@code C#<id>} / {@code BUDGET}; an alert claimed is {@code C#<id>} /
+ * {@code ALERT#<yyyy-mm>#<percent>}. A request is a community's when its partition is {@code C#<id>} or
+ * {@code Q#<id>} (its questions in gsi1).
  */
 final class Keys {
     static final String PK = "pk";

@@ -90,6 +90,7 @@ public final class UsageMeter {
     /** Index entries put by a flush, owed to the owner's next flush (owner → write units). */
     private final Map<String, Integer> owed = new ConcurrentHashMap<>();
     private volatile Invocation current;
+    private final java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
 
     public UsageMeter(DynamoDbClient client, String table, Source source, Clock clock) {
         this.client = client;
@@ -103,6 +104,11 @@ public final class UsageMeter {
         UsageMeter usage = new UsageMeter(client, table, capacity.source(), clock);
         capacity.attach(usage);
         return usage;
+    }
+
+    /** How many flush UpdateItems this meter sent (the benchmark's metering overhead: one write unit each). */
+    public long flushes() {
+        return flushes.get();
     }
 
     /** Called with the communities an invocation touched, after its flush (budget alerts hang here). */
@@ -299,6 +305,7 @@ public final class UsageMeter {
         values.put(":month", AttributeValue.fromS(DAY_PREFIX + day.toString().substring(0, 7)));
         values.put(":owner", AttributeValue.fromS(owner + "#" + String.format("%02d", day.getDayOfMonth())));
         String update = "SET #req = :req, #g2pk = :month, #g2sk = :owner ADD " + add;
+        flushes.incrementAndGet();
         try {
             UpdateItemResponse response = client.updateItem(b -> b.tableName(table)
                     .key(Keys.key(partition(owner), DAY_PREFIX + day))

@@ -48,13 +48,18 @@ public final class DynamoMessageCopies implements MessageCopies {
 
     /** The message's item, then the post's copy in that conversation ({@link DynamoMirrors}), which mirroring reads. */
     private boolean record(Platform platform, String conversationId, String messageId, String postRef, boolean origin) {
-        Map<String, AttributeValue> item = new HashMap<>(key(platform, conversationId, messageId));
-        item.put(POST, s(postRef));
-        if (!table.putNew(RECORD, item)) {
+        if (!recordMessage(platform, conversationId, messageId, postRef)) {
             return false;
         }
         table.putNew(RECORD, DynamoMirrors.sentCopy(postRef, platform, conversationId, messageId, origin));
         return true;
+    }
+
+    /** The message's item alone: for a mirrored copy, whose copy item its claim made already. */
+    boolean recordMessage(Platform platform, String conversationId, String messageId, String postRef) {
+        Map<String, AttributeValue> item = new HashMap<>(key(platform, conversationId, messageId));
+        item.put(POST, s(postRef));
+        return table.putNew(RECORD, item);
     }
 
     @Override

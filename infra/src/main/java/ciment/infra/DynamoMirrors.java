@@ -97,7 +97,8 @@ public final class DynamoMirrors {
                     after.put(STATE, s("sent"));
                     return after;
                 });
-        messages.record(platform, conversationId, messageId, post.reference());
+        // The copy item is the claim just updated: only the message's item is new (no second, failing put).
+        messages.recordMessage(platform, conversationId, messageId, post.reference());
     }
 
     /** A claim whose send failed: taken back (unless sent meanwhile), so that a retry claims it at once. */

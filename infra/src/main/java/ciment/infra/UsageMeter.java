@@ -6,6 +6,7 @@ import ciment.infra.CapacityMeter.Source;
 import ciment.infra.CapacityMeter.Units;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -91,6 +92,7 @@ public final class UsageMeter {
     private final Map<String, Integer> owed = new ConcurrentHashMap<>();
     private volatile Invocation current;
     private final java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong endingNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public UsageMeter(DynamoDbClient client, String table, Source source, Clock clock) {
         this.client = client;
@@ -109,6 +111,11 @@ public final class UsageMeter {
     /** How many flush UpdateItems this meter sent (the benchmark's metering overhead: one write unit each). */
     public long flushes() {
         return flushes.get();
+    }
+
+    /** Time spent in {@link #end()} so far (flushes and their listeners): what metering adds to the answers. */
+    public Duration endingTime() {
+        return Duration.ofNanos(endingNanos.get());
     }
 
     /** Called with the communities an invocation touched, after its flush (budget alerts hang here). */
@@ -142,6 +149,7 @@ public final class UsageMeter {
         if (invocation == null) {
             return;
         }
+        long started = System.nanoTime();
         try {
             Map<String, Tally> owners = invocation.close();
             LocalDate day = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
@@ -153,6 +161,8 @@ public final class UsageMeter {
             }
         } catch (RuntimeException e) {
             LOG.error("usage of request {} not recorded: {}", invocation.requestId, e.toString());
+        } finally {
+            endingNanos.addAndGet(System.nanoTime() - started);
         }
     }
 

@@ -27,8 +27,10 @@ public final class Benchmark {
     private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
     private static final String FEED_COMMUNITY = "bench-feed";
     private static final String SHORT_POST = "Who knows a good SQL formatter? ".repeat(6).strip();
-    /** Which parts to run: cold, warm, units, mirror (all by default). */
-    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units,mirror");
+    /** Which parts to run: cold, warm, units, mirror, cost (all by default). */
+    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units,mirror,cost");
+    /** Posts of the cost part (its figures are per 1,000). */
+    private static final int COST_POSTS = Integer.getInteger("ciment.bench.costPosts", 300);
     /** Only the cold starts whose label contains one of these words (all by default). */
     private static final List<String> ONLY = List.of(System.getProperty("ciment.bench.only", "").split(","));
 
@@ -55,6 +57,9 @@ public final class Benchmark {
             }
             if (PARTS.contains("mirror")) {
                 report.append(new MirrorLoad(stack).run());
+            }
+            if (PARTS.contains("cost")) {
+                report.append(metering(stack, slack)).append(new CostLoad(stack).run(COST_POSTS));
             }
             report.append(jarSizes(root));
         }
@@ -182,6 +187,26 @@ public final class Benchmark {
                 + row("Teams messaging extension `searchCommunities`", searchCommunities)
                 + row("Teams card click (Action.Execute, a steward's Join requests: the requests card drawn)", cardClick)
                 + "\n";
+    }
+
+    /**
+     * What metering adds to a Slack `post`: its flush updates (one write unit each, one per owner the request
+     * touched) and the time spent flushing and checking budgets before the answer leaves.
+     */
+    private static String metering(BenchStack stack, SlackFunction slack) {
+        var meter = slack.usageMeter();
+        long flushesBefore = meter.flushes();
+        long nanosBefore = meter.endingTime().toNanos();
+        int requests = 300;
+        Percentiles posts = new WarmLatency(stack).slack(slack, requests,
+                i -> "post " + BenchStack.COMMUNITY + " " + SHORT_POST + " metered " + i);
+        double flushes = (meter.flushes() - flushesBefore) / (double) requests;
+        double millis = (meter.endingTime().toNanos() - nanosBefore) / 1e6 / requests;
+        return String.format(java.util.Locale.ROOT, "%n## (e) Metering and cost%n%n"
+                + "Metering overhead on %d warm Slack `post`s (p50 %.1f ms): %.2f usage updates per request, one write"
+                + " unit each (a post's own writes are 3), and %.1f ms per request spent recording usage and checking"
+                + " budgets before the answer (%.0f%% of the p50).%n%n", requests, posts.p50(), flushes, millis,
+                100 * millis / posts.p50());
     }
 
     private static String row(String name, Percentiles p) {

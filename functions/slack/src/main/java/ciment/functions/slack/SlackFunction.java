@@ -90,6 +90,11 @@ public final class SlackFunction implements RequestStreamHandler {
         }
     }
 
+    /** This container's meter, once the store has started (the benchmark reads its overhead). */
+    public UsageMeter usageMeter() {
+        return usage.join();
+    }
+
     /** The event, or null when there is none or it is not JSON (the handler then answers 401). */
     static ApiGatewayRequest read(InputStream input) {
         try {

@@ -18,6 +18,7 @@ import ciment.core.port.Store;
 import ciment.core.port.Usage;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -35,7 +37,8 @@ import java.util.function.Function;
  * budget and, for each threshold its cost has reached (80%, then 100%), claims the alert: of however many
  * invocations ask at once, one wins ({@link Usage#claimAlert}), and only it writes the notices, to the
  * community's stewards and the finance people (granted, or named by email and known to Ciment). So each
- * threshold is told once a month, never more. A community without a budget costs one read.
+ * threshold is told once a month, never more. A community's budget is read at most once a minute per
+ * container, and a threshold seen claimed is not asked about again.
  */
 public final class BudgetWatch {
     private static final System.Logger LOG = System.getLogger(BudgetWatch.class.getName());
@@ -50,6 +53,19 @@ public final class BudgetWatch {
     private final Notices notices;
     private final Clock clock;
     private final Map<YearMonth, PriceTable> tables = new ConcurrentHashMap<>();
+    /** Budgets as last read, per community: read again once older than {@link #BUDGET_KEPT}. */
+    private final Map<String, KnownBudget> budgets = new ConcurrentHashMap<>();
+    /** The alerts this container has seen claimed (by it or another): never asked for again. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+    /**
+     * How long a budget read is trusted: the watch runs before every answer, so reading each budget every time
+     * would add a read and its wait to every request. A budget set or changed is watched within this time.
+     */
+    static final Duration BUDGET_KEPT = Duration.ofMinutes(1);
+
+    private record KnownBudget(Optional<BigDecimal> amount, Instant readAt) {
+    }
 
     /** An alert this watch sent: which community, month and threshold, and to how many people. */
     public record Alert(String communityId, YearMonth month, int percent, int told) {
@@ -87,8 +103,9 @@ public final class BudgetWatch {
     }
 
     private List<Alert> check(String communityId, YearMonth month) {
-        Optional<BigDecimal> budget = usage.budget(communityId);
-        if (budget.isEmpty() || budget.get().signum() <= 0) {
+        Optional<BigDecimal> budget = budgetOf(communityId);
+        if (budget.isEmpty() || budget.get().signum() <= 0
+                || THRESHOLDS.stream().allMatch(percent -> claimed.contains(alertKey(communityId, month, percent)))) {
             return List.of();
         }
         List<UsageDay> days = usage.monthOf(communityId, month);
@@ -100,11 +117,30 @@ public final class BudgetWatch {
         List<Alert> sent = new ArrayList<>();
         for (int percent : THRESHOLDS) {
             boolean reached = cost.multiply(HUNDRED).compareTo(budget.get().multiply(BigDecimal.valueOf(percent))) >= 0;
-            if (reached && usage.claimAlert(communityId, month, percent)) {
+            if (!reached || claimed.contains(alertKey(communityId, month, percent))) {
+                continue;
+            }
+            boolean won = usage.claimAlert(communityId, month, percent);
+            claimed.add(alertKey(communityId, month, percent));
+            if (won) {
                 sent.add(new Alert(communityId, month, percent, tell(communityId, month, percent, cost, budget.get())));
             }
         }
         return sent;
+    }
+
+    private Optional<BigDecimal> budgetOf(String communityId) {
+        Instant now = clock.instant();
+        KnownBudget known = budgets.get(communityId);
+        if (known == null || known.readAt().plus(BUDGET_KEPT).isBefore(now)) {
+            known = new KnownBudget(usage.budget(communityId), now);
+            budgets.put(communityId, known);
+        }
+        return known.amount();
+    }
+
+    private static String alertKey(String communityId, YearMonth month, int percent) {
+        return communityId + "#" + month + "#" + percent;
     }
 
     /** The winner of a claim tells the stewards and finance; each notice's id names the alert and the person. */

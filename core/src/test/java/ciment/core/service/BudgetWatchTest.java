@@ -135,6 +135,37 @@ class BudgetWatchTest {
         assertEquals(4, budgetNotices().size(), "two thresholds, two people");
     }
 
+    @Test
+    void aBudgetSetAfterAWatchReadIt_isWatchedAfterAMinute_notReadBeforeEveryAnswer() {
+        say(slack("bob"), "bob@example.com", "create design-club Design");
+        String design = store.find(Slug.parse("design-club")).orElseThrow().id();
+        Instant[] now = {clock.instant()};
+        BudgetWatch moving = new BudgetWatch(store, usage, finance, new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        });
+        assertEquals(List.of(), moving.check(Set.of(design)));
+        usage.setBudget(design, new BigDecimal("1"));
+        usage.add(design, DAY, Meter.API_REQUESTS, 2_000_000);
+
+        assertEquals(List.of(), moving.check(Set.of(design)), "the budget read a moment ago is still trusted");
+        now[0] = now[0].plus(BudgetWatch.BUDGET_KEPT).plusSeconds(1);
+
+        assertEquals(List.of(80, 100), moving.check(Set.of(design)).stream().map(BudgetWatch.Alert::percent).toList());
+    }
+
     private List<Notice> budgetNotices() {
         return store.outbox().stream().filter(n -> n.text().contains("monthly budget")).toList();
     }

@@ -5,21 +5,28 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The Lambda context a local invocation gets: a request id, a memory size and a deadline, like in AWS.
- * Metering (issue 6) bills MB-ms from the memory size: 1024 MB, template.yaml's Globals MemorySize, which no
- * function overrides.
+ * Metering (issue 6) bills MB-ms from the memory size: each function's in template.yaml (a test keeps them equal).
  */
 final class LocalContext implements Context {
     private static final int TIMEOUT_MILLIS = 10_000;
     /** template.yaml's Globals: Function: MemorySize. */
     static final int MEMORY_MB = 1024;
+    /** The functions template.yaml gives another memory size: the delivery functions wait on chat tools, not the CPU. */
+    static final Map<String, Integer> MEMORY_BY_FUNCTION = Map.of("ciment-slack-delivery", 512,
+            "ciment-teams-delivery", 512);
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+
+    static int memoryOf(String functionName) {
+        return MEMORY_BY_FUNCTION.getOrDefault(functionName, MEMORY_MB);
+    }
 
     LocalContext(String functionName) {
         this.functionName = functionName;
@@ -72,7 +79,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return MEMORY_MB;
+        return memoryOf(functionName);
     }
 
     @Override

@@ -30,13 +30,15 @@ import java.util.UUID;
 
 /**
  * What 1,000 posts cost, as the meter records it: the local runner (every function metered as in Lambda, at
- * 1,024 MB) with {@link #COMMUNITIES} communities, each linked to one Slack and one Teams channel, so that each
- * post made with `/ciment post` is mirrored twice. The month's usage is read before and after the posts; the
+ * template.yaml's memory sizes) with {@link #COMMUNITIES} communities, each linked to one Slack and one Teams
+ * channel, so that each post made with `/ciment post` ({@link #PER_SECOND} a second) is mirrored twice. The month's usage is read before and after the posts; the
  * difference, priced by the bundled us-east-1 arm64 table, is the posts' cost (Lambda time as this machine
  * took it).
  */
 final class CostLoad {
     static final int COMMUNITIES = 10;
+    /** Issue 5's sustained rate: a burst faster than Slack's pace per channel would bill the waits as Lambda time. */
+    static final int PER_SECOND = 5;
     private static final String STEWARD = "U0COSTSTW1";
     private static final String TENANT = "tenant-cost";
     private static final String COMMAND_CHANNEL = "C0COSTCMD1";
@@ -66,6 +68,10 @@ final class CostLoad {
             long started = System.nanoTime();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < posts; i++) {
+                long wait = started + i * 1_000_000_000L / PER_SECOND - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
                 String text = "cost " + i + " " + UUID.randomUUID();
                 texts.add(text);
                 slashCommand("post " + slug(i % COMMUNITIES) + " " + text, COMMAND_CHANNEL);
@@ -84,10 +90,10 @@ final class CostLoad {
     private String report(YearMonth month, int posts, double seconds, Map<Meter, BigDecimal> used) {
         PriceTable prices = PriceTable.select("us-east-1", "arm64", month);
         BigDecimal scale = BigDecimal.valueOf(1000).divide(BigDecimal.valueOf(posts), 10, RoundingMode.HALF_EVEN);
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d posts by `/ciment post` over %d"
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d posts by `/ciment post`, %d a second, over %d"
                 + " communities, each linked to one Slack and one Teams channel (%d copies), delivered in %.0f s. Usage"
                 + " recorded by the meter (the month's usage items before and after), priced at %s:%n%n"
-                + "| meter | per 1,000 posts | list cost per 1,000 posts |%n|---|---|---|%n", posts, COMMUNITIES,
+                + "| meter | per 1,000 posts | list cost per 1,000 posts |%n|---|---|---|%n", posts, PER_SECOND, COMMUNITIES,
                 posts * 2, seconds, prices.id()));
         BigDecimal total = BigDecimal.ZERO;
         for (Meter meter : Meter.values()) {

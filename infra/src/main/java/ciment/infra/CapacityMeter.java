@@ -84,7 +84,6 @@ public final class CapacityMeter {
         byOperation.merge(operation, new Usage(1, reported, computed), Usage::plus);
     }
 
-    /** Every operation's usage so far, sorted by operation name. */
     /** Adds one DynamoDB request on one partition: to its operation, and to the running invocation's usage. */
     void record(String operation, String partition, Units reported, Units computed) {
         record(operation, reported, computed);
@@ -108,6 +107,7 @@ public final class CapacityMeter {
         this.usage = usage;
     }
 
+    /** Every operation's usage so far, sorted by operation name. */
     public synchronized Map<String, Usage> snapshot() {
         return Collections.unmodifiableMap(new TreeMap<>(byOperation));
     }

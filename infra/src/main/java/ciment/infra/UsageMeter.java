@@ -322,9 +322,10 @@ public final class UsageMeter {
                     .updateExpression(update)
                     .conditionExpression("attribute_not_exists(#req) OR #req <> :req")
                     .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValues(ReturnValue.UPDATED_OLD));
+                    .returnValues(ReturnValue.ALL_OLD));
             owed.remove(owner);
-            // No index key before: this flush put the item's index entry (a storage measure may have put it first).
+            // No index key before (ALL_OLD: moto leaves unchanged attributes out of UPDATED_OLD): this flush put
+            // the item's index entry (a storage measure may have put it first).
             boolean created = !response.hasAttributes() || !response.attributes().containsKey(Keys.GSI2_PK);
             if (created) {
                 owed.merge(owner, 1, Integer::sum);

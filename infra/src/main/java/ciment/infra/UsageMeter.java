@@ -70,6 +70,8 @@ public final class UsageMeter {
 
     /** Every meter with an invocation running, for calls made where no meter is at hand (chat SDK hooks). */
     private static final Set<UsageMeter> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Chat calls made while no invocation runs (a chat SDK's checks at init): the next invocation's, as init is. */
+    private static final Map<Meter, java.util.concurrent.atomic.LongAdder> BEFORE_ANY = new ConcurrentHashMap<>();
     /** The meter whose invocation this thread runs. */
     private static final ThreadLocal<UsageMeter> ON_THIS_THREAD = new ThreadLocal<>();
 
@@ -135,6 +137,12 @@ public final class UsageMeter {
         } else if (trigger == Trigger.STREAM) {
             invocation.unattributed.add(Meter.STREAM_REQUESTS, BigDecimal.ONE);
         }
+        BEFORE_ANY.forEach((meter, calls) -> {
+            long taken = calls.sumThenReset();
+            if (taken > 0) {
+                invocation.unattributed.add(meter, BigDecimal.valueOf(taken));
+            }
+        });
         current = invocation;
         RUNNING.add(this);
         ON_THIS_THREAD.set(this);
@@ -211,7 +219,8 @@ public final class UsageMeter {
     /**
      * For hooks that have no meter at hand (the chat SDKs): counts one into the invocation this thread runs,
      * else (a call made on an SDK's own thread) into the one running in this process (Lambda runs one; the
-     * local runner may run several at once, and then one of them gets it: totals stay right).
+     * local runner may run several at once, and then one of them gets it: totals stay right); with none
+     * running (Bolt's auth.test at init), into the next one to begin, as Lambda bills init with it.
      */
     public static void countInRunning(Meter meter) {
         UsageMeter usage = ON_THIS_THREAD.get();
@@ -220,6 +229,8 @@ public final class UsageMeter {
         }
         if (usage != null) {
             usage.count(meter, 1);
+        } else {
+            BEFORE_ANY.computeIfAbsent(meter, m -> new java.util.concurrent.atomic.LongAdder()).increment();
         }
     }
 

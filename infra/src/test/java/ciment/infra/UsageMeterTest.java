@@ -236,6 +236,21 @@ class UsageMeterTest {
     }
 
     @Test
+    void chatCall_madeWhileNoInvocationRuns_countsInTheNextOne_likeInit() {
+        UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, name, CLOCK);
+        UsageMeter.countInRunning(Meter.SLACK_CALLS); // Bolt's auth.test as the container starts
+
+        meter.begin("req-1", 1024, 0);
+        table.get("t", Keys.key("C#c", "META"), false);
+        meter.end();
+        meter.begin("req-2", 1024, 0);
+        table.get("t", Keys.key("C#c", "META"), false);
+        meter.end();
+
+        assertQuantity("1", usage.monthOf("c", MONTH).get(0), Meter.SLACK_CALLS);
+    }
+
+    @Test
     void requests_outsideAnInvocation_areNotAttributed_andAFailingFlushThrowsNothing() {
         UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, "no-such-table", CLOCK);
         table.putNew("t", item("C#a", "X#1"));

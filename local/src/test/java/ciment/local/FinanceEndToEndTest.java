@@ -18,7 +18,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 6 to the end, over HTTP: activity on both tools in three communities is metered by the functions
@@ -26,8 +29,11 @@ import org.junit.jupiter.api.Test;
  * a steward only their own, a member nothing; and GET /costs on the runner, with the finance token, gives the
  * same communities, whose cents add up to the total.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FinanceEndToEndTest {
     private static final String TOKEN = "e2e-finance-token";
+    /** The HTTP requests the activity below sends: 3 creates, 5 in each community, 2 whoami. */
+    private static final int ACTIVITY_REQUESTS = 3 + 3 * 5 + 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalStack stack;
     private static SlackUser sam;
@@ -64,6 +70,28 @@ class FinanceEndToEndTest {
     @AfterAll
     static void stop() {
         stack.close();
+    }
+
+    /**
+     * Before any other test adds requests: the month's API requests are the 20 the activity sent, and the Slack
+     * and Bot Connector calls are those the fakes received, each counted once, whoever paid for them.
+     */
+    @Test
+    @Order(1)
+    void theMonthsReport_countsTheRequestsAndChatCallsTheFakesSaw_exactly() throws Exception {
+        int slackCalls = stack.slackApi.calls().size();
+        int teamsCalls = stack.botFramework.sent().size() + stack.botFramework.memberLookups().size()
+                + stack.botFramework.createdConversations().size();
+
+        HttpResponse<String> json = stack.get("/costs?format=json", "Bearer " + TOKEN);
+
+        Map<String, BigDecimal> used = new HashMap<>();
+        JSON.readTree(json.body()).path("lines").forEach(line -> used.merge(line.path("meter").asText(),
+                line.path("consumedQuantity").decimalValue(), BigDecimal::add));
+        assertEquals(0, new BigDecimal(ACTIVITY_REQUESTS).compareTo(used.get("api")), used.toString());
+        assertEquals(0, new BigDecimal(slackCalls).compareTo(used.getOrDefault("slack", BigDecimal.ZERO)), used + " " + stack.slackApi.calls().stream().map(c -> c.method()).toList());
+        assertEquals(0, new BigDecimal(teamsCalls).compareTo(used.getOrDefault("teams", BigDecimal.ZERO)), used.toString());
+        assertTrue(used.get("lreq").compareTo(used.get("api")) >= 0, "every API request is a Lambda request: " + used);
     }
 
     @Test

@@ -205,7 +205,7 @@ public final class Benchmark {
         double millis = (meter.endingTime().toNanos() - nanosBefore) / 1e6 / served;
         return String.format(java.util.Locale.ROOT, "%n## (e) Metering and cost%n%n"
                 + "Metering overhead on %d warm Slack `post`s (p50 %.1f ms): %.2f usage updates per request, one write"
-                + " unit each (a post's own writes are 3), and %.1f ms per request spent recording usage and checking"
+                + " unit each, and %.1f ms per request spent recording usage and checking"
                 + " budgets before the answer (%.0f%% of the p50), warm-up requests included.%n%n", requests, posts.p50(), flushes, millis,
                 100 * millis / posts.p50());
     }

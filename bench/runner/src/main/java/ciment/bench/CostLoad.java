@@ -12,10 +12,6 @@ import ciment.infra.DynamoStore;
 import ciment.local.LocalRunner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -46,7 +42,7 @@ final class CostLoad {
     private final BenchStack stack;
     private final LocalRunner runner;
     private final DynamoStore store;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final RunnerHttp http;
     private final List<String> slackChannels = new ArrayList<>();
     private final List<String> teamsChannels = new ArrayList<>();
 
@@ -57,6 +53,7 @@ final class CostLoad {
         settings.put("CIMENT_TABLE", "cost-bench-" + UUID.randomUUID().toString().substring(0, 8));
         Settings runnerSettings = Settings.of(settings);
         this.runner = LocalRunner.start(runnerSettings);
+        this.http = new RunnerHttp(runner);
         this.store = new DynamoStore(stack.dynamo, runnerSettings.table(), CapacityMeter.forSettings(runnerSettings));
     }
 
@@ -141,8 +138,8 @@ final class CostLoad {
             TeamsActivities.Message link = TeamsActivities.message(stack.botFramework.serviceUrl(), stack.botFramework.botId())
                     .tenant(TENANT).from("29:cora", "aad-cora", "Cora Steward").conversation(teams)
                     .channelName("Cost " + i).text("link " + slug(i));
-            expectOk(post("/api/messages", Map.of("Content-Type", "application/json", "Authorization",
-                    FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))), link.json()));
+            http.post("/api/messages", Map.of("Content-Type", "application/json", "Authorization",
+                    FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))), link.json());
         }
     }
 
@@ -171,27 +168,6 @@ final class CostLoad {
     private void slashCommand(String text, String channel) {
         SlashCommands.Signed signed = stack.slashCommands.sign(stack.slashCommands.command(STEWARD, "cora", text)
                 .inChannel(channel, channel.toLowerCase(Locale.ROOT)), Instant.now());
-        expectOk(post("/slack/events", signed.headers(), signed.body()));
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url().toString()).resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
-                request.header(name, value);
-            }
-        });
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(path + " failed", e);
-        }
-    }
-
-    private static void expectOk(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
-        }
+        http.post("/slack/events", signed.headers(), signed.body());
     }
 }

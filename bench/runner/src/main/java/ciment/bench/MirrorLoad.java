@@ -7,10 +7,6 @@ import ciment.devkit.slack.SlashCommands;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import ciment.local.LocalRunner;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +39,7 @@ final class MirrorLoad {
 
     private final BenchStack stack;
     private final LocalRunner runner;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final RunnerHttp http;
     private final SlackInteractions events;
     private final List<String> teamsChannels = List.of(teamsChannel(), teamsChannel());
     private final Map<String, Map<String, Long>> firstSeen = new ConcurrentHashMap<>();
@@ -54,6 +50,7 @@ final class MirrorLoad {
         settings.put("CIMENT_PORT", "0");
         settings.put("CIMENT_TABLE", "mirror-bench-" + UUID.randomUUID().toString().substring(0, 8));
         this.runner = LocalRunner.start(Settings.of(settings));
+        this.http = new RunnerHttp(runner);
         this.events = new SlackInteractions(BenchStack.SIGNING_SECRET, FakeSlackApi.TEAM_ID);
     }
 
@@ -81,8 +78,8 @@ final class MirrorLoad {
             TeamsActivities.Message link = TeamsActivities.message(stack.botFramework.serviceUrl(), stack.botFramework.botId())
                     .tenant(TENANT).from("29:mira", "aad-mira", "Mira Steward").conversation(channel)
                     .channelName("Bench " + channel.substring(3, 8)).text("link " + SLUG);
-            expectOk(post("/api/messages", Map.of("Content-Type", "application/json", "Authorization",
-                    FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))), link.json()));
+            http.post("/api/messages", Map.of("Content-Type", "application/json", "Authorization",
+                    FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))), link.json());
         }
     }
 
@@ -153,7 +150,7 @@ final class MirrorLoad {
         String ts = now.getEpochSecond() + String.format(Locale.ROOT, ".%06d", now.getNano() / 1000);
         SlashCommands.Signed event = events.event(SlackInteractions.message(WRITER, SLACK_A, ts, null, text),
                 SlackInteractions.newEventId(), now);
-        expectOk(post("/slack/events", event.headers(), event.body()));
+        http.post("/slack/events", event.headers(), event.body());
     }
 
     private Map<String, Long> awaitCopies(String text, Duration within) throws InterruptedException {
@@ -238,28 +235,7 @@ final class MirrorLoad {
     private void slashCommand(String text, String channel, String name) {
         SlashCommands.Signed signed = stack.slashCommands.sign(stack.slashCommands.command(STEWARD, "mira", text)
                 .inChannel(channel, name), Instant.now());
-        expectOk(post("/slack/events", signed.headers(), signed.body()));
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url().toString()).resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
-                request.header(name, value);
-            }
-        });
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(path + " failed", e);
-        }
-    }
-
-    private static void expectOk(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
-        }
+        http.post("/slack/events", signed.headers(), signed.body());
     }
 
     private static double at(List<Long> nanos, double fraction) {

@@ -59,26 +59,33 @@ public final class TemplateTable {
         return new TemplateTable((Map<String, Object>) table.get("Properties"));
     }
 
+    /** The whole template, CloudFormation's short tags (!Ref, !GetAtt, !Sub ...) read as their plain values. */
+    public static Map<String, Object> document() {
+        try (InputStream in = TemplateTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new Yaml(new CloudFormationTags()).load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The memory each function of the template is given (its MemorySize, else the Globals'), by logical id:
      * what the local runner bills metered invocations at.
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Integer> functionMemory() {
-        try (InputStream in = TemplateTable.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            Map<String, Object> root = new Yaml(new CloudFormationTags()).load(in);
-            Object globalMemory = map(map(root.get("Globals")).get("Function")).get("MemorySize");
-            Map<String, Integer> memory = new java.util.TreeMap<>();
-            map(root.get("Resources")).forEach((id, resource) -> {
-                if ("AWS::Serverless::Function".equals(map(resource).get("Type"))) {
-                    Object own = map(map(resource).get("Properties")).get("MemorySize");
-                    memory.put(id, ((Number) (own != null ? own : globalMemory)).intValue());
-                }
-            });
-            return memory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> root = document();
+        Object globalMemory = map(map(root.get("Globals")).get("Function")).get("MemorySize");
+        Map<String, Integer> memory = new java.util.TreeMap<>();
+        map(root.get("Resources")).forEach((id, resource) -> {
+            if ("AWS::Serverless::Function".equals(map(resource).get("Type"))) {
+                Object own = map(map(resource).get("Properties")).get("MemorySize");
+                memory.put(id, ((Number) (own != null ? own : globalMemory)).intValue());
+            }
+        });
+        return memory;
     }
 
     /** Creates the table (if absent) and turns on its TTL; returns when the table can be used. */

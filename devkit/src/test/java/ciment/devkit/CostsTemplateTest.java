@@ -6,18 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * template.yaml's finance pieces (issue 6): the costs function's routes take IAM authorization (and the API
@@ -28,9 +19,7 @@ class CostsTemplateTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws IOException {
-        try (InputStream in = CostsTemplateTest.class.getClassLoader().getResourceAsStream("ciment/template.yaml")) {
-            return new Yaml(new PlainTags()).load(in);
-        }
+        return TemplateTable.document();
     }
 
     @SuppressWarnings("unchecked")
@@ -86,24 +75,5 @@ class CostsTemplateTest {
         assertEquals("AdminEmails", variables.get("CIMENT_ADMIN_EMAILS"));
         assertEquals("FinanceEmails", variables.get("CIMENT_FINANCE_EMAILS"));
         assertEquals("PublicUrl", variables.get("CIMENT_PUBLIC_URL"));
-    }
-
-    /** CloudFormation's short tags (!Ref, !GetAtt, !Sub ...) read as their plain values. */
-    private static final class PlainTags extends SafeConstructor {
-        PlainTags() {
-            super(new LoaderOptions());
-            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode scalar) {
-                        return constructScalar(scalar);
-                    }
-                    if (node instanceof SequenceNode sequence) {
-                        return constructSequence(sequence);
-                    }
-                    return constructMapping((MappingNode) node);
-                }
-            });
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Every function template.yaml deploys points at code that exists: its handler is a class of the module
@@ -32,17 +23,15 @@ class TemplateHandlersTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> functions() throws IOException {
-        try (InputStream in = TemplateHandlersTest.class.getClassLoader().getResourceAsStream("ciment/template.yaml")) {
-            Map<String, Object> root = new Yaml(new CloudFormationTags()).load(in);
-            Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) root.get("Resources");
-            Map<String, Map<String, Object>> functions = new java.util.LinkedHashMap<>();
-            resources.forEach((name, resource) -> {
-                if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
-                    functions.put(name, (Map<String, Object>) resource.get("Properties"));
-                }
-            });
-            return functions;
-        }
+        Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) TemplateTable.document()
+                .get("Resources");
+        Map<String, Map<String, Object>> functions = new java.util.LinkedHashMap<>();
+        resources.forEach((name, resource) -> {
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                functions.put(name, (Map<String, Object>) resource.get("Properties"));
+            }
+        });
+        return functions;
     }
 
     @Test
@@ -66,24 +55,5 @@ class TemplateHandlersTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-    }
-
-    /** CloudFormation's short tags (!Ref, !GetAtt, !Sub ...) read as their plain values. */
-    private static final class CloudFormationTags extends SafeConstructor {
-        CloudFormationTags() {
-            super(new LoaderOptions());
-            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode scalar) {
-                        return constructScalar(scalar);
-                    }
-                    if (node instanceof SequenceNode sequence) {
-                        return constructSequence(sequence);
-                    }
-                    return constructMapping((MappingNode) node);
-                }
-            });
-        }
     }
 }

@@ -1,5 +1,6 @@
 package ciment.delivery;
 
+import ciment.core.JsonText;
 import ciment.core.config.Settings;
 import ciment.infra.SqsDeadLetters;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -87,18 +88,7 @@ public interface DeadLetters {
             if (text == null) {
                 return "null";
             }
-            StringBuilder out = new StringBuilder("\"");
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-                }
-            }
-            return out.append('"').toString();
+            return JsonText.quoted(text);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ciment.core.cost;
 
+import ciment.core.JsonText;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -74,23 +75,6 @@ public final class CostJson {
 
     /** A JSON string: quotes, backslashes and control characters escaped. */
     static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonText.quoted(value);
     }
 }

@@ -1,5 +1,6 @@
 package ciment.core.privacy;
 
+import ciment.core.JsonText;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
@@ -155,24 +156,6 @@ public final class PersonalDataJson {
     }
 
     private void string(String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append(JsonText.quoted(value));
     }
 }

@@ -58,6 +58,14 @@ final class DynamoGrants implements Grants {
                 .stream().map(item -> Keys.idIn(Items.str(item, Keys.SK), Keys.PERSON_PREFIX)).toList();
     }
 
+    /** A merge: what {@code from} was granted becomes {@code into}'s (granted first, so a stop between loses nothing). */
+    void move(String operation, String from, String into) {
+        for (Grant grant : grantsOf(operation, from)) {
+            grant(into, grant);
+            table.delete(operation, Keys.grant(grant, from), "attribute_exists(" + Keys.PK + ")");
+        }
+    }
+
     /** Deletes what the person was granted (erase-my-data); nothing when there was nothing. */
     void forget(String operation, String personId) {
         for (Grant grant : grantsOf(operation, personId)) {

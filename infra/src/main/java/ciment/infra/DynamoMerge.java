@@ -14,10 +14,12 @@ import java.util.List;
 final class DynamoMerge {
     private final DynamoPeople people;
     private final DynamoCommunities communities;
+    private final DynamoGrants grants;
 
-    DynamoMerge(DynamoPeople people, DynamoCommunities communities) {
+    DynamoMerge(DynamoPeople people, DynamoCommunities communities, DynamoGrants grants) {
         this.people = people;
         this.communities = communities;
+        this.grants = grants;
     }
 
     /** A step of a merge, named for tests that stop between two. */
@@ -46,6 +48,7 @@ final class DynamoMerge {
                         .map(Items::invitation)
                         .forEach(i -> communities.moveInvitation(op, i, into.id()))),
                 new Step("topics", () -> people.moveTopics(from, into)),
+                new Step("grants", () -> grants.move(op, from.id(), into.id())),
                 new Step("alias", () -> people.markMerged(from, into)));
     }
 }

@@ -46,9 +46,9 @@ final class DynamoPeople implements People {
     private final Table table;
     private final DynamoMerge merge;
 
-    DynamoPeople(Table table, DynamoCommunities communities) {
+    DynamoPeople(Table table, DynamoCommunities communities, DynamoGrants grants) {
         this.table = table;
-        this.merge = new DynamoMerge(this, communities);
+        this.merge = new DynamoMerge(this, communities, grants);
     }
 
     /** One read: the identity link holds the person's id and name. */

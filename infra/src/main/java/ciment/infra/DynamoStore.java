@@ -63,9 +63,9 @@ public final class DynamoStore implements Store {
         this.meter = meter;
         this.communities = new DynamoCommunities(table);
         this.posts = new DynamoPosts(table);
-        this.people = new DynamoPeople(table, communities);
-        this.outbox = new Outbox(table);
         this.grants = new DynamoGrants(table, java.time.Clock.systemUTC());
+        this.people = new DynamoPeople(table, communities, grants);
+        this.outbox = new Outbox(table);
         this.privacy = new DynamoPrivacy(table, communities, people, grants);
         this.conversations = new DynamoConversations(table);
         this.questions = new DynamoQuestions(table);

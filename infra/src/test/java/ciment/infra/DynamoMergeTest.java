@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Grant;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
@@ -41,6 +42,18 @@ class DynamoMergeTest {
         scene.store.merge(scene.ada, scene.grace);
 
         scene.assertMerged();
+    }
+
+    @Test
+    void merge_ofSomeoneGrantedFinance_givesTheGrantToThePersonMergedInto_andLeavesNoneOnTheAlias() {
+        Scene scene = new Scene();
+        scene.store.grant(scene.ada.id(), Grant.FINANCE);
+        scene.store.grant(scene.grace.id(), Grant.ADMIN);
+
+        scene.store.merge(scene.ada, scene.grace);
+
+        assertEquals(Set.of(Grant.FINANCE, Grant.ADMIN), scene.store.grantsOf(scene.grace.id()));
+        assertEquals(Set.of(), scene.store.grantsOf(scene.ada.id()));
     }
 
     @Test

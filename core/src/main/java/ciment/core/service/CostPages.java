@@ -17,15 +17,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The finance routes' answers, before any HTTP: {@code GET /costs?month=YYYY-MM&format=json|csv} and
- * {@code GET /costs/chart.svg?month=YYYY-MM}, each with {@code allocate=platform} to share the platform's cost
+ * The finance routes' answers, before any HTTP: {@code GET /costs?month=YYYY-MM&format=json|csv} (a CSV takes
+ * {@code granularity=day|month}) and {@code GET /costs/chart.svg?month=YYYY-MM}, each with {@code allocate=platform} to share the platform's cost
  * among communities. Who may ask is settled before (IAM in AWS, the runner's bearer token locally). Per
  * community, never per person. A bad parameter is a 400 with one sentence, and nothing is read.
  */
 public final class CostPages {
     public static final String COSTS = "/costs";
     public static final String CHART = "/costs/chart.svg";
-    private static final Set<String> KNOWN = Set.of("month", "format", "allocate");
+    private static final Set<String> KNOWN = Set.of("month", "format", "allocate", "granularity");
 
     /** An answer: status, content type and body. */
     public record Page(int status, String contentType, String body) {
@@ -77,6 +77,12 @@ public final class CostPages {
             return Page.text(400, "allocate takes one value, platform: allocate=platform shares the platform's cost"
                     + " among communities in proportion to their use.");
         }
+        String granularity = query.getOrDefault("granularity", "day");
+        boolean csv = !chart && format.equals("csv");
+        if (query.containsKey("granularity") && (!csv || !granularity.equals("day") && !granularity.equals("month"))) {
+            return Page.text(400, "granularity is for format=csv and takes day (a row per day, the default) or month"
+                    + " (a row per month, for a large deployment).");
+        }
         Map<String, String> names = new HashMap<>();
         for (Community community : communities.catalog()) {
             names.put(community.id(), community.slug().value());
@@ -86,7 +92,8 @@ public final class CostPages {
             return new Page(200, "image/svg+xml", CostChart.svg(report));
         }
         return format.equals("csv")
-                ? new Page(200, "text/csv; charset=utf-8", FocusCsv.write(report))
+                ? new Page(200, "text/csv; charset=utf-8", FocusCsv.write(report,
+                        granularity.equals("month") ? FocusCsv.Granularity.MONTH : FocusCsv.Granularity.DAY))
                 : new Page(200, "application/json", CostJson.write(report));
     }
 }

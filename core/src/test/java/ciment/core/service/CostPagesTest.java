@@ -12,12 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CostPagesTest {
     private final InMemoryUsage usage = new InMemoryUsage()
             .add("c1", LocalDate.of(2026, 11, 2), Meter.API_REQUESTS, 1_000_000)
+            .add("c1", LocalDate.of(2026, 11, 3), Meter.API_REQUESTS, 1_000_000)
             .add(UsageDay.PLATFORM, LocalDate.of(2026, 11, 2), Meter.QUEUE_REQUESTS, 1_000_000);
     private final CostPages pages = new CostPages(usage, new InMemoryStore(),
             month -> PriceTable.select("us-east-1", "arm64", month),
@@ -38,6 +40,24 @@ class CostPagesTest {
 
         assertEquals(200, page.status());
         assertTrue(page.body().startsWith("BillingPeriodStart,BillingPeriodEnd"), page.body());
+    }
+
+    @Test
+    void csv_byMonth_hasOneRowPerOwnerAndMeter_forTheWholeMonth() {
+        String daily = pages.get("/costs", Map.of("month", "2026-11", "format", "csv")).body();
+        String monthly = pages.get("/costs", Map.of("month", "2026-11", "format", "csv", "granularity", "month")).body();
+
+        List<String> rows = monthly.lines().skip(1).toList();
+        assertEquals(2, rows.size(), monthly);
+        assertTrue(rows.stream().allMatch(r -> r.contains(",2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,")), monthly);
+        assertEquals(3, daily.lines().skip(1).count(), daily);
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",2000000,Requests,")), monthly);
+    }
+
+    @Test
+    void granularity_onJsonOrUnknown_isA400() {
+        assertEquals(400, pages.get("/costs", Map.of("granularity", "month")).status());
+        assertEquals(400, pages.get("/costs", Map.of("format", "csv", "granularity", "hour")).status());
     }
 
     @Test

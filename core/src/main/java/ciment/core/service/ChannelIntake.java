@@ -72,8 +72,9 @@ final class ChannelIntake {
         }
         Post post = new Post(PostActions.postId(caller, community.id()), community.id(), link.slug(), author.id(),
                 author.displayName(), channel.platform(), text, caller.at());
-        posts.add(post); // false: a retried event, the post is there already
+        // The origin first: once the post is in the table its mirroring may start, and must find it shown here.
         copies.recordOrigin(channel.platform(), channel.id(), messageId, post.reference());
+        posts.add(post); // false: a retried event, the post is there already
         mentions.notify(author, caller, post);
         return Optional.of(new Reply.Posted(post));
     }
@@ -86,10 +87,11 @@ final class ChannelIntake {
         }
         Post reply = Post.reply(PostActions.postId(caller, link.communityId()), first.id(), link.communityId(),
                 link.slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
+        // As for a post: shown here before it can be mirrored (a reply refused below leaves an unread record).
+        Channel channel = caller.channel();
+        copies.recordOrigin(channel.platform(), channel.id(), messageId, reply.reference());
         return switch (conversations.addReply(reply)) {
             case ADDED, ALREADY_THERE -> {
-                Channel channel = caller.channel();
-                copies.recordOrigin(channel.platform(), channel.id(), messageId, reply.reference());
                 mentions.notify(author, caller, reply);
                 yield new Reply.Posted(reply);
             }

@@ -78,6 +78,19 @@ class LinksTest {
     }
 
     @Test
+    void messageAndThreadReply_areRecordedAsShownInTheirChannel_beforeTheirPostIsStored_soMirroringNeverSendsThemBack() {
+        List<String> shownWhenStored = new java.util.ArrayList<>();
+        store.onStored(post -> shownWhenStored.add(post.text() + ": "
+                + store.find(Platform.SLACK, "C0GENERAL", post.isReply() ? "1700000003.000100" : "1700000001.000100")
+                        .isPresent()));
+
+        talk.writeIn(GENERAL, "linus", "1700000001.000100", null, "Which SQL formatter?");
+        talk.writeIn(GENERAL, "grace", "1700000003.000100", "1700000001.000100", "sqlfluff");
+
+        assertEquals(List.of("Which SQL formatter?: true", "sqlfluff: true"), shownWhenStored);
+    }
+
+    @Test
     void message_inAChannelNotLinked_isNotCimentsBusiness_andWritesNothing() {
         int writes = store.writes();
         assertEquals(Optional.empty(), talk.writeIn(RANDOM, "linus", "1700000002.000100", null, "Hi"));

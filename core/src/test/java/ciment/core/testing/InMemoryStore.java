@@ -128,11 +128,19 @@ public final class InMemoryStore implements Store {
         return new ArrayList<>(communities.values());
     }
 
+    /** Told of each post or reply as it is stored, as the table's stream would tell the delivery functions. */
+    private java.util.function.Consumer<Post> stored = post -> { };
+
+    public void onStored(java.util.function.Consumer<Post> listener) {
+        this.stored = listener;
+    }
+
     @Override
     public synchronized boolean add(Post post) {
         if (posts.containsKey(post.id())) {
             return false;
         }
+        stored.accept(post);
         posts.put(post.id(), post);
         writes++;
         return true;
@@ -557,6 +565,7 @@ public final class InMemoryStore implements Store {
         if (replies.containsKey(reply.id())) {
             return Added.ALREADY_THERE;
         }
+        stored.accept(reply);
         Post root = posts.get(reply.rootId());
         if (root == null || root.isRemoved() || root.isHidden()) {
             return Added.ROOT_GONE;

@@ -255,11 +255,12 @@ class CapacityTargetsTest {
         store.merge(from, into);
 
         // Reads: from's PROFILE twice (its address, its topics), 4 index queries (accounts, memberships,
-        // requests, invitations), 2 per membership (both people's), 2 per skill (both PROFILEs).
+        // requests, invitations), 2 per membership (both people's), 2 per skill (both PROFILEs), and from's
+        // grants (a consistent batch get of its two possible grant keys: 2).
         // Writes: the identity link moved (its index entry deleted and put), 6 per membership (delete and
         // put, each with its index entry, in a transaction), 8 per skill (declared by one, withdrawn by the
         // other), and from's PROFILE marked, with its entry in the keys-only index under into (an alias).
-        assertEquals(new Units(2 + 4 * 0.5 + 3 * 2 + 2 * 2, 3 + 3 * 6 + 2 * 8 + 1 + 1),
+        assertEquals(new Units(2 + 4 * 0.5 + 3 * 2 + 2 * 2 + 2, 3 + 3 * 6 + 2 * 8 + 1 + 1),
                 store.meter().usage(DynamoPeople.MERGE).computed());
     }
 

@@ -115,6 +115,30 @@ public final class SlackInteractions {
         return event;
     }
 
+    /**
+     * A person deleted their message {@code ts} while it had thread replies: Slack keeps a tombstone in its place
+     * and says so with message_changed (the message now Slackbot's, subtype tombstone, hidden).
+     */
+    public static Map<String, Object> messageTombstoned(String userId, String channel, String ts, String text,
+            String eventTs) {
+        Map<String, Object> previous = new LinkedHashMap<>(message(userId, channel, ts, null, text));
+        previous.remove("channel");
+        previous.remove("channel_type");
+        previous.remove("event_ts");
+        previous.put("thread_ts", ts);
+        Map<String, Object> tombstone = new LinkedHashMap<>();
+        tombstone.put("type", "message");
+        tombstone.put("subtype", "tombstone");
+        tombstone.put("text", "This message was deleted.");
+        tombstone.put("user", "USLACKBOT");
+        tombstone.put("hidden", true);
+        tombstone.put("ts", ts);
+        tombstone.put("thread_ts", ts);
+        Map<String, Object> event = hiddenMessageEvent("message_changed", channel, previous, eventTs);
+        event.put("message", tombstone);
+        return event;
+    }
+
     /** A person deleted their message {@code ts}: the message_deleted event. */
     public static Map<String, Object> messageDeleted(String userId, String channel, String ts, String threadTs,
             String text, String eventTs) {

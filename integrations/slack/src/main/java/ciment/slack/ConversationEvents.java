@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ConversationEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationEvents.class);
+    /** What Slack leaves in place of a deleted message that has replies. */
+    private static final String TOMBSTONE = "tombstone";
 
     private final Supplier<Ciment> ciment;
     private final SlackCallers callers;
@@ -180,10 +182,16 @@ final class ConversationEvents {
         return context.ack();
     }
 
-    /** A person edited their message: in a linked channel, its post follows. */
+    /**
+     * A person edited their message: in a linked channel, its post follows. A first message deleted while it had
+     * replies comes as a change too, into Slack's tombstone: its post is removed, as for a deletion.
+     */
     Response messageChanged(EventsApiPayload<MessageChangedEvent> payload, EventContext context) {
         MessageChangedEvent event = payload.getEvent();
         MessageChangedEvent.Message message = event == null ? null : event.getMessage();
+        if (message != null && TOMBSTONE.equals(message.getSubtype())) {
+            return tombstoned(payload, context);
+        }
         if (message == null || message.getUser() == null || message.getBotId() != null || message.getTs() == null
                 || message.getUser().equals(context.getBotUserId()) || sameText(event)) {
             return context.ack();
@@ -196,6 +204,17 @@ final class ConversationEvents {
             tell(event.getChannel(), message.getUser(), message.getThreadTs() != null ? message.getThreadTs()
                     : message.getTs(), refused.summary());
         }
+        return context.ack();
+    }
+
+    private Response tombstoned(EventsApiPayload<MessageChangedEvent> payload, EventContext context) {
+        MessageChangedEvent event = payload.getEvent();
+        var previous = event.getPreviousMessage() == null ? null : event.getPreviousMessage().getMessage();
+        if (previous == null || previous.getUser() == null || previous.getBotId() != null || previous.getTs() == null
+                || previous.getUser().equals(context.getBotUserId())) {
+            return context.ack();
+        }
+        takeDeletion(payload, event.getChannel(), previous.getUser(), previous.getTs());
         return context.ack();
     }
 
@@ -213,13 +232,18 @@ final class ConversationEvents {
                 || event.getDeletedTs() == null || previous.getUser().equals(context.getBotUserId())) {
             return context.ack();
         }
-        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), previous.getUser(), null,
-                payload.getEventId(), callers.at(payload.getEventTime()), event.getChannel());
-        Optional<Reply> taken = intake(() -> ciment.get().channelDelete(caller, event.getDeletedTs()));
-        if (taken.isPresent() && taken.get() instanceof Reply.Refused refused) {
-            LOG.info("deletion of {} in {} refused: {}", event.getDeletedTs(), event.getChannel(), refused.summary());
-        }
+        takeDeletion(payload, event.getChannel(), previous.getUser(), event.getDeletedTs());
         return context.ack();
+    }
+
+    /** The message {@code ts} its author deleted: its post, if it became one, is removed. */
+    private void takeDeletion(EventsApiPayload<?> payload, String channel, String author, String ts) {
+        Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), author, null,
+                payload.getEventId(), callers.at(payload.getEventTime()), channel);
+        Optional<Reply> taken = intake(() -> ciment.get().channelDelete(caller, ts));
+        if (taken.isPresent() && taken.get() instanceof Reply.Refused refused) {
+            LOG.info("deletion of {} in {} refused: {}", ts, channel, refused.summary());
+        }
     }
 
     private Optional<Reply> intake(Supplier<Optional<Reply>> action) {

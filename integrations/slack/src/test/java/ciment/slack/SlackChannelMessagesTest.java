@@ -147,6 +147,19 @@ class SlackChannelMessagesTest {
     }
 
     @Test
+    void deletionOfAFirstMessageWithReplies_slacksTombstone_removesThePost_andNoEditIsMadeAsSlackbot() throws Exception {
+        linkedCommunity();
+        String ts = ts();
+        event(SlackInteractions.message("U0BOB", LINKED, ts, null, "Who has the key?"));
+        event(SlackInteractions.message("U0ADA", LINKED, ts(), ts, "I do"));
+
+        event(SlackInteractions.messageTombstoned("U0BOB", LINKED, ts, "Who has the key?", ts()));
+
+        assertTrue(threadOf(LINKED, ts).orElseThrow().root().isRemoved());
+        assertTrue(slackApi.calls("chat.postEphemeral").isEmpty(), "nobody is told anything");
+    }
+
+    @Test
     void reactionOnAPersonsMessageInALinkedChannel_countsOnItsPost() throws Exception {
         linkedCommunity();
         String ts = ts();

@@ -10,16 +10,25 @@ MVN := mvn -B -ntp
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: run test bench venv clean
+.PHONY: run test lint bench venv clean
 
 $(VENV)/.installed: local/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r local/requirements.txt
 	touch $@
 
+# cfn-lint, pinned, in the same venv (its own stamp: a new pin reinstalls it).
+$(VENV)/.lint-installed: $(VENV)/.installed scripts/requirements-lint.txt
+	$(VENV)/bin/pip install -q -r scripts/requirements-lint.txt
+	touch $@
+
 venv: $(VENV)/.installed
 
-test: venv
+# template.yaml against CloudFormation's and SAM's schemas; a finding fails the target before the build.
+lint: $(VENV)/.lint-installed
+	$(VENV)/bin/cfn-lint template.yaml
+
+test: venv lint
 	$(MVN) verify
 
 clean:

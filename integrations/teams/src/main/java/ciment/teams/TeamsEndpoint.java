@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's messaging endpoint, whatever carries the HTTP request (Lambda, the local runner): checks
- * the body is an activity and its token, then runs the adapter with the identity we established
- * ourselves (the SDK's own validation is skipped: it keeps keys for days and drops custom checks).
+ * the body is an activity and its token, then that its tenant is one Ciment serves, then runs the adapter
+ * with the identity we established ourselves (the SDK's own validation is skipped: it keeps keys for days
+ * and drops custom checks).
  */
 public final class TeamsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsEndpoint.class);
@@ -26,11 +27,19 @@ public final class TeamsEndpoint {
     private final BotFrameworkAdapter adapter;
     private final Bot bot;
     private final InboundAuth auth;
+    private final AllowedTenants tenants;
 
+    /** An endpoint serving activities of any tenant. */
     public TeamsEndpoint(BotFrameworkAdapter adapter, Bot bot, InboundAuth auth) {
+        this(adapter, bot, auth, AllowedTenants.any());
+    }
+
+    /** @param tenants the tenants served: another tenant's activity gets 403 before anything is written or sent */
+    public TeamsEndpoint(BotFrameworkAdapter adapter, Bot bot, InboundAuth auth, AllowedTenants tenants) {
         this.adapter = adapter;
         this.bot = bot;
         this.auth = auth;
+        this.tenants = tenants;
     }
 
     public Answer handle(String body, String authorizationHeader) {
@@ -45,6 +54,13 @@ public final class TeamsEndpoint {
             LOG.warn("Refused activity {} from channel {}: {}", activity.getId(), activity.getChannelId(),
                     unauthorized.getMessage());
             return new Answer(401, "");
+        }
+        // After the token: only a genuine activity tells which tenant it is from.
+        String tenant = CimentBot.tenantOf(activity);
+        if (!tenants.allows(tenant)) {
+            LOG.warn("Refused activity {} ({}) from tenant {}: not in {}", activity.getId(), activity.getType(), tenant,
+                    AllowedTenants.SETTING);
+            return new Answer(403, AllowedTenants.REFUSED);
         }
         try {
             InvokeResponse invoke = adapter.processActivity(identity, activity, bot::onTurn).join();

@@ -10,6 +10,7 @@ import ciment.core.cost.Meter;
 import ciment.infra.Secrets;
 import ciment.infra.UsageMeter;
 import ciment.infra.StoreStartup;
+import ciment.teams.AllowedTenants;
 import ciment.teams.BotConnectorAuth;
 import ciment.teams.CimentBot;
 import ciment.teams.ClientCredentials;
@@ -107,7 +108,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         DynamoStore table = store.join();
         CimentBot bot = new CimentBot(new Ciment(table, clock, Finance.fromSettings(settings, table.usage())), new PeopleSearch(table), table.messageCopies(), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"));
-        this.endpoint = new TeamsEndpoint(adapter, bot, auth);
+        this.endpoint = new TeamsEndpoint(adapter, bot, auth, AllowedTenants.fromSettings(settings));
         adapter.use(TeamsCalls.middleware());
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.usage = table.meterUsage(clock);

@@ -26,6 +26,8 @@ import java.util.Optional;
 final class MessagingExtension {
     static final String SEARCH_COMMUNITIES = "searchCommunities";
     static final String SEARCH_PEOPLE = "searchPeople";
+    /** Every search answer() knows: the app manifest names exactly these (TeamsAppPackageTest). */
+    static final List<String> COMMANDS = List.of(SEARCH_COMMUNITIES, SEARCH_PEOPLE);
     static final String QUERY = "query";
     static final String INITIAL_RUN = "initialRun";
 

@@ -34,6 +34,7 @@ import java.util.List;
  * message is saved (its replies would need Microsoft Graph, and a permission to read every channel).
  */
 final class SaveToCommunity {
+    /** The message action's id, as the app manifest names it (TeamsAppPackageTest). */
     static final String COMMAND = "saveToCommunity";
     static final String SLUG = "slug";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -72,6 +72,18 @@ public final class TemplateTable {
     }
 
     /**
+     * A template file as it is now (the repository's template.yaml, rather than the copy in this jar), read
+     * as {@link #document()} reads it.
+     */
+    public static Map<String, Object> document(java.nio.file.Path template) {
+        try (InputStream in = java.nio.file.Files.newInputStream(template)) {
+            return new Yaml(new CloudFormationTags()).load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The memory each function of the template is given (its MemorySize, else the Globals'), by logical id:
      * what the local runner bills metered invocations at.
      */

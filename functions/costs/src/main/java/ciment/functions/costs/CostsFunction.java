@@ -51,6 +51,7 @@ public final class CostsFunction implements RequestStreamHandler {
         this.settings = settings;
         this.clock = clock;
         this.store = StoreStartup.begin(settings);
+        CostsPriming.register(store);
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         deliveries.meteredBy(usage);
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
+        SlackDeliveryPriming.register(store, initMillis);
     }
 
     @Override

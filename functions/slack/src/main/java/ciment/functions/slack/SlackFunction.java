@@ -72,6 +72,7 @@ public final class SlackFunction implements RequestStreamHandler {
         });
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
+        SlackPriming.register(handler.store(), initMillis);
     }
 
     @Override

@@ -96,6 +96,7 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         deliveries.meteredBy(usage);
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
+        TeamsDeliveryPriming.register(store, initMillis);
     }
 
     @Override

@@ -115,6 +115,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         // After each flush, the budgets of the communities it touched (alerts at 80% and 100%, once each).
         usage.onFlushed(new BudgetWatch(table, table.usage(), Finance.fromSettings(settings, table.usage()), clock)::check);
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
+        TeamsPriming.register(store, initMillis);
     }
 
     @Override

@@ -103,6 +103,11 @@ public final class DynamoStore implements Store {
         return new StorageMeasure(client, table, meter);
     }
 
+    /** The Slack app's OAuth installs and states (multi-workspace mode), on this store's table and meter. */
+    public DynamoSlackInstallations slackInstallations() {
+        return new DynamoSlackInstallations(table);
+    }
+
     /** Which chat messages show which posts, on this store's table, client and meter. */
     public DynamoMessageCopies messageCopies() {
         return copies;

@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link #responseUrl}), recorded as calls of the method {@code response_url}. For files, it answers
  * conversations.open (a DM channel {@code D…} per user), files.getUploadURLExternal (an upload URL of its own,
  * where the bytes posted are recorded: {@link #uploads()}) and files.completeUploadExternal (the files it
- * was given, shared in {@code channel_id}).
+ * was given, shared in {@code channel_id}). For installs, it answers oauth.v2.access for the codes a test
+ * registers ({@link #registerOAuthCode}), auth.test with each token so issued as that token's workspace, and
+ * auth.revoke (the token refused afterwards).
  * A test can make a method refuse a channel as Slack would ({@code not_in_channel}, ...) or fail at the
  * HTTP level (429 with Retry-After, 5xx) a number of times.
  */
@@ -63,6 +65,10 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Call> announcedFiles = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final FakeConversations conversations = new FakeConversations();
+    /** OAuth codes a test registered (oauth.v2.access), and the bot tokens they gave, to their workspace. */
+    private final Map<String, Workspace> oauthCodes = new ConcurrentHashMap<>();
+    private final Map<String, Workspace> issuedTokens = new ConcurrentHashMap<>();
+    private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
 
     private FakeSlackApi(HttpServer server, ExecutorService executor, String teamId) {
         this.server = server;
@@ -112,6 +118,22 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi expireTrigger(String triggerId) {
         expiredTriggers.add(triggerId);
         return this;
+    }
+
+    /**
+     * Makes oauth.v2.access exchange {@code code} for a new bot token of workspace {@code teamId}, as Slack does
+     * once a person approved the install; auth.test with that token then reports that workspace. Returns the
+     * bot token the exchange will give.
+     */
+    public String registerOAuthCode(String code, String teamId, String teamName) {
+        Workspace workspace = new Workspace(teamId, teamName, "xoxb-" + teamId + "-" + code);
+        oauthCodes.put(code, workspace);
+        return workspace.botToken();
+    }
+
+    /** The tokens auth.revoke was asked to revoke, in no order. */
+    public Set<String> revokedTokens() {
+        return Set.copyOf(revokedTokens);
     }
 
     /** Makes users.info know this user. */
@@ -216,6 +238,26 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private Map<String, Object> answer(Call call) {
+        if (call.method().equals("oauth.v2.access")) {
+            return oauthV2Access(call);
+        }
+        if (call.token() != null && revokedTokens.contains(call.token())) {
+            return Map.of("ok", false, "error", "token_revoked");
+        }
+        if (call.token() != null && issuedTokens.containsKey(call.token())) {
+            Workspace workspace = issuedTokens.get(call.token());
+            switch (call.method()) {
+                case "auth.test":
+                    return Map.of("ok", true, "url", "https://" + workspace.teamId().toLowerCase(Locale.ROOT)
+                            + ".slack.com/", "team", workspace.teamName(), "user", "ciment", "team_id",
+                            workspace.teamId(), "user_id", BOT_USER_ID, "bot_id", BOT_ID, "is_enterprise_install", false);
+                case "auth.revoke":
+                    revokedTokens.add(call.token());
+                    return Map.of("ok", true, "revoked", true);
+                default:
+                    break;
+            }
+        }
         if (call.token() == null) {
             return Map.of("ok", false, "error", "not_authed");
         }
@@ -252,6 +294,28 @@ public final class FakeSlackApi implements AutoCloseable {
                     : Map.of("ok", true, "view", view(call, "V0HOME" + call.param("user_id")));
             default -> Map.of("ok", false, "error", "unknown_method");
         };
+    }
+
+    /**
+     * Slack's answer to oauth.v2.access: the client's credentials (HTTP Basic or form fields) and a code a
+     * test registered; a code is good once.
+     */
+    private Map<String, Object> oauthV2Access(Call call) {
+        String basic = call.token() == null ? null : call.token();
+        boolean identified = call.param("client_id") != null || basic != null;
+        if (!identified) {
+            return Map.of("ok", false, "error", "invalid_client_id");
+        }
+        Workspace workspace = call.param("code") == null ? null : oauthCodes.remove(call.param("code"));
+        if (workspace == null) {
+            return Map.of("ok", false, "error", "invalid_code");
+        }
+        issuedTokens.put(workspace.botToken(), workspace);
+        return Map.of("ok", true, "access_token", workspace.botToken(), "token_type", "bot",
+                "scope", "commands,chat:write", "bot_user_id", BOT_USER_ID, "app_id", "A0CIMENT01",
+                "team", Map.of("id", workspace.teamId(), "name", workspace.teamName()),
+                "is_enterprise_install", false,
+                "authed_user", Map.of("id", "U0INSTALLER"));
     }
 
     /**
@@ -427,6 +491,9 @@ public final class FakeSlackApi implements AutoCloseable {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).strip();
         }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return authorization.strip(); // oauth.v2.access: the client's id and secret
+        }
         Object token = params.get("token");
         return token == null ? null : token.toString();
     }
@@ -460,6 +527,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private static Map<String, Object> withoutNulls(Map<String, Object> params) {
         params.values().removeIf(value -> value == null);
         return params;
+    }
+
+    private record Workspace(String teamId, String teamName, String botToken) {
     }
 
     private record Failure(int status, AtomicLong remaining, int retryAfterSeconds) {

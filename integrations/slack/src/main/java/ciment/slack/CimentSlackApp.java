@@ -1,12 +1,15 @@
 package ciment.slack;
 
 import ciment.core.config.Settings;
+import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.util.http.SlackHttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +27,13 @@ public final class CimentSlackApp {
     public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     public static final String API_URL = "SLACK_API_URL";
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
+    public static final String CLIENT_ID = "SLACK_CLIENT_ID";
+    public static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
+    public static final String PUBLIC_URL = "CIMENT_PUBLIC_URL";
+    /** The install link (GET): a redirect to Slack's authorize page. */
+    public static final String INSTALL_PATH = "/slack/install";
+    /** Slack's OAuth callback (GET, code and state). */
+    public static final String REDIRECT_PATH = "/slack/oauth_redirect";
 
     /** users.info must leave room for the store and the answer within Slack's 3 seconds. */
     static final Duration USERS_INFO_TIMEOUT = Duration.ofMillis(900);
@@ -36,28 +46,72 @@ public final class CimentSlackApp {
      * @param clock  dates a command that carries no Slack timestamp
      */
     public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock) {
+        return create(settings, ciment, clock, null);
+    }
+
+    /**
+     * As {@link #create(Settings, Supplier, Clock)}; with SLACK_CLIENT_ID set, in OAuth (multi-workspace) mode:
+     * installs through {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, kept in {@code installations}, and
+     * each request served with its workspace's bot token.
+     *
+     * @param installations the table's installs and states when it is ready; used in OAuth mode only
+     */
+    public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock,
+            Supplier<SlackInstallations> installations) {
         SlackConfig slackConfig = SlackCalls.counted(new SlackConfig());
         slackConfig.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
         Slack slack = Slack.getInstance(slackConfig);
-        Optional<String> botToken = settings.get(BOT_TOKEN);
+        boolean oauth = isOAuth(settings);
+        Optional<String> botToken = oauth ? Optional.empty() : settings.get(BOT_TOKEN);
 
         AppConfig config = AppConfig.builder()
                 .signingSecret(settings.require(SIGNING_SECRET))
                 .singleTeamBotToken(botToken.orElse(null))
                 // Bolt would read these from the environment; Ciment is configured by its settings only.
                 .verificationToken(null)
-                .clientId(null)
-                .clientSecret(null)
+                .clientId(oauth ? settings.require(CLIENT_ID) : null)
+                .clientSecret(oauth ? settings.require(CLIENT_SECRET) : null)
+                .scope(oauth ? SlackScopes.botScopeParameter() : null)
+                .userScope(null)
+                .redirectUri(oauth ? redirectUri(settings) : null)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                // OAuth mode: Bolt checks each request's token with auth.test; once per token per 10 minutes is enough.
+                .authTestCacheEnabled(oauth)
                 .slack(slack)
                 // Edits, deletions, joins ... in channels Ciment is in: acknowledged, nothing to do.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build();
         App app = new App(config);
-        MethodsClient web = botToken.map(token -> quick(slack).methods(token)).orElse(null);
+        BotClient web;
+        if (oauth) {
+            web = BotClient.perRequest(quick(slack));
+            OAuthInstalls.configure(app, settings, installations, clock);
+            app.use(web.middleware());
+        } else {
+            web = BotClient.fixed(botToken.map(token -> quick(slack).methods(token)).orElse(null));
+            // Sent in OAuth mode only (manifest.yaml subscribes to them): with one token, nothing to forget.
+            app.event(AppUninstalledEvent.class, (payload, context) -> context.ack());
+            app.event(TokensRevokedEvent.class, (payload, context) -> context.ack());
+        }
         SlackIntroductions introductions = new SlackIntroductions(web);
         app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
         SlackInteractivity.register(app, ciment, introductions, web, clock);
         return app;
+    }
+
+    /** OAuth (multi-workspace) mode: SLACK_CLIENT_ID is set. */
+    public static boolean isOAuth(Settings settings) {
+        return settings.get(CLIENT_ID).isPresent();
+    }
+
+    /**
+     * Where Slack sends the installer back: CIMENT_PUBLIC_URL + {@value #REDIRECT_PATH} when the deployment
+     * says its URL; else none is named, and Slack uses the app's one redirect URL (manifest.yaml's).
+     */
+    static String redirectUri(Settings settings) {
+        return settings.get(PUBLIC_URL).map(url -> (url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                + REDIRECT_PATH).orElse(null);
     }
 
     /** A Web API client with the bot token, at SLACK_API_URL: for the delivery functions, which run no Bolt app. */

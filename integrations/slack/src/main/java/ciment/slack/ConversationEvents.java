@@ -39,12 +39,16 @@ final class ConversationEvents {
     private final Supplier<Ciment> ciment;
     private final SlackCallers callers;
     /** A Web API client with the bot token and a short call timeout; null without a token (nothing is read). */
-    private final MethodsClient slack;
+    private final BotClient web;
 
     ConversationEvents(Supplier<Ciment> ciment, SlackCallers callers, MethodsClient slack) {
+        this(ciment, callers, BotClient.fixed(slack));
+    }
+
+    ConversationEvents(Supplier<Ciment> ciment, SlackCallers callers, BotClient bot) {
         this.ciment = ciment;
         this.callers = callers;
-        this.slack = slack;
+        this.web = bot;
     }
 
     Response reactionAdded(EventsApiPayload<ReactionAddedEvent> payload, EventContext context) {
@@ -75,7 +79,7 @@ final class ConversationEvents {
         Optional<String> post = shownBy(channel, ts);
         if (post.isEmpty() && (bot == null || itemUser == null || bot.equals(itemUser))) {
             // Only Ciment's messages carry a post in their metadata: another's message is not even read.
-            post = CimentMessages.postOf(slack, channel, ts);
+            post = CimentMessages.postOf(web.get(), channel, ts);
         }
         if (post.isEmpty()) {
             return;
@@ -172,7 +176,7 @@ final class ConversationEvents {
         if (event.parentUser() != null && bot != null && !bot.equals(event.parentUser())) {
             return context.ack();
         }
-        Optional<String> post = CimentMessages.postOf(slack, event.channel(), event.threadTs());
+        Optional<String> post = CimentMessages.postOf(web.get(), event.channel(), event.threadTs());
         if (post.isPresent()) {
             Reply answer = run(caller, "reply " + PostMenu.rootOf(post.get()) + " " + event.text());
             if (answer instanceof Reply.Refused refused) {
@@ -271,7 +275,7 @@ final class ConversationEvents {
     /** Says a refusal to the message's writer alone, in the thread where they wrote. */
     private void tell(String channel, String user, String threadTs, String sentence) {
         try {
-            var told = slack.chatPostEphemeral(r -> r.channel(channel).user(user)
+            var told = web.get().chatPostEphemeral(r -> r.channel(channel).user(user)
                     .threadTs(threadTs).text(Mrkdwn.escape("Not saved in Ciment: " + sentence)));
             if (!told.isOk()) {
                 LOG.info("chat.postEphemeral answered {}", told.getError());

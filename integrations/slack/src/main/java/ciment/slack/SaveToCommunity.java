@@ -44,12 +44,16 @@ final class SaveToCommunity {
     private final Supplier<Ciment> ciment;
     private final SlackCallers callers;
     /** A Web API client with the bot token and a short call timeout; null without a token. */
-    private final MethodsClient slack;
+    private final BotClient bot;
 
     SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, MethodsClient slack) {
+        this(ciment, callers, BotClient.fixed(slack));
+    }
+
+    SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient bot) {
         this.ciment = ciment;
         this.callers = callers;
-        this.slack = slack;
+        this.bot = bot;
     }
 
     Response shortcut(MessageShortcutRequest request, MessageShortcutContext context) {
@@ -138,7 +142,7 @@ final class SaveToCommunity {
     private Read messages(SaveModal.Saved saved) {
         List<Message> read = new ArrayList<>();
         boolean unread = false;
-        if (slack != null && (saved.thread() || saved.cut())) {
+        if (bot.get() != null && (saved.thread() || saved.cut())) {
             read = saved.thread() ? replies(saved) : top(saved);
             unread = saved.thread() && read.isEmpty();
         }
@@ -157,7 +161,7 @@ final class SaveToCommunity {
 
     private List<Message> replies(SaveModal.Saved saved) {
         try {
-            ConversationsRepliesResponse replies = slack.conversationsReplies(r -> r.channel(saved.channel())
+            ConversationsRepliesResponse replies = bot.get().conversationsReplies(r -> r.channel(saved.channel())
                     .ts(saved.ts()).limit(MAX_MESSAGES));
             if (replies.isOk() && replies.getMessages() != null) {
                 return replies.getMessages().stream().limit(MAX_MESSAGES).toList();
@@ -171,7 +175,7 @@ final class SaveToCommunity {
 
     private List<Message> top(SaveModal.Saved saved) {
         try {
-            ConversationsHistoryResponse history = slack.conversationsHistory(r -> r.channel(saved.channel())
+            ConversationsHistoryResponse history = bot.get().conversationsHistory(r -> r.channel(saved.channel())
                     .latest(saved.ts()).oldest(saved.ts()).inclusive(true).limit(1));
             if (history.isOk() && history.getMessages() != null) {
                 return history.getMessages().stream().filter(m -> saved.ts().equals(m.getTs())).toList();
@@ -189,9 +193,9 @@ final class SaveToCommunity {
             return botName != null ? botName : SOMEONE;
         }
         return names.computeIfAbsent(userId, id -> {
-            if (slack != null) {
+            if (bot.get() != null) {
                 try {
-                    UsersInfoResponse info = slack.usersInfo(r -> r.user(id));
+                    UsersInfoResponse info = bot.get().usersInfo(r -> r.user(id));
                     if (info.isOk() && info.getUser() != null) {
                         var introduced = SlackIntroductions.introduction(info.getUser(), new SlackOrigin(null, null), null);
                         return introduced.displayName();

@@ -2,7 +2,6 @@ package ciment.slack;
 
 import ciment.core.service.Ciment;
 import com.slack.api.bolt.App;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -25,8 +24,8 @@ final class SlackInteractivity {
     private SlackInteractivity() {
     }
 
-    /** @param web a Web API client with the bot token and a short call timeout; null without a token */
-    static void register(App app, Supplier<Ciment> ciment, SlackIntroductions introductions, MethodsClient web,
+    /** @param web the Web API client of each request's workspace, with a short call timeout */
+    static void register(App app, Supplier<Ciment> ciment, SlackIntroductions introductions, BotClient web,
             Clock clock) {
         SlackCallers callers = new SlackCallers(introductions, clock);
         HomeTab home = new HomeTab(ciment, callers);

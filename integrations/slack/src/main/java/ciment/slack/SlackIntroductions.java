@@ -20,13 +20,18 @@ final class SlackIntroductions {
     private static final Logger LOG = LoggerFactory.getLogger(SlackIntroductions.class);
 
     /** No bot token: Slack is never asked. */
-    static final SlackIntroductions NONE = new SlackIntroductions(null);
+    static final SlackIntroductions NONE = new SlackIntroductions(BotClient.fixed(null));
 
-    private final MethodsClient client;
+    private final BotClient bot;
 
     /** @param client a Web API client with the bot token, or null when there is no token (no lookup) */
     SlackIntroductions(MethodsClient client) {
-        this.client = client;
+        this(BotClient.fixed(client));
+    }
+
+    /** With the bot token of each request's workspace (OAuth mode). */
+    SlackIntroductions(BotClient bot) {
+        this.bot = bot;
     }
 
     /** The lookups of one command, which come from {@code origin}. */
@@ -59,7 +64,7 @@ final class SlackIntroductions {
          */
         Introduction sender(String userId, String userName) {
             if (sender == null) {
-                if (client == null) {
+                if (bot.get() == null) {
                     sender = Introduction.named(userName);
                 } else {
                     sender = ask(userId, userName).orElseThrow(() -> new Refusal(
@@ -78,6 +83,7 @@ final class SlackIntroductions {
         }
 
         private Optional<Introduction> ask(String userId, String fallbackName) {
+            MethodsClient client = bot.get();
             if (client == null || asked) {
                 return Optional.empty();
             }

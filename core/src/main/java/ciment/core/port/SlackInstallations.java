@@ -1,0 +1,40 @@
+package ciment.core.port;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where the Slack app's OAuth installs are kept (multi-workspace mode): one installation per workspace, or per
+ * organisation for an org-wide install on Enterprise Grid, with the bot token Ciment uses there; and the OAuth
+ * {@code state} values handed out by /slack/install, each good once and until it expires.
+ */
+public interface SlackInstallations {
+
+    /**
+     * One workspace's install.
+     *
+     * @param enterpriseId the organisation on Enterprise Grid, else null
+     * @param teamId       the workspace; null for an org-wide install
+     */
+    record Installation(String enterpriseId, String teamId, String teamName, String appId, String botUserId,
+            String botId, String botToken, String botScopes, String installerUserId, Instant installedAt) {
+    }
+
+    /** Keeps the installation, replacing an earlier one of the same workspace (a re-install). */
+    void save(Installation installation);
+
+    /** The workspace's installation, else the organisation's org-wide one; empty when neither is installed. */
+    Optional<Installation> find(String enterpriseId, String teamId);
+
+    /** Forgets the workspace's installation (the app was uninstalled); nothing when there is none. */
+    void delete(String enterpriseId, String teamId);
+
+    /** Keeps a state value handed out to an installer until {@code expiresAt}. */
+    void addState(String state, Instant expiresAt);
+
+    /** True when the state was handed out, not used yet, and {@code now} is before it expires. */
+    boolean stateValid(String state, Instant now);
+
+    /** Uses the state up: it is not valid afterwards. */
+    void deleteState(String state);
+}

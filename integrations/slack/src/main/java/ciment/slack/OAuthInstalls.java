@@ -1,0 +1,45 @@
+package ciment.slack;
+
+import ciment.core.config.Settings;
+import ciment.core.port.SlackInstallations;
+import com.slack.api.bolt.App;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * OAuth (multi-workspace) mode, all with Bolt's own flow: GET {@value CimentSlackApp#INSTALL_PATH} redirects to
+ * Slack's authorize URL (client id, the scopes of {@link SlackScopes}, a state, the redirect URI), GET
+ * {@value CimentSlackApp#REDIRECT_PATH} checks the state, calls oauth.v2.access at SLACK_API_URL and stores the
+ * installation ({@link InstallCallback}: allowed workspaces only). Installations and states live in the table:
+ * a Lambda container keeps nothing between requests. Bolt's MultiTeamsAuthorization then finds each request's
+ * bot token there; a workspace without an installation gets Bolt's answer (install the app first).
+ */
+final class OAuthInstalls {
+    private OAuthInstalls() {
+    }
+
+    static void configure(App app, Settings settings, Supplier<SlackInstallations> installations, Clock clock) {
+        if (installations == null) {
+            throw new IllegalStateException(CimentSlackApp.CLIENT_ID + " is set (OAuth installs) but no store of installations was given.");
+        }
+        var config = app.config();
+        config.setOauthInstallPath(CimentSlackApp.INSTALL_PATH);
+        config.setOauthRedirectUriPath(CimentSlackApp.REDIRECT_PATH);
+        // Straight to Slack (302), as Bolt 1.0-1.3 did, rather than a page with an "Add to Slack" button.
+        config.setOAuthInstallPageRenderingEnabled(false);
+        BoltInstallations stored = new BoltInstallations(installations);
+        app.asOAuthApp(true);
+        app.service(new BoltOAuthStates(installations, clock));
+        app.service(stored);
+        app.oauthCallback(new InstallCallback(config, stored, AllowedWorkspaces.fromSettings(settings)));
+        app.oauthCallbackStateError((request, response) -> InstallPages.page(response, 400,
+                "This install link has expired or was not started from here: nothing was installed; open the install link again."));
+        app.oauthCallbackError((request, response) -> InstallPages.page(response, 200,
+                "The install was cancelled in Slack (" + request.getPayload().getError() + "): nothing was installed."));
+        app.oauthCallbackAccessError((com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler)
+                (request, response, access) -> InstallPages.page(response, 400,
+                        "Slack refused the install (" + access.getError() + "): nothing was installed; open the install link again."));
+        // An uninstall or a revoked token forgets the installation (Bolt's handlers, on this store).
+        app.enableTokenRevocationHandlers();
+    }
+}

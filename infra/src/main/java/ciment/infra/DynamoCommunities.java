@@ -59,6 +59,9 @@ final class DynamoCommunities implements Communities {
 
     private final Table table;
     private final MetaSizes metaSizes = new MetaSizes();
+    /** Community ids by slug, learnt by this container: a command then reads its community by key, not by index. */
+    private final Map<String, String> idsBySlug = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KNOWN_SLUGS = 10_000;
 
     DynamoCommunities(Table table) {
         this.table = table;
@@ -84,6 +87,28 @@ final class DynamoCommunities implements Communities {
 
     @Override
     public Optional<Community> find(Slug slug) {
+        String known = idsBySlug.get(slug.value());
+        if (known != null) {
+            Optional<Community> community = table.get(FIND, Keys.communityMeta(known), false)
+                    .map(item -> Items.community(metaSizes.remember(item)));
+            if (community.isPresent()) {
+                return community;
+            }
+        }
+        Optional<Community> found = findUnknown(slug);
+        found.ifPresent(this::rememberId);
+        return found;
+    }
+
+    /** A slug is claimed for good (never released nor renamed), so its community id can be kept. */
+    private void rememberId(Community community) {
+        if (idsBySlug.size() >= KNOWN_SLUGS) {
+            idsBySlug.clear();
+        }
+        idsBySlug.put(community.slug().value(), community.id());
+    }
+
+    private Optional<Community> findUnknown(Slug slug) {
         List<Map<String, AttributeValue>> found = table.query(FIND, q -> q.indexName(Keys.GSI1)
                 .keyConditionExpression("gsi1pk = :catalog AND gsi1sk = :slug")
                 .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG), ":slug", s(slug.value())))

@@ -40,7 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *     other request and call goes to that community.</li>
  * <li>Everything else (requests on no community's partition, Slack and Teams calls outside a scope, and the
  *     invocation's own units: API request, Lambda request, MB-ms, stream request, queue sends) goes to the
- *     invocation's owner: the one community touched if exactly one was, else {@link UsageDay#PLATFORM}.</li>
+ *     invocation's owner: the one community touched if exactly one was; else, when the work ran in community
+ *     scopes (a delivery batch's records), shared among those communities in proportion to the time spent
+ *     in each (each record's community caused it, and a batch over several communities needs no platform
+ *     write); else {@link UsageDay#PLATFORM}.</li>
  * </ol>
  * DynamoDB units are the trusted ones of the {@link CapacityMeter}'s source; an owner whose units were, even
  * once, computed from item sizes (an emulator, or a request DynamoDB reported nothing for) is marked inexact.
@@ -180,6 +183,7 @@ public final class UsageMeter {
         scope.set(communityId);
         Invocation invocation = current;
         String outerActive = null;
+        long started = System.nanoTime();
         if (invocation != null) {
             if (communityId != null) {
                 invocation.touch(communityId);
@@ -190,6 +194,9 @@ public final class UsageMeter {
         try {
             return work.get();
         } finally {
+            if (invocation != null && communityId != null && outer == null) {
+                invocation.spent(communityId, System.nanoTime() - started);
+            }
             if (outer == null) {
                 scope.remove();
             } else {
@@ -361,6 +368,31 @@ public final class UsageMeter {
             other.quantities.forEach(this::add);
             exact &= other.exact;
         }
+
+        /**
+         * This tally split by weight, each quantity to six decimals; the heaviest takes what rounding left,
+         * so the shares add up to the whole exactly.
+         */
+        Map<String, Tally> shares(Map<String, Long> weights) {
+            long total = weights.values().stream().mapToLong(Long::longValue).sum();
+            String heaviest = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Map<String, Tally> shares = new LinkedHashMap<>();
+            weights.keySet().forEach(owner -> shares.put(owner, new Tally()));
+            quantities.forEach((meter, quantity) -> {
+                BigDecimal given = BigDecimal.ZERO;
+                for (Map.Entry<String, Long> weight : weights.entrySet()) {
+                    if (!weight.getKey().equals(heaviest)) {
+                        BigDecimal share = quantity.multiply(BigDecimal.valueOf(weight.getValue()))
+                                .divide(BigDecimal.valueOf(total), 6, java.math.RoundingMode.DOWN);
+                        shares.get(weight.getKey()).add(meter, share);
+                        given = given.add(share);
+                    }
+                }
+                shares.get(heaviest).add(meter, quantity.subtract(given));
+            });
+            shares.values().forEach(share -> share.exact = exact);
+            return shares;
+        }
     }
 
     private static final class Invocation {
@@ -371,6 +403,7 @@ public final class UsageMeter {
         final Map<String, Tally> byCommunity = new HashMap<>();
         final Tally unattributed = new Tally();
         final Set<String> touched = new LinkedHashSet<>();
+        final Map<String, Long> scopedNanos = new LinkedHashMap<>();
         /** The community the invocation's thread works for now ({@link #within}), for calls made on other threads. */
         volatile String activeScope;
 
@@ -402,10 +435,21 @@ public final class UsageMeter {
             long millis = (System.nanoTime() - startNanos + 999_999) / 1_000_000;
             unattributed.add(Meter.LAMBDA_REQUESTS, BigDecimal.ONE);
             unattributed.add(Meter.LAMBDA_MB_MILLIS, BigDecimal.valueOf((long) memoryMb * (millis + initMillis)));
-            String owner = touched.size() == 1 ? touched.iterator().next() : UsageDay.PLATFORM;
             Map<String, Tally> owners = new LinkedHashMap<>(byCommunity);
-            owners.computeIfAbsent(owner, o -> new Tally()).addAll(unattributed);
+            if (touched.size() == 1) {
+                owners.computeIfAbsent(touched.iterator().next(), o -> new Tally()).addAll(unattributed);
+            } else if (!scopedNanos.isEmpty()) {
+                unattributed.shares(scopedNanos).forEach((community, share) ->
+                        owners.computeIfAbsent(community, o -> new Tally()).addAll(share));
+            } else {
+                owners.computeIfAbsent(UsageDay.PLATFORM, o -> new Tally()).addAll(unattributed);
+            }
             return owners;
+        }
+
+        /** Time the invocation's thread spent working for a community (outermost scopes only). */
+        synchronized void spent(String community, long nanos) {
+            scopedNanos.merge(community, Math.max(1, nanos), Long::sum);
         }
     }
 }

@@ -217,10 +217,44 @@ class UsageMeterTest {
         assertQuantity("2", days.get("a"), Meter.SLACK_CALLS);
         assertQuantity("2", days.get("b"), Meter.DYNAMODB_WRITE_UNITS);
         assertQuantity("1", days.get("b"), Meter.TEAMS_CALLS);
-        // Two communities touched: the batch's own units are the platform's.
-        assertQuantity("1", days.get(UsageDay.PLATFORM), Meter.STREAM_REQUESTS);
-        assertQuantity("1", days.get(UsageDay.PLATFORM), Meter.LAMBDA_REQUESTS);
-        assertQuantity("0", days.get("a"), Meter.STREAM_REQUESTS);
+        // Two communities' records: the batch's own units are shared between them, no platform write.
+        assertEquals(Set.of("a", "b"), days.keySet());
+        assertEquals(0, n("1").compareTo(sum(Meter.STREAM_REQUESTS, days.get("a"), days.get("b"))));
+        assertEquals(0, n("1").compareTo(sum(Meter.LAMBDA_REQUESTS, days.get("a"), days.get("b"))));
+    }
+
+    @Test
+    void deliveryBatch_sharesItsOwnUnits_inProportionToTheTimeSpentOnEachCommunity_exactly() throws Exception {
+        UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, name, CLOCK);
+        meter.begin("batch-2", 512, 0, UsageMeter.Trigger.STREAM);
+        meter.within("slow", () -> {
+            table.putNew("t", item("MIRROR#3", "COPY"));
+            sleep(120);
+        });
+        meter.within("quick", () -> table.putNew("t", item("MIRROR#4", "COPY")));
+        meter.end();
+
+        Map<String, UsageDay> days = byOwner(usage.month(MONTH));
+        assertEquals(Set.of("slow", "quick"), days.keySet(), "no platform line for a batch of records");
+        UsageDay slow = days.get("slow");
+        UsageDay quick = days.get("quick");
+        assertTrue(slow.quantity(Meter.LAMBDA_MB_MILLIS).compareTo(quick.quantity(Meter.LAMBDA_MB_MILLIS).multiply(n("2"))) > 0,
+                "the record that took longer owns more of the batch's time: " + slow + " / " + quick);
+        BigDecimal millis = slow.quantity(Meter.LAMBDA_MB_MILLIS).add(quick.quantity(Meter.LAMBDA_MB_MILLIS));
+        assertEquals(0, millis.remainder(n("512")).signum(), "the shares add up to whole billed milliseconds: " + millis);
+        assertEquals(0, n("1").compareTo(sum(Meter.LAMBDA_REQUESTS, slow, quick)));
+    }
+
+    private static BigDecimal sum(Meter meter, UsageDay... days) {
+        return java.util.Arrays.stream(days).map(d -> d.quantity(meter)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

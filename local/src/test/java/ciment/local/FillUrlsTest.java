@@ -176,13 +176,15 @@ class FillUrlsTest {
         List<String> ours = urls(slack).stream().filter(url -> url.contains(HOST)).toList();
         assertTrue(ours.contains(BASE + "/slack/events"), slack);
         assertTrue(ours.contains(BASE + "/slack/oauth_redirect"), slack);
-        ours.forEach(url -> assertTrue(url.startsWith(BASE + "/slack/"), url));
+        ours.forEach(url -> assertTrue(url.startsWith(BASE), url));
 
         Map<String, byte[]> zip = entries(out.resolve("ciment-teams-app.zip"));
         assertTrue(zip.keySet().containsAll(List.of("manifest.json", "color.png", "outline.png")), zip.keySet().toString());
         JsonNode manifest = JSON.readTree(zip.get("manifest.json"));
         assertFalse(manifest.toString().contains("{{"), manifest.toString());
         assertEquals(APP_ID, manifest.at("/bots/0/botId").asText());
+        // The messaging extension is the same bot: the template's MicrosoftAppId everywhere the package names a bot.
+        manifest.path("composeExtensions").forEach(extension -> assertEquals(APP_ID, extension.path("botId").asText()));
         List<String> domains = new ArrayList<>();
         manifest.path("validDomains").forEach(domain -> domains.add(domain.asText()));
         assertTrue(domains.contains(HOST), domains.toString());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * handler classes that exist in the module whose jar is deployed, a role and a JSON log group with
  * retention of each function's own, no wildcard action, every stream or queue event source with a
  * dead-letter destination and partial batch answers, SnapStart on an alias, and the cost-allocation tag on
- * every resource that takes tags. Each check is also run on a copy broken on purpose, so that a check that
+ * every resource that takes tags, alarms on every function and queue to the alarm topic, and the table kept
+ * safe (on demand, recovery, encryption, stream, TTL, retained, deletion protection as a parameter). Each check is also run on a copy broken on purpose, so that a check that
  * can no longer fail is seen. (This module depends on every function module: their handlers load here.)
  */
 class TemplateAssertionsTest {
@@ -200,6 +201,65 @@ class TemplateAssertionsTest {
         return problems;
     }
 
+    static List<String> alarmProblems(Map<String, Object> template) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> resources = map(template.get("Resources"));
+        Set<String> watched = new java.util.HashSet<>();
+        resources.forEach((name, resource) -> {
+            if (!"AWS::CloudWatch::Alarm".equals(type(resource))) {
+                return;
+            }
+            Map<String, Object> alarm = properties(resource);
+            if (!List.of("AlarmTopicArn").equals(alarm.get("AlarmActions"))) {
+                problems.add(name + " does not notify the AlarmTopicArn topic");
+            }
+            Object dimensions = alarm.get("Dimensions");
+            if (dimensions instanceof Collection<?> list) {
+                list.forEach(d -> watched.add(alarm.get("MetricName") + " " + map(d).get("Value")));
+            }
+        });
+        functions(template).keySet().forEach(function -> {
+            for (String metric : List.of("Errors", "Throttles")) {
+                if (!watched.contains(metric + " " + function)) {
+                    problems.add(function + " has no alarm on its " + metric);
+                }
+            }
+        });
+        resources.forEach((name, resource) -> {
+            if ("AWS::SQS::Queue".equals(type(resource))
+                    && !watched.contains("ApproximateNumberOfMessagesVisible " + name + ".QueueName")) {
+                problems.add("the queue " + name + " has no alarm on messages waiting");
+            }
+        });
+        return problems;
+    }
+
+    static List<String> tableProblems(Map<String, Object> template) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> table = map(map(template.get("Resources")).get("Table"));
+        Map<String, Object> properties = properties(table);
+        if (!"PAY_PER_REQUEST".equals(properties.get("BillingMode"))) {
+            problems.add("the table is not on demand");
+        }
+        if (!Boolean.TRUE.equals(map(properties.get("PointInTimeRecoverySpecification")) == null ? null
+                : map(properties.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"))) {
+            problems.add("the table has no point-in-time recovery");
+        }
+        if (map(properties.get("SSESpecification")) == null || !Boolean.TRUE.equals(map(properties.get("SSESpecification")).get("SSEEnabled"))) {
+            problems.add("the table is not encrypted with a key of its own");
+        }
+        if (properties.get("StreamSpecification") == null || properties.get("TimeToLiveSpecification") == null) {
+            problems.add("the table has no stream or no TTL");
+        }
+        if (!"DeletionProtection".equals(properties.get("DeletionProtectionEnabled"))) {
+            problems.add("the table's deletion protection is not the DeletionProtection parameter");
+        }
+        if (!"Retain".equals(table.get("DeletionPolicy")) || !"Retain".equals(table.get("UpdateReplacePolicy"))) {
+            problems.add("the table is not retained when the stack is deleted or the table replaced");
+        }
+        return problems;
+    }
+
     // ---- the template as it is ----
 
     @Test
@@ -214,6 +274,8 @@ class TemplateAssertionsTest {
         problems.addAll(eventSourceProblems(template));
         problems.addAll(snapStartProblems(template));
         problems.addAll(tagProblems(template));
+        problems.addAll(alarmProblems(template));
+        problems.addAll(tableProblems(template));
         assertEquals(List.of(), problems);
     }
 
@@ -284,6 +346,26 @@ class TemplateAssertionsTest {
         assertFound(tagProblems(broken(t -> map(t.get("Resources")).put("Topic",
                 new LinkedHashMap<>(Map.of("Type", "AWS::SNS::Topic", "Properties", new LinkedHashMap<>()))))),
                 "Topic is of a type (AWS::SNS::Topic) not known");
+    }
+
+    @Test
+    void aFunctionWithoutItsAlarms_orAnAlarmNotifyingNobody_isFound() {
+        assertFound(alarmProblems(broken(t -> map(t.get("Resources")).remove("CostsThrottlesAlarm"))),
+                "CostsFunction has no alarm on its Throttles");
+        assertFound(alarmProblems(broken(t -> map(t.get("Resources")).remove("DeadLettersAlarm"))),
+                "DeliveryDeadLetters has no alarm");
+        assertFound(alarmProblems(broken(t -> properties(map(t.get("Resources")).get("SlackErrorsAlarm"))
+                .put("AlarmActions", List.of()))), "SlackErrorsAlarm does not notify");
+    }
+
+    @Test
+    void aTableWithoutRecovery_retention_orItsDeletionProtectionParameter_isFound() {
+        assertFound(tableProblems(broken(t -> properties(map(t.get("Resources")).get("Table"))
+                .remove("PointInTimeRecoverySpecification"))), "no point-in-time recovery");
+        assertFound(tableProblems(broken(t -> map(map(t.get("Resources")).get("Table")).remove("DeletionPolicy"))),
+                "not retained");
+        assertFound(tableProblems(broken(t -> properties(map(t.get("Resources")).get("Table"))
+                .put("DeletionProtectionEnabled", false))), "deletion protection");
     }
 
     // ---- reading the template ----

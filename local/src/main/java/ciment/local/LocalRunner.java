@@ -86,7 +86,11 @@ public final class LocalRunner implements AutoCloseable {
                     settings.get("AWS_REGION", "us-east-1"), settings.table()), deliveryFunctions(settings),
                     deadLetters::send);
             Map<String, Route> routes = new LinkedHashMap<>();
-            routes.put("POST /slack/events", slackRoute(settings));
+            Route slack = slackRoute(settings);
+            routes.put("POST /slack/events", slack);
+            // OAuth installs (SLACK_CLIENT_ID set): the Slack function serves them, as in AWS.
+            routes.put("GET /slack/install", slack);
+            routes.put("GET /slack/oauth_redirect", slack);
             routes.put("POST /api/messages", teamsRoute(settings));
             routes.put("GET /health", call -> Answer.text(200, "ok"));
             Route costs = costsRoute(settings);
@@ -216,7 +220,7 @@ public final class LocalRunner implements AutoCloseable {
      */
     private static List<StreamFeeder.Consumer> deliveryFunctions(Settings settings) {
         List<StreamFeeder.Consumer> functions = new ArrayList<>();
-        if (settings.get("SLACK_BOT_TOKEN").isPresent()) {
+        if (settings.get("SLACK_BOT_TOKEN").isPresent() || settings.get("SLACK_CLIENT_ID").isPresent()) {
             functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", StreamFeeder.deliveryFilter("slack"),
                     new Containers<>("ciment-slack-delivery", () -> new SlackDeliveryFunction(settings), 1)));
         }

@@ -24,7 +24,7 @@ final class AuthorPictures {
     private static final int REMEMBERED = 1000;
 
     private final People people;
-    private final MethodsClient slack;
+    private final WorkspaceClients slack;
     private final Map<String, Optional<String>> known = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
@@ -32,7 +32,7 @@ final class AuthorPictures {
         }
     };
 
-    AuthorPictures(People people, MethodsClient slack) {
+    AuthorPictures(People people, WorkspaceClients slack) {
         this.people = people;
         this.slack = slack;
     }
@@ -61,7 +61,7 @@ final class AuthorPictures {
             return Optional.empty();
         }
         try {
-            UsersInfoResponse info = slack.usersInfo(r -> r.user(account.get().userId()));
+            UsersInfoResponse info = slack.of(workspace).usersInfo(r -> r.user(account.get().userId()));
             if (info.isOk() && info.getUser() != null && info.getUser().getProfile() != null) {
                 return Optional.ofNullable(info.getUser().getProfile().getImage72());
             }

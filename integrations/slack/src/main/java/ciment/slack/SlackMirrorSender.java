@@ -6,6 +6,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
+import ciment.core.port.SlackInstallations;
 import ciment.core.port.People;
 import ciment.core.port.Refused;
 import com.slack.api.methods.MethodsClient;
@@ -48,15 +49,24 @@ public final class SlackMirrorSender implements MirrorSender {
     /** How far before a post's time an earlier attempt's copy is looked for (clocks and queues differ). */
     private static final Duration LOOK_BACK = Duration.ofSeconds(60);
 
-    private final MethodsClient slack;
+    private final WorkspaceClients slack;
     private final AuthorPictures pictures;
 
     /** @param people whose Slack accounts give the copies' pictures */
     public SlackMirrorSender(Settings settings, People people) {
-        this(CimentSlackApp.botMethods(settings), people);
+        this(settings, people, null);
+    }
+
+    /** In OAuth mode, each copy is sent with the bot token of its channel's workspace, from {@code installations}. */
+    public SlackMirrorSender(Settings settings, People people, SlackInstallations installations) {
+        this(WorkspaceClients.fromSettings(settings, installations), people);
     }
 
     SlackMirrorSender(MethodsClient slack, People people) {
+        this(WorkspaceClients.fixed(slack), people);
+    }
+
+    private SlackMirrorSender(WorkspaceClients slack, People people) {
         this.slack = slack;
         this.pictures = new AuthorPictures(people, slack);
     }
@@ -71,7 +81,8 @@ public final class SlackMirrorSender implements MirrorSender {
     public String send(Link link, Post post, Optional<String> threadMessageId) throws Exception {
         String channel = link.channel().id();
         String picture = pictures.of(post, link.channel().workspace()).orElse(null);
-        var sent = call(link, "chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
+        MethodsClient client = slack.of(link.channel().workspace());
+        var sent = call(link, "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel)
                 .text(fallback(post)).blocks(blocks(post)).username(author(post)).iconUrl(picture)
                 .metadata(CimentMessages.about(post.reference())).threadTs(threadMessageId.orElse(null))));
         return sent == null || sent.getTs() == null ? "" : sent.getTs();
@@ -82,7 +93,8 @@ public final class SlackMirrorSender implements MirrorSender {
         if (messageId == null || messageId.isEmpty()) {
             return; // a copy given up when it was sent
         }
-        call(link, "chat.update", () -> slack.chatUpdate(r -> r.channel(link.channel().id()).ts(messageId)
+        MethodsClient client = slack.of(link.channel().workspace());
+        call(link, "chat.update", () -> client.chatUpdate(r -> r.channel(link.channel().id()).ts(messageId)
                 .text(fallback(post)).blocks(blocks(post)).metadata(CimentMessages.about(post.reference()))));
     }
 
@@ -91,7 +103,8 @@ public final class SlackMirrorSender implements MirrorSender {
         if (messageId == null || messageId.isEmpty()) {
             return;
         }
-        call(link, "chat.delete", () -> slack.chatDelete(r -> r.channel(link.channel().id()).ts(messageId)));
+        MethodsClient client = slack.of(link.channel().workspace());
+        call(link, "chat.delete", () -> client.chatDelete(r -> r.channel(link.channel().id()).ts(messageId)));
     }
 
     /**
@@ -102,10 +115,11 @@ public final class SlackMirrorSender implements MirrorSender {
     public Optional<String> findEarlier(Link link, Post post) {
         try {
             String channel = link.channel().id();
+            MethodsClient slack = this.slack.of(link.channel().workspace());
             if (!post.isReply()) {
-                return inHistory(channel, "#" + post.id(), post.createdAt());
+                return inHistory(slack, channel, "#" + post.id(), post.createdAt());
             }
-            Optional<String> root = inHistory(channel, "#" + post.rootId(), Ulid.time(post.rootId()));
+            Optional<String> root = inHistory(slack, channel, "#" + post.rootId(), Ulid.time(post.rootId()));
             if (root.isEmpty()) {
                 return Optional.empty();
             }
@@ -119,7 +133,8 @@ public final class SlackMirrorSender implements MirrorSender {
         }
     }
 
-    private Optional<String> inHistory(String channel, String reference, Instant since) throws Exception {
+    private static Optional<String> inHistory(MethodsClient slack, String channel, String reference, Instant since)
+            throws Exception {
         var history = slack.conversationsHistory(r -> r.channel(channel).oldest(ts(since.minus(LOOK_BACK)))
                 .limit(200).includeAllMetadata(true));
         return history.isOk() ? naming(history.getMessages(), reference) : Optional.empty();

@@ -5,6 +5,7 @@ import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.PersonalDataSource;
+import ciment.core.port.SlackInstallations;
 import ciment.core.privacy.PersonalData;
 import ciment.core.privacy.PersonalDataJson;
 import ciment.core.port.NoticeSender;
@@ -61,7 +62,7 @@ public final class SlackNoticeSender implements NoticeSender {
         return Optional.empty();
     };
 
-    private final MethodsClient slack;
+    private final WorkspaceClients slack;
     private final PersonalDataSource personalData;
     private final Clock clock;
 
@@ -72,7 +73,12 @@ public final class SlackNoticeSender implements NoticeSender {
 
     /** As the Slack delivery function: data files are made from {@code personalData}. */
     public SlackNoticeSender(Settings settings, PersonalDataSource personalData) {
-        this(CimentSlackApp.botMethods(settings), personalData, Clock.systemUTC());
+        this(settings, personalData, null);
+    }
+
+    /** In OAuth mode, each notice is sent with the bot token of its recipient's workspace, from {@code installations}. */
+    public SlackNoticeSender(Settings settings, PersonalDataSource personalData, SlackInstallations installations) {
+        this(WorkspaceClients.fromSettings(settings, installations), personalData, Clock.systemUTC());
     }
 
     SlackNoticeSender(MethodsClient slack) {
@@ -80,6 +86,10 @@ public final class SlackNoticeSender implements NoticeSender {
     }
 
     SlackNoticeSender(MethodsClient slack, PersonalDataSource personalData, Clock clock) {
+        this(WorkspaceClients.fixed(slack), personalData, clock);
+    }
+
+    private SlackNoticeSender(WorkspaceClients slack, PersonalDataSource personalData, Clock clock) {
         this.slack = slack;
         this.personalData = personalData;
         this.clock = clock;
@@ -104,8 +114,9 @@ public final class SlackNoticeSender implements NoticeSender {
         }
         String user = to.account().userId();
         String text = Mrkdwn.escape(notice.text());
+        MethodsClient slack = this.slack.of(to.account().workspace());
         if (notice.carriesPersonalData()) {
-            sendDataFile(notice, user, text);
+            sendDataFile(slack, notice, user, text);
             return;
         }
         List<LayoutBlock> blocks = blocks(notice, text);
@@ -145,7 +156,7 @@ public final class SlackNoticeSender implements NoticeSender {
      * The person's data, collected now, as a file in the app's DM with them. A person erased since they
      * asked has nothing left to send: dropped (logged).
      */
-    private void sendDataFile(Notice notice, String user, String comment) throws Exception {
+    private void sendDataFile(MethodsClient slack, Notice notice, String user, String comment) throws Exception {
         Optional<PersonalData> data = personalData.personalData(notice.personalDataOf());
         if (data.isEmpty()) {
             LOG.info("notice {}: no data is held about person {} any more; no file sent", notice.id(),

@@ -2,6 +2,7 @@ package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
+import ciment.core.port.SlackInstallations;
 import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
 import ciment.delivery.Mirrors;
@@ -46,7 +47,10 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
     /** The container's init, billed with its first invocation; 0 after. */
     private final AtomicLong initMillis;
 
-    /** Lambda's entry: the environment, with the bot token that template.yaml names by ARN (SLACK_BOT_TOKEN_ARN) read first. */
+    /**
+     * Lambda's entry: the environment, with the bot token that template.yaml names by ARN (SLACK_BOT_TOKEN_ARN) read
+     * first. In OAuth mode (SLACK_CLIENT_ID) each message goes with its workspace's installed bot token.
+     */
     public SlackDeliveryFunction() {
         this(System.nanoTime(), Secrets.resolve(Settings.fromEnvironment()));
     }
@@ -66,9 +70,10 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         Clock clock = Clock.systemUTC();
         // One pace per channel for notices and mirrors alike.
         Pacing pacing = Pacing.every(SEND_INTERVAL);
+        SlackInstallations installs = store.slackInstallations();
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                new SlackNoticeSender(settings, store), clock, pacing,
-                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store),
+                new SlackNoticeSender(settings, store, installs), clock, pacing,
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store, installs),
                         pacing, clock),
                 DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT));
         this.usage = store.meterUsage(clock);

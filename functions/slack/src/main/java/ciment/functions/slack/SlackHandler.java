@@ -59,7 +59,7 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
             CompletableFuture<Ciment> ciment, Clock clock) {
-        super(CimentSlackApp.create(settings, ciment::join, clock));
+        super(CimentSlackApp.create(settings, ciment::join, clock, () -> store.join().slackInstallations()));
         this.signatureCheck = signatureCheck;
         this.store = store;
         this.settings = settings;
@@ -77,11 +77,43 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     @Override
     public ApiGatewayResponse handleRequest(ApiGatewayRequest input, Context context) {
+        String oauthRoute = oauthRoute(input);
+        if (oauthRoute != null) {
+            return installRoute(input, oauthRoute, context);
+        }
         byte[] body = input == null ? null : rawBody(input);
         if (body == null || !signatureCheck.accepts(input.getHeaders(), body)) {
             return ApiGatewayResponse.builder().statusCode(401).rawBody("invalid request").build();
         }
         return super.handleRequest(withBody(input, new String(body, StandardCharsets.UTF_8)), context);
+    }
+
+    /**
+     * GET /slack/install or /slack/oauth_redirect (a browser, not Slack: nothing is signed), else null. API Gateway's
+     * path may start with the stage (/dev/slack/install): the route is what it ends with.
+     */
+    static String oauthRoute(ApiGatewayRequest input) {
+        if (input == null || !"GET".equalsIgnoreCase(input.getHttpMethod()) || input.getPath() == null) {
+            return null;
+        }
+        for (String route : new String[] {CimentSlackApp.INSTALL_PATH, CimentSlackApp.REDIRECT_PATH}) {
+            if (input.getPath().equals(route) || input.getPath().endsWith(route)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    /** The OAuth routes go to Bolt's install flow (OAuth mode); in single-workspace mode there is nothing to install. */
+    private ApiGatewayResponse installRoute(ApiGatewayRequest input, String route, Context context) {
+        if (!CimentSlackApp.isOAuth(settings)) {
+            return ApiGatewayResponse.builder().statusCode(404).headers(Map.of("Content-Type", "text/plain; charset=utf-8"))
+                    .rawBody("This Ciment runs in one Slack workspace with its bot token: installs through " + route
+                            + " need SLACK_CLIENT_ID and SLACK_CLIENT_SECRET.").build();
+        }
+        ApiGatewayRequest routed = withBody(input, "");
+        routed.setPath(route);
+        return super.handleRequest(routed, context);
     }
 
     /** bolt-aws-lambda drops Bolt's content type; Slack wants JSON answers marked as such. */

@@ -1,0 +1,71 @@
+package ciment.slack;
+
+import ciment.core.config.Settings;
+import ciment.core.port.Refused;
+import ciment.core.port.SlackInstallations;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The delivery functions' Web API clients, by workspace (team id): in OAuth mode the bot token of the workspace's
+ * installation, found in the table (looked up once per container and workspace); SLACK_BOT_TOKEN otherwise, and
+ * for a workspace installed before OAuth mode was turned on. A workspace with neither is refused for good: the
+ * record is given up rather than retried to no end.
+ */
+public final class WorkspaceClients {
+    private final Slack slack;
+    private final MethodsClient fallback;
+    private final SlackInstallations installations;
+    private final Map<String, Optional<MethodsClient>> byWorkspace = new ConcurrentHashMap<>();
+
+    private WorkspaceClients(Slack slack, MethodsClient fallback, SlackInstallations installations) {
+        this.slack = slack;
+        this.fallback = fallback;
+        this.installations = installations;
+    }
+
+    /** One client for every workspace (tests; single-workspace mode). */
+    static WorkspaceClients fixed(MethodsClient client) {
+        return new WorkspaceClients(null, client, null);
+    }
+
+    /**
+     * At SLACK_API_URL, with SLACK_BOT_TOKEN when set; with {@code installations} in OAuth mode (SLACK_CLIENT_ID).
+     *
+     * @param installations the table's installations, or null to use SLACK_BOT_TOKEN alone
+     */
+    public static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations) {
+        SlackConfig config = SlackCalls.counted(new SlackConfig());
+        config.setMethodsEndpointUrlPrefix(CimentSlackApp.withTrailingSlash(
+                settings.get(CimentSlackApp.API_URL, CimentSlackApp.DEFAULT_API_URL)));
+        Slack slack = Slack.getInstance(config);
+        boolean oauth = CimentSlackApp.isOAuth(settings) && installations != null;
+        if (!oauth && settings.get(CimentSlackApp.BOT_TOKEN).isEmpty()) {
+            throw new IllegalStateException(CimentSlackApp.BOT_TOKEN + " is not set (nor " + CimentSlackApp.CLIENT_ID
+                    + " for OAuth installs): see CONTRACT.md's configuration table.");
+        }
+        MethodsClient fallback = settings.get(CimentSlackApp.BOT_TOKEN).map(slack::methods).orElse(null);
+        return new WorkspaceClients(slack, fallback, oauth ? installations : null);
+    }
+
+    /** The client for {@code workspace}'s bot. */
+    MethodsClient of(String workspace) throws Refused {
+        if (installations == null || workspace == null) {
+            return orFallback(workspace);
+        }
+        Optional<MethodsClient> installed = byWorkspace.computeIfAbsent(workspace, team -> installations
+                .find(null, team).map(installation -> slack.methods(installation.botToken())));
+        return installed.isPresent() ? installed.get() : orFallback(workspace);
+    }
+
+    private MethodsClient orFallback(String workspace) throws Refused {
+        if (fallback == null) {
+            throw new Refused("Ciment is not installed in Slack workspace " + workspace + ": no bot token to send with.");
+        }
+        return fallback;
+    }
+}

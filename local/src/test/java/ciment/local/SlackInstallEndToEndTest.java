@@ -199,4 +199,15 @@ class SlackInstallEndToEndTest {
                 guides.getFirst().body());
         assertEquals(before, stack.itemCount());
     }
+
+    @Test
+    void install_inSingleWorkspaceMode_isNotServed_andSaysWhatWouldTurnItOn() throws Exception {
+        try (LocalStack single = new LocalStack()) {
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(single.runner.url()
+                    .resolve("/slack/install")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(404, response.statusCode(), response.body());
+            assertTrue(response.body().contains("need SLACK_CLIENT_ID and SLACK_CLIENT_SECRET"), response.body());
+        }
+    }
 }

@@ -3,6 +3,8 @@ package ciment.slack;
 import ciment.core.config.Settings;
 import ciment.core.port.SlackInstallations;
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -39,7 +41,18 @@ final class OAuthInstalls {
         app.oauthCallbackAccessError((com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler)
                 (request, response, access) -> InstallPages.page(response, 400,
                         "Slack refused the install (" + access.getError() + "): nothing was installed; open the install link again."));
-        // An uninstall or a revoked token forgets the installation (Bolt's handlers, on this store).
-        app.enableTokenRevocationHandlers();
+        // An uninstall, or the bot's token revoked, forgets the installation: at once, before the answer (Bolt's
+        // own handlers delete on a thread of their own, which Lambda freezes once the response is sent).
+        app.event(AppUninstalledEvent.class, (payload, context) -> {
+            stored.deleteAll(payload.getEnterpriseId(), payload.getTeamId());
+            return context.ack();
+        });
+        app.event(TokensRevokedEvent.class, (payload, context) -> {
+            var tokens = payload.getEvent().getTokens();
+            if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                stored.deleteAll(payload.getEnterpriseId(), payload.getTeamId());
+            }
+            return context.ack();
+        });
     }
 }

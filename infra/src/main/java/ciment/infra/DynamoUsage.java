@@ -51,7 +51,7 @@ public final class DynamoUsage implements Usage {
     public List<UsageDay> monthOf(String communityId, YearMonth month) {
         return table.queryAll("usage.monthOf", q -> q
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :month)")
-                .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.community(communityId)),
+                .expressionAttributeValues(Map.of(":pk", Keys.s(UsageMeter.partition(communityId)),
                         ":month", Keys.s(UsageMeter.DAY_PREFIX + month + "-"))))
                 .stream().map(DynamoUsage::day).toList();
     }

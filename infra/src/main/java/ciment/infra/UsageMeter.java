@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * DynamoDB units are the trusted ones of the {@link CapacityMeter}'s source; an owner whose units were, even
  * once, computed from item sizes (an emulator, or a request DynamoDB reported nothing for) is marked inexact.
  * Lambda time is memory × measured duration in whole milliseconds, plus the container's init on its first
- * invocation (Lambda bills init).
+ * invocation (Lambda bills init). The flushes and their listeners run after that duration is taken, and are
+ * billed too: their time is added to the same owner's next flush from this container.
  *
  * <p>The flush: one UpdateItem per owner at {@link #end()}, on {@code <owner's partition>} /
  * {@code USE#<yyyy-mm-dd>} (the day from the clock, UTC), that ADDs every quantity and SETs {@code req} to the
@@ -95,6 +96,11 @@ public final class UsageMeter {
     private final ThreadLocal<String> scope = new ThreadLocal<>();
     /** Index entries put by a flush, owed to the owner's next flush (owner → write units). */
     private final Map<String, Integer> owed = new ConcurrentHashMap<>();
+    /**
+     * Lambda time of the flushes and their listeners, which run after the invocation's time was taken but
+     * before it returns (billed): owed to the same owner's next flush (owner → MB-ms).
+     */
+    private final Map<String, Long> owedTime = new ConcurrentHashMap<>();
     private volatile Invocation current;
     private final java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong endingNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -134,7 +140,20 @@ public final class UsageMeter {
 
     /** Starts an invocation; {@code initMillis} is the container's init on its first invocation, else 0. */
     public void begin(String requestId, int memoryMb, long initMillis, Trigger trigger) {
-        Invocation invocation = new Invocation(requestId == null ? java.util.UUID.randomUUID().toString() : requestId, memoryMb, initMillis);
+        begin(requestId, memoryMb, initMillis, trigger, null);
+    }
+
+    /**
+     * Starts an invocation that no community causes, whatever partitions it reads (finance's reports, the
+     * storage measure): all of it is the platform's, in one flush.
+     */
+    public void beginForThePlatform(String requestId, int memoryMb, long initMillis, Trigger trigger) {
+        begin(requestId, memoryMb, initMillis, trigger, UsageDay.PLATFORM);
+    }
+
+    private void begin(String requestId, int memoryMb, long initMillis, Trigger trigger, String soleOwner) {
+        Invocation invocation = new Invocation(requestId == null ? java.util.UUID.randomUUID().toString() : requestId,
+                memoryMb, initMillis, soleOwner);
         if (trigger == Trigger.HTTP) {
             invocation.unattributed.add(Meter.API_REQUESTS, BigDecimal.ONE);
         } else if (trigger == Trigger.STREAM) {
@@ -164,17 +183,28 @@ public final class UsageMeter {
         try {
             Map<String, Tally> owners = invocation.close();
             LocalDate day = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-            owners.forEach((owner, tally) -> flush(owner, day, invocation.requestId, tally));
+            owners.forEach((owner, tally) -> {
+                long flushing = System.nanoTime();
+                flush(owner, day, invocation.requestId, tally);
+                oweTime(owner, invocation.memoryMb, System.nanoTime() - flushing);
+            });
             Set<String> communities = new LinkedHashSet<>(owners.keySet());
             communities.remove(UsageDay.PLATFORM);
+            long telling = System.nanoTime();
             for (Consumer<Set<String>> listener : listeners) {
                 listener.accept(Set.copyOf(communities));
             }
+            long told = System.nanoTime() - telling;
+            communities.forEach(community -> oweTime(community, invocation.memoryMb, told / communities.size()));
         } catch (RuntimeException e) {
             LOG.error("usage of request {} not recorded: {}", invocation.requestId, e.toString());
         } finally {
             endingNanos.addAndGet(System.nanoTime() - started);
         }
+    }
+
+    private void oweTime(String owner, int memoryMb, long nanos) {
+        owedTime.merge(owner, memoryMb * ((nanos + 999_999) / 1_000_000), Long::sum);
     }
 
     /** Runs work whose requests and calls (on no community partition) belong to a community. */
@@ -308,6 +338,10 @@ public final class UsageMeter {
         // The flush's own write, and an index entry put by an earlier one.
         int extra = 1 + owed.getOrDefault(owner, 0);
         tally.add(Meter.DYNAMODB_WRITE_UNITS, BigDecimal.valueOf(extra));
+        long earlierFlushes = owedTime.getOrDefault(owner, 0L);
+        if (earlierFlushes > 0) {
+            tally.add(Meter.LAMBDA_MB_MILLIS, BigDecimal.valueOf(earlierFlushes));
+        }
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         StringBuilder add = new StringBuilder();
@@ -341,7 +375,7 @@ public final class UsageMeter {
                     .conditionExpression("attribute_not_exists(#req) OR #req <> :req")
                     .expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_OLD));
-            owed.remove(owner);
+            settled(owner, earlierFlushes);
             // No index key before (ALL_OLD: moto leaves unchanged attributes out of UPDATED_OLD): this flush put
             // the item's index entry (a storage measure may have put it first).
             boolean created = !response.hasAttributes() || !response.attributes().containsKey(Keys.GSI2_PK);
@@ -349,10 +383,17 @@ public final class UsageMeter {
                 owed.merge(owner, 1, Integer::sum);
             }
         } catch (ConditionalCheckFailedException alreadyCounted) {
+            settled(owner, earlierFlushes);
             LOG.info("usage of request {} for {} was recorded already (a retried flush)", requestId, owner);
         } catch (RuntimeException e) {
             LOG.error("usage of request {} for {} on {} not recorded: {}", requestId, owner, day, e.toString());
         }
+    }
+
+    /** What a flush applied is no longer owed (time owed meanwhile, by another thread's flush, stays). */
+    private void settled(String owner, long earlierFlushes) {
+        owed.remove(owner);
+        owedTime.computeIfPresent(owner, (o, time) -> time == earlierFlushes ? null : time - earlierFlushes);
     }
 
     /** One owner's quantities in one invocation. */
@@ -399,6 +440,8 @@ public final class UsageMeter {
         final String requestId;
         final int memoryMb;
         final long initMillis;
+        /** The owner of everything in this invocation, or null to attribute by partition and scope. */
+        final String soleOwner;
         final long startNanos = System.nanoTime();
         final Map<String, Tally> byCommunity = new HashMap<>();
         final Tally unattributed = new Tally();
@@ -407,20 +450,26 @@ public final class UsageMeter {
         /** The community the invocation's thread works for now ({@link #within}), for calls made on other threads. */
         volatile String activeScope;
 
-        Invocation(String requestId, int memoryMb, long initMillis) {
+        Invocation(String requestId, int memoryMb, long initMillis, String soleOwner) {
             this.requestId = requestId;
             this.memoryMb = memoryMb;
             this.initMillis = initMillis;
+            this.soleOwner = soleOwner;
         }
 
         synchronized void touch(String community) {
-            touched.add(community);
+            if (soleOwner == null) {
+                touched.add(community);
+            }
         }
 
         /** Adds to a community, or (null) to whoever will own the invocation. */
         synchronized void add(String community, Meter meter, BigDecimal quantity, boolean exact) {
             if (quantity.signum() == 0 && exact) {
                 return;
+            }
+            if (soleOwner != null) {
+                community = null; // the invocation's own units: all the sole owner's
             }
             Tally tally = community == null ? unattributed : byCommunity.computeIfAbsent(community, c -> new Tally());
             if (community != null) {
@@ -436,7 +485,9 @@ public final class UsageMeter {
             unattributed.add(Meter.LAMBDA_REQUESTS, BigDecimal.ONE);
             unattributed.add(Meter.LAMBDA_MB_MILLIS, BigDecimal.valueOf((long) memoryMb * (millis + initMillis)));
             Map<String, Tally> owners = new LinkedHashMap<>(byCommunity);
-            if (touched.size() == 1) {
+            if (soleOwner != null) {
+                owners.put(soleOwner, unattributed);
+            } else if (touched.size() == 1) {
                 owners.computeIfAbsent(touched.iterator().next(), o -> new Tally()).addAll(unattributed);
             } else if (!scopedNanos.isEmpty()) {
                 unattributed.shares(scopedNanos).forEach((community, share) ->

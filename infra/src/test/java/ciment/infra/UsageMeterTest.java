@@ -245,6 +245,24 @@ class UsageMeterTest {
         assertEquals(0, n("1").compareTo(sum(Meter.LAMBDA_REQUESTS, slow, quick)));
     }
 
+    @Test
+    void timeSpentFlushingAndTellingListeners_isBilledToTheSameOwner_onItsNextFlush() {
+        UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, name, CLOCK);
+        meter.onFlushed(communities -> sleep(150));
+        meter.begin("req-1", 1024, 0, UsageMeter.Trigger.HTTP);
+        table.get("t", Keys.key("C#a", "META"), false);
+        meter.end();
+        BigDecimal first = usage.monthOf("a", MONTH).get(0).quantity(Meter.LAMBDA_MB_MILLIS);
+
+        meter.begin("req-2", 1024, 0, UsageMeter.Trigger.HTTP);
+        table.get("t", Keys.key("C#a", "META"), false);
+        meter.end();
+
+        BigDecimal both = usage.monthOf("a", MONTH).get(0).quantity(Meter.LAMBDA_MB_MILLIS);
+        assertTrue(both.subtract(first).compareTo(n("153600")) >= 0,
+                "the second flush carries the first's 150 ms after its duration was taken: " + first + " then " + both);
+    }
+
     private static BigDecimal sum(Meter meter, UsageDay... days) {
         return java.util.Arrays.stream(days).map(d -> d.quantity(meter)).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

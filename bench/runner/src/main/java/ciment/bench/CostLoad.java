@@ -62,6 +62,7 @@ final class CostLoad {
             link();
             YearMonth month = YearMonth.now(ZoneOffset.UTC);
             Map<Meter, BigDecimal> before = totals(month);
+            long[] waitsBefore = waits();
             long started = System.nanoTime();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < posts; i++) {
@@ -77,8 +78,9 @@ final class CostLoad {
             // The delivery functions flush their usage as their last batch ends.
             Thread.sleep(3_000);
             double seconds = (System.nanoTime() - started) / 1e9;
+            long[] waitsAfter = waits();
             Map<Meter, BigDecimal> used = minus(totals(month), before);
-            return report(month, posts, seconds, used);
+            return report(month, posts, seconds, used) + emulatorWaits(month, posts, used, waitsBefore, waitsAfter);
         } finally {
             runner.close();
         }
@@ -106,6 +108,42 @@ final class CostLoad {
         }
         return out.append(String.format(Locale.ROOT, "%nCost per 1,000 posts with 2 mirrored channels: $%s"
                 + " (target: ≤ $0.01).%n", total.setScale(4, RoundingMode.HALF_EVEN).toPlainString())).toString();
+    }
+
+    /** DynamoDB calls and their nanoseconds so far: the chat functions', then the delivery functions'. */
+    private static long[] waits() {
+        return new long[] {DynamoCallTimer.OTHER.calls(), DynamoCallTimer.OTHER.nanos(),
+                DynamoCallTimer.DELIVERY.calls(), DynamoCallTimer.DELIVERY.nanos()};
+    }
+
+    /**
+     * How much of the Lambda time was spent waiting on moto (which serves one request at a time, several times
+     * slower than DynamoDB): each call's measured duration at its function's memory, and the cost without it.
+     */
+    private static String emulatorWaits(YearMonth month, int posts, Map<Meter, BigDecimal> used, long[] before, long[] after) {
+        Map<String, Integer> memory = ciment.devkit.TemplateTable.functionMemory();
+        long chatCalls = after[0] - before[0];
+        long deliveryCalls = after[2] - before[2];
+        double chatSeconds = (after[1] - before[1]) / 1e9;
+        double deliverySeconds = (after[3] - before[3]) / 1e9;
+        double waitedGbSeconds = (chatSeconds * memory.get("SlackFunction") + deliverySeconds
+                * memory.get("SlackDeliveryFunction")) / 1024 * 1000 / posts;
+        PriceTable prices = PriceTable.select("us-east-1", "arm64", month);
+        BigDecimal measured = Meter.LAMBDA_MB_MILLIS.reported(used.getOrDefault(Meter.LAMBDA_MB_MILLIS, BigDecimal.ZERO), month)
+                .multiply(BigDecimal.valueOf(1000.0 / posts));
+        BigDecimal waited = BigDecimal.valueOf(waitedGbSeconds);
+        BigDecimal saved = prices.costOf(Meter.LAMBDA_MB_MILLIS, waited.min(measured));
+        return String.format(Locale.ROOT, "%nWaiting on the emulator: the chat function made %.1f DynamoDB calls per post"
+                + " (%.1f ms each on moto) and the delivery functions %.1f (%.1f ms each); those waits are %.0f of the"
+                + " %s GB-s per 1,000 posts above, $%s. Without them the Lambda compute would be $%s instead of the"
+                + " $%s measured; in AWS it lies between, with DynamoDB's own latency and Slack's and the Bot"
+                + " Connector's (loopback fakes here, answering in about a millisecond), neither measurable here.%n",
+                (double) chatCalls / posts, chatCalls == 0 ? 0 : chatSeconds * 1000 / chatCalls,
+                (double) deliveryCalls / posts, deliveryCalls == 0 ? 0 : deliverySeconds * 1000 / deliveryCalls,
+                waitedGbSeconds, measured.setScale(0, RoundingMode.HALF_EVEN).toPlainString(),
+                saved.setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
+                prices.costOf(Meter.LAMBDA_MB_MILLIS, measured.subtract(waited.min(measured))).setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
+                prices.costOf(Meter.LAMBDA_MB_MILLIS, measured).setScale(4, RoundingMode.HALF_EVEN).toPlainString());
     }
 
     /** Every owner's quantities of the month, added up per meter. */

@@ -12,7 +12,7 @@ public interface Usage {
     /** Every owner's usage days of a month (communities and the platform). */
     List<UsageDay> month(YearMonth month);
 
-    /** One community's usage days of a month (cheap: one partition), for its budget. */
+    /** One community's (or {@link UsageDay#PLATFORM}'s) usage days of a month (cheap: one partition). */
     List<UsageDay> monthOf(String communityId, YearMonth month);
 
     /** A community's monthly budget in US dollars, if one is set. */

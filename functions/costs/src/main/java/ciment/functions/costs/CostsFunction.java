@@ -5,6 +5,7 @@ import ciment.core.cost.PriceTable;
 import ciment.core.service.CostPages;
 import ciment.infra.DynamoStore;
 import ciment.infra.StoreStartup;
+import ciment.infra.UsageMeter;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lambda entry of the finance routes, as template.yaml names it. Two kinds of event:
@@ -34,8 +36,10 @@ public final class CostsFunction implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CompletableFuture<DynamoStore> store;
+    private final CompletableFuture<UsageMeter> usage;
     private final Settings settings;
     private final Clock clock;
+    private final AtomicLong initMillis;
 
     /** For Lambda: the environment. */
     public CostsFunction() {
@@ -48,15 +52,39 @@ public final class CostsFunction implements RequestStreamHandler {
     }
 
     public CostsFunction(Settings settings, Clock clock) {
+        long started = System.nanoTime();
         this.settings = settings;
         this.clock = clock;
         this.store = StoreStartup.begin(settings);
-        CostsPriming.register(store);
+        this.usage = store.thenApply(table -> table.meterUsage(clock));
+        this.initMillis = new AtomicLong((System.nanoTime() - started) / 1_000_000);
+        CostsPriming.register(store, initMillis);
     }
 
+    /**
+     * Metered like every function; finance's reports and the storage measure are nobody's community's doing,
+     * so all of it is the platform's (one flush, whatever partitions were read).
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        output.write(handle(input.readAllBytes()).getBytes(StandardCharsets.UTF_8));
+        byte[] event = input.readAllBytes();
+        UsageMeter meter = usage.exceptionally(failed -> null).join();
+        if (meter == null) {
+            output.write(handle(event).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        meter.beginForThePlatform(context == null ? null : context.getAwsRequestId(),
+                context == null ? 0 : context.getMemoryLimitInMB(), initMillis.getAndSet(0),
+                isSchedule(event) ? UsageMeter.Trigger.OTHER : UsageMeter.Trigger.HTTP);
+        try {
+            output.write(handle(event).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            meter.end();
+        }
+    }
+
+    private static boolean isSchedule(byte[] event) {
+        return new String(event, StandardCharsets.UTF_8).contains("\"Scheduled Event\"");
     }
 
     String handle(byte[] eventJson) {

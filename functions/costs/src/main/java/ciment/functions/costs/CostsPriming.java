@@ -3,6 +3,7 @@ package ciment.functions.costs;
 import ciment.infra.DynamoStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
@@ -24,14 +25,16 @@ final class CostsPriming implements Resource {
     private static volatile CostsPriming registered;
 
     private final Supplier<DynamoStore> store;
+    private final AtomicLong initMillis;
 
-    CostsPriming(Supplier<DynamoStore> store) {
+    CostsPriming(Supplier<DynamoStore> store, AtomicLong initMillis) {
         this.store = store;
+        this.initMillis = initMillis;
     }
 
     /** Registers the function's priming with the runtime (a no-op outside a CRaC/SnapStart JVM). */
-    static CostsPriming register(CompletableFuture<DynamoStore> store) {
-        CostsPriming priming = new CostsPriming(store::join);
+    static CostsPriming register(CompletableFuture<DynamoStore> store, AtomicLong initMillis) {
+        CostsPriming priming = new CostsPriming(store::join, initMillis);
         registered = priming;
         Core.getGlobalContext().register(priming);
         return priming;
@@ -51,11 +54,13 @@ final class CostsPriming implements Resource {
     }
 
     /**
-     * Nothing to refresh: the function keeps no time and no randomness of its own (each report reads the
+     * The init measured once before the snapshot is not billed again by every restored copy: it starts at 0.
+     * Nothing else to refresh: the function keeps no time and no randomness of its own (each report reads the
      * clock when it is asked, the prices are read per month asked), and connections made before the
      * snapshot are reopened by the SDK's retries.
      */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
+        initMillis.set(0);
     }
 }

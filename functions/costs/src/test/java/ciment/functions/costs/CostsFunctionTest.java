@@ -95,6 +95,24 @@ class CostsFunctionTest {
     }
 
     @Test
+    void aReport_isMeteredAsThePlatforms_evenThoughItReadsEveryCommunity() {
+        java.math.BigDecimal platformBefore = quantity(UsageDay.PLATFORM, Meter.API_REQUESTS);
+        java.util.List<UsageDay> guildBefore = store.usage().monthOf(guild, YearMonth.of(2026, 11));
+
+        assertEquals(200, get("/costs", "month=2026-11&format=json").status());
+
+        assertEquals(0, platformBefore.add(java.math.BigDecimal.ONE).compareTo(quantity(UsageDay.PLATFORM, Meter.API_REQUESTS)),
+                "the report's API request is the platform's");
+        assertTrue(quantity(UsageDay.PLATFORM, Meter.DYNAMODB_READ_UNITS).signum() > 0, "and so are its reads");
+        assertEquals(guildBefore, store.usage().monthOf(guild, YearMonth.of(2026, 11)), "the community read pays nothing");
+    }
+
+    private java.math.BigDecimal quantity(String owner, Meter meter) {
+        return store.usage().monthOf(owner, YearMonth.of(2026, 11)).stream().map(day -> day.quantity(meter))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    @Test
     void badMonthOrFormat_isA400_inOneSentence() {
         ApiGateway.Answer month = get("/costs", "month=2026-13");
         ApiGateway.Answer format = get("/costs", "format=pdf");

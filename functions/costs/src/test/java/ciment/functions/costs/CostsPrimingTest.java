@@ -45,7 +45,7 @@ class CostsPrimingTest {
     @Test
     void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
         Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        CostsPriming priming = new CostsPriming(() -> DynamoStore.fromSettings(elsewhere));
+        CostsPriming priming = new CostsPriming(() -> DynamoStore.fromSettings(elsewhere), new java.util.concurrent.atomic.AtomicLong());
         assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
     }
 }

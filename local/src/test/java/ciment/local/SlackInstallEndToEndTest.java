@@ -32,6 +32,7 @@ class SlackInstallEndToEndTest {
     private static final String ALLOWED = "T0ALLOWED1";
     private static final String ALSO_ALLOWED = "T0ALLOWED2";
     private static final String NEVER_INSTALLED = "T0ALLOWED3";
+    private static final String DELIVERED_TO = "T0ALLOWED4";
     private static final String PUBLIC_URL = "https://ciment.example.com/dev";
     private static LocalStack stack;
     private final HttpClient browser = HttpClient.newHttpClient();
@@ -39,7 +40,7 @@ class SlackInstallEndToEndTest {
     @BeforeAll
     static void start() {
         stack = new LocalStack(Map.of("SLACK_CLIENT_ID", "1234.5678", "SLACK_CLIENT_SECRET", "client-secret",
-                "CIMENT_SLACK_ALLOWED_WORKSPACES", ALLOWED + ", " + ALSO_ALLOWED + "," + NEVER_INSTALLED, "CIMENT_PUBLIC_URL", PUBLIC_URL));
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", ALLOWED + ", " + ALSO_ALLOWED + "," + NEVER_INSTALLED + "," + DELIVERED_TO, "CIMENT_PUBLIC_URL", PUBLIC_URL));
     }
 
     @AfterAll
@@ -209,5 +210,32 @@ class SlackInstallEndToEndTest {
             assertEquals(404, response.statusCode(), response.body());
             assertTrue(response.body().contains("need SLACK_CLIENT_ID and SLACK_CLIENT_SECRET"), response.body());
         }
+    }
+
+    @Test
+    void notice_toAPersonOfAnInstalledWorkspace_isDeliveredWithThatWorkspacesToken() throws Exception {
+        Started started = install();
+        String token = stack.slackApi.registerOAuthCode("code-delivery", DELIVERED_TO, "Delivered Co");
+        assertEquals(200, callback("code-delivery", started.state(), started.cookie()).statusCode());
+        SlashCommands workspace = new SlashCommands(LocalStack.SIGNING_SECRET, DELIVERED_TO);
+        for (String[] person : new String[][] {{"U0DELIVER1", "lea"}, {"U0DELIVER2", "max"}}) {
+            stack.slackApi.addUser(new FakeSlackApi.User(person[0], person[1], person[1], person[1] + "@delivered.example")
+                    .fromTeam(DELIVERED_TO));
+        }
+        String[][] commands = {{"U0DELIVER1", "lea", "create deliver-guild Delivered notices"},
+            {"U0DELIVER2", "max", "join deliver-guild"},
+            {"U0DELIVER1", "lea", "post deliver-guild Thanks <@U0DELIVER2|max>!"}};
+        for (String[] command : commands) {
+            SlashCommands.Signed signed = workspace.sign(workspace.command(command[0], command[1], command[2]),
+                    Instant.now());
+            HttpResponse<String> answer = stack.post("/slack/events", signed.headers(), signed.body());
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+
+        // The mention is a notice to max, sent by the Slack delivery function from the table's stream.
+        List<FakeSlackApi.Call> toMax = LocalStack.eventually(() -> stack.slackApi.calls("chat.postMessage").stream()
+                .filter(call -> "U0DELIVER2".equals(call.param("channel"))).toList(), "the notice to max");
+
+        assertEquals(token, toMax.getFirst().token());
     }
 }

@@ -1,6 +1,7 @@
 package ciment.functions.costs;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,12 +12,13 @@ import ciment.infra.DynamoClients;
 import ciment.infra.DynamoStore;
 import java.util.Map;
 import java.util.UUID;
+import AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** SnapStart's hooks of the costs function, on moto: the table read before the snapshot; nothing to refresh after. */
+/** SnapStart's hooks of the costs function, on moto: the table read before the snapshot, the init not billed twice after. */
 class CostsPrimingTest {
     private final Settings settings = Settings.of(Map.of(
             "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
@@ -45,7 +47,14 @@ class CostsPrimingTest {
     @Test
     void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
         Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        CostsPriming priming = new CostsPriming(() -> DynamoStore.fromSettings(elsewhere), new java.util.concurrent.atomic.AtomicLong());
+        CostsPriming priming = new CostsPriming(() -> DynamoStore.fromSettings(elsewhere), new AtomicLong());
         assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
+    }
+
+    @Test
+    void afterRestore_zeroesTheInitMeasuredBeforeTheSnapshot_soNoRestoredCopyBillsItAgain() {
+        AtomicLong initMillis = new AtomicLong(1_200);
+        new CostsPriming(() -> DynamoStore.fromSettings(settings), initMillis).afterRestore(null);
+        assertEquals(0, initMillis.get());
     }
 }

@@ -12,7 +12,7 @@ import ciment.infra.DynamoClients;
 import ciment.infra.DynamoStore;
 import java.util.Map;
 import java.util.UUID;
-import AtomicLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

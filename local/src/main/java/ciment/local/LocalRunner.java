@@ -175,7 +175,7 @@ public final class LocalRunner implements AutoCloseable {
     private static Route slackRoute(Settings settings) {
         if (settings.get("SLACK_SIGNING_SECRET").isEmpty()) {
             return call -> Answer.text(503,
-                    "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) and restart.");
+                    "Slack is off on this runner: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs) and restart.");
         }
         Containers<SlackFunction> slack = new Containers<>("ciment-slack", () -> new SlackFunction(settings),
                 concurrency(settings));
@@ -251,8 +251,9 @@ public final class LocalRunner implements AutoCloseable {
                         url, settings.get("MICROSOFT_APP_ID").isPresent()
                                 ? " with the bot's app id and password"
                                 : " with no app id and password (unauthenticated, local only)",
-                        settings.get("SLACK_BOT_TOKEN").isPresent() ? " and the Slack one"
-                                : " (Slack's is off: SLACK_BOT_TOKEN is not set)",
+                        settings.get("SLACK_BOT_TOKEN").isPresent() || settings.get("SLACK_CLIENT_ID").isPresent()
+                                ? " and the Slack one"
+                                : " (Slack's is off: neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set)",
                         settings.require(SqsDeadLetters.QUEUE_URL), url));
     }
 

@@ -114,13 +114,6 @@ public final class CimentSlackApp {
                 + REDIRECT_PATH).orElse(null);
     }
 
-    /** A Web API client with the bot token, at SLACK_API_URL: for the delivery functions, which run no Bolt app. */
-    public static MethodsClient botMethods(Settings settings) {
-        SlackConfig config = SlackCalls.counted(new SlackConfig());
-        config.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
-        return Slack.getInstance(config).methods(settings.require(BOT_TOKEN));
-    }
-
     /** The same client and connection pool, with a short deadline per call. */
     static Slack quick(Slack slack) {
         var okHttp = slack.getHttpClient().getOkHttpClient().newBuilder().callTimeout(USERS_INFO_TIMEOUT).build();

@@ -4,6 +4,7 @@ import ciment.core.config.Settings;
 import ciment.core.cost.PriceTable;
 import ciment.core.service.CostPages;
 import ciment.infra.DynamoStore;
+import ciment.infra.SnapStartPriming;
 import ciment.infra.StoreStartup;
 import ciment.infra.UsageMeter;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  */
 public final class CostsFunction implements RequestStreamHandler {
+    /** What a request loads beyond what building the function loaded, for SnapStart's priming (each in this jar). */
+    static final List<String> PRIMED_CLASSES = List.of(
+            "ciment.core.service.CostPages",
+            "ciment.core.cost.PriceTable",
+            "com.fasterxml.jackson.databind.node.ObjectNode");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CompletableFuture<DynamoStore> store;
@@ -58,7 +65,7 @@ public final class CostsFunction implements RequestStreamHandler {
         this.store = StoreStartup.begin(settings);
         this.usage = store.thenApply(table -> table.meterUsage(clock));
         this.initMillis = new AtomicLong((System.nanoTime() - started) / 1_000_000);
-        CostsPriming.register(store, initMillis);
+        SnapStartPriming.register(store::join, initMillis, PRIMED_CLASSES);
     }
 
     /**

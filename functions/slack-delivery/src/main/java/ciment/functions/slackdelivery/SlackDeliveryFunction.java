@@ -13,6 +13,7 @@ import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
+import ciment.infra.SnapStartPriming;
 import ciment.infra.UsageMeter;
 import ciment.slack.SlackCalls;
 import ciment.slack.SlackMirrorSender;
@@ -23,6 +24,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -35,6 +37,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The Web API client and the table's client are made once per container.
  */
 public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** What a request loads beyond what building the function loaded, for SnapStart's priming (each in this jar). */
+    static final List<String> PRIMED_CLASSES = List.of(
+            "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
+            "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse",
+            "ciment.delivery.StreamImages",
+            "ciment.delivery.Outcome");
     /** Slack takes about one message a second per channel. */
     static final Duration SEND_INTERVAL = Duration.ofMillis(1100);
 
@@ -80,7 +88,7 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         deliveries.meteredBy(usage);
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
-        SlackDeliveryPriming.register(store, initMillis);
+        SnapStartPriming.register(() -> store, initMillis, PRIMED_CLASSES);
     }
 
     @Override

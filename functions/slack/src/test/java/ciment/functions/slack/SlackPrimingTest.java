@@ -1,25 +1,21 @@
 package ciment.functions.slack;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ciment.core.config.Settings;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.infra.DynamoClients;
-import ciment.infra.DynamoStore;
+import ciment.infra.SnapStartPriming;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** SnapStart's hooks of the Slack function, on moto: the table read before the snapshot, the init not billed twice after. */
+/** SnapStart's priming of the Slack function, on moto: the table read and its request classes loaded before the snapshot (the hooks themselves: infra's SnapStartPrimingTest). */
 class SlackPrimingTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(Map.of(
@@ -42,22 +38,8 @@ class SlackPrimingTest {
     @Test
     void theFunction_registersItsPriming_whichReadsTheTableAndLoadsTheRequestClasses_withoutThrowing() {
         new SlackFunction(settings);
-        SlackPriming priming = SlackPriming.registered();
+        SnapStartPriming priming = SnapStartPriming.registered();
         assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
-    }
-
-    @Test
-    void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
-        Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        SlackPriming priming = new SlackPriming(() -> DynamoStore.fromSettings(elsewhere), new AtomicLong());
-        assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
-    }
-
-    @Test
-    void afterRestore_zeroesTheInitMeasuredBeforeTheSnapshot_soNoRestoredCopyBillsItAgain() {
-        AtomicLong initMillis = new AtomicLong(1_400);
-        new SlackPriming(() -> DynamoStore.fromSettings(settings), initMillis).afterRestore(null);
-        assertEquals(0, initMillis.get());
     }
 }

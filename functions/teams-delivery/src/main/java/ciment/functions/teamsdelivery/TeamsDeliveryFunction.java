@@ -12,6 +12,7 @@ import ciment.infra.DynamoMirrors;
 import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
+import ciment.infra.SnapStartPriming;
 import ciment.infra.UsageMeter;
 import ciment.teams.ClientCredentials;
 import ciment.teams.TeamsCalls;
@@ -23,6 +24,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda to retry. The table's client, the Bot Connector clients and the bot's token are kept per container.
  */
 public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** What a request loads beyond what building the function loaded, for SnapStart's priming (each in this jar). */
+    static final List<String> PRIMED_CLASSES = List.of(
+            "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
+            "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse",
+            "ciment.delivery.StreamImages",
+            "ciment.delivery.Outcome");
     private static final Logger LOG = LoggerFactory.getLogger(TeamsDeliveryFunction.class);
 
     /** At most 7 sends a second into one Teams conversation. */
@@ -96,7 +104,7 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         deliveries.meteredBy(usage);
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
-        TeamsDeliveryPriming.register(store, initMillis);
+        SnapStartPriming.register(() -> store, initMillis, PRIMED_CLASSES);
     }
 
     @Override

@@ -1,0 +1,67 @@
+package ciment.infra;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ciment.core.config.Settings;
+import ciment.devkit.MotoServer;
+import ciment.devkit.TemplateTable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+class SnapStartPrimingTest {
+    private final Settings settings = Settings.of(Map.of(
+            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+            "CIMENT_TABLE", "priming-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final DynamoDbClient dynamo = DynamoClients.create(settings);
+
+    @AfterEach
+    void stop() {
+        dynamo.close();
+    }
+
+    @Test
+    void beforeCheckpoint_readsTheTableAndLoadsTheRequestClasses_andIsKeptAsRegistered() {
+        TemplateTable.fromClasspath().create(dynamo, settings.table());
+        SnapStartPriming priming = SnapStartPriming.register(() -> DynamoStore.fromSettings(settings), new AtomicLong(),
+                List.of("ciment.infra.Items"));
+
+        assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
+        assertSame(priming, SnapStartPriming.registered(), "held strongly: CRaC holds resources weakly");
+    }
+
+    @Test
+    void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
+        Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(elsewhere), new AtomicLong(), List.of());
+
+        assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
+    }
+
+    @Test
+    void beforeCheckpoint_withARequestClassThatIsNotInTheJar_fails() {
+        TemplateTable.fromClasspath().create(dynamo, settings.table());
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(settings), new AtomicLong(),
+                List.of("ciment.infra.NoSuchClass"));
+
+        assertThrows(ClassNotFoundException.class, () -> priming.beforeCheckpoint(null));
+    }
+
+    @Test
+    void afterRestore_zeroesTheInitMeasuredBeforeTheSnapshot_soNoRestoredCopyBillsItAgain() {
+        AtomicLong initMillis = new AtomicLong(1_400);
+
+        new SnapStartPriming(() -> DynamoStore.fromSettings(settings), initMillis, List.of()).afterRestore(null);
+
+        assertEquals(0, initMillis.get());
+    }
+}

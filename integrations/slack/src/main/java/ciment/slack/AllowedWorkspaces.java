@@ -1,26 +1,20 @@
 package ciment.slack;
 
+import ciment.core.config.AllowList;
 import ciment.core.config.Settings;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The Slack workspaces (team ids, T...) allowed to install Ciment: CIMENT_SLACK_ALLOWED_WORKSPACES, comma-separated;
  * {@code *}, unset or empty allows any. An org-wide install on Enterprise Grid is allowed by its organisation's id.
  */
-record AllowedWorkspaces(Set<String> ids) {
+record AllowedWorkspaces(AllowList ids) {
     static final String SETTING = "CIMENT_SLACK_ALLOWED_WORKSPACES";
 
     static AllowedWorkspaces fromSettings(Settings settings) {
-        String listed = settings.get(SETTING, "*");
-        Set<String> ids = Arrays.stream(listed.split(",")).map(String::strip).filter(id -> !id.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-        return new AllowedWorkspaces(ids.contains("*") ? Set.of() : ids);
+        return new AllowedWorkspaces(AllowList.of(settings, SETTING));
     }
 
     boolean allows(String enterpriseId, String teamId) {
-        return ids.isEmpty() || (teamId != null && ids.contains(teamId))
-                || (teamId == null && enterpriseId != null && ids.contains(enterpriseId));
+        return ids.allowsAny() || (teamId != null ? ids.allows(teamId) : enterpriseId != null && ids.allows(enterpriseId));
     }
 }

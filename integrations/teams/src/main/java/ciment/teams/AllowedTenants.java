@@ -1,10 +1,7 @@
 package ciment.teams;
 
+import ciment.core.config.AllowList;
 import ciment.core.config.Settings;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The Azure AD tenants whose activities the bot serves (CIMENT_TEAMS_ALLOWED_TENANTS, comma-separated;
@@ -16,36 +13,30 @@ public final class AllowedTenants {
     /** The HTTP body of a refusal: the tenant is not ours, so nothing is said in its conversation. */
     static final String REFUSED = "This Ciment installation does not serve your organisation's Microsoft Teams tenant.";
 
-    /** Empty: any tenant. Tenant ids are GUIDs, compared in lower case. */
-    private final Set<String> tenants;
+    private final AllowList tenants;
 
-    private AllowedTenants(Set<String> tenants) {
+    private AllowedTenants(AllowList tenants) {
         this.tenants = tenants;
     }
 
     public static AllowedTenants any() {
-        return new AllowedTenants(Set.of());
+        return parse("");
     }
 
     public static AllowedTenants fromSettings(Settings settings) {
-        return parse(settings.get(SETTING, ""));
+        return new AllowedTenants(AllowList.of(settings, SETTING));
     }
 
     static AllowedTenants parse(String list) {
-        Set<String> tenants = Arrays.stream(list.split(","))
-                .map(String::strip)
-                .filter(tenant -> !tenant.isEmpty())
-                .map(tenant -> tenant.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
-        return new AllowedTenants(tenants.contains("*") ? Set.of() : tenants);
+        return new AllowedTenants(AllowList.parse(list));
     }
 
     /** Whether an activity of this tenant is served (an activity naming no tenant, only when any is). */
     public boolean allows(String tenant) {
-        return tenants.isEmpty() || tenant != null && tenants.contains(tenant.toLowerCase(Locale.ROOT));
+        return tenants.allows(tenant);
     }
 
     public boolean allowsAny() {
-        return tenants.isEmpty();
+        return tenants.allowsAny();
     }
 }

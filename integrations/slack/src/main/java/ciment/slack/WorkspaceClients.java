@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The delivery functions' Web API clients, by workspace (team id): in OAuth mode the bot token of the workspace's
- * installation, found in the table (looked up once per container and workspace); SLACK_BOT_TOKEN otherwise, and
+ * installation, found in the table (kept a minute per container and workspace); SLACK_BOT_TOKEN otherwise, and
  * for a workspace installed before OAuth mode was turned on. A workspace with neither is refused for good: the
  * record is given up rather than retried to no end.
  */
@@ -20,7 +20,15 @@ public final class WorkspaceClients {
     private final Slack slack;
     private final MethodsClient fallback;
     private final SlackInstallations installations;
-    private final Map<String, Optional<MethodsClient>> byWorkspace = new ConcurrentHashMap<>();
+    /** Installed clients by workspace, each kept a minute: a reinstall's new token is used soon after. */
+    private final Map<String, Kept> byWorkspace = new ConcurrentHashMap<>();
+    private static final long KEPT_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
+    private record Kept(MethodsClient client, long since) {
+        boolean fresh() {
+            return System.nanoTime() - since < KEPT_NANOS;
+        }
+    }
 
     private WorkspaceClients(Slack slack, MethodsClient fallback, SlackInstallations installations) {
         this.slack = slack;
@@ -57,8 +65,15 @@ public final class WorkspaceClients {
         if (installations == null || workspace == null) {
             return orFallback(workspace);
         }
-        Optional<MethodsClient> installed = byWorkspace.computeIfAbsent(workspace, team -> installations
-                .find(null, team).map(installation -> slack.methods(installation.botToken())));
+        Kept kept = byWorkspace.get(workspace);
+        if (kept != null && kept.fresh()) {
+            return kept.client();
+        }
+        // Not kept when absent: a workspace that installs later is found at its next copy or notice.
+        Optional<MethodsClient> installed = installations.find(null, workspace)
+                .map(installation -> slack.methods(installation.botToken()));
+        installed.ifPresentOrElse(client -> byWorkspace.put(workspace, new Kept(client, System.nanoTime())),
+                () -> byWorkspace.remove(workspace));
         return installed.isPresent() ? installed.get() : orFallback(workspace);
     }
 

@@ -132,6 +132,17 @@ class SlackWorkspaceTokensTest {
     }
 
     @Test
+    void mirrorCopy_intoAWorkspaceInstalledAfterARefusal_goesWithItsToken_atTheNextCopy() throws Exception {
+        SlackMirrorSender sender = new SlackMirrorSender(oauth(false), new InMemoryStore(), installations);
+        assertThrows(Refused.class, () -> sender.send(linkIn(INSTALLED), fromTeams(), Optional.empty()));
+
+        install(INSTALLED, INSTALLED_TOKEN);
+        sender.send(linkIn(INSTALLED), fromTeams(), Optional.empty());
+
+        assertEquals(INSTALLED_TOKEN, slackApi.calls("chat.postMessage").get(0).token(), "the absence was not kept");
+    }
+
+    @Test
     void notice_toAPersonOfAnInstalledWorkspace_goesWithItsToken() throws Exception {
         install(INSTALLED, INSTALLED_TOKEN);
         SlackNoticeSender sender = new SlackNoticeSender(oauth(false), personId -> Optional.empty(), installations);

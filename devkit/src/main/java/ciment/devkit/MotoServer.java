@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * moto's server (a DynamoDB, streams and SQS emulator from PyPI) on a free loopback port, handling
@@ -38,6 +40,17 @@ public final class MotoServer implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "moto-stop"));
         }
         return shared;
+    }
+
+    /**
+     * The settings of a function on the shared server with a table of its own: endpoint, region, dummy keys
+     * and CIMENT_TABLE named {@code tablePrefix} and 8 random characters. The table is not made here:
+     * {@link TemplateTable#create} makes it. Plain values, so that devkit needs no Ciment module.
+     */
+    public static Map<String, String> tableSettings(String tablePrefix) {
+        return Map.of("AWS_ENDPOINT_URL", shared().endpoint().toString(), "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "CIMENT_TABLE", tablePrefix + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public static MotoServer start() {

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,8 +35,7 @@ class DeliveriesTest {
     private static final ChatAccount BOB = new ChatAccount(Platform.SLACK, "T0TEAM", "U0BOB");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
-    private final Settings settings = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
-            "AWS_REGION", "us-east-1", "CIMENT_TABLE", "deliveries-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("deliveries"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final TableStream stream;
     private final Outbox outbox = Outbox.fromSettings(settings);

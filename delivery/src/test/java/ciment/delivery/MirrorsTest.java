@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,8 +43,7 @@ class MirrorsTest {
     private static final Channel OTHER = new Channel(Platform.SLACK, "T1", "C0OTHER", "other", null);
     private static final Channel TEAMS = new Channel(Platform.TEAMS, "tenant", "19:x@thread.tacv2", "X", "https://s/");
 
-    private final Settings settings = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
-            "AWS_REGION", "us-east-1", "CIMENT_TABLE", "mirrors-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("mirrors"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final DynamoStore store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
     private final TableStream stream;

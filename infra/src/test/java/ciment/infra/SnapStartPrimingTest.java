@@ -9,7 +9,6 @@ import ciment.core.config.Settings;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 class SnapStartPrimingTest {
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-            "CIMENT_TABLE", "priming-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("priming"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
 
     @AfterEach

@@ -40,8 +40,7 @@ class CostRoutesTest {
     static Settings settings(Map<String, String> more) {
         Map<String, String> values = new HashMap<>(more);
         values.put("CIMENT_PORT", "0");
-        values.put("CIMENT_TABLE", "costs-" + UUID.randomUUID().toString().substring(0, 8));
-        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
+        values.putAll(MotoServer.tableSettings("costs"));
         return Settings.of(values);
     }
 

@@ -80,8 +80,7 @@ final class LocalStack implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(botFramework.settings());
         settings.putAll(more);
         settings.put("CIMENT_PORT", "0");
-        settings.put("CIMENT_TABLE", "e2e-" + UUID.randomUUID().toString().substring(0, 8));
-        settings.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
+        settings.putAll(MotoServer.tableSettings("e2e"));
         settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         settings.put("SLACK_BOT_TOKEN", "xoxb-e2e");
         settings.put("SLACK_API_URL", slackApi.baseUrl());

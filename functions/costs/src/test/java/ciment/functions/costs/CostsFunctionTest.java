@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,11 +35,7 @@ class CostsFunctionTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
-            "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-            "CIMENT_TABLE", "costs-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("costs"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final DynamoStore store;
     private final String guild = Ulid.random(NOW);

@@ -8,18 +8,13 @@ import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.infra.DynamoClients;
 import ciment.infra.SnapStartPriming;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SnapStart's priming of the costs function, on moto: the table read and its request classes loaded before the snapshot (the hooks themselves: infra's SnapStartPrimingTest). */
 class CostsPrimingTest {
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-            "CIMENT_TABLE", "costs-priming-" + UUID.randomUUID().toString().substring(0, 8)));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("costs-priming"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
 
     CostsPrimingTest() {

@@ -15,7 +15,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +33,8 @@ class ShadedJarIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String table = "costs-shaded-" + UUID.randomUUID().toString().substring(0, 8);
-        settings = Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "CIMENT_TABLE", table);
+        settings = MotoServer.tableSettings("costs-shaded");
+        String table = settings.get("CIMENT_TABLE");
         try (DynamoDbClient dynamo = DynamoClients.create(Settings.of(settings))) {
             TemplateTable.fromClasspath().create(dynamo, table);
         }

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,10 +36,8 @@ class SlackDeliveryDataFileTest {
     private static final ChatAccount BOB = new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0BOB");
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "CIMENT_TABLE", "slack-data-file-" + UUID.randomUUID().toString().substring(0, 8),
-            "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("slack-data-file"))
+            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final TableStream stream;
     private final Ciment ciment;

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,10 +36,8 @@ class SlackDeliveryFunctionTest {
     private static final String APPROVED = "Your request to join data-guild was approved by Ada: welcome!";
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "CIMENT_TABLE", "slack-delivery-" + UUID.randomUUID().toString().substring(0, 8),
-            "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("slack-delivery"))
+            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final TableStream stream;
     private final Outbox outbox = Outbox.fromSettings(settings);

@@ -27,7 +27,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,8 @@ class SlackDeliveryMeteringTest {
     private static final String B = Ulid.random(AT);
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "CIMENT_TABLE", "slack-metering-" + UUID.randomUUID().toString().substring(0, 8),
-            "SLACK_BOT_TOKEN", "xoxb-metering", "SLACK_API_URL", slackApi.baseUrl()));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("slack-metering"))
+            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-metering", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final DynamoStore store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
     private final TableStream stream;

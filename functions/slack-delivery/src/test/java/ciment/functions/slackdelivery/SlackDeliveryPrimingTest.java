@@ -10,7 +10,6 @@ import ciment.devkit.slack.FakeSlackApi;
 import ciment.infra.DynamoClients;
 import ciment.infra.SnapStartPriming;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,10 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** SnapStart's priming of the Slack delivery function, on moto: the table read and its request classes loaded before the snapshot (the hooks themselves: infra's SnapStartPrimingTest). */
 class SlackDeliveryPrimingTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start();
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "CIMENT_TABLE", "slack-delivery-priming-" + UUID.randomUUID().toString().substring(0, 8),
-            "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("slack-delivery-priming"))
+            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
 
     SlackDeliveryPrimingTest() {

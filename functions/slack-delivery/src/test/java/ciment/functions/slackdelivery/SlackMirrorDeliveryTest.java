@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,10 +45,8 @@ class SlackMirrorDeliveryTest {
     private static final Channel OTHER = new Channel(Platform.SLACK, FakeSlackApi.TEAM_ID, "C0OTHER", "other", null);
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
-    private final Settings settings = Settings.of(Map.of(
-            "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-            "CIMENT_TABLE", "slack-mirror-" + UUID.randomUUID().toString().substring(0, 8),
-            "SLACK_BOT_TOKEN", "xoxb-mirror", "SLACK_API_URL", slackApi.baseUrl()));
+    private final Settings settings = Settings.of(MotoServer.tableSettings("slack-mirror"))
+            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-mirror", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final CapacityMeter meter = new CapacityMeter(CapacityMeter.Source.COMPUTED);
     private final DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,10 +48,11 @@ class ShadedJarIT {
     static void start() throws Exception {
         slackApi = FakeSlackApi.start().addUser("U0SHADED", "Ada Lovelace", "ada", "ada@example.com")
                 .addUser("U0SECRETS", "Grace Hopper", "grace", "grace@example.com");
-        String table = "slack-shaded-" + UUID.randomUUID().toString().substring(0, 8);
-        settings = Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-                "CIMENT_TABLE", table, "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded",
-                "SLACK_API_URL", slackApi.baseUrl());
+        Map<String, String> values = new HashMap<>(MotoServer.tableSettings("slack-shaded"));
+        values.putAll(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded",
+                "SLACK_API_URL", slackApi.baseUrl()));
+        settings = Map.copyOf(values);
+        String table = settings.get("CIMENT_TABLE");
         try (DynamoDbClient dynamo = DynamoClients.create(ciment.core.config.Settings.of(settings))) {
             TemplateTable.fromClasspath().create(dynamo, table);
         }

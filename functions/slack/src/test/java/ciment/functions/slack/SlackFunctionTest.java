@@ -54,14 +54,11 @@ class SlackFunctionTest {
     @BeforeAll
     void start() {
         slackApi = FakeSlackApi.start();
-        table = "slack-function-" + UUID.randomUUID().toString().substring(0, 8);
-        Settings settings = Settings.of(Map.of(
-                "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
-                "AWS_REGION", "us-east-1",
-                "CIMENT_TABLE", table,
+        Settings settings = Settings.of(MotoServer.tableSettings("slack-function")).with(Map.of(
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_BOT_TOKEN", TOKEN,
                 "SLACK_API_URL", slackApi.baseUrl()));
+        table = settings.table();
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);
         function = new SlackFunction(settings, clock);

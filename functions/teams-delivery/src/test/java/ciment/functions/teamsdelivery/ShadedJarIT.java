@@ -20,7 +20,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +42,10 @@ class ShadedJarIT {
     @BeforeAll
     static void start() throws Exception {
         botFramework = FakeBotFramework.start();
-        String table = "teams-delivery-shaded-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> values = new HashMap<>(botFramework.settings());
-        values.putAll(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(), "AWS_REGION", "us-east-1",
-                "CIMENT_TABLE", table));
+        values.putAll(MotoServer.tableSettings("teams-delivery-shaded"));
         settings = Map.copyOf(values);
+        String table = settings.get("CIMENT_TABLE");
         try (DynamoDbClient dynamo = DynamoClients.create(ciment.core.config.Settings.of(settings))) {
             TemplateTable.fromClasspath().create(dynamo, table);
         }

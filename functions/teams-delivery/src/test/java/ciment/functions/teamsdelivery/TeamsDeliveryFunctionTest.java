@@ -19,10 +19,8 @@ import ciment.infra.Outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,11 +46,7 @@ class TeamsDeliveryFunctionTest {
     private final TeamsDeliveryFunction function;
 
     TeamsDeliveryFunctionTest() {
-        Map<String, String> values = new HashMap<>(botFramework.settings());
-        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
-        values.put("AWS_REGION", "us-east-1");
-        values.put("CIMENT_TABLE", "teams-delivery-" + UUID.randomUUID().toString().substring(0, 8));
-        settings = Settings.of(values);
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-delivery"));
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());

@@ -22,11 +22,9 @@ import ciment.infra.DynamoStore;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +46,7 @@ class TeamsDeliveryMeteringTest {
     private final TeamsDeliveryFunction function;
 
     TeamsDeliveryMeteringTest() {
-        Map<String, String> values = new HashMap<>(botFramework.settings());
-        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
-        values.put("AWS_REGION", "us-east-1");
-        values.put("CIMENT_TABLE", "teams-metering-" + UUID.randomUUID().toString().substring(0, 8));
-        settings = Settings.of(values);
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-metering"));
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));

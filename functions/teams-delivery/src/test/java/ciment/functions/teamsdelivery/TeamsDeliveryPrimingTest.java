@@ -9,9 +9,6 @@ import ciment.devkit.TemplateTable;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.infra.DynamoClients;
 import ciment.infra.SnapStartPriming;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,11 +20,7 @@ class TeamsDeliveryPrimingTest {
     private final DynamoDbClient dynamo;
 
     TeamsDeliveryPrimingTest() {
-        Map<String, String> values = new HashMap<>(botFramework.settings());
-        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
-        values.put("AWS_REGION", "us-east-1");
-        values.put("CIMENT_TABLE", "teams-delivery-priming-" + UUID.randomUUID().toString().substring(0, 8));
-        settings = Settings.of(values);
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-delivery-priming"));
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
     }

@@ -27,11 +27,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,11 +55,7 @@ class TeamsMirrorDeliveryTest {
     private final TeamsDeliveryFunction function;
 
     TeamsMirrorDeliveryTest() {
-        Map<String, String> values = new HashMap<>(botFramework.settings());
-        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
-        values.put("AWS_REGION", "us-east-1");
-        values.put("CIMENT_TABLE", "teams-mirrors-" + UUID.randomUUID().toString().substring(0, 8));
-        settings = Settings.of(values);
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-mirrors"));
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));

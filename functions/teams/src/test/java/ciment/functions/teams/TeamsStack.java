@@ -7,7 +7,6 @@ import ciment.devkit.TemplateTable;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import ciment.infra.DynamoClients;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,16 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /** The Teams function on a fresh moto table, pointed at a fake Bot Framework, driven by API Gateway events (JSON) through its stream entry. */
 final class TeamsStack implements AutoCloseable {
     final FakeBotFramework fake = FakeBotFramework.start();
-    final String table = "teams-" + UUID.randomUUID();
+    final String table;
     final Settings settings;
     final DynamoDbClient dynamo;
 
     TeamsStack() {
-        Map<String, String> values = new HashMap<>(fake.settings());
-        values.put("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString());
-        values.put("AWS_REGION", "us-east-1");
-        values.put("CIMENT_TABLE", table);
-        settings = Settings.of(values);
+        settings = Settings.of(fake.settings()).with(MotoServer.tableSettings("teams"));
+        table = settings.table();
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);
     }

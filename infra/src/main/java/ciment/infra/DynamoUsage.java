@@ -82,9 +82,15 @@ public final class DynamoUsage implements Usage {
         if (percent <= 0) {
             throw new IllegalArgumentException("An alert's threshold is a percentage above zero.");
         }
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.community(communityId),
-                ALERT_PREFIX + month + "#" + percent));
-        return table.putNew("usage.claimAlert", item);
+        // An update that creates the item, not a put: the delivery functions, which check budgets too, may update
+        // any item but put only their own kinds (template.yaml's LeadingKeys).
+        Map<String, AttributeValue> key = Keys.key(Keys.community(communityId), ALERT_PREFIX + month + "#" + percent);
+        return table.update("usage.claimAlert", key, "SET #claimed = :claimed", "attribute_not_exists(pk)",
+                Map.of("#claimed", "claimed"), Map.of(":claimed", AttributeValue.fromBool(true)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(key);
+                    after.put("claimed", AttributeValue.fromBool(true));
+                    return after;
+                }).isPresent();
     }
 
     /** A usage item as a day of one owner's quantities. */

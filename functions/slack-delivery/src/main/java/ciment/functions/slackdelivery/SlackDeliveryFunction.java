@@ -1,6 +1,8 @@
 package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
+import ciment.core.service.BudgetWatch;
+import ciment.core.service.Finance;
 import ciment.core.cost.Meter;
 import ciment.core.port.SlackInstallations;
 import ciment.delivery.DeadLetters;
@@ -86,6 +88,8 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
                 DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT));
         this.usage = store.meterUsage(clock);
         deliveries.meteredBy(usage);
+        // Mirroring is most of a community's cost: its budget is checked after each batch's flush too.
+        usage.onFlushed(new BudgetWatch(store, store.usage(), Finance.fromSettings(settings, store.usage()), clock)::check);
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
         SnapStartPriming.register(() -> store, initMillis, PRIMED_CLASSES);

@@ -1,6 +1,7 @@
 package ciment.functions.slackdelivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The Slack delivery function metering a batch: each record's work is its community's, the batch's own the platform's. */
+/** The Slack delivery function metering a batch: each record's work is its community's, the batch's own shared; budgets checked. */
 class SlackDeliveryMeteringTest {
     private static final Instant AT = Instant.ofEpochSecond(1_699_999_990);
     private static final String A = Ulid.random(AT);
@@ -89,5 +90,24 @@ class SlackDeliveryMeteringTest {
                 .add(days.get(B).quantity(Meter.LAMBDA_REQUESTS))), "the batch's one Lambda request, shared");
         assertEquals(0, BigDecimal.ONE.compareTo(days.get(A).quantity(Meter.STREAM_REQUESTS)
                 .add(days.get(B).quantity(Meter.STREAM_REQUESTS))), "and its one stream request");
+    }
+
+    @Test
+    void batch_thatTakesACommunityPastItsBudget_claimsItsAlerts_andLeavesACommunityWithoutABudgetAlone() {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        store.usage().setBudget(A, new BigDecimal("1.00"));
+        // Earlier usage of A this month: two million API requests, $2.00.
+        var earlier = store.meterUsage(java.time.Clock.systemUTC());
+        earlier.begin("earlier", 128, 0);
+        earlier.within(A, () -> earlier.count(Meter.API_REQUESTS, 2_000_000));
+        earlier.end();
+        store.add(new Post(Ulid.random(AT), A, Slug.parse("guild-a"), "P2", "Ada", Platform.TEAMS, "In A", AT));
+        store.add(new Post(Ulid.random(AT), B, Slug.parse("guild-b"), "P2", "Ada", Platform.TEAMS, "In B", AT));
+
+        function.handleRequest(StreamEvents.event(stream.poll()), null);
+
+        assertFalse(store.usage().claimAlert(A, month, 80), "the batch's flush checked A's budget and claimed 80%");
+        assertFalse(store.usage().claimAlert(A, month, 100), "and 100%");
+        assertTrue(store.usage().claimAlert(B, month, 80), "B has no budget: nothing claimed");
     }
 }

@@ -1,6 +1,8 @@
 package ciment.functions.teamsdelivery;
 
 import ciment.core.config.Settings;
+import ciment.core.service.BudgetWatch;
+import ciment.core.service.Finance;
 import ciment.core.cost.Meter;
 import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
@@ -102,6 +104,9 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
                 DeadLetters.fromSettings(settings, "ciment-teams-delivery", DEAD_LETTER_SENT));
         this.usage = store.meterUsage(Clock.systemUTC());
         deliveries.meteredBy(usage);
+        // Mirroring is most of a community's cost: its budget is checked after each batch's flush too.
+        usage.onFlushed(new BudgetWatch(store, store.usage(), Finance.fromSettings(settings, store.usage()),
+                Clock.systemUTC())::check);
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
         SnapStartPriming.register(() -> store, initMillis, PRIMED_CLASSES);

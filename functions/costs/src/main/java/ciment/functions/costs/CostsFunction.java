@@ -74,37 +74,45 @@ public final class CostsFunction implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] event = input.readAllBytes();
+        JsonNode event = read(input.readAllBytes());
         UsageMeter meter = usage.exceptionally(failed -> null).join();
-        if (meter == null) {
-            output.write(handle(event).getBytes(StandardCharsets.UTF_8));
-            return;
+        if (meter != null) {
+            meter.beginForThePlatform(context == null ? null : context.getAwsRequestId(),
+                    context == null ? 0 : context.getMemoryLimitInMB(), initMillis.getAndSet(0),
+                    isSchedule(event) ? UsageMeter.Trigger.OTHER : UsageMeter.Trigger.HTTP);
         }
-        meter.beginForThePlatform(context == null ? null : context.getAwsRequestId(),
-                context == null ? 0 : context.getMemoryLimitInMB(), initMillis.getAndSet(0),
-                isSchedule(event) ? UsageMeter.Trigger.OTHER : UsageMeter.Trigger.HTTP);
         try {
             output.write(handle(event).getBytes(StandardCharsets.UTF_8));
         } finally {
-            meter.end();
+            if (meter != null) {
+                meter.end();
+            }
         }
     }
 
-    private static boolean isSchedule(byte[] event) {
-        return new String(event, StandardCharsets.UTF_8).contains("\"Scheduled Event\"");
+    /** The event as JSON; null when it is not JSON. */
+    private static JsonNode read(byte[] eventJson) {
+        try {
+            return JSON.readTree(eventJson);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** The daily schedule's event (EventBridge), not an API Gateway request. */
+    private static boolean isSchedule(JsonNode event) {
+        return event != null && "Scheduled Event".equals(event.path("detail-type").asText());
     }
 
     String handle(byte[] eventJson) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(eventJson);
-        } catch (IOException notJson) {
-            event = null;
-        }
+        return handle(read(eventJson));
+    }
+
+    private String handle(JsonNode event) {
         if (event == null || !event.isObject()) {
             return response(400, "text/plain; charset=utf-8", "The request is not an API Gateway event (payload 2.0 JSON).\n");
         }
-        if ("Scheduled Event".equals(event.path("detail-type").asText())) {
+        if (isSchedule(event)) {
             return measureStorage();
         }
         String method = event.path("requestContext").path("http").path("method").asText("GET");

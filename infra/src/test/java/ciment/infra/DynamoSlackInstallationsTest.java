@@ -1,8 +1,6 @@
 package ciment.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.port.SlackInstallations.Installation;
 import java.time.Instant;
@@ -46,22 +44,5 @@ class DynamoSlackInstallationsTest {
         installs.delete(null, "T0GONE");
 
         assertEquals(Optional.empty(), installs.find(null, "T0GONE"));
-    }
-
-    @Test
-    void state_isValidUntilItExpires_carriesTheTableTtl_andIsGoodOnce() {
-        installs.addState("state-1", NOW.plusSeconds(600));
-
-        assertTrue(installs.stateValid("state-1", NOW.plusSeconds(599)));
-        assertFalse(installs.stateValid("state-1", NOW.plusSeconds(600)), "expired: TTL deletes late, the clock decides");
-        assertFalse(installs.stateValid("never-issued", NOW));
-        assertFalse(installs.stateValid("", NOW));
-        assertEquals(String.valueOf(NOW.plusSeconds(600).getEpochSecond()), MotoTables.items(table).stream()
-                .filter(i -> i.get("pk").s().equals("SLACK#STATE#state-1")).findFirst().orElseThrow()
-                .get("expiresAt").n());
-
-        installs.deleteState("state-1");
-
-        assertFalse(installs.stateValid("state-1", NOW));
     }
 }

@@ -3,6 +3,7 @@ package ciment.functions.slack;
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
+import ciment.infra.BodyLimit;
 import ciment.infra.DynamoStore;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
@@ -21,11 +22,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): every request passes
- * {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and touches nothing.
- * The rest goes to Bolt.
+ * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): a body over {@link #BODY_LIMIT} gets
+ * 413; every other request passes {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and
+ * touches nothing. The rest goes to Bolt.
  */
 public final class SlackHandler extends SlackApiLambdaHandler {
+    /**
+     * The largest body of /slack/events: 1 MiB. The largest Slack sends is an edit of a message at its 40,000
+     * characters (message_changed: the message and its previous version, each as text and again as rich-text
+     * blocks), about 960 KB with every character escaped in 6 bytes; a message shortcut carries one version,
+     * URL-encoded (about 640 KB); a modal, our own few inputs. Lambda itself would take 6 MB.
+     */
+    static final BodyLimit BODY_LIMIT = new BodyLimit(1024 * 1024);
+
     private final SlackSignatureCheck signatureCheck;
     private final CompletableFuture<DynamoStore> store;
     private final Settings settings;
@@ -77,6 +86,9 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     @Override
     public ApiGatewayResponse handleRequest(ApiGatewayRequest input, Context context) {
+        if (input != null && !BODY_LIMIT.admits(input.getBody(), input.isBase64Encoded())) {
+            return tooLarge();
+        }
         String oauthRoute = oauthRoute(input);
         if (oauthRoute != null) {
             return installRoute(input, oauthRoute, context);
@@ -114,6 +126,12 @@ public final class SlackHandler extends SlackApiLambdaHandler {
         ApiGatewayRequest routed = withBody(input, "");
         routed.setPath(route);
         return super.handleRequest(routed, context);
+    }
+
+    /** A body over {@link #BODY_LIMIT}: 413 and one sentence, before the signature is checked or the body parsed. */
+    static ApiGatewayResponse tooLarge() {
+        return ApiGatewayResponse.builder().statusCode(BodyLimit.STATUS)
+                .headers(Map.of("Content-Type", "text/plain; charset=utf-8")).rawBody(BODY_LIMIT.refusal()).build();
     }
 
     /** bolt-aws-lambda drops Bolt's content type; Slack wants JSON answers marked as such. */

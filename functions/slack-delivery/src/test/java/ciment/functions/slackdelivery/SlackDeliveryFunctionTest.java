@@ -158,6 +158,28 @@ class SlackDeliveryFunctionTest {
         assertEquals(List.of(), failed(function.handleRequest(new DynamodbEvent(), null)));
     }
 
+    @Test
+    void withoutAllowedWorkspaces_theFunctionRefusesToStart() {
+        for (String empty : new String[] {"", " , "}) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new SlackDeliveryFunction(settings.with("CIMENT_SLACK_ALLOWED_WORKSPACES", empty)));
+            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void noticeToAWorkspaceOffTheList_isNotSent_norRetried() {
+        SlackDeliveryFunction listed = new SlackDeliveryFunction(settings.with("CIMENT_SLACK_ALLOWED_WORKSPACES",
+                "T0ANOTHER1"));
+
+        StreamsEventResponse response = listed.handleRequest(StreamEvents.event(written(notice("01OFFLIST",
+                new Recipient(BOB, "C0ASKED", null)))), null);
+
+        assertEquals(List.of(), failed(response));
+        assertEquals(List.of(), slackApi.calls("chat.postEphemeral"));
+        assertTrue(!delivered("01OFFLIST"));
+    }
+
     private List<String> channels() {
         return slackApi.calls("chat.postEphemeral").stream().map(call -> call.param("channel")).toList();
     }

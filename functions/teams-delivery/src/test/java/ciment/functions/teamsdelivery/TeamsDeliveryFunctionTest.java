@@ -166,4 +166,13 @@ class TeamsDeliveryFunctionTest {
                 .handleRequest(StreamEvents.event(written(notice("01EMULATOR", inThread(CHANNEL_THREAD)))), null);
         assertEquals(null, botFramework.sentTo(CHANNEL_THREAD).get(0).authorization());
     }
+
+    @Test
+    void withoutAllowedTenants_theFunctionRefusesToStart() {
+        for (String empty : new String[] {"", " , "}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> new TeamsDeliveryFunction(settings.with("CIMENT_TEAMS_ALLOWED_TENANTS", empty), false));
+            assertTrue(refused.getMessage().startsWith("CIMENT_TEAMS_ALLOWED_TENANTS is empty"), refused.getMessage());
+        }
+    }
 }

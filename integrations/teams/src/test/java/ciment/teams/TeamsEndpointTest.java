@@ -70,13 +70,20 @@ class TeamsEndpointTest {
         assertTrue(fake.sent().isEmpty());
     }
 
-    @Test
-    void activityOfAnotherChannel_withAGenuineTokenOfThatChannel_gets403AndASentence_andTheBotIsNotRun() {
-        java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
-        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, turn -> {
+    /** How many turns the bot was given. */
+    private final java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
+
+    private com.microsoft.bot.builder.Bot countingTurns() {
+        return turn -> {
             turns.incrementAndGet();
             return CompletableFuture.completedFuture(null);
-        }, BotConnectorAuth.fromSettings(ciment.core.config.Settings.of(fake.settings()), Clock.systemUTC()));
+        };
+    }
+
+    @Test
+    void activityOfAnotherChannel_withAGenuineTokenOfThatChannel_gets403AndASentence_andTheBotIsNotRun() {
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, countingTurns(),
+                BotConnectorAuth.fromSettings(ciment.core.config.Settings.of(fake.settings()), Clock.systemUTC()));
         String token = FakeBotFramework.bearer(fake.tokenSignedByKeyNotEndorsedForTeams(fake.serviceUrl()));
 
         for (String channel : new String[] {"webchat", "directline"}) {
@@ -91,11 +98,7 @@ class TeamsEndpointTest {
 
     @Test
     void emulatorActivity_inTheUnauthenticatedLocalMode_isServed() {
-        java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
-        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, turn -> {
-            turns.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        }, InboundAuth.unauthenticated());
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, countingTurns(), InboundAuth.unauthenticated());
 
         TeamsEndpoint.Answer answer = endpoint.handle(TeamsActivities.message(fake.serviceUrl(), "bot")
                 .channelId("emulator").text("help").json(), null);

@@ -37,7 +37,8 @@ class SlackDeliveryFunctionTest {
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(MotoServer.tableSettings("slack-delivery"))
-            .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*", "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+            .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+                    "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final TableStream stream;
     private final Outbox outbox = Outbox.fromSettings(settings);
@@ -163,7 +164,8 @@ class SlackDeliveryFunctionTest {
         for (String empty : new String[] {"", " , "}) {
             IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                     () -> new SlackDeliveryFunction(settings.with("CIMENT_SLACK_ALLOWED_WORKSPACES", empty)));
-            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"),
+                    refused.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import ciment.infra.BodyLimit;
 import ciment.infra.DynamoStore;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
+import ciment.slack.AllowedWorkspaces;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -54,9 +55,16 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
     SlackHandler(Settings settings, Clock clock) {
-        // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
+        // Arguments run left to right: the secret and the allowed workspaces are checked, then the store starts,
+        // then Bolt.
         this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                settings, StoreStartup.begin(settings), clock);
+                listed(settings), StoreStartup.begin(settings), clock);
+    }
+
+    /** The settings, once they name the workspaces served: without, the function refuses to start. */
+    private static Settings listed(Settings settings) {
+        AllowedWorkspaces.fromSettings(settings);
+        return settings;
     }
 
     /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */

@@ -49,7 +49,8 @@ class ShadedJarIT {
         slackApi = FakeSlackApi.start().addUser("U0SHADED", "Ada Lovelace", "ada", "ada@example.com")
                 .addUser("U0SECRETS", "Grace Hopper", "grace", "grace@example.com");
         Map<String, String> values = new HashMap<>(MotoServer.tableSettings("slack-shaded"));
-        values.putAll(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded", "CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+        values.putAll(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded",
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
                 "SLACK_API_URL", slackApi.baseUrl()));
         settings = Map.copyOf(values);
         String table = settings.get("CIMENT_TABLE");

@@ -655,7 +655,8 @@ class SlackFunctionTest {
         for (Settings settings : List.of(unlisted, unlisted.with("CIMENT_SLACK_ALLOWED_WORKSPACES", " "))) {
             IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                     () -> new SlackFunction(settings));
-            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"),
+                    refused.getMessage());
         }
     }
 }

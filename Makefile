@@ -9,15 +9,17 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 VENV := .venv
 PYTHON ?= python3
+# The SAM CLI sends no usage data from here (and CI has no route for it).
+export SAM_CLI_TELEMETRY := 0
 
-.PHONY: run test lint bench venv clean
+.PHONY: run test lint sam-build bench venv clean
 
 $(VENV)/.installed: local/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r local/requirements.txt
 	touch $@
 
-# cfn-lint, pinned, in the same venv (its own stamp: a new pin reinstalls it).
+# cfn-lint and the SAM CLI, pinned, in the same venv (their own stamp: a new pin reinstalls them).
 $(VENV)/.lint-installed: $(VENV)/.installed scripts/requirements-lint.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements-lint.txt
 	touch $@
@@ -25,11 +27,20 @@ $(VENV)/.lint-installed: $(VENV)/.installed scripts/requirements-lint.txt
 venv: $(VENV)/.installed
 
 # template.yaml against CloudFormation's and SAM's schemas; a finding fails the target before the build.
+# sam validate needs no credentials; its region only picks cfn-lint's resource specs.
 lint: $(VENV)/.lint-installed
 	$(VENV)/bin/cfn-lint template.yaml
+	$(VENV)/bin/sam validate --lint --region $${AWS_REGION:-us-east-1}
+
+# The README's `sam build`, on the jars mvn verify (or install) made, then scripts/check-sam-build: each
+# function's artifact is its jar, and sam package (sam deploy's upload, here to moto's S3) uploads it unchanged.
+sam-build: $(VENV)/.lint-installed
+	$(VENV)/bin/sam build
+	$(VENV)/bin/python scripts/check-sam-build
 
 test: venv lint
 	$(MVN) verify
+	$(MAKE) sam-build
 
 clean:
 	$(MVN) -q clean

@@ -43,18 +43,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every Adaptive Card Ciment sends to Teams, drawn from representative and worst inputs (ReplySamples), against
  * the Adaptive Cards 1.5 schema as Microsoft publishes it: answers of every kind and the same cards drawn again
  * after a click, mirrored posts, notices about a post, messaging extension results and the Save to community
- * dialog. (The file consent and file info cards are Bot Framework cards, not Adaptive Cards.)
+ * dialog. (The file consent and file info cards are Bot Framework cards, not Adaptive Cards.) ReplySamplesTest
+ * fails when a kind of reply has no samples.
  */
 class AdaptiveCardSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Arguments> replies() {
         return ReplySamples.all().entrySet().stream().map(sample -> Arguments.of(sample.getKey(), sample.getValue()));
-    }
-
-    @Test
-    void samples_coverEveryKindOfReply() {
-        assertEquals(ReplySamples.everyKind(), ReplySamples.kinds(), "a new kind of reply needs samples in ReplySamples");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,15 +36,20 @@ public final class PublishedSchemas {
      * is checked. The Adaptive Cards schema declares draft-06 yet names itself with draft-04's {@code id}, a
      * word without meaning in draft-06: it is read as such, not as an error (so are the schema's own annotations:
      * the card version that brought each property, its features and notes). Slack's versioned schemas have no
-     * {@code $schema}: they are draft-07, as the one that refers to them.
+     * {@code $schema}: they are draft-07, as the one that refers to them; they write a colour's pattern as
+     * {@code regex}, which draft-07 does not know (SlackManifestSchemaTest applies it).
      */
     private static final List<NonValidationKeyword> ADAPTIVE_CARD_ANNOTATIONS = Stream.of("id", "version", "features",
             "example").map(NonValidationKeyword::new).toList();
+    /** Slack's notes, and its {@code regex} for background_color: a word no JSON Schema validator reads. */
+    private static final List<NonValidationKeyword> SLACK_ANNOTATIONS = Stream.of("_note", "regex")
+            .map(NonValidationKeyword::new).toList();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.builder()
             .defaultDialectId(Dialects.getDraft7().getId())
             .dialectRegistry(new DefaultDialectRegistry(List.of(
                     Dialect.builder(Dialects.getDraft4()).keyword(KeywordType.CONST).build(),
-                    Dialect.builder(Dialects.getDraft6()).keywords(ADAPTIVE_CARD_ANNOTATIONS).build())))
+                    Dialect.builder(Dialects.getDraft6()).keywords(ADAPTIVE_CARD_ANNOTATIONS).build(),
+                    Dialect.builder(Dialects.getDraft7()).keywords(SLACK_ANNOTATIONS).build())))
             .schemaRegistryConfig(SchemaRegistryConfig.builder()
                     // Drafts 4 to 7 leave format checks optional: ask for them, as the platforms' validators do.
                     .formatAssertionsEnabled(true)

@@ -40,6 +40,19 @@ class SlackManifestSchemaTest {
         assertEquals(1, manifest.path("_metadata").path("major_version").asInt(), "the schema of major version 1");
     }
 
+    /** Slack's schema writes background_color's pattern as "regex", which no JSON Schema validator reads. */
+    @Test
+    void backgroundColour_matchesTheRegexSlacksSchemaWrites_thoughNoValidatorReadsIt() throws IOException {
+        JsonNode schema;
+        try (var in = getClass().getResourceAsStream("/schemas/slack/schemas/manifest.schema.1.0.0.json")) {
+            schema = new ObjectMapper().readTree(in);
+        }
+        String regex = schema.at("/definitions/app-manifests.v1.display_information.schema/properties/background_color/regex")
+                .asText();
+        assertFalse(regex.isEmpty(), "the schema still writes it");
+        assertTrue(manifest(BASE_URL).at("/display_information/background_color").asText().matches(regex), regex);
+    }
+
     @Test
     void brokenManifests_areRefused_soThatTheCheckCanFail() {
         ObjectNode unknown = (ObjectNode) manifest(BASE_URL);

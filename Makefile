@@ -24,6 +24,11 @@ $(VENV)/.lint-installed: $(VENV)/.installed scripts/requirements-lint.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements-lint.txt
 	touch $@
 
+# The tests' own Python tools (slack-sdk checks Block Kit payloads), pinned, in the same venv.
+$(VENV)/.test-installed: $(VENV)/.installed scripts/requirements-test.txt
+	$(VENV)/bin/pip install -q -r scripts/requirements-test.txt
+	touch $@
+
 venv: $(VENV)/.installed
 
 # template.yaml against CloudFormation's and SAM's schemas; a finding fails the target before the build.
@@ -38,7 +43,7 @@ sam-build: $(VENV)/.lint-installed
 	$(VENV)/bin/sam build
 	$(VENV)/bin/python scripts/check-sam-build
 
-test: venv lint
+test: venv lint $(VENV)/.test-installed
 	$(MVN) verify
 	$(MAKE) sam-build
 

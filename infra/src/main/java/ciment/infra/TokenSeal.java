@@ -51,7 +51,8 @@ public final class TokenSeal {
     private final DataKeys keys;
     private final boolean seals;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    /** Made at the first seal, after any SnapStart restore: no two containers share its state. Guarded by this. */
+    private SecureRandom random;
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
     /** The data key sealing now, its encrypted form, until when, and how many tokens it sealed; guarded by this. */
     private SecretKey sealingKey;
@@ -105,6 +106,9 @@ public final class TokenSeal {
             sealed = 0;
             // This container opens what it sealed without asking KMS.
             keep(sealingKeyEncrypted, sealingKey, now);
+        }
+        if (random == null) {
+            random = new SecureRandom();
         }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

@@ -15,6 +15,7 @@ import ciment.functions.teams.TeamsFunction;
 import ciment.functions.teamsdelivery.TeamsDeliveryFunction;
 import ciment.infra.DynamoClients;
 import ciment.infra.SqsDeadLetters;
+import ciment.infra.TokenSeal;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -80,6 +81,10 @@ public final class LocalRunner implements AutoCloseable {
             createTable(settings);
             settings = settings.with(SqsDeadLetters.QUEUE_URL,
                     SqsDeadLetters.createQueue(settings, deadLetterQueueName(settings)));
+            // OAuth installs seal each workspace's bot token with a KMS key (template.yaml's TokensKey): the emulator's.
+            if (settings.get("SLACK_CLIENT_ID").isPresent() && settings.get(TokenSeal.KMS_KEY).isEmpty()) {
+                settings = settings.with(TokenSeal.KMS_KEY, TokenSeal.createKey(settings));
+            }
             SqsDeadLetters deadLetters = new SqsDeadLetters(settings, settings.require(SqsDeadLetters.QUEUE_URL), () -> {
             });
             deliveries = StreamFeeder.start(TableStream.fromLatest(URI.create(settings.require("AWS_ENDPOINT_URL")),

@@ -14,6 +14,7 @@ import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
 import ciment.infra.DynamoStore;
+import ciment.infra.TokenSeal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -56,9 +57,9 @@ class AllowListsEndToEndTest {
         // Both installed (the removed one before it was taken off the list): its installation is still stored.
         for (String team : List.of(KEPT, REMOVED)) {
             String token = stack.slackApi.registerOAuthCode("code-" + team, team, "Team " + team);
-            store.slackInstallations().save(new Installation(null, team, "Team " + team, SlackInteractions.APP_ID,
-                    FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token, "chat:write,commands", "U0ADMIN",
-                    Instant.now()));
+            store.slackInstallations(TokenSeal.sealing(stack.runner.settings())).save(new Installation(null, team,
+                    "Team " + team, SlackInteractions.APP_ID, FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token,
+                    "chat:write,commands", Instant.now()));
             stack.slackApi.addUser(new FakeSlackApi.User(userOf(team), "Someone " + team, "someone",
                     team.toLowerCase() + "@example.com").fromTeam(team));
         }

@@ -73,7 +73,7 @@ class SlackWorkspaceGateTest {
         for (String team : new String[] {KEPT, REMOVED}) {
             String token = slackApi.registerOAuthCode("code-" + team, team, "Team " + team);
             installations.save(new SlackInstallations.Installation(null, team, "Team " + team, "A0CIMENT01",
-                    FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token, "chat:write", "U0ADMIN", AT));
+                    FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token, "chat:write", AT));
             slackApi.addUser(new FakeSlackApi.User("U0" + team.substring(2), "Someone", "someone",
                     team.toLowerCase() + "@example.com").fromTeam(team));
         }

@@ -176,8 +176,8 @@ class DynamoPrivacyTest {
         final String gracesEmail = DynamoEmailLinksTest.email();
         final String topic = " " + Sample.personId().toLowerCase();
         final Person linus = store.enroll(linusAccount, new Person(Sample.personId(), "Linus"), Optional.empty());
-        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(adasEmail));
-        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(gracesEmail));
+        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
+        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
         final Community guild = create(linus.id());
         final Community gracesOwn = create(grace.id());
         final Community closed = create(linus.id());

@@ -369,6 +369,19 @@ final class AdaptiveCards {
      * whoami, roles, skills: the accounts I use Ciment from, the email address that links them (or why
      * they stay apart), whether I am a guest, and what I declared.
      */
+    /** Whether the address links my accounts, when whoami did not say why it does not. */
+    private static String linking(ciment.core.model.Profile profile) {
+        if (profile.vouchedBy().isPresent()) {
+            return "Your accounts are linked by this verified email address: your Slack and Teams accounts with it are"
+                    + " one person in Ciment, with the same communities.";
+        }
+        return profile.email().isPresent()
+                ? "This address is not checked yet: whoami checks it, and links your accounts by it when your tenant is"
+                        + " trusted for it."
+                : "Teams has not given Ciment a verified email address for you, so this account stays separate from"
+                        + " your other chat accounts.";
+    }
+
     static Attachment me(Reply.Me me, String readerTenant) {
         ObjectNode card = card(me.summary());
         ArrayNode body = card.withArray("body");
@@ -380,11 +393,7 @@ final class AdaptiveCards {
                 "Email", me.profile().email().orElse("not known"),
                 "Roles", me.profile().roles().isEmpty() ? "none yet" : String.join(", ", me.profile().roles()),
                 "Skills", me.profile().skills().isEmpty() ? "none yet" : String.join(", ", me.profile().skills())));
-        body.add(text(me.profile().email().isPresent()
-                ? "Your accounts are linked by this verified email address: your Slack and Teams accounts with it are"
-                        + " one person in Ciment, with the same communities."
-                : "Teams has not given Ciment a verified email address for you, so this account stays separate from"
-                        + " your other chat accounts."));
+        body.add(text(me.unlinked().orElseGet(() -> linking(me.profile()))));
         if (person.guest()) {
             body.add(text("You take part as a guest: you see and join the communities a steward invites you to."));
         }

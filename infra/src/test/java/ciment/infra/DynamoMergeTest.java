@@ -46,6 +46,29 @@ class DynamoMergeTest {
     }
 
     @Test
+    void merge_aGuestStaysAGuest_whicheverSideItIsMergedFrom() {
+        DynamoStore store = MotoTables.store(MotoTables.create("merge-guest"));
+        ChatAccount guestAccount = DynamoEmailLinksTest.teams();
+        ChatAccount employeeAccount = DynamoEmailLinksTest.slack();
+        Person guest = store.enroll(guestAccount, new Person(Sample.personId(), "Pat", true), Optional.empty());
+        Person employee = store.enroll(employeeAccount, new Person(Sample.personId(), "Ada"), Optional.empty());
+
+        store.merge(guest, employee);
+
+        assertTrue(store.find(guestAccount).orElseThrow().guest(), "merged into an employee, the guest's account stays one");
+        assertFalse(store.find(employeeAccount).orElseThrow().guest());
+
+        ChatAccount otherEmployee = DynamoEmailLinksTest.slack();
+        ChatAccount otherGuest = DynamoEmailLinksTest.teams();
+        Person grace = store.enroll(otherEmployee, new Person(Sample.personId(), "Grace"), Optional.empty());
+        Person host = store.enroll(otherGuest, new Person(Sample.personId(), "Sam", true), Optional.empty());
+
+        store.merge(grace, host);
+
+        assertTrue(store.find(otherEmployee).orElseThrow().guest(), "an account joining a guest is a guest's");
+    }
+
+    @Test
     void merge_ofSomeoneGrantedFinance_givesTheGrantToThePersonMergedInto_andLeavesNoneOnTheAlias() {
         Scene scene = new Scene();
         scene.store.grant(scene.ada.id(), Grant.FINANCE);

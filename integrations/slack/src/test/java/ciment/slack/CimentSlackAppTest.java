@@ -337,7 +337,8 @@ class CimentSlackAppTest {
         String me = blocksText(run(appWithToken(), commands.command("U0NOMAIL", "nomail", "whoami")));
 
         assertTrue(me.startsWith("*nomail*"), me);
-        assertTrue(me.contains("*Email:* none known: Slack did not give Ciment your email address"), me);
+        assertTrue(me.contains("*Email:* none known. This account stays separate from your other accounts: Slack did"
+                + " not give Ciment its email address."), me);
     }
 
     @Test

@@ -153,7 +153,8 @@ class SenderIntroductionTest {
         TeamsActivities.Message message = TeamsActivities.message(fake.serviceUrl(), "bot").withoutTenant()
                 .from("emulator-user", null, "User").channelId("emulator").text("whoami");
         String me = ask(message);
-        assertTrue(me.contains("has not given Ciment a verified email address"), me);
+        assertTrue(me.contains("This account stays separate from your other accounts: Teams did not give Ciment its"
+                + " email address."), me);
         assertTrue(fake.memberLookups().isEmpty());
     }
 }

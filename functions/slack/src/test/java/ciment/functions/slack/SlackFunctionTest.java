@@ -57,7 +57,8 @@ class SlackFunctionTest {
         Settings settings = Settings.of(MotoServer.tableSettings("slack-function")).with(Map.of(
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_BOT_TOKEN", TOKEN,
-                "SLACK_API_URL", slackApi.baseUrl()));
+                "SLACK_API_URL", slackApi.baseUrl(),
+                "CIMENT_TRUSTED_DOMAINS", "example.com=" + FakeSlackApi.TEAM_ID));
         table = settings.table();
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);

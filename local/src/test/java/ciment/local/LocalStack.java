@@ -144,6 +144,19 @@ final class LocalStack implements AutoCloseable {
                 .count();
     }
 
+    /** Whether any attribute of any item of the table (lists, maps and sets looked into) holds these words. */
+    boolean tableHolds(String words) {
+        return dynamo.scanPaginator(b -> b.tableName(runner.settings().table()).consistentRead(true)).items().stream()
+                .flatMap(item -> item.values().stream()).anyMatch(value -> holds(value, words));
+    }
+
+    private static boolean holds(software.amazon.awssdk.services.dynamodb.model.AttributeValue value, String words) {
+        return value.s() != null ? value.s().contains(words)
+                : value.hasL() ? value.l().stream().anyMatch(v -> holds(v, words))
+                : value.hasM() ? value.m().values().stream().anyMatch(v -> holds(v, words))
+                : value.hasSs() && value.ss().stream().anyMatch(s -> s.contains(words));
+    }
+
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(runner.url().resolve(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -485,9 +485,13 @@ final class AdaptiveCards {
         return topics.isEmpty() ? "none yet" : String.join(", ", topics);
     }
 
-    /** Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves. */
+    /**
+     * Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves: a vouched one (any
+     * other could be someone else's, and the link would open a chat with them).
+     */
     static java.util.Optional<String> chatLink(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
-        java.util.Optional<String> user = found.profile().email().or(() -> found.accounts().stream()
+        java.util.Optional<String> user = found.profile().vouchedAddress().map(ciment.core.model.VouchedAddress::email)
+                .or(() -> found.accounts().stream()
                 .filter(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant))
                 .map(ChatAccount::userId)
                 .filter(id -> !id.startsWith("29:")) // a Teams id, not an AAD object id: no link takes it

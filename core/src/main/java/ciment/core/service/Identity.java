@@ -44,7 +44,8 @@ final class Identity {
         if (holder.isEmpty()) {
             return people.enroll(account, fresh, Optional.of(address));
         }
-        // Held by someone Ciment no longer believes about it: the account stays apart, and the claim theirs.
+        // A holder Ciment no longer believes about it (their organisation is not trusted for it any more) keeps
+        // the claim, and the account stays apart.
         return trust.believable(holder.get()) ? people.link(account, holder.get().person())
                 : people.enroll(account, fresh, Optional.empty());
     }

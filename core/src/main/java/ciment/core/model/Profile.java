@@ -9,6 +9,9 @@ import java.util.Optional;
  * rank, never a count of anything they did.
  */
 public record Profile(Person person, List<String> roles, List<String> skills, Optional<String> email) {
+    /** The most roles, and the most skills, a person declares: both lists are kept on one item. */
+    public static final int MAX_DECLARED = 30;
+
     public Profile {
         roles = List.copyOf(roles);
         skills = List.copyOf(skills);

@@ -80,7 +80,8 @@ class MirrorsTest {
         @Override
         public void update(Link link, String messageId, Post post) throws Exception {
             failIfAsked();
-            calls.add("update " + link.channel().id() + " " + messageId + " " + post.text());
+            calls.add("update " + link.channel().id() + " " + messageId + " " + post.text()
+                    + (post.latestReply() == null ? "" : " | latest " + post.latestReply()));
         }
 
         @Override
@@ -169,6 +170,26 @@ class MirrorsTest {
         assertTrue(calls.contains("update C0OTHER 170000003.000100 Better answer"), calls.toString());
         assertTrue(calls.contains("delete C0ORIGIN 170000002.000100"), calls.toString());
         assertTrue(calls.contains("delete C0OTHER 170000003.000100"), calls.toString());
+    }
+
+    @Test
+    void replyHiddenByASteward_redrawsItsFirstPostsCopies_withoutItsWords() {
+        Post root = postFromOrigin("Question?", "1699999999.000100");
+        failed(stream.poll());
+        Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), community.id(), community.slug(), "P3", "Bo",
+                Platform.TEAMS, "Buy cheap pills", NOW.plusSeconds(1));
+        store.addReply(reply);
+        failed(stream.poll());
+        assertTrue(calls.contains("update C0OTHER 170000001.000100 Question? | latest Bo: Buy cheap pills"),
+                calls.toString());
+
+        store.hide(reply, "spam", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hid",
+                reply.reference(), "P1", "Sol", "spam", NOW));
+        failed(stream.poll());
+
+        List<String> rootUpdates = calls.stream().filter(call -> call.startsWith("update C0OTHER 170000001.000100"))
+                .toList();
+        assertEquals("update C0OTHER 170000001.000100 Question?", rootUpdates.getLast(), calls.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ciment.bench;
 
+import ciment.core.config.WriteLimits;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
@@ -7,6 +8,7 @@ import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.Directory;
+import ciment.core.service.Finance;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoStore;
 import java.time.Clock;
@@ -34,7 +36,8 @@ final class CapacityUnits {
     private final List<Row> rows = new ArrayList<>();
 
     CapacityUnits(BenchStack stack) {
-        ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC());
+        ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC(),
+                Finance.off(), WriteLimits.fromSettings(stack.settings));
     }
 
     List<Row> measure() {

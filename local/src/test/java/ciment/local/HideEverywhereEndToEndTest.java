@@ -80,11 +80,11 @@ class HideEverywhereEndToEndTest {
         eventually(() -> lastWithout(teamsUpdatesOf(teamsCopy)), "the Teams copy drawn again without the reply's words");
     }
 
-    /** The bodies of the chat.update calls that redrew the Slack copy, oldest first. */
+    /** The parameters of the chat.update calls that redrew the Slack copy (its text and blocks), oldest first. */
     private static List<String> slackUpdatesOf(String ts) {
         return stack.slackApi.calls("chat.update").stream()
                 .filter(call -> SLACK_CHANNEL.equals(call.param("channel")) && ts.equals(call.param("ts")))
-                .map(FakeSlackApi.Call::body).toList();
+                .map(call -> call.params().toString()).toList();
     }
 
     /** The cards of the Bot Connector updates of the Teams copy, oldest first. */

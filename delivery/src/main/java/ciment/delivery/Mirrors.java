@@ -166,7 +166,9 @@ public final class Mirrors {
     private static boolean shownDifferently(Post before, Post now) {
         return !Objects.equals(before.text(), now.text()) || before.isRemoved() != now.isRemoved()
                 || before.isHidden() != now.isHidden() || !before.reactions().equals(now.reactions())
-                || before.replyCount() != now.replyCount();
+                || before.replyCount() != now.replyCount()
+                // the latest reply's preview: a reply edited, or hidden or deleted (its words leave the copies too)
+                || !Objects.equals(before.latestReply(), now.latestReply());
     }
 
     private Optional<String> threadOf(Post reply, String conversation) {

@@ -80,7 +80,8 @@ class MirrorsTest {
         @Override
         public void update(Link link, String messageId, Post post) throws Exception {
             failIfAsked();
-            calls.add("update " + link.channel().id() + " " + messageId + " " + post.text());
+            calls.add("update " + link.channel().id() + " " + messageId + " " + post.text()
+                    + (post.latestReply() == null ? "" : " | latest " + post.latestReply()));
         }
 
         @Override
@@ -138,6 +139,17 @@ class MirrorsTest {
         return post;
     }
 
+    /** "Question?" written in the origin channel, then Bo's reply from Teams, each mirrored: the reply. */
+    private Post replyToAQuestionFromOrigin(String text) {
+        Post root = postFromOrigin("Question?", "1699999999.000100");
+        failed(stream.poll());
+        Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), community.id(), community.slug(), "P3", "Bo",
+                Platform.TEAMS, text, NOW.plusSeconds(1));
+        store.addReply(reply);
+        failed(stream.poll());
+        return reply;
+    }
+
     @Test
     void newPost_isSentToEveryOtherChannelOfTheTool_once_evenWhenItsRecordIsHandedOverAgain() {
         postFromOrigin("Hello", "1699999999.000100");
@@ -151,12 +163,7 @@ class MirrorsTest {
 
     @Test
     void reply_goesIntoTheThreadOfItsFirstPostInEachChannel_andAnEditUpdatesItsCopies_andADeletionDeletesThem() {
-        Post root = postFromOrigin("Question?", "1699999999.000100");
-        failed(stream.poll());
-        Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), community.id(), community.slug(), "P3", "Bo",
-                Platform.TEAMS, "Answer", NOW.plusSeconds(1));
-        store.addReply(reply);
-        failed(stream.poll());
+        Post reply = replyToAQuestionFromOrigin("Answer");
         store.edit(reply, "P3", "Better answer");
         failed(stream.poll());
         store.delete(reply, "P3", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "deleted",
@@ -192,6 +199,21 @@ class MirrorsTest {
                 post.reference(), "P1", "Steward", "off topic", NOW));
         failed(stream.poll());
         assertTrue(calls.stream().anyMatch(call -> call.startsWith("update C0REMOVED " + copy)), calls.toString());
+    }
+
+    @Test
+    void replyHiddenByASteward_redrawsItsFirstPostsCopies_withoutItsWords() {
+        Post reply = replyToAQuestionFromOrigin("Buy cheap pills");
+        assertTrue(calls.contains("update C0OTHER 170000001.000100 Question? | latest Bo: Buy cheap pills"),
+                calls.toString());
+
+        store.hide(reply, "spam", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hid",
+                reply.reference(), "P1", "Sol", "spam", NOW));
+        failed(stream.poll());
+
+        List<String> rootUpdates = calls.stream().filter(call -> call.startsWith("update C0OTHER 170000001.000100"))
+                .toList();
+        assertEquals("update C0OTHER 170000001.000100 Question?", rootUpdates.getLast(), calls.toString());
     }
 
     @Test

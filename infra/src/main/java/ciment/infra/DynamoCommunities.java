@@ -10,6 +10,9 @@ import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities;
 import ciment.infra.Table.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,8 +66,19 @@ final class DynamoCommunities implements Communities {
     private final Map<String, String> idsBySlug = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int KNOWN_SLUGS = 10_000;
 
+    /** How long a container answers from the catalog it read: a community another one changed shows after that. */
+    static final Duration CATALOG_FRESH = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private volatile Catalog catalog;
+
     DynamoCommunities(Table table) {
+        this(table, Clock.systemUTC());
+    }
+
+    DynamoCommunities(Table table, Clock clock) {
         this.table = table;
+        this.clock = clock;
     }
 
     @Override
@@ -77,6 +91,7 @@ final class DynamoCommunities implements Communities {
                 Write.putNew(table.name(), Items.membership(firstSteward))));
         if (outcome.committed()) {
             metaSizes.remember(meta);
+            forgetCatalog();
             return Created.CREATED;
         }
         if (outcome.conditionFailed(0)) {
@@ -135,6 +150,7 @@ final class DynamoCommunities implements Communities {
                         EXISTS, Map.of("#setting", setting.getKey()), Map.of(":value", setting.getValue()), applied)
                 .orElseThrow(() -> new IllegalStateException("no community " + communityId + " to change"));
         metaSizes.remember(applied.apply(before));
+        forgetCatalog();
     }
 
     /**
@@ -153,6 +169,7 @@ final class DynamoCommunities implements Communities {
                         INVITATION_BYTES_AT_MOST, false)));
         if (outcome.committed()) {
             metaSizes.changed(communityId, MetaSizes.recount(1, stewards, membership.personId()));
+            forgetCatalog();
             return Joined.JOINED;
         }
         if (outcome.conditionFailed(1)) {
@@ -185,6 +202,7 @@ final class DynamoCommunities implements Communities {
                     recount(communityId, -1, stewards, personId, membership.isSteward() ? ANOTHER_STEWARD : EXISTS)));
             if (outcome.committed()) {
                 metaSizes.changed(communityId, MetaSizes.recount(-1, stewards, personId));
+                forgetCatalog();
                 return Left.LEFT;
             }
             if (!outcome.conditionFailed(0) && outcome.conditionFailed(1) && membership.isSteward()) {
@@ -225,6 +243,7 @@ final class DynamoCommunities implements Communities {
                     recount(communityId, 0, stewards, personId, demoting ? ANOTHER_STEWARD : EXISTS)));
             if (outcome.committed()) {
                 metaSizes.changed(communityId, MetaSizes.recount(0, stewards, personId));
+                forgetCatalog();
                 return RoleChanged.CHANGED;
             }
             if (!outcome.conditionFailed(0) && outcome.conditionFailed(1) && demoting) {
@@ -304,6 +323,7 @@ final class DynamoCommunities implements Communities {
                 recount(communityId, 1, stewards, personId, EXISTS)));
         if (outcome.committed()) {
             metaSizes.changed(communityId, MetaSizes.recount(1, stewards, personId));
+            forgetCatalog();
             return Decided.APPROVED;
         }
         if (outcome.conditionFailed(0)) {
@@ -379,12 +399,34 @@ final class DynamoCommunities implements Communities {
         return membershipItemsOf(MEMBERSHIPS_OF, personId).stream().map(Items::membership).toList();
     }
 
+    /**
+     * Every community, as this container read it at most {@link #CATALOG_FRESH} ago: `communities`, the Home,
+     * `who` and the messaging extension's search all read it, and each read of the whole index costs a read
+     * unit per 8 KB of communities (about 20 of them). What this container changes is read again at once; what
+     * another changed shows within {@link #CATALOG_FRESH}.
+     */
     @Override
     public List<Community> catalog() {
-        return table.queryAll(CATALOG, q -> q.indexName(Keys.GSI1)
+        Catalog known = catalog;
+        Instant now = clock.instant();
+        if (known != null && now.isBefore(known.readAt().plus(CATALOG_FRESH))) {
+            return known.communities();
+        }
+        List<Community> read = table.queryAll(CATALOG, q -> q.indexName(Keys.GSI1)
                         .keyConditionExpression("gsi1pk = :catalog")
                         .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG))))
                 .stream().map(item -> Items.community(metaSizes.remember(item))).toList();
+        catalog = new Catalog(read, now);
+        return read;
+    }
+
+    /** The catalog as this container read it, and when. */
+    private record Catalog(List<Community> communities, Instant readAt) {
+    }
+
+    /** A community this container changed (its settings, its counts) is read again with the catalog. */
+    private void forgetCatalog() {
+        catalog = null;
     }
 
     /**
@@ -423,6 +465,7 @@ final class DynamoCommunities implements Communities {
                         recount(communityId, 1, 1, intoId, EXISTS)));
                 if (outcome.committed()) {
                     metaSizes.changed(communityId, MetaSizes.recount(1, 1, intoId));
+                    forgetCatalog();
                 }
             } else if (from.isSteward() && intoRole.get() == Role.MEMBER) {
                 Map<String, AttributeValue> promoted = new HashMap<>(ours);
@@ -435,6 +478,7 @@ final class DynamoCommunities implements Communities {
                         recount(communityId, 0, 1, intoId, EXISTS)));
                 if (outcome.committed()) {
                     metaSizes.changed(communityId, MetaSizes.recount(0, 1, intoId));
+                    forgetCatalog();
                 }
             } else {
                 // Both are members now, and into is a steward if from was: from leaves.
@@ -445,6 +489,7 @@ final class DynamoCommunities implements Communities {
                         recount(communityId, -1, stewards, fromId, from.isSteward() ? ANOTHER_STEWARD : EXISTS)));
                 if (outcome.committed()) {
                     metaSizes.changed(communityId, MetaSizes.recount(-1, stewards, fromId));
+                    forgetCatalog();
                     return;
                 }
             }

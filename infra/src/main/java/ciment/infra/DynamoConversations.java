@@ -92,32 +92,69 @@ final class DynamoConversations implements Conversations {
         return thread;
     }
 
+    /**
+     * The person's reaction item first (its condition makes a reaction count once), then the count on the post.
+     * An emoji new to the post joins its set of emoji on the condition that the set has room: when it has none,
+     * or the post was hidden or removed meanwhile, the reaction item is taken back. The last reaction with an
+     * emoji taken back leaves the post (one more write, on the condition that nobody reacted with it meanwhile).
+     */
     @Override
-    public boolean react(Post post, String emoji, String personId, boolean add) {
+    public Reacted react(Post post, String emoji, String personId, boolean add) {
         Map<String, AttributeValue> reaction = Keys.reaction(post.id(), emoji, personId);
         if (add && !table.putNew(REACT, reaction)) {
-            return false;
+            return Reacted.UNCHANGED;
         }
         if (!add && table.delete(REACT, reaction, "attribute_exists(pk)").isEmpty()) {
-            return false;
+            return Reacted.UNCHANGED;
         }
-        Map<String, String> names = new HashMap<>(STATE);
         String attribute = Items.REACTION_PREFIX + emoji;
-        names.put("#count", attribute);
-        int change = add ? 1 : -1;
-        Optional<Map<String, AttributeValue>> counted = table.update(REACT, Items.postKey(post), "ADD #count :change",
-                add ? OPEN_POST : "attribute_exists(pk)", add ? names : Map.of("#count", attribute),
-                Map.of(":change", Items.n(change)), old -> {
-                    Map<String, AttributeValue> after = new HashMap<>(old);
-                    AttributeValue was = old.get(attribute);
-                    after.put(attribute, Items.n(change + (was == null ? 0 : Long.parseLong(was.n()))));
-                    return after;
-                });
-        if (counted.isEmpty() && add) {
-            table.delete(REACT, reaction, "attribute_exists(pk)");
-            return false;
+        Map<String, String> names = new HashMap<>(Map.of("#count", attribute, "#emoji", Items.EMOJI));
+        AttributeValue kind = AttributeValue.fromSs(List.of(emoji));
+        if (!add) {
+            Optional<Map<String, AttributeValue>> before = table.update(REACT, Items.postKey(post), "ADD #count :minus",
+                    "attribute_exists(pk)", Map.of("#count", attribute), Map.of(":minus", Items.n(-1)),
+                    old -> counted(old, attribute, -1, null));
+            if (before.isPresent() && countOf(before.get(), attribute) <= 1) {
+                table.update(REACT, Items.postKey(post), "REMOVE #count DELETE #emoji :kind", "#count = :zero", names,
+                        Map.of(":kind", kind, ":zero", Items.n(0)), old -> {
+                            Map<String, AttributeValue> after = new HashMap<>(old);
+                            after.remove(attribute);
+                            return after;
+                        });
+            }
+            return before.isPresent() ? Reacted.CHANGED : Reacted.UNCHANGED;
         }
-        return counted.isPresent();
+        names.putAll(STATE);
+        Table.Updated counted = table.updateOrShow(REACT, Items.postKey(post), "ADD #count :one, #emoji :kind",
+                OPEN_POST + " AND (attribute_exists(#count) OR attribute_not_exists(#emoji) OR size(#emoji) < :most)",
+                names, Map.of(":one", Items.n(1), ":kind", kind, ":most", Items.n(Post.MAX_EMOJI)),
+                old -> counted(old, attribute, 1, emoji));
+        if (counted.applied()) {
+            return Reacted.CHANGED;
+        }
+        table.delete(REACT, reaction, "attribute_exists(pk)");
+        boolean open = counted.item().filter(item -> !item.containsKey(Items.REMOVED) && !item.containsKey(Items.HIDDEN))
+                .isPresent();
+        return open ? Reacted.FULL : Reacted.UNCHANGED;
+    }
+
+    /** The post item after its count of an emoji changed (and, adding one, the emoji joined its set), for metering. */
+    private static Map<String, AttributeValue> counted(Map<String, AttributeValue> old, String attribute, int change,
+            String added) {
+        Map<String, AttributeValue> after = new HashMap<>(old);
+        after.put(attribute, Items.n(change + countOf(old, attribute)));
+        if (added != null) {
+            java.util.Set<String> emoji = new java.util.TreeSet<>(old.containsKey(Items.EMOJI)
+                    ? old.get(Items.EMOJI).ss() : List.of());
+            emoji.add(added);
+            after.put(Items.EMOJI, AttributeValue.fromSs(List.copyOf(emoji)));
+        }
+        return after;
+    }
+
+    private static long countOf(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue count = item.get(attribute);
+        return count == null || count.n() == null ? 0 : Long.parseLong(count.n());
     }
 
     @Override
@@ -203,6 +240,10 @@ final class DynamoConversations implements Conversations {
                 }).isPresent();
         if (hidden) {
             table.putNew(HIDE, audit(entry));
+            if (post.isReply()) {
+                // As for a deleted reply: its words leave the first post, whose copies are then drawn again.
+                forgetPreview(table, HIDE, post);
+            }
         }
         return hidden;
     }

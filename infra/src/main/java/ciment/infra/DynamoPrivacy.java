@@ -158,6 +158,7 @@ final class DynamoPrivacy {
                 new Step("posts", () -> forEachId(id, this::removePosts)),
                 new Step("credited posts", () -> none(this::removeCredited, id)),
                 new Step("reactions", () -> forEachId(id, this::deleteReactions)),
+                new Step("write counters", () -> forEachId(id, this::deleteWriteCounters)),
                 new Step("moderation", () -> forEachId(id, this::forgetModerator)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
                 new Step("invitations", () -> forEachId(id, this::deleteInvitations)),
@@ -256,6 +257,15 @@ final class DynamoPrivacy {
     /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
     private void deleteReactions(String personId) {
         inParallel(reactionsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
+    }
+
+    /** How many posts, reactions and creates the person made in recent windows (they would expire within a day). */
+    private void deleteWriteCounters(String personId) {
+        table.queryAll(ERASE, q -> q
+                        .keyConditionExpression("pk = :person AND begins_with(sk, :limit)")
+                        .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)), ":limit",
+                                s(Keys.LIMIT_PREFIX))))
+                .forEach(item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
 
     private List<Map<String, AttributeValue>> reactionsOf(String operation, String personId) {

@@ -52,6 +52,7 @@ public final class DynamoStore implements Store {
     private final DynamoDbClient client;
     private final DynamoUsage usage;
     private final DynamoGrants grants;
+    private final DynamoQuotas quotas;
 
     public DynamoStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
         this(client, tableName, meter, HmacSeal.ofThisProcess());
@@ -74,6 +75,7 @@ public final class DynamoStore implements Store {
         this.copies = new DynamoMessageCopies(table);
         this.client = client;
         this.usage = new DynamoUsage(table);
+        this.quotas = new DynamoQuotas(table);
     }
 
     /** The store a function uses: its client (once per container), table and meter from the settings. */
@@ -127,6 +129,12 @@ public final class DynamoStore implements Store {
         // Most commands also query the index (a community by slug): load that path too.
         table.query(PRIME, q -> q.indexName(Keys.GSI1).keyConditionExpression("gsi1pk = :none")
                 .expressionAttributeValues(Map.of(":none", AttributeValue.fromS("PRIME"))).limit(1));
+    }
+
+    @Override
+    public boolean take(String personId, String kind, java.time.Instant windowStart, java.time.Duration window,
+            int limit) {
+        return quotas.take(personId, kind, windowStart, window, limit);
     }
 
     @Override
@@ -210,7 +218,7 @@ public final class DynamoStore implements Store {
     }
 
     @Override
-    public boolean react(Post post, String emoji, String personId, boolean add) {
+    public Reacted react(Post post, String emoji, String personId, boolean add) {
         return conversations.react(post, emoji, personId, add);
     }
 

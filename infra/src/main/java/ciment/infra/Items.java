@@ -77,6 +77,11 @@ final class Items {
     static final String EDITED = "edited";
     /** A reaction count on a post: one number attribute per emoji, R#<emoji>, kept by atomic ADD. */
     static final String REACTION_PREFIX = "R#";
+    /**
+     * The emoji a post shows, as a string set beside their counts: its size is what bounds them
+     * ({@link ciment.core.model.Post#MAX_EMOJI}) in the condition of the update that adds one.
+     */
+    static final String EMOJI = "emoji";
     static final String CREATED_BY = "createdBy";
     static final String INVITED_BY = "invitedBy";
     static final String POST_PK = "postPk";

@@ -84,6 +84,7 @@ final class Keys {
     static final String CREDIT_PREFIX = "CREDIT#";
     /** Issue 6: a role an admin granted is {@code GRANT#<ROLE>} / {@code P#<personId>} (DynamoGrants). */
     static final String GRANT_PREFIX = "GRANT#";
+    static final String LIMIT_PREFIX = "LIMIT#";
 
     private Keys() {
     }
@@ -146,6 +147,14 @@ final class Keys {
      */
     static Map<String, AttributeValue> reaction(String postId, String emoji, String personId) {
         return key(person(personId), REACTION_PREFIX + postId + "#" + emoji);
+    }
+
+    /**
+     * A person's writes of one kind in one window (issue 14): {@code P#<personId>} / {@code LIMIT#<kind>#<window
+     * start, epoch seconds>}, in their own partition so that erase-my-data finds it without an index.
+     */
+    static Map<String, AttributeValue> limit(String personId, String kind, long windowStartSeconds) {
+        return key(person(personId), LIMIT_PREFIX + kind + "#" + windowStartSeconds);
     }
 
     /** A moderation action in a community's audit trail: {@code C#<communityId>} / {@code AUDIT#<ulid>}. */

@@ -11,6 +11,7 @@ import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Ulid;
 import ciment.core.port.Conversations.Added;
+import ciment.core.port.Conversations.Reacted;
 import ciment.infra.CapacityMeter.Units;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +84,11 @@ class DynamoConversationsTest {
         Post root = post(community, "react to me");
         String ada = Sample.personId();
 
-        assertTrue(store.react(root, "tada", ada, true));
-        assertFalse(store.react(root, "tada", ada, true));
-        assertTrue(store.react(root, "tada", Sample.personId(), true));
-        assertTrue(store.react(root, "tada", ada, false));
-        assertFalse(store.react(root, "tada", ada, false));
+        assertEquals(Reacted.CHANGED, store.react(root, "tada", ada, true));
+        assertEquals(Reacted.UNCHANGED, store.react(root, "tada", ada, true));
+        assertEquals(Reacted.CHANGED, store.react(root, "tada", Sample.personId(), true));
+        assertEquals(Reacted.CHANGED, store.react(root, "tada", ada, false));
+        assertEquals(Reacted.UNCHANGED, store.react(root, "tada", ada, false));
 
         assertEquals(Map.of("tada", 1), store.latest(community.id(), 1).get(0).reactions());
     }
@@ -99,7 +100,7 @@ class DynamoConversationsTest {
         store.hide(root, "spam", audit(community, root, "hid"));
         List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> before = MotoTables.items(table);
 
-        assertFalse(store.react(root, "tada", Sample.personId(), true));
+        assertEquals(Reacted.UNCHANGED, store.react(root, "tada", Sample.personId(), true));
         assertEquals(before.size(), MotoTables.items(table).size());
     }
 
@@ -175,6 +176,20 @@ class DynamoConversationsTest {
 
         assertEquals(Post.HIDDEN_TEXT + "spam", store.latest(community.id(), 1).get(0).text());
         assertEquals(List.of("hid"), store.audit(community.id(), 20).stream().map(AuditEntry::action).toList());
+    }
+
+    @Test
+    void hide_ofTheLatestReply_takesItsWordsOffItsFirstPost() {
+        Community community = community();
+        Post root = post(community, "question");
+        Post reply = reply(community, root, "buy cheap pills", 2);
+        store.addReply(reply);
+
+        assertTrue(store.hide(reply, "spam", audit(community, reply, "hid")));
+
+        Post first = store.thread(community.id(), root.id()).get(0);
+        assertEquals(null, first.latestReply(), "a hidden reply's words leave its thread's first post, as a deleted one's");
+        assertEquals(1, first.replyCount());
     }
 
     @Test

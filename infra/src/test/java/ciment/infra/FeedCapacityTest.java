@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.config.WriteLimits;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
@@ -11,6 +12,7 @@ import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
+import ciment.core.service.Finance;
 import ciment.infra.CapacityMeter.Units;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +41,9 @@ class FeedCapacityTest {
     static void table() {
         table = MotoTables.create("feeds");
         store = MotoTables.store(table);
-        ciment = new Ciment(store, Clock.systemUTC());
+        // Feeds are measured here: the many posts made to fill them are out of reach of the per-person limits.
+        ciment = new Ciment(store, Clock.systemUTC(), Finance.off(), new WriteLimits(WriteLimits.Rate.parse(
+                "1000/minute"), WriteLimits.DEFAULTS.reactions(), WriteLimits.DEFAULTS.creates()));
     }
 
     @Test

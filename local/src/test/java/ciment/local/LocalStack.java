@@ -2,6 +2,7 @@ package ciment.local;
 
 import ciment.core.config.Settings;
 import ciment.devkit.MotoServer;
+import ciment.devkit.RecordingProxy;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
 import ciment.devkit.teams.FakeBotFramework;
@@ -70,6 +71,8 @@ final class LocalStack implements AutoCloseable {
     final SlashCommands slashCommands = new SlashCommands(SIGNING_SECRET, FakeSlackApi.TEAM_ID, slackApi);
     final LocalRunner runner;
     final DynamoDbClient dynamo;
+    /** What the runner asked the table, when started by {@link #recordingTable}; else null. */
+    final RecordingProxy tableRequests;
     private final HttpClient http = HttpClient.newHttpClient();
 
     LocalStack() {
@@ -86,11 +89,24 @@ final class LocalStack implements AutoCloseable {
 
     /** With more settings for the runner (finance's token and emails, say). */
     LocalStack(Map<String, String> more) {
+        this(more, false);
+    }
+
+    /** With more settings, its functions reaching moto through a proxy that records every request. */
+    static LocalStack recordingTable(Map<String, String> more) {
+        return new LocalStack(more, true);
+    }
+
+    private LocalStack(Map<String, String> more, boolean recording) {
         Map<String, String> settings = new HashMap<>(botFramework.settings());
         settings.put("CIMENT_TRUSTED_DOMAINS", TRUSTED_DOMAINS);
         settings.putAll(more);
         settings.put("CIMENT_PORT", "0");
         settings.putAll(MotoServer.tableSettings("e2e"));
+        tableRequests = recording ? RecordingProxy.to(java.net.URI.create(settings.get("AWS_ENDPOINT_URL"))) : null;
+        if (recording) {
+            settings.put("AWS_ENDPOINT_URL", tableRequests.endpoint().toString());
+        }
         settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         settings.put("SLACK_BOT_TOKEN", "xoxb-e2e");
         settings.put("SLACK_API_URL", slackApi.baseUrl());
@@ -192,6 +208,9 @@ final class LocalStack implements AutoCloseable {
         dynamo.close();
         slackApi.close();
         botFramework.close();
+        if (tableRequests != null) {
+            tableRequests.close();
+        }
     }
 
     /** What Slack shows after a slash command: the ack's plain text and every block's text. */

@@ -1,6 +1,7 @@
 package ciment.bench;
 
 import ciment.core.config.TrustedDomains;
+import ciment.core.config.WriteLimits;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
@@ -8,6 +9,7 @@ import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.Directory;
+import ciment.core.service.Finance;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoStore;
 import java.time.Clock;
@@ -37,7 +39,8 @@ final class CapacityUnits {
     CapacityUnits(BenchStack stack) {
         // The bench's workspace and tenant vouch for example.com: its people are linked by their addresses.
         ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC(),
-                TrustedDomains.parse("example.com=T0UNITS,example.com=tenant-units"));
+                Finance.off().trusting(TrustedDomains.parse("example.com=T0UNITS,example.com=tenant-units")),
+                WriteLimits.fromSettings(stack.settings));
     }
 
     List<Row> measure() {

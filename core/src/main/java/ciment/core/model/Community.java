@@ -21,6 +21,9 @@ public record Community(
         String createdBy,
         Instant createdAt) {
 
+    /** The most stewards a community keeps: their ids are a set on its item, which must stay small. */
+    public static final int MAX_STEWARDS = 50;
+
     public Community {
         tags = List.copyOf(tags);
     }

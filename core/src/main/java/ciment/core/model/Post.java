@@ -39,10 +39,16 @@ public record Post(
     public static final String HIDDEN_TEXT = "Hidden by a steward: ";
     /** How many characters of the latest reply its thread's first post keeps, for feeds. */
     public static final int PREVIEW = 140;
+    /**
+     * How many different emoji a post shows at most. Slack workspaces have their own emoji, so any name may
+     * come: each kept on the post takes room, and the item must stay far from DynamoDB's 400 KB.
+     */
+    public static final int MAX_EMOJI = 20;
 
     public Post {
         reactions = reactions == null ? Map.of() : Map.copyOf(new TreeMap<>(reactions));
         marks = marks == null ? Marks.NONE : marks;
+        authorName = authorName == null ? null : Text.cut(authorName, Text.NAME_MAX);
     }
 
     public Post(String id, String communityId, Slug slug, String authorId, String authorName, Platform origin,
@@ -86,6 +92,16 @@ public record Post(
 
     public boolean isPinned() {
         return marks.pinned();
+    }
+
+    /** Whether someone's reaction with this emoji shows on the post. */
+    public boolean shows(String emoji) {
+        return reactions.getOrDefault(emoji, 0) > 0;
+    }
+
+    /** How many different emoji show on the post. */
+    public int emojiShown() {
+        return (int) reactions.values().stream().filter(count -> count > 0).count();
     }
 
     public boolean isReply() {

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public record Profile(Person person, List<String> roles, List<String> skills, Optional<String> email,
         Optional<String> vouchedBy) {
+    /** The most roles, and the most skills, a person declares: both lists are kept on one item. */
+    public static final int MAX_DECLARED = 30;
+
     public Profile {
         roles = List.copyOf(roles);
         skills = List.copyOf(skills);

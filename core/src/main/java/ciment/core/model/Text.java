@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class Text {
     public static final int PURPOSE_MAX = 300;
     public static final int POST_MAX = 4000;
+    /** The longest name kept on a post (Slack allows 80 characters, Azure AD 256: this only bounds the item). */
+    public static final int NAME_MAX = 200;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -20,6 +22,11 @@ public final class Text {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("");
         return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /** The text whole when it has at most {@code max} characters (code points), else its start and "…" in {@code max}. */
+    public static String cut(String text, int max) {
+        return length(text) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     /** Length as a person counts it (code points, not UTF-16 units). */

@@ -29,14 +29,16 @@ final class CaptureActions {
     private final Conversations conversations;
     private final CommunityActions communityActions;
     private final PersonalRecords records;
+    private final WriteQuota quota;
 
     CaptureActions(Communities communities, Posts posts, Conversations conversations, CommunityActions communityActions,
-            PersonalRecords records) {
+            PersonalRecords records, WriteQuota quota) {
         this.communities = communities;
         this.posts = posts;
         this.conversations = conversations;
         this.communityActions = communityActions;
         this.records = records;
+        this.quota = quota;
     }
 
     Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
@@ -47,6 +49,8 @@ final class CaptureActions {
         if (communities.membership(community.id(), saver.id()).isEmpty()) {
             throw new Refusal("Only members can save messages to " + slug + ": join " + slug + " first.");
         }
+        // One post spent for the message and its thread: saving is one act, its replies come with it.
+        quota.spend(saver, WriteQuota.Kind.POST, "nothing was saved");
         Post root = new Post(PostActions.postId(caller, community.id()), community.id(), slug, saver.id(),
                 saver.displayName(), caller.account().platform(), credited(messages.get(0)), caller.at());
         posts.add(root); // false: this very request was handled before, and its replies were too
@@ -78,7 +82,6 @@ final class CaptureActions {
     /** "Ada Lovelace in Slack: …", cut to a post's length. */
     static String credited(ChatMessage message) {
         String text = message.authorName() + " in " + message.platform().label() + ": " + message.text().strip();
-        return Text.length(text) <= Text.POST_MAX ? text
-                : text.substring(0, text.offsetByCodePoints(0, Text.POST_MAX - 1)) + "…";
+        return Text.cut(text, Text.POST_MAX);
     }
 }

@@ -32,15 +32,17 @@ final class ChannelIntake {
     private final Conversations conversations;
     private final MessageCopies copies;
     private final MentionNotices mentions;
+    private final WriteQuota quota;
 
     ChannelIntake(Communities communities, Links links, Posts posts, Conversations conversations, MessageCopies copies,
-            MentionNotices mentions) {
+            MentionNotices mentions, WriteQuota quota) {
         this.communities = communities;
         this.links = links;
         this.posts = posts;
         this.conversations = conversations;
         this.copies = copies;
         this.mentions = mentions;
+        this.quota = quota;
     }
 
     /** The channel's link, when the caller writes in a linked channel. */
@@ -59,8 +61,7 @@ final class ChannelIntake {
             return Optional.empty();
         }
         if (Text.length(text) > Text.POST_MAX) {
-            return Optional.of(new Reply.Refused("A post holds at most " + Text.POST_MAX
-                    + " characters: this message stays in the channel only."));
+            return Optional.of(new Reply.Refused(tooLong("this message stays in the channel only")));
         }
         Community community = communities.find(link.slug()).orElse(null);
         if (community == null || community.archived()) {
@@ -70,6 +71,7 @@ final class ChannelIntake {
             return copies.find(channel.platform(), channel.id(), rootMessageId)
                     .map(root -> reply(author, caller, link, messageId, PostRef.parse(root), text));
         }
+        spend(author, caller, text);
         Post post = new Post(PostActions.postId(caller, community.id()), community.id(), link.slug(), author.id(),
                 author.displayName(), channel.platform(), text, caller.at());
         // The origin first: once the post is in the table its mirroring may start, and must find it shown here.
@@ -85,6 +87,7 @@ final class ChannelIntake {
         if (first == null || first.isRemoved() || first.isHidden()) {
             return new Reply.Refused("That post was deleted or hidden: this reply stays in the channel only.");
         }
+        spend(author, caller, text);
         Post reply = Post.reply(PostActions.postId(caller, link.communityId()), first.id(), link.communityId(),
                 link.slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
         // As for a post: shown here before it can be mirrored (a reply refused below leaves an unread record).
@@ -99,8 +102,27 @@ final class ChannelIntake {
         };
     }
 
+    /**
+     * A message over the limits is not taken in, and its writer is told (the tools say a refusal to them alone):
+     * refused, it stays in the channel only. Throws {@link Refusal}.
+     */
+    private void spend(Person author, Caller caller, String text) {
+        mentions.allow(caller, text, STAYS);
+        quota.spend(author, WriteQuota.Kind.POST, STAYS);
+    }
+
+    private static final String STAYS = "this message stays in the channel only";
+
+    private static String tooLong(String outcome) {
+        return "A post holds at most " + Text.POST_MAX + " characters: " + outcome + ".";
+    }
+
     /** The message was edited in the channel: so is its post, when the same person wrote both. */
     Optional<Reply> edited(Person author, Caller caller, Link link, String messageId, String text) {
+        if (Text.length(text) > Text.POST_MAX) {
+            // Slack takes 40,000 characters in a message: a post item stays bounded whatever is edited in.
+            return postOf(caller, link, messageId).map(post -> new Reply.Refused(tooLong("its post keeps the words it had")));
+        }
         return postOf(caller, link, messageId).map(post -> {
             if (!conversations.edit(post, author.id(), text)) {
                 throw new Refusal("Only its author edits " + post.reference() + ".");

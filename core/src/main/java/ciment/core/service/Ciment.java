@@ -5,6 +5,7 @@ import ciment.core.command.Command;
 import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
 import ciment.core.config.TrustedDomains;
+import ciment.core.config.WriteLimits;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Link;
@@ -52,23 +53,29 @@ public final class Ciment {
         this(store, clock, Finance.off().trusting(trusted));
     }
 
+    /** With the default limits on each person's writes ({@link WriteLimits#DEFAULTS}). */
     public Ciment(Store store, Clock clock, Finance finance) {
+        this(store, clock, finance, WriteLimits.DEFAULTS);
+    }
+
+    public Ciment(Store store, Clock clock, Finance finance, WriteLimits limits) {
+        WriteQuota quota = new WriteQuota(store, limits, clock);
         AddressTrust trust = new AddressTrust(store, finance.named().trusted());
         this.identity = new Identity(store, trust, clock);
-        this.communities = new CommunityActions(store, store, clock);
+        this.communities = new CommunityActions(store, store, clock, quota);
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
         MentionNotices mentions = new MentionNotices(store, store, store, trust);
-        this.posts = new PostActions(store, store, communities, mentions);
+        this.posts = new PostActions(store, store, communities, mentions, quota);
         this.feeds = new FeedActions(store, store, communities, store);
         this.profiles = new ProfileActions(store, store);
         this.privacy = new PrivacyActions(store, store, store, store, clock);
         this.homes = new HomeActions(store, store);
-        this.conversations = new ConversationActions(store, store, communities, mentions);
+        this.conversations = new ConversationActions(store, store, communities, mentions, quota);
         this.questions = new QuestionActions(store, store, store, communities);
         this.links = new LinkActions(store, store, communities);
         this.copies = store;
-        this.intake = new ChannelIntake(store, store, store, store, store, mentions);
-        this.captures = new CaptureActions(store, store, store, communities, store);
+        this.intake = new ChannelIntake(store, store, store, store, store, mentions, quota);
+        this.captures = new CaptureActions(store, store, store, communities, store, quota);
         this.finance = new FinanceActions(store, store, store, finance, trust, clock);
     }
 

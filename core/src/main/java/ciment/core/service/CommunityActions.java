@@ -32,11 +32,13 @@ final class CommunityActions {
     private final Communities communities;
     private final People people;
     private final Clock clock;
+    private final WriteQuota quota;
 
-    CommunityActions(Communities communities, People people, Clock clock) {
+    CommunityActions(Communities communities, People people, Clock clock, WriteQuota quota) {
         this.communities = communities;
         this.people = people;
         this.clock = clock;
+        this.quota = quota;
     }
 
     Reply create(Person creator, Slug slug, String purpose) {
@@ -44,6 +46,7 @@ final class CommunityActions {
             return new Reply.Refused("Guests take part in the communities they are invited to; creating one is for"
                     + " employees.");
         }
+        quota.spend(creator, WriteQuota.Kind.CREATE, "nothing was created");
         Instant now = clock.instant();
         Community community = Community.founded(Ulid.random(now), slug, purpose, creator.id(), now);
         Membership steward = new Membership(community.id(), slug, creator.id(), Role.STEWARD, now);

@@ -22,14 +22,16 @@ final class ConversationActions {
     private final CommunityActions communityActions;
     private final PostLocator locator;
     private final MentionNotices mentions;
+    private final WriteQuota quota;
 
     ConversationActions(Communities communities, Conversations conversations, CommunityActions communityActions,
-            MentionNotices mentions) {
+            MentionNotices mentions, WriteQuota quota) {
         this.communities = communities;
         this.conversations = conversations;
         this.communityActions = communityActions;
         this.locator = new PostLocator(communities, conversations);
         this.mentions = mentions;
+        this.quota = quota;
     }
 
     Reply reply(Person author, Caller caller, PostRef ref, String text) {
@@ -42,6 +44,8 @@ final class ConversationActions {
                     + ": it takes no more replies.");
         }
         writable(root);
+        mentions.allow(caller, text, "nothing was replied");
+        quota.spend(author, WriteQuota.Kind.POST, "nothing was replied");
         Post reply = Post.reply(PostActions.postId(caller, root.post().communityId()), root.post().id(),
                 root.post().communityId(),
                 root.post().slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
@@ -77,17 +81,30 @@ final class ConversationActions {
                     + ": it takes no reactions.");
         }
         writable(found);
-        if (!conversations.react(found.post(), emoji, person.id(), add)) {
-            return new Reply.Done(add ? "You had already reacted :" + emoji + ": to " + ref + "."
-                    : "You had not reacted :" + emoji + ": to " + ref + ": nothing to take back.");
+        if (add && !found.post().shows(emoji) && found.post().emojiShown() >= Post.MAX_EMOJI) {
+            throw full(ref, emoji);
         }
-        return new Reply.Done(add ? "Reacted :" + emoji + ": to " + ref + "." : "Took back :" + emoji + ": on " + ref + ".");
+        quota.spend(person, WriteQuota.Kind.REACTION, "nothing was changed");
+        return switch (conversations.react(found.post(), emoji, person.id(), add)) {
+            case CHANGED -> new Reply.Done(add ? "Reacted :" + emoji + ": to " + ref + "."
+                    : "Took back :" + emoji + ": on " + ref + ".");
+            case UNCHANGED -> new Reply.Done(add ? "You had already reacted :" + emoji + ": to " + ref + "."
+                    : "You had not reacted :" + emoji + ": to " + ref + ": nothing to take back.");
+            case FULL -> throw full(ref, emoji); // another emoji took the last place meanwhile
+        };
+    }
+
+    /** Custom emoji are many: a post shows a bounded number of them, so that its item stays small. */
+    private static Refusal full(PostRef ref, String emoji) {
+        return new Refusal(ref + " already shows " + Post.MAX_EMOJI + " different emoji, the most a post takes, so :"
+                + emoji + ": was not added: react with one it shows.");
     }
 
     Reply edit(Person author, Caller caller, PostRef ref, String text) {
         PostLocator.Located found = locator.locate(author, ref);
         ownedBy(author, found.post(), "edit");
         writable(found);
+        mentions.allow(caller, text, "nothing was edited");
         if (!conversations.edit(found.post(), author.id(), text)) {
             throw new Refusal("You can only edit your own posts, and " + ref + " is not yours (or was removed).");
         }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,7 +41,9 @@ final class HomeActions {
 
         List<Home.Mine> mine = new ArrayList<>();
         memberships.stream().sorted(Comparator.comparing(Membership::slug)).forEach(membership -> {
-            Community community = catalog.get(membership.communityId());
+            // The catalog may be a few seconds old (each container keeps it a while): one made since is read alone.
+            Community community = Optional.ofNullable(catalog.get(membership.communityId()))
+                    .or(() -> communities.find(membership.slug())).orElse(null);
             if (community != null) {
                 mine.add(mine(community, membership));
             }

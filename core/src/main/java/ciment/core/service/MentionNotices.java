@@ -1,10 +1,12 @@
 package ciment.core.service;
 
+import ciment.core.Refusal;
 import ciment.core.model.Community;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Recipient;
+import ciment.core.model.Text;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Notices;
@@ -20,11 +22,17 @@ import java.util.regex.Pattern;
  * Tells the people a post @mentions, once each, by a direct message on their chat tool that names the post.
  * Only people who can read the post are told (members, and for an open community anyone but a guest who was
  * not let in); the author is never told about themselves. The notice's id comes from the post and the person,
- * so a retried request, or an edit that keeps the mention, never tells them twice.
+ * so a retried request, or an edit that keeps the mention, never tells them twice. Each mention costs lookups
+ * (the person in the table, in Teams the Bot Connector's member lookup): a text naming more than
+ * {@link #MAX_MENTIONED} people is refused by {@link #allow} before any is looked up, and before the post is
+ * written.
  */
 final class MentionNotices {
-    /** At most this many people are told per post: a post naming a crowd is not a way to message everyone. */
-    static final int MAX_TOLD = 10;
+    /**
+     * At most this many people are mentioned (so looked up, and told) per post: a post naming a crowd is not a
+     * way to message everyone, nor to make Ciment look up hundreds of people.
+     */
+    static final int MAX_MENTIONED = 10;
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w@])@([^@\\s<>]+@[^@\\s<>]+\\.[A-Za-z]{2,})");
     private static final int EXCERPT = 280;
 
@@ -40,15 +48,27 @@ final class MentionNotices {
         this.trust = trust;
     }
 
+    /**
+     * Refuses a text that mentions more than {@link #MAX_MENTIONED} people, saying so and that {@code nothingDone}
+     * (“nothing was posted”). The mentions are counted in the text as written: nobody is looked up here.
+     */
+    void allow(Caller caller, String text, String nothingDone) {
+        int count = caller.directory().mentionsIn(text).size() + emailsIn(text).size();
+        if (count > MAX_MENTIONED) {
+            throw new Refusal("A post can mention at most " + MAX_MENTIONED + " people and this one mentions " + count
+                    + ", so " + nothingDone + ": mention fewer (the community's members read its feed anyway).");
+        }
+    }
+
     void notify(Person author, Caller caller, Post post) {
         Set<Person> mentioned = new LinkedHashSet<>();
-        for (String token : caller.directory().mentionsIn(post.text())) {
+        // Never more lookups than allow lets through, whoever calls.
+        for (String token : caller.directory().mentionsIn(post.text()).stream().limit(MAX_MENTIONED).toList()) {
             caller.directory().accountOf(token).flatMap(people::find).ifPresent(mentioned::add);
         }
-        Matcher emails = EMAIL.matcher(post.text());
-        while (emails.find()) {
+        for (String email : emailsIn(post.text()).stream().limit(MAX_MENTIONED).toList()) {
             // Only an address vouched for names someone: anyone else's profile may say any address.
-            trust.holder(emails.group(1).toLowerCase(Locale.ROOT)).ifPresent(mentioned::add);
+            trust.holder(email).ifPresent(mentioned::add);
         }
         if (mentioned.isEmpty()) {
             return; // most posts mention nobody: they cost no read here
@@ -59,8 +79,18 @@ final class MentionNotices {
         }
         mentioned.stream().filter(person -> !person.id().equals(author.id()) && !person.erasing())
                 .filter(person -> canRead(person, community.get()))
-                .limit(MAX_TOLD)
+                .limit(MAX_MENTIONED)
                 .forEach(person -> tell(person, author, caller, post));
+    }
+
+    /** The addresses a text @mentions ({@code @ada@example.com}), lower case, each once. */
+    private static Set<String> emailsIn(String text) {
+        Set<String> emails = new LinkedHashSet<>();
+        Matcher found = EMAIL.matcher(text);
+        while (found.find()) {
+            emails.add(found.group(1).toLowerCase(Locale.ROOT));
+        }
+        return emails;
     }
 
     private boolean canRead(Person person, Community community) {
@@ -76,13 +106,8 @@ final class MentionNotices {
             return;
         }
         String text = author.displayName() + " mentioned you in " + post.slug() + " (" + post.reference() + "): “"
-                + excerpt(post.text()) + "” Open it with thread " + post.reference() + ".";
+                + Text.cut(post.text(), EXCERPT) + "” Open it with thread " + post.reference() + ".";
         String id = Ulid.derived(post.createdAt(), "mention|" + post.id() + "|" + person.id());
         notices.send(Notice.aboutPost(id, to, text, caller.at(), post.reference()));
-    }
-
-    private static String excerpt(String text) {
-        return text.codePointCount(0, text.length()) <= EXCERPT ? text
-                : text.substring(0, text.offsetByCodePoints(0, EXCERPT - 1)) + "…";
     }
 }

@@ -16,12 +16,15 @@ final class PostActions {
     private final Posts posts;
     private final CommunityActions communityActions;
     private final MentionNotices mentions;
+    private final WriteQuota quota;
 
-    PostActions(Communities communities, Posts posts, CommunityActions communityActions, MentionNotices mentions) {
+    PostActions(Communities communities, Posts posts, CommunityActions communityActions, MentionNotices mentions,
+            WriteQuota quota) {
         this.communities = communities;
         this.posts = posts;
         this.communityActions = communityActions;
         this.mentions = mentions;
+        this.quota = quota;
     }
 
     /** A post, or with {@link Post.Marks#QUESTION} a question (ask). */
@@ -31,6 +34,9 @@ final class PostActions {
             throw new Refusal("Only members can " + (marks.question() ? "ask in " : "post in ") + slug + ": join "
                     + slug + " first.");
         }
+        String nothingDone = marks.question() ? "nothing was asked" : "nothing was posted";
+        mentions.allow(caller, text, nothingDone);
+        quota.spend(author, WriteQuota.Kind.POST, nothingDone);
         Post post = new Post(postId(caller, community.id()), community.id(), slug, author.id(), author.displayName(),
                 caller.account().platform(), text, caller.at()).withMarks(marks);
         // A false answer means this very request was already handled: the post exists, show it again.

@@ -41,6 +41,12 @@ final class ProfileActions {
         People.Kind kind = declared == Command.Declared.ROLE ? People.Kind.ROLE : People.Kind.SKILL;
         String what = declared == Command.Declared.ROLE ? "role" : "skill";
         if (add) {
+            Profile profile = people.profile(person);
+            int declaredAlready = (kind == People.Kind.ROLE ? profile.roles() : profile.skills()).size();
+            if (declaredAlready >= Profile.MAX_DECLARED) {
+                return new Reply.Refused("You have declared " + declaredAlready + " " + what + "s, the most Ciment keeps:"
+                        + " remove one first with " + what + "s remove <text>.");
+            }
             return people.declare(person, kind, topic)
                     ? new Reply.Done("Added the " + what + " “" + topic.text() + "”: colleagues find you with who "
                             + topic.text() + ".")

@@ -123,6 +123,10 @@ final class Stewardship {
         if (add && person.guest()) {
             return new Reply.Refused(name + " is a guest: guests take part, and stewardship stays with employees.");
         }
+        if (add && community.stewardCount() >= Community.MAX_STEWARDS) {
+            return new Reply.Refused(slug + " has " + community.stewardCount() + " stewards, the most a community keeps:"
+                    + " remove one first with steward remove " + slug + " <person>.");
+        }
         return switch (communities.setRole(community.id(), person.id(), add ? Role.STEWARD : Role.MEMBER)) {
             case CHANGED -> new Reply.Done(add ? name + " is now a steward of " + slug + "."
                     : name + " is no longer a steward of " + slug + ".");

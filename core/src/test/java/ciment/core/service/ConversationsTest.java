@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,36 @@ class ConversationsTest {
     }
 
     @Test
+    void react_withA21stDifferentEmoji_isRefusedInOneSentence_andAnEmojiShownStillCounts() {
+        for (int i = 0; i < Post.MAX_EMOJI; i++) {
+            assertInstanceOf(Reply.Done.class, talk.say("linus", "react " + first + " :custom-emoji-" + i + ":"));
+        }
+        int before = store.writes();
+
+        Reply refused = talk.say("ada", "react " + first + " :one-too-many:");
+
+        assertInstanceOf(Reply.Refused.class, refused);
+        assertEquals(first + " already shows 20 different emoji, the most a post takes, so :one-too-many: was not"
+                + " added: react with one it shows.", refused.summary());
+        assertEquals(before, store.writes());
+        assertInstanceOf(Reply.Done.class, talk.say("ada", "react " + first + " :custom-emoji-0:"));
+        assertEquals(2, feedPost().reactions().get("custom-emoji-0"));
+        assertEquals(Post.MAX_EMOJI, feedPost().reactions().size());
+    }
+
+    @Test
+    void unreact_ofTheLastReactionWithAnEmoji_freesItsPlaceForAnother() {
+        for (int i = 0; i < Post.MAX_EMOJI; i++) {
+            talk.say("linus", "react " + first + " :custom-emoji-" + i + ":");
+        }
+        talk.say("linus", "unreact " + first + " :custom-emoji-7:");
+
+        assertInstanceOf(Reply.Done.class, talk.say("ada", "react " + first + " :sparkles:"));
+        assertEquals(Post.MAX_EMOJI, feedPost().reactions().size());
+        assertEquals(null, feedPost().reactions().get("custom-emoji-7"));
+    }
+
+    @Test
     void react_toAReply_countsOnTheReply() {
         String reply = ((Reply.Posted) talk.say("linus", "reply " + first + " sqlfluff")).post().reference();
         talk.say("grace", "react " + reply + " :pray:");
@@ -176,6 +207,28 @@ class ConversationsTest {
         assertEquals(Post.HIDDEN_TEXT + "off topic", feedPost().text());
         var audit = (Reply.Audit) talk.say("ada", "audit data-guild");
         assertEquals("ada name hid " + first + ": off topic", audit.entries().get(0).sentence());
+    }
+
+    @Test
+    void hide_ofTheLatestReply_takesItsWordsOffTheFirstPost() {
+        String reply = ((Reply.Posted) talk.say("linus", "reply " + first + " buy cheap pills")).post().reference();
+
+        assertInstanceOf(Reply.Done.class, talk.say("ada", "hide " + reply + " spam"));
+
+        Post root = feedPost();
+        assertEquals(1, root.replyCount(), "the count stays, as for a deleted reply");
+        assertEquals(null, root.latestReply());
+        assertFalse(root.activity().contains("pills"), root.activity());
+    }
+
+    @Test
+    void hide_ofAnEarlierReply_leavesTheLatestReplysPreview() {
+        String earlier = ((Reply.Posted) talk.say("linus", "reply " + first + " buy cheap pills")).post().reference();
+        talk.say("grace", "reply " + first + " sqlfluff");
+
+        talk.say("ada", "hide " + earlier + " spam");
+
+        assertEquals("grace name: sqlfluff", feedPost().latestReply());
     }
 
     @Test

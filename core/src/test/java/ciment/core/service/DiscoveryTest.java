@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class DiscoveryTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final Talk people = new Talk(new Ciment(new InMemoryStore(), clock), clock);
+    private final Talk people = new Talk(new Ciment(new InMemoryStore(), clock, Finance.off(), Talk.IN_BULK), clock);
 
     @Test
     void browsing_suggestsCommunitiesTaggedWithMySkills_thatIAmNotIn() {

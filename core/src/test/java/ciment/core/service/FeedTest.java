@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FeedTest {
     private final InMemoryStore store = new InMemoryStore();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final Talk people = new Talk(new Ciment(store, clock), clock);
+    private final Talk people = new Talk(new Ciment(store, clock, Finance.off(), Talk.IN_BULK), clock);
 
     @Test
     void communityFeed_pagedWithMore_showsEveryPostOnceNewestFirst_andTheLastPageHasNoMore() {

@@ -72,4 +72,45 @@ class MentionsTest {
         talk.say("ada", "post data-guild @ada note to self, and @stranger");
         assertEquals(List.of(), store.outbox().stream().filter(Notice::isAboutPost).toList());
     }
+
+    /** "@persona @personb ...": this many distinct people, as Talk's directory reads mentions. */
+    private static String crowd(int people) {
+        return java.util.stream.IntStream.range(0, people).mapToObj(i -> "@person" + (char) ('a' + i))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    @Test
+    void post_mentioningMoreThanTenPeople_isRefusedBeforeAnyoneIsLookedUp_andWritesNothing() {
+        int writes = store.writes();
+        int lookups = talk.lookups();
+
+        Reply refused = talk.say("ada", "post data-guild " + crowd(10) + " @grace please all read this");
+
+        assertInstanceOf(Reply.Refused.class, refused);
+        assertEquals("A post can mention at most 10 people and this one mentions 11, so nothing was posted: mention"
+                + " fewer (the community's members read its feed anyway).", refused.summary());
+        assertEquals(lookups, talk.lookups(), "no mention looked up");
+        assertEquals(writes, store.writes());
+        assertEquals(List.of(), mentionsOf("grace"));
+    }
+
+    @Test
+    void post_mentioningTenPeople_looksUpEachOnce() {
+        int lookups = talk.lookups();
+
+        assertInstanceOf(Reply.Posted.class, talk.say("ada", "post data-guild " + crowd(9) + " @grace have a look"));
+
+        assertEquals(lookups + 10, talk.lookups());
+        assertEquals(1, mentionsOf("grace").size());
+    }
+
+    @Test
+    void replyOrEdit_mentioningMoreThanTenPeople_isRefusedToo() {
+        Post post = ((Reply.Posted) talk.say("ada", "post data-guild A plain post")).post();
+
+        assertTrue(talk.say("grace", "reply " + post.reference() + " " + crowd(11)).summary()
+                .contains("so nothing was replied"));
+        assertTrue(talk.say("ada", "edit " + post.reference() + " " + crowd(11)).summary()
+                .contains("so nothing was edited"));
+    }
 }

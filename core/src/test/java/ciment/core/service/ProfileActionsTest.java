@@ -64,4 +64,19 @@ class ProfileActionsTest {
         assertEquals(List.of("ada name", "zoe name"), who.people().stream().map(f -> f.person().displayName()).toList());
         assertTrue(!who.summary().matches(".*\\d.*"), "no number in: " + who.summary());
     }
+
+    @Test
+    void aThirtyFirstSkill_isRefused_andWritesNothing() {
+        for (int i = 0; i < ciment.core.model.Profile.MAX_DECLARED; i++) {
+            assertInstanceOf(Reply.Done.class, people.say("ada", "skills add Skill number " + i));
+        }
+        int writes = store.writes();
+
+        Reply refused = people.say("ada", "skills add One skill too many");
+
+        assertEquals("You have declared 30 skills, the most Ciment keeps: remove one first with skills remove <text>.",
+                refused.summary());
+        assertEquals(writes, store.writes());
+        assertInstanceOf(Reply.Done.class, people.say("ada", "roles add Onboarding buddy"), "roles are counted apart");
+    }
 }

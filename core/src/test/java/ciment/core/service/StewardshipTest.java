@@ -153,4 +153,17 @@ class StewardshipTest {
         }
         assertTrue(people.say("linus", "info data-guild").summary().contains("5 members"));
     }
+
+    @Test
+    void aFiftyFirstSteward_isRefused_andWritesNothing() {
+        for (int i = 1; i < ciment.core.model.Community.MAX_STEWARDS; i++) {
+            String name = "steward" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
+            people.say(name, "join data-guild");
+            assertInstanceOf(Reply.Done.class, people.say("ada", "steward add data-guild @" + name));
+        }
+        people.say("grace", "communities");
+
+        refusedWritingNothing("ada", "steward add data-guild @grace", "data-guild has 50 stewards, the most a community"
+                + " keeps: remove one first with steward remove data-guild <person>.");
+    }
 }

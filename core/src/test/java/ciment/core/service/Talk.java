@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.config.WriteLimits;
 import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -16,13 +17,23 @@ import java.util.regex.Pattern;
 final class Talk {
     /** "@grace" as a word of its own (an email address is not a mention of the tool). */
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@[a-z]+(?![\\w@.])");
+    /** Limits no test of feeds or discovery reaches while making its many posts and communities in one minute. */
+    static final WriteLimits IN_BULK = new WriteLimits(WriteLimits.Rate.parse("1000/minute"),
+            WriteLimits.Rate.parse("1000/minute"), WriteLimits.Rate.parse("1000/day"));
+
     private final Ciment ciment;
     private final Clock clock;
     private int requests;
+    private int lookups;
 
     Talk(Ciment ciment, Clock clock) {
         this.ciment = ciment;
         this.clock = clock;
+    }
+
+    /** How many @mentions the directory was asked to resolve (each a lookup in a real chat tool). */
+    int lookups() {
+        return lookups;
     }
 
     static ChatAccount account(String user) {
@@ -56,6 +67,7 @@ final class Talk {
         Directory directory = new Directory() {
             @Override
             public Optional<ChatAccount> accountOf(String mention) {
+                lookups++;
                 return mention.startsWith("@") ? Optional.of(account(mention.substring(1))) : Optional.empty();
             }
 

@@ -64,10 +64,23 @@ public final class InMemoryStore implements Store {
     private int writes;
 
     private boolean interruptNextErase;
+    /** "personId#kind#windowStart" to the writes counted in that window (not among {@link #writes}: no content). */
+    private final Map<String, Integer> quotas = new HashMap<>();
 
     /** How many changes were stored, to prove a refusal wrote nothing. */
     public synchronized int writes() {
         return writes;
+    }
+
+    @Override
+    public synchronized boolean take(String personId, String kind, java.time.Instant windowStart,
+            java.time.Duration window, int limit) {
+        String key = personId + "#" + kind + "#" + windowStart;
+        if (quotas.getOrDefault(key, 0) >= limit) {
+            return false;
+        }
+        quotas.merge(key, 1, Integer::sum);
+        return true;
     }
 
     @Override
@@ -642,20 +655,24 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public synchronized boolean react(Post post, String emoji, String personId, boolean add) {
+    public synchronized Reacted react(Post post, String emoji, String personId, boolean add) {
         Post current = current(post);
         if (current == null || current.isHidden() || current.isRemoved()) {
-            return false;
+            return Reacted.UNCHANGED;
         }
         String key = post.id() + "#" + emoji + "#" + personId;
+        if (add && !current.reactions().containsKey(emoji) && current.reactions().size() >= Post.MAX_EMOJI) {
+            return Reacted.FULL;
+        }
         if (add ? !reactions.add(key) : !reactions.remove(key)) {
-            return false;
+            return Reacted.UNCHANGED;
         }
         Map<String, Integer> counts = new HashMap<>(current.reactions());
         counts.merge(emoji, add ? 1 : -1, Integer::sum);
+        counts.values().removeIf(count -> count <= 0); // as in the table: an emoji nobody shows leaves its place
         store(current.withReactions(counts));
         writes++;
-        return true;
+        return Reacted.CHANGED;
     }
 
     @Override
@@ -698,6 +715,10 @@ public final class InMemoryStore implements Store {
         store(current.hiddenFor(reason));
         audits.add(entry);
         writes++;
+        Post root = current.isReply() ? posts.get(current.rootId()) : null;
+        if (root != null && current.preview().equals(root.latestReply())) {
+            posts.put(root.id(), root.withReplies(root.replyCount(), null));
+        }
         return true;
     }
 

@@ -1,6 +1,7 @@
 package ciment.functions.slack;
 
 import ciment.core.config.Settings;
+import ciment.core.config.WriteLimits;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
@@ -73,8 +74,14 @@ public final class SlackHandler extends SlackApiLambdaHandler {
     /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
     private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
             Clock clock) {
-        this(signatureCheck, settings, store, store.thenApply(started -> new Ciment(started, Clock.systemUTC(),
-                Finance.fromSettings(settings, started.usage()))), clock);
+        this(signatureCheck, settings, store, cimentOn(store, settings), clock);
+    }
+
+    /** Ciment once the store has started; the write limits are read now, so that a malformed one stops the start. */
+    private static CompletableFuture<Ciment> cimentOn(CompletableFuture<DynamoStore> store, Settings settings) {
+        WriteLimits limits = WriteLimits.fromSettings(settings);
+        return store.thenApply(started -> new Ciment(started, Clock.systemUTC(),
+                Finance.fromSettings(settings, started.usage()), limits));
     }
 
     private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,

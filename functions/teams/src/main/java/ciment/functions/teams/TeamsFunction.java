@@ -1,6 +1,7 @@
 package ciment.functions.teams;
 
 import ciment.core.config.Settings;
+import ciment.core.config.WriteLimits;
 import ciment.core.service.BudgetWatch;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
@@ -126,7 +127,8 @@ public final class TeamsFunction implements RequestStreamHandler {
         BotFrameworkAdapter adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
         // A single-tenant bot's own organisation: people of any other tenant take part as guests.
         DynamoStore table = store.join();
-        CimentBot bot = new CimentBot(new Ciment(table, clock, Finance.fromSettings(settings, table.usage())), new PeopleSearch(table), table.messageCopies(), clock,
+        CimentBot bot = new CimentBot(new Ciment(table, clock, Finance.fromSettings(settings, table.usage()),
+                WriteLimits.fromSettings(settings)), new PeopleSearch(table), table.messageCopies(), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"));
         this.endpoint = new TeamsEndpoint(adapter, bot, auth, tenants);
         adapter.use(TeamsCalls.middleware());

@@ -116,7 +116,7 @@ class SlackWorkspaceGateTest {
     void slashCommand_fromAKeptWorkspace_isServed() throws Exception {
         Response response = BoltRequests.ok(app(KEPT + ", " + ORGANISATION), command(KEPT, "whoami"));
 
-        assertTrue(response.getBody().contains("t0kept0001@example.com"), response.getBody());
+        assertTrue(response.getBody().contains("Slack, here (\\u003c@U0KEPT0001"), response.getBody());
     }
 
     @Test
@@ -173,13 +173,13 @@ class SlackWorkspaceGateTest {
         App byOrganisation = app(ORGANISATION);
         assertEquals(200, BoltRequests.run(byOrganisation, gridCommand(KEPT, ORGANISATION)).getStatusCode());
         assertTrue(BoltRequests.run(byOrganisation, gridCommand(KEPT, ORGANISATION)).getBody()
-                .contains("t0kept0001@example.com"), "served");
+                .contains("Slack, here (\\u003c@U0KEPT0001"), "served");
         assertTrue(BoltRequests.run(byOrganisation, gridCommand(KEPT, "E0OTHER001")).getBody()
                 .contains(WorkspaceGate.refusal(KEPT)), "another organisation's workspace is not");
 
         App byWorkspace = app(KEPT);
         assertTrue(BoltRequests.run(byWorkspace, gridCommand(KEPT, "E0OTHER001")).getBody()
-                .contains("t0kept0001@example.com"), "a listed workspace, whatever its organisation");
+                .contains("Slack, here (\\u003c@U0KEPT0001"), "a listed workspace, whatever its organisation");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.config.WriteLimits;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Person;
@@ -18,6 +19,7 @@ import ciment.core.model.Profile;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
+import ciment.core.service.Finance;
 import ciment.core.service.PeopleSearch;
 import ciment.core.testing.InMemoryStore;
 import ciment.core.testing.ReplySamples;
@@ -126,7 +128,10 @@ class AdaptiveCardSchemaTest {
 
     @Test
     void saveToCommunityDialog_withCommunitiesOrWithout_isAccepted() {
-        Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+        // One person creates 30 communities here: more than a day's limit allows.
+        WriteLimits manyCreates = new WriteLimits(WriteLimits.DEFAULTS.posts(), WriteLimits.DEFAULTS.reactions(),
+                WriteLimits.Rate.parse("30/day"));
+        Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC(), Finance.off(), manyCreates);
         Caller member = caller("aad-member");
         MessagingExtensionAction action = new MessagingExtensionAction();
         action.setCommandId(SaveToCommunity.COMMAND);

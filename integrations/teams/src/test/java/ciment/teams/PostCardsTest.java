@@ -59,7 +59,7 @@ class PostCardsTest {
             assertTrue(activityBytes(feed) < TEAMS_LIMIT, unit + ": " + activityBytes(feed) + " bytes");
             TeamsRepliesTest.assertValidAdaptiveCard(card);
             assertEquals(20, card.findParents("verb").stream()
-                    .filter(a -> a.path("verb").asText().equals(PostButtons.REACT)).count());
+                    .filter(a -> a.path("verb").asText().equals(PostButtons.REACT)).count(), unit);
             assertTrue(card.toString().contains("more in its thread"));
         }
     }

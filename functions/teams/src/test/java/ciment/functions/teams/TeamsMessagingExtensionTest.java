@@ -79,7 +79,8 @@ class TeamsMessagingExtensionTest {
 
     /** Each card's heading: a community's slug (before " · " and its name), or a person's name. */
     private static List<String> headings(List<JsonNode> cards) {
-        return cards.stream().map(card -> card.path("body").get(0).path("text").asText().split(" · ")[0]).toList();
+        return cards.stream().map(card -> ciment.devkit.teams.TeamsMarkup.line(card.path("body").get(0)).split(" · ")[0])
+                .toList();
     }
 
     private static Map<String, String> facts(JsonNode card) {

@@ -120,7 +120,7 @@ class TeamsMirrorEndToEndTest {
 
         FakeBotFramework.SentActivity copy = copyInB("Fridays are for demos");
 
-        String card = copy.attachmentContents().toString();
+        String card = copy.cardsShown();
         assertTrue(card.contains("**Wren Writer** · via Teams"), card);
         assertEquals(List.of(), copiesIn(CHANNEL_A, "Fridays are for demos"), "never mirrored back into its channel");
         assertTrue(stack.botFramework.sent().subList(sentBefore, stack.botFramework.sent().size()).stream()
@@ -151,7 +151,7 @@ class TeamsMirrorEndToEndTest {
 
         List<FakeBotFramework.SentActivity> inChain = eventually(() -> copiesIn(CHANNEL_B + ";messageid="
                 + rootCopy.id(), "I will, this afternoon"), "the reply in B's reply chain");
-        assertTrue(inChain.get(0).attachmentContents().toString().contains("**Remy Reader** · via Teams"));
+        assertTrue(inChain.get(0).cardsShown().contains("**Remy Reader** · via Teams"), inChain.get(0).json());
         assertEquals(List.of(), copiesIn(CHANNEL_A + ";messageid=" + root.id(), "I will, this afternoon"));
     }
 
@@ -229,8 +229,7 @@ class TeamsMirrorEndToEndTest {
     void slackMessage_isACardNamingItsAuthorViaSlack_inTheTeamsChannel_andASlackThreadReply_landsInItsReplyChain() {
         String root = writtenInSlack("Lunch talk on Thursday", null);
         FakeBotFramework.SentActivity copy = copyInTeams(TEAMS_CHANNEL, "Lunch talk on Thursday");
-        assertTrue(copy.attachmentContents().toString().contains("**Sky Writer** · via Slack"),
-                copy.attachmentContents().toString());
+        assertTrue(copy.cardsShown().contains("**Sky Writer** · via Slack"), copy.json());
 
         writtenInSlack("Count me in", root);
 

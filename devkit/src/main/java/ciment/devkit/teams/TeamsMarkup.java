@@ -87,6 +87,27 @@ public final class TeamsMarkup {
         return out.toString();
     }
 
+    /**
+     * A card's facts, title to value: a RichTextBlock whose first run, in bold, is a title and a colon (its
+     * value the other runs, bold between **), or a FactSet's facts.
+     */
+    public static java.util.Map<String, String> facts(JsonNode card) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        card.findParents("type").forEach(element -> {
+            if (element.path("type").asText("").equals("FactSet")) {
+                element.path("facts").forEach(fact -> facts.put(fact.path("title").asText(), fact.path("value").asText()));
+            }
+            JsonNode first = element.path("inlines").path(0);
+            String title = first.path("text").asText("");
+            if (element.path("type").asText("").equals("RichTextBlock") && title.endsWith(": ")
+                    && first.path("weight").asText("").equalsIgnoreCase("Bolder")) {
+                String line = line(element);
+                facts.put(title.substring(0, title.length() - 2), line.substring(title.length() + 4));
+            }
+        });
+        return facts;
+    }
+
     /** One element as a reader sees it (a RichTextBlock's runs joined, bold between **). */
     public static String line(JsonNode element) {
         StringBuilder out = new StringBuilder();

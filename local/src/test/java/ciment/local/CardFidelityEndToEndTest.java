@@ -99,6 +99,7 @@ class CardFidelityEndToEndTest {
         int before = stack.botFramework.sent().size();
         writtenInSlack(emoji); // as Slack sends it: a post of 3,990 emoji, mirrored into the Teams channel
         FakeBotFramework.SentActivity copy = copyInTeams(BRICKS);
+        assertTrue(copy.bytes() <= TEAMS_LIMIT, "the copy: " + copy.bytes() + " bytes as received");
         assertTrue(copy.cardsShown().contains("… (more in its thread)"), "the words end saying where the rest is");
         assertTrue(copy.json().contains("\"title\":\"Open thread\""), "and Open thread leads there");
 

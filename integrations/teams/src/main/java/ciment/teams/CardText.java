@@ -1,5 +1,6 @@
 package ciment.teams;
 
+import ciment.core.model.Text;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * words and notifies nobody.
  *
  * <p>What a TextRun still reads is cleaned first ({@link #shown}): control characters and the bidi
- * controls that reorder what follows them (an address written backwards, U+202E) are dropped, and a
- * typed {@code {{DATE(...)}}} stays words.
+ * controls that reorder what follows them (an address written backwards, U+202E) are dropped
+ * ({@link Text#shown}, as in Slack), and a typed {@code {{DATE(...)}}} stays words.
  */
 final class CardText {
     /** Invisible, and no space: keeps two characters from reading as markup together. */
@@ -26,39 +27,11 @@ final class CardText {
     private CardText() {
     }
 
-    /** The text as a card shows it: lines kept, controls and reordering marks dropped, no date function. */
+    /** The text as a card shows it ({@link Text#shown}: controls and reordering marks dropped), no date function. */
     static String shown(String typed) {
-        if (typed == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(typed.length());
-        for (int i = 0; i < typed.length(); i++) {
-            char c = typed.charAt(i);
-            if (c == '\r') {
-                out.append('\n');
-                if (i + 1 < typed.length() && typed.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\u2028' || c == '\u2029') {
-                out.append('\n');
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < typed.length() && Character.isLowSurrogate(typed.charAt(i + 1))) {
-                    out.append(c).append(typed.charAt(++i));
-                } else {
-                    out.append('\uFFFD'); // half a character: nothing a renderer can show
-                }
-            } else if (c == '{' && out.length() > 0 && out.charAt(out.length() - 1) == '{') {
-                out.append(WORD_JOINER).append(c); // {{DATE(...)}} is a formatting function in TextRuns too
-            } else if (c == '\n' || c == '\t' || !(Character.isISOControl(c) || reorders(c))) {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Bidi embeddings, overrides and isolates: what makes "moc.live" read as "evil.com". */
-    private static boolean reorders(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        String shown = Text.shown(typed);
+        // {{DATE(...)}} is a formatting function in TextRuns too: a word joiner keeps the braces apart
+        return shown.contains("{{") ? shown.replace("{{", "{" + WORD_JOINER + "{") : shown;
     }
 
     /**

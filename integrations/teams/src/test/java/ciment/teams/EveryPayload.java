@@ -1,21 +1,18 @@
 package ciment.teams;
 
-import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
-import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
-import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
-import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.PeopleSearch;
+import ciment.core.testing.EveryReply;
 import ciment.core.testing.InMemoryStore;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
@@ -23,17 +20,13 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.teams.MessagingExtensionParameter;
 import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Every kind of payload Ciment sends Teams, drawn with the same typed text wherever typed text goes (a
@@ -44,9 +37,7 @@ import java.util.stream.IntStream;
  */
 final class EveryPayload {
     static final String TENANT = "tenant-every";
-    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
-    private static final Slug SLUG = new Slug("a-community-slug-of-the-longest-length-x"); // 40 characters
-    private static final String ROOT = "01JD0000000000000000000000";
+    private static final Instant AT = EveryReply.AT;
 
     private EveryPayload() {
     }
@@ -62,70 +53,30 @@ final class EveryPayload {
         return drawn(words, name, replies, 50);
     }
 
-    /** @param reactions how many kinds of reactions each post has (50, Ciment's cap: the longest lines) */
+    /** @param reactions how many kinds of reactions each post has (50: the longest lines) */
     static Map<String, Object> drawn(String words, String name, int replies, int reactions) {
+        EveryReply every = EveryReply.of(words, name, replies, reactions);
         Map<String, Object> sent = new LinkedHashMap<>();
-        Person person = new Person("p-1", name);
-        String purpose = cut(words, 300);
-        String topic = cut(words, 60);
-        List<String> tags = IntStream.range(0, 20).mapToObj(i -> topic).toList();
-        Community community = new Community("c1", SLUG, SLUG.displayName(), purpose, tags, false, false, 12, 3, "p-1",
-                AT);
-        List<Post> page = IntStream.range(0, 20).mapToObj(i -> post(String.format("01JD%022d", i + 1), name, words)
-                .withReplies(7, Post.reply("01JE0000000000000000000000", ROOT, "c1", SLUG, "p-2", name,
-                        Platform.SLACK, words, AT).preview())
-                .withReactions(reactions(reactions))).toList();
-        Post root = post(ROOT, name, words).withReplies(replies, null).withReactions(reactions(reactions));
-        List<Post> thread = IntStream.range(0, replies).mapToObj(i -> Post.reply(String.format("01JF%022d", i + 1), ROOT,
-                "c1", SLUG, "p-2", name, Platform.TEAMS, words, AT).withReactions(reactions(reactions))).toList();
-
-        answer(sent, "feed", new Reply.Feed(SLUG.value(), page, "", "feed " + SLUG + " --before 01JD", false));
-        answer(sent, "home feed", new Reply.Feed("", page, "", "feed --before 01JD", false));
-        answer(sent, "thread", new Reply.Thread(root, thread));
-        answer(sent, "questions", new Reply.Posts("Questions in " + SLUG, page, ""));
-        answer(sent, "posted", new Reply.Posted(root));
-        answer(sent, "posted reply", new Reply.Posted(thread.isEmpty() ? root : thread.get(0)));
-        List<Reply.Listed> listed = IntStream.range(0, 20).mapToObj(i -> new Reply.Listed(community, i % 2 == 0)).toList();
-        answer(sent, "communities", new Reply.CommunityList(words, listed,
-                IntStream.range(0, 5).mapToObj(i -> new Reply.Listed(community, false)).toList(), 40));
-        List<Person> stewards = IntStream.range(0, 20).mapToObj(i -> new Person("p-" + i, name)).toList();
-        answer(sent, "info", new Reply.Info(community, stewards, Reply.Standing.STEWARD, Map.of()));
-        answer(sent, "requests", new Reply.Requests(SLUG.value(), IntStream.range(0, 50).mapToObj(i -> new JoinRequest(
-                "c1", SLUG, "p-" + i, name, AT)).toList(), Map.of()));
-        List<ChatAccount> accounts = List.of(new ChatAccount(Platform.TEAMS, TENANT, "aad-1"),
-                new ChatAccount(Platform.SLACK, "T0123", "U0123"));
-        answer(sent, "whoami", new Reply.Me(new Profile(person, tags, tags, Optional.of("ada@example.com")), accounts));
-        answer(sent, "who", new Reply.Who(topic, IntStream.range(0, 25).mapToObj(i -> new Reply.Found(person, accounts))
-                .toList(), IntStream.range(0, 20).mapToObj(i -> community).toList()));
-        answer(sent, "audit", new Reply.Audit(SLUG.value(), IntStream.range(0, 20).mapToObj(i -> new AuditEntry("a" + i,
-                "c1", "hid", "#" + ROOT, "p-1", name, cut(words, 300), AT)).toList()));
-        answer(sent, "costs", new Reply.Costs(YearMonth.of(2026, 11), IntStream.range(0, 300).mapToObj(i ->
-                new Reply.CommunityCost(SLUG.value(), BigDecimal.ONE, List.of(new Reply.ServiceCost("AWS Lambda",
-                        BigDecimal.ONE)), Optional.of(BigDecimal.TEN))).toList(), Optional.empty(), BigDecimal.TEN,
-                "us-east-1/arm64/2024-11-01", List.of("https://aws.amazon.com/lambda/pricing/"), true,
-                Optional.of("https://ciment.example/costs/chart.svg"), Optional.of("https://ciment.example/costs")));
-        answer(sent, "refused", new Reply.Refused(words));
-        answer(sent, "done", new Reply.Done(words));
-
+        every.replies().forEach((what, reply) -> answer(sent, what, reply));
+        Post root = every.root();
         sent.put("mirrored copy", TeamsMirrorSender.card(root));
-        sent.put("mirrored reply", TeamsMirrorSender.card(thread.isEmpty() ? root : thread.get(0)));
-        sent.put("mirrored hidden", TeamsMirrorSender.card(root.hiddenFor(cut(words, 300))));
+        sent.put("mirrored reply", TeamsMirrorSender.card(every.reply()));
+        sent.put("mirrored hidden", TeamsMirrorSender.card(root.hiddenFor(words)));
         Activity notice = Activity.createMessageActivity();
-        notice.setSummary(TeamsWire.summary(words));
-        notice.setAttachments(List.of(AdaptiveCards.aboutPost(name + " mentioned you in " + SLUG + ": “" + cut(words, 280)
-                + "” Open it with thread #" + ROOT + ".", "#" + ROOT)));
+        notice.setSummary(TeamsWire.summary(every.mention(name)));
+        notice.setAttachments(List.of(AdaptiveCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT)));
         sent.put("notice about a post", notice);
-        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words),
-                () -> new Reply.Thread(root, thread), TENANT));
-        CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, "#" + ROOT, CardActions.Origin.POST,
-                "thread #" + ROOT, null, "#" + ROOT, 40);
-        sent.put("read on", CardActions.answer(readOn, new Reply.Thread(root, thread), () -> null, TENANT));
-        sent.putAll(extension(name, words, community));
+        Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
+        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT));
+        CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, "#" + EveryReply.ROOT,
+                CardActions.Origin.POST, "thread #" + EveryReply.ROOT, null, "#" + EveryReply.ROOT, 40);
+        sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT));
+        sent.putAll(extension(name, every.community()));
         return sent;
     }
 
     /** The messaging extension's answers: 20 communities, and 25 people, found by a search. */
-    private static Map<String, Object> extension(String name, String words, Community community) {
+    private static Map<String, Object> extension(String name, Community community) {
         InMemoryStore store = new InMemoryStore();
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         Ciment ciment = new Ciment(store, clock);
@@ -175,36 +126,5 @@ final class EveryPayload {
         reference.setActivityId("1732700000000");
         reference.setLocale("en-GB");
         sent.put(what, activity.applyConversationReference(reference, false));
-    }
-
-    private static Map<String, Integer> reactions(int kinds) {
-        Map<String, Integer> reactions = new LinkedHashMap<>();
-        for (int i = 0; i < kinds; i++) {
-            reactions.put("custom-emoji-with-a-long-name-" + i, i + 1);
-        }
-        return reactions;
-    }
-
-    private static Post post(String id, String author, String text) {
-        return new Post(id, "c1", SLUG, "p-1", author, Platform.SLACK, text, AT);
-    }
-
-    private static String cut(String text, int max) {
-        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
-    }
-
-    /** Words of {@code length} characters made of {@code unit} (an emoji, a CJK character, a control character). */
-    static String repeated(String unit, int length) {
-        StringBuilder text = new StringBuilder();
-        while (text.codePointCount(0, text.length()) < length) {
-            text.append(unit);
-        }
-        return cut(text.toString(), length);
-    }
-
-    /** The worst words for size: 4,000 characters (a post's most) of what costs the most bytes as sent. */
-    static List<String> heaviest() {
-        List<String> units = new ArrayList<>(List.of("🧱", "字", "\u0001", "\"", "\\", "<", "&", "👩‍👩‍👧‍👦", "a"));
-        return units.stream().map(unit -> repeated(unit, ciment.core.model.Text.POST_MAX)).toList();
     }
 }

@@ -77,12 +77,8 @@ class TeamsHostileTextTest {
     }
 
     @Test
-    void bidiOverrideAndControlCharacters_areDropped_dateFunctionsStayWords() {
+    void textInARun_dropsWhatDisguises_asInSlack_andATypedDateFunctionStaysWords() {
         assertEquals("elpmaxe.live//:sptth", CardText.shown("\u202Eelpmaxe.live//:sptth"));
-        assertEquals("bell null", CardText.shown("bell\u0007 null\u0000"));
-        assertEquals("a\nb\nc", CardText.shown("a\rb\r\nc"));
         assertEquals("{\u2060{DATE(2017-02-14T06:00:00Z)}}", CardText.shown("{{DATE(2017-02-14T06:00:00Z)}}"));
-        assertEquals("\uFFFD alone", CardText.shown("\uD83D alone"));
-        assertEquals("🧱 e\u0301 字", CardText.shown("🧱 e\u0301 字"), "what is words stays");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
+import ciment.core.testing.EveryReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * within {@link TeamsWire#LIMIT} bytes as the SDK writes it, its card within {@link TeamsWire#CARD_BUDGET}.
  */
 class TeamsPayloadLimitTest {
-    private static final String LONGEST_NAME = EveryPayload.repeated("🧱", 256);
+    private static final String LONGEST_NAME = EveryReply.repeated("🧱", 256);
 
     @Test
     void sizes_areCountedAsTheSdkSendsThem_anEmojiAsTwelveBytes() throws Exception {
@@ -42,7 +43,7 @@ class TeamsPayloadLimitTest {
     void everyPayload_withTheHeaviestWords_longestNamesAndLongestLists_staysWithinTeamsLimit() {
         int largest = 0;
         String largestWhat = "";
-        for (String words : EveryPayload.heaviest()) {
+        for (String words : EveryReply.heaviest()) {
             for (int replies : List.of(0, 50, 500)) {
                 for (Map.Entry<String, Object> sent : EveryPayload.drawn(words, LONGEST_NAME, replies).entrySet()) {
                     int bytes = TeamsWire.bytes(sent.getValue());
@@ -65,7 +66,7 @@ class TeamsPayloadLimitTest {
 
     @Test
     void postOf3990Emoji_isCutWithTheWayToTheRest_andTheThreadReadsOnToTheEnd() {
-        String words = EveryPayload.repeated("🧱", 3990);
+        String words = EveryReply.repeated("🧱", 3990);
         Post post = new Post("01JD0000000000000000000001", "c1", new Slug("data-guild"), "p-ada", "Ada", Platform.SLACK,
                 words, Instant.parse("2026-11-27T10:00:00Z"));
 

@@ -1,7 +1,6 @@
 package ciment.devkit.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,19 +11,15 @@ import java.util.regex.Pattern;
  * {@link #tokens} lists the {@code <…>} sequences Slack would act on, once Ciment's own are set aside.
  */
 public final class SlackMarkup {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** What Slack acts on: a link, a user, channel or group mention, a broadcast, a date. */
     private static final Pattern TOKEN = Pattern.compile("<[^<>]*>");
 
     private SlackMarkup() {
     }
 
+    /** The JSON as a tree. */
     public static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not JSON: " + json, e);
-        }
+        return ciment.devkit.teams.Json.tree(json);
     }
 
     /** Every mrkdwn string in blocks, a view or a message: text objects of type mrkdwn, and a message's text. */

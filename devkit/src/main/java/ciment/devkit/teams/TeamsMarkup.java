@@ -1,7 +1,6 @@
 package ciment.devkit.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  * for something else: a link whose label hides its address, a mention, bold, a reordering control.
  */
 public final class TeamsMarkup {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Markdown's inline link, reference link or definition, and image: a label in front of an address. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\s*[(\\[:]");
     private static final Pattern REORDERING = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
@@ -23,12 +21,9 @@ public final class TeamsMarkup {
     private TeamsMarkup() {
     }
 
+    /** The JSON as a tree. */
     public static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not JSON: " + json, e);
-        }
+        return Json.tree(json);
     }
 
     /** Strings Teams reads as markdown, anywhere in an activity, a card or an invoke answer. */

@@ -56,12 +56,8 @@ final class AdaptiveCards {
 
     static Attachment feed(Reply.Feed feed) {
         return attachment(CardFit.list(feed.posts().size(), room -> {
-            ObjectNode card = card(feed.summary());
+            ObjectNode card = headed(feed.summary(), feed.title(), feed.posts().isEmpty(), feed.emptyHint());
             ArrayNode body = card.withArray("body");
-            body.add(heading(feed.title()));
-            if (feed.posts().isEmpty()) {
-                body.add(text(feed.emptyHint()));
-            }
             feed.posts().stream().limit(room.items()).forEach(post -> post(body, post, feed.isHome(), room));
             notShown(body, feed.posts().size() - room.items(), "posts");
             if (!feed.next().isEmpty()) {
@@ -236,12 +232,8 @@ final class AdaptiveCards {
     /** Questions or knowledge: a title, then each post as feeds show it. */
     static Attachment posts(Reply.Posts posts) {
         return attachment(CardFit.list(posts.posts().size(), room -> {
-            ObjectNode card = card(posts.summary());
+            ObjectNode card = headed(posts.summary(), posts.title(), posts.posts().isEmpty(), posts.emptyHint());
             ArrayNode body = card.withArray("body");
-            body.add(heading(posts.title()));
-            if (posts.posts().isEmpty()) {
-                body.add(text(posts.emptyHint()));
-            }
             posts.posts().stream().limit(room.items()).forEach(post -> post(body, post, false, room));
             notShown(body, posts.posts().size() - room.items(), "posts");
             return card;
@@ -303,12 +295,9 @@ final class AdaptiveCards {
     /** A community's moderation actions, newest first, for its stewards: when, then what (reasons as typed). */
     static Attachment audit(Reply.Audit audit) {
         return attachment(CardFit.list(audit.entries().size(), room -> {
-            ObjectNode card = card(audit.summary());
+            ObjectNode card = headed(audit.summary(), "Audit trail of " + audit.community(), audit.entries().isEmpty(),
+                    audit.summary());
             ArrayNode body = card.withArray("body");
-            body.add(heading("Audit trail of " + audit.community()));
-            if (audit.entries().isEmpty()) {
-                body.add(text(audit.summary()));
-            }
             audit.entries().stream().limit(room.items()).forEach(entry -> {
                 ArrayNode items = container(body);
                 items.add(subtle(when(entry.at())));
@@ -436,12 +425,9 @@ final class AdaptiveCards {
     /** The requests waiting, oldest first: who asked and when, and what to send to answer. */
     static Attachment requests(Reply.Requests requests) {
         return attachment(CardFit.list(requests.requests().size(), room -> {
-            ObjectNode card = card(requests.summary());
+            ObjectNode card = headed(requests.summary(), "Join requests in " + requests.community(),
+                    requests.requests().isEmpty(), requests.summary());
             ArrayNode body = card.withArray("body");
-            body.add(heading("Join requests in " + requests.community()));
-            if (requests.requests().isEmpty()) {
-                body.add(text(requests.summary()));
-            }
             for (JoinRequest request : requests.requests().stream().limit(room.items()).toList()) {
                 ArrayNode items = container(body);
                 String name = CardText.cut(request.personName(), NAME_MAX);
@@ -525,12 +511,8 @@ final class AdaptiveCards {
     static Attachment who(Reply.Who who, String readerTenant) {
         int count = who.people().size() + who.communities().size();
         return attachment(CardFit.list(count, room -> {
-            ObjectNode card = card(who.summary());
+            ObjectNode card = headed(who.summary(), "Who for “" + who.topic() + "”", count == 0, who.summary());
             ArrayNode body = card.withArray("body");
-            body.add(heading("Who for “" + who.topic() + "”"));
-            if (who.people().isEmpty() && who.communities().isEmpty()) {
-                body.add(text(who.summary()));
-            }
             List<Reply.Found> people = who.people().stream().limit(room.items()).toList();
             if (!people.isEmpty()) {
                 body.add(CardText.block(bold("People")).put("spacing", "Medium"));
@@ -703,6 +685,16 @@ final class AdaptiveCards {
         container.put("type", "Container");
         container.put("separator", true);
         return container.putArray("items");
+    }
+
+    /** A card headed by its title, and when its list is empty, the sentence saying so. */
+    private static ObjectNode headed(String summary, String title, boolean empty, String whenEmpty) {
+        ObjectNode card = card(summary);
+        card.withArray("body").add(heading(title));
+        if (empty) {
+            card.withArray("body").add(text(whenEmpty));
+        }
+        return card;
     }
 
     /** A card; its fallbackText (what a client that cannot draw it shows) is read as markdown, so made inert. */

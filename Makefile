@@ -9,27 +9,43 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := mvn -B -ntp
 VENV := .venv
 PYTHON ?= python3
+# The SAM CLI sends no usage data from here (and CI has no route for it).
+export SAM_CLI_TELEMETRY := 0
 
-.PHONY: run test lint bench venv clean
+.PHONY: run test lint sam-build bench venv clean
 
 $(VENV)/.installed: local/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r local/requirements.txt
 	touch $@
 
-# cfn-lint, pinned, in the same venv (its own stamp: a new pin reinstalls it).
+# cfn-lint and the SAM CLI, pinned, in the same venv (their own stamp: a new pin reinstalls them).
 $(VENV)/.lint-installed: $(VENV)/.installed scripts/requirements-lint.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements-lint.txt
+	touch $@
+
+# The tests' own Python tools (slack-sdk checks Block Kit payloads), pinned, in the same venv.
+$(VENV)/.test-installed: $(VENV)/.installed scripts/requirements-test.txt
+	$(VENV)/bin/pip install -q -r scripts/requirements-test.txt
 	touch $@
 
 venv: $(VENV)/.installed
 
 # template.yaml against CloudFormation's and SAM's schemas; a finding fails the target before the build.
+# sam validate needs no credentials; its region only picks cfn-lint's resource specs.
 lint: $(VENV)/.lint-installed
 	$(VENV)/bin/cfn-lint template.yaml
+	$(VENV)/bin/sam validate --lint --region $${AWS_REGION:-us-east-1}
 
-test: venv lint
+# The README's `sam build`, on the jars mvn verify (or install) made, then scripts/check-sam-build: each
+# function's artifact is its jar, and sam package (sam deploy's upload, here to moto's S3) uploads it unchanged.
+sam-build: $(VENV)/.lint-installed
+	$(VENV)/bin/sam build
+	$(VENV)/bin/python scripts/check-sam-build
+
+test: venv lint $(VENV)/.test-installed
 	$(MVN) verify
+	$(MAKE) sam-build
 
 clean:
 	$(MVN) -q clean

@@ -33,10 +33,15 @@ final class AwsClients {
 
     static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Settings settings) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(settings.get(REGION, "us-east-1")))
+                .region(region(settings))
                 .credentialsProvider(credentials(settings, System.getenv()));
         settings.get(ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /** The region the settings name (AWS_REGION), us-east-1 by default. */
+    static Region region(Settings settings) {
+        return Region.of(settings.get(REGION, "us-east-1"));
     }
 
     /**

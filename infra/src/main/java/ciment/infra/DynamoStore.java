@@ -103,9 +103,12 @@ public final class DynamoStore implements Store {
         return new StorageMeasure(client, table, meter);
     }
 
-    /** The Slack app's OAuth installs and states (multi-workspace mode), on this store's table and meter. */
-    public DynamoSlackInstallations slackInstallations() {
-        return new DynamoSlackInstallations(table);
+    /**
+     * The Slack app's OAuth installs and states (multi-workspace mode), on this store's table and meter, their bot
+     * tokens sealed and opened with {@code seal} (made once per container: it keeps data keys).
+     */
+    public DynamoSlackInstallations slackInstallations(TokenSeal seal) {
+        return new DynamoSlackInstallations(table, seal);
     }
 
     /** Which chat messages show which posts, on this store's table, client and meter. */

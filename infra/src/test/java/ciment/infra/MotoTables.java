@@ -12,10 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Tables made from template.yaml on the shared moto server, one per test class (or per test that needs a quiet one). */
 final class MotoTables {
+    /** The emulator's endpoint, as the functions' settings name it. */
+    static final Settings SETTINGS = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString()));
     /** Made the way the functions make theirs, with the emulator's endpoint in the settings. */
-    static final DynamoDbClient CLIENT = DynamoClients.builder(Settings.of(Map.of(
-                    "AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString())))
-            .build();
+    static final DynamoDbClient CLIENT = DynamoClients.builder(SETTINGS).build();
 
     private MotoTables() {
     }
@@ -28,6 +28,11 @@ final class MotoTables {
 
     static DynamoStore store(String table) {
         return new DynamoStore(CLIENT, table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    }
+
+    /** The emulator's settings with a KMS key of its own (CIMENT_TOKENS_KMS_KEY), as template.yaml's TokensKey. */
+    static Settings withTokensKey() {
+        return SETTINGS.with(TokenSeal.KMS_KEY, TokenSeal.createKey(SETTINGS));
     }
 
     /** Every item of the table, to prove that a refused change wrote nothing. */

@@ -15,6 +15,7 @@ import ciment.functions.teams.TeamsFunction;
 import ciment.functions.teamsdelivery.TeamsDeliveryFunction;
 import ciment.infra.DynamoClients;
 import ciment.infra.SqsDeadLetters;
+import ciment.infra.TokenSeal;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -80,6 +81,10 @@ public final class LocalRunner implements AutoCloseable {
             createTable(settings);
             settings = settings.with(SqsDeadLetters.QUEUE_URL,
                     SqsDeadLetters.createQueue(settings, deadLetterQueueName(settings)));
+            // OAuth installs seal each workspace's bot token with a KMS key (template.yaml's TokensKey): the emulator's.
+            if (settings.get("SLACK_CLIENT_ID").isPresent() && settings.get(TokenSeal.KMS_KEY).isEmpty()) {
+                settings = settings.with(TokenSeal.KMS_KEY, TokenSeal.createKey(settings));
+            }
             SqsDeadLetters deadLetters = new SqsDeadLetters(settings, settings.require(SqsDeadLetters.QUEUE_URL), () -> {
             });
             deliveries = StreamFeeder.start(TableStream.fromLatest(URI.create(settings.require("AWS_ENDPOINT_URL")),
@@ -235,26 +240,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private void printWelcome() {
-        URI url = url();
-        System.out.println("""
-                Ciment is running on %s (table %s at %s)
-                  Slack:  set the app's Request URL (slash command, events, interactivity) to %s/slack/events
-                          through a tunnel Slack can reach%s
-                  Teams:  point the Bot Framework Emulator at %s/api/messages%s
-                  Notices: the table's stream is fed to the Teams delivery function%s
-                  Dead letters: %s
-                  Costs:  %s/costs?month=YYYY-MM&format=json|csv and /costs/chart.svg%s
-                  Health: %s/health
-                Ctrl-C stops Ciment and the emulator it started."""
-                .formatted(url, settings.table(), settings.get("AWS_ENDPOINT_URL", "AWS"), url,
-                        settings.get("SLACK_SIGNING_SECRET").isPresent() ? "" : " (off: SLACK_SIGNING_SECRET is not set)",
-                        url, settings.get("MICROSOFT_APP_ID").isPresent()
-                                ? " with the bot's app id and password"
-                                : " with no app id and password (unauthenticated, local only)",
-                        settings.get("SLACK_BOT_TOKEN").isPresent() || settings.get("SLACK_CLIENT_ID").isPresent()
-                                ? " and the Slack one"
-                                : " (Slack's is off: neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set)",
-                        settings.require(SqsDeadLetters.QUEUE_URL), url));
+        System.out.println(Welcome.text(url(), settings, emulator.isPresent()));
     }
 
     /** What serves a route: a function's containers, or the runner itself. */

@@ -189,4 +189,18 @@ class FillUrlsTest {
         manifest.path("validDomains").forEach(domain -> domains.add(domain.asText()));
         assertTrue(domains.contains(HOST), domains.toString());
     }
+
+    @Test
+    void theRealManifests_asTheScriptFillsThem_passThePlatformsPublishedSchemas() throws Exception {
+        Path out = dir.resolve("dist");
+        Run run = fillUrls("--base-url", BASE, "--app-id", APP_ID, "--out", out.toString());
+        assertEquals(0, run.exit(), run.output());
+
+        Object slackYaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(out.resolve("slack-manifest.yaml")));
+        List<String> slackErrors = ciment.devkit.schemas.PublishedSchemas.slackManifest(JSON.valueToTree(slackYaml));
+        assertEquals(List.of(), slackErrors, "Slack's manifest schema (slackapi/manifest-schema)");
+        JsonNode teams = JSON.readTree(entries(out.resolve("ciment-teams-app.zip")).get("manifest.json"));
+        List<String> teamsErrors = ciment.devkit.schemas.PublishedSchemas.teamsManifest(teams);
+        assertEquals(List.of(), teamsErrors, "Microsoft's Teams manifest schema v1.17");
+    }
 }

@@ -66,7 +66,8 @@ final class LocalStack implements AutoCloseable {
 
     final FakeSlackApi slackApi = FakeSlackApi.start();
     final FakeBotFramework botFramework = FakeBotFramework.start();
-    final SlashCommands slashCommands = new SlashCommands(SIGNING_SECRET, FakeSlackApi.TEAM_ID);
+    /** Slash commands typed as people type them; their @names and #channels are the fake Slack API's. */
+    final SlashCommands slashCommands = new SlashCommands(SIGNING_SECRET, FakeSlackApi.TEAM_ID, slackApi);
     final LocalRunner runner;
     final DynamoDbClient dynamo;
     private final HttpClient http = HttpClient.newHttpClient();

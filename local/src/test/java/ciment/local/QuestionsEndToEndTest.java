@@ -116,8 +116,8 @@ class QuestionsEndToEndTest {
         author.ciment("create mention-guild Mentions");
         member.ciment("join mention-guild");
 
-        String post = reference(author.ciment("post mention-guild <@U0MENTIO2|noa> can you review this?"));
-        author.ciment("edit " + post + " <@U0MENTIO2|noa> can you review this today?");
+        String post = reference(author.ciment("post mention-guild @Noa Slack can you review this?"));
+        author.ciment("edit " + post + " @Noa Slack can you review this today?");
 
         FakeSlackApi.Call told = eventually(() -> slackDirect(member.userId, "mentioned you in mention-guild"),
                 "the mention in Noa's direct messages").get(0);

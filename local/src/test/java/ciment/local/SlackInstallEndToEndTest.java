@@ -217,14 +217,14 @@ class SlackInstallEndToEndTest {
         Started started = install();
         String token = stack.slackApi.registerOAuthCode("code-delivery", DELIVERED_TO, "Delivered Co");
         assertEquals(200, callback("code-delivery", started.state(), started.cookie()).statusCode());
-        SlashCommands workspace = new SlashCommands(LocalStack.SIGNING_SECRET, DELIVERED_TO);
+        SlashCommands workspace = new SlashCommands(LocalStack.SIGNING_SECRET, DELIVERED_TO, stack.slackApi);
         for (String[] person : new String[][] {{"U0DELIVER1", "lea"}, {"U0DELIVER2", "max"}}) {
             stack.slackApi.addUser(new FakeSlackApi.User(person[0], person[1], person[1], person[1] + "@delivered.example")
                     .fromTeam(DELIVERED_TO));
         }
         String[][] commands = {{"U0DELIVER1", "lea", "create deliver-guild Delivered notices"},
             {"U0DELIVER2", "max", "join deliver-guild"},
-            {"U0DELIVER1", "lea", "post deliver-guild Thanks <@U0DELIVER2|max>!"}};
+            {"U0DELIVER1", "lea", "post deliver-guild Thanks @max!"}};
         for (String[] command : commands) {
             SlashCommands.Signed signed = workspace.sign(workspace.command(command[0], command[1], command[2]),
                     Instant.now());

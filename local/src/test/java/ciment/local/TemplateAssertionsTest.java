@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * retention of each function's own, no wildcard action, every stream or queue event source with a
  * dead-letter destination and partial batch answers, SnapStart on an alias, and the cost-allocation tag on
  * every resource that takes tags, alarms on every function and queue to the alarm topic, and the table kept
- * safe (on demand, recovery, encryption, stream, TTL, retained, deletion protection as a parameter). Each check is also run on a copy broken on purpose, so that a check that
- * can no longer fail is seen. (This module depends on every function module: their handlers load here.)
+ * safe (on demand, recovery, encryption, stream, TTL, retained, deletion protection as a parameter), and the Slack
+ * bot tokens too (their KMS key used by the Slack functions alone, installations out of every other role's reach).
+ * Each check is also run on a copy broken on purpose, so that a check that can no longer fail is seen. (This module depends on every function module: their handlers load here.)
  */
 class TemplateAssertionsTest {
     private static final Path ROOT = Path.of("..");
@@ -37,12 +38,23 @@ class TemplateAssertionsTest {
     private static final Pattern ARTIFACT = Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
     /** Resource types that take tags, and how: a SAM map, or CloudFormation's list of Key/Value. */
     private static final Set<String> TAGGED_AS_LIST = Set.of("AWS::DynamoDB::Table", "AWS::SecretsManager::Secret",
-            "AWS::SQS::Queue", "AWS::IAM::Role", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm");
+            "AWS::SQS::Queue", "AWS::IAM::Role", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::KMS::Key");
     private static final Set<String> TAGGED_AS_MAP = Set.of("AWS::Serverless::Function", "AWS::Serverless::HttpApi");
     /** Types that take no tags; a type in neither set fails, so that a new one is classified. */
     private static final Set<String> UNTAGGABLE = Set.of("AWS::Lambda::Permission", "AWS::SQS::QueuePolicy",
             "AWS::SNS::TopicPolicy");
     private static final Set<String> BATCH_SOURCES = Set.of("DynamoDB", "SQS", "Kinesis");
+    /** The functions that hold Slack bot tokens, and what each may do with the key that seals them. */
+    private static final Map<String, Set<String>> TOKEN_HOLDERS = Map.of(
+            "SlackFunction", Set.of("kms:GenerateDataKey", "kms:Decrypt"), "SlackDeliveryFunction", Set.of("kms:Decrypt"));
+    private static final String TOKENS_KEY = "TokensKey";
+    private static final String TOKENS_CONTEXT = "kms:EncryptionContext:purpose";
+    /** The DynamoDB actions that name items by key: what dynamodb:LeadingKeys can refuse. */
+    private static final Set<String> ITEM_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem");
+    private static final Set<String> WRITE_ACTIONS = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
 
     // ---- the checks: each returns what is wrong, one sentence a problem ----
 
@@ -260,6 +272,101 @@ class TemplateAssertionsTest {
         return problems;
     }
 
+    /**
+     * The key that seals Slack bot tokens: rotated, kept with the table, usable by the Slack functions alone (the
+     * delivery one only opens), each use bound to the tokens' encryption context, and named to both functions. Every
+     * other role that may touch the table's items is refused the Slack partitions; the delivery one may not change them.
+     */
+    static List<String> tokenProblems(Map<String, Object> template) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> resources = map(template.get("Resources"));
+        Map<String, Object> key = map(resources.get(TOKENS_KEY));
+        if (key == null || !"AWS::KMS::Key".equals(type(key))) {
+            return List.of("there is no " + TOKENS_KEY + " (AWS::KMS::Key) to seal the Slack bot tokens");
+        }
+        if (!Boolean.TRUE.equals(properties(key).get("EnableKeyRotation"))) {
+            problems.add(TOKENS_KEY + " is not rotated");
+        }
+        if (!"Retain".equals(key.get("DeletionPolicy")) || !"Retain".equals(key.get("UpdateReplacePolicy"))) {
+            problems.add(TOKENS_KEY + " is not kept with the table (Retain)");
+        }
+        Map<String, String> roles = new HashMap<>();
+        functions(template).forEach((name, function) -> roles.put(name, String.valueOf(function.get("Role")).replaceAll("\\.Arn$", "")));
+        Map<String, Set<String>> uses = new HashMap<>();
+        for (Object each : list(map(properties(key).get("KeyPolicy")).get("Statement"))) {
+            Map<String, Object> statement = map(each);
+            String principal = String.valueOf(map(statement.get("Principal")).get("AWS")).replaceAll("\\.Arn$", "");
+            Set<String> actions = new java.util.TreeSet<>(strings(statement.get("Action")));
+            actions.removeIf(action -> !action.matches("kms:(Decrypt|Encrypt|GenerateDataKey.*|ReEncrypt.*|CreateGrant)"));
+            if (actions.isEmpty()) {
+                continue;
+            }
+            uses.computeIfAbsent(principal, p -> new java.util.TreeSet<>()).addAll(actions);
+            Map<String, Object> condition = map(statement.get("Condition"));
+            Map<String, Object> equals = condition == null ? null : map(condition.get("StringEquals"));
+            if (equals == null || equals.get(TOKENS_CONTEXT) == null) {
+                problems.add(TOKENS_KEY + " lets " + principal + " use it without the tokens' encryption context");
+            }
+        }
+        Map<String, Set<String>> expected = new HashMap<>();
+        TOKEN_HOLDERS.forEach((function, actions) -> expected.put(roles.get(function), actions));
+        uses.forEach((principal, actions) -> {
+            if (!actions.equals(expected.get(principal))) {
+                problems.add(TOKENS_KEY + " lets " + principal + " " + actions + ", not " + expected.getOrDefault(principal, Set.of()));
+            }
+        });
+        expected.keySet().stream().filter(role -> !uses.containsKey(role))
+                .forEach(role -> problems.add(TOKENS_KEY + " does not let " + role + " open the tokens"));
+        functions(template).forEach((name, function) -> {
+            Map<String, Object> environment = map(map(function.get("Environment")) == null ? null
+                    : map(function.get("Environment")).get("Variables"));
+            Object named = environment == null ? null : environment.get("CIMENT_TOKENS_KMS_KEY");
+            if (TOKEN_HOLDERS.containsKey(name) && !String.valueOf(named).contains(TOKENS_KEY + ".Arn")) {
+                problems.add(name + " is not given " + TOKENS_KEY + " (CIMENT_TOKENS_KMS_KEY)");
+            }
+            if (!TOKEN_HOLDERS.containsKey(name) && named != null) {
+                problems.add(name + " is given " + TOKENS_KEY + ", which only the Slack functions may use");
+            }
+            String role = roles.get(name);
+            Set<String> allowed = itemActions(resources.get(role), "Allow");
+            Set<String> refused = itemActions(resources.get(role), "Deny");
+            Set<String> mustRefuse = new java.util.TreeSet<>(allowed);
+            mustRefuse.retainAll("SlackDeliveryFunction".equals(name) ? WRITE_ACTIONS
+                    : "SlackFunction".equals(name) ? Set.of() : ITEM_ACTIONS);
+            mustRefuse.removeAll(refused);
+            if (!mustRefuse.isEmpty()) {
+                problems.add(role + " may " + mustRefuse + " on Slack installations (SLACK#...): deny them by dynamodb:LeadingKeys");
+            }
+        });
+        return problems;
+    }
+
+    /** The table's item actions a role's statements of this effect name; a Deny counts when it names SLACK# leading keys. */
+    private static Set<String> itemActions(Object role, String effect) {
+        Set<String> actions = new java.util.TreeSet<>();
+        walk(properties(role), node -> {
+            if (!effect.equals(node.get("Effect")) || !String.valueOf(node.get("Resource")).contains("Table.Arn")) {
+                return;
+            }
+            Map<String, Object> condition = map(node.get("Condition"));
+            if ("Deny".equals(effect)) {
+                Map<String, Object> like = condition == null ? null : map(condition.get("ForAnyValue:StringLike"));
+                if (like == null || !strings(like.get("dynamodb:LeadingKeys")).contains("SLACK#*")) {
+                    return;
+                }
+            } else {
+                // An Allow for some partitions only (their key patterns) reaches installations if a pattern matches one.
+                Map<String, Object> only = condition == null ? null : map(condition.get("ForAllValues:StringLike"));
+                if (only != null && strings(only.get("dynamodb:LeadingKeys")).stream().noneMatch(pattern ->
+                        "SLACK#T#T0".matches(pattern.replace("?", ".").replace("*", ".*")))) {
+                    return;
+                }
+            }
+            strings(node.get("Action")).stream().filter(ITEM_ACTIONS::contains).forEach(actions::add);
+        });
+        return actions;
+    }
+
     // ---- the template as it is ----
 
     @Test
@@ -276,6 +383,7 @@ class TemplateAssertionsTest {
         problems.addAll(tagProblems(template));
         problems.addAll(alarmProblems(template));
         problems.addAll(tableProblems(template));
+        problems.addAll(tokenProblems(template));
         assertEquals(List.of(), problems);
     }
 
@@ -368,6 +476,52 @@ class TemplateAssertionsTest {
                 .put("DeletionProtectionEnabled", false))), "deletion protection");
     }
 
+    @Test
+    void aRoleThatMayReadSlackInstallations_orAKeyUsableByAnother_orWithoutItsContext_isFound() {
+        assertFound(tokenProblems(broken(t -> removeStatement(t, "TeamsRole", "NoSlackInstallations"))),
+                "TeamsRole may [dynamodb:BatchGetItem, dynamodb:ConditionCheckItem, dynamodb:DeleteItem, dynamodb:GetItem");
+        assertFound(tokenProblems(broken(t -> statement(t, "CostsRole", "NoSlackInstallations")
+                .put("Action", List.of("dynamodb:Query")))), "CostsRole may [dynamodb:BatchGetItem, dynamodb:GetItem]");
+        assertFound(tokenProblems(broken(t -> map(statement(t, "TeamsDeliveryRole", "NoSlackInstallations").get("Condition"))
+                .put("ForAnyValue:StringLike", Map.of("dynamodb:LeadingKeys", List.of("SLACK#T#*"))))), "TeamsDeliveryRole may");
+        assertFound(tokenProblems(broken(t -> removeStatement(t, "SlackDeliveryRole", "InstallationsReadOnly"))),
+                "SlackDeliveryRole may [dynamodb:UpdateItem]");
+        assertFound(tokenProblems(broken(t -> keyStatement(t, "AccountAdministersTheKey").put("Action", List.of("kms:Decrypt")))),
+                "lets arn:${AWS::Partition}:iam::${AWS::AccountId}:root [kms:Decrypt]");
+        assertFound(tokenProblems(broken(t -> keyStatement(t, "SlackDeliveryFunctionOpensBotTokens")
+                .put("Action", List.of("kms:Decrypt", "kms:GenerateDataKey")))), "lets SlackDeliveryRole [kms:Decrypt, kms:GenerateDataKey]");
+        assertFound(tokenProblems(broken(t -> keyStatement(t, "SlackFunctionSealsAndOpensBotTokens").remove("Condition"))),
+                "lets SlackRole use it without the tokens' encryption context");
+        assertFound(tokenProblems(broken(t -> properties(map(t.get("Resources")).get(TOKENS_KEY)).put("EnableKeyRotation", false))),
+                "TokensKey is not rotated");
+        assertFound(tokenProblems(broken(t -> map(function(t, "SlackDeliveryFunction").get("Environment")).put("Variables",
+                new LinkedHashMap<>()))), "SlackDeliveryFunction is not given TokensKey");
+        assertFound(tokenProblems(broken(t -> map(map(t.get("Resources")).get(TOKENS_KEY)).remove("DeletionPolicy"))),
+                "TokensKey is not kept with the table");
+    }
+
+    private static Map<String, Object> statement(Map<String, Object> template, String role, String sid) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        walk(properties(map(template.get("Resources")).get(role)), node -> {
+            if (sid.equals(node.get("Sid"))) {
+                found.add(node);
+            }
+        });
+        return found.getFirst();
+    }
+
+    private static void removeStatement(Map<String, Object> template, String role, String sid) {
+        walk(properties(map(template.get("Resources")).get(role)), node -> {
+            if (node.get("Statement") instanceof List<?> statements) {
+                statements.removeIf(each -> each instanceof Map<?, ?> statement && sid.equals(statement.get("Sid")));
+            }
+        });
+    }
+
+    private static Map<String, Object> keyStatement(Map<String, Object> template, String sid) {
+        return statement(template, TOKENS_KEY, sid);
+    }
+
     // ---- reading the template ----
 
     /** The repository's template.yaml as it is now (not the devkit jar's copy, which a build may not have refreshed). */
@@ -443,6 +597,16 @@ class TemplateAssertionsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Object> list(Object value) {
+        return value instanceof List<?> items ? new ArrayList<>(items) : List.of();
+    }
+
+    /** An action or resource list as strings, whether written as one value or a list. */
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : (value instanceof Collection<?> many ? many : List.of(value)).stream()
+                .map(String::valueOf).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -11,13 +11,22 @@ import java.util.Optional;
 public interface SlackInstallations {
 
     /**
-     * One workspace's install.
+     * One workspace's install: what Ciment uses of it, and nothing of the person who installed it (neither their user
+     * id nor a user token: erase-my-data would have to find them there).
      *
      * @param enterpriseId the organisation on Enterprise Grid, else null
      * @param teamId       the workspace; null for an org-wide install
      */
     record Installation(String enterpriseId, String teamId, String teamName, String appId, String botUserId,
-            String botId, String botToken, String botScopes, String installerUserId, Instant installedAt) {
+            String botId, String botToken, String botScopes, Instant installedAt) {
+
+        /** Without the token: an installation that reaches a log or an assertion's message does not show it. */
+        @Override
+        public String toString() {
+            return "Installation[enterpriseId=" + enterpriseId + ", teamId=" + teamId + ", teamName=" + teamName
+                    + ", appId=" + appId + ", botUserId=" + botUserId + ", botId=" + botId + ", botToken="
+                    + (botToken == null ? null : "(hidden)") + ", botScopes=" + botScopes + ", installedAt=" + installedAt + "]";
+        }
     }
 
     /** Keeps the installation, replacing an earlier one of the same workspace (a re-install). */

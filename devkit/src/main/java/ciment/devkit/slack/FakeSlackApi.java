@@ -15,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Stands in for Slack's Web API (https://slack.com/api/) on a free loopback port, and records every
@@ -40,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A test can make a method refuse a channel as Slack would ({@code not_in_channel}, ...) or fail at the
  * HTTP level (429 with Retry-After, 5xx) a number of times.
  */
-public final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
     public static final String TEAM_ID = "T0CIMENT01";
     public static final String BOT_USER_ID = "U0CIMENTBOT";
     public static final String BOT_ID = "B0CIMENT01";
@@ -52,6 +54,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final String teamId;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
+    /** Channel names to ids, for the slash commands' text ({@link SlackTyping}): #general is there from the start. */
+    private final Map<String, String> channels = new ConcurrentHashMap<>(
+            Map.of(SlashCommands.DEFAULT_CHANNEL_NAME, SlashCommands.DEFAULT_CHANNEL_ID));
     private final AtomicLong messages = new AtomicLong();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     /** method + " " + channel to the error Slack answers there. */
@@ -144,6 +149,28 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public FakeSlackApi addUser(String id, String realName, String displayName, String email) {
         return addUser(new User(id, realName, displayName, email));
+    }
+
+    /** A channel people can name with #name in what they type. */
+    public FakeSlackApi addChannel(String id, String name) {
+        channels.put(name, id);
+        return this;
+    }
+
+    @Override
+    public Optional<User> userNamed(String name) {
+        return users.values().stream().filter(user -> Stream.of(nameOf(user), user.displayName(), user.realName())
+                .anyMatch(name::equalsIgnoreCase)).findFirst();
+    }
+
+    @Override
+    public Optional<String> channelNamed(String name) {
+        return Optional.ofNullable(channels.get(name));
+    }
+
+    /** The user's name as users.info gives it (and Slack's mentions show after the |). */
+    public static String nameOf(User user) {
+        return user.displayName().isBlank() ? user.id().toLowerCase(Locale.ROOT) : user.displayName();
     }
 
     /** Makes every later call of {@code method} wait this long before answering (a slow Slack). */
@@ -463,7 +490,7 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", user.id());
         answer.put("team_id", user.teamId() == null ? teamId : user.teamId());
-        answer.put("name", user.displayName().isBlank() ? user.id().toLowerCase(Locale.ROOT) : user.displayName());
+        answer.put("name", nameOf(user));
         answer.put("real_name", user.realName());
         answer.put("is_bot", false);
         answer.put("is_restricted", user.restricted());

@@ -11,10 +11,14 @@ import java.util.StringJoiner;
 
 /**
  * Slash commands as Slack sends them: the form body of {@code /ciment <text>} and its signed headers,
- * at any time, so that tests can also forge stale or future-dated ones.
+ * at any time, so that tests can also forge stale or future-dated ones. Tests give the text as the person
+ * types it; it is sent as the manifest's {@code should_escape} makes Slack send it ({@link SlackTyping}).
  */
 public final class SlashCommands {
     public static final String COMMAND = "/ciment";
+    /** The channel commands come from unless a test says another ({@link Command#inChannel}). */
+    public static final String DEFAULT_CHANNEL_ID = "C0GENERAL1";
+    public static final String DEFAULT_CHANNEL_NAME = "general";
     public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Slack-Signature";
     public static final String FORM = "application/x-www-form-urlencoded";
@@ -23,16 +27,27 @@ public final class SlashCommands {
 
     private final SlackSigner signer;
     private final String teamId;
+    private final SlackTyping typing;
 
+    /** Commands whose text names no one Slack knows (an @name stays as typed), and only the channel #general. */
     public SlashCommands(String signingSecret, String teamId) {
-        this.signer = new SlackSigner(signingSecret);
-        this.teamId = teamId;
+        this(signingSecret, teamId, SlackTyping.ONLY_GENERAL);
     }
 
-    /** {@code /ciment <text>} typed by this user in #general, with a trigger id of its own. */
-    public Command command(String userId, String userName, String text) {
-        return new Command(teamId, "ciment-test", "C0GENERAL1", "general", userId, userName, COMMAND, text,
-                newTriggerId(), "https://hooks.slack.com/commands/" + teamId + "/1/" + hex(12));
+    /** Commands whose @names and #channels Slack finds among these (a {@link FakeSlackApi}'s users and channels). */
+    public SlashCommands(String signingSecret, String teamId, SlackTyping.Names names) {
+        this.signer = new SlackSigner(signingSecret);
+        this.teamId = teamId;
+        this.typing = SlackTyping.asManifestSays(names);
+    }
+
+    /**
+     * {@code /ciment <typed>} typed by this user in #general, with a trigger id of its own; the text is what Slack
+     * sends for what was typed (escaped, with mentions and links as markup, when the manifest asks for it).
+     */
+    public Command command(String userId, String userName, String typed) {
+        return new Command(teamId, "ciment-test", DEFAULT_CHANNEL_ID, DEFAULT_CHANNEL_NAME, userId, userName, COMMAND,
+                typing.sent(typed), newTriggerId(), "https://hooks.slack.com/commands/" + teamId + "/1/" + hex(12));
     }
 
     /** The command's body, signed as Slack would sign it at {@code at}. */
@@ -64,6 +79,7 @@ public final class SlashCommands {
     public record Command(String teamId, String teamDomain, String channelId, String channelName, String userId,
                           String userName, String command, String text, String triggerId, String responseUrl) {
 
+        /** The same command with this text, sent as it is given (no escaping: for tests of what Slack sends). */
         public Command withText(String newText) {
             return new Command(teamId, teamDomain, channelId, channelName, userId, userName, command, newText,
                     triggerId, responseUrl);

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Bolt's installation service over Ciment's {@link SlackInstallations} (the table): Bolt's OAuth callback saves
  * each workspace's install here, and its MultiTeamsAuthorization finds the bot token of the workspace a request
- * comes from. Only the bot is kept: Ciment asks for no user token, so an installer is its workspace's bot.
+ * comes from. Only the bot is kept: Ciment asks for no user token, so an installer is its workspace's bot, and
+ * nothing of the person who installed (their user id, a user token, an incoming webhook) is handed to the store.
  */
 final class BoltInstallations implements InstallationService {
     private final Supplier<SlackInstallations> installations;
@@ -38,8 +39,7 @@ final class BoltInstallations implements InstallationService {
         installations.get().save(new Installation(installer.getEnterpriseId(),
                 Boolean.TRUE.equals(installer.getIsEnterpriseInstall()) ? null : installer.getTeamId(),
                 installer instanceof DefaultInstaller known ? known.getTeamName() : null, installer.getAppId(), installer.getBotUserId(), installer.getBotId(),
-                installer.getBotAccessToken(), installer.getBotScope(), installer.getInstallerUserId(),
-                installer.getInstalledAt() == null ? Instant.now() : Instant.ofEpochMilli(installer.getInstalledAt())));
+                installer.getBotAccessToken(), installer.getBotScope(), installer.getInstalledAt() == null ? Instant.now() : Instant.ofEpochMilli(installer.getInstalledAt())));
     }
 
     @Override
@@ -106,7 +106,6 @@ final class BoltInstallations implements InstallationService {
         installer.setBotId(i.botId());
         installer.setBotAccessToken(i.botToken());
         installer.setBotScope(i.botScopes());
-        installer.setInstallerUserId(i.installerUserId());
         installer.setInstalledAt(i.installedAt() == null ? null : i.installedAt().toEpochMilli());
         return installer;
     }

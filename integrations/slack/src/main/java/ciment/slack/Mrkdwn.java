@@ -16,6 +16,13 @@ final class Mrkdwn {
 
     /** Slack's link markup in a message it sends: {@code <target>} or {@code <target|text shown>}. */
     private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^<>|\\s]+)(?:\\|([^<>]*))?>");
+    /** A channel Slack recognised: {@code <#C123|general>}, or {@code <#C123>} and {@code <#C123|>} without its name. */
+    private static final Pattern CHANNEL = Pattern.compile("<#([CG][A-Z0-9]{2,})(?:\\|([^<>|]*))?>");
+    /**
+     * Slack's special mentions: {@code <!here>}, {@code <!channel>}, {@code <!everyone>}, a user group
+     * {@code <!subteam^S123|@team>}, a date {@code <!date^1700000000^{date}|fallback>}.
+     */
+    private static final Pattern SPECIAL = Pattern.compile("<!([a-z]+)(?:\\^[^<>|]*)?(?:\\|([^<>]*))?>");
 
     private Mrkdwn() {
     }
@@ -43,20 +50,27 @@ final class Mrkdwn {
     }
 
     /**
-     * The words of a slash command as the person typed them. With escaping on, Slack sends &, < and >
-     * as entities, and turns what it recognises as a link into markup: an email address typed as
-     * {@code ada@example.com} arrives as {@code <mailto:ada@example.com|ada@example.com>}, a web address as
-     * {@code <https://x.example>} or {@code <http://x.example|x.example>}. Links become the text typed
-     * again (so a person can be named by email address); user mentions stay whole.
+     * The words of a slash command (or a message) as the person typed them. With escaping on (the manifest's
+     * should_escape), Slack sends &, < and > as entities, and turns what it recognises into markup: an email
+     * address typed as {@code ada@example.com} arrives as {@code <mailto:ada@example.com|ada@example.com>}, a web
+     * address as {@code <https://x.example>} or {@code <http://x.example|x.example>}, {@code #general} as
+     * {@code <#C123|general>}, {@code @here} as {@code <!here>}. Links, channels and special mentions become the
+     * text typed again (so a person can be named by email address, and a post reads as written); user
+     * mentions stay whole, for the directory to resolve by id.
      */
     static String typed(String text) {
         if (text == null) {
             return "";
         }
-        return unescape(LINK.matcher(text).replaceAll(link -> {
+        String links = LINK.matcher(text).replaceAll(link -> {
             String shown = link.group(2) != null ? link.group(2) : link.group(1).replaceFirst("^mailto:", "");
             return Matcher.quoteReplacement(shown);
-        }));
+        });
+        String channels = CHANNEL.matcher(links).replaceAll(channel -> Matcher.quoteReplacement(
+                "#" + (channel.group(2) == null || channel.group(2).isEmpty() ? channel.group(1) : channel.group(2))));
+        String specials = SPECIAL.matcher(channels).replaceAll(special -> Matcher.quoteReplacement(
+                special.group(2) != null ? special.group(2) : "@" + special.group(1)));
+        return unescape(specials);
     }
 
     /** Slack sends the text of a slash command with &, < and > escaped; Ciment keeps the words as typed. */

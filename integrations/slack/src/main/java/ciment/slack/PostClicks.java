@@ -102,10 +102,14 @@ final class PostClicks {
     }
 
     private static void openThread(ActionContext context, String triggerId, Reply thread, String teamId) {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(thread, teamId);
-        open(context, triggerId, View.builder().type("modal").title(ReplyModal.title("Thread"))
+        open(context, triggerId, threadView(thread, teamId));
+    }
+
+    /** A thread in a modal: its answer's blocks (at most 50, of a modal's 100). */
+    static View threadView(Reply thread, String teamId) {
+        return View.builder().type("modal").title(ReplyModal.title("Thread"))
                 .close(ViewClose.builder().type("plain_text").text("Close").build())
-                .blocks(rendered.blocks()).build());
+                .blocks(BlockKitReply.render(thread, teamId).blocks()).build();
     }
 
     private static void open(ActionContext context, String triggerId, View view) {

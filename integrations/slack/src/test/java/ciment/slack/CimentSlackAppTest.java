@@ -174,7 +174,8 @@ class CimentSlackAppTest {
     void textEscapedBySlack_isStoredAsTyped_andShownEscaped() throws Exception {
         App app = appWithToken();
         run(app, ada("create data-guild Data people"));
-        JsonObject answer = run(app, ada("post data-guild a &lt; b &amp;&amp; &lt;!channel&gt;"));
+        // Typed as a person types it; the fake sends "a &lt; b &amp;&amp; &lt;!channel&gt;", as Slack escapes it.
+        JsonObject answer = run(app, ada("post data-guild a < b && <!channel>"));
 
         assertEquals("a < b && <!channel>", posts("data-guild").getFirst().text());
         assertTrue(answer.toString().contains("a &lt; b &amp;&amp; &lt;!channel&gt;"), answer.toString());
@@ -376,7 +377,8 @@ class CimentSlackAppTest {
         run(app, ada("close data-guild"));
         run(app, bob("join data-guild"));
 
-        String approved = blocksText(run(app, ada("approve data-guild <mailto:Bob@Example.com|Bob@Example.com>")));
+        // Typed as a person types it; the fake sends it as Slack does: <mailto:Bob@Example.com|Bob@Example.com>.
+        String approved = blocksText(run(app, ada("approve data-guild Bob@Example.com")));
 
         assertTrue(approved.contains("Bob Byte is now a member of data-guild"), approved);
         run(app, bob("post data-guild in by email"));

@@ -3,6 +3,7 @@ package ciment.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.devkit.slack.SlackTyping;
 import org.junit.jupiter.api.Test;
 
 class MrkdwnTest {
@@ -34,7 +35,25 @@ class MrkdwnTest {
     @Test
     void typed_keepsMentionsAndWhatThePersonTypedInAngleBrackets() {
         assertEquals("approve x <@U0BOB|bob> <mailto:no> <#C1|general> <!here>",
-                Mrkdwn.typed("approve x <@U0BOB|bob> &lt;mailto:no&gt; <#C1|general> <!here>"));
+                Mrkdwn.typed("approve x <@U0BOB|bob> &lt;mailto:no&gt; &lt;#C1|general&gt; &lt;!here&gt;"));
+    }
+
+    @Test
+    void typed_channelsAndSpecialMentions_areTheWordsTyped() {
+        assertEquals("see #general, #C0NONAME and #G0PRIVATE @here @channel @team Feb 18",
+                Mrkdwn.typed("see <#C0GENERAL1|general>, <#C0NONAME> and <#G0PRIVATE|> <!here> <!channel> "
+                        + "<!subteam^S0TEAM|@team> <!date^1700000000^{date_short}|Feb 18>"));
+    }
+
+    /** What people type, through the fake that escapes as Slack does for the manifest, and back. */
+    @Test
+    void typed_ofWhatSlackSends_isWhatThePersonTyped() {
+        SlackTyping slack = new SlackTyping(true, SlackTyping.ONLY_GENERAL);
+        for (String typed : new String[]{"a < b && c > d", "see https://x.example/?a=1&b=2.", "www.example.org/x?y=1",
+                "write to Theo@Example.com, in #general @here @channel @everyone", "&lt; stays &amp; typed",
+                "<@U0BOB|bob> typed by hand", "<https://evil.example|click>", "#nowhere @nobody 100% #01JB8ZK2"}) {
+            assertEquals(typed, Mrkdwn.typed(slack.sent(typed)), "sent as " + slack.sent(typed));
+        }
     }
 
     @Test

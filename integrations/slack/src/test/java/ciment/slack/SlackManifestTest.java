@@ -97,6 +97,14 @@ class SlackManifestTest {
         assertEquals(new TreeSet<>(SlackScopes.METHODS.keySet()), called);
     }
 
+    @Test
+    void slashCommand_asksSlackForIds_asMrkdwnTypedReadsThem() throws IOException {
+        List<Map<String, Object>> commands = at(manifest(), "features", "slash_commands");
+        // Escaped, Slack names people by id (<@U…>) and links addresses: Mrkdwn.typed reads exactly that form,
+        // and SlashCommands (devkit) sends tests' words in it. Unescaped, @Carol would arrive as plain text.
+        assertEquals(true, commands.getFirst().get("should_escape"), commands.toString());
+    }
+
     /** chatPostMessage: chat.postMessage, as Slack names its methods. */
     private static String slackName(String javaName) {
         int split = 0;

@@ -84,7 +84,7 @@ class SlackWorkspaceTokensTest {
 
     private void install(String teamId, String token) {
         installations.save(new SlackInstallations.Installation(null, teamId, "Team " + teamId, "A0CIMENT01",
-                FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token, "chat:write", "U0ADMIN", AT));
+                FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token, "chat:write", AT));
     }
 
     private Settings oauth(boolean withBotToken) {

@@ -368,147 +368,26 @@ class TeamsRepliesTest {
     }
 
     /**
-     * The parts of the Adaptive Card 1.5 schema these cards use: known elements, properties and values;
-     * and Teams' mentions: each entity's text appears in a TextBlock or a fact, and each {@code <at>} in
-     * the card has its entity.
+     * The Adaptive Cards 1.5 schema and Teams' rules (AdaptiveCardCheck); and Teams' mentions: each entity's
+     * text appears in a TextBlock or a fact, and each {@code <at>} in the card has its entity.
      */
     static void assertValidAdaptiveCard(JsonNode card) {
-        assertEquals("AdaptiveCard", card.path("type").asText());
-        assertEquals("http://adaptivecards.io/schemas/adaptive-card.json", card.path("$schema").asText());
-        assertEquals("1.5", card.path("version").asText());
-        assertTrue(card.path("body").isArray() && !card.path("body").isEmpty());
-        Set<String> cardProperties = Set.of("type", "$schema", "version", "body", "actions", "fallbackText", "speak", "lang",
-                "msteams");
-        card.fieldNames().forEachRemaining(name -> assertTrue(cardProperties.contains(name), "card property " + name));
+        AdaptiveCardCheck.assertValid(card);
         List<String> texts = new ArrayList<>();
-        card.path("body").forEach(element -> assertValidElement(element, texts));
-        if (card.has("actions")) {
-            assertTrue(card.path("actions").isArray() && !card.path("actions").isEmpty(), "card actions");
-            card.path("actions").forEach(TeamsRepliesTest::assertValidAction);
-        }
-
+        card.findValues("text").forEach(text -> texts.add(text.asText()));
+        card.findParents("facts").forEach(set -> set.path("facts").forEach(fact -> texts.add(fact.path("value").asText())));
         Set<String> mentionTexts = new HashSet<>();
-        if (card.has("msteams")) {
-            List<String> msteams = new ArrayList<>();
-            card.get("msteams").fieldNames().forEachRemaining(msteams::add);
-            assertEquals(List.of("entities"), msteams);
-            assertTrue(card.path("msteams").path("entities").isArray() && !card.path("msteams").path("entities").isEmpty());
-            for (JsonNode entity : card.path("msteams").path("entities")) {
-                assertEquals("mention", entity.path("type").asText());
-                String text = entity.path("text").asText();
-                assertTrue(text.matches("<at>[^<>]+</at>"), text);
-                assertTrue(mentionTexts.add(text), "one entity per mention text: " + text);
-                assertFalse(entity.path("mentioned").path("id").asText().isBlank(), "mentioned.id");
-                assertFalse(entity.path("mentioned").path("name").asText().isBlank(), "mentioned.name");
-                assertTrue(texts.stream().anyMatch(t -> t.contains(text)), "mention text in the card: " + text);
-            }
+        for (JsonNode entity : card.path("msteams").path("entities")) {
+            String text = entity.path("text").asText();
+            assertTrue(text.matches("<at>[^<>]+</at>"), text);
+            assertTrue(mentionTexts.add(text), "one entity per mention text: " + text);
+            assertTrue(texts.stream().anyMatch(t -> t.contains(text)), "mention text in the card: " + text);
         }
         for (String text : texts) {
             java.util.regex.Matcher at = java.util.regex.Pattern.compile("<at>[^<>]*</at>").matcher(text);
             while (at.find()) {
                 assertTrue(mentionTexts.contains(at.group()), "an entity for " + at.group());
             }
-        }
-    }
-
-    private static void assertValidElement(JsonNode element, List<String> texts) {
-        String type = element.path("type").asText();
-        switch (type) {
-            case "TextBlock" -> {
-                assertTrue(element.path("text").isTextual(), "TextBlock needs text");
-                texts.add(element.path("text").asText());
-                Set<String> allowed = Set.of("type", "text", "wrap", "size", "weight", "isSubtle", "spacing", "separator", "color");
-                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "TextBlock property " + name));
-                checkEnum(element, "size", Set.of("Default", "Small", "Medium", "Large", "ExtraLarge"));
-                checkEnum(element, "weight", Set.of("Default", "Lighter", "Bolder"));
-                checkEnum(element, "spacing", Set.of("Default", "None", "Small", "Medium", "Large", "ExtraLarge", "Padding"));
-                if (element.has("wrap")) {
-                    assertTrue(element.get("wrap").isBoolean());
-                }
-                if (element.has("isSubtle")) {
-                    assertTrue(element.get("isSubtle").isBoolean());
-                }
-            }
-            case "RichTextBlock" -> {
-                // typed words: TextRuns, which Teams never reads as markdown
-                assertTrue(element.path("inlines").isArray() && !element.path("inlines").isEmpty(), "RichTextBlock inlines");
-                Set<String> allowed = Set.of("type", "inlines", "spacing", "separator");
-                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "RichTextBlock property " + name));
-                for (JsonNode run : element.path("inlines")) {
-                    assertEquals("TextRun", run.path("type").asText());
-                    assertTrue(run.path("text").isTextual(), "TextRun needs text");
-                    texts.add(run.path("text").asText());
-                    Set<String> runProperties = Set.of("type", "text", "weight", "size", "isSubtle", "color");
-                    run.fieldNames().forEachRemaining(name -> assertTrue(runProperties.contains(name), "TextRun property " + name));
-                    checkEnum(run, "size", Set.of("Default", "Small", "Medium", "Large", "ExtraLarge"));
-                    checkEnum(run, "weight", Set.of("Default", "Lighter", "Bolder"));
-                }
-            }
-            case "Container" -> {
-                assertTrue(element.path("items").isArray(), "Container needs items");
-                Set<String> allowed = Set.of("type", "items", "separator", "spacing", "style");
-                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Container property " + name));
-                element.path("items").forEach(item -> assertValidElement(item, texts));
-            }
-            case "FactSet" -> {
-                assertTrue(element.path("facts").isArray() && !element.path("facts").isEmpty(), "FactSet needs facts");
-                Set<String> allowed = Set.of("type", "facts", "separator", "spacing");
-                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "FactSet property " + name));
-                for (JsonNode fact : element.path("facts")) {
-                    List<String> names = new ArrayList<>();
-                    fact.fieldNames().forEachRemaining(names::add);
-                    assertEquals(List.of("title", "value"), names, "a Fact is a title and a value");
-                    assertTrue(fact.path("title").isTextual() && fact.path("value").isTextual());
-                    texts.add(fact.path("value").asText());
-                }
-            }
-            case "ActionSet" -> {
-                assertTrue(element.path("actions").isArray() && !element.path("actions").isEmpty(), "ActionSet needs actions");
-                Set<String> allowed = Set.of("type", "actions", "separator", "spacing");
-                element.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "ActionSet property " + name));
-                element.path("actions").forEach(TeamsRepliesTest::assertValidAction);
-            }
-            default -> throw new AssertionError("element type not used by Ciment's cards: " + type);
-        }
-    }
-
-    /** Action.Execute (Universal Actions, 1.4+: a verb and data, the bot gets adaptiveCard/action) and Action.OpenUrl. */
-    static void assertValidAction(JsonNode action) {
-        assertTrue(action.path("title").isTextual() && !action.path("title").asText().isBlank(), "action title");
-        checkEnum(action, "style", Set.of("default", "positive", "destructive"));
-        switch (action.path("type").asText()) {
-            case "Action.Execute" -> {
-                assertTrue(action.path("verb").isTextual() && !action.path("verb").asText().isBlank(), "Action.Execute verb");
-                assertTrue(action.path("data").isObject(), "Action.Execute data");
-                Set<String> allowed = Set.of("type", "title", "verb", "data", "style", "id");
-                action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.Execute property " + name));
-            }
-            case "Action.ShowCard" -> {
-                // Reply under a post: a box and its Send, opened in the card
-                JsonNode shown = action.path("card");
-                assertEquals("AdaptiveCard", shown.path("type").asText());
-                assertTrue(shown.path("body").isArray() && !shown.path("body").isEmpty(), "ShowCard body");
-                for (JsonNode input : shown.path("body")) {
-                    assertEquals("Input.Text", input.path("type").asText());
-                    assertFalse(input.path("id").asText().isBlank(), "an input needs its id");
-                }
-                assertTrue(shown.path("actions").isArray() && !shown.path("actions").isEmpty(), "ShowCard actions");
-                shown.path("actions").forEach(TeamsRepliesTest::assertValidAction);
-                Set<String> allowed = Set.of("type", "title", "card");
-                action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.ShowCard property " + name));
-            }
-            case "Action.OpenUrl" -> {
-                assertTrue(action.path("url").asText().startsWith("https://"), "Action.OpenUrl url");
-                Set<String> allowed = Set.of("type", "title", "url", "style");
-                action.fieldNames().forEachRemaining(name -> assertTrue(allowed.contains(name), "Action.OpenUrl property " + name));
-            }
-            default -> throw new AssertionError("action type not used by Ciment's cards: " + action.path("type"));
-        }
-    }
-
-    private static void checkEnum(JsonNode element, String property, Set<String> values) {
-        if (element.has(property)) {
-            assertTrue(values.contains(element.get(property).asText()), property + "=" + element.get(property));
         }
     }
 }

@@ -16,7 +16,9 @@ import ciment.infra.DynamoStore;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.infra.SnapStartPriming;
+import ciment.infra.TokenSeal;
 import ciment.infra.UsageMeter;
+import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackCalls;
 import ciment.slack.SlackMirrorSender;
 import ciment.slack.SlackNoticeSender;
@@ -80,7 +82,9 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         Clock clock = Clock.systemUTC();
         // One pace per channel for notices and mirrors alike.
         Pacing pacing = Pacing.every(SEND_INTERVAL);
-        SlackInstallations installs = store.slackInstallations();
+        // OAuth installs: each workspace's bot token is in the table, sealed; this role may only open it.
+        SlackInstallations installs = CimentSlackApp.isOAuth(settings)
+                ? store.slackInstallations(TokenSeal.openingOnly(settings)) : null;
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
                 new SlackNoticeSender(settings, store, installs), clock, pacing,
                 new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store, installs),

@@ -9,7 +9,13 @@ import ciment.devkit.MotoSecrets;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
+import ciment.core.config.Settings;
+import ciment.core.port.SlackInstallations.Installation;
+import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
+import ciment.infra.DynamoStore;
+import ciment.infra.TokenSeal;
+import java.time.Instant;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -111,5 +117,26 @@ class ShadedJarIT {
                 .filter(call -> "U0FROMJAR".equals(call.param("channel"))).toList();
         assertEquals(1, sent.size(), slackApi.calls().toString());
         assertEquals("xoxb-from-secrets-manager", sent.get(0).token());
+    }
+
+    @Test
+    void lambdaConstructor_inOAuthMode_opensTheWorkspacesSealedTokenWithKms_andDeliversANoticeWithIt() {
+        Settings sealing = Settings.of(settings).with(TokenSeal.KMS_KEY, TokenSeal.createKey(Settings.of(settings)));
+        // Installed as the Slack function installs: the token sealed in the table.
+        new DynamoStore(DynamoClients.create(sealing), sealing.table(), CapacityMeter.forSettings(sealing))
+                .slackInstallations(TokenSeal.sealing(sealing)).save(new Installation(null, FakeSlackApi.TEAM_ID,
+                        "Ciment test", "A0CIMENT01", FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, "xoxb-sealed-in-the-table",
+                        "chat:write", Instant.now()));
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.remove("SLACK_BOT_TOKEN");
+        environment.putAll(Map.of("SLACK_CLIENT_ID", "1234.5678", TokenSeal.KMS_KEY, sealing.require(TokenSeal.KMS_KEY)));
+
+        JvmRun run = JvmRun.of(List.of(JAR, Path.of("target", "test-classes")), LambdaInitMain.class.getName(),
+                environment, List.of("U0SEALED"));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("failures=0"), run.toString());
+        assertEquals(List.of("xoxb-sealed-in-the-table"), slackApi.calls("chat.postMessage").stream()
+                .filter(call -> "U0SEALED".equals(call.param("channel"))).map(FakeSlackApi.Call::token).toList());
     }
 }

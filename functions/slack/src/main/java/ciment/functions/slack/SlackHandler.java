@@ -1,11 +1,13 @@
 package ciment.functions.slack;
 
 import ciment.core.config.Settings;
+import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.infra.DynamoStore;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
+import ciment.infra.TokenSeal;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): every request passes
@@ -59,10 +62,22 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
             CompletableFuture<Ciment> ciment, Clock clock) {
-        super(CimentSlackApp.create(settings, ciment::join, clock, () -> store.join().slackInstallations()));
+        super(CimentSlackApp.create(settings, ciment::join, clock, installations(settings, store)));
         this.signatureCheck = signatureCheck;
         this.store = store;
         this.settings = settings;
+    }
+
+    /**
+     * In OAuth mode, the table's installs, each workspace's bot token sealed with the stack's KMS key (one seal per
+     * container: it keeps data keys); none otherwise.
+     */
+    private static Supplier<SlackInstallations> installations(Settings settings, CompletableFuture<DynamoStore> store) {
+        if (!CimentSlackApp.isOAuth(settings)) {
+            return null;
+        }
+        TokenSeal seal = TokenSeal.sealing(settings);
+        return () -> store.join().slackInstallations(seal);
     }
 
     /** What the finance commands and budget alerts read beyond the store: usage, prices, roles, public URL. */

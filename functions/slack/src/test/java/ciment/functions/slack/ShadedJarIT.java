@@ -13,7 +13,9 @@ import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
+import ciment.core.config.Settings;
 import ciment.infra.DynamoClients;
+import ciment.infra.TokenSeal;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The deployable jar on its own, nothing from the build's classpath, as Lambda loads it: the stream
@@ -139,6 +142,39 @@ class ShadedJarIT {
         assertTrue(run.err().contains("SLACK_SIGNING_SECRET could not be read from the secret " + arn
                 + " named by SLACK_SIGNING_SECRET_ARN"), run.toString());
         assertFalse(run.err().contains("xoxb-from-secrets-manager"), run.toString());
+    }
+
+    @Test
+    void lambdaConstructor_inOAuthMode_sealsAnInstallKeptInTheClearWithKms_atItsWorkspacesFirstCommand() {
+        slackApi.addUser("U0SEALER", "Hedy Lamarr", "hedy", "hedy@example.com");
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("SLACK#T#" + FakeSlackApi.TEAM_ID),
+                "sk", AttributeValue.fromS("INSTALL"));
+        Map<String, AttributeValue> earlier = new HashMap<>(key);
+        earlier.putAll(Map.of("teamId", AttributeValue.fromS(FakeSlackApi.TEAM_ID),
+                "botToken", AttributeValue.fromS("xoxb-kept-in-the-clear"), "installerUserId", AttributeValue.fromS("U0ADMIN")));
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.remove("SLACK_BOT_TOKEN");
+        environment.putAll(Map.of("SLACK_CLIENT_ID", "1234.5678", "SLACK_CLIENT_SECRET", "client-secret",
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", "*", TokenSeal.KMS_KEY, TokenSeal.createKey(Settings.of(settings))));
+        SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
+        try (DynamoDbClient dynamo = DynamoClients.create(Settings.of(settings))) {
+            dynamo.putItem(b -> b.tableName(settings.get("CIMENT_TABLE")).item(earlier));
+
+            JvmRun run = lambdaInit(environment, commands.sign(commands.command("U0SEALER", "hedy", "whoami"), Instant.now()));
+
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(200, ApiGateway.Answer.read(run.out()).status(), run.toString());
+            assertEquals(List.of("xoxb-kept-in-the-clear"), slackApi.calls("users.info").stream()
+                    .filter(call -> "U0SEALER".equals(call.param("user"))).map(FakeSlackApi.Call::token).toList());
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(settings.get("CIMENT_TABLE")).key(key)
+                    .consistentRead(true)).item();
+            assertFalse(item.containsKey("botToken") || item.containsKey("installerUserId"), item.keySet().toString());
+            assertNotNull(item.get("botTokenSealed"), item.keySet().toString());
+        } finally {
+            try (DynamoDbClient dynamo = DynamoClients.create(Settings.of(settings))) {
+                dynamo.deleteItem(b -> b.tableName(settings.get("CIMENT_TABLE")).key(key));
+            }
+        }
     }
 
     /** template.yaml's environment for the function (secrets by ARN only), on moto and the fake Slack API. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class Deliveries {
     private final Mirrors mirrors;
     private final DeadLetters deadLetters;
     private UsageMeter usage;
+    private Predicate<String> served = workspace -> true;
 
     public Deliveries(Outbox outbox, NoticeSender sender, Clock clock) {
         this(outbox, sender, clock, Pacing.NONE, null);
@@ -81,6 +83,19 @@ public final class Deliveries {
             outcome = outcome.and(mirrors.mirror(record));
         }
         return outcome;
+    }
+
+    /**
+     * Delivers only into these workspaces (Slack team ids, Teams tenants: the deployment's allow-list). A notice to
+     * someone elsewhere is dropped unsent and unclaimed (logged, not a dead letter: taking a workspace off the
+     * list is a decision, not a failure); mirrors likewise (see {@link Mirrors#servingOnly}).
+     */
+    public Deliveries servingOnly(Predicate<String> workspaces) {
+        this.served = workspaces;
+        if (mirrors != null) {
+            mirrors.servingOnly(workspaces);
+        }
+        return this;
     }
 
     /** Meters each record's work as its community's (issue 6): a post's or reply's record has pk C#<id>. */
@@ -129,6 +144,11 @@ public final class Deliveries {
                 return Outcome.DONE;
             }
             notice = found.get();
+            if (!served.test(notice.to().account().workspace())) {
+                LOG.warn("notice {} not sent: {} workspace {} is not served (allow-list)", notice.id(),
+                        sender.platform().label(), notice.to().account().workspace());
+                return Outcome.DONE;
+            }
         } catch (RuntimeException unreadable) {
             LOG.error("record {} holds an outbox item that cannot be read: {}", sequence(record), unreadable.toString());
             return Outcome.givenUp("the outbox item cannot be read: " + unreadable);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class Mirrors {
     private final MirrorSender sender;
     private final Pacing pacing;
     private final Clock clock;
+    private Predicate<String> served = workspace -> true;
 
     public Mirrors(DynamoMirrors copies, Links links, MirrorSender sender, Pacing pacing, Clock clock) {
         this.copies = copies;
@@ -45,6 +47,15 @@ public final class Mirrors {
         this.sender = sender;
         this.pacing = pacing;
         this.clock = clock;
+    }
+
+    /**
+     * Mirrors only into channels of these workspaces (the deployment's allow-list). A channel of a workspace taken
+     * off the list gets no new copy and no edit; a copy sent there before is still hidden or deleted with its post,
+     * as that only takes away.
+     */
+    void servingOnly(Predicate<String> workspaces) {
+        this.served = workspaces;
     }
 
     /**
@@ -82,7 +93,9 @@ public final class Mirrors {
     private Outcome sendEverywhere(Post post) throws InterruptedException {
         Outcome done = Outcome.DONE;
         for (Link link : linksOf(post)) {
-            done = done.and(sendTo(link, post));
+            if (served(link, post)) {
+                done = done.and(sendTo(link, post));
+            }
         }
         return done;
     }
@@ -130,7 +143,8 @@ public final class Mirrors {
         Outcome done = Outcome.DONE;
         for (Copy copy : copies.copiesOf(now.id())) {
             Link link = mine.get(copy.conversationId());
-            if (copy.platform() != sender.platform() || copy.origin() || !copy.sent() || link == null) {
+            if (copy.platform() != sender.platform() || copy.origin() || !copy.sent() || link == null
+                    || !(now.isRemoved() || now.isHidden()) && !served(link, now)) {
                 continue;
             }
             done = done.and(attempt(link, now.reference(), now.isRemoved()
@@ -138,6 +152,15 @@ public final class Mirrors {
                     : () -> sender.update(link, copy.messageId(), now)));
         }
         return done;
+    }
+
+    private boolean served(Link link, Post post) {
+        if (served.test(link.channel().workspace())) {
+            return true;
+        }
+        LOG.warn("{} not mirrored to {}: workspace {} is not served (allow-list)", post.reference(),
+                link.channel().label(), link.channel().workspace());
+        return false;
     }
 
     private static boolean shownDifferently(Post before, Post now) {

@@ -99,6 +99,18 @@ class DeliveriesTest {
     }
 
     @Test
+    void noticeToAWorkspaceNoLongerServed_isNeitherSentNorClaimed_norADeadLetter_norRetried() {
+        deliveries.servingOnly(workspace -> !workspace.equals(BOB.workspace()));
+        List<DynamodbStreamRecord> records = written("01REMOVED");
+
+        assertEquals(List.of(), failed(records));
+
+        assertEquals(List.of(), sent);
+        assertEquals(List.of(), deadLetters);
+        assertEquals(Outbox.Claim.CLAIMED, outbox.claim("01REMOVED", NOW), "nobody had claimed it");
+    }
+
+    @Test
     void noticeClaimedByAnotherAttemptJustNow_isReportedForALaterRetry_andNotSent() {
         List<DynamodbStreamRecord> records = written("01BUSY");
         outbox.claim("01BUSY", NOW);

@@ -172,6 +172,29 @@ class MirrorsTest {
     }
 
     @Test
+    void workspaceTakenOffTheList_getsNoNewCopyNorEdit_butItsEarlierCopyIsStillHidden() {
+        Channel removed = new Channel(Platform.SLACK, "T2", "C0REMOVED", "removed", null);
+        store.link(new Link(community.id(), community.slug(), removed, "P1", NOW));
+        Post post = postFromOrigin("Before", "1699999999.000100");
+        failed(stream.poll());
+        String copy = sentByPost.get(removed.id() + post.reference());
+        calls.clear();
+        deliveries.servingOnly(workspace -> !workspace.equals("T2"));
+
+        postFromOrigin("After", "1699999999.000200");
+        failed(stream.poll());
+        store.edit(post, "P2", "Edited");
+        failed(stream.poll());
+        assertTrue(calls.stream().noneMatch(call -> call.contains("C0REMOVED")), calls.toString());
+        assertTrue(calls.contains("send C0OTHER After as 170000003.000100"), calls.toString());
+
+        store.hide(post, "off topic", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hidden",
+                post.reference(), "P1", "Steward", "off topic", NOW));
+        failed(stream.poll());
+        assertTrue(calls.stream().anyMatch(call -> call.startsWith("update C0REMOVED " + copy)), calls.toString());
+    }
+
+    @Test
     void attemptStoppedBetweenSendAndRecord_isFoundAgainByItsMetadata_andNotSentTwice() {
         Post post = postFromOrigin("Crash", "1699999999.000100");
         List<DynamodbStreamRecord> records = stream.poll();

@@ -33,6 +33,8 @@ import java.util.UUID;
  */
 public final class ApiGateway {
     public static final String STAGE = "local";
+    /** HTTP APIs take payloads up to 10 MB and answer 413 above; each function then applies its route's own bound. */
+    public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiGateway() {
@@ -63,16 +65,38 @@ public final class ApiGateway {
             return new Request("POST", path, "", headers, body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
         }
 
+        /** The request, its body read no further than {@link #MAX_PAYLOAD_BYTES}: beyond, PayloadTooLarge. */
         public static Request read(HttpExchange exchange) throws IOException {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > MAX_PAYLOAD_BYTES) {
+                throw new PayloadTooLarge();
+            }
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD_BYTES + 1);
+            if (body.length > MAX_PAYLOAD_BYTES) {
+                throw new PayloadTooLarge();
+            }
             return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, exchange.getRequestBody().readAllBytes(),
+                    exchange.getRequestURI().getRawQuery(), headers, body,
                     exchange.getRemoteAddress().getAddress().getHostAddress());
         }
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A request larger than an HTTP API takes: API Gateway answers it 413 without calling any function. */
+    public static final class PayloadTooLarge extends RuntimeException {
+        PayloadTooLarge() {
+            super("the request body is over " + MAX_PAYLOAD_BYTES + " bytes", null, false, false);
+        }
+
+        /** API Gateway's own answer. */
+        public Answer answer() {
+            return new Answer(413, Map.of("Content-Type", "application/json"),
+                    "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
         }
     }
 

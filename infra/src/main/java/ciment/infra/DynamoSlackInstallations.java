@@ -14,10 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The Slack app's OAuth installs, in the one table. An installation is {@code SLACK#T#<teamId>} (or
- * {@code SLACK#E#<enterpriseId>} for an org-wide install) / {@code INSTALL}; a state handed out by /slack/install
- * is {@code SLACK#STATE#<state>} / {@code STATE} with {@code expiresAt} (epoch seconds, the table's TTL), and
- * is checked against the clock too, as TTL deletes late. Neither is in an index, and both are the platform's
- * cost (their partition is no community's).
+ * {@code SLACK#E#<enterpriseId>} for an org-wide install) / {@code INSTALL}; it is in no index, and it is the
+ * platform's cost (its partition is no community's). OAuth states are signed, not stored.
  *
  * <p>The bot token is never kept in the clear: it is sealed ({@link TokenSeal}) for its item's partition key, as
  * {@code botTokenSealed}, {@code botTokenKey} (the data key as KMS encrypted it) and {@code botTokenNonce}. Only
@@ -30,13 +28,8 @@ public final class DynamoSlackInstallations implements SlackInstallations {
     static final String SAVE = "slack.install.save";
     static final String FIND = "slack.install.find";
     static final String DELETE = "slack.install.delete";
-    static final String STATE_ADD = "slack.state.add";
-    static final String STATE_CHECK = "slack.state.check";
-    static final String STATE_DELETE = "slack.state.delete";
     static final String RESEAL = "slack.install.reseal";
     static final String INSTALL = "INSTALL";
-    static final String STATE = "STATE";
-    static final String EXPIRES_AT = "expiresAt";
     static final String SEALED = "botTokenSealed";
     static final String SEALED_KEY = "botTokenKey";
     static final String SEALED_NONCE = "botTokenNonce";
@@ -86,39 +79,10 @@ public final class DynamoSlackInstallations implements SlackInstallations {
         table.delete(DELETE, installationKey(enterpriseId, teamId), "attribute_exists(" + Keys.PK + ")");
     }
 
-    @Override
-    public void addState(String state, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(stateKey(state));
-        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
-        table.putNew(STATE_ADD, item);
-    }
-
-    @Override
-    public boolean stateValid(String state, Instant now) {
-        if (state == null || state.isBlank()) {
-            return false;
-        }
-        return table.get(STATE_CHECK, stateKey(state), true)
-                .map(item -> item.get(EXPIRES_AT))
-                .map(expires -> Long.parseLong(expires.n()) > now.getEpochSecond())
-                .orElse(false);
-    }
-
-    @Override
-    public void deleteState(String state) {
-        if (state != null && !state.isBlank()) {
-            table.delete(STATE_DELETE, stateKey(state), "attribute_exists(" + Keys.PK + ")");
-        }
-    }
-
     /** The workspace's item, or the organisation's for an org-wide install (no workspace). */
     static Map<String, AttributeValue> installationKey(String enterpriseId, String teamId) {
         String pk = teamId != null ? "SLACK#T#" + teamId : "SLACK#E#" + enterpriseId;
         return Keys.key(pk, INSTALL);
-    }
-
-    static Map<String, AttributeValue> stateKey(String state) {
-        return Keys.key("SLACK#STATE#" + state, STATE);
     }
 
     /** The installation with its token opened; empty (and logged) when the token does not open for this item. */

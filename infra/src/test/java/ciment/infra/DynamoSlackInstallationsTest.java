@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The Slack app's OAuth installs and states on the table (moto, its KMS too): one per workspace, the bot token sealed
- * for its item, states good once and until they expire.
+ * The Slack app's OAuth installs on the table (moto, its KMS too): one per workspace, the bot token sealed for its
+ * item.
  */
 class DynamoSlackInstallationsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T23:00:00Z");
@@ -135,22 +135,5 @@ class DynamoSlackInstallationsTest {
         installs.delete(null, "T0GONE");
 
         assertEquals(Optional.empty(), installs.find(null, "T0GONE"));
-    }
-
-    @Test
-    void state_isValidUntilItExpires_carriesTheTableTtl_andIsGoodOnce() {
-        installs.addState("state-1", NOW.plusSeconds(600));
-
-        assertTrue(installs.stateValid("state-1", NOW.plusSeconds(599)));
-        assertFalse(installs.stateValid("state-1", NOW.plusSeconds(600)), "expired: TTL deletes late, the clock decides");
-        assertFalse(installs.stateValid("never-issued", NOW));
-        assertFalse(installs.stateValid("", NOW));
-        assertEquals(String.valueOf(NOW.plusSeconds(600).getEpochSecond()), MotoTables.items(table).stream()
-                .filter(i -> i.get("pk").s().equals("SLACK#STATE#state-1")).findFirst().orElseThrow()
-                .get("expiresAt").n());
-
-        installs.deleteState("state-1");
-
-        assertFalse(installs.stateValid("state-1", NOW));
     }
 }

@@ -67,7 +67,8 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** Starts everything; CIMENT_PORT 0 picks a free port (tests). */
-    public static LocalRunner start(Settings given) {
+    public static LocalRunner start(Settings unlisted) {
+        Settings given = LocalAllowLists.anyWhenUnset(unlisted, System.err);
         Optional<MotoServer> emulator = given.get("AWS_ENDPOINT_URL").isPresent()
                 ? Optional.empty()
                 : Optional.of(MotoServer.start());
@@ -145,9 +146,14 @@ public final class LocalRunner implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Request call = Request.read(exchange);
-            Route route = routes.get(call.method() + " " + call.path());
-            Answer answer = route != null ? route.invoke(call) : notFound(call);
+            Answer answer;
+            try {
+                Request call = Request.read(exchange);
+                Route route = routes.get(call.method() + " " + call.path());
+                answer = route != null ? route.invoke(call) : notFound(call);
+            } catch (ApiGateway.PayloadTooLarge tooLarge) {
+                answer = tooLarge.answer();
+            }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -33,6 +33,8 @@ class SlackInstallEndToEndTest {
     private static final String ALSO_ALLOWED = "T0ALLOWED2";
     private static final String NEVER_INSTALLED = "T0ALLOWED3";
     private static final String DELIVERED_TO = "T0ALLOWED4";
+    /** Allowed, never installed: its commands get Bolt's answer on installing. */
+    private static final String NOT_THERE = "T0NOTHERE1";
     private static final String PUBLIC_URL = "https://ciment.example.com/dev";
     private static LocalStack stack;
     private final HttpClient browser = HttpClient.newHttpClient();
@@ -40,7 +42,8 @@ class SlackInstallEndToEndTest {
     @BeforeAll
     static void start() {
         stack = new LocalStack(Map.of("SLACK_CLIENT_ID", "1234.5678", "SLACK_CLIENT_SECRET", "client-secret",
-                "CIMENT_SLACK_ALLOWED_WORKSPACES", ALLOWED + ", " + ALSO_ALLOWED + "," + NEVER_INSTALLED + "," + DELIVERED_TO, "CIMENT_PUBLIC_URL", PUBLIC_URL));
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", String.join(",", ALLOWED, " " + ALSO_ALLOWED, NEVER_INSTALLED, DELIVERED_TO, NOT_THERE),
+                "CIMENT_PUBLIC_URL", PUBLIC_URL));
     }
 
     @AfterAll
@@ -164,26 +167,70 @@ class SlackInstallEndToEndTest {
     }
 
     @Test
-    void callback_withAStateAlreadyUsed_orAnotherBrowsersCookie_isRefused() throws Exception {
+    void install_openedAHundredTimes_writesNothing() throws Exception {
+        int before = stack.itemCount();
+
+        for (int i = 0; i < 100; i++) {
+            install();
+        }
+
+        assertEquals(before, stack.itemCount(), "a state is signed, not stored: nothing to fill the table with");
+    }
+
+    @Test
+    void callback_withAnAlteredState_isRefused_andSlackIsNotAsked() throws Exception {
+        Started started = install();
+        stack.slackApi.registerOAuthCode("code-altered", NEVER_INSTALLED, "Never Installed");
+        String state = started.state();
+        String altered = state.substring(0, 10) + (state.charAt(10) == 'A' ? 'B' : 'A') + state.substring(11);
+        int before = stack.itemCount();
+
+        HttpResponse<String> page = callback("code-altered", altered, "slack-app-oauth-state=" + altered);
+
+        assertEquals(400, page.statusCode(), page.body());
+        assertTrue(page.body().contains("This install link has expired or was not started from here"), page.body());
+        assertEquals(0, stack.slackApi.calls("oauth.v2.access").stream()
+                .filter(call -> "code-altered".equals(call.param("code"))).count(), "Slack was asked with a forged state");
+        assertFalse(installed(NEVER_INSTALLED));
+        assertEquals(before, stack.itemCount());
+    }
+
+    @Test
+    void callback_withAnotherBrowsersState_orNoCookie_isRefused_andSlackIsNotAsked() throws Exception {
+        Started mine = install();
+        Started theirs = install();
+        stack.slackApi.registerOAuthCode("code-csrf", NEVER_INSTALLED, "Never Installed");
+
+        HttpResponse<String> crossed = callback("code-csrf", theirs.state(), mine.cookie());
+        HttpResponse<String> withoutCookie = callback("code-csrf", theirs.state(), null);
+
+        assertEquals(400, crossed.statusCode(), crossed.body());
+        assertEquals(400, withoutCookie.statusCode(), withoutCookie.body());
+        assertEquals(0, stack.slackApi.calls("oauth.v2.access").stream()
+                .filter(call -> "code-csrf".equals(call.param("code"))).count(), "Slack was asked for another browser");
+        assertFalse(installed(NEVER_INSTALLED));
+    }
+
+    @Test
+    void callback_replayed_afterItsInstall_isRefusedBySlacksOneTimeCode_andWritesNothing() throws Exception {
         Started started = install();
         stack.slackApi.registerOAuthCode("code-once", ALSO_ALLOWED, "Also Allowed");
         assertEquals(200, callback("code-once", started.state(), started.cookie()).statusCode());
-        stack.slackApi.registerOAuthCode("code-twice", ALSO_ALLOWED, "Also Allowed");
+        int before = stack.itemCount();
 
-        HttpResponse<String> replayed = callback("code-twice", started.state(), started.cookie());
-        Started other = install();
-        HttpResponse<String> withoutCookie = callback("code-twice", other.state(), null);
+        // The same state, cookie and code again (a replay): the state is still signed and unexpired, but Slack
+        // takes a code once, so nothing is installed anew.
+        HttpResponse<String> replayed = callback("code-once", started.state(), started.cookie());
 
         assertEquals(400, replayed.statusCode(), replayed.body());
-        assertEquals(400, withoutCookie.statusCode(), withoutCookie.body());
-        assertEquals(0, stack.slackApi.calls("oauth.v2.access").stream()
-                .filter(call -> "code-twice".equals(call.param("code"))).count(), "Slack was asked with a spent state");
+        assertTrue(replayed.body().contains("Slack refused the install (invalid_code)"), replayed.body());
+        assertEquals(before, stack.itemCount());
     }
 
     @Test
     void commandFromAWorkspaceWithoutInstallation_getsBoltsInstallAnswer_andNothingIsWritten() throws Exception {
         int before = stack.itemCount();
-        SlashCommands stranger = new SlashCommands(LocalStack.SIGNING_SECRET, "T0NOTHERE1");
+        SlashCommands stranger = new SlashCommands(LocalStack.SIGNING_SECRET, NOT_THERE);
         SlashCommands.Command typed = stranger.command("U0NOBODY01", "nobody", "create nowhere-guild Nowhere");
         SlashCommands.Command command = new SlashCommands.Command(typed.teamId(), typed.teamDomain(), typed.channelId(),
                 typed.channelName(), typed.userId(), typed.userName(), typed.command(), typed.text(), typed.triggerId(),

@@ -367,6 +367,87 @@ class TemplateAssertionsTest {
         return actions;
     }
 
+    /** Each platform's allow-list: the functions serving or delivering for it get it; its parameter is never empty. */
+    private static final Map<String, List<String>> ALLOW_LISTS = Map.of(
+            "SlackAllowedWorkspaces", List.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "SlackFunction", "SlackDeliveryFunction"),
+            "TeamsAllowedTenants", List.of("CIMENT_TEAMS_ALLOWED_TENANTS", "TeamsFunction", "TeamsDeliveryFunction"));
+    /** Values each list's pattern takes, then values it must refuse. */
+    private static final Map<String, List<List<String>>> ALLOW_LIST_VALUES = Map.of(
+            "SlackAllowedWorkspaces", List.of(List.of("*", "T0123ABCD", "T0123ABCD, T0456EFGH,E0789IJKL"),
+                    List.of("", " ", "T0123ABCD,", "T0123ABCD,*", "anyone", "t0123abcd")),
+            "TeamsAllowedTenants", List.of(List.of("*", "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                            "72F988BF-86F1-41AF-91AB-2D7CD011DB47, 00000000-0000-0000-0000-000000000001"),
+                    List.of("", " ", "72f988bf", "72f988bf-86f1-41af-91ab-2d7cd011db47,", "contoso.com")));
+
+    static List<String> allowListProblems(Map<String, Object> template) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        ALLOW_LISTS.forEach((parameter, uses) -> {
+            Map<String, Object> declared = map(parameters.get(parameter));
+            if (declared == null || declared.containsKey("Default")) {
+                problems.add(parameter + " is missing or has a default: an administrator must decide");
+                return;
+            }
+            Object pattern = declared.get("AllowedPattern");
+            List<List<String>> values = ALLOW_LIST_VALUES.get(parameter);
+            if (!(pattern instanceof String regex)) {
+                problems.add(parameter + " has no AllowedPattern");
+            } else {
+                values.get(0).stream().filter(v -> !v.matches(regex))
+                        .forEach(v -> problems.add(parameter + "'s pattern refuses '" + v + "'"));
+                values.get(1).stream().filter(v -> v.matches(regex))
+                        .forEach(v -> problems.add(parameter + "'s pattern takes '" + v + "'"));
+            }
+            for (String function : uses.subList(1, uses.size())) {
+                Map<String, Object> environment = map(map(function(template, function).get("Environment")).get("Variables"));
+                if (!parameter.equals(environment.get(uses.get(0)))) {
+                    problems.add(function + " does not get " + uses.get(0) + " from " + parameter);
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** The HTTP API is throttled on every route by parameters whose defaults are set. */
+    static List<String> throttlingProblems(Map<String, Object> template) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> settings = map(properties(map(template.get("Resources")).get("HttpApi")).get("DefaultRouteSettings"));
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        for (String limit : List.of("ThrottlingRateLimit", "ThrottlingBurstLimit")) {
+            Object parameter = settings == null ? null : settings.get(limit);
+            Object fallback = parameter == null || map(parameters.get(parameter)) == null ? null
+                    : map(parameters.get(parameter)).get("Default");
+            if (!(fallback instanceof Number number) || number.intValue() < 1) {
+                problems.add("the HTTP API has no " + limit + " from a parameter with a positive default");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The request functions take a reserved concurrency from a parameter, left out when it is 0: 0 itself would stop
+     * the function, and a new account cannot reserve any (Lambda keeps 100 unreserved), so 0 is the default.
+     */
+    static List<String> reservedConcurrencyProblems(Map<String, Object> template) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        Map<String, Object> conditions = map(template.get("Conditions"));
+        for (String function : List.of("SlackFunction", "TeamsFunction")) {
+            Object reserved = function(template, function).get("ReservedConcurrentExecutions");
+            if (!(reserved instanceof List<?> when) || when.size() != 3 || !"AWS::NoValue".equals(when.get(2))) {
+                problems.add(function + "'s reserved concurrency is not a parameter left out when 0");
+                continue;
+            }
+            Map<String, Object> parameter = map(parameters.get(String.valueOf(when.get(1))));
+            String condition = String.valueOf(conditions.get(String.valueOf(when.get(0))));
+            if (parameter == null || !Integer.valueOf(0).equals(parameter.get("Default"))
+                    || !condition.equals("[[" + when.get(1) + ", 0]]")) {
+                problems.add(function + "'s reserved concurrency parameter does not default to 0, left out when 0");
+            }
+        }
+        return problems;
+    }
+
     // ---- the template as it is ----
 
     @Test
@@ -384,6 +465,9 @@ class TemplateAssertionsTest {
         problems.addAll(alarmProblems(template));
         problems.addAll(tableProblems(template));
         problems.addAll(tokenProblems(template));
+        problems.addAll(allowListProblems(template));
+        problems.addAll(throttlingProblems(template));
+        problems.addAll(reservedConcurrencyProblems(template));
         assertEquals(List.of(), problems);
     }
 
@@ -520,6 +604,36 @@ class TemplateAssertionsTest {
 
     private static Map<String, Object> keyStatement(Map<String, Object> template, String sid) {
         return statement(template, TOKENS_KEY, sid);
+    }
+
+    @Test
+    void anAllowListWithADefault_aLaxPattern_orMissingFromADeliveryFunction_isFound() {
+        assertFound(allowListProblems(broken(t -> map(map(t.get("Parameters")).get("SlackAllowedWorkspaces"))
+                .put("Default", ""))), "SlackAllowedWorkspaces is missing or has a default");
+        assertFound(allowListProblems(broken(t -> map(map(t.get("Parameters")).get("TeamsAllowedTenants"))
+                .put("AllowedPattern", ".*"))), "TeamsAllowedTenants's pattern takes ''");
+        assertFound(allowListProblems(broken(t -> map(map(function(t, "SlackDeliveryFunction").get("Environment"))
+                .get("Variables")).remove("CIMENT_SLACK_ALLOWED_WORKSPACES"))), "SlackDeliveryFunction does not get");
+        assertFound(allowListProblems(broken(t -> map(map(function(t, "TeamsDeliveryFunction").get("Environment"))
+                .get("Variables")).remove("CIMENT_TEAMS_ALLOWED_TENANTS"))), "TeamsDeliveryFunction does not get");
+    }
+
+    @Test
+    void anUnthrottledApi_isFound() {
+        assertFound(throttlingProblems(broken(t -> properties(map(t.get("Resources")).get("HttpApi"))
+                .remove("DefaultRouteSettings"))), "no ThrottlingRateLimit");
+        assertFound(throttlingProblems(broken(t -> map(map(t.get("Parameters")).get("ApiThrottlingBurstLimit"))
+                .remove("Default"))), "no ThrottlingBurstLimit");
+    }
+
+    @Test
+    void aReservedConcurrencyOfZero_orNoneAtAll_isFound() {
+        assertFound(reservedConcurrencyProblems(broken(t -> function(t, "SlackFunction")
+                .put("ReservedConcurrentExecutions", 0))), "SlackFunction's reserved concurrency is not a parameter");
+        assertFound(reservedConcurrencyProblems(broken(t -> function(t, "TeamsFunction")
+                .remove("ReservedConcurrentExecutions"))), "TeamsFunction's reserved concurrency is not a parameter");
+        assertFound(reservedConcurrencyProblems(broken(t -> map(map(t.get("Parameters")).get("TeamsReservedConcurrency"))
+                .put("Default", 10))), "TeamsFunction's reserved concurrency parameter does not default to 0");
     }
 
     // ---- reading the template ----

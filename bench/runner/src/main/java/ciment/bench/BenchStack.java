@@ -37,6 +37,8 @@ final class BenchStack implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", "bench");
         env.put("CIMENT_TABLE", "ciment-bench");
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("CIMENT_SLACK_ALLOWED_WORKSPACES", "*");
+        env.put("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         env.put("SLACK_BOT_TOKEN", "xoxb-bench");
         env.put("SLACK_API_URL", slackApi.baseUrl());
         environment = Map.copyOf(env);

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Where the Slack app's OAuth installs are kept (multi-workspace mode): one installation per workspace, or per
- * organisation for an org-wide install on Enterprise Grid, with the bot token Ciment uses there; and the OAuth
- * {@code state} values handed out by /slack/install, each good once and until it expires.
+ * organisation for an org-wide install on Enterprise Grid, with the bot token Ciment uses there. (The OAuth
+ * {@code state} values handed out by /slack/install are signed, not stored: see the Slack integration.)
  */
 public interface SlackInstallations {
 
@@ -37,13 +37,4 @@ public interface SlackInstallations {
 
     /** Forgets the workspace's installation (the app was uninstalled); nothing when there is none. */
     void delete(String enterpriseId, String teamId);
-
-    /** Keeps a state value handed out to an installer until {@code expiresAt}. */
-    void addState(String state, Instant expiresAt);
-
-    /** True when the state was handed out, not used yet, and {@code now} is before it expires. */
-    boolean stateValid(String state, Instant now);
-
-    /** Uses the state up: it is not valid afterwards. */
-    void deleteState(String state);
 }

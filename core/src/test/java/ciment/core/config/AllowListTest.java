@@ -1,8 +1,10 @@
 package ciment.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AllowListTest {
@@ -19,12 +21,33 @@ class AllowListTest {
     }
 
     @Test
-    void aStar_orNothingListed_allowsAny() {
-        for (String listed : new String[] {"*", "", " , ", "T0AAA,*"}) {
+    void aStar_allowsAny() {
+        for (String listed : new String[] {"*", " * ", "T0AAA,*"}) {
             AllowList list = AllowList.parse(listed);
             assertTrue(list.allowsAny(), listed);
             assertTrue(list.allows("T0ZZZ"), listed);
             assertTrue(list.allows(null), listed);
         }
+    }
+
+    @Test
+    void nothingListed_allowsNobody() {
+        for (String listed : new String[] {"", " , ", " "}) {
+            AllowList list = AllowList.parse(listed);
+            assertFalse(list.allowsAny(), "'" + listed + "'");
+            assertFalse(list.allows("T0ZZZ"), "'" + listed + "'");
+            assertFalse(list.allows(null), "'" + listed + "'");
+        }
+    }
+
+    @Test
+    void required_refusesAnUnsetOrEmptySetting_namingIt() {
+        for (Map<String, String> values : java.util.List.of(Map.<String, String>of(), Map.of("LIST", " , "))) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> AllowList.required(Settings.of(values), "LIST"));
+            assertTrue(refused.getMessage().startsWith("LIST is empty"), refused.getMessage());
+        }
+        assertTrue(AllowList.required(Settings.of(Map.of("LIST", "*")), "LIST").allowsAny());
+        assertTrue(AllowList.required(Settings.of(Map.of("LIST", "T0AAA")), "LIST").allows("t0aaa"));
     }
 }

@@ -51,7 +51,8 @@ public final class FakeBotFramework implements AutoCloseable {
     private final String appPassword;
     private final List<SigningKey> published = new CopyOnWriteArrayList<>();
     private final SigningKey unpublished = SigningKey.generate("unpublished-key", TEAMS_ENDORSEMENTS);
-    private final SigningKey webchatOnly = SigningKey.generate("webchat-only-key", List.of("webchat"));
+    /** A published key of other channels, as the Bot Connector publishes them: its tokens are genuine there. */
+    private final SigningKey webchatOnly = SigningKey.generate("webchat-only-key", List.of("webchat", "directline"));
     private volatile SigningKey current;
     private final AtomicInteger rotations = new AtomicInteger();
     private final AtomicInteger metadataRequests = new AtomicInteger();
@@ -208,7 +209,7 @@ public final class FakeBotFramework implements AutoCloseable {
         return unpublished.sign(validClaims(serviceUrl));
     }
 
-    /** Signed by a published key endorsed for webchat only, so not for msteams. */
+    /** Signed by a published key endorsed for Web Chat and Direct Line, so not for msteams. */
     public String tokenSignedByKeyNotEndorsedForTeams(String serviceUrl) {
         return webchatOnly.sign(validClaims(serviceUrl));
     }

@@ -4,17 +4,26 @@ import ciment.core.config.AllowList;
 import ciment.core.config.Settings;
 
 /**
- * The Slack workspaces (team ids, T...) allowed to install Ciment: CIMENT_SLACK_ALLOWED_WORKSPACES, comma-separated;
- * {@code *}, unset or empty allows any. An org-wide install on Enterprise Grid is allowed by its organisation's id.
+ * The Slack workspaces Ciment serves: CIMENT_SLACK_ALLOWED_WORKSPACES, team ids (T...) comma-separated, or
+ * {@code *} for any; required (a function refuses to start without it). It is checked on every install and every
+ * request, and before anything is delivered. On Enterprise Grid an organisation's id (E...) stands for all its
+ * workspaces: its org-wide install and any request that carries it as enterprise_id. A delivery knows only the
+ * workspace it goes to (a notice's account, a linked channel), so it is matched by team id alone.
  */
-record AllowedWorkspaces(AllowList ids) {
-    static final String SETTING = "CIMENT_SLACK_ALLOWED_WORKSPACES";
+public record AllowedWorkspaces(AllowList ids) {
+    public static final String SETTING = "CIMENT_SLACK_ALLOWED_WORKSPACES";
 
-    static AllowedWorkspaces fromSettings(Settings settings) {
-        return new AllowedWorkspaces(AllowList.of(settings, SETTING));
+    public static AllowedWorkspaces fromSettings(Settings settings) {
+        return new AllowedWorkspaces(AllowList.required(settings, SETTING));
     }
 
+    /** An install or a request of this workspace, in this organisation (null off Enterprise Grid). */
     boolean allows(String enterpriseId, String teamId) {
-        return ids.allowsAny() || (teamId != null ? ids.allows(teamId) : enterpriseId != null && ids.allows(enterpriseId));
+        return teamId != null && ids.allows(teamId) || enterpriseId != null && ids.allows(enterpriseId) || ids.allowsAny();
+    }
+
+    /** A delivery into this workspace (team id). */
+    public boolean allowsWorkspace(String teamId) {
+        return ids.allows(teamId);
     }
 }

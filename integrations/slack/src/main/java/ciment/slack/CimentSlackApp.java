@@ -7,11 +7,15 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.util.http.SlackHttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -41,6 +45,9 @@ public final class CimentSlackApp {
     }
 
     /**
+     * Serves only the workspaces of CIMENT_SLACK_ALLOWED_WORKSPACES ({@link WorkspaceGate}); refuses to be built
+     * when that list is empty.
+     *
      * @param ciment gives Ciment when a command arrives (the Lambda function builds it in parallel with Bolt)
      * @param clock  dates a command that carries no Slack timestamp
      */
@@ -53,7 +60,7 @@ public final class CimentSlackApp {
      * installs through {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, kept in {@code installations}, and
      * each request served with its workspace's bot token.
      *
-     * @param installations the table's installs and states when it is ready; used in OAuth mode only
+     * @param installations the table's installs when it is ready; used in OAuth mode only
      */
     public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock,
             Supplier<SlackInstallations> installations) {
@@ -81,11 +88,12 @@ public final class CimentSlackApp {
                 // Edits, deletions, joins ... in channels Ciment is in: acknowledged, nothing to do.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build();
-        App app = new App(config);
+        AllowedWorkspaces allowed = AllowedWorkspaces.fromSettings(settings);
+        App app = gated(config, allowed);
         BotClient web;
         if (oauth) {
             web = BotClient.perRequest(quick(slack));
-            OAuthInstalls.configure(app, settings, installations, clock);
+            OAuthInstalls.configure(app, settings, allowed, installations, clock);
             app.use(web.middleware());
         } else {
             web = BotClient.fixed(botToken.map(token -> quick(slack).methods(token)).orElse(null));
@@ -97,6 +105,28 @@ public final class CimentSlackApp {
         app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
         SlackInteractivity.register(app, ciment, introductions, web, clock);
         return app;
+    }
+
+    /**
+     * Bolt's app with {@link WorkspaceGate} among its own middleware: right after the request's signature is checked
+     * and before the installation is looked up, so that a workspace taken off the list costs no read.
+     */
+    private static App gated(AppConfig config, AllowedWorkspaces allowed) {
+        WorkspaceGate gate = new WorkspaceGate(allowed);
+        return new App(config) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {
+                List<Middleware> middleware = new ArrayList<>(super.buildDefaultMiddlewareList(appConfig));
+                int verified = 0;
+                for (int i = 0; i < middleware.size(); i++) {
+                    if (middleware.get(i) instanceof RequestVerification) {
+                        verified = i + 1;
+                    }
+                }
+                middleware.add(verified, gate);
+                return middleware;
+            }
+        };
     }
 
     /** OAuth (multi-workspace) mode: SLACK_CLIENT_ID is set. */

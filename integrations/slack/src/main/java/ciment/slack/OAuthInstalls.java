@@ -12,15 +12,16 @@ import java.util.function.Supplier;
  * OAuth (multi-workspace) mode, all with Bolt's own flow: GET {@value CimentSlackApp#INSTALL_PATH} redirects to
  * Slack's authorize URL (client id, the scopes of {@link SlackScopes}, a state, the redirect URI), GET
  * {@value CimentSlackApp#REDIRECT_PATH} checks the state, calls oauth.v2.access at SLACK_API_URL and stores the
- * installation ({@link InstallCallback}: allowed workspaces only). Installations and states live in the table:
- * a Lambda container keeps nothing between requests. Bolt's MultiTeamsAuthorization then finds each request's
+ * installation ({@link InstallCallback}: allowed workspaces only). Installations live in the table (a Lambda
+ * container keeps nothing between requests); states are signed, not stored ({@link SignedOAuthStates}). Bolt's MultiTeamsAuthorization then finds each request's
  * bot token there; a workspace without an installation gets Bolt's answer (install the app first).
  */
 final class OAuthInstalls {
     private OAuthInstalls() {
     }
 
-    static void configure(App app, Settings settings, Supplier<SlackInstallations> installations, Clock clock) {
+    static void configure(App app, Settings settings, AllowedWorkspaces allowed,
+            Supplier<SlackInstallations> installations, Clock clock) {
         if (installations == null) {
             throw new IllegalStateException(CimentSlackApp.CLIENT_ID + " is set (OAuth installs) but no store of installations was given.");
         }
@@ -31,9 +32,9 @@ final class OAuthInstalls {
         config.setOAuthInstallPageRenderingEnabled(false);
         BoltInstallations stored = new BoltInstallations(installations);
         app.asOAuthApp(true);
-        app.service(new BoltOAuthStates(installations, clock));
+        app.service(new SignedOAuthStates(settings.require(CimentSlackApp.CLIENT_SECRET), clock));
         app.service(stored);
-        app.oauthCallback(new InstallCallback(config, stored, AllowedWorkspaces.fromSettings(settings)));
+        app.oauthCallback(new InstallCallback(config, stored, allowed));
         app.oauthCallbackStateError((request, response) -> InstallPages.page(response, 400,
                 "This install link has expired or was not started from here: nothing was installed; open the install link again."));
         app.oauthCallbackError((request, response) -> InstallPages.page(response, 200,

@@ -49,7 +49,7 @@ class CimentSlackAppTest {
     }
 
     private App app(Map<String, String> extra, Supplier<Ciment> cimentSupplier) {
-        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
                 CimentSlackApp.API_URL, slackApi.baseUrl()));
         values.putAll(extra);
         return CimentSlackApp.create(Settings.of(values), cimentSupplier, Clock.systemUTC());

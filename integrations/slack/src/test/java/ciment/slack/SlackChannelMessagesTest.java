@@ -43,7 +43,7 @@ class SlackChannelMessagesTest {
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     private final InMemoryStore store = new InMemoryStore();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
-    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
             CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
             Clock.systemUTC());
     private long micros;

@@ -48,7 +48,7 @@ class SlackConversationsTest {
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     private final InMemoryStore store = new InMemoryStore();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
-    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
             CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, TOKEN)), () -> ciment, Clock.systemUTC());
     private final SlackNoticeSender notices = new SlackNoticeSender(Settings.of(Map.of(
             CimentSlackApp.BOT_TOKEN, TOKEN, CimentSlackApp.API_URL, slackApi.baseUrl())));

@@ -30,7 +30,7 @@ class SlackFeedMoreTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start().addUser("U0BOB", "Bob Byte", "bob", "bob@example.com");
     private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
     private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
-    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
             CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
             Clock.systemUTC());
     /** A second apart, so that posts sort as they were made. */

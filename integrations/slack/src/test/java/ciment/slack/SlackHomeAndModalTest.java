@@ -53,7 +53,7 @@ class SlackHomeAndModalTest {
     }
 
     private App app(Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
                 CimentSlackApp.API_URL, slackApi.baseUrl()));
         values.putAll(extra);
         return CimentSlackApp.create(Settings.of(values), () -> ciment, Clock.systemUTC());
@@ -245,7 +245,7 @@ class SlackHomeAndModalTest {
     @Test
     void shortcut_opensTheModal_beforeCimentIsEvenAsked() throws Exception {
         List<Integer> opensSeenByCiment = new java.util.ArrayList<>();
-        App watched = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+        App watched = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
                 CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, TOKEN)), () -> {
                     opensSeenByCiment.add(slackApi.calls("views.open").size());
                     return ciment;

@@ -124,7 +124,7 @@ class SlackManifestTest {
 
         InMemoryStore store = new InMemoryStore();
         Ciment ciment = new Ciment(store, Clock.systemUTC());
-        App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+        App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
                 CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
                 Clock.systemUTC());
         for (String event : events) {

@@ -67,19 +67,6 @@ class SlackWorkspaceTokensTest {
         public void delete(String enterpriseId, String teamId) {
             byTeam.remove(teamId);
         }
-
-        @Override
-        public void addState(String state, Instant expiresAt) {
-        }
-
-        @Override
-        public boolean stateValid(String state, Instant now) {
-            return false;
-        }
-
-        @Override
-        public void deleteState(String state) {
-        }
     }
 
     private void install(String teamId, String token) {
@@ -88,7 +75,7 @@ class SlackWorkspaceTokensTest {
     }
 
     private Settings oauth(boolean withBotToken) {
-        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET,
+        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
                 CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.CLIENT_ID, "1234.5678",
                 CimentSlackApp.CLIENT_SECRET, "client-secret"));
         if (withBotToken) {

@@ -4,9 +4,10 @@ import ciment.core.config.AllowList;
 import ciment.core.config.Settings;
 
 /**
- * The Azure AD tenants whose activities the bot serves (CIMENT_TEAMS_ALLOWED_TENANTS, comma-separated;
- * {@code *}, unset or empty: any). A multi-tenant bot registration lets any organisation add the app:
- * this list keeps Ciment's table to the organisations that deployed it.
+ * The Azure AD tenants whose activities the bot serves and whose conversations it delivers into
+ * (CIMENT_TEAMS_ALLOWED_TENANTS, comma-separated; {@code *} for any; required: a function refuses to start
+ * without it). A multi-tenant bot registration lets any organisation add the app: this list keeps Ciment's table
+ * to the organisations that deployed it.
  */
 public final class AllowedTenants {
     public static final String SETTING = "CIMENT_TEAMS_ALLOWED_TENANTS";
@@ -20,11 +21,11 @@ public final class AllowedTenants {
     }
 
     public static AllowedTenants any() {
-        return parse("");
+        return parse(AllowList.ANY);
     }
 
     public static AllowedTenants fromSettings(Settings settings) {
-        return new AllowedTenants(AllowList.of(settings, SETTING));
+        return new AllowedTenants(AllowList.required(settings, SETTING));
     }
 
     static AllowedTenants parse(String list) {

@@ -13,12 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's messaging endpoint, whatever carries the HTTP request (Lambda, the local runner): checks
- * the body is an activity and its token, then that its tenant is one Ciment serves, then runs the adapter
+ * the body is an activity and its token, then that it comes from Teams and from a tenant Ciment serves (403 and
+ * one sentence otherwise, before anything is read or written), then runs the adapter
  * with the identity we established ourselves (the SDK's own validation is skipped: it keeps keys for days
  * and drops custom checks).
  */
 public final class TeamsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsEndpoint.class);
+
+    /** The HTTP body of a refusal of another channel than Teams (Direct Line, Web Chat ...). */
+    static final String NOT_TEAMS = "This Ciment bot serves Microsoft Teams only: activities from other channels are refused.";
 
     /** The HTTP answer: a status and a body (empty, one sentence, or an invoke response's JSON). */
     public record Answer(int status, String body) {
@@ -55,7 +59,12 @@ public final class TeamsEndpoint {
                     unauthorized.getMessage());
             return new Answer(401, "");
         }
-        // After the token: only a genuine activity tells which tenant it is from.
+        // After the token: only a genuine activity tells which channel and tenant it is from.
+        if (!auth.serves(activity.getChannelId())) {
+            LOG.warn("Refused activity {} ({}) from channel {}: only {} is served", activity.getId(), activity.getType(),
+                    activity.getChannelId(), InboundAuth.TEAMS);
+            return new Answer(403, NOT_TEAMS);
+        }
         String tenant = CimentBot.tenantOf(activity);
         if (!tenants.allows(tenant)) {
             LOG.warn("Refused activity {} ({}) from tenant {}: not in {}", activity.getId(), activity.getType(), tenant,

@@ -1,6 +1,7 @@
 package ciment.teams;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
@@ -11,9 +12,19 @@ class AllowedTenantsTest {
     private static final String OURS = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     @Test
-    void unsetEmptyOrStar_allowsAnyTenant_evenNone() {
+    void unsetOrEmpty_refusesToStart() {
         for (Settings settings : new Settings[] {Settings.of(Map.of()), Settings.of(Map.of(AllowedTenants.SETTING, " ")),
-                Settings.of(Map.of(AllowedTenants.SETTING, "*")), Settings.of(Map.of(AllowedTenants.SETTING, OURS + ",*"))}) {
+                Settings.of(Map.of(AllowedTenants.SETTING, " , "))}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> AllowedTenants.fromSettings(settings));
+            assertTrue(refused.getMessage().startsWith(AllowedTenants.SETTING + " is empty"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void star_allowsAnyTenant_evenNone() {
+        for (Settings settings : new Settings[] {Settings.of(Map.of(AllowedTenants.SETTING, "*")),
+                Settings.of(Map.of(AllowedTenants.SETTING, OURS + ",*"))}) {
             AllowedTenants tenants = AllowedTenants.fromSettings(settings);
             assertTrue(tenants.allowsAny());
             assertTrue(tenants.allows("anything"));

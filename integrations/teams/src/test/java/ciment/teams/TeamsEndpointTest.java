@@ -69,4 +69,41 @@ class TeamsEndpointTest {
         assertEquals(200, endpoint.handle(Json.write(update), null).status(), "bot added to a team");
         assertTrue(fake.sent().isEmpty());
     }
+
+    /** How many turns the bot was given. */
+    private final java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
+
+    private com.microsoft.bot.builder.Bot countingTurns() {
+        return turn -> {
+            turns.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    @Test
+    void activityOfAnotherChannel_withAGenuineTokenOfThatChannel_gets403AndASentence_andTheBotIsNotRun() {
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, countingTurns(),
+                BotConnectorAuth.fromSettings(ciment.core.config.Settings.of(fake.settings()), Clock.systemUTC()));
+        String token = FakeBotFramework.bearer(fake.tokenSignedByKeyNotEndorsedForTeams(fake.serviceUrl()));
+
+        for (String channel : new String[] {"webchat", "directline"}) {
+            String activity = TeamsActivities.message(fake.serviceUrl(), "bot").channelId(channel).text("whoami").json();
+            TeamsEndpoint.Answer answer = endpoint.handle(activity, token);
+            assertEquals(403, answer.status(), channel);
+            assertEquals(TeamsEndpoint.NOT_TEAMS, answer.body());
+        }
+        assertEquals(0, turns.get());
+        assertTrue(fake.sent().isEmpty());
+    }
+
+    @Test
+    void emulatorActivity_inTheUnauthenticatedLocalMode_isServed() {
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, countingTurns(), InboundAuth.unauthenticated());
+
+        TeamsEndpoint.Answer answer = endpoint.handle(TeamsActivities.message(fake.serviceUrl(), "bot")
+                .channelId("emulator").text("help").json(), null);
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(1, turns.get());
+    }
 }

@@ -3,6 +3,7 @@ package ciment.functions.costs;
 import ciment.core.config.Settings;
 import ciment.core.cost.PriceTable;
 import ciment.core.service.CostPages;
+import ciment.infra.BodyLimit;
 import ciment.infra.DynamoStore;
 import ciment.infra.SnapStartPriming;
 import ciment.infra.StoreStartup;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +43,8 @@ public final class CostsFunction implements RequestStreamHandler {
             "ciment.core.cost.PriceTable",
             "com.fasterxml.jackson.databind.node.ObjectNode");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The finance routes are GETs, which carry no body; the schedule's event has none either. */
+    static final BodyLimit BODY_LIMIT = new BodyLimit(0);
 
     private final CompletableFuture<DynamoStore> store;
     private final CompletableFuture<UsageMeter> usage;
@@ -74,7 +78,8 @@ public final class CostsFunction implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = read(input.readAllBytes());
+        Optional<byte[]> bytes = BODY_LIMIT.readEvent(input);
+        JsonNode event = bytes.map(CostsFunction::read).orElse(null);
         UsageMeter meter = usage.exceptionally(failed -> null).join();
         if (meter != null) {
             meter.beginForThePlatform(context == null ? null : context.getAwsRequestId(),
@@ -82,7 +87,7 @@ public final class CostsFunction implements RequestStreamHandler {
                     isSchedule(event) ? UsageMeter.Trigger.OTHER : UsageMeter.Trigger.HTTP);
         }
         try {
-            output.write(handle(event).getBytes(StandardCharsets.UTF_8));
+            output.write((bytes.isEmpty() ? tooLarge() : handle(event)).getBytes(StandardCharsets.UTF_8));
         } finally {
             if (meter != null) {
                 meter.end();
@@ -115,6 +120,10 @@ public final class CostsFunction implements RequestStreamHandler {
         if (isSchedule(event)) {
             return measureStorage();
         }
+        if (!BODY_LIMIT.admits(event.path("body").isTextual() ? event.path("body").asText() : null,
+                event.path("isBase64Encoded").asBoolean(false))) {
+            return tooLarge();
+        }
         String method = event.path("requestContext").path("http").path("method").asText("GET");
         if (!method.equals("GET")) {
             return response(405, "text/plain; charset=utf-8", method + " is not served here: the finance routes are"
@@ -122,6 +131,10 @@ public final class CostsFunction implements RequestStreamHandler {
         }
         CostPages.Page page = pages().get(path(event), query(event));
         return response(page.status(), page.contentType(), page.body());
+    }
+
+    private static String tooLarge() {
+        return response(BodyLimit.STATUS, "text/plain; charset=utf-8", BODY_LIMIT.refusal() + "\n");
     }
 
     private CostPages pages() {

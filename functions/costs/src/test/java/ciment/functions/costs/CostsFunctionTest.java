@@ -118,6 +118,22 @@ class CostsFunctionTest {
     }
 
     @Test
+    void aGetCarryingABody_gets413_andAnEventLargerThanAGetCanBe_isNotEvenParsed() {
+        ApiGateway.Request withBody = new ApiGateway.Request("GET", "/costs", "month=2026-11", Map.of(),
+                "x".getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+        for (ApiGateway.Body encoding : ApiGateway.Body.values()) {
+            ApiGateway.Answer answer = ApiGateway.Answer.read(ApiGateway.invoke(function,
+                    ApiGateway.payloadV2(withBody, encoding)));
+            assertEquals(413, answer.status(), encoding.toString());
+            assertEquals(CostsFunction.BODY_LIMIT.refusal(), answer.bodyText().strip());
+        }
+
+        ApiGateway.Answer huge = ApiGateway.Answer.read(ApiGateway.invoke(function,
+                "x".repeat(CostsFunction.BODY_LIMIT.maxEventBytes() + 1)));
+        assertEquals(413, huge.status(), "not 400: it was never parsed");
+    }
+
+    @Test
     void theDailySchedule_measuresStoredBytes_intoTodaysUsage() throws Exception {
         String event = "{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"time\":\"2026-11-20T03:00:00Z\"}";
 

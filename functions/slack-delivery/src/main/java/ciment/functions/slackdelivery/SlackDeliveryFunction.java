@@ -18,6 +18,7 @@ import ciment.infra.Secrets;
 import ciment.infra.SnapStartPriming;
 import ciment.infra.TokenSeal;
 import ciment.infra.UsageMeter;
+import ciment.slack.AllowedWorkspaces;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackCalls;
 import ciment.slack.SlackMirrorSender;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * event source mapping lets through new Slack outbox items, and posts and replies made or changed), each
  * notice told through Slack's Web API, each post mirrored into the community's linked Slack channels (as its
  * author; its changes and deletion following), and the records that failed handed back as a partial batch
- * response for Lambda to retry.
+ * response for Lambda to retry. Nothing goes into a workspace off CIMENT_SLACK_ALLOWED_WORKSPACES (but a copy
+ * there is still hidden or deleted with its post).
  * The Web API client and the table's client are made once per container.
  */
 public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -76,6 +78,8 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
     }
 
     private SlackDeliveryFunction(long startedNanos, Settings settings) {
+        // Before anything starts: without a list of workspaces, nothing would be delivered.
+        AllowedWorkspaces workspaces = AllowedWorkspaces.fromSettings(settings);
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
         DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
@@ -89,7 +93,8 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
                 new SlackNoticeSender(settings, store, installs), clock, pacing,
                 new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store, installs),
                         pacing, clock),
-                DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT));
+                DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT))
+                .servingOnly(workspaces::allowsWorkspace);
         this.usage = store.meterUsage(clock);
         deliveries.meteredBy(usage);
         // Mirroring is most of a community's cost: its budget is checked after each batch's flush too.

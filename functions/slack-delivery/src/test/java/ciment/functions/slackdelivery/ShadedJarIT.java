@@ -47,7 +47,8 @@ class ShadedJarIT {
     static void start() throws Exception {
         slackApi = FakeSlackApi.start();
         Map<String, String> values = new HashMap<>(MotoServer.tableSettings("slack-delivery-shaded"));
-        values.putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-shaded", "SLACK_API_URL", slackApi.baseUrl()));
+        values.putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-shaded", "SLACK_API_URL", slackApi.baseUrl(),
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", "*"));
         settings = Map.copyOf(values);
         String table = settings.get("CIMENT_TABLE");
         try (DynamoDbClient dynamo = DynamoClients.create(ciment.core.config.Settings.of(settings))) {

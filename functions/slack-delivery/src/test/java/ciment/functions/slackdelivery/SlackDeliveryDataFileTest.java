@@ -37,7 +37,8 @@ class SlackDeliveryDataFileTest {
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(MotoServer.tableSettings("slack-data-file"))
-            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+            .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+                    "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final TableStream stream;
     private final Ciment ciment;

@@ -37,7 +37,8 @@ class SlackDeliveryFunctionTest {
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(MotoServer.tableSettings("slack-delivery"))
-            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+            .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+                    "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final TableStream stream;
     private final Outbox outbox = Outbox.fromSettings(settings);
@@ -156,6 +157,29 @@ class SlackDeliveryFunctionTest {
     @Test
     void emptyEvent_answersNoFailures() {
         assertEquals(List.of(), failed(function.handleRequest(new DynamodbEvent(), null)));
+    }
+
+    @Test
+    void withoutAllowedWorkspaces_theFunctionRefusesToStart() {
+        for (String empty : new String[] {"", " , "}) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new SlackDeliveryFunction(settings.with("CIMENT_SLACK_ALLOWED_WORKSPACES", empty)));
+            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void noticeToAWorkspaceOffTheList_isNotSent_norRetried() {
+        SlackDeliveryFunction listed = new SlackDeliveryFunction(settings.with("CIMENT_SLACK_ALLOWED_WORKSPACES",
+                "T0ANOTHER1"));
+
+        StreamsEventResponse response = listed.handleRequest(StreamEvents.event(written(notice("01OFFLIST",
+                new Recipient(BOB, "C0ASKED", null)))), null);
+
+        assertEquals(List.of(), failed(response));
+        assertEquals(List.of(), slackApi.calls("chat.postEphemeral"));
+        assertTrue(!delivered("01OFFLIST"));
     }
 
     private List<String> channels() {

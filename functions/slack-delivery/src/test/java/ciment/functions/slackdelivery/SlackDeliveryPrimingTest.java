@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class SlackDeliveryPrimingTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(MotoServer.tableSettings("slack-delivery-priming"))
-            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
+            .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+                    "SLACK_BOT_TOKEN", "xoxb-delivery", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
 
     SlackDeliveryPrimingTest() {

@@ -46,7 +46,8 @@ class SlackMirrorDeliveryTest {
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(MotoServer.tableSettings("slack-mirror"))
-            .with(Map.of("SLACK_BOT_TOKEN", "xoxb-mirror", "SLACK_API_URL", slackApi.baseUrl()));
+            .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+                    "SLACK_BOT_TOKEN", "xoxb-mirror", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final CapacityMeter meter = new CapacityMeter(CapacityMeter.Source.COMPUTED);
     private final DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);

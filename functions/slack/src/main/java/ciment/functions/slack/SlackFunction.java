@@ -14,6 +14,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonWriter;
 import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
 import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -94,7 +96,9 @@ public final class SlackFunction implements RequestStreamHandler {
                     context == null ? 0 : context.getMemoryLimitInMB(), initMillis.getAndSet(0), UsageMeter.Trigger.HTTP);
         }
         try {
-            write(handler.handleRequest(read(input), context), output);
+            Optional<byte[]> event = SlackHandler.BODY_LIMIT.readEvent(input);
+            write(event.isEmpty() ? SlackHandler.tooLarge()
+                    : handler.handleRequest(read(new ByteArrayInputStream(event.get())), context), output);
         } finally {
             if (meter != null) {
                 meter.end();

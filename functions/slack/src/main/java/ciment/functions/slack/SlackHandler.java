@@ -4,10 +4,12 @@ import ciment.core.config.Settings;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
+import ciment.infra.BodyLimit;
 import ciment.infra.DynamoStore;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
 import ciment.infra.TokenSeal;
+import ciment.slack.AllowedWorkspaces;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -24,11 +26,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): every request passes
- * {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and touches nothing.
- * The rest goes to Bolt.
+ * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): a body over {@link #BODY_LIMIT} gets
+ * 413; every other request passes {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and
+ * touches nothing. The rest goes to Bolt.
  */
 public final class SlackHandler extends SlackApiLambdaHandler {
+    /**
+     * The largest body of /slack/events: 1 MiB. The largest Slack sends is an edit of a message at its 40,000
+     * characters (message_changed: the message and its previous version, each as text and again as rich-text
+     * blocks), about 960 KB with every character escaped in 6 bytes; a message shortcut carries one version,
+     * URL-encoded (about 640 KB); a modal, our own few inputs. Lambda itself would take 6 MB.
+     */
+    static final BodyLimit BODY_LIMIT = new BodyLimit(1024 * 1024);
+
     private final SlackSignatureCheck signatureCheck;
     private final CompletableFuture<DynamoStore> store;
     private final Settings settings;
@@ -48,9 +58,16 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
     SlackHandler(Settings settings, Clock clock) {
-        // Arguments run left to right: the secret is checked, then the store starts, then Bolt.
+        // Arguments run left to right: the secret and the allowed workspaces are checked, then the store starts,
+        // then Bolt.
         this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                settings, StoreStartup.begin(settings), clock);
+                listed(settings), StoreStartup.begin(settings), clock);
+    }
+
+    /** The settings, once they name the workspaces served: without, the function refuses to start. */
+    private static Settings listed(Settings settings) {
+        AllowedWorkspaces.fromSettings(settings);
+        return settings;
     }
 
     /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
@@ -92,6 +109,9 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     @Override
     public ApiGatewayResponse handleRequest(ApiGatewayRequest input, Context context) {
+        if (input != null && !BODY_LIMIT.admits(input.getBody(), input.isBase64Encoded())) {
+            return tooLarge();
+        }
         String oauthRoute = oauthRoute(input);
         if (oauthRoute != null) {
             return installRoute(input, oauthRoute, context);
@@ -129,6 +149,12 @@ public final class SlackHandler extends SlackApiLambdaHandler {
         ApiGatewayRequest routed = withBody(input, "");
         routed.setPath(route);
         return super.handleRequest(routed, context);
+    }
+
+    /** A body over {@link #BODY_LIMIT}: 413 and one sentence, before the signature is checked or the body parsed. */
+    static ApiGatewayResponse tooLarge() {
+        return ApiGatewayResponse.builder().statusCode(BodyLimit.STATUS)
+                .headers(Map.of("Content-Type", "text/plain; charset=utf-8")).rawBody(BODY_LIMIT.refusal()).build();
     }
 
     /** bolt-aws-lambda drops Bolt's content type; Slack wants JSON answers marked as such. */

@@ -53,6 +53,7 @@ class ShadedJarIT {
                 .addUser("U0SECRETS", "Grace Hopper", "grace", "grace@example.com");
         Map<String, String> values = new HashMap<>(MotoServer.tableSettings("slack-shaded"));
         values.putAll(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-shaded",
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
                 "SLACK_API_URL", slackApi.baseUrl()));
         settings = Map.copyOf(values);
         String table = settings.get("CIMENT_TABLE");

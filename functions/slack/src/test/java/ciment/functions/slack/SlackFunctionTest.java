@@ -56,6 +56,7 @@ class SlackFunctionTest {
         slackApi = FakeSlackApi.start();
         Settings settings = Settings.of(MotoServer.tableSettings("slack-function")).with(Map.of(
                 "SLACK_SIGNING_SECRET", SECRET,
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
                 "SLACK_BOT_TOKEN", TOKEN,
                 "SLACK_API_URL", slackApi.baseUrl()));
         table = settings.table();
@@ -602,5 +603,61 @@ class SlackFunctionTest {
         String refused = ApiGateway.invoke(function, "not json");
         assertEquals(Set.of("statusCode", "headers", "body", "isBase64Encoded"),
                 JsonParser.parseString(refused).getAsJsonObject().keySet(), refused);
+    }
+
+    // --- bounds ------------------------------------------------------------------------------------
+
+    /** A signed help command whose form body is exactly {@code bytes} long (an extra field pads it). */
+    private SlashCommands.Signed helpOf(String userId, int bytes) {
+        String form = commands.command(userId, "ada", "help").formBody() + "&padding=";
+        return commands.sign(form + "x".repeat(bytes - form.length()), Instant.now().getEpochSecond());
+    }
+
+    @Test
+    void bodyOneByteOverTheBound_gets413BeforeItsSignatureIsRead_asTextOrBase64_andAtTheBoundIsAnswered() {
+        String ada = newUser("ada");
+        int bound = SlackHandler.BODY_LIMIT.maxBytes();
+        SlashCommands.Signed over = helpOf(ada, bound + 1);
+        Set<Map<String, AttributeValue>> before = items();
+        int calls = slackApi.calls().size();
+
+        for (ApiGateway.Body encoding : List.of(ApiGateway.Body.TEXT, ApiGateway.Body.BASE64)) {
+            for (SlashCommands.Signed oversized : List.of(over, forged(over))) {
+                ApiGateway.Answer refused = handle(ApiGateway.payloadV1(request(oversized), encoding));
+                assertEquals(413, refused.status(), encoding + ": " + refused.bodyText());
+                assertEquals("The request body is larger than the 1,048,576 bytes this route takes: nothing was read.",
+                        refused.bodyText());
+            }
+        }
+        assertEquals(before, items(), "nothing written");
+        assertEquals(calls, slackApi.calls().size(), "nothing asked of Slack");
+
+        for (ApiGateway.Body encoding : List.of(ApiGateway.Body.TEXT, ApiGateway.Body.BASE64)) {
+            ApiGateway.Answer atBound = handle(ApiGateway.payloadV1(request(helpOf(ada, bound)), encoding));
+            assertEquals(200, atBound.status(), encoding + ": " + atBound.bodyText());
+        }
+    }
+
+    @Test
+    void eventLargerThanAnyAdmissibleBodyCouldMakeIt_gets413_unparsed() {
+        String huge = "x".repeat(SlackHandler.BODY_LIMIT.maxEventBytes() + 1);
+
+        ApiGateway.Answer refused = handle(huge);
+
+        assertEquals(413, refused.status(), "not 401: it was never parsed");
+        assertEquals(SlackHandler.BODY_LIMIT.refusal(), refused.bodyText());
+    }
+
+    @Test
+    void withoutAllowedWorkspaces_theFunctionRefusesToStart() {
+        Settings unlisted = Settings.of(MotoServer.tableSettings("slack-unlisted")).with(Map.of(
+                "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.baseUrl()));
+
+        for (Settings settings : List.of(unlisted, unlisted.with("CIMENT_SLACK_ALLOWED_WORKSPACES", " "))) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new SlackFunction(settings));
+            assertTrue(refused.getMessage().startsWith("CIMENT_SLACK_ALLOWED_WORKSPACES is empty"),
+                    refused.getMessage());
+        }
     }
 }

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class SlackPrimingTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final Settings settings = Settings.of(MotoServer.tableSettings("slack-priming"))
-            .with(Map.of("SLACK_SIGNING_SECRET", "priming-secret", "SLACK_BOT_TOKEN", "xoxb-priming",
+            .with(Map.of("SLACK_SIGNING_SECRET", "priming-secret", "CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
+                    "SLACK_BOT_TOKEN", "xoxb-priming",
                     "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
 

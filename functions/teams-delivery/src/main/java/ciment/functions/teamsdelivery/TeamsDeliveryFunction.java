@@ -16,6 +16,7 @@ import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.infra.SnapStartPriming;
 import ciment.infra.UsageMeter;
+import ciment.teams.AllowedTenants;
 import ciment.teams.ClientCredentials;
 import ciment.teams.TeamsCalls;
 import ciment.teams.TeamsMirrorSender;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * event source mapping lets through new Teams outbox items, and posts and replies made or changed), each
  * notice sent as a proactive message through the Bot Connector, each post mirrored into the community's
  * linked Teams channels (a card naming its author; its changes redrawn, its deletion deleting the copies), and the records that failed handed back as a partial batch response for
- * Lambda to retry. The table's client, the Bot Connector clients and the bot's token are kept per container.
+ * Lambda to retry. Nothing goes into a tenant off CIMENT_TEAMS_ALLOWED_TENANTS (but a copy there is still hidden
+ * or deleted with its post). The table's client, the Bot Connector clients and the bot's token are kept per container.
  */
 public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     /** What a request loads beyond what building the function loaded, for SnapStart's priming (each in this jar). */
@@ -88,6 +90,8 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         if (!hasAppId) {
             LOG.warn("MICROSOFT_APP_ID is not set: Teams notices are sent WITHOUT a token (Bot Framework Emulator mode).");
         }
+        // Before anything starts: without a list of tenants, nothing would be delivered.
+        AllowedTenants tenants = AllowedTenants.fromSettings(settings);
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
         // One table client serves the outbox and the store that export-my-data's file is sized from.
         DynamoDbClient dynamo = DynamoClients.create(settings);
@@ -101,7 +105,8 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
                 settings.get("TEAMS_SERVICE_URL", TeamsNoticeSender.PUBLIC_SERVICE_URL));
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter), notices, clock, pacing,
                 new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, mirrors, pacing, clock),
-                DeadLetters.fromSettings(settings, "ciment-teams-delivery", DEAD_LETTER_SENT));
+                DeadLetters.fromSettings(settings, "ciment-teams-delivery", DEAD_LETTER_SENT))
+                .servingOnly(tenants::allows);
         this.usage = store.meterUsage(Clock.systemUTC());
         deliveries.meteredBy(usage);
         // Mirroring is most of a community's cost: its budget is checked after each batch's flush too.

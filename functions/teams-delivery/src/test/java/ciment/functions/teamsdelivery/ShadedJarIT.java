@@ -44,6 +44,7 @@ class ShadedJarIT {
         botFramework = FakeBotFramework.start();
         Map<String, String> values = new HashMap<>(botFramework.settings());
         values.putAll(MotoServer.tableSettings("teams-delivery-shaded"));
+        values.put("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         settings = Map.copyOf(values);
         String table = settings.get("CIMENT_TABLE");
         try (DynamoDbClient dynamo = DynamoClients.create(ciment.core.config.Settings.of(settings))) {

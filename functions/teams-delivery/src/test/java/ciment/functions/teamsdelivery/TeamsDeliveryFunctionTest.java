@@ -46,7 +46,8 @@ class TeamsDeliveryFunctionTest {
     private final TeamsDeliveryFunction function;
 
     TeamsDeliveryFunctionTest() {
-        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-delivery"));
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-delivery"))
+                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
@@ -155,7 +156,7 @@ class TeamsDeliveryFunctionTest {
     @Test
     void withoutAnAppId_itRefusesToStart_unlessUnauthenticatedIsAllowed() {
         Settings noAppId = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString(),
-                "AWS_REGION", "us-east-1", "CIMENT_TABLE", settings.table()));
+                "AWS_REGION", "us-east-1", "CIMENT_TABLE", settings.table(), "CIMENT_TEAMS_ALLOWED_TENANTS", "*"));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> new TeamsDeliveryFunction(noAppId, false));
@@ -164,5 +165,14 @@ class TeamsDeliveryFunctionTest {
         new TeamsDeliveryFunction(noAppId.with("TEAMS_SERVICE_URL", botFramework.serviceUrl()), true)
                 .handleRequest(StreamEvents.event(written(notice("01EMULATOR", inThread(CHANNEL_THREAD)))), null);
         assertEquals(null, botFramework.sentTo(CHANNEL_THREAD).get(0).authorization());
+    }
+
+    @Test
+    void withoutAllowedTenants_theFunctionRefusesToStart() {
+        for (String empty : new String[] {"", " , "}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> new TeamsDeliveryFunction(settings.with("CIMENT_TEAMS_ALLOWED_TENANTS", empty), false));
+            assertTrue(refused.getMessage().startsWith("CIMENT_TEAMS_ALLOWED_TENANTS is empty"), refused.getMessage());
+        }
     }
 }

@@ -46,7 +46,8 @@ class TeamsDeliveryMeteringTest {
     private final TeamsDeliveryFunction function;
 
     TeamsDeliveryMeteringTest() {
-        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-metering"));
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-metering"))
+                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));

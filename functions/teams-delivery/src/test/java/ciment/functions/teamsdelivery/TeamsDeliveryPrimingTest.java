@@ -20,7 +20,8 @@ class TeamsDeliveryPrimingTest {
     private final DynamoDbClient dynamo;
 
     TeamsDeliveryPrimingTest() {
-        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-delivery-priming"));
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-delivery-priming"))
+                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
     }

@@ -55,7 +55,8 @@ class TeamsMirrorDeliveryTest {
     private final TeamsDeliveryFunction function;
 
     TeamsMirrorDeliveryTest() {
-        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-mirrors"));
+        settings = Settings.of(botFramework.settings()).with(MotoServer.tableSettings("teams-mirrors"))
+                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));

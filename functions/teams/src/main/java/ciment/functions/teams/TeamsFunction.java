@@ -5,6 +5,7 @@ import ciment.core.service.BudgetWatch;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.core.service.PeopleSearch;
+import ciment.infra.BodyLimit;
 import ciment.infra.DynamoStore;
 import ciment.core.cost.Meter;
 import ciment.infra.Secrets;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -58,6 +60,13 @@ public final class TeamsFunction implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsFunction.class);
     private static final Map<String, String> TEXT = Map.of("Content-Type", "text/plain; charset=utf-8");
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
+    /**
+     * The largest activity: 256 KiB. Teams caps a message at about 28 KB; an activity carries it as text and again
+     * as HTML, with its mentions and channel data, and a messaging extension's action carries the whole message it
+     * was invoked on (messagePayload) besides; a card's submit, our own few inputs. Nine times Teams' cap leaves
+     * room for any of them; Lambda itself would take 6 MB.
+     */
+    static final BodyLimit BODY_LIMIT = new BodyLimit(256 * 1024);
 
     private final TeamsEndpoint endpoint;
     /** Meters each invocation (issue 6). */
@@ -88,6 +97,8 @@ public final class TeamsFunction implements RequestStreamHandler {
             throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Teams function accepts only activities "
                     + "signed by the Bot Connector for that app id: set it (see CONTRACT.md's configuration table).");
         }
+        // Before anything starts: without a list of tenants, nothing would be served.
+        AllowedTenants tenants = AllowedTenants.fromSettings(settings);
         Clock clock = Clock.systemUTC();
         CompletableFuture<DynamoStore> store = StoreStartup.begin(settings);
 
@@ -118,7 +129,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         DynamoStore table = store.join();
         CimentBot bot = new CimentBot(new Ciment(table, clock, Finance.fromSettings(settings, table.usage())), new PeopleSearch(table), table.messageCopies(), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"));
-        this.endpoint = new TeamsEndpoint(adapter, bot, auth, AllowedTenants.fromSettings(settings));
+        this.endpoint = new TeamsEndpoint(adapter, bot, auth, tenants);
         adapter.use(TeamsCalls.middleware());
         adapter.use(TeamsWire.middleware()); // no activity larger than Teams takes leaves the turn
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
@@ -134,7 +145,8 @@ public final class TeamsFunction implements RequestStreamHandler {
         usage.begin(context == null ? null : context.getAwsRequestId(), context == null ? 0 : context.getMemoryLimitInMB(),
                 initMillis.getAndSet(0), UsageMeter.Trigger.HTTP);
         try {
-            TeamsEndpoint.Answer answer = handle(input.readAllBytes());
+            Optional<byte[]> event = BODY_LIMIT.readEvent(input);
+            TeamsEndpoint.Answer answer = event.isEmpty() ? tooLarge() : handle(event.get());
             output.write(response(answer.status(), answer.body()).getBytes(StandardCharsets.UTF_8));
         } finally {
             usage.end();
@@ -154,7 +166,11 @@ public final class TeamsFunction implements RequestStreamHandler {
         }
         JsonNode bodyNode = event.path("body");
         String body = bodyNode.isTextual() ? bodyNode.asText() : null;
-        if (event.path("isBase64Encoded").asBoolean(false) && body != null) {
+        boolean base64 = event.path("isBase64Encoded").asBoolean(false);
+        if (!BODY_LIMIT.admits(body, base64)) {
+            return tooLarge();
+        }
+        if (base64 && body != null) {
             try {
                 body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
@@ -162,6 +178,11 @@ public final class TeamsFunction implements RequestStreamHandler {
             }
         }
         return endpoint.handle(body, header(event.path("headers"), "Authorization"));
+    }
+
+    /** A body over {@link #BODY_LIMIT}: 413 and one sentence, before the activity is parsed or its token read. */
+    private static TeamsEndpoint.Answer tooLarge() {
+        return new TeamsEndpoint.Answer(BodyLimit.STATUS, BODY_LIMIT.refusal());
     }
 
     /** The response as API Gateway reads it. */

@@ -127,7 +127,8 @@ class ShadedJarIT {
     private static Map<String, String> settingsMap() throws Exception {
         Map<String, String> values = new HashMap<>();
         for (String name : new String[] {"MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "BOTFRAMEWORK_OPENID_METADATA_URL",
-                "MICROSOFT_OAUTH_ENDPOINT", "AWS_ENDPOINT_URL", "AWS_REGION", "CIMENT_TABLE"}) {
+                "MICROSOFT_OAUTH_ENDPOINT", "AWS_ENDPOINT_URL", "AWS_REGION", "CIMENT_TABLE",
+                "CIMENT_TEAMS_ALLOWED_TENANTS"}) {
             values.put(name, stack.settings.get(name).orElseThrow());
         }
         return values;

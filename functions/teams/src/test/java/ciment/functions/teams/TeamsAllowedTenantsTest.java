@@ -1,6 +1,7 @@
 package ciment.functions.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.ApiGateway;
@@ -69,11 +70,18 @@ class TeamsAllowedTenantsTest {
     }
 
     @Test
-    void starOrEmptyList_servesAnyTenant() {
-        for (String any : new String[] {"*", ""}) {
-            TeamsFunction open = new TeamsFunction(stack.settings.with("CIMENT_TEAMS_ALLOWED_TENANTS", any), false);
-            ApiGateway.Answer answer = stack.send(open, stack.message(stranger, "help"));
-            assertEquals(200, answer.status(), "list '" + any + "': " + answer.bodyText());
+    void star_servesAnyTenant() {
+        TeamsFunction open = new TeamsFunction(stack.settings.with("CIMENT_TEAMS_ALLOWED_TENANTS", "*"), false);
+        ApiGateway.Answer answer = stack.send(open, stack.message(stranger, "help"));
+        assertEquals(200, answer.status(), answer.bodyText());
+    }
+
+    @Test
+    void unsetOrEmptyList_theFunctionRefusesToStart() {
+        for (String empty : new String[] {"", " , "}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> new TeamsFunction(stack.settings.with("CIMENT_TEAMS_ALLOWED_TENANTS", empty), false));
+            assertTrue(refused.getMessage().startsWith("CIMENT_TEAMS_ALLOWED_TENANTS is empty"), refused.getMessage());
         }
     }
 

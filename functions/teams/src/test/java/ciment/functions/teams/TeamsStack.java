@@ -22,7 +22,8 @@ final class TeamsStack implements AutoCloseable {
     final DynamoDbClient dynamo;
 
     TeamsStack() {
-        settings = Settings.of(fake.settings()).with(MotoServer.tableSettings("teams"));
+        settings = Settings.of(fake.settings()).with(MotoServer.tableSettings("teams"))
+                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         table = settings.table();
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);

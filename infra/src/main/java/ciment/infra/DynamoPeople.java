@@ -4,6 +4,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Topic;
+import ciment.core.model.VouchedAddress;
 import ciment.core.port.People;
 import ciment.infra.Table.Outcome;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * People, the chat accounts that lead to them, and what they declare. A person's roles and skills are
  * kept on their PROFILE item as typed; each is also an entry in its topic's partition
- * ({@code TOPIC#<key>}), so that `who` is one query. A verified email address links one person's
- * accounts: its claim ({@code EMAIL#<address>}) names the person who holds it. Merging two people is
- * {@link DynamoMerge}'s sequence of steps, some of them here.
+ * ({@code TOPIC#<key>}), so that `who` is one query. A vouched email address links one person's
+ * accounts: its claim ({@code EMAIL#<address>}) names the person who holds it ({@code personId}) and the
+ * organisation that vouched for it ({@code vouchedBy}), as PROFILE does ({@code email}, {@code emailVouchedBy}).
+ * A claim or address without it was written before addresses were vouched for: it links nothing and gives
+ * way to a vouched one. Merging two people is {@link DynamoMerge}'s sequence of steps, some of them here.
  */
 final class DynamoPeople implements People {
     static final String FIND = "people.find";
@@ -42,6 +45,9 @@ final class DynamoPeople implements People {
     /** Aliases followed from a merged person to the one they became (a merge of a merge, and so on). */
     private static final int ALIASES_AT_MOST = 8;
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
+    /** A claim may be written where none is, or over one from before vouching. */
+    private static final String NOT_VOUCHED = "attribute_not_exists(" + Keys.PK + ") OR attribute_not_exists("
+            + Items.VOUCHED_BY + ")";
 
     private final Table table;
     private final DynamoMerge merge;
@@ -58,52 +64,39 @@ final class DynamoPeople implements People {
     }
 
     /**
-     * Without an email address: the identity link and the profile, written together. With one: the
-     * address's claim is read; when someone holds it, the account is linked to them (one conditional
-     * put); otherwise the link, the profile and the claim are written together. Every write is
-     * conditional on the link not existing, so the account is not read first: core enrolls an account
-     * that find has just missed. When another request linked the account first, its person is read
-     * back; when another person claimed the address first, the account is linked to them.
+     * Without an address: the identity link and the profile, written together. With one: the link, the profile
+     * and the address's claim, written together; the claim on the condition that no claim vouched for it yet
+     * (a claim from before vouching gives way). The link's condition is that it does not exist, so the account
+     * is not read first: core enrolls an account that find has just missed. When another request linked the
+     * account first, its person is read back; when another person claimed the address first, the account is
+     * linked to them.
      */
     @Override
-    public Person enroll(ChatAccount account, Person fresh, Optional<String> email) {
-        if (email.isEmpty()) {
-            Outcome outcome = table.transact(ENROLL, List.of(
-                    Write.putNew(table.name(), Items.identity(account, fresh)),
-                    Write.putNew(table.name(), Items.profile(fresh))));
-            if (outcome.committed()) {
-                return fresh;
-            }
-            if (outcome.conditionFailed(0)) {
-                return linked(account);
-            }
-            throw new IllegalStateException("person " + fresh.id() + " was not enrolled: " + outcome.reasons());
-        }
-        String address = email.get();
-        Optional<Person> holder = holderOf(ENROLL, address);
-        if (holder.isPresent()) {
-            return link(account, holder.get());
-        }
-        Outcome outcome = table.transact(ENROLL, List.of(
+    public Person enroll(ChatAccount account, Person fresh, Optional<VouchedAddress> address) {
+        List<Write> writes = new ArrayList<>(List.of(
                 Write.putNew(table.name(), Items.identity(account, fresh)),
-                Write.putNew(table.name(), Items.profile(fresh, email)),
-                Write.putNew(table.name(), Items.emailClaim(address, fresh.id()))));
+                Write.putNew(table.name(), Items.profile(fresh, address))));
+        address.ifPresent(vouched -> writes.add(Write.putIf(table.name(), Items.emailClaim(vouched, fresh.id()),
+                NOT_VOUCHED)));
+        Outcome outcome = table.transact(ENROLL, writes);
         if (outcome.committed()) {
             return fresh;
         }
         if (outcome.conditionFailed(0)) {
             return linked(account);
         }
-        if (outcome.conditionFailed(2)) {
+        if (address.isPresent() && outcome.conditionFailed(2)) {
             // Another account with this address made its person first: this one joins them.
-            return link(account, holderOf(ENROLL, address).orElseThrow(
-                    () -> new IllegalStateException("the claim of " + address + " vanished")));
+            String email = address.get().email();
+            return link(account, holderOf(ENROLL, email).map(Holder::person).orElseThrow(
+                    () -> new IllegalStateException("the claim of " + email + " vanished")));
         }
         throw new IllegalStateException("person " + fresh.id() + " was not enrolled: " + outcome.reasons());
     }
 
-    /** Links the account to the person, unless a concurrent request linked it first (its person is returned). */
-    private Person link(ChatAccount account, Person person) {
+    /** One conditional put: the account's identity link, unless a concurrent request linked it first. */
+    @Override
+    public Person link(ChatAccount account, Person person) {
         return table.putNew(ENROLL, Items.identity(account, person)) ? person : linked(account);
     }
 
@@ -114,13 +107,14 @@ final class DynamoPeople implements People {
 
     /** Two consistent reads: the address's claim, then its person's PROFILE (following a merge). */
     @Override
-    public Optional<Person> findByEmail(String email) {
+    public Optional<Holder> holderOf(String email) {
         return holderOf(FIND_BY_EMAIL, email);
     }
 
-    private Optional<Person> holderOf(String operation, String email) {
-        return table.get(operation, Keys.emailClaim(email), true)
-                .flatMap(claim -> current(operation, Items.str(claim, Items.PERSON_ID)));
+    private Optional<Holder> holderOf(String operation, String email) {
+        return table.get(operation, Keys.emailClaim(email), true).flatMap(claim -> Items.vouched(claim)
+                .flatMap(address -> current(operation, Items.str(claim, Items.PERSON_ID))
+                        .map(person -> new Holder(person, address))));
     }
 
     /** The person with this id, or the one they were merged into. */
@@ -141,37 +135,42 @@ final class DynamoPeople implements People {
     }
 
     /**
-     * Reads the address's claim and the person's PROFILE in one request; when the address is free and
-     * the person has none, writes the claim and PROFILE's email together, each on its condition. A
-     * refusal writes nothing.
+     * Reads the address's claim and the person's PROFILE in one request; when no claim vouches for the address
+     * and the person holds no vouched address (or holds this one, its claim lost), writes the claim and PROFILE's
+     * address together, each on its condition. A refusal writes nothing. Claims and addresses from before
+     * vouching count as none: they give way.
      */
     @Override
-    public EmailClaim claimEmail(Person person, String email) {
-        Map<String, AttributeValue> claimKey = Keys.emailClaim(email);
+    public EmailClaim claimEmail(Person person, VouchedAddress address) {
+        Map<String, AttributeValue> claimKey = Keys.emailClaim(address.email());
         Map<String, AttributeValue> profileKey = Keys.profile(person.id());
         for (int attempt = 1; attempt <= 2; attempt++) {
             Map<String, Map<String, AttributeValue>> read = new HashMap<>();
             table.batchGet(CLAIM_EMAIL, List.of(claimKey, profileKey), true)
                     .forEach(item -> read.put(Items.str(item, Keys.PK), item));
             Map<String, AttributeValue> claim = read.get(claimKey.get(Keys.PK).s());
-            if (claim != null) {
+            if (claim != null && claim.containsKey(Items.VOUCHED_BY)) {
                 return Items.str(claim, Items.PERSON_ID).equals(person.id()) ? EmailClaim.ALREADY_THEIRS : EmailClaim.TAKEN;
             }
             Map<String, AttributeValue> profile = read.get(profileKey.get(Keys.PK).s());
             if (profile == null) {
                 throw new IllegalStateException("person " + person.id() + " has no profile");
             }
-            if (profile.containsKey(Items.EMAIL)) {
+            AttributeValue email = Keys.s(address.email());
+            if (profile.containsKey(Items.EMAIL_VOUCHED_BY) && !email.equals(profile.get(Items.EMAIL))) {
                 return EmailClaim.HAS_ANOTHER;
             }
-            AttributeValue address = Keys.s(Keys.address(email));
+            AttributeValue organisation = Keys.s(address.organisation());
             Map<String, AttributeValue> after = new HashMap<>(profile);
-            after.put(Items.EMAIL, address);
+            after.put(Items.EMAIL, email);
+            after.put(Items.EMAIL_VOUCHED_BY, organisation);
             Outcome outcome = table.transact(CLAIM_EMAIL, List.of(
-                    Write.putNew(table.name(), Items.emailClaim(email, person.id())),
-                    Write.update(table.name(), profileKey, "SET #email = :email",
-                            EXISTS + " AND attribute_not_exists(#email)", Map.of("#email", Items.EMAIL),
-                            Map.of(":email", address), ItemSizes.of(after), false)));
+                    Write.putIf(table.name(), Items.emailClaim(address, person.id()), NOT_VOUCHED),
+                    Write.update(table.name(), profileKey, "SET #email = :email, #vouched = :by",
+                            EXISTS + " AND (attribute_not_exists(#vouched) OR #email = :email)",
+                            Map.of("#email", Items.EMAIL, "#vouched", Items.EMAIL_VOUCHED_BY),
+                            Map.of(":email", email, ":by", organisation),
+                            Math.max(ItemSizes.of(profile), ItemSizes.of(after)), false)));
             if (outcome.committed()) {
                 return EmailClaim.CLAIMED;
             }
@@ -327,27 +326,42 @@ final class DynamoPeople implements People {
 
     /**
      * From's address (if any) now leads to into, so that an account enrolling with it meanwhile joins
-     * into; into takes it as their own when they have none.
+     * into; into takes it as their own when they have none (a vouched one: when they have none vouched).
      */
     void moveEmail(Person from, Person into) {
-        Optional<String> email = table.get(MERGE, Keys.profile(from.id()), true)
-                .flatMap(profile -> Items.optional(profile, Items.EMAIL));
+        Optional<Map<String, AttributeValue>> profile = table.get(MERGE, Keys.profile(from.id()), true);
+        Optional<String> email = profile.flatMap(item -> Items.optional(item, Items.EMAIL));
         if (email.isEmpty()) {
             return;
         }
-        Map<String, AttributeValue> claim = Items.emailClaim(email.get(), into.id());
+        AttributeValue intoId = Keys.s(into.id());
         table.update(MERGE, Keys.emailClaim(email.get()), "SET personId = :into", "personId = :from", Map.of(),
-                Map.of(":into", Keys.s(into.id()), ":from", Keys.s(from.id())), old -> claim);
-        table.update(MERGE, Keys.profile(into.id()), "SET #email = :email",
-                EXISTS + " AND attribute_not_exists(#email)", Map.of("#email", Items.EMAIL),
-                Map.of(":email", Keys.s(email.get())), MetaSizes.set(Items.EMAIL, Keys.s(email.get())));
+                Map.of(":into", intoId, ":from", Keys.s(from.id())), MetaSizes.set(Items.PERSON_ID, intoId));
+        AttributeValue address = Keys.s(email.get());
+        Optional<String> vouchedBy = profile.flatMap(item -> Items.optional(item, Items.EMAIL_VOUCHED_BY));
+        if (vouchedBy.isEmpty()) {
+            table.update(MERGE, Keys.profile(into.id()), "SET #email = :email",
+                    EXISTS + " AND attribute_not_exists(#email)", Map.of("#email", Items.EMAIL),
+                    Map.of(":email", address), MetaSizes.set(Items.EMAIL, address));
+            return;
+        }
+        AttributeValue by = Keys.s(vouchedBy.get());
+        table.update(MERGE, Keys.profile(into.id()), "SET #email = :email, #vouched = :by",
+                EXISTS + " AND attribute_not_exists(#vouched)",
+                Map.of("#email", Items.EMAIL, "#vouched", Items.EMAIL_VOUCHED_BY), Map.of(":email", address, ":by", by),
+                old -> MetaSizes.set(Items.EMAIL_VOUCHED_BY, by).apply(MetaSizes.set(Items.EMAIL, address).apply(old)));
     }
 
-    /** Each of from's identity links now leads to into (its index entry moves to into's partition). */
+    /**
+     * Each of from's identity links now leads to into (its index entry moves to into's partition). A guest's
+     * account stays a guest's, and every account of a guest is one: merging never makes a guest an employee.
+     */
     void moveAccounts(Person from, Person into) {
         for (Map<String, AttributeValue> link : identityItemsOf(MERGE, from.id())) {
             ChatAccount account = Items.accountOfIdentity(link);
-            Map<String, AttributeValue> moved = Items.identity(account, into);
+            boolean guest = into.guest() || Items.bool(link, Items.GUEST);
+            Map<String, AttributeValue> moved = Items.identity(account,
+                    new Person(into.id(), into.displayName(), guest, into.erasing()));
             table.update(MERGE, Keys.identityLink(account),
                     "SET personId = :into, displayName = :name, guest = :guest, gsi1pk = :person",
                     "personId = :from", Map.of(),

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A person's own data, collected for export-my-data and deleted by erase-my-data, without a scan: what
  * is theirs is in the first index under {@code P#<id>} (memberships, accounts, requests, invitations), what
  * names them elsewhere in the second (posts, invitations they gave, people merged into them, notices to
- * their accounts).
+ * their accounts), and the posts others saved with their words beside their accounts' identity links.
  *
  * <p>An erasure is a sequence of steps, like a merge: each deletes what is left of its kind and can run
  * again. The person is marked first (PROFILE and identity links say {@code erasing}), so that their next
@@ -46,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class DynamoPrivacy {
     static final String COLLECT = "privacy.collect";
     static final String ERASE = "privacy.erase";
+    static final String CREDIT = "privacy.credit";
 
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
     /** People merged into people merged into this one, and so on: as many hops as a merge follows. */
@@ -108,11 +109,15 @@ final class DynamoPrivacy {
             }
         }
         Set<String> ids = withAliases(COLLECT, personId);
-        List<Map<String, AttributeValue>> postKeys = new ArrayList<>();
+        Set<Map<String, AttributeValue>> postKeys = new LinkedHashSet<>();
         for (String id : ids) {
             postKeys.addAll(named(COLLECT, Keys.person(id), Keys.POST_PREFIX).stream().map(DynamoPrivacy::tableKey).toList());
         }
-        List<Post> posts = table.batchGet(COLLECT, postKeys, false).stream().map(Items::post)
+        // Their words that others saved to a community are theirs too.
+        for (ChatAccount account : accounts) {
+            creditsOf(COLLECT, Keys.identity(account)).forEach(credit -> postKeys.add(Items.creditedPost(credit)));
+        }
+        List<Post> posts = table.batchGet(COLLECT, List.copyOf(postKeys), false).stream().map(Items::post)
                 .filter(post -> !post.isRemoved())
                 .sorted(Comparator.comparing(Post::id)).toList();
         List<PersonalData.Reaction> reactions = new ArrayList<>();
@@ -151,6 +156,7 @@ final class DynamoPrivacy {
                 new Step("mark", () -> none(this::mark, id)),
                 new Step("memberships", () -> leaveAll(id)),
                 new Step("posts", () -> forEachId(id, this::removePosts)),
+                new Step("credited posts", () -> none(this::removeCredited, id)),
                 new Step("reactions", () -> forEachId(id, this::deleteReactions)),
                 new Step("moderation", () -> forEachId(id, this::forgetModerator)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
@@ -197,12 +203,39 @@ final class DynamoPrivacy {
      * as removed. Leaving the author's index partition, it is not found again by a step run twice.
      */
     private void removePosts(String authorId) {
-        inParallel(named(ERASE, Keys.person(authorId), Keys.POST_PREFIX), key ->
-            table.update(ERASE, tableKey(key), DynamoConversations.REMOVE_AUTHOR, EXISTS,
-                    DynamoConversations.REMOVAL_NAMES, Map.of(":yes", AttributeValue.fromBool(true)),
-                    DynamoConversations::removed).map(Items::post).filter(Post::isReply)
-                    // A reply that was its thread's latest leaves no preview of its words on the first post.
-                    .ifPresent(reply -> DynamoConversations.forgetPreview(table, ERASE, reply)));
+        inParallel(named(ERASE, Keys.person(authorId), Keys.POST_PREFIX), key -> removePost(tableKey(key)));
+    }
+
+    private void removePost(Map<String, AttributeValue> key) {
+        table.update(ERASE, key, DynamoConversations.REMOVE_AUTHOR, EXISTS,
+                DynamoConversations.REMOVAL_NAMES, Map.of(":yes", AttributeValue.fromBool(true)),
+                DynamoConversations::removed).map(Items::post).filter(Post::isReply)
+                // A reply that was its thread's latest leaves no preview of its words on the first post.
+                .ifPresent(reply -> DynamoConversations.forgetPreview(table, ERASE, reply));
+    }
+
+    /**
+     * The posts that others saved with the person's words ("Save to community") go as their own posts do, and
+     * so do the credits naming them: a step run twice finds none left.
+     */
+    private void removeCredited(String personId) {
+        for (Map<String, AttributeValue> link : people.identityItemsOf(ERASE, personId)) {
+            inParallel(creditsOf(ERASE, Items.str(link, Keys.PK)), credit -> {
+                removePost(Items.creditedPost(credit));
+                table.delete(ERASE, tableKey(credit), EXISTS);
+            });
+        }
+    }
+
+    /** One put beside the author's identity link; a retry finds it there and writes nothing. */
+    void credit(ChatAccount author, Post post) {
+        table.putNew(CREDIT, Items.credit(author, post));
+    }
+
+    private List<Map<String, AttributeValue>> creditsOf(String operation, String identityKey) {
+        return table.queryAll(operation, q -> q
+                .keyConditionExpression("pk = :account AND begins_with(sk, :credit)")
+                .expressionAttributeValues(Map.of(":account", s(identityKey), ":credit", s(Keys.CREDIT_PREFIX))));
     }
 
     /**

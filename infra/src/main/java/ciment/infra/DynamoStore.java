@@ -18,6 +18,7 @@ import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import ciment.core.model.VouchedAddress;
 import ciment.core.port.Posts;
 import ciment.core.port.Seal;
 import ciment.core.port.Store;
@@ -294,18 +295,23 @@ public final class DynamoStore implements Store {
     }
 
     @Override
-    public Person enroll(ChatAccount account, Person fresh, Optional<String> email) {
-        return people.enroll(account, fresh, email);
+    public Person enroll(ChatAccount account, Person fresh, Optional<VouchedAddress> address) {
+        return people.enroll(account, fresh, address);
     }
 
     @Override
-    public Optional<Person> findByEmail(String email) {
-        return people.findByEmail(email);
+    public Person link(ChatAccount account, Person person) {
+        return people.link(account, person);
     }
 
     @Override
-    public EmailClaim claimEmail(Person person, String email) {
-        return people.claimEmail(person, email);
+    public Optional<Holder> holderOf(String email) {
+        return people.holderOf(email);
+    }
+
+    @Override
+    public EmailClaim claimEmail(Person person, VouchedAddress address) {
+        return people.claimEmail(person, address);
     }
 
     @Override
@@ -426,6 +432,11 @@ public final class DynamoStore implements Store {
     @Override
     public Erased erase(Person person) {
         return privacy.erase(person);
+    }
+
+    @Override
+    public void credit(ChatAccount author, Post post) {
+        privacy.credit(author, post);
     }
 
     /** The steps of an erasure, for tests that interrupt one. */

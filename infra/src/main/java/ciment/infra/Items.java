@@ -16,6 +16,7 @@ import ciment.core.model.Recipient;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import ciment.core.model.VouchedAddress;
 import ciment.core.port.People;
 import java.time.Instant;
 import java.util.Collection;
@@ -49,6 +50,10 @@ final class Items {
     static final String SKILL_KEYS = "skillKeys";
     static final String GUEST = "guest";
     static final String EMAIL = "email";
+    /** On PROFILE: the organisation that vouched for its email address (absent: an address from before vouching). */
+    static final String EMAIL_VOUCHED_BY = "emailVouchedBy";
+    /** On an email claim: the organisation that vouched for the address (absent: a claim from before vouching). */
+    static final String VOUCHED_BY = "vouchedBy";
     static final String MERGED_INTO = "mergedInto";
     static final String REPLY_TO = "replyTo";
     static final String PLATFORM = "platform";
@@ -74,6 +79,8 @@ final class Items {
     static final String REACTION_PREFIX = "R#";
     static final String CREATED_BY = "createdBy";
     static final String INVITED_BY = "invitedBy";
+    static final String POST_PK = "postPk";
+    static final String POST_SK = "postSk";
 
     private Items() {
     }
@@ -203,20 +210,30 @@ final class Items {
         return profile(p, Optional.empty());
     }
 
-    /** A new person's PROFILE, with the verified email address that links their accounts when there is one. */
-    static Map<String, AttributeValue> profile(Person p, Optional<String> email) {
+    /** A new person's PROFILE, with the vouched address that links their accounts when there is one. */
+    static Map<String, AttributeValue> profile(Person p, Optional<VouchedAddress> address) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.person(p.id()), Keys.PROFILE));
         item.put(DISPLAY_NAME, s(p.displayName()));
         item.put(GUEST, AttributeValue.fromBool(p.guest()));
-        email.ifPresent(address -> item.put(EMAIL, s(Keys.address(address))));
+        address.ifPresent(vouched -> {
+            item.put(EMAIL, s(Keys.address(vouched.email())));
+            item.put(EMAIL_VOUCHED_BY, s(vouched.organisation()));
+        });
         return item;
     }
 
-    /** The claim that makes an email address belong to one person. */
-    static Map<String, AttributeValue> emailClaim(String email, String personId) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.emailClaim(email));
+    /** The claim that makes an email address belong to one person, with the organisation that vouched for it. */
+    static Map<String, AttributeValue> emailClaim(VouchedAddress address, String personId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.emailClaim(address.email()));
         item.put(PERSON_ID, s(personId));
+        item.put(VOUCHED_BY, s(address.organisation()));
         return item;
+    }
+
+    /** The address a claim vouches for, with its organisation; empty for a claim from before vouching. */
+    static Optional<VouchedAddress> vouched(Map<String, AttributeValue> claim) {
+        String address = Keys.idIn(str(claim, Keys.PK), Keys.EMAIL_PREFIX);
+        return optional(claim, VOUCHED_BY).map(organisation -> new VouchedAddress(address, organisation));
     }
 
     /**
@@ -233,6 +250,20 @@ final class Items {
         return item;
     }
 
+    /** A post that carries the words of the account's user: the post's key, beside the account's link. */
+    static Map<String, AttributeValue> credit(ChatAccount author, Post p) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.credit(author, p.id()));
+        Map<String, AttributeValue> post = postKey(p);
+        item.put(POST_PK, post.get(Keys.PK));
+        item.put(POST_SK, post.get(Keys.SK));
+        return item;
+    }
+
+    /** The key of the post a credit names. */
+    static Map<String, AttributeValue> creditedPost(Map<String, AttributeValue> credit) {
+        return Map.of(Keys.PK, credit.get(POST_PK), Keys.SK, credit.get(POST_SK));
+    }
+
     static ChatAccount accountOfIdentity(Map<String, AttributeValue> item) {
         return Keys.account(str(item, Keys.PK));
     }
@@ -244,7 +275,8 @@ final class Items {
 
     /** Roles and skills as typed, in the order declared, with their keys as a set for the write conditions. */
     static Profile profile(Person person, Map<String, AttributeValue> item) {
-        return new Profile(person, texts(item, ROLES), texts(item, SKILLS), optional(item, EMAIL));
+        return new Profile(person, texts(item, ROLES), texts(item, SKILLS), optional(item, EMAIL),
+                optional(item, EMAIL_VOUCHED_BY));
     }
 
     /** The attribute holding the typed texts of a kind, and the one holding their keys. */

@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * outside their own items, so that erasing them needs no scan: a post is {@code P#<authorId>} /
  * {@code POST#<postId>}; an invitation {@code P#<invitedBy>} / {@code INV#C#<id>#<inviteeId>}; the PROFILE of
  * a person merged into another {@code P#<intoId>} / {@code ALIAS#<fromId>}; a notice {@code ID#<account>} /
- * {@code OUT#<noticeId>} (under the account it is for). A person being erased has {@code erasing} on their
+ * {@code OUT#<noticeId>} (under the account it is for). A post saved by someone else that carries the words of an
+ * account's user ("Save to community") is named beside that account's identity link: {@code ID#<account>} /
+ * {@code CREDIT#<postId>}, with the post's key ({@code postPk}, {@code postSk}). A person being erased has {@code erasing} on their
  * PROFILE and identity links; a removed post has {@code removed} and no author or text.
  *
  * <p>Issue 6 (metering; spelled in {@link UsageMeter} and {@link DynamoUsage}): a day of an owner's usage is
@@ -78,6 +80,8 @@ final class Keys {
     static final String INVITATION_PREFIX = "INV#";
     static final String OUTBOX = "OUT";
     static final String OUTBOX_PREFIX = "OUT#";
+    /** Issue 14: a post carrying the words of an account's user, saved by someone else: {@code ID#<account>} / {@code CREDIT#<postId>}. */
+    static final String CREDIT_PREFIX = "CREDIT#";
     /** Issue 6: a role an admin granted is {@code GRANT#<ROLE>} / {@code P#<personId>} (DynamoGrants). */
     static final String GRANT_PREFIX = "GRANT#";
 
@@ -191,6 +195,11 @@ final class Keys {
 
     static Map<String, AttributeValue> identityLink(ChatAccount account) {
         return key(identity(account), IDENTITY);
+    }
+
+    /** Beside the account's identity link, in its partition: found by the account, whoever it belongs to by then. */
+    static Map<String, AttributeValue> credit(ChatAccount author, String postId) {
+        return key(identity(author), CREDIT_PREFIX + postId);
     }
 
     static Map<String, AttributeValue> joinRequest(String communityId, String personId) {

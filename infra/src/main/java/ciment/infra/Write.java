@@ -22,9 +22,14 @@ record Write(TransactWriteItem action, long itemBytes, long indexBytes, long key
 
     /** Puts an item that must not exist yet. */
     static Write putNew(String table, Map<String, AttributeValue> item) {
+        return putIf(table, item, "attribute_not_exists(" + Keys.PK + ")");
+    }
+
+    /** Puts an item on a condition on what is there. */
+    static Write putIf(String table, Map<String, AttributeValue> item, String condition) {
         long size = ItemSizes.of(item);
         return new Write(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(" + Keys.PK + ")").build()).build(),
+                .conditionExpression(condition).build()).build(),
                 size, item.containsKey(Keys.GSI1_PK) ? size : 0, IndexWrites.keysOnlyBytes(item));
     }
 

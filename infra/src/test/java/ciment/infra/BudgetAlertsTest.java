@@ -14,6 +14,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
+import ciment.core.model.VouchedAddress;
 import ciment.core.service.BudgetWatch;
 import ciment.core.service.Finance;
 import java.math.BigDecimal;
@@ -38,12 +39,12 @@ class BudgetAlertsTest {
     private final String table = MotoTables.create("budgets");
     private final DynamoStore store = MotoTables.store(table);
     private final String guild = Ulid.random(NOW);
-    private final Finance finance = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com")),
-            store.usage());
+    private final Finance finance = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com",
+            "CIMENT_TRUSTED_DOMAINS", "example.com=T1")), store.usage());
 
     private Person person(String user, String email) {
         return store.enroll(new ChatAccount(Platform.SLACK, "T1", user), new Person(Ulid.random(NOW), user),
-                Optional.of(email));
+                Optional.of(new VouchedAddress(email, "T1")));
     }
 
     private void spend(long apiRequests) {

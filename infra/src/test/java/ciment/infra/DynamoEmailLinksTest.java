@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
+import ciment.core.model.VouchedAddress;
+import ciment.core.port.People;
 import ciment.core.port.People.EmailClaim;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,9 @@ class DynamoEmailLinksTest {
         String email = email();
         Person ada = new Person(Sample.personId(), "Ada");
 
-        assertEquals(ada, store.enroll(slack(), ada, Optional.of(email)));
+        assertEquals(ada, store.enroll(slack(), ada, Optional.of(vouched(email))));
 
-        assertEquals(Optional.of(ada), store.findByEmail(email));
+        assertEquals(Optional.of(ada), holder(email));
         assertEquals(Optional.of(email), store.profile(ada).email());
         Map<String, AttributeValue> claim = item("EMAIL#" + email, "EMAIL");
         assertEquals(ada.id(), claim.get("personId").s());
@@ -46,10 +48,10 @@ class DynamoEmailLinksTest {
         String email = email();
         ChatAccount slack = slack();
         ChatAccount teams = teams();
-        Person ada = store.enroll(slack, new Person(Sample.personId(), "Ada"), Optional.of(email));
+        Person ada = store.enroll(slack, new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        Person linked = store.enroll(teams, new Person(Sample.personId(), "Ada L. (Teams)"), Optional.of(email));
+        Person linked = store.enroll(teams, new Person(Sample.personId(), "Ada L. (Teams)"), Optional.of(vouched(email)));
 
         assertEquals(ada, linked);
         assertEquals(Optional.of(ada), store.find(teams));
@@ -64,10 +66,10 @@ class DynamoEmailLinksTest {
     void enroll_anAccountAlreadyLinked_returnsItsPerson_andWritesNothing() {
         String email = email();
         ChatAccount account = slack();
-        Person ada = store.enroll(account, new Person(Sample.personId(), "Ada"), Optional.of(email));
+        Person ada = store.enroll(account, new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.of(email())));
+        assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.of(vouched(email()))));
         assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.empty()));
 
         assertEquals(before, MotoTables.items(table));
@@ -76,10 +78,10 @@ class DynamoEmailLinksTest {
     @Test
     void enroll_theEmailInAnotherCase_findsTheSamePerson() {
         String email = email();
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(email));
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
 
-        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(email.toUpperCase())));
-        assertEquals(Optional.of(ada), store.findByEmail(" " + email.toUpperCase()));
+        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email.toUpperCase()))));
+        assertEquals(Optional.of(ada), holder(" " + email.toUpperCase()));
     }
 
     @Test
@@ -90,7 +92,7 @@ class DynamoEmailLinksTest {
             List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
             List<Person> people = Race.run(accounts.size(), i ->
-                    store.enroll(accounts.get(i), new Person(Sample.personId(), "Grace " + i), Optional.of(email)));
+                    store.enroll(accounts.get(i), new Person(Sample.personId(), "Grace " + i), Optional.of(vouched(email))));
 
             assertEquals(1, Set.copyOf(people).size(), "round " + round + ": " + people);
             Person grace = people.get(0);
@@ -110,13 +112,13 @@ class DynamoEmailLinksTest {
         ChatAccount account = teams();
         Person guest = new Person(Sample.personId(), "Pat from Supplier", true);
 
-        assertEquals(guest, store.enroll(account, guest, Optional.of(email)));
+        assertEquals(guest, store.enroll(account, guest, Optional.of(vouched(email))));
 
         assertTrue(store.find(account).orElseThrow().guest());
-        assertTrue(store.findByEmail(email).orElseThrow().guest());
+        assertTrue(holder(email).orElseThrow().guest());
         assertEquals(List.of(guest), store.people(List.of(guest.id())));
         assertTrue(item("P#" + guest.id(), "PROFILE").get("guest").bool());
-        assertTrue(store.enroll(slack(), new Person(Sample.personId(), "Pat", false), Optional.of(email)).guest(),
+        assertTrue(store.enroll(slack(), new Person(Sample.personId(), "Pat", false), Optional.of(vouched(email))).guest(),
                 "a linked account is the person it joins");
     }
 
@@ -131,7 +133,7 @@ class DynamoEmailLinksTest {
 
     @Test
     void findByEmail_nobodyHoldsIt_isEmpty() {
-        assertEquals(Optional.empty(), store.findByEmail(email()));
+        assertEquals(Optional.empty(), holder(email()));
     }
 
     @Test
@@ -139,24 +141,24 @@ class DynamoEmailLinksTest {
         Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
         String email = email();
 
-        assertEquals(EmailClaim.CLAIMED, store.claimEmail(ada, email));
+        assertEquals(EmailClaim.CLAIMED, store.claimEmail(ada, vouched(email)));
 
-        assertEquals(Optional.of(ada), store.findByEmail(email));
+        assertEquals(Optional.of(ada), holder(email));
         assertEquals(Optional.of(email), store.profile(ada).email());
-        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(email)));
+        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email))));
     }
 
     @Test
     void claimEmail_refusals_writeNothing() {
         String adasEmail = email();
         String gracesEmail = email();
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(adasEmail));
-        store.enroll(teams(), new Person(Sample.personId(), "Grace"), Optional.of(gracesEmail));
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(adasEmail)));
+        store.enroll(teams(), new Person(Sample.personId(), "Grace"), Optional.of(vouched(gracesEmail)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(ada, adasEmail));
-        assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, gracesEmail));
-        assertEquals(EmailClaim.HAS_ANOTHER, store.claimEmail(ada, email()));
+        assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(ada, vouched(adasEmail)));
+        assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, vouched(gracesEmail)));
+        assertEquals(EmailClaim.HAS_ANOTHER, store.claimEmail(ada, vouched(email())));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -169,14 +171,51 @@ class DynamoEmailLinksTest {
                     store.enroll(slack(), new Person(Sample.personId(), "One"), Optional.empty()),
                     store.enroll(teams(), new Person(Sample.personId(), "Two"), Optional.empty()));
 
-            List<EmailClaim> claims = Race.run(2, i -> store.claimEmail(people.get(i), email));
+            List<EmailClaim> claims = Race.run(2, i -> store.claimEmail(people.get(i), vouched(email)));
 
             assertEquals(Set.of(EmailClaim.CLAIMED, EmailClaim.TAKEN), Set.copyOf(claims), "round " + round);
             Person holder = people.get(claims.indexOf(EmailClaim.CLAIMED));
             Person other = people.get(claims.indexOf(EmailClaim.TAKEN));
-            assertEquals(Optional.of(holder), store.findByEmail(email));
+            assertEquals(Optional.of(holder), holder(email));
             assertEquals(Optional.empty(), store.profile(other).email(), "the loser's profile is untouched");
         }
+    }
+
+    @Test
+    void claimFromBeforeVouching_linksNobody_andGivesWayToAVouchedEnrolment() {
+        String email = email();
+        Person squatter = store.enroll(teams(), new Person(Sample.personId(), "Root?", false), Optional.empty());
+        legacyClaim(email, squatter);
+
+        assertEquals(Optional.empty(), store.holderOf(email), "a claim no organisation vouched for names nobody");
+        Person ada = new Person(Sample.personId(), "Ada");
+        assertEquals(ada, store.enroll(slack(), ada, Optional.of(vouched(email))), "the vouched account is its own person");
+
+        assertEquals(Optional.of(ada), holder(email));
+        assertEquals("T0001", item("EMAIL#" + email, "EMAIL").get("vouchedBy").s());
+        assertEquals(Optional.of("T0001"), store.profile(ada).vouchedBy());
+        assertEquals(Optional.empty(), store.profile(squatter).vouchedBy(), "the old address stays unvouched");
+    }
+
+    @Test
+    void claimEmail_overAClaimFromBeforeVouching_claimsIt_andVouchesForTheHoldersOwnOldAddress() {
+        String email = email();
+        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        legacyClaim(email, ada);
+
+        assertEquals(EmailClaim.CLAIMED, store.claimEmail(ada, vouched(email)));
+
+        assertEquals(Optional.of(ada), holder(email));
+        assertEquals(Optional.of(vouched(email)), store.profile(ada).vouchedAddress());
+    }
+
+    /** What the code before vouching wrote: the claim and PROFILE's address, nothing saying who vouched. */
+    private static void legacyClaim(String email, Person person) {
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("EMAIL#" + email),
+                "sk", AttributeValue.fromS("EMAIL"), "personId", AttributeValue.fromS(person.id()))));
+        MotoTables.CLIENT.updateItem(b -> b.tableName(table).key(Keys.key("P#" + person.id(), "PROFILE"))
+                .updateExpression("SET email = :email").expressionAttributeValues(Map.of(":email",
+                        AttributeValue.fromS(email))));
     }
 
     private static List<String> pks(List<Map<String, AttributeValue>> items, String prefix) {
@@ -186,6 +225,15 @@ class DynamoEmailLinksTest {
 
     private static Map<String, AttributeValue> item(String pk, String sk) {
         return MotoTables.CLIENT.getItem(b -> b.tableName(table).key(Keys.key(pk, sk)).consistentRead(true)).item();
+    }
+
+    /** An address vouched for by the Slack workspace of {@link #slack()}. */
+    static VouchedAddress vouched(String email) {
+        return new VouchedAddress(email, "T0001");
+    }
+
+    private static Optional<Person> holder(String email) {
+        return store.holderOf(email).map(People.Holder::person);
     }
 
     static String email() {

@@ -17,6 +17,7 @@ import ciment.core.model.Recipient;
 import ciment.core.model.Role;
 import ciment.core.model.Topic;
 import ciment.core.port.Communities.Change;
+import ciment.core.port.People;
 import ciment.core.port.People.EmailClaim;
 import ciment.core.port.People.Kind;
 import java.util.List;
@@ -42,6 +43,29 @@ class DynamoMergeTest {
         scene.store.merge(scene.ada, scene.grace);
 
         scene.assertMerged();
+    }
+
+    @Test
+    void merge_aGuestStaysAGuest_whicheverSideItIsMergedFrom() {
+        DynamoStore store = MotoTables.store(MotoTables.create("merge-guest"));
+        ChatAccount guestAccount = DynamoEmailLinksTest.teams();
+        ChatAccount employeeAccount = DynamoEmailLinksTest.slack();
+        Person guest = store.enroll(guestAccount, new Person(Sample.personId(), "Pat", true), Optional.empty());
+        Person employee = store.enroll(employeeAccount, new Person(Sample.personId(), "Ada"), Optional.empty());
+
+        store.merge(guest, employee);
+
+        assertTrue(store.find(guestAccount).orElseThrow().guest(), "merged into an employee, the guest's account stays one");
+        assertFalse(store.find(employeeAccount).orElseThrow().guest());
+
+        ChatAccount otherEmployee = DynamoEmailLinksTest.slack();
+        ChatAccount otherGuest = DynamoEmailLinksTest.teams();
+        Person grace = store.enroll(otherEmployee, new Person(Sample.personId(), "Grace"), Optional.empty());
+        Person host = store.enroll(otherGuest, new Person(Sample.personId(), "Sam", true), Optional.empty());
+
+        store.merge(grace, host);
+
+        assertTrue(store.find(otherEmployee).orElseThrow().guest(), "an account joining a guest is a guest's");
     }
 
     @Test
@@ -122,8 +146,8 @@ class DynamoMergeTest {
         final ChatAccount gracesAccount = DynamoEmailLinksTest.teams();
         final String adasEmail = DynamoEmailLinksTest.email();
         final String gracesEmail = DynamoEmailLinksTest.email();
-        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(adasEmail));
-        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(gracesEmail));
+        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
+        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
         final Community adaAlone = community(Sample.personId());
         final Community adaOnlySteward = community(ada.id());
         final Community adaStewardGraceMember = community(ada.id());
@@ -162,7 +186,7 @@ class DynamoMergeTest {
             store.declare(grace, Kind.SKILL, Topic.of("accessibilite" + topic));
             store.add(adasPost);
             // What core does when Ada's whoami learns Grace's address.
-            assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, gracesEmail));
+            assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, DynamoEmailLinksTest.vouched(gracesEmail)));
         }
 
         void assertMerged() {
@@ -201,11 +225,11 @@ class DynamoMergeTest {
             assertEquals(List.of(grace), store.declaring(Topic.of("Onboarding buddy" + topic).key()));
             assertEquals(List.of(), store.profile(ada).skills());
 
-            assertEquals(Optional.of(grace), store.findByEmail(adasEmail), "Ada's address leads to Grace");
-            assertEquals(Optional.of(grace), store.findByEmail(gracesEmail));
+            assertEquals(Optional.of(grace), store.holderOf(adasEmail).map(People.Holder::person), "Ada's address leads to Grace");
+            assertEquals(Optional.of(grace), store.holderOf(gracesEmail).map(People.Holder::person));
             assertEquals(grace, store.enroll(DynamoEmailLinksTest.teams(), new Person(Sample.personId(), "Ada"),
-                    Optional.of(adasEmail)));
-            assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(grace, adasEmail));
+                    Optional.of(DynamoEmailLinksTest.vouched(adasEmail))));
+            assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(grace, DynamoEmailLinksTest.vouched(adasEmail)));
             assertEquals(grace.id(), profileItem(table, ada).get("mergedInto").s());
             assertEquals(List.of(adasPost), store.latest(adaAlone.id(), 10), "posts keep Ada's id, an alias");
         }

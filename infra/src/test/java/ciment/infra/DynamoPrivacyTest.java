@@ -55,8 +55,9 @@ class DynamoPrivacyTest {
                 Set.copyOf(data.memberships().stream().map(Membership::communityId).toList()));
         assertEquals(List.of(scene.closed.id()), data.requests().stream().map(r -> r.communityId()).toList());
         assertEquals(List.of(scene.invitedTo.id()), data.invitations().stream().map(Invitation::communityId).toList());
-        assertEquals(List.of("From Slack, before the merge", "First from Teams", "Second from Teams"),
-                data.posts().stream().map(Post::text).toList());
+        assertEquals(List.of("From Slack, before the merge", "First from Teams", "Second from Teams",
+                "Ada in Slack: saved by Linus"), data.posts().stream().map(Post::text).toList(),
+                "hers, Ada's, and Ada's words that Linus saved");
         assertEquals(List.of("Accessibilité" + scene.topic), data.profile().skills());
         assertEquals(List.of("Mentor" + scene.topic), data.profile().roles(), "Ada's role moved to Grace");
         assertEquals(Optional.of(scene.gracesEmail), data.profile().email());
@@ -156,8 +157,9 @@ class DynamoPrivacyTest {
                 + store.meter().usage(DynamoCommunities.LEAVE).computed());
         // Each post: one update (under 1 KB) and its author index entry deleted.
         assertTrue(units.write() >= 200 && units.write() <= 200 + 10, units.toString());
-        // Reads: the lookups of each step, and (issue 6) the person's roles granted, two keys read.
-        assertTrue(units.read() <= 18, units.toString());
+        // Reads: the lookups of each step, (issue 6) the person's roles granted, two keys read, and (issue 14) the
+        // posts others saved with their words, beside each account: its links and one query each.
+        assertTrue(units.read() <= 19, units.toString());
     }
 
     /**
@@ -176,8 +178,8 @@ class DynamoPrivacyTest {
         final String gracesEmail = DynamoEmailLinksTest.email();
         final String topic = " " + Sample.personId().toLowerCase();
         final Person linus = store.enroll(linusAccount, new Person(Sample.personId(), "Linus"), Optional.empty());
-        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(adasEmail));
-        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(gracesEmail));
+        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
+        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
         final Community guild = create(linus.id());
         final Community gracesOwn = create(grace.id());
         final Community closed = create(linus.id());
@@ -208,6 +210,10 @@ class DynamoPrivacyTest {
                     "deleted", deleted.reference(), grace.id(), grace.displayName(), "by its author", Sample.minute(8)));
             store.send(new Notice(Ulid.random(Sample.T0), Recipient.direct(gracesAccount, "https://smba.example/"),
                     "Here is your file", Sample.T0, grace.id()));
+            // Issue 14: Linus saved Ada's words from the chat (Save to community), before she was merged into Grace.
+            post(linus, "Ada in Slack: saved by Linus", 9);
+            store.credit(adasAccount, posts.get(6));
+            store.credit(adasAccount, posts.get(6)); // a retry of the save
             store.merge(ada, grace);
         }
 
@@ -244,8 +250,8 @@ class DynamoPrivacyTest {
             assertEquals(posts.stream().map(Post::id).toList().reversed(), feed.stream().map(Post::id).toList(),
                     "every post keeps its place");
             String removed = Post.REMOVED_TEXT;
-            assertEquals(List.of(removed, "Linus says hi", removed, removed, "Linus again", removed).reversed(),
-                    feed.stream().map(Post::text).toList());
+            assertEquals(List.of(removed, "Linus says hi", removed, removed, "Linus again", removed, removed).reversed(),
+                    feed.stream().map(Post::text).toList(), "Ada's words that Linus saved go too");
             assertTrue(feed.stream().filter(Post::isRemoved).allMatch(p -> p.authorId() == null));
 
             for (Community community : communities) {

@@ -76,9 +76,18 @@ final class LocalStack implements AutoCloseable {
         this(Map.of());
     }
 
+    /** The tenant of {@link #teamsUser}s. */
+    static final String TENANT = "tenant-e2e";
+    /**
+     * The fake Slack workspace and the Teams tenant are trusted for example.com addresses (CIMENT_TRUSTED_DOMAINS):
+     * a person's Slack and Teams accounts with one address are one person.
+     */
+    static final String TRUSTED_DOMAINS = "example.com=" + FakeSlackApi.TEAM_ID + ",example.com=" + TENANT;
+
     /** With more settings for the runner (finance's token and emails, say). */
     LocalStack(Map<String, String> more) {
         Map<String, String> settings = new HashMap<>(botFramework.settings());
+        settings.put("CIMENT_TRUSTED_DOMAINS", TRUSTED_DOMAINS);
         settings.putAll(more);
         settings.put("CIMENT_PORT", "0");
         settings.putAll(MotoServer.tableSettings("e2e"));
@@ -94,15 +103,36 @@ final class LocalStack implements AutoCloseable {
         return new SlackUser(userId, displayName);
     }
 
+    /** A Slack user as users.info describes them (another workspace's, a guest, without an address ...). */
+    SlackUser slackUser(FakeSlackApi.User user) {
+        slackApi.addUser(user);
+        return new SlackUser(user.id(), user.displayName());
+    }
+
     TeamsUser teamsUser(String displayName) {
         return teamsUser(displayName, UUID.randomUUID() + "@teams.example.com", "user");
     }
 
     /** A Teams user the Bot Connector knows (its member lookup gives their email and role: "user" or "guest"). */
     TeamsUser teamsUser(String displayName, String email, String role) {
-        TeamsUser user = new TeamsUser(displayName, email);
+        return teamsUser(displayName, email, role, TENANT);
+    }
+
+    /** A Teams user of this tenant, writing to the bot in a conversation of it (external access, another organisation). */
+    TeamsUser teamsUser(String displayName, String email, String role, String tenantId) {
+        TeamsUser user = new TeamsUser(displayName, email, tenantId);
         botFramework.addMember(new FakeBotFramework.Member(user.fromId, user.aadObjectId, displayName, email, email,
                 user.tenantId, role));
+        return user;
+    }
+
+    /**
+     * A Teams guest of the tenant (B2B): an account of the host tenant that the member lookup marks with the role
+     * "guest", its email their own address, its user principal name the host's #EXT# form.
+     */
+    TeamsUser teamsGuest(String displayName, String email) {
+        TeamsUser user = new TeamsUser(displayName, email, TENANT);
+        botFramework.addMember(FakeBotFramework.Member.guest(user.fromId, user.aadObjectId, displayName, email, TENANT));
         return user;
     }
 
@@ -113,6 +143,19 @@ final class LocalStack implements AutoCloseable {
                 .filterExpression("NOT begins_with(sk, :use)")
                 .expressionAttributeValues(Map.of(":use", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USE#"))))
                 .count();
+    }
+
+    /** Whether any attribute of any item of the table (lists, maps and sets looked into) holds these words. */
+    boolean tableHolds(String words) {
+        return dynamo.scanPaginator(b -> b.tableName(runner.settings().table()).consistentRead(true)).items().stream()
+                .flatMap(item -> item.values().stream()).anyMatch(value -> holds(value, words));
+    }
+
+    private static boolean holds(software.amazon.awssdk.services.dynamodb.model.AttributeValue value, String words) {
+        return value.s() != null ? value.s().contains(words)
+                : value.hasL() ? value.l().stream().anyMatch(v -> holds(v, words))
+                : value.hasM() ? value.m().values().stream().anyMatch(v -> holds(v, words))
+                : value.hasSs() && value.ss().stream().anyMatch(s -> s.contains(words));
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {
@@ -199,14 +242,15 @@ final class LocalStack implements AutoCloseable {
     final class TeamsUser {
         final String fromId = "29:" + UUID.randomUUID();
         final String aadObjectId = UUID.randomUUID().toString();
-        final String tenantId = "tenant-e2e";
+        final String tenantId;
         final String name;
         final String email;
         final String conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
 
-        TeamsUser(String name, String email) {
+        TeamsUser(String name, String email, String tenantId) {
             this.name = name;
             this.email = email;
+            this.tenantId = tenantId;
         }
 
         /** This user's message naming another Teams user with an @mention, as Teams sends it. */

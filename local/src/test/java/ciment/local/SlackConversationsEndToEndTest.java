@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Conversations in Slack over HTTP, as Slack drives them: a post's menu and the Reply modal, reactions and
  * thread replies on Ciment's direct message about a post (a mention, delivered through the stream with
- * the post in its metadata), and the Save-to-community message shortcut; on moto, through the local runner.
+ * the post in its metadata), and the Save-to-community message shortcut (the words saved go with their writer's
+ * erasure); on moto, through the local runner.
  */
 class SlackConversationsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,5 +161,44 @@ class SlackConversationsEndToEndTest {
                 && thread.says("Ana Asker in Slack: Thanks, done"), thread.toString());
         List<FakeSlackApi.Call> read = stack.slackApi.calls("conversations.replies");
         assertEquals("C0SAVE0001", read.getLast().param("channel"));
+    }
+
+    /** Issue 14, item 9: erase means erase, the words others saved too (Ada first uses Ciment to erase them). */
+    @Test
+    void savedThread_writerErasesHerData_herWordsLeaveThePostAndHerReply_othersStay() throws Exception {
+        SlackUser bob = stack.slackUser("U0SAVEBOB1", "Bob Saver");
+        SlackUser ada = stack.slackUser("U0SAVEADA1", "Ada Lovelace");
+        SlackUser hal = stack.slackUser("U0SAVEHAL1", "Hal Helper");
+        bob.ciment("create erase-guild Saved from chat");
+        String adasWords = "My badge number is 4711, do not share";
+        String adasReply = "And my desk is B-12";
+        String halsWords = "Noted, thanks";
+        String ts = "1600000100.000100";
+        stack.slackApi.addMessage(FakeSlackApi.Message.byPerson("C0ERASE001", ts, null, ada.userId, adasWords));
+        stack.slackApi.addMessage(FakeSlackApi.Message.byPerson("C0ERASE001", "1600000101.000100", ts, hal.userId,
+                halsWords));
+        stack.slackApi.addMessage(FakeSlackApi.Message.byPerson("C0ERASE001", "1600000102.000100", ts, ada.userId,
+                adasReply));
+        post(slack.messageShortcut(bob.userId, "save_to_community", SlashCommands.newTriggerId(), "C0ERASE001",
+                Map.of("type", "message", "ts", ts, "thread_ts", ts, "reply_count", 2, "user", ada.userId,
+                        "text", adasWords), stack.slackApi.responseUrl("erase1"), Instant.now()));
+        Map<String, Object> form = stack.slackApi.calls("views.update").getLast().json("view");
+        String post = reference(post(slack.submission(bob.userId, "save_to_community", "V0ERASE1",
+                String.valueOf(form.get("private_metadata")),
+                Map.of("community", SlackInteractions.select("community", "erase-guild")), Instant.now())).body());
+        assertTrue(bob.ciment("thread " + post).says("Ada Lovelace in Slack: " + adasWords));
+        assertTrue(stack.tableHolds(adasWords) && stack.tableHolds(adasReply));
+
+        assertTrue(ada.ciment("erase-my-data confirm").says("everything Ciment held about you is deleted"));
+
+        SlackAnswer thread = bob.ciment("thread " + post);
+        assertFalse(thread.says(adasWords) || thread.says(adasReply), thread.toString());
+        assertTrue(thread.says("This post was removed."), thread.toString());
+        assertTrue(thread.says("Hal Helper in Slack: " + halsWords), "others' words stay: " + thread);
+        SlackAnswer feed = bob.ciment("feed erase-guild");
+        assertFalse(feed.says(adasWords) || feed.says(adasReply), feed.toString());
+        assertFalse(stack.tableHolds(adasWords), "no item holds her first message");
+        assertFalse(stack.tableHolds(adasReply), "no item holds her reply, nor the thread's preview of it");
+        assertTrue(stack.tableHolds(halsWords));
     }
 }

@@ -43,7 +43,7 @@ class SlackInstallEndToEndTest {
     static void start() {
         stack = new LocalStack(Map.of("SLACK_CLIENT_ID", "1234.5678", "SLACK_CLIENT_SECRET", "client-secret",
                 "CIMENT_SLACK_ALLOWED_WORKSPACES", String.join(",", ALLOWED, " " + ALSO_ALLOWED, NEVER_INSTALLED, DELIVERED_TO, NOT_THERE),
-                "CIMENT_PUBLIC_URL", PUBLIC_URL));
+                "CIMENT_PUBLIC_URL", PUBLIC_URL, "CIMENT_TRUSTED_DOMAINS", "allowed.example=" + ALLOWED));
     }
 
     @AfterAll

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 4's conversations in Teams over HTTP through the local runner, on moto: a post's Reply and React
  * buttons on the Posted card, a Teams like on that card, a message in its reply chain, and the message
- * action Save to community (signed activities and invokes; the bot's copies of posts kept in the table).
+ * action Save to community, whose saved words go with their writer's erasure (signed activities and invokes;
+ * the bot's copies of posts kept in the table).
  */
 class TeamsConversationsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -168,5 +169,26 @@ class TeamsConversationsEndToEndTest {
         String thread = thread(ida, reference(sentence));
         assertTrue(thread.contains("Jon Author in Teams: Deploys freeze on Thursdays."), thread);
         assertFalse(thread.contains("<b>"), thread);
+    }
+
+    /** Issue 14, item 9: erase means erase, the words others saved too. */
+    @Test
+    void savedMessage_writerErasesHisData_hisWordsLeaveThePost() {
+        TeamsUser ida = stack.teamsUser("Ida Saver");
+        TeamsUser jon = stack.teamsUser("Jon Author");
+        ida.ciment("create erase-teams Saved from Teams");
+        String jonsWords = "My home address is 10 Downing Lane";
+        Map<String, Object> message = TeamsActivities.messagePayload("1700000000900", jon.aadObjectId, jon.name,
+                "<p>" + jonsWords + "</p>");
+        JsonNode saved = post(ida.message("").submitAction("saveToCommunity", Map.of("slug", "erase-teams"), message));
+        String post = reference(saved.path("task").path("value").asText());
+        assertTrue(thread(ida, post).contains("Jon Author in Teams: " + jonsWords));
+
+        assertTrue(jon.ciment("erase-my-data confirm").says("everything Ciment held about you is deleted"));
+
+        String thread = thread(ida, post);
+        assertFalse(thread.contains(jonsWords), thread);
+        assertTrue(thread.contains("This post was removed."), thread);
+        assertFalse(stack.tableHolds(jonsWords));
     }
 }

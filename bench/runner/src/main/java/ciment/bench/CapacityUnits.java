@@ -1,5 +1,6 @@
 package ciment.bench;
 
+import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
@@ -34,7 +35,9 @@ final class CapacityUnits {
     private final List<Row> rows = new ArrayList<>();
 
     CapacityUnits(BenchStack stack) {
-        ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC());
+        // The bench's workspace and tenant vouch for example.com: its people are linked by their addresses.
+        ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC(),
+                TrustedDomains.parse("example.com=T0UNITS,example.com=tenant-units"));
     }
 
     List<Row> measure() {
@@ -125,13 +128,15 @@ final class CapacityUnits {
 
     /** One person across both tools: enrolled with an email, linked by it, and two persons merged by it. */
     private void identities() {
-        Introduction max = new Introduction("Max", Optional.of("max@example.com"), false);
+        Introduction max = new Introduction("Max", Optional.of("max@example.com"), false,
+                List.of("T0UNITS", "tenant-units"));
         measureAs("first contact with a verified email (Slack)", slack("max"), max, "communities");
         measureAs("first contact of a Teams account whose email a person holds (linked)", teams("max"), max,
                 "communities");
 
         // Noor meets Ciment on Teams before Teams gives her email, so she becomes a second person there.
-        Introduction noor = new Introduction("Noor", Optional.of("noor@example.com"), false);
+        Introduction noor = new Introduction("Noor", Optional.of("noor@example.com"), false,
+                List.of("T0UNITS", "tenant-units"));
         say(slack("noor"), noor, "communities");
         Introduction unnamed = Introduction.named("Noor");
         for (String community : List.of("units-a", "units-home-0", "units-home-1")) {

@@ -4,6 +4,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Topic;
+import ciment.core.model.VouchedAddress;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,26 +19,38 @@ public interface People {
     enum EmailClaim { CLAIMED, ALREADY_THEIRS, TAKEN, HAS_ANOTHER }
 
     /**
-     * Links an account seen for the first time to its person: the one who already holds its verified
-     * email address, or else {@code fresh}, made now (with that address, when there is one). When two
-     * requests race, both get the same person.
+     * Makes a person of an account seen for the first time: {@code fresh}, made now, holding the address when
+     * one is given. An address held by nobody, or only by a claim that no organisation vouched for (made before
+     * addresses were vouched for), becomes fresh's; when another person claimed it meanwhile, the account is
+     * linked to them. When two requests race, both get the same person.
      */
-    Person enroll(ChatAccount account, Person fresh, Optional<String> email);
-
-    /** The person who holds this (lower-case) email address. */
-    Optional<Person> findByEmail(String email);
+    Person enroll(ChatAccount account, Person fresh, Optional<VouchedAddress> address);
 
     /**
-     * Records a verified email address for a person who has none (CLAIMED). Nothing is written when they
-     * hold it already (ALREADY_THEIRS), hold another (HAS_ANOTHER), or another person holds it (TAKEN:
-     * the two are the same person, to be merged).
+     * Links an account seen for the first time to a person who exists (one holding the address it vouched
+     * for); when another request linked the account first, the person it was linked to is returned.
      */
-    EmailClaim claimEmail(Person person, String email);
+    Person link(ChatAccount account, Person person);
+
+    /** Who holds a (lower-case) address by a vouched claim, and the organisation that vouched for it. */
+    record Holder(Person person, VouchedAddress address) {
+    }
+
+    /** The person who holds this address by a vouched claim (following merges); empty for any other claim. */
+    Optional<Holder> holderOf(String email);
+
+    /**
+     * Records a vouched address for a person who holds none that is vouched (CLAIMED). Nothing is written
+     * when they hold it already (ALREADY_THEIRS), hold another (HAS_ANOTHER), or another person holds it
+     * by a vouched claim (TAKEN: the two may be the same person, to be merged).
+     */
+    EmailClaim claimEmail(Person person, VouchedAddress address);
 
     /**
      * Makes {@code from} part of {@code into}: its chat accounts, memberships (a steward stays a steward),
      * join requests, invitations, roles and skills move over, nothing is lost, and {@code from}'s id
-     * remains an alias of {@code into} (its posts keep it). Safe to run again if it was interrupted.
+     * remains an alias of {@code into} (its posts keep it). A guest stays a guest: an account that was a
+     * guest's, or that joins a guest, is a guest's afterwards. Safe to run again if it was interrupted.
      */
     void merge(Person from, Person into);
 

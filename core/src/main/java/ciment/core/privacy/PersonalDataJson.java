@@ -23,7 +23,8 @@ public final class PersonalDataJson {
         PersonalDataJson json = new PersonalDataJson();
         json.object(() -> {
             json.field("exportedAt", exportedAt.toString());
-            json.field("note", "Everything Ciment holds about you. Other people's posts are not included.");
+            json.field("note", "Everything Ciment holds about you. Other people's posts are not included, but the"
+                    + " posts others saved with your words are.");
             Profile profile = data.profile();
             json.key("profile");
             json.object(() -> {
@@ -31,6 +32,7 @@ public final class PersonalDataJson {
                 json.field("displayName", profile.person().displayName());
                 json.field("guest", profile.person().guest());
                 json.field("email", profile.email().orElse(null));
+                json.field("emailVouchedBy", profile.vouchedBy().orElse(null));
                 json.strings("mergedIds", data.mergedIds());
                 json.strings("roles", profile.roles());
                 json.strings("skills", profile.skills());

@@ -11,6 +11,7 @@ import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Ciment answers, before any chat tool draws it: Slack renders Block Kit, Teams text and
@@ -207,8 +208,15 @@ public sealed interface Reply {
         }
     }
 
-    /** whoami and roles/skills: what I declared and the accounts I use Ciment from. */
-    record Me(Profile profile, List<ChatAccount> accounts) implements Reply {
+    /**
+     * whoami (and roles, skills): my profile and accounts. {@code unlinked}: why this account is not linked to
+     * others by its email address, in one sentence (whoami asks the chat tool again; empty otherwise).
+     */
+    record Me(Profile profile, List<ChatAccount> accounts, Optional<String> unlinked) implements Reply {
+        public Me(Profile profile, List<ChatAccount> accounts) {
+            this(profile, accounts, Optional.empty());
+        }
+
         @Override
         public String summary() {
             String roles = profile.roles().isEmpty() ? "no roles" : "roles: " + String.join(", ", profile.roles());

@@ -9,6 +9,7 @@ import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.port.Communities;
 import ciment.core.port.Conversations;
+import ciment.core.port.PersonalRecords;
 import ciment.core.port.Posts;
 import ciment.core.reply.Reply;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * "Save to community": a chat message (and the replies of its thread) becomes a community post with its
  * replies. The person saving it posts it, so it is theirs to edit or delete; each text starts with the name
- * of whoever wrote it in the chat tool, so the words stay credited to their author.
+ * of whoever wrote it in the chat tool, so the words stay credited to their author, and each post is recorded
+ * as carrying their words: erasing their data removes it.
  */
 final class CaptureActions {
     /** The most replies of a thread saved with its first message. */
@@ -26,12 +28,15 @@ final class CaptureActions {
     private final Posts posts;
     private final Conversations conversations;
     private final CommunityActions communityActions;
+    private final PersonalRecords records;
 
-    CaptureActions(Communities communities, Posts posts, Conversations conversations, CommunityActions communityActions) {
+    CaptureActions(Communities communities, Posts posts, Conversations conversations, CommunityActions communityActions,
+            PersonalRecords records) {
         this.communities = communities;
         this.posts = posts;
         this.conversations = conversations;
         this.communityActions = communityActions;
+        this.records = records;
     }
 
     Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
@@ -45,6 +50,7 @@ final class CaptureActions {
         Post root = new Post(PostActions.postId(caller, community.id()), community.id(), slug, saver.id(),
                 saver.displayName(), caller.account().platform(), credited(messages.get(0)), caller.at());
         posts.add(root); // false: this very request was handled before, and its replies were too
+        credit(messages.get(0), root, caller);
         List<ChatMessage> replies = messages.subList(1, Math.min(messages.size(), MAX_REPLIES + 1));
         for (int i = 0; i < replies.size(); i++) {
             if (replies.get(i).text().isBlank()) {
@@ -54,10 +60,19 @@ final class CaptureActions {
             Caller nth = new Caller(caller.account(), caller.introduction(),
                     caller.requestId() == null ? null : caller.requestId() + "/" + (i + 1), caller.at().plusMillis(i + 1L),
                     caller.directory(), caller.replyTo());
-            conversations.addReply(Post.reply(PostActions.postId(nth, community.id()), root.id(), community.id(), slug,
-                    saver.id(), saver.displayName(), caller.account().platform(), credited(replies.get(i)), nth.at()));
+            Post reply = Post.reply(PostActions.postId(nth, community.id()), root.id(), community.id(), slug,
+                    saver.id(), saver.displayName(), caller.account().platform(), credited(replies.get(i)), nth.at());
+            conversations.addReply(reply);
+            credit(replies.get(i), reply, caller);
         }
         return new Reply.Posted(root.withReplies(replies.size(), null));
+    }
+
+    /** The post carries its writer's words: recorded, unless the writer is the one saving it (it is theirs). */
+    private void credit(ChatMessage message, Post post, Caller caller) {
+        if (message.author() != null && !message.author().equals(caller.account())) {
+            records.credit(message.author(), post);
+        }
     }
 
     /** "Ada Lovelace in Slack: …", cut to a post's length. */

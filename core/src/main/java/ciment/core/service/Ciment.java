@@ -4,6 +4,7 @@ import ciment.core.Refusal;
 import ciment.core.command.Command;
 import ciment.core.command.CommandParser;
 import ciment.core.command.Grammar;
+import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Link;
@@ -46,11 +47,17 @@ public final class Ciment {
         this(store, clock, Finance.off());
     }
 
+    /** Without metering, believing addresses as CIMENT_TRUSTED_DOMAINS says ({@link AddressTrust}). */
+    public Ciment(Store store, Clock clock, TrustedDomains trusted) {
+        this(store, clock, Finance.off().trusting(trusted));
+    }
+
     public Ciment(Store store, Clock clock, Finance finance) {
-        this.identity = new Identity(store, clock);
+        AddressTrust trust = new AddressTrust(store, finance.named().trusted());
+        this.identity = new Identity(store, trust, clock);
         this.communities = new CommunityActions(store, store, clock);
         this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
-        MentionNotices mentions = new MentionNotices(store, store, store);
+        MentionNotices mentions = new MentionNotices(store, store, store, trust);
         this.posts = new PostActions(store, store, communities, mentions);
         this.feeds = new FeedActions(store, store, communities, store);
         this.profiles = new ProfileActions(store, store);
@@ -61,8 +68,8 @@ public final class Ciment {
         this.links = new LinkActions(store, store, communities);
         this.copies = store;
         this.intake = new ChannelIntake(store, store, store, store, store, mentions);
-        this.captures = new CaptureActions(store, store, store, communities);
-        this.finance = new FinanceActions(store, store, store, finance, clock);
+        this.captures = new CaptureActions(store, store, store, communities, store);
+        this.finance = new FinanceActions(store, store, store, finance, trust, clock);
     }
 
     public Reply handle(Caller caller, String text) {
@@ -220,7 +227,10 @@ public final class Ciment {
             case Command.Tags t -> stewardship.tags(me.get(), t.slug(), t.tags());
             case Command.Purpose p -> stewardship.purpose(me.get(), p.slug(), p.purpose());
             case Command.SetArchived a -> stewardship.setArchived(me.get(), a.slug(), a.archived());
-            case Command.WhoAmI w -> profiles.me(identity.reintroduce(caller, me.get()));
+            case Command.WhoAmI w -> {
+                Identity.Reintroduced now = identity.reintroduce(caller, me.get());
+                yield profiles.me(now.person(), now.unlinked());
+            }
             case Command.ListDeclared l -> profiles.me(me.get());
             case Command.Declare d -> profiles.declare(me.get(), d.kind(), d.topic(), d.add());
             case Command.Who w -> profiles.who(me.get(), w.topic());

@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import ciment.core.config.Settings;
+import ciment.core.config.TrustedDomains;
 import ciment.core.cost.PriceTable;
 import ciment.core.port.Usage;
 import java.time.YearMonth;
@@ -9,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * What the finance commands need beyond the store: the metered usage (absent where nothing is metered), the
- * price table of a month, the people named at deployment, and Ciment's public address for links to the chart
+ * price table of a month, the people named at deployment (with the domains whose addresses are believed), and
+ * Ciment's public address for links to the chart
  * and the CSV (CIMENT_PUBLIC_URL; no links when unset).
  */
 public record Finance(Optional<Usage> usage, Function<YearMonth, PriceTable> prices, Roles.Named named,
@@ -20,6 +22,11 @@ public record Finance(Optional<Usage> usage, Function<YearMonth, PriceTable> pri
     public static Finance off() {
         return new Finance(Optional.empty(), month -> PriceTable.select(PriceTable.DEFAULT_REGION,
                 PriceTable.DEFAULT_ARCHITECTURE, month), Roles.Named.NONE, Optional.empty());
+    }
+
+    /** The same, believing addresses of these domains from these organisations (CIMENT_TRUSTED_DOMAINS). */
+    public Finance trusting(TrustedDomains trusted) {
+        return new Finance(usage, prices, new Roles.Named(named.admins(), named.finance(), trusted), publicUrl);
     }
 
     public static Finance fromSettings(Settings settings, Usage usage) {

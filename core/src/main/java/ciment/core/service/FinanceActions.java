@@ -40,14 +40,17 @@ final class FinanceActions {
     private final Grants grants;
     private final Roles roles;
     private final Finance finance;
+    private final AddressTrust trust;
     private final Clock clock;
 
-    FinanceActions(Communities communities, People people, Grants grants, Finance finance, Clock clock) {
+    FinanceActions(Communities communities, People people, Grants grants, Finance finance, AddressTrust trust,
+            Clock clock) {
         this.communities = communities;
         this.people = people;
         this.grants = grants;
         this.finance = finance;
-        this.roles = new Roles(people, grants, finance.named());
+        this.trust = trust;
+        this.roles = new Roles(people, grants, finance.named(), trust);
         this.clock = clock;
     }
 
@@ -159,8 +162,7 @@ final class FinanceActions {
     /** The person a command names, by @mention or email address, who must have used Ciment already. */
     private Person named(Caller caller, PersonRef ref) {
         if (ref.isEmail()) {
-            return people.findByEmail(ref.email()).orElseThrow(() -> new Refusal(
-                    "Nobody with the address " + ref.email() + " has used Ciment yet: they can start with help."));
+            return trust.named(ref.email());
         }
         ChatAccount account = caller.directory().accountOf(ref.token()).orElseThrow(() -> new Refusal("“"
                 + ref.token() + "” is not a person I can find: @mention them, or give their email address."));

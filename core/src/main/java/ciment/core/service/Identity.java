@@ -5,20 +5,25 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Person;
 import ciment.core.model.Ulid;
+import ciment.core.model.VouchedAddress;
 import ciment.core.port.People;
+import ciment.core.port.People.Holder;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Finds the person behind a chat account. An account seen for the first time joins the person who
- * holds its verified email address (one person across Slack and Teams), or becomes a new person.
+ * Finds the person behind a chat account. An account seen for the first time joins the person who holds its
+ * email address, when {@link AddressTrust} vouches for it (one person across Slack and Teams), or becomes a
+ * new person.
  */
 final class Identity {
     private final People people;
+    private final AddressTrust trust;
     private final Clock clock;
 
-    Identity(People people, Clock clock) {
+    Identity(People people, AddressTrust trust, Clock clock) {
         this.people = people;
+        this.trust = trust;
         this.clock = clock;
     }
 
@@ -26,38 +31,71 @@ final class Identity {
         return people.find(caller.account()).orElseGet(() -> enroll(caller.account(), caller.introduction().get()));
     }
 
-    /** An account Ciment has not met: linked by email to its person, or a new person. */
+    /** An account Ciment has not met: linked by its vouched address to its person, or a new person. */
     Person enroll(ChatAccount account, Introduction introduction) {
         String name = introduction.displayName() == null || introduction.displayName().isBlank()
                 ? account.userId() : introduction.displayName().strip();
         Person fresh = new Person(Ulid.random(clock.instant()), name, introduction.guest());
-        return people.enroll(account, fresh, introduction.email());
+        if (!(trust.of(account, introduction) instanceof AddressTrust.Vouched vouched)) {
+            return people.enroll(account, fresh, Optional.empty());
+        }
+        VouchedAddress address = vouched.address();
+        Optional<Holder> holder = people.holderOf(address.email());
+        if (holder.isEmpty()) {
+            return people.enroll(account, fresh, Optional.of(address));
+        }
+        // A holder Ciment no longer believes about it (their organisation is not trusted for it any more) keeps
+        // the claim, and the account stays apart.
+        return trust.believable(holder.get()) ? people.link(account, holder.get().person())
+                : people.enroll(account, fresh, Optional.empty());
+    }
+
+    /** The person an address names (approve, invite), or a refusal: {@link AddressTrust#named}. */
+    Person named(String email) {
+        return trust.named(email);
+    }
+
+    /** Who the caller is after whoami, and why their account is not linked by its address when it is not. */
+    record Reintroduced(Person person, Optional<String> unlinked) {
     }
 
     /**
-     * Asks the chat tool again about the caller's account (whoami): a verified email address learnt
-     * since links this person to the one who already holds it, merging the two. Returns who the caller
-     * is now.
+     * Asks the chat tool again about the caller's account (whoami): a vouched address learnt since links this
+     * person to the one who already holds it, merging the two.
      */
-    Person reintroduce(Caller caller, Person person) {
-        Optional<String> email;
+    Reintroduced reintroduce(Caller caller, Person person) {
+        Introduction introduction;
         try {
-            email = caller.introduction().get().email();
+            introduction = caller.introduction().get();
         } catch (Refusal chatToolDidNotAnswer) {
-            return person; // whoami still shows what Ciment knows
+            return new Reintroduced(person, Optional.empty()); // whoami still shows what Ciment knows
         }
-        if (email.isEmpty()) {
-            return person;
+        if (person.guest()) {
+            return unlinked(person, AddressTrust.GUEST); // a guest stays one, whatever the directory says now
         }
-        return switch (people.claimEmail(person, email.get())) {
-            case CLAIMED, ALREADY_THEIRS, HAS_ANOTHER -> person;
-            case TAKEN -> people.findByEmail(email.get())
-                    .filter(owner -> !owner.id().equals(person.id()))
-                    .map(owner -> {
-                        people.merge(person, owner);
-                        return owner;
-                    })
-                    .orElse(person);
+        return switch (trust.of(caller.account(), introduction)) {
+            case AddressTrust.Unlinked unlinked -> unlinked(person, unlinked.why());
+            case AddressTrust.Vouched vouched -> claim(person, vouched.address());
         };
+    }
+
+    private Reintroduced claim(Person person, VouchedAddress address) {
+        return switch (people.claimEmail(person, address)) {
+            case CLAIMED, ALREADY_THEIRS, HAS_ANOTHER -> new Reintroduced(person, Optional.empty());
+            case TAKEN -> people.holderOf(address.email())
+                    .filter(holder -> !holder.person().id().equals(person.id()))
+                    .map(holder -> {
+                        if (!trust.believable(holder)) {
+                            return unlinked(person, AddressTrust.heldElsewhere(address.email()));
+                        }
+                        people.merge(person, holder.person());
+                        return new Reintroduced(holder.person(), Optional.empty());
+                    })
+                    .orElse(new Reintroduced(person, Optional.empty()));
+        };
+    }
+
+    private static Reintroduced unlinked(Person person, String why) {
+        return new Reintroduced(person, Optional.of(why));
     }
 }

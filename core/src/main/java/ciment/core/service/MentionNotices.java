@@ -31,11 +31,13 @@ final class MentionNotices {
     private final Communities communities;
     private final People people;
     private final Notices notices;
+    private final AddressTrust trust;
 
-    MentionNotices(Communities communities, People people, Notices notices) {
+    MentionNotices(Communities communities, People people, Notices notices, AddressTrust trust) {
         this.communities = communities;
         this.people = people;
         this.notices = notices;
+        this.trust = trust;
     }
 
     void notify(Person author, Caller caller, Post post) {
@@ -45,7 +47,8 @@ final class MentionNotices {
         }
         Matcher emails = EMAIL.matcher(post.text());
         while (emails.find()) {
-            people.findByEmail(emails.group(1).toLowerCase(Locale.ROOT)).ifPresent(mentioned::add);
+            // Only an address vouched for names someone: anyone else's profile may say any address.
+            trust.holder(emails.group(1).toLowerCase(Locale.ROOT)).ifPresent(mentioned::add);
         }
         if (mentioned.isEmpty()) {
             return; // most posts mention nobody: they cost no read here

@@ -51,7 +51,9 @@ public final class PeopleSearch {
         List<Profile> profiles = people.profiles(declaring);
         List<Found> found = new ArrayList<>();
         for (Profile profile : profiles) {
-            List<ChatAccount> accounts = profile.email().isPresent() ? List.of() : people.accounts(profile.person());
+            // A vouched address reaches them; any other could be anyone's (issue 14), so their accounts are read.
+            List<ChatAccount> accounts = profile.vouchedAddress().isPresent() ? List.of()
+                    : people.accounts(profile.person());
             found.add(new Found(profile.person(), profile, accounts));
         }
         return found;

@@ -123,7 +123,8 @@ final class PrivacyActions {
         if (!slugs.isEmpty()) {
             parts.add("your place in " + String.join(", ", slugs));
         }
-        parts.add("your posts and replies (they keep their place in their threads, shown as removed)");
+        parts.add("your posts and replies, and those others saved with your words (they keep their place in their"
+                + " threads, shown as removed)");
         parts.add("your reactions (the counts on posts stay: they name nobody)");
         parts.add("your join requests and invitations");
         List<String> accounts = people.accounts(person).stream().map(PrivacyActions::accountName).distinct().toList();

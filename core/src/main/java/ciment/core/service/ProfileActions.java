@@ -10,6 +10,7 @@ import ciment.core.port.People;
 import ciment.core.reply.Reply;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** What people say about themselves (roles and skills), and finding colleagues by it. */
 final class ProfileActions {
@@ -28,7 +29,12 @@ final class ProfileActions {
     }
 
     Reply me(Person person) {
-        return new Reply.Me(people.profile(person), people.accounts(person));
+        return me(person, Optional.empty());
+    }
+
+    /** @param unlinked why the caller's account is not linked by its address (whoami), when it is not */
+    Reply me(Person person, Optional<String> unlinked) {
+        return new Reply.Me(people.profile(person), people.accounts(person), unlinked);
     }
 
     Reply declare(Person person, Command.Declared declared, Topic topic, boolean add) {

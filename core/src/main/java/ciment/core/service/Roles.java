@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import ciment.core.config.Settings;
+import ciment.core.config.TrustedDomains;
 import ciment.core.model.Grant;
 import ciment.core.model.Person;
 import ciment.core.port.Grants;
@@ -16,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who holds the admin and finance roles: the people named at deployment by email (CIMENT_ADMIN_EMAILS,
- * CIMENT_FINANCE_EMAILS, matched without regard to case against the verified address Ciment holds for
- * them), and those an admin granted a role to.
+ * CIMENT_FINANCE_EMAILS, matched without regard to case against the address Ciment holds for them, when a
+ * workspace or tenant still trusted for its domain vouched for it: {@link AddressTrust}), and those an admin
+ * granted a role to.
  */
 public final class Roles {
     public static final String ADMIN_EMAILS = "CIMENT_ADMIN_EMAILS";
@@ -26,10 +28,14 @@ public final class Roles {
     private final People people;
     private final Grants grants;
     private final Named named;
+    private final AddressTrust trust;
 
-    /** The addresses named at deployment, in lower case. */
-    public record Named(Set<String> admins, Set<String> finance) {
-        public static final Named NONE = new Named(Set.of(), Set.of());
+    /**
+     * The addresses named at deployment, in lower case, and which organisations are believed about addresses
+     * (CIMENT_TRUSTED_DOMAINS): an address names a role only when one of them vouched for it.
+     */
+    public record Named(Set<String> admins, Set<String> finance, TrustedDomains trusted) {
+        public static final Named NONE = new Named(Set.of(), Set.of(), TrustedDomains.NONE);
 
         public Named {
             admins = lower(admins);
@@ -37,7 +43,8 @@ public final class Roles {
         }
 
         public static Named fromSettings(Settings settings) {
-            return new Named(emails(settings.get(ADMIN_EMAILS)), emails(settings.get(FINANCE_EMAILS)));
+            return new Named(emails(settings.get(ADMIN_EMAILS)), emails(settings.get(FINANCE_EMAILS)),
+                    TrustedDomains.fromSettings(settings));
         }
 
         Set<String> of(Grant grant) {
@@ -55,9 +62,14 @@ public final class Roles {
     }
 
     public Roles(People people, Grants grants, Named named) {
+        this(people, grants, named, new AddressTrust(people, named.trusted()));
+    }
+
+    Roles(People people, Grants grants, Named named, AddressTrust trust) {
         this.people = people;
         this.grants = grants;
         this.named = named;
+        this.trust = trust;
     }
 
     /** The person's roles: granted (one read), or named by email (one more read, only when any are named). */
@@ -65,7 +77,7 @@ public final class Roles {
         Set<Grant> held = EnumSet.noneOf(Grant.class);
         held.addAll(grants.grantsOf(person.id()));
         if (held.size() < Grant.values().length && !(named.admins().isEmpty() && named.finance().isEmpty())) {
-            people.profile(person).email().map(e -> e.toLowerCase(Locale.ROOT)).ifPresent(email -> {
+            trust.roleAddress(people.profile(person)).map(e -> e.toLowerCase(Locale.ROOT)).ifPresent(email -> {
                 for (Grant grant : Grant.values()) {
                     if (named.of(grant).contains(email)) {
                         held.add(grant);
@@ -83,13 +95,13 @@ public final class Roles {
     }
 
     /**
-     * The people who hold a role: granted, or named by an address that a person Ciment knows holds (someone
-     * named who never used Ciment has no chat account to be told on).
+     * The people who hold a role: granted, or named by an address that a person Ciment knows holds, vouched for
+     * (someone named who never used Ciment has no chat account to be told on).
      */
     public List<Person> holders(Grant grant) {
         Set<String> ids = new LinkedHashSet<>(grants.holders(grant));
         for (String email : named.of(grant).stream().sorted().toList()) {
-            people.findByEmail(email).ifPresent(person -> ids.add(person.id()));
+            trust.holder(email).ifPresent(person -> ids.add(person.id()));
         }
         return people.people(ids).stream().filter(person -> !person.erasing()).toList();
     }

@@ -180,8 +180,7 @@ final class Stewardship {
     /** The person a command names, by @mention or email address, who must have used Ciment already. */
     private Person named(Caller caller, PersonRef ref) {
         if (ref.isEmail()) {
-            return people.findByEmail(ref.email()).orElseThrow(() -> new Refusal(
-                    "Nobody with the address " + ref.email() + " has used Ciment yet: they can start with help."));
+            return identity.named(ref.email());
         }
         ChatAccount account = mentioned(caller, ref);
         return people.find(account)

@@ -23,7 +23,8 @@ class PersonalDataJsonTest {
     void export_escapesWhatPeopleTyped_andListsEverySection() {
         Person ada = new Person("P1", "Ada \"the\" Lovelace");
         PersonalData data = new PersonalData(
-                new Profile(ada, List.of("Onboarding buddy"), List.of(), Optional.of("ada@example.com")),
+                new Profile(ada, List.of("Onboarding buddy"), List.of(), Optional.of("ada@example.com"),
+                        Optional.of("T1")),
                 List.of(new ChatAccount(Platform.SLACK, "T1", "U1")),
                 List.of(new Membership("C1", new Slug("data-guild"), "P1", Role.STEWARD, AT)),
                 List.of(), List.of(),
@@ -37,6 +38,7 @@ class PersonalDataJsonTest {
         assertTrue(json.contains("\"role\": \"steward\""), json);
         assertTrue(json.contains("\"joinRequests\": []"), json);
         assertTrue(json.contains("\"email\": \"ada@example.com\""), json);
+        assertTrue(json.contains("\"emailVouchedBy\": \"T1\""), "the workspace that vouched for it: " + json);
         assertTrue(json.contains("\"post\": \"01XYZ\""), json);
         assertTrue(json.contains("\"emoji\": \"tada\""), json);
         assertEquals('{', json.charAt(0));

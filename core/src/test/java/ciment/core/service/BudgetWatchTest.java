@@ -36,14 +36,15 @@ class BudgetWatchTest {
     private final InMemoryStore store = new InMemoryStore();
     private final InMemoryUsage usage = new InMemoryUsage();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final Finance finance = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com")),
-            usage);
+    private final Finance finance = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com",
+            "CIMENT_TRUSTED_DOMAINS", "example.com=T1,example.com=tenant")), usage);
     private final Ciment ciment = new Ciment(store, clock, finance);
     private final BudgetWatch watch = new BudgetWatch(store, usage, finance, clock);
     private String guild;
 
     private void say(ChatAccount account, String email, String text) {
-        ciment.handle(new Caller(account, () -> new Introduction(account.userId(), Optional.of(email), false), text,
+        ciment.handle(new Caller(account, () -> new Introduction(account.userId(), Optional.of(email), false,
+                List.of(account.workspace())), text,
                 clock.instant(), mention -> Optional.of(new ChatAccount(Platform.SLACK, "T1", mention.substring(1)))), text);
     }
 

@@ -11,6 +11,7 @@ import ciment.core.cost.UsageDay;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Grant;
 import ciment.core.model.Introduction;
+import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
@@ -36,7 +37,8 @@ class FinanceCommandsTest {
     private final Settings settings = Settings.of(Map.of(
             "CIMENT_FINANCE_EMAILS", "Fin@Example.com, other@example.com",
             "CIMENT_ADMIN_EMAILS", "root@example.com",
-            "CIMENT_PUBLIC_URL", "https://ciment.example.com/"));
+            "CIMENT_PUBLIC_URL", "https://ciment.example.com/",
+            "CIMENT_TRUSTED_DOMAINS", "example.com=T1"));
     private final Ciment ciment = new Ciment(store, clock, Finance.fromSettings(settings, usage));
     private int requests;
 
@@ -44,7 +46,7 @@ class FinanceCommandsTest {
         Directory directory = mention -> mention.startsWith("@")
                 ? Optional.of(account(mention.substring(1))) : Optional.empty();
         return ciment.handle(new Caller(account(user), () -> new Introduction(user + " name",
-                Optional.of(user + "@example.com"), false), "r" + ++requests, clock.instant(), directory), text);
+                Optional.of(user + "@example.com"), false, List.of("T1")), "r" + ++requests, clock.instant(), directory), text);
     }
 
     private static ChatAccount account(String user) {
@@ -215,5 +217,34 @@ class FinanceCommandsTest {
         assertEquals(List.of("finance"), store.personalData(cy).orElseThrow().grants());
         say("cy", "erase-my-data confirm");
         assertTrue(store.grantsOf(cy).isEmpty());
+    }
+
+    @Test
+    void addressClaimedBeforeVouching_namesNoRole_evenTheAdminsAddress() {
+        // What the code before vouching wrote for another organisation's account that said root@example.com.
+        ChatAccount mallory = new ChatAccount(Platform.TEAMS, "evil-tenant", "aad-mallory");
+        Person person = store.enroll(mallory, new Person("P-MALLORY", "Mallory"), Optional.empty());
+        store.claimUnvouched(person, "root@example.com");
+        say("bob", "whoami");
+
+        Reply refused = ciment.handle(new Caller(mallory, () -> Introduction.named("Mallory"), "m1", clock.instant(),
+                mention -> Optional.of(account(mention.substring(1)))), "grant admin @bob");
+
+        assertEquals("Only an admin grants roles: ask one of your Ciment admins to grant admin.", refused.summary());
+        assertInstanceOf(Reply.Refused.class, ciment.handle(new Caller(mallory, () -> Introduction.named("Mallory"),
+                "m2", clock.instant()), "costs"));
+    }
+
+    @Test
+    void adminsAddressFromAnotherOrganisation_isNotTheAdmin() {
+        ChatAccount mallory = new ChatAccount(Platform.TEAMS, "evil-tenant", "aad-mallory");
+        say("bob", "whoami");
+
+        Reply refused = ciment.handle(new Caller(mallory, () -> new Introduction("Mallory", Optional.of("root@example.com"),
+                false, List.of("evil-tenant")), "m1", clock.instant(), mention -> Optional.of(account(mention.substring(1)))),
+                "grant admin @bob");
+
+        assertInstanceOf(Reply.Refused.class, refused, refused.summary());
+        assertEquals(java.util.Set.of(), store.grantsOf(store.find(account("bob")).orElseThrow().id()));
     }
 }

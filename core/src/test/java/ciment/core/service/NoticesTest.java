@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.config.TrustedDomains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class NoticesTest {
             "https://smba.example/emea/");
     private final InMemoryStore store = new InMemoryStore();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final Ciment ciment = new Ciment(store, clock);
+    private final Ciment ciment = new Ciment(store, clock, TrustedDomains.parse("example.com=tenant"));
     private int requests;
 
     private void steward(String text) {
@@ -33,7 +34,8 @@ class NoticesTest {
     }
 
     private void applicant(String text) {
-        ciment.handle(new Caller(APPLICANT, () -> new Introduction("Theo", Optional.of("theo@example.com"), false),
+        ciment.handle(new Caller(APPLICANT, () -> new Introduction("Theo", Optional.of("theo@example.com"), false,
+                List.of("tenant")),
                 "a" + ++requests, clock.instant(), Directory.NONE, WHERE_THEO_ASKED), text);
     }
 

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.config.TrustedDomains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +41,9 @@ class PeopleSearchTest {
     @Test
     void personWithAnAddress_isReachedByIt_andTheirAccountsAreNotRead() {
         ChatAccount ada = new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada");
-        new Ciment(store, clock).handle(new Caller(ada, () -> new Introduction("Ada", Optional.of("Ada@Example.org"),
-                false), "r1", clock.instant()), "skills add sql");
+        new Ciment(store, clock, TrustedDomains.parse("example.org=tenant-1")).handle(new Caller(ada,
+                () -> new Introduction("Ada", Optional.of("Ada@Example.org"), false, List.of("tenant-1")), "r1",
+                clock.instant()), "skills add sql");
         people.say("linus", "whoami");
 
         PeopleSearch.Found found = search.find(Talk.account("linus"), "sql").get(0);

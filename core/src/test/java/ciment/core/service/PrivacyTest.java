@@ -174,4 +174,34 @@ class PrivacyTest {
         assertTrue(store.personalData(grace().id()).isPresent());
         assertFalse(grace().erasing());
     }
+
+    // --- issue 14, item 9: erase means erase ---------------------------------------------------------
+
+    /** Ada saves a thread of the chat: its first message is Grace's, one reply is Linus's, one Ada's own. */
+    private Reply.Posted adaSavesGracesThread() {
+        Caller ada = new Caller(Talk.account("ada"), () -> ciment.core.model.Introduction.named("ada name"), "save-1",
+                clock.instant());
+        return (Reply.Posted) new Ciment(store, clock).save(ada, "data-guild", List.of(
+                new ciment.core.model.ChatMessage("Grace H", Talk.account("grace"), ciment.core.model.Platform.SLACK,
+                        "Compilers are friends, said in the chat"),
+                new ciment.core.model.ChatMessage("Linus", Talk.account("linus"), ciment.core.model.Platform.SLACK,
+                        "Agreed"),
+                new ciment.core.model.ChatMessage("Ada", Talk.account("ada"), ciment.core.model.Platform.SLACK,
+                        "Saving this")));
+    }
+
+    @Test
+    void wordsSavedBySomeoneElse_areInTheirExport_andGoWithTheirErasure_leavingOthersWords() {
+        Post saved = adaSavesGracesThread().post();
+        assertTrue(store.personalData(grace().id()).orElseThrow().posts().stream()
+                .anyMatch(post -> post.id().equals(saved.id())), "Grace's export holds her saved words");
+
+        people.say("grace", "erase-my-data confirm");
+
+        Reply.Thread thread = (Reply.Thread) people.say("ada", "thread #" + saved.id());
+        assertTrue(thread.root().isRemoved(), thread.root().toString());
+        assertFalse(thread.toString().contains("Compilers are friends"), thread.toString());
+        assertTrue(thread.replies().stream().anyMatch(reply -> reply.text().equals("Linus in Slack: Agreed")),
+                "Linus's words stay");
+    }
 }

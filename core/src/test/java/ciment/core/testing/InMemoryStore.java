@@ -17,6 +17,7 @@ import ciment.core.model.Profile;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import ciment.core.model.VouchedAddress;
 import ciment.core.port.Posts;
 import ciment.core.port.Store;
 import ciment.core.privacy.PersonalData;
@@ -50,7 +51,11 @@ public final class InMemoryStore implements Store {
     private final Map<String, JoinRequest> requests = new LinkedHashMap<>();
     private final Map<String, Invitation> invitations = new LinkedHashMap<>();
     private final Map<String, String> emails = new HashMap<>();
+    /** Address to the organisation that vouched for it (none: claimed before vouching). */
+    private final Map<String, String> vouchers = new HashMap<>();
     private final Map<String, String> mergedInto = new HashMap<>();
+    /** The ids of the posts saved with the words of each account's user. */
+    private final Map<ChatAccount, Set<String>> credits = new HashMap<>();
     private final List<Notice> outbox = new ArrayList<>();
     /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
     private final Map<String, Map<String, Topic>> declared = new HashMap<>();
@@ -182,42 +187,64 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public synchronized Person enroll(ChatAccount account, Person fresh, Optional<String> email) {
+    public synchronized Person enroll(ChatAccount account, Person fresh, Optional<VouchedAddress> address) {
         Person existing = people.get(account);
         if (existing != null) {
             return existing;
         }
-        Person person = email.map(emails::get).flatMap(this::byPersonId).orElse(fresh);
+        Person person = address.flatMap(vouched -> holderOf(vouched.email())).map(Holder::person).orElse(fresh);
         people.put(account, person);
         if (person == fresh) {
-            email.ifPresent(address -> emails.put(address, fresh.id()));
+            address.ifPresent(vouched -> vouch(vouched, fresh.id()));
         }
         writes++;
         return person;
     }
 
     @Override
-    public synchronized Optional<Person> findByEmail(String email) {
-        return Optional.ofNullable(emails.get(email)).flatMap(this::byPersonId);
+    public synchronized Person link(ChatAccount account, Person person) {
+        Person existing = people.putIfAbsent(account, person);
+        writes++;
+        return existing == null ? person : existing;
     }
 
     @Override
-    public synchronized EmailClaim claimEmail(Person person, String email) {
-        String owner = emails.get(email);
+    public synchronized Optional<Holder> holderOf(String email) {
+        String organisation = vouchers.get(email);
+        return organisation == null ? Optional.empty() : Optional.ofNullable(emails.get(email)).flatMap(this::byPersonId)
+                .map(person -> new Holder(person, new VouchedAddress(email, organisation)));
+    }
+
+    @Override
+    public synchronized EmailClaim claimEmail(Person person, VouchedAddress address) {
+        String owner = vouchers.containsKey(address.email()) ? emails.get(address.email()) : null;
         if (owner != null) {
             return owner.equals(person.id()) ? EmailClaim.ALREADY_THEIRS : EmailClaim.TAKEN;
         }
-        if (emails.containsValue(person.id())) {
+        if (emails.entrySet().stream().anyMatch(e -> e.getValue().equals(person.id()) && vouchers.containsKey(e.getKey()))) {
             return EmailClaim.HAS_ANOTHER;
         }
-        emails.put(email, person.id());
+        vouch(address, person.id());
         writes++;
         return EmailClaim.CLAIMED;
     }
 
+    private void vouch(VouchedAddress address, String personId) {
+        emails.put(address.email(), personId);
+        vouchers.put(address.email(), address.organisation());
+    }
+
+    /** An address claimed before addresses were vouched for (by an account of any organisation, a guest's too). */
+    public synchronized void claimUnvouched(Person person, String email) {
+        emails.put(email, person.id());
+        vouchers.remove(email);
+    }
+
     @Override
     public synchronized void merge(Person from, Person into) {
-        people.replaceAll((account, person) -> person.id().equals(from.id()) ? into : person);
+        // A guest's account stays a guest's, and every account of a guest is one.
+        people.replaceAll((account, person) -> person.id().equals(from.id())
+                ? new Person(into.id(), into.displayName(), into.guest() || person.guest(), into.erasing()) : person);
         for (Membership m : List.copyOf(memberships.values())) {
             if (!m.personId().equals(from.id())) {
                 continue;
@@ -395,7 +422,8 @@ public final class InMemoryStore implements Store {
         Map<String, Topic> mine = declared.getOrDefault(person.id(), Map.of());
         Optional<String> email = emails.entrySet().stream().filter(e -> e.getValue().equals(person.id()))
                 .map(Map.Entry::getKey).findFirst();
-        return new Profile(person, texts(mine, "ROLE"), texts(mine, "SKILL"), email);
+        return new Profile(person, texts(mine, "ROLE"), texts(mine, "SKILL"), email,
+                email.map(vouchers::get));
     }
 
     @Override
@@ -441,7 +469,8 @@ public final class InMemoryStore implements Store {
                 requests.values().stream().filter(r -> ids.contains(r.personId())).toList(),
                 invitations.values().stream().filter(i -> ids.contains(i.personId())).toList(),
                 java.util.stream.Stream.concat(posts.values().stream(), replies.values().stream())
-                        .filter(p -> p.authorId() != null && ids.contains(p.authorId()))
+                        .filter(p -> !p.isRemoved() && (ids.contains(p.authorId())
+                                || credited(accounts(person.get())).contains(p.id())))
                         .sorted(Comparator.comparing(Post::id)).toList(),
                 ids.stream().filter(id -> !id.equals(personId)).sorted().toList(),
                 reactions.stream().map(key -> key.split("#", 3))
@@ -474,6 +503,19 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public synchronized void credit(ChatAccount author, Post post) {
+        credits.computeIfAbsent(author, account -> new HashSet<>()).add(post.id());
+        writes++;
+    }
+
+    /** The ids of the posts credited to these accounts. */
+    private Set<String> credited(Collection<ChatAccount> accounts) {
+        Set<String> ids = new HashSet<>();
+        accounts.forEach(account -> ids.addAll(credits.getOrDefault(account, Set.of())));
+        return ids;
+    }
+
+    @Override
     public synchronized Erased erase(Person person) {
         Set<String> ids = withAliases(person.id());
         people.replaceAll((account, p) -> ids.contains(p.id()) ? new Person(p.id(), p.displayName(), p.guest(), true) : p);
@@ -491,15 +533,25 @@ public final class InMemoryStore implements Store {
             return new Erased(lastStewardOf);
         }
         theirs.forEach(m -> leave(m.communityId(), m.personId()));
-        posts.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId()) ? p.asRemoved() : p);
+        // Their posts go, and the posts others saved with their words.
+        Set<String> creditedIds = credited(people.entrySet().stream().filter(e -> ids.contains(e.getValue().id()))
+                .map(Map.Entry::getKey).toList());
+        java.util.function.Predicate<Post> theirsToRemove = p -> p.authorId() != null
+                && (ids.contains(p.authorId()) || creditedIds.contains(p.id()));
+        posts.replaceAll((id, p) -> theirsToRemove.test(p) ? p.asRemoved() : p);
         // As in the table: an erased reply's words leave its thread's first post; reactions go, counts stay.
-        replies.values().stream().filter(p -> p.authorId() != null && ids.contains(p.authorId())).forEach(r -> {
+        replies.values().stream().filter(theirsToRemove).forEach(r -> {
             Post root = posts.get(r.rootId());
             if (root != null && r.preview().equals(root.latestReply())) {
                 posts.put(root.id(), root.withReplies(root.replyCount(), null));
             }
         });
-        replies.replaceAll((id, p) -> p.authorId() != null && ids.contains(p.authorId()) ? p.asRemoved() : p);
+        replies.replaceAll((id, p) -> theirsToRemove.test(p) ? p.asRemoved() : p);
+        people.forEach((account, p) -> {
+            if (ids.contains(p.id())) {
+                credits.remove(account);
+            }
+        });
         reactions.removeIf(key -> ids.contains(key.substring(key.lastIndexOf('#') + 1)));
         requests.values().removeIf(r -> ids.contains(r.personId()));
         invitations.values().removeIf(i -> ids.contains(i.personId()));
@@ -510,6 +562,7 @@ public final class InMemoryStore implements Store {
         ids.forEach(declared::remove);
         ids.forEach(grants::remove);
         emails.values().removeIf(ids::contains);
+        vouchers.keySet().retainAll(emails.keySet());
         mergedInto.keySet().removeIf(ids::contains);
         Set<ChatAccount> accounts = new HashSet<>();
         people.forEach((account, p) -> {

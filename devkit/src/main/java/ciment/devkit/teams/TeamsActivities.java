@@ -24,10 +24,15 @@ public final class TeamsActivities {
      * its body in HTML.
      */
     public static Map<String, Object> messagePayload(String id, String authorName, String html) {
+        return messagePayload(id, "aad-" + authorName.hashCode(), authorName, html);
+    }
+
+    /** The same, written by the user with this AAD object id (as Teams names the author: from.user.id). */
+    public static Map<String, Object> messagePayload(String id, String authorAadObjectId, String authorName, String html) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", id);
         payload.put("messageType", "message");
-        payload.put("from", Map.of("user", Map.of("id", "aad-" + authorName.hashCode(), "displayName", authorName,
+        payload.put("from", Map.of("user", Map.of("id", authorAadObjectId, "displayName", authorName,
                 "userIdentityType", "aadUser")));
         payload.put("body", Map.of("contentType", "html", "content", html));
         payload.put("attachments", List.of());

@@ -12,6 +12,7 @@ import ciment.core.reply.Reply;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** People in Block Kit: what I declared (whoami, roles, skills) and who offers a skill. */
 final class PeopleBlocks {
@@ -30,7 +31,7 @@ final class PeopleBlocks {
         Profile profile = me.profile();
         List<String> accounts = me.accounts().stream().map(account -> account(account, mentions)).toList();
         String facts = "*Accounts:* " + (accounts.isEmpty() ? "none" : joinWithin(accounts, ", ", 400))
-                + "\n*Email:* " + email(profile)
+                + "\n*Email:* " + email(profile, me.unlinked())
                 + "\n*Roles:* " + declared(profile.roles(), "roles add &lt;text&gt;")
                 + "\n*Skills:* " + declared(profile.skills(), "skills add &lt;text&gt;");
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -43,11 +44,17 @@ final class PeopleBlocks {
         return blocks;
     }
 
-    /** The address that links my accounts, or why this account stays on its own. */
-    private static String email(Profile profile) {
-        return profile.email()
-                .map(address -> Mrkdwn.fit(Mrkdwn.escape(address), EMAIL_MAX)
-                        + " (your accounts are linked by this verified address: one person on Slack and Teams)")
+    /** The address that links my accounts, or why this account stays on its own (whoami says why, in one sentence). */
+    private static String email(Profile profile, Optional<String> unlinked) {
+        Optional<String> address = profile.email().map(email -> Mrkdwn.fit(Mrkdwn.escape(email), EMAIL_MAX));
+        if (unlinked.isPresent()) {
+            return address.orElse("none known") + ". " + Mrkdwn.escape(unlinked.get());
+        }
+        if (profile.vouchedBy().isPresent()) {
+            return address.get() + " (your accounts are linked by this verified address: one person on Slack and Teams)";
+        }
+        return address.map(email -> email + " (not checked yet: whoami checks it, and links your accounts by it when"
+                        + " your workspace is trusted for it)")
                 .orElse("none known: Slack did not give Ciment your email address, so this account stays separate"
                         + " from any other you use (accounts are linked by verified email).");
     }

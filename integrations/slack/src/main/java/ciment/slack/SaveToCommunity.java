@@ -1,5 +1,6 @@
 package ciment.slack;
 
+import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Platform;
 import ciment.core.reply.Home;
@@ -115,7 +116,7 @@ final class SaveToCommunity {
         Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
                 payload.getUser().getId(), SlackCallers.firstNonBlank(payload.getUser().getUsername(),
                         payload.getUser().getName()), payload.getTriggerId(), callers.sentAt(request.getHeaders()), null);
-        Read read = messages(saved.get());
+        Read read = messages(saved.get(), teamId);
         Reply answer;
         try {
             answer = ciment.get().save(caller, slug, read.messages());
@@ -138,8 +139,12 @@ final class SaveToCommunity {
     private record Read(List<ChatMessage> messages, boolean repliesUnread) {
     }
 
-    /** The message and its replies as Slack has them now; the message alone, as the modal carried it, when Slack cannot say. */
-    private Read messages(SaveModal.Saved saved) {
+    /**
+     * The message and its replies as Slack has them now; the message alone, as the modal carried it, when Slack
+     * cannot say. Each is credited to its writer's account in the workspace ({@code teamId}), as their own commands
+     * come from it: their erasure finds it.
+     */
+    private Read messages(SaveModal.Saved saved, String teamId) {
         List<Message> read = new ArrayList<>();
         boolean unread = false;
         if (bot.get() != null && (saved.thread() || saved.cut())) {
@@ -149,12 +154,12 @@ final class SaveToCommunity {
         Map<String, String> names = new HashMap<>();
         List<ChatMessage> messages = new ArrayList<>();
         if (read.isEmpty() || !saved.ts().equals(read.getFirst().getTs())) {
-            messages.add(new ChatMessage(name(saved.user(), saved.name(), names), Platform.SLACK,
-                    Mrkdwn.typed(saved.text()) + (saved.cut() ? Mrkdwn.ELLIPSIS : "")));
+            messages.add(new ChatMessage(name(saved.user(), saved.name(), names), account(teamId, saved.user()),
+                    Platform.SLACK, Mrkdwn.typed(saved.text()) + (saved.cut() ? Mrkdwn.ELLIPSIS : "")));
         }
         for (Message message : read) {
-            messages.add(new ChatMessage(name(message.getUser(), botName(message), names), Platform.SLACK,
-                    Mrkdwn.typed(message.getText())));
+            messages.add(new ChatMessage(name(message.getUser(), botName(message), names),
+                    account(teamId, message.getUser()), Platform.SLACK, Mrkdwn.typed(message.getText())));
         }
         return new Read(messages, unread);
     }
@@ -207,6 +212,12 @@ final class SaveToCommunity {
             }
             return botName != null ? botName : SOMEONE;
         });
+    }
+
+    /** A person's account in the workspace; null for an app's message (no user). */
+    private static ChatAccount account(String teamId, String userId) {
+        return teamId == null || teamId.isBlank() || userId == null || userId.isBlank() ? null
+                : new ChatAccount(Platform.SLACK, teamId, userId);
     }
 
     private static String botName(Message message) {

@@ -5,6 +5,8 @@ import ciment.core.model.Introduction;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What Slack says about a user (users.info), as Ciment's {@link Introduction}: the name people see, the
  * email address that links one person's Slack and Teams accounts (given only with the users:read.email
- * scope; without it the account stays unlinked), and whether the user is a guest. Asked at a person's
+ * scope; without it the account stays unlinked), whether the user is a guest, and the workspace and
+ * Enterprise Grid organisation they belong to (which CIMENT_TRUSTED_DOMAINS may trust for the address). Asked at a person's
  * first command, by whoami, and for someone a steward invites. The client has a short call timeout and
  * a command makes one call at most, so a slow Slack never costs the 3-second answer.
  */
@@ -111,7 +114,22 @@ final class SlackIntroductions {
             name = fallbackName != null ? fallbackName : user.getName();
         }
         String email = user.getProfile() == null ? null : user.getProfile().getEmail();
-        return new Introduction(name, Optional.ofNullable(email), guest(user, origin));
+        return new Introduction(name, Optional.ofNullable(email), guest(user, origin), organisationsOf(user));
+    }
+
+    /**
+     * The organisations Slack says the user belongs to: their own workspace (team_id) and, on Enterprise Grid,
+     * their organisation (enterprise_user.enterprise_id). CIMENT_TRUSTED_DOMAINS may name either.
+     */
+    static List<String> organisationsOf(User user) {
+        List<String> ids = new ArrayList<>();
+        if (!isBlank(user.getTeamId())) {
+            ids.add(user.getTeamId());
+        }
+        if (user.getEnterpriseUser() != null && !isBlank(user.getEnterpriseUser().getEnterpriseId())) {
+            ids.add(user.getEnterpriseUser().getEnterpriseId());
+        }
+        return ids;
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Notice;
@@ -41,7 +42,8 @@ class CimentSlackAppTest {
             .addUser("U0BOB", "Bob Byte", "", "bob@example.com");
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     private final InMemoryStore store = new InMemoryStore();
-    private final Ciment ciment = new Ciment(store, Clock.systemUTC());
+    private final Ciment ciment = new Ciment(store, Clock.systemUTC(),
+            TrustedDomains.parse("example.com=" + FakeSlackApi.TEAM_ID));
 
     @AfterEach
     void stop() {
@@ -326,7 +328,7 @@ class CimentSlackAppTest {
 
         assertTrue(me.contains("*Email:* ada@example.com (your accounts are linked by this verified address"), me);
         assertEquals(1, slackApi.calls("users.info").size());
-        assertTrue(store.findByEmail("ada@example.com").isPresent());
+        assertTrue(store.holderOf("ada@example.com").isPresent());
     }
 
     @Test
@@ -336,7 +338,8 @@ class CimentSlackAppTest {
         String me = blocksText(run(appWithToken(), commands.command("U0NOMAIL", "nomail", "whoami")));
 
         assertTrue(me.startsWith("*nomail*"), me);
-        assertTrue(me.contains("*Email:* none known: Slack did not give Ciment your email address"), me);
+        assertTrue(me.contains("*Email:* none known. This account stays separate from your other accounts: Slack did"
+                + " not give Ciment its email address."), me);
     }
 
     @Test

@@ -56,11 +56,32 @@ class PeopleBlocksTest {
 
     @Test
     void me_withALinkedEmail_showsIt_andSaysTheAccountsAreLinkedByIt() {
-        Profile profile = new Profile(ADA, List.of(), List.of(), Optional.of("ada@example.com"));
+        Profile profile = new Profile(ADA, List.of(), List.of(), Optional.of("ada@example.com"), Optional.of("T0ADA"));
 
         String facts = texts(render(new Reply.Me(profile, List.of(slackHere("U0ADA"), teams("29:ada"))))).get(1);
 
         assertTrue(facts.contains("*Email:* ada@example.com (your accounts are linked by this verified address"), facts);
+    }
+
+    @Test
+    void me_afterWhoami_onAnAccountNotLinked_saysWhyInOneSentence_escaped() {
+        Profile profile = new Profile(ADA, List.of(), List.of(), Optional.of("ada@example.com"));
+
+        String facts = texts(render(new Reply.Me(profile, List.of(slackHere("U0ADA")),
+                Optional.of("This account stays separate: <!here> is not trusted.")))).get(1);
+
+        assertTrue(facts.contains("*Email:* ada@example.com. This account stays separate: &lt;!here&gt; is not trusted."),
+                facts);
+    }
+
+    @Test
+    void me_withAnAddressFromBeforeVouching_doesNotSayItLinksAnything() {
+        Profile profile = new Profile(ADA, List.of(), List.of(), Optional.of("ada@example.com"));
+
+        String facts = texts(render(new Reply.Me(profile, List.of(slackHere("U0ADA"))))).get(1);
+
+        assertTrue(facts.contains("*Email:* ada@example.com (not checked yet: whoami checks it"), facts);
+        assertFalse(facts.contains("linked"), facts);
     }
 
     @Test

@@ -46,7 +46,8 @@ class SlackIntroductionsTest {
     class Mapping {
         @Test
         void memberOfTheWorkspace_withAnEmail_isAnEmployee_withTheAddressInLowerCase() {
-            assertEquals(new Introduction("ada", Optional.of("ada@example.com"), false), introduced(user(u -> { })));
+            assertEquals(new Introduction("ada", Optional.of("ada@example.com"), false, List.of(HERE)),
+                    introduced(user(u -> { })));
         }
 
         @Test
@@ -67,7 +68,7 @@ class SlackIntroductionsTest {
         void userWithoutProfile_isNamedByTheFallback_withNoEmail() {
             Introduction introduction = introduced(user(u -> u.setProfile(null)));
 
-            assertEquals(new Introduction("ada.l", Optional.empty(), false), introduction);
+            assertEquals(new Introduction("ada.l", Optional.empty(), false, List.of(HERE)), introduction);
         }
 
         @Test
@@ -109,6 +110,9 @@ class SlackIntroductionsTest {
 
             assertFalse(SlackIntroductions.introduction(colleague, new SlackOrigin(HERE, "E0ORG"), null).guest());
             assertTrue(SlackIntroductions.introduction(colleague, new SlackOrigin(HERE, "E0OTHER"), null).guest());
+            assertEquals(List.of("T0SISTER", "E0ORG"), SlackIntroductions.introduction(colleague,
+                    new SlackOrigin(HERE, "E0ORG"), null).organisations(),
+                    "their own workspace and their organisation: CIMENT_TRUSTED_DOMAINS may name either");
         }
 
         @Test
@@ -155,7 +159,7 @@ class SlackIntroductionsTest {
             Introduction first = command.sender("U0ADA", "ada.l");
             Introduction second = command.sender("U0ADA", "ada.l");
 
-            assertEquals(new Introduction("ada", Optional.of("ada@example.com"), false), first);
+            assertEquals(new Introduction("ada", Optional.of("ada@example.com"), false, List.of(HERE)), first);
             assertEquals(first, second);
             assertEquals(1, slackApi.calls("users.info").size());
         }
@@ -182,8 +186,8 @@ class SlackIntroductionsTest {
 
         @Test
         void mentioned_isIntroducedWithTheirOwnFlags() {
-            assertEquals(Optional.of(new Introduction("eve", Optional.of("eve@partner.example"), true)),
-                    command().mentioned("U0EVE"));
+            assertEquals(Optional.of(new Introduction("eve", Optional.of("eve@partner.example"), true,
+                    List.of("T0PARTNER"))), command().mentioned("U0EVE"));
         }
 
         @Test

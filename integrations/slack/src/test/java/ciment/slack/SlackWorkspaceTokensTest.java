@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Channel;
 import ciment.core.model.Link;
@@ -146,7 +147,7 @@ class SlackWorkspaceTokensTest {
         install(INSTALLED, token);
         slackApi.addUser(new FakeSlackApi.User("U0ADA", "Ada Lovelace", "ada", "ada@example.com").fromTeam(INSTALLED));
         InMemoryStore store = new InMemoryStore();
-        Ciment ciment = new Ciment(store, Clock.systemUTC());
+        Ciment ciment = new Ciment(store, Clock.systemUTC(), TrustedDomains.parse("example.com=" + INSTALLED));
         App app = CimentSlackApp.create(oauth(true), () -> ciment, Clock.systemUTC(), () -> installations);
         SlashCommands commands = new SlashCommands(SECRET, INSTALLED);
 

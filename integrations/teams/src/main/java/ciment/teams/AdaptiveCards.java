@@ -475,6 +475,19 @@ final class AdaptiveCards {
                 .put("color", "Good")));
     }
 
+    /** Whether the address links my accounts, when whoami did not say why it does not. */
+    private static String linking(ciment.core.model.Profile profile) {
+        if (profile.vouchedBy().isPresent()) {
+            return "Your accounts are linked by this verified email address: your Slack and Teams accounts with it are"
+                    + " one person in Ciment, with the same communities.";
+        }
+        return profile.email().isPresent()
+                ? "This address is not checked yet: whoami checks it, and links your accounts by it when your tenant is"
+                        + " trusted for it."
+                : "Teams has not given Ciment a verified email address for you, so this account stays separate from"
+                        + " your other chat accounts.";
+    }
+
     /**
      * whoami, roles, skills: the accounts I use Ciment from, the email address that links them (or why
      * they stay apart), whether I am a guest, and what I declared.
@@ -490,11 +503,7 @@ final class AdaptiveCards {
             body.add(fact("Email", run(me.profile().email().orElse("not known"))));
             body.add(fact("Roles", run(CardText.cut(declared(me.profile().roles()), room.words()))));
             body.add(fact("Skills", run(CardText.cut(declared(me.profile().skills()), room.words()))));
-            body.add(text(me.profile().email().isPresent()
-                    ? "Your accounts are linked by this verified email address: your Slack and Teams accounts with it"
-                            + " are one person in Ciment, with the same communities."
-                    : "Teams has not given Ciment a verified email address for you, so this account stays separate"
-                            + " from your other chat accounts."));
+            body.add(text(me.unlinked().orElseGet(() -> linking(me.profile()))));
             if (person.guest()) {
                 body.add(text("You take part as a guest: you see and join the communities a steward invites you to."));
             }
@@ -596,9 +605,13 @@ final class AdaptiveCards {
         return topics.isEmpty() ? "none yet" : String.join(", ", topics);
     }
 
-    /** Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves. */
-    static Optional<String> chatLink(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
-        Optional<String> user = found.profile().email().or(() -> found.accounts().stream()
+    /**
+     * Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves: a vouched one (any
+     * other could be someone else's, and the link would open a chat with them).
+     */
+    static java.util.Optional<String> chatLink(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
+        java.util.Optional<String> user = found.profile().vouchedAddress().map(ciment.core.model.VouchedAddress::email)
+                .or(() -> found.accounts().stream()
                 .filter(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant))
                 .map(ChatAccount::userId)
                 .filter(id -> !id.startsWith("29:")) // a Teams id, not an AAD object id: no link takes it

@@ -1,6 +1,7 @@
 package ciment.teams;
 
 import ciment.core.Refusal;
+import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Community;
 import ciment.core.model.Platform;
@@ -100,7 +101,8 @@ final class SaveToCommunity {
         }
         MessageActionsPayload payload = action.getMessagePayload();
         String text = payload == null ? "" : textOf(payload);
-        Reply saved = ciment.save(caller, slug, List.of(new ChatMessage(authorOf(payload), Platform.TEAMS, text)));
+        Reply saved = ciment.save(caller, slug, List.of(new ChatMessage(authorOf(payload),
+                authorAccount(payload, caller.account().workspace()), Platform.TEAMS, text)));
         if (saved instanceof Reply.Posted posted) {
             return message("Saved as " + posted.post().reference() + " in " + posted.post().slug() + ".");
         }
@@ -127,6 +129,18 @@ final class SaveToCommunity {
             return from.getApplication().getDisplayName();
         }
         return "Someone";
+    }
+
+    /**
+     * The writer's account in the tenant, as their own messages name it (their AAD object id, which is what
+     * Teams gives here): their erasure finds the post. Null for an app's message.
+     */
+    static ChatAccount authorAccount(MessageActionsPayload payload, String tenant) {
+        MessageActionsPayloadFrom from = payload == null ? null : payload.getFrom();
+        if (from == null || from.getUser() == null || !notBlank(from.getUser().getId()) || !notBlank(tenant)) {
+            return null;
+        }
+        return new ChatAccount(Platform.TEAMS, tenant, from.getUser().getId().strip());
     }
 
     private static boolean notBlank(String text) {

@@ -2,13 +2,14 @@ package ciment.teams;
 
 import ciment.core.model.Introduction;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What Teams says about a person, as Ciment's {@link Introduction}: the name, the verified email
- * address from the Bot Connector's member lookup (which links their Slack and Teams accounts), and
- * whether they are a guest.
+ * What Teams says about a person, as Ciment's {@link Introduction}: the name, the email address from the
+ * Bot Connector's member lookup (which links their Slack and Teams accounts when their tenant is trusted for
+ * it), whether they are a guest, and their tenant.
  *
  * @param homeTenant the bot's own organisation (MICROSOFT_APP_TENANT_ID), when it is set: anyone from
  *                   another tenant takes part as a guest
@@ -29,7 +30,20 @@ record TeamsIntroduction(Optional<String> homeTenant) {
      */
     Introduction of(String name, TeamsChannelAccount member, String conversationTenant) {
         String shown = name == null || name.isBlank() ? member.getName() : name;
-        return new Introduction(shown, emailOf(member), isGuest(member, conversationTenant));
+        return new Introduction(shown, emailOf(member), isGuest(member, conversationTenant),
+                organisationOf(member, conversationTenant));
+    }
+
+    /**
+     * The tenant the member belongs to, as the member lookup says, else the conversation's (the Emulator's
+     * conversations have none). A member of another tenant than the conversation's is a guest anyway.
+     */
+    private static List<String> organisationOf(TeamsChannelAccount member, String conversationTenant) {
+        String tenant = strip(member.getTenantId());
+        if (tenant == null && isTenant(conversationTenant)) {
+            tenant = conversationTenant.strip();
+        }
+        return tenant == null ? List.of() : List.of(tenant);
     }
 
     /**

@@ -122,7 +122,8 @@ class CardActionsTest {
         assertEquals(List.of("Ask to join"), buttons(community));
 
         Person ada = new Person("p-ada", "Ada Lovelace");
-        Profile withAddress = new Profile(ada, List.of("Onboarding buddy"), List.of("SQL"), Optional.of("ada@example.org"));
+        Profile withAddress = new Profile(ada, List.of("Onboarding buddy"), List.of("SQL"), Optional.of("ada@example.org"),
+                Optional.of("tenant-1"));
         JsonNode reachable = json(AdaptiveCards.personResult(new PeopleSearch.Found(ada, withAddress, List.of()), "tenant-1"));
         assertEquals(List.of("Chat in Teams"), buttons(reachable));
         assertTrue(reachable.toString().contains("users=ada%40example.org"), reachable.toString());
@@ -135,5 +136,11 @@ class CardActionsTest {
                 List.of(new ChatAccount(Platform.SLACK, "T1", "U1"))), "tenant-1"));
         assertEquals(List.of(), buttons(slackOnly));
         assertTrue(slackOnly.toString().contains("on Slack"), slackOnly.toString());
+
+        Profile unvouched = new Profile(ada, List.of(), List.of("SQL"), Optional.of("root@example.org"));
+        JsonNode notByAddress = json(AdaptiveCards.personResult(new PeopleSearch.Found(ada, unvouched,
+                List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1"));
+        assertTrue(notByAddress.toString().contains("users=aad-ada"),
+                "an address nobody vouched for opens no chat with whoever holds it: " + notByAddress);
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
+import ciment.core.port.People;
 import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryStore;
 import ciment.devkit.teams.FakeBotFramework;
@@ -47,7 +49,7 @@ class SenderIntroductionTest {
         ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
                 URI.create(fake.oauthTokenUrl()), clock);
         return new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null),
-                new CimentBot(new Ciment(store, clock), clock, homeTenant), InboundAuth.unauthenticated());
+                new CimentBot(new Ciment(store, clock, TrustedDomains.parse("example.org=" + TENANT)), clock, homeTenant), InboundAuth.unauthenticated());
     }
 
     private TeamsActivities.Message from(FakeBotFramework.Member member, String text) {
@@ -84,7 +86,7 @@ class SenderIntroductionTest {
         ask(from(ada, "feed"));
 
         assertEquals(List.of("29:ada"), lookedUp());
-        assertEquals(Optional.of(personOf(ada)), store.findByEmail("ada@example.org"), "linked by the lower-cased email");
+        assertEquals(Optional.of(personOf(ada)), store.holderOf("ada@example.org").map(People.Holder::person), "linked by the lower-cased email");
         assertFalse(personOf(ada).guest());
     }
 
@@ -101,12 +103,14 @@ class SenderIntroductionTest {
     }
 
     @Test
-    void teamsGuest_isMetAsAGuest_withTheirOwnAddress_notTheExtUpn() {
+    void teamsGuest_isMetAsAGuest_andTheAddressItGivesLinksNobody() {
         ask(from(pat, "communities"));
         Person person = personOf(pat);
         assertTrue(person.guest());
-        assertEquals(Optional.of(person), store.findByEmail("pat@supplier.example"));
-        assertTrue(ask(from(pat, "whoami")).contains("You take part as a guest"));
+        assertEquals(Optional.empty(), store.holderOf("pat@supplier.example"), "a guest's address is never believed");
+        String me = ask(from(pat, "whoami"));
+        assertTrue(me.contains("You take part as a guest"), me);
+        assertTrue(me.contains("a guest is never linked to anyone by an email address"), me);
     }
 
     @Test
@@ -126,7 +130,7 @@ class SenderIntroductionTest {
         fake.failMemberLookups(0);
         String created = ask(from(ada, "create data-guild Data people"));
         assertTrue(created.startsWith("Created data-guild"), created);
-        assertEquals(Optional.of(personOf(ada)), store.findByEmail("ada@example.org"));
+        assertEquals(Optional.of(personOf(ada)), store.holderOf("ada@example.org").map(People.Holder::person));
     }
 
     @Test
@@ -150,7 +154,8 @@ class SenderIntroductionTest {
         TeamsActivities.Message message = TeamsActivities.message(fake.serviceUrl(), "bot").withoutTenant()
                 .from("emulator-user", null, "User").channelId("emulator").text("whoami");
         String me = ask(message);
-        assertTrue(me.contains("has not given Ciment a verified email address"), me);
+        assertTrue(me.contains("This account stays separate from your other accounts: Teams did not give Ciment its"
+                + " email address."), me);
         assertTrue(fake.memberLookups().isEmpty());
     }
 }

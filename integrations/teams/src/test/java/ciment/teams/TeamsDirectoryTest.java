@@ -133,7 +133,8 @@ class TeamsDirectoryTest {
         TeamsDirectory directory = directoryOf(message("invite data-guild <at>Pat</at>").mentioning(pat.id(), "Pat"));
         ChatAccount account = directory.accountOf("@Pat").orElseThrow();
 
-        assertEquals(Optional.of(new Introduction("Pat Partner", Optional.of("pat@supplier.example"), true)),
+        assertEquals(Optional.of(new Introduction("Pat Partner", Optional.of("pat@supplier.example"), true,
+                java.util.List.of(TENANT))),
                 directory.introduce(account));
         assertEquals(1, fake.memberLookups().size(), "the mention's lookup says it all");
     }
@@ -143,7 +144,8 @@ class TeamsDirectoryTest {
         TeamsDirectory directory = directoryOf(message("help"));
         Optional<Introduction> introduction = directory.introduce(new ChatAccount(Platform.TEAMS, TENANT, "aad-grace"));
 
-        assertEquals(Optional.of(new Introduction("Grace Hopper", Optional.of("grace@navy.example"), false)), introduction);
+        assertEquals(Optional.of(new Introduction("Grace Hopper", Optional.of("grace@navy.example"), false,
+                java.util.List.of(TENANT))), introduction);
         assertEquals("aad-grace", fake.memberLookups().get(0).memberId());
     }
 

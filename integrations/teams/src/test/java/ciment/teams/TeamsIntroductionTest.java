@@ -35,7 +35,17 @@ class TeamsIntroductionTest {
     void employee_isIntroducedWithTheActivitysName_andTheEmailAddress_lowerCased() {
         Introduction introduction = ANY_TENANT.of("Ada Lovelace",
                 member("Ada.Lovelace@Example.org", "ada@corp.example.org", HOME, "user"), HOME);
-        assertEquals(new Introduction("Ada Lovelace", Optional.of("ada.lovelace@example.org"), false), introduction);
+        assertEquals(new Introduction("Ada Lovelace", Optional.of("ada.lovelace@example.org"), false,
+                java.util.List.of(HOME)), introduction);
+    }
+
+    @Test
+    void organisation_isTheMembersTenant_elseTheConversations_andNoneInTheEmulator() {
+        assertEquals(java.util.List.of("their-tenant"),
+                ANY_TENANT.of("Ada", member("ada@example.org", null, "their-tenant", "user"), HOME).organisations());
+        assertEquals(java.util.List.of(HOME),
+                ANY_TENANT.of("Ada", member("ada@example.org", null, null, "user"), HOME).organisations());
+        assertEquals(java.util.List.of(), ANY_TENANT.withoutLookup("Ada", CimentBot.NO_TENANT).organisations());
     }
 
     @Test

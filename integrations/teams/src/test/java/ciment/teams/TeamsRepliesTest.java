@@ -205,8 +205,20 @@ class TeamsRepliesTest {
     }
 
     @Test
-    void me_withAnEmail_showsIt_andSaysTheAccountsAreLinkedByIt() {
+    void me_afterWhoami_onAnAccountNotLinked_saysWhyInOneSentence_notThatItIsLinked() {
         Profile profile = new Profile(GRACE, List.of(), List.of(), java.util.Optional.of("grace@navy.example"));
+        String why = "This account stays separate from your other accounts: it takes part as a guest.";
+        JsonNode card = card(render(new Reply.Me(profile, List.of(GRACE_TEAMS), java.util.Optional.of(why))));
+
+        assertTrue(card.toString().contains(why), card.toString());
+        assertFalse(card.toString().contains("are linked"), card.toString());
+        assertValidAdaptiveCard(card);
+    }
+
+    @Test
+    void me_withAnEmail_showsIt_andSaysTheAccountsAreLinkedByIt() {
+        Profile profile = new Profile(GRACE, List.of(), List.of(), java.util.Optional.of("grace@navy.example"),
+                java.util.Optional.of("navy-tenant"));
         JsonNode card = card(render(new Reply.Me(profile, List.of(GRACE_TEAMS, GRACE_SLACK))));
 
         assertEquals("grace@navy.example", facts(card).get("Email"));

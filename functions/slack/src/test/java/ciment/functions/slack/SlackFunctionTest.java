@@ -58,7 +58,8 @@ class SlackFunctionTest {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
                 "SLACK_BOT_TOKEN", TOKEN,
-                "SLACK_API_URL", slackApi.baseUrl()));
+                "SLACK_API_URL", slackApi.baseUrl(),
+                "CIMENT_TRUSTED_DOMAINS", "example.com=" + FakeSlackApi.TEAM_ID));
         table = settings.table();
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);

@@ -26,7 +26,7 @@ class TeamsAllowedTenantsTest {
     static void start() {
         stack = new TeamsStack();
         ours = stack.member(stack.person("Ada Lovelace"));
-        stranger = stack.member(stack.person("Mallory Outsider"));
+        stranger = stack.member(stack.personElsewhere("Mallory Outsider"));
         // upper case and spaces in the list: tenant ids are GUIDs, whatever their case
         String allowed = " " + ours.tenant().toUpperCase(Locale.ROOT) + " , 00000000-0000-0000-0000-000000000001";
         function = new TeamsFunction(stack.settings.with("CIMENT_TEAMS_ALLOWED_TENANTS", allowed), false);

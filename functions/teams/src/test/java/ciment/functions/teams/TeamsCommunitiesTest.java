@@ -211,7 +211,7 @@ class TeamsCommunitiesTest {
     void rolesAndSkills_areShownByWhoami_andWhoFindsThePersonWithAWayToReachThem() {
         TeamsStack.Person grace = stack.person("Grace Hopper");
         TeamsStack.Person linus = grace.sameTenantAs(grace, "Linus Torvalds");
-        TeamsStack.Person partner = stack.person("Pat Partner"); // another tenant
+        TeamsStack.Person partner = stack.personElsewhere("Pat Partner"); // another tenant
         String skill = "Accessibilité " + UUID.randomUUID().toString().substring(0, 6);
         String folded = skill.replace("é", "e").toLowerCase(java.util.Locale.ROOT);
         String slug = slug("a11y");

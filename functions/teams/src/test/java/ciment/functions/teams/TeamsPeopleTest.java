@@ -114,8 +114,9 @@ class TeamsPeopleTest {
         assertEquals(List.of(invited), listed(card(ask(stack.message(pat, "communities")))));
 
         JsonNode me = card(ask(stack.message(pat, "whoami")));
-        assertEquals("pat.partner@supplier.example", facts(me).get("Email"), "their own address, not the #EXT# UPN");
+        assertEquals("not known", facts(me).get("Email"), "a guest's address links nothing, so it is not kept");
         assertTrue(me.toString().contains("You take part as a guest"), me.toString());
+        assertTrue(me.toString().contains("a guest is never linked to anyone by an email address"), me.toString());
     }
 
     @Test
@@ -179,7 +180,8 @@ class TeamsPeopleTest {
         say(ada, "close " + slug);
         int items = stack.itemCount();
 
-        assertEquals("Nobody with the address nobody@example.org has used Ciment yet: they can start with help.",
+        assertEquals("Nobody with the address nobody@example.org is known to Ciment (an address names only people of a"
+                + " workspace or tenant trusted for it): @mention them, or they can start with help.",
                 say(ada, "approve " + slug + " nobody@example.org"));
         assertEquals(items, stack.itemCount());
     }
@@ -188,7 +190,7 @@ class TeamsPeopleTest {
     void homeTenantSet_someoneOfAnotherOrganisation_isAGuest_andSeesNoCommunityUninvited() {
         TeamsStack.Person ada = stack.member(stack.person("Ada Lovelace"));
         TeamsFunction singleTenant = new TeamsFunction(stack.settings.with("MICROSOFT_APP_TENANT_ID", ada.tenant()), false);
-        TeamsStack.Person linus = stack.member(stack.person("Linus Torvalds")); // a tenant of his own
+        TeamsStack.Person linus = stack.member(stack.personElsewhere("Linus Torvalds")); // a tenant of his own
         String slug = slug("kernel");
         ask(singleTenant, stack.message(ada, "create " + slug + " Kernels"));
 

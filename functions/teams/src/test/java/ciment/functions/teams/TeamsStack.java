@@ -21,9 +21,12 @@ final class TeamsStack implements AutoCloseable {
     final Settings settings;
     final DynamoDbClient dynamo;
 
+    /** The tenant of {@link #person}: CIMENT_TRUSTED_DOMAINS trusts it for example.org, as {@link #emailOf} gives. */
+    static final String TENANT = "6d1f0c4e-5a7b-4c3d-9e2f-0a1b2c3d4e5f";
+
     TeamsStack() {
         settings = Settings.of(fake.settings()).with(MotoServer.tableSettings("teams"))
-                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
+                .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*").with("CIMENT_TRUSTED_DOMAINS", "example.org=" + TENANT);
         table = settings.table();
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, table);
@@ -38,8 +41,13 @@ final class TeamsStack implements AutoCloseable {
         return new TeamsFunction(settings, false);
     }
 
-    /** A Teams person: same tenant and ids in every message they send. */
+    /** A Teams person of the trusted tenant: same tenant and ids in every message they send. */
     Person person(String name) {
+        return new Person(TENANT, "29:" + UUID.randomUUID(), UUID.randomUUID().toString(), name);
+    }
+
+    /** A Teams person of a tenant of their own, which nothing trusts. */
+    Person personElsewhere(String name) {
         return new Person(UUID.randomUUID().toString(), "29:" + UUID.randomUUID(), UUID.randomUUID().toString(), name);
     }
 

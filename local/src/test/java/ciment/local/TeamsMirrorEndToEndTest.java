@@ -9,8 +9,13 @@ import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
+import ciment.devkit.teams.TeamsMarkup;
 import ciment.local.LocalStack.TeamsUser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * people write in one (no @mention: the bot reads every channel message with ChannelMessage.Read.Group)
  * becomes a post, mirrored into the other as a card naming its author by the Teams delivery function the
  * runner feeds from the table's stream; reply chains, edits, deletions and reactions follow, and neither a
- * redelivered activity nor a failing Bot Connector makes a second copy.
+ * redelivered activity nor a failing Bot Connector makes a second copy. What a Slack user types reaches
+ * Teams as typed (issue 14, item 7: a markdown link shows its label and its address), and a post of 3,990
+ * emoji reaches it in messages within Teams' 28 KB as received (item 10), with the way to the rest.
  */
 class TeamsMirrorEndToEndTest {
     private static LocalStack stack;
@@ -41,6 +48,11 @@ class TeamsMirrorEndToEndTest {
     private static LocalStack.SlackUser slackWriter;
     private static TeamsUser teamsSteward;
     private static SlackInteractions slack;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Teams' message limit (issue 14, item 10), counted on the bytes the fake Bot Connector received. */
+    private static final int TEAMS_LIMIT = 28_000;
+    /** Two emoji as the SDK sends them: each half of each surrogate pair escaped. */
+    private static final String BRICKS = "\\uD83E\\uDDF1\\uD83E\\uDDF1";
 
     @BeforeAll
     static void start() {
@@ -120,7 +132,7 @@ class TeamsMirrorEndToEndTest {
 
         FakeBotFramework.SentActivity copy = copyInB("Fridays are for demos");
 
-        String card = copy.attachmentContents().toString();
+        String card = copy.cardsShown();
         assertTrue(card.contains("**Wren Writer** · via Teams"), card);
         assertEquals(List.of(), copiesIn(CHANNEL_A, "Fridays are for demos"), "never mirrored back into its channel");
         assertTrue(stack.botFramework.sent().subList(sentBefore, stack.botFramework.sent().size()).stream()
@@ -151,7 +163,7 @@ class TeamsMirrorEndToEndTest {
 
         List<FakeBotFramework.SentActivity> inChain = eventually(() -> copiesIn(CHANNEL_B + ";messageid="
                 + rootCopy.id(), "I will, this afternoon"), "the reply in B's reply chain");
-        assertTrue(inChain.get(0).attachmentContents().toString().contains("**Remy Reader** · via Teams"));
+        assertTrue(inChain.get(0).cardsShown().contains("**Remy Reader** · via Teams"), inChain.get(0).json());
         assertEquals(List.of(), copiesIn(CHANNEL_A + ";messageid=" + root.id(), "I will, this afternoon"));
     }
 
@@ -229,8 +241,7 @@ class TeamsMirrorEndToEndTest {
     void slackMessage_isACardNamingItsAuthorViaSlack_inTheTeamsChannel_andASlackThreadReply_landsInItsReplyChain() {
         String root = writtenInSlack("Lunch talk on Thursday", null);
         FakeBotFramework.SentActivity copy = copyInTeams(TEAMS_CHANNEL, "Lunch talk on Thursday");
-        assertTrue(copy.attachmentContents().toString().contains("**Sky Writer** · via Slack"),
-                copy.attachmentContents().toString());
+        assertTrue(copy.cardsShown().contains("**Sky Writer** · via Slack"), copy.json());
 
         writtenInSlack("Count me in", root);
 
@@ -253,5 +264,58 @@ class TeamsMirrorEndToEndTest {
 
         FakeSlackApi.Message reply = copyInSlack("Monday too");
         assertEquals(copy.ts(), reply.threadTs(), "in the thread of the copy");
+    }
+
+    @Test
+    void slackMessageWithAMarkdownLink_reachesTeamsAsTyped_itsLabelAndItsAddressShown_neverALinkHidingTheAddress() {
+        // Slack links the address it recognises: <https://…> in the event's text.
+        writtenInSlack("[reset it here](<https://evil.example>) before Friday", null);
+
+        FakeBotFramework.SentActivity copy = copyInTeams(TEAMS_CHANNEL, "reset it here");
+
+        JsonNode sent = TeamsMarkup.tree(copy.json());
+        assertEquals(List.of(), TeamsMarkup.problems(sent), "no link, mention or forged bold: " + copy.json());
+        assertTrue(TeamsMarkup.runs(sent).contains("[reset it here](https://evil.example) before Friday"),
+                "shown as typed, address and all: " + TeamsMarkup.runs(sent));
+        assertEquals(List.of("Sky Writer"), TeamsMarkup.boldRuns(sent), "the author alone in bold");
+    }
+
+    @Test
+    void postOf3990Emoji_everyMessageTheBotConnectorReceives_staysWithinTeamsLimit_withTheWayToTheRest() {
+        String emoji = "🧱".repeat(3990);
+        int before = stack.botFramework.sent().size();
+        writtenInSlack(emoji, null); // a Slack message of 3,990 emoji: a post, mirrored into the Teams channel
+        FakeBotFramework.SentActivity copy = copyInTeams(TEAMS_CHANNEL, "🧱🧱");
+        assertTrue(copy.bytes() <= TEAMS_LIMIT, "the copy: " + copy.bytes() + " bytes as received");
+        assertTrue(copy.cardsShown().contains("… (more in its thread)"), "the words end saying where the rest is");
+        assertTrue(copy.json().contains("\"title\":\"Open thread\""), "and Open thread leads there");
+
+        String reference = referenceOf(copy);
+        assertEquals(200, teamsSteward.ciment("post " + CROSS + " " + emoji).status());
+        assertTrue(teamsSteward.ciment("feed " + CROSS).says("more in its thread"));
+        LocalStack.TeamsAnswer thread = teamsSteward.ciment("thread " + reference);
+        assertTrue(thread.says("Read on"), thread.cards());
+        eventually(() -> stack.botFramework.sentTo(TEAMS_CHANNEL).stream().filter(a -> a.json().contains(BRICKS)).count()
+                >= 2 ? List.of(true) : List.of(), "the Teams post's copy in the linked channel");
+
+        List<FakeBotFramework.SentActivity> sent = stack.botFramework.sent();
+        List<FakeBotFramework.SentActivity> since = sent.subList(before, sent.size());
+        assertTrue(since.size() >= 5, "the copies, the post's answer, the feed, the thread: " + since.size());
+        for (FakeBotFramework.SentActivity activity : since) {
+            assertTrue(activity.bytes() <= TEAMS_LIMIT, activity.bytes() + " bytes as received, to "
+                    + activity.conversationId());
+        }
+
+        // Read on, clicked in the thread's card: the rest, in the invoke's answer, within the limit too
+        JsonNode readOn = TeamsMarkup.tree(stack.botFramework.sentTo(teamsSteward.conversationId).getLast().json())
+                .findParents("verb").stream().filter(a -> a.path("verb").asText().equals("readon")).findFirst()
+                .orElseThrow();
+        Map<String, Object> data = JSON.convertValue(readOn.path("data"), new TypeReference<>() { });
+        HttpResponse<String> answer = stack.post("/api/messages", Map.of("Content-Type", "application/json",
+                "Authorization", FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))),
+                teamsSteward.message("").cardAction("readon", data).json());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().getBytes(StandardCharsets.UTF_8).length <= TEAMS_LIMIT, answer.body().length() + "");
+        assertTrue(answer.body().contains("continued") && answer.body().contains("🧱🧱"), answer.body());
     }
 }

@@ -39,16 +39,11 @@ public final class ReplySamples {
     public static final String TENANT = "tenant-1";
     public static final String WORKSPACE = "T0001";
 
-    /** Words people may type that a tool could read as markup, links, mentions or layout. */
-    public static final List<String> HOSTILE = List.of(
-            "[reset it here](https://evil.example)",
-            "<at>Ada</at> <!channel> <@U0ADMIN> <#C0001> <https://evil.example|click>",
-            "*bold* _it_ ~strike~ `code` ```block``` > quote # heading - item 1. item",
-            "<script>alert(1)</script> &amp; &lt;b&gt; \" ' \\",
-            "{{DATE(2025-01-01T00:00:00Z, SHORT)}} ${jndi:ldap://x} %s %n",
-            "\u0000\u0001\u0007\u001b[31m\u007f\u0085\u2028\u2029 tab\there",
-            "\u202eevil\u202c \u200b\u200d\ufeff",
-            "漢字かなカナ한국어 🧱👩🏽‍💻🇫🇷 é");
+    /**
+     * Words people may type that a tool could read as markup, links, mentions or layout: the shared list
+     * ({@code ciment/hostile-inputs.txt}, {@link HostileInputs}) that both tools' renderings are tested with.
+     */
+    public static final List<String> HOSTILE = HostileInputs.all();
 
     private ReplySamples() {
     }

@@ -380,7 +380,8 @@ public final class FakeBotFramework implements AutoCloseable {
                 String replyToId = connector.group(2) == null ? null : decode(connector.group(2));
                 String id = "sent-" + sentIds.incrementAndGet();
                 sent.add(new SentActivity(decode(connector.group(1)), replyToId,
-                        exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8), id));
+                        exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8), id,
+                        body.length));
                 respond(exchange, 200, Json.write(Map.of("id", id)));
                 return;
             }
@@ -390,7 +391,7 @@ public final class FakeBotFramework implements AutoCloseable {
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 if (method.equals("PUT")) {
                     updated.add(new SentActivity(conversationId, null, authorization,
-                            new String(body, StandardCharsets.UTF_8), activityId));
+                            new String(body, StandardCharsets.UTF_8), activityId, body.length));
                     respond(exchange, 200, Json.write(Map.of("id", activityId)));
                 } else {
                     deleted.add(new DeletedActivity(conversationId, activityId, authorization));
@@ -597,12 +598,25 @@ public final class FakeBotFramework implements AutoCloseable {
     }
 
     /**
-     * One activity the bot sent: to which conversation, in reply to which activity, with which token, and
-     * the id the fake gave it (as Teams gives a message's id back: a reaction or a reply names it).
+     * One activity the bot sent: to which conversation, in reply to which activity, with which token, the
+     * id the fake gave it (as Teams gives a message's id back: a reaction or a reply names it), and the size
+     * of the request's body in bytes as received (what Teams' message limit counts).
      */
-    public record SentActivity(String conversationId, String replyToId, String authorization, String json, String id) {
+    public record SentActivity(String conversationId, String replyToId, String authorization, String json, String id,
+            int bytes) {
+        public SentActivity(String conversationId, String replyToId, String authorization, String json, String id) {
+            this(conversationId, replyToId, authorization, json, id, json.getBytes(StandardCharsets.UTF_8).length);
+        }
+
         public SentActivity(String conversationId, String replyToId, String authorization, String json) {
             this(conversationId, replyToId, authorization, json, null);
+        }
+
+        /** Its cards as a reader sees them (TeamsMarkup.readable: Ciment's bold between **), one after the other. */
+        public String cardsShown() {
+            StringBuilder shown = new StringBuilder();
+            TeamsMarkup.tree(json).path("attachments").forEach(a -> shown.append(TeamsMarkup.readable(a.path("content"))));
+            return shown.toString();
         }
 
         public Map<String, Object> activity() {

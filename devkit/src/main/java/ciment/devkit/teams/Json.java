@@ -29,6 +29,15 @@ public final class Json {
         }
     }
 
+    /** The JSON as a tree (a test reads it as a chat tool would). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
     public static Map<String, Object> parseObject(String text) {
         try {
             return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });

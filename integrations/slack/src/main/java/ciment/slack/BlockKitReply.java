@@ -156,14 +156,16 @@ public final class BlockKitReply {
 
     /**
      * A post's section, with a menu to reply, open its thread or react (unless it is removed or hidden),
-     * then a context line with its replies and reaction counts when it has any.
+     * then a context line with its replies and reaction counts when it has any. Its words are a block quote
+     * under Ciment's line naming the author: no line typed (a bold name, a time, a reference) can pass for
+     * that line, since every typed line stays inside the quote.
      */
     static List<LayoutBlock> postBlocks(Post post, boolean home) {
         String heading = "*" + Mrkdwn.escape(post.authorName()) + "*"
                 + (home ? " in *" + post.slug() + "*" : "")
                 + (post.edited() ? " (edited)" : "")
                 + " · " + time(post.createdAt()) + " · `" + post.reference() + "`\n";
-        SectionBlock text = section(heading, Mrkdwn.escape(post.text()));
+        SectionBlock text = section(heading, Mrkdwn.quote(Mrkdwn.escape(post.text())));
         if (PostMenu.actionable(post)) {
             // Inside the section: acting on a post costs no block of the 50.
             text.setAccessory(PostMenu.overflow(post));

@@ -99,8 +99,8 @@ final class HomeView {
         List<LayoutBlock> shown = withinLimit(blocks, MAX_BLOCKS - FOOTER_BLOCKS);
         shown.add(DividerBlock.builder().build());
         shown.add(context("Also in any channel: `" + COMMAND + " communities [query]` to browse, `" + COMMAND
-                + " feed` for the latest posts, `" + COMMAND + " post <slug> <text>`, `" + COMMAND
-                + " who <skill>`, `" + COMMAND + " help` for everything."));
+                + " feed` for the latest posts, `" + COMMAND + " post &lt;slug&gt; &lt;text&gt;`, `" + COMMAND
+                + " who &lt;skill&gt;`, `" + COMMAND + " help` for everything.")); // < and > escaped: Slack's link marks
         return home(shown);
     }
 
@@ -194,7 +194,7 @@ final class HomeView {
         }
         List<LayoutBlock> kept = new ArrayList<>(blocks.subList(0, max - 1));
         kept.add(context("…and " + (blocks.size() - kept.size()) + " more not shown here: `" + COMMAND
-                + " communities` lists communities, `" + COMMAND + " requests <slug>` the requests of one."));
+                + " communities` lists communities, `" + COMMAND + " requests &lt;slug&gt;` the requests of one."));
         return kept;
     }
 }

@@ -1,11 +1,13 @@
 package ciment.slack;
 
+import ciment.core.model.Text;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Slack's mrkdwn rules for text people typed: &, < and > are escaped so that no text can become a
- * link, a mention or an @channel ping; long text is cut, with an ellipsis, to fit Block Kit's limits.
+ * link, a mention or an @channel ping, control characters and reordering bidi controls are dropped
+ * (Text.shown, as in Teams' cards); long text is cut, with an ellipsis, to fit Block Kit's limits.
  */
 final class Mrkdwn {
     static final String ELLIPSIS = "…";
@@ -25,10 +27,15 @@ final class Mrkdwn {
     private Mrkdwn() {
     }
 
-    static String escape(String text) {
-        if (text == null) {
+    /**
+     * The text with &, < and > escaped, once {@link Text#shown} has dropped the control characters and the
+     * bidi controls that would disguise what is shown (an address typed backwards after U+202E).
+     */
+    static String escape(String typed) {
+        if (typed == null) {
             return "";
         }
+        String text = Text.shown(typed);
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -145,7 +145,7 @@ public final class SlackNoticeSender implements NoticeSender {
     }
 
     /** A notice about a post: its text, then Open thread and Reply. Any other: its text alone (null). */
-    private static List<LayoutBlock> blocks(Notice notice, String text) {
+    static List<LayoutBlock> blocks(Notice notice, String text) {
         if (!notice.isAboutPost()) {
             return null;
         }

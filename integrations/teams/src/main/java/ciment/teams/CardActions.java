@@ -41,7 +41,11 @@ final class CardActions {
      * A click: the verb, the community, the card to draw again (with the list's query), and for approve
      * and decline the person who asked, by their Ciment id (whatever chat tool they asked from).
      */
-    record Click(String verb, String slug, Origin origin, String query, String personId) {
+    record Click(String verb, String slug, Origin origin, String query, String personId, String post, int from) {
+
+        Click(String verb, String slug, Origin origin, String query, String personId) {
+            this(verb, slug, origin, query, personId, null, -1);
+        }
 
         /**
          * The command as a person would type it (approve and decline name the person by id instead); a feed's
@@ -121,9 +125,11 @@ final class CardActions {
         if (PostButtons.isPostVerb(verb)) {
             // A post's button: its words, and its thread (in slug's place) to draw after the click.
             JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
-            return PostButtons.command(verb, data).map(words -> new Click(verb,
-                    PostButtons.rootOf(PostButtons.postRef(data.path(PostButtons.REF).asText("")).orElseThrow()),
-                    Origin.POST, words, null));
+            return PostButtons.command(verb, data).map(words -> {
+                String post = PostButtons.postRef(data.path(PostButtons.REF).asText("")).orElseThrow();
+                return new Click(verb, PostButtons.rootOf(post), Origin.POST, words, null, post,
+                        data.path(PostButtons.FROM).asInt(-1));
+            });
         }
         if (!verb.equals(JOIN) && !verb.equals(LEAVE) && !verb.equals(APPROVE) && !verb.equals(DECLINE)
                 && !verb.equals(REQUESTS)) {
@@ -154,6 +160,16 @@ final class CardActions {
      *
      * @param refreshed runs the click's {@link Click#refresh()} command, after the action
      */
+    static AdaptiveCardInvokeResponse answer(Click click, Reply done, Supplier<Reply> refreshed, String readerTenant) {
+        if (PostButtons.READ_ON.equals(click.verb()) && done instanceof Reply.Thread thread) {
+            Optional<ciment.core.model.Post> post = java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.root()),
+                    thread.replies().stream()).filter(p -> p.reference().equals(click.post())).findFirst();
+            return post.map(p -> card(AdaptiveCards.readOn(p, click.from())))
+                    .orElseGet(() -> message(click.post() + " is not in its thread any more."));
+        }
+        return answer(done, refreshed, readerTenant);
+    }
+
     static AdaptiveCardInvokeResponse answer(Reply done, Supplier<Reply> refreshed, String readerTenant) {
         if (done instanceof Reply.Refused) {
             return message(done.summary());
@@ -168,10 +184,14 @@ final class CardActions {
         if (again != done) {
             AdaptiveCards.headWith(card.get(), done.summary());
         }
+        return card(card.get());
+    }
+
+    private static AdaptiveCardInvokeResponse card(ObjectNode card) {
         AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
         response.setStatusCode(200);
         response.setType(AdaptiveCards.CONTENT_TYPE);
-        response.setValue(card.get());
+        response.setValue(card);
         return response;
     }
 

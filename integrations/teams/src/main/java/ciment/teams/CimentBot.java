@@ -109,7 +109,7 @@ public final class CimentBot extends TeamsActivityHandler {
         if (caller.channel() != null && !message.toBot()) {
             // not a command: a channel message, a post when its channel is linked; a refusal told in its reply chain
             return channelMessages.message(caller, activity, message.command())
-                    .map(refused -> turnContext.sendActivity(MessageFactory.text(refused)).thenApply(sent -> (Void) null))
+                    .map(refused -> turnContext.sendActivity(TeamsReplies.plain(refused)).thenApply(sent -> (Void) null))
                     .orElseGet(() -> CompletableFuture.completedFuture(null));
         }
         String conversationId = conversationIdOf(activity);
@@ -242,7 +242,7 @@ public final class CimentBot extends TeamsActivityHandler {
         Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
         Caller caller = callerOf(activity, Directory.NONE, members);
         Reply done = click.get().run(ciment, caller);
-        return CompletableFuture.completedFuture(CardActions.answer(done,
+        return CompletableFuture.completedFuture(CardActions.answer(click.get(), done,
                 () -> ciment.handle(caller, click.get().refresh()), caller.account().workspace()));
     }
 

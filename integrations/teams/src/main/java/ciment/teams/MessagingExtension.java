@@ -78,9 +78,10 @@ final class MessagingExtension {
             return message(list.summary());
         }
         List<MessagingExtensionAttachment> attachments = new ArrayList<>();
+        int budget = budgetOfEach(shown.size());
         for (Reply.Listed listed : shown) {
             Community community = listed.community();
-            attachments.add(result(AdaptiveCards.communityResult(community),
+            attachments.add(result(AdaptiveCards.communityResult(community, budget),
                     preview(community.slug() + " · " + community.name(),
                             (community.open() ? "open" : "closed") + (community.archived() ? " · archived" : "")
                                     + (listed.member() ? " · you are a member" : ""),
@@ -104,8 +105,9 @@ final class MessagingExtension {
         }
         String tenant = caller.account().workspace();
         List<MessagingExtensionAttachment> attachments = new ArrayList<>();
+        int budget = budgetOfEach(found.size());
         for (PeopleSearch.Found person : found) {
-            attachments.add(result(AdaptiveCards.personResult(person, tenant),
+            attachments.add(result(AdaptiveCards.personResult(person, tenant, budget),
                     preview(person.person().displayName(),
                             "Roles: " + AdaptiveCards.declared(person.profile().roles()),
                             "Skills: " + AdaptiveCards.declared(person.profile().skills()))));
@@ -133,19 +135,40 @@ final class MessagingExtension {
         return attachment;
     }
 
+    /**
+     * The preview Teams lists a result with. Its title and subtitle take no formatting; its text is read as
+     * Teams' XML subset (a link tag would hide its address), so it is escaped ({@link CardText#inertXml}).
+     */
     private static Attachment preview(String title, String subtitle, String text) {
         ThumbnailCard thumbnail = new ThumbnailCard();
-        thumbnail.setTitle(title);
-        thumbnail.setSubtitle(subtitle);
-        thumbnail.setText(text);
+        thumbnail.setTitle(CardText.shown(CardText.cut(title, PREVIEW_MAX)));
+        thumbnail.setSubtitle(CardText.shown(CardText.cut(subtitle, PREVIEW_MAX)));
+        thumbnail.setText(CardText.inertXml(CardText.cut(text, PREVIEW_MAX)));
         return thumbnail.toAttachment();
     }
 
+    /** A preview's title, subtitle and text are cut to this many characters (Teams shows a line or two). */
+    static final int PREVIEW_MAX = 140;
+
+    /** What each result's card may weigh, so that a whole page of them fits in one answer. */
+    private static int budgetOfEach(int results) {
+        return Math.max(MIN_RESULT_BYTES, TeamsWire.CARD_BUDGET / Math.max(1, results));
+    }
+
+    /** A result's card is never squeezed below this: fewer results are sent instead (see {@link #results}). */
+    private static final int MIN_RESULT_BYTES = 2_000;
+
+    /** The results, as many as fit in one answer within Teams' limit (the first page holds them all). */
     private static MessagingExtensionResponse results(List<MessagingExtensionAttachment> attachments) {
         MessagingExtensionResult result = new MessagingExtensionResult();
         result.setType("result");
         result.setAttachmentLayout("list");
-        result.setAttachments(attachments);
+        List<MessagingExtensionAttachment> kept = new ArrayList<>(attachments);
+        result.setAttachments(kept);
+        while (kept.size() > 1 && TeamsWire.bytes(result) > TeamsWire.CARD_BUDGET) {
+            kept.removeLast();
+            result.setAttachments(kept);
+        }
         return new MessagingExtensionResponse(result);
     }
 

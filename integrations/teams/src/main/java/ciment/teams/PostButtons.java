@@ -15,17 +15,23 @@ import java.util.regex.Pattern;
  * React 👍 ({@code react #<post> thumbsup}) and Open thread ({@code thread #<root>}). Each click is the same
  * command as the words, for the person who clicked; its data names the post as commands do, and is checked
  * as a post's name before it becomes words. A removed or hidden post has none: there is nothing to answer.
+ * Words cut to fit a thread's card end with Read on ({@code thread #<root>} read again, showing that post from
+ * where its words were cut).
  */
 final class PostButtons {
     static final String REPLY = "reply";
     static final String REACT = "react";
     static final String THREAD = "thread";
+    /** The rest of a post's words, from a character on: its data names the post and where to go on from. */
+    static final String READ_ON = "readon";
     static final String THUMBS_UP = "thumbsup";
     /** The data's key naming the post. */
     static final String REF = "ref";
     /** The data's key naming the reply box, whose words Teams adds to the data under the box's id. */
     static final String INPUT = "input";
     static final String EMOJI = "emoji";
+    /** Read on's key: the character (code point) the rest starts at. */
+    static final String FROM = "from";
     private static final Pattern EMOJI_NAME = Pattern.compile("[a-z0-9_+-]{1,40}");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -51,19 +57,29 @@ final class PostButtons {
         ObjectNode react = execute("👍", REACT);
         ((ObjectNode) react.get("data")).put(REF, post.reference()).put(EMOJI, THUMBS_UP);
         actions.add(react);
-        ObjectNode thread = execute("Open thread", THREAD);
-        ((ObjectNode) thread.get("data")).put(REF, root);
-        actions.add(thread);
+        actions.add(openThread(post.reference()));
         return actions;
+    }
+
+    /** Read on: the words of the post {@code postRef} from the character {@code from} on. */
+    static ObjectNode readOn(String postRef, int from) {
+        ObjectNode action = execute("Read on", READ_ON);
+        ((ObjectNode) action.get("data")).put(REF, postRef).put(FROM, from);
+        return action;
+    }
+
+    /** Open thread: the thread {@code postRef} is in. */
+    static ObjectNode openThread(String postRef) {
+        ObjectNode thread = execute("Open thread", THREAD);
+        ((ObjectNode) thread.get("data")).put(REF, rootOf(postRef));
+        return thread;
     }
 
     /** Open thread and Reply, for a notice about a post (a mention). */
     static ArrayNode forNotice(String postRef) {
         String root = rootOf(postRef);
         ArrayNode actions = JSON.arrayNode();
-        ObjectNode thread = execute("Open thread", THREAD);
-        ((ObjectNode) thread.get("data")).put(REF, root);
-        actions.add(thread);
+        actions.add(openThread(postRef));
         actions.add(replyBox(root.substring(1), root));
         return actions;
     }
@@ -83,6 +99,9 @@ final class PostButtons {
         }
         return switch (verb) {
             case THREAD -> Optional.of(THREAD + " " + ref.get());
+            // Reading on reads the thread, as the words do (the same checks), to show the post's rest.
+            case READ_ON -> data.path(FROM).canConvertToInt() && data.path(FROM).asInt() >= 0
+                    ? Optional.of(THREAD + " " + rootOf(ref.get())) : Optional.empty();
             case REACT -> {
                 String emoji = data.path(EMOJI).asText("");
                 yield EMOJI_NAME.matcher(emoji).matches() ? Optional.of(REACT + " " + ref.get() + " " + emoji)
@@ -98,7 +117,7 @@ final class PostButtons {
     }
 
     static boolean isPostVerb(String verb) {
-        return REPLY.equals(verb) || REACT.equals(verb) || THREAD.equals(verb);
+        return REPLY.equals(verb) || REACT.equals(verb) || THREAD.equals(verb) || READ_ON.equals(verb);
     }
 
     /** The thread a post is in, as commands name it. */

@@ -76,6 +76,10 @@ public final class TeamsEndpoint {
             if (invoke == null) {
                 return new Answer(200, "");
             }
+            if (invoke.getBody() != null && TeamsWire.bytes(invoke.getBody()) > TeamsWire.LIMIT) {
+                LOG.error("The answer to invoke {} is larger than Teams takes ({} bytes)", activity.getName(),
+                        TeamsWire.bytes(invoke.getBody()));
+            }
             return new Answer(invoke.getStatus(), invoke.getBody() == null ? "" : Serialization.toString(invoke.getBody()));
         } catch (CompletionException | JsonProcessingException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

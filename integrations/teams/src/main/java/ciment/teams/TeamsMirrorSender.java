@@ -88,9 +88,10 @@ public final class TeamsMirrorSender implements MirrorSender {
 
     static Activity card(Post post) {
         Activity activity = Activity.createMessageActivity();
-        activity.setSummary(post.isRemoved() ? Post.REMOVED_TEXT : post.authorName() + " via " + post.origin().label());
+        activity.setSummary(post.isRemoved() ? Post.REMOVED_TEXT
+                : TeamsWire.summary(CardText.cut(post.authorName(), AdaptiveCards.NAME_MAX) + " via " + post.origin().label()));
         activity.setAttachments(List.of(AdaptiveCards.mirrored(post)));
-        return activity;
+        return TeamsWire.within(activity);
     }
 
     private ConnectorClient connector(Link link) {

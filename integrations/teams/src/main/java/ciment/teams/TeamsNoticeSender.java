@@ -217,9 +217,9 @@ public final class TeamsNoticeSender implements NoticeSender {
     private Activity message(Notice notice) {
         Activity activity = Activity.createMessageActivity();
         if (notice.isAboutPost() && PostButtons.postRef(notice.post()).isPresent()) {
-            activity.setSummary(notice.text());
+            activity.setSummary(TeamsWire.summary(notice.text()));
             activity.setAttachments(List.of(AdaptiveCards.aboutPost(notice.text(), notice.post())));
-            return activity;
+            return TeamsWire.within(activity);
         }
         activity.setText(notice.text());
         activity.setTextFormat(TextFormatTypes.PLAIN);
@@ -231,7 +231,7 @@ public final class TeamsNoticeSender implements NoticeSender {
             activity.setAttachments(List.of(TeamsDataFile.consentCard("Everything Ciment holds about you, as JSON.",
                     TeamsDataFile.render(data.get(), clock.instant()).length)));
         }
-        return activity;
+        return TeamsWire.within(activity);
     }
 
     private ConnectorClient connector(String serviceUrl) {

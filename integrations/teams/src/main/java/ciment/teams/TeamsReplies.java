@@ -8,6 +8,12 @@ import java.util.List;
 
 /** How Ciment's answers look in Teams: sentences as text, lists as Adaptive Cards. */
 final class TeamsReplies {
+    /**
+     * A sentence is cut to this many characters: one that long only quotes what was typed, and 1,500 emoji
+     * (18 KB as sent) leave room for the envelope within Teams' limit.
+     */
+    static final int SENTENCE_MAX = 1_500;
+
     private TeamsReplies() {
     }
 
@@ -42,17 +48,25 @@ final class TeamsReplies {
         return text.toString().strip();
     }
 
-    private static Activity text(String sentence) {
+    /**
+     * A sentence as plain text: it may quote what someone typed, which Teams would otherwise read as markdown
+     * (a link hiding its address).
+     */
+    static Activity plain(String sentence) {
         Activity activity = Activity.createMessageActivity();
-        activity.setText(sentence);
+        activity.setText(CardText.cut(sentence, SENTENCE_MAX));
         activity.setTextFormat(TextFormatTypes.PLAIN);
         return activity;
+    }
+
+    private static Activity text(String sentence) {
+        return plain(sentence);
     }
 
     /** The sentence, then the card (a post shown with its buttons under "Posted #… in …"). */
     private static Activity textAndCard(String sentence, com.microsoft.bot.schema.Attachment card) {
         Activity activity = text(sentence);
-        activity.setSummary(sentence);
+        activity.setSummary(TeamsWire.summary(sentence));
         activity.setAttachments(List.of(card));
         return activity;
     }
@@ -66,7 +80,7 @@ final class TeamsReplies {
 
     private static Activity card(String summary, com.microsoft.bot.schema.Attachment card) {
         Activity activity = Activity.createMessageActivity();
-        activity.setSummary(summary);
+        activity.setSummary(TeamsWire.summary(summary));
         activity.setAttachments(List.of(card));
         return activity;
     }

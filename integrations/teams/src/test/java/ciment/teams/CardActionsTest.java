@@ -112,7 +112,7 @@ class CardActionsTest {
         assertEquals(200, done.getStatusCode());
         assertEquals(AdaptiveCards.CONTENT_TYPE, done.getType());
         JsonNode card = json(done.getValue());
-        assertEquals("Welcome to data-guild.", card.path("body").get(0).path("text").asText());
+        assertEquals("Welcome to data-guild.", ciment.devkit.teams.TeamsMarkup.line(card.path("body").get(0)));
         assertEquals(List.of("Leave"), buttons(card));
     }
 

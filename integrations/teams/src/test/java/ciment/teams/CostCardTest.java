@@ -30,9 +30,10 @@ class CostCardTest {
 
         String card = Serialization.toStringSilent(activity.getAttachments().get(0).getContent());
         assertEquals(costs.summary(), activity.getSummary());
-        assertTrue(card.contains("\"title\":\"data-guild\""), card);
-        assertTrue(card.contains("$1.23 (Amazon DynamoDB $1.23); budget $1.00, 123% used"), card);
-        assertTrue(card.contains("\"title\":\"platform\""), card);
+        String shown = ciment.devkit.teams.TeamsMarkup.readable(Serialization.objectToTree(
+                activity.getAttachments().get(0).getContent()));
+        assertTrue(shown.contains("**data-guild: **$1.23 (Amazon DynamoDB $1.23); budget $1.00, 123% used"), shown);
+        assertTrue(shown.contains("**platform: **$0.10 (what no community caused)"), shown);
         assertTrue(card.contains("us-east-1/arm64/2024-11-01"), card);
         assertTrue(card.contains("\"type\":\"Action.OpenUrl\",\"title\":\"Chart\""), card);
         assertTrue(card.contains("format=csv"), card);

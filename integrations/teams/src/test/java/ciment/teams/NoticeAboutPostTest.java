@@ -51,7 +51,7 @@ class NoticeAboutPostTest {
         assertEquals(fake.personalChatWith(theo).orElseThrow(), sent.conversationId(), "by DM");
         JsonNode card = Serialization.objectToTree(sent.attachmentContents().get(0));
         TeamsRepliesTest.assertValidAdaptiveCard(card);
-        assertEquals(SENTENCE, card.path("body").get(0).path("text").asText());
+        assertEquals(SENTENCE, ciment.devkit.teams.TeamsMarkup.line(card.path("body").get(0)));
         assertEquals(List.of("Open thread", "Reply"), card.path("actions").findValuesAsText("title").subList(0, 2));
         JsonNode thread = card.findParents("verb").stream().filter(a -> a.path("verb").asText().equals("thread"))
                 .findFirst().orElseThrow();

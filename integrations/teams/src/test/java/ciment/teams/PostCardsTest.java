@@ -13,6 +13,7 @@ import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryStore;
+import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Serialization;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Posts in cards: their buttons, where they are not, and cards of many long posts within Teams' 28 KB. */
 class PostCardsTest {
-    private static final int TEAMS_LIMIT = 28 * 1024;
+    private static final int TEAMS_LIMIT = TeamsWire.LIMIT;
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
     private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
     private final Caller grace = new Caller(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"),
@@ -39,9 +40,9 @@ class PostCardsTest {
         return unit.repeat(4000 / unit.length()).substring(0, 4000 - 4000 % unit.length());
     }
 
+    /** As the SDK sends it (an emoji is 12 bytes). */
     private static int activityBytes(Reply reply) {
-        return Serialization.toStringSilent(TeamsReplies.render(reply, "tenant-1"))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return TeamsWire.bytes(TeamsReplies.render(reply, "tenant-1"));
     }
 
     @Test
@@ -59,7 +60,7 @@ class PostCardsTest {
             assertTrue(activityBytes(feed) < TEAMS_LIMIT, unit + ": " + activityBytes(feed) + " bytes");
             TeamsRepliesTest.assertValidAdaptiveCard(card);
             assertEquals(20, card.findParents("verb").stream()
-                    .filter(a -> a.path("verb").asText().equals(PostButtons.REACT)).count());
+                    .filter(a -> a.path("verb").asText().equals(PostButtons.REACT)).count(), unit);
             assertTrue(card.toString().contains("more in its thread"));
         }
     }
@@ -113,6 +114,42 @@ class PostCardsTest {
 
         assertEquals("react #01JD0000000000000000000006/01JD0000000000000000000007 thumbsup", click.command());
         assertEquals("thread #01JD0000000000000000000006", click.refresh());
+    }
+
+    @Test
+    void readOnClick_readsThePostsThreadAsTheWordsDo_andOneWithoutAPlaceToGoOnFrom_isNotCiments() {
+        com.microsoft.bot.schema.AdaptiveCardInvokeAction action = new com.microsoft.bot.schema.AdaptiveCardInvokeAction();
+        action.setVerb(PostButtons.READ_ON);
+        action.setData(Map.of("ref", "#01JD0000000000000000000006/01JD0000000000000000000007", "from", 40));
+
+        CardActions.Click click = CardActions.read(action).orElseThrow();
+
+        assertEquals("thread #01JD0000000000000000000006", click.command(), "the same checks as the words");
+        assertEquals("#01JD0000000000000000000006/01JD0000000000000000000007", click.post());
+        assertEquals(40, click.from());
+        action.setData(Map.of("ref", "#01JD0000000000000000000006"));
+        assertTrue(CardActions.read(action).isEmpty(), "no from");
+        action.setData(Map.of("ref", "#01JD0000000000000000000006", "from", -3));
+        assertTrue(CardActions.read(action).isEmpty(), "a negative from");
+    }
+
+    @Test
+    void readOnAnswer_showsTheRestOfThePostFoundInTheThread_orSaysItIsGone() {
+        Post root = post("01JD0000000000000000000008", "é".repeat(100) + "the end");
+        CardActions.Click click = new CardActions.Click(PostButtons.READ_ON, "#" + root.id(), CardActions.Origin.POST,
+                "thread #" + root.id(), null, root.reference(), 100);
+
+        com.microsoft.bot.schema.AdaptiveCardInvokeResponse answer = CardActions.answer(click,
+                new Reply.Thread(root, List.of()), () -> null, "tenant-1");
+        JsonNode card = Serialization.objectToTree(answer.getValue());
+        TeamsRepliesTest.assertValidAdaptiveCard(card);
+        assertTrue(TeamsMarkup.readable(card).contains("…the end"), card.toString());
+        assertEquals(List.of("Open thread"), card.path("actions").findValuesAsText("title"), "the rest fits: no Read on");
+
+        CardActions.Click gone = new CardActions.Click(PostButtons.READ_ON, "#" + root.id(), CardActions.Origin.POST,
+                "thread #" + root.id(), null, "#" + root.id() + "/01JD0000000000000000000009", 10);
+        assertEquals(CardActions.MESSAGE_TYPE, CardActions.answer(gone, new Reply.Thread(root, List.of()), () -> null,
+                "tenant-1").getType());
     }
 
     @Test

@@ -94,7 +94,8 @@ class SenderIntroductionTest {
     void whoami_asksAgain_andShowsTheLinkedEmail_whileWhoamiAtFirstContactAsksOnce() {
         String first = ask(from(ada, "whoami"));
         assertEquals(List.of("29:ada"), lookedUp(), "first contact and whoami share one lookup");
-        assertTrue(first.contains("\"title\":\"Email\",\"value\":\"ada@example.org\""), first);
+        assertTrue(first.contains("{\"type\":\"TextRun\",\"text\":\"Email: \",\"weight\":\"Bolder\"},"
+                + "{\"type\":\"TextRun\",\"text\":\"ada@example.org\"}"), first);
         assertTrue(first.contains("linked by this verified email address"), first);
 
         ask(from(ada, "whoami"));
@@ -137,7 +138,7 @@ class SenderIntroductionTest {
         ask(from(ada, "create data-guild Data people"));
         fake.failMemberLookups(500);
         String me = ask(from(ada, "whoami"));
-        assertTrue(me.contains("\"value\":\"ada@example.org\""), me);
+        assertTrue(me.contains("{\"type\":\"TextRun\",\"text\":\"ada@example.org\"}"), me);
     }
 
     @Test

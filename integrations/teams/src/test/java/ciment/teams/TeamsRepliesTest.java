@@ -14,6 +14,7 @@ import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
+import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
@@ -59,8 +60,8 @@ class TeamsRepliesTest {
 
         JsonNode card = card(activity);
         String json = card.toString();
-        assertTrue(json.contains("**Grace Hopper**"), json);
-        assertTrue(json.contains("**Ada Lovelace**"), json);
+        assertTrue(TeamsMarkup.readable(card).contains("**Grace Hopper**"), json);
+        assertTrue(TeamsMarkup.readable(card).contains("**Ada Lovelace**"), json);
         assertTrue(json.indexOf("Second") < json.indexOf("First"), "newest first");
         assertTrue(json.contains("#01JB0000000000000000000002"));
         assertTrue(json.contains("{{DATE(2025-03-01T09:30:15Z, SHORT)}}"), "date without fractions, as Teams parses it");
@@ -101,7 +102,7 @@ class TeamsRepliesTest {
                 List.of(new Reply.Listed(community("a11y", false, false, 9, "accessibilite"), false, true)), 0));
         JsonNode card = card(activity);
 
-        assertTrue(card.toString().contains("**Suggested for your roles and skills**"), card.toString());
+        assertTrue(TeamsMarkup.readable(card).contains("**Suggested for your roles and skills**"), card.toString());
         assertEquals("9 members · closed · you are invited: join a11y", subtleLines(card).get(1));
         assertValidAdaptiveCard(card);
     }
@@ -165,9 +166,10 @@ class TeamsRepliesTest {
         Activity activity = render(requests);
         JsonNode card = card(activity);
         String json = card.toString();
+        String shown = TeamsMarkup.readable(card);
 
-        assertTrue(json.contains("\"**Grace Hopper** asked {{DATE(2025-03-01T09:30:15Z, SHORT)}}"), json);
-        assertTrue(json.contains("\"**Linus Torvalds** asked {{DATE(2025-03-02T10:00:00Z, SHORT)}}"), json);
+        assertTrue(shown.contains("**Grace Hopper**\nasked {{DATE(2025-03-01T09:30:15Z, SHORT)}}"), shown);
+        assertTrue(shown.contains("**Linus Torvalds**\nasked {{DATE(2025-03-02T10:00:00Z, SHORT)}}"), shown);
         assertTrue(json.indexOf("Grace Hopper") < json.indexOf("Linus Torvalds"), "oldest first");
         assertTrue(json.contains("approve data-guild @Grace Hopper · decline data-guild @Grace Hopper"), json);
         assertTrue(json.contains("approve data-guild @Linus Torvalds"), json);
@@ -253,14 +255,14 @@ class TeamsRepliesTest {
                 List.of(community("a11y-guild", false, false, 2, "accessibility")));
         Activity activity = render(who);
         JsonNode card = card(activity);
-        String json = card.toString();
+        String json = TeamsMarkup.readable(card);
         List<String> subtle = subtleLines(card);
 
-        assertTrue(json.contains("\"**Ada Lovelace**\""), "Ada, of the reader's tenant, is named in bold: " + json);
+        assertTrue(json.contains("\n**Ada Lovelace**\n"), "Ada, of the reader's tenant, is named in bold: " + json);
         assertEquals("on Teams: find them by name in Teams' search or in a new chat", subtle.get(0));
-        assertTrue(json.contains("\"**Grace Hopper**\""), json);
+        assertTrue(json.contains("\n**Grace Hopper**\n"), json);
         assertEquals("on Slack", subtle.get(1));
-        assertTrue(json.contains("\"**Linus Torvalds**\""), json);
+        assertTrue(json.contains("\n**Linus Torvalds**\n"), json);
         assertEquals("on Teams, in another organisation", subtle.get(2));
         assertMentionsNobody(card);
         assertTrue(json.contains("**a11y-guild**") && json.contains("Purpose of a11y-guild"), json);
@@ -284,7 +286,7 @@ class TeamsRepliesTest {
     }
 
     @Test
-    void namesWithMarkdownCharacters_areEscapedInBold_inInfoRequestsAndWho() {
+    void namesWithMarkdownCharacters_areShownAsTyped_inBoldRuns_inInfoRequestsAndWho() {
         Person odd = new Person("p-odd", "Ada_Love*lace");
         List<ChatAccount> oddTeams = List.of(new ChatAccount(Platform.TEAMS, TENANT, "aad-odd"));
         JsonNode info = card(render(new Reply.Info(community("a-guild", true, false, 9), List.of(odd), Reply.Standing.NONE,
@@ -294,10 +296,13 @@ class TeamsRepliesTest {
                 Map.of(odd.id(), oddTeams))));
         JsonNode who = card(render(new Reply.Who("maths", List.of(new Reply.Found(odd, oddTeams)), List.of())));
 
-        assertEquals("**Ada\\_Love\\*lace**", facts(info).get("Stewards"));
-        assertTrue(requests.toString().contains("\"**Ada\\\\_Love\\\\*lace** asked "), requests.toString());
+        assertEquals("**Ada_Love*lace**", facts(info).get("Stewards"), "a run: no markdown to escape");
+        assertTrue(TeamsMarkup.readable(requests).contains("**Ada_Love*lace**\nasked "), requests.toString());
         assertTrue(requests.toString().contains("approve a-guild @Ada_Love*lace"), "the command to send keeps the name");
-        assertEquals(List.of("**Ada\\_Love\\*lace**"), personLines(who));
+        assertEquals(List.of("**Ada_Love*lace**"), personLines(who));
+        for (JsonNode card : List.of(info, requests, who)) {
+            assertEquals(List.of(), TeamsMarkup.problems(card));
+        }
         for (JsonNode card : List.of(info, requests, who)) {
             assertMentionsNobody(card);
             assertValidAdaptiveCard(card);
@@ -339,10 +344,17 @@ class TeamsRepliesTest {
         return lines;
     }
 
+    /** A fact is a RichTextBlock whose first run, in bold, is its title and a colon; its value the rest. */
     private static Map<String, String> facts(JsonNode card) {
         Map<String, String> facts = new java.util.LinkedHashMap<>();
-        card.findParents("facts").forEach(set -> set.path("facts")
-                .forEach(fact -> facts.put(fact.path("title").asText(), fact.path("value").asText())));
+        card.findParents("inlines").forEach(block -> {
+            String line = TeamsMarkup.line(block);
+            java.util.regex.Matcher fact = java.util.regex.Pattern.compile("^\\*\\*([^*]+): \\*\\*(.*)$",
+                    java.util.regex.Pattern.DOTALL).matcher(line);
+            if (fact.matches()) {
+                facts.put(fact.group(1), fact.group(2));
+            }
+        });
         return facts;
     }
 
@@ -351,7 +363,7 @@ class TeamsRepliesTest {
         List<String> lines = new ArrayList<>();
         card.path("body").forEach(element -> {
             if (element.path("type").asText().equals("Container") && element.path("items").size() == 2) {
-                lines.add(element.path("items").path(0).path("text").asText());
+                lines.add(TeamsMarkup.line(element.path("items").path(0)));
             }
         });
         return lines;

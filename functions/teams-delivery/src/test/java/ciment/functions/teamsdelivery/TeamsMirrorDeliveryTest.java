@@ -88,7 +88,7 @@ class TeamsMirrorDeliveryTest {
     }
 
     private static String cardText(FakeBotFramework.SentActivity activity) {
-        return activity.attachmentContents().get(0).toString();
+        return activity.cardsShown();
     }
 
     @Test

@@ -20,6 +20,7 @@ import ciment.teams.ClientCredentials;
 import ciment.teams.InboundAuth;
 import ciment.teams.TeamsCalls;
 import ciment.teams.TeamsEndpoint;
+import ciment.teams.TeamsWire;
 import ciment.teams.WarmUp;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -132,6 +133,7 @@ public final class TeamsFunction implements RequestStreamHandler {
                 settings.get("MICROSOFT_APP_TENANT_ID"));
         this.endpoint = new TeamsEndpoint(adapter, bot, auth, tenants);
         adapter.use(TeamsCalls.middleware());
+        adapter.use(TeamsWire.middleware()); // no activity larger than Teams takes leaves the turn
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.usage = table.meterUsage(clock);
         // After each flush, the budgets of the communities it touched (alerts at 80% and 100%, once each).

@@ -50,7 +50,9 @@ class TeamsCommandsTest {
         Map<String, Object> card = reply.attachmentContents().get(0);
         assertEquals("AdaptiveCard", card.get("type"));
         assertEquals("1.5", card.get("version"));
-        return ciment.devkit.teams.Json.write(card);
+        // as a reader sees it: Ciment's bold between **
+        return ciment.devkit.teams.TeamsMarkup.readable(ciment.devkit.teams.TeamsMarkup.tree(
+                ciment.devkit.teams.Json.write(card)));
     }
 
     @Test

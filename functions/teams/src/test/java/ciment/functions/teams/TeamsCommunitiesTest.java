@@ -8,6 +8,7 @@ import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.FakeBotFramework.SentActivity;
 import ciment.devkit.teams.TeamsActivities;
+import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -63,10 +64,7 @@ class TeamsCommunitiesTest {
     }
 
     private static Map<String, String> facts(JsonNode card) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        card.findParents("facts").forEach(set -> set.path("facts")
-                .forEach(fact -> facts.put(fact.path("title").asText(), fact.path("value").asText())));
-        return facts;
+        return TeamsMarkup.facts(card);
     }
 
     /**
@@ -100,7 +98,8 @@ class TeamsCommunitiesTest {
 
         JsonNode requests = cardMentioningNobody(ask(stack.message(ada, "requests " + slug)));
         String text = requests.toString();
-        assertTrue(text.contains("\"**Grace Hopper** asked"), "the steward sees who asks, in bold: " + text);
+        assertTrue(TeamsMarkup.readable(requests).contains("**Grace Hopper**\nasked"), "the steward sees who asks, in bold: "
+                + text);
         assertTrue(text.contains("approve " + slug + " @Grace Hopper · decline " + slug + " @Grace Hopper"), text);
 
         int lookups = stack.fake.memberLookups().size();
@@ -228,11 +227,11 @@ class TeamsCommunitiesTest {
 
         JsonNode found = cardMentioningNobody(ask(stack.message(linus, "who " + folded)));
         String text = found.toString();
-        assertTrue(text.contains("\"**Grace Hopper**\""), text);
+        assertTrue(TeamsMarkup.readable(found).contains("\n**Grace Hopper**\n"), text);
         assertTrue(text.contains("\"on Teams: find them by name in Teams' search or in a new chat\""), text);
 
         JsonNode fromElsewhere = cardMentioningNobody(ask(stack.message(partner, "who " + skill)));
-        assertTrue(fromElsewhere.toString().contains("\"**Grace Hopper**\""), fromElsewhere.toString());
+        assertTrue(TeamsMarkup.readable(fromElsewhere).contains("\n**Grace Hopper**\n"), fromElsewhere.toString());
         assertTrue(fromElsewhere.toString().contains("\"on Teams, in another organisation\""), fromElsewhere.toString());
 
         assertTrue(say(grace, "skills remove " + skill).startsWith("Removed the skill"));
@@ -247,7 +246,7 @@ class TeamsCommunitiesTest {
         say(ada, "create " + slug + " Where " + tag + " people meet");
         say(ada, "tags " + slug + " " + tag);
 
-        String who = card(ask(stack.message(ada, "who " + tag))).toString();
+        String who = TeamsMarkup.readable(card(ask(stack.message(ada, "who " + tag))));
         assertTrue(who.contains("**" + slug + "**") && who.contains("Where " + tag + " people meet"), who);
         SentActivity none = ask(stack.message(ada, "who x" + tag));
         assertEquals("Nobody has declared “x" + tag + "” yet, and no community is tagged with it.",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.TeamsActivities;
+import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -79,14 +80,12 @@ class TeamsMessagingExtensionTest {
 
     /** Each card's heading: a community's slug (before " · " and its name), or a person's name. */
     private static List<String> headings(List<JsonNode> cards) {
-        return cards.stream().map(card -> card.path("body").get(0).path("text").asText().split(" · ")[0]).toList();
+        return cards.stream().map(card -> TeamsMarkup.line(card.path("body").get(0)).replace("**", "").split(" · ")[0])
+                .toList();
     }
 
     private static Map<String, String> facts(JsonNode card) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        card.findParents("facts").forEach(set -> set.path("facts")
-                .forEach(fact -> facts.put(fact.path("title").asText(), fact.path("value").asText())));
-        return facts;
+        return TeamsMarkup.facts(card);
     }
 
     private static String marker() {

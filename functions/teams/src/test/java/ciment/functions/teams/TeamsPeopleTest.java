@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.FakeBotFramework.SentActivity;
 import ciment.devkit.teams.TeamsActivities;
+import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -61,15 +62,12 @@ class TeamsPeopleTest {
     }
 
     private static Map<String, String> facts(JsonNode card) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        card.findParents("facts").forEach(set -> set.path("facts")
-                .forEach(fact -> facts.put(fact.path("title").asText(), fact.path("value").asText())));
-        return facts;
+        return TeamsMarkup.facts(card);
     }
 
     /** The slugs a communities card lists, in order. */
     private static List<String> listed(JsonNode card) {
-        return card.findValues("text").stream().map(JsonNode::asText)
+        return TeamsMarkup.readable(card).lines()
                 .filter(text -> text.startsWith("**") && text.contains("** · "))
                 .map(text -> text.substring(2, text.indexOf("** · ")))
                 .toList();

@@ -1,0 +1,130 @@
+package ciment.teams;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
+import ciment.core.model.Introduction;
+import ciment.core.model.Membership;
+import ciment.core.model.Platform;
+import ciment.core.model.Post;
+import ciment.core.model.Role;
+import ciment.core.model.Slug;
+import ciment.core.reply.Reply;
+import ciment.core.service.Caller;
+import ciment.core.service.Ciment;
+import ciment.core.service.PeopleSearch;
+import ciment.core.testing.EveryReply;
+import ciment.core.testing.InMemoryStore;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.teams.MessagingExtensionParameter;
+import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every kind of payload Ciment sends Teams, drawn with the same typed text wherever typed text goes (a
+ * post's words, a reply's, a name, a purpose, tags, roles and skills, a hidden post's reason): answers of
+ * every kind as the adapter sends them (with its envelope), mirrored copies, notices, a card drawn again after
+ * a click, Read on, and the messaging extension's results. Lists are as long as Ciment makes them (20 posts a
+ * page, a thread of {@code replies} replies, 25 people...).
+ */
+final class EveryPayload {
+    static final String TENANT = "tenant-every";
+    private static final Instant AT = EveryReply.AT;
+
+    private EveryPayload() {
+    }
+
+    /**
+     * @param words   what people typed as words (posts, replies, purposes, reasons, tags)
+     * @param name    the display name of every person
+     * @param replies how many replies the thread has
+     * @return each payload by what it is, as the SDK would send it (an Activity with its envelope, or an
+     *         invoke's answer)
+     */
+    static Map<String, Object> drawn(String words, String name, int replies) {
+        return drawn(words, name, replies, 50);
+    }
+
+    /** @param reactions how many kinds of reactions each post has (50: the longest lines) */
+    static Map<String, Object> drawn(String words, String name, int replies, int reactions) {
+        EveryReply every = EveryReply.of(words, name, replies, reactions);
+        Map<String, Object> sent = new LinkedHashMap<>();
+        every.replies().forEach((what, reply) -> answer(sent, what, reply));
+        Post root = every.root();
+        sent.put("mirrored copy", TeamsMirrorSender.card(root));
+        sent.put("mirrored reply", TeamsMirrorSender.card(every.reply()));
+        sent.put("mirrored hidden", TeamsMirrorSender.card(root.hiddenFor(words)));
+        Activity notice = Activity.createMessageActivity();
+        notice.setSummary(TeamsWire.summary(every.mention(name)));
+        notice.setAttachments(List.of(AdaptiveCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT)));
+        sent.put("notice about a post", notice);
+        Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
+        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT));
+        CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, "#" + EveryReply.ROOT,
+                CardActions.Origin.POST, "thread #" + EveryReply.ROOT, null, "#" + EveryReply.ROOT, 40);
+        sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT));
+        sent.putAll(extension(name, every.community()));
+        return sent;
+    }
+
+    /** The messaging extension's answers: 20 communities, and 25 people, found by a search. */
+    private static Map<String, Object> extension(String name, Community community) {
+        InMemoryStore store = new InMemoryStore();
+        Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+        Ciment ciment = new Ciment(store, clock);
+        for (int i = 0; i < 20; i++) {
+            Slug slug = new Slug("found-" + i + "-" + "x".repeat(30));
+            store.create(new Community("c" + i, slug, slug.displayName(), community.purpose(), community.tags(), true,
+                    false, 9, 1, "p-x", AT), new Membership("c" + i, slug, "p-x", Role.STEWARD, AT));
+        }
+        for (int i = 0; i < 25; i++) {
+            ciment.handle(new Caller(new ChatAccount(Platform.TEAMS, TENANT, "aad-" + i),
+                    () -> Introduction.named(name), "r" + i, AT), "skills add sql");
+        }
+        Caller searcher = new Caller(new ChatAccount(Platform.TEAMS, TENANT, "aad-searcher"),
+                () -> Introduction.named(name), "s", AT);
+        ciment.handle(searcher, "whoami");
+        MessagingExtension extension = new MessagingExtension(ciment, Optional.of(new PeopleSearch(store)));
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("search of communities", extension.answer(query(MessagingExtension.SEARCH_COMMUNITIES, "found"),
+                searcher));
+        sent.put("search of people", extension.answer(query(MessagingExtension.SEARCH_PEOPLE, "sql"), searcher));
+        return sent;
+    }
+
+    private static MessagingExtensionQuery query(String command, String text) {
+        MessagingExtensionQuery query = new MessagingExtensionQuery();
+        query.setCommandId(command);
+        MessagingExtensionParameter parameter = new MessagingExtensionParameter();
+        parameter.setName(MessagingExtension.QUERY);
+        parameter.setValue(text);
+        query.setParameters(List.of(parameter));
+        return query;
+    }
+
+    /** The answer as the adapter sends it: the conversation's envelope added (ids and names, long ones). */
+    private static void answer(Map<String, Object> sent, String what, Reply reply) {
+        Activity activity = TeamsReplies.render(reply, TENANT);
+        ConversationReference reference = new ConversationReference();
+        reference.setBot(new ChannelAccount("28:" + "b".repeat(36), "Ciment"));
+        reference.setUser(new ChannelAccount("29:" + "u".repeat(120), "A person named with sixty-four emoji 🧱🧱🧱🧱🧱"
+                .repeat(8)));
+        ConversationAccount conversation = new ConversationAccount(true, "channel",
+                "19:" + "c".repeat(32) + "@thread.tacv2;messageid=1732700000000", "The general channel", null, null,
+                TENANT);
+        reference.setConversation(conversation);
+        reference.setChannelId("msteams");
+        reference.setServiceUrl("https://smba.trafficmanager.net/emea/");
+        reference.setActivityId("1732700000000");
+        reference.setLocale("en-GB");
+        sent.put(what, activity.applyConversationReference(reference, false));
+    }
+}

@@ -52,7 +52,8 @@ class AllowListsEndToEndTest {
     @BeforeAll
     static void start() {
         stack = new LocalStack(Map.of("SLACK_CLIENT_ID", "1234.5678", "SLACK_CLIENT_SECRET", "client-secret",
-                "CIMENT_SLACK_ALLOWED_WORKSPACES", KEPT, "CIMENT_TEAMS_ALLOWED_TENANTS", KEPT_TENANT));
+                "CIMENT_SLACK_ALLOWED_WORKSPACES", KEPT, "CIMENT_TEAMS_ALLOWED_TENANTS", KEPT_TENANT,
+                "CIMENT_TRUSTED_DOMAINS", "example.com=" + KEPT));
         store = DynamoStore.fromSettings(stack.runner.settings());
         // Both installed (the removed one before it was taken off the list): its installation is still stored.
         for (String team : List.of(KEPT, REMOVED)) {

@@ -1,6 +1,7 @@
 package ciment.local;
 
 import ciment.core.config.Settings;
+import ciment.core.config.TrustedDomains;
 import ciment.functions.costs.FinanceToken;
 import ciment.infra.SqsDeadLetters;
 import java.net.URI;
@@ -50,6 +51,11 @@ final class Welcome {
                 ? ", with Authorization: Bearer <" + FinanceToken.SETTING + ">"
                 : " (closed: " + FinanceToken.SETTING + " is not set)"));
         lines.add("  Health:  " + url + "/health");
+        lines.add("  Linking: " + settings.get(TrustedDomains.SETTING)
+                .map(trusted -> "accounts with one email address are one person where their workspace or tenant is trusted for it ("
+                        + trusted + ")")
+                .orElse("off (" + TrustedDomains.SETTING + " is not set): each Slack and Teams account is a person"
+                        + " of its own"));
 
         List<String> warnings = new ArrayList<>();
         if (!teamsAuthenticated) {

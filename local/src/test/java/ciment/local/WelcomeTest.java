@@ -16,7 +16,8 @@ class WelcomeTest {
     void everythingConfigured_saysWhereEachToolSends_andWarnsOfNothing() {
         String welcome = Welcome.text(URL, Settings.of(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566",
                 "SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2", "MICROSOFT_APP_ID", "app",
-                "CIMENT_FINANCE_TOKEN", "t", SqsDeadLetters.QUEUE_URL, "http://localhost:4566/q")), false);
+                "CIMENT_FINANCE_TOKEN", "t", SqsDeadLetters.QUEUE_URL, "http://localhost:4566/q",
+                "CIMENT_TRUSTED_DOMAINS", "corp.example=T0CORP")), false);
         assertTrue(welcome.startsWith("Ciment is running on http://127.0.0.1:3000 (table ciment at http://localhost:4566)"),
                 welcome);
         assertTrue(welcome.contains("to http://127.0.0.1:3000/slack/events\n           through a tunnel Slack can reach\n"
@@ -27,6 +28,8 @@ class WelcomeTest {
         assertTrue(welcome.contains("Dead letters: http://localhost:4566/q"), welcome);
         assertTrue(welcome.contains("/costs/chart.svg, with Authorization: Bearer <CIMENT_FINANCE_TOKEN>"), welcome);
         assertTrue(welcome.contains("Health:  http://127.0.0.1:3000/health"), welcome);
+        assertTrue(welcome.contains("Linking: accounts with one email address are one person where their "
+                + "workspace or tenant is trusted for it (corp.example=T0CORP)"), welcome);
         assertFalse(welcome.contains("Warning") || welcome.contains("off") || welcome.contains("closed"), welcome);
         assertTrue(welcome.endsWith("Ctrl-C stops Ciment (the table stays at http://localhost:4566)."), welcome);
     }
@@ -38,6 +41,7 @@ class WelcomeTest {
         assertTrue(welcome.contains("Slack's is off: neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set"), welcome);
         assertTrue(welcome.contains("(closed: CIMENT_FINANCE_TOKEN is not set)"), welcome);
         assertTrue(welcome.contains("Warning: Teams activities are not authenticated"), welcome);
+        assertTrue(welcome.contains("Linking: off (CIMENT_TRUSTED_DOMAINS is not set)"), welcome);
         assertFalse(welcome.contains("/slack/install"), "no installs without SLACK_CLIENT_ID: " + welcome);
         assertTrue(welcome.endsWith("Ctrl-C stops Ciment and the emulator it started."), welcome);
     }

@@ -152,6 +152,7 @@ public final class LocalRunner implements AutoCloseable {
                 Route route = routes.get(call.method() + " " + call.path());
                 answer = route != null ? route.invoke(call) : notFound(call);
             } catch (ApiGateway.PayloadTooLarge tooLarge) {
+                discardRestOfBody(exchange);
                 answer = tooLarge.answer();
             }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -163,6 +164,14 @@ public final class LocalRunner implements AutoCloseable {
             System.err.println("ciment: " + exchange.getRequestURI() + " failed: " + e);
             exchange.sendResponseHeaders(500, -1);
         }
+    }
+
+    /**
+     * Reads what the client is still sending before answering 413, as API Gateway does: closing on an
+     * unread body resets the connection, and the client then sees no answer at all.
+     */
+    private static void discardRestOfBody(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
     }
 
     private Answer notFound(Request call) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Posts mirrored through Slack's real Web API client into the fake Slack Web API. */
 class SlackMirrorSenderTest {
-    /** Before the fake's first message ts (1700000001), so that findEarlier's window holds them. */
+    /** Before the fake's message ts (each the time it is posted), so that findEarlier's window holds them. */
     private static final Instant AT = Instant.ofEpochSecond(1_699_999_990);
     private static final Slug SLUG = Slug.parse("data-guild");
     private static final Channel CHANNEL = new Channel(Platform.SLACK, FakeSlackApi.TEAM_ID, "C0MIRROR", "mirror", null);

@@ -26,8 +26,12 @@ public final class DynamoMirrors {
     static final String SENT = "mirrors.sent";
     static final String COPIES = "mirrors.copies";
     static final String PREFIX = "COPY#";
-    /** A claim older than this was left by an attempt that stopped: the copy may or may not have been sent. */
-    public static final Duration CLAIM_LASTS = Duration.ofMinutes(2);
+    /**
+     * A claim older than this was left by an attempt that stopped: the copy may or may not have been sent. It is the
+     * delivery functions' timeout in template.yaml (a test holds them equal): an invocation that claimed a copy has
+     * ended, one way or another, when its claim is this old, since it started before claiming.
+     */
+    public static final Duration CLAIM_LASTS = Duration.ofSeconds(60);
 
     private static final String STATE = "state";
     private static final String MESSAGE_ID = "messageId";
@@ -104,6 +108,27 @@ public final class DynamoMirrors {
     /** A claim whose send failed: taken back (unless sent meanwhile), so that a retry claims it at once. */
     public void release(Post post, Platform platform, String conversationId) {
         table.delete(CLAIM, key(post.id(), platform, conversationId), "attribute_not_exists(" + MESSAGE_ID + ")");
+    }
+
+    /**
+     * A claim whose send may have been done all the same (no answer came: a timeout, a 5xx): left lapsed, unless
+     * sent meanwhile, so that the next attempt finds it {@link Claim#LAPSED} and looks for the copy before sending.
+     */
+    public void lapse(Post post, Platform platform, String conversationId) {
+        table.update(CLAIM, key(post.id(), platform, conversationId), "SET #claimedAt = :never",
+                "attribute_exists(pk) AND attribute_not_exists(#messageId)",
+                Map.of("#claimedAt", CLAIMED_AT, "#messageId", MESSAGE_ID), Map.of(":never", Items.n(0)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.put(CLAIMED_AT, Items.n(0));
+                    return after;
+                });
+    }
+
+    /** When the claim another attempt holds on the copy lapses; empty when none holds it (sent, or not claimed). */
+    public Optional<Instant> lapsesAt(Post post, Platform platform, String conversationId) {
+        return table.get(COPIES, key(post.id(), platform, conversationId), true)
+                .filter(item -> !item.containsKey(MESSAGE_ID) && item.containsKey(CLAIMED_AT))
+                .map(item -> Instant.ofEpochMilli(Long.parseLong(item.get(CLAIMED_AT).n())).plus(CLAIM_LASTS));
     }
 
     /** Every copy of a post (or reply: its id), on every tool. */

@@ -38,7 +38,7 @@ public final class Mirrors {
     /** A Retry-After this short is waited for within the invocation; a longer one fails the record, retried later. */
     static final Duration WAIT_AT_MOST = Duration.ofSeconds(5);
     /** What a wait for another attempt's claim leaves of the invocation, to claim and send after it. */
-    static final Duration AFTER_A_WAIT = Duration.ofSeconds(5);
+    static final Duration AFTER_A_WAIT = Duration.ofSeconds(1);
     /** How often a claim held by another attempt is looked at again while waiting for it. */
     private static final Duration LOOK_AGAIN_EVERY = Duration.ofSeconds(1);
 
@@ -103,7 +103,7 @@ public final class Mirrors {
 
     private Outcome sendTo(Link link, Post post, Instant deadline) throws InterruptedException {
         String conversation = link.channel().id();
-        DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant());
+        DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
         if (claim == DynamoMirrors.Claim.BUSY && foundEarlier(link, post)) {
             return Outcome.DONE; // an attempt that stopped had sent it: recorded now
         }
@@ -162,23 +162,23 @@ public final class Mirrors {
     }
 
     /**
-     * A claim another attempt holds: waited for until that attempt sent the copy or its claim lapsed (an attempt that
-     * stopped), while this invocation has time left for it; BUSY when it has not.
+     * A claim another attempt holds: waited for until that attempt sent the copy or its claim lapsed (the attempt
+     * ended: its invocation's deadline passed), as long as this invocation has time left (a retry, started after
+     * the attempt it follows, has more); BUSY when it lapses later, for a later attempt to go on waiting.
      */
     private DynamoMirrors.Claim awaitClaim(Post post, String conversation, Instant deadline) throws InterruptedException {
-        long started = System.nanoTime();
-        Instant lapses = copies.lapsesAt(post, sender.platform(), conversation).orElse(clock.instant());
-        Duration wait = Duration.between(clock.instant(), lapses);
-        if (!deadline.equals(Instant.MAX) && clock.instant().plus(wait).plus(AFTER_A_WAIT).isAfter(deadline)) {
-            return DynamoMirrors.Claim.BUSY;
-        }
-        long waitedAtMost = wait.plus(LOOK_AGAIN_EVERY).toNanos();
+        Instant now = clock.instant();
+        Instant lapses = copies.lapsesAt(post, sender.platform(), conversation).orElse(now);
+        Instant until = deadline.equals(Instant.MAX) || lapses.isBefore(deadline.minus(AFTER_A_WAIT)) ? lapses
+                : deadline.minus(AFTER_A_WAIT);
+        // Real time bounds the wait too: a clock that does not move (a test's) cannot hold it for good.
+        long endsNanos = System.nanoTime() + Duration.between(now, until).plus(LOOK_AGAIN_EVERY).toNanos();
         while (true) {
-            Duration left = Duration.between(clock.instant(), lapses);
-            Thread.sleep(left.isNegative() ? Duration.ofMillis(10) : left.compareTo(LOOK_AGAIN_EVERY) < 0
-                    ? left.plusMillis(10) : LOOK_AGAIN_EVERY);
-            DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant());
-            if (claim != DynamoMirrors.Claim.BUSY || System.nanoTime() - started > waitedAtMost) {
+            Duration left = Duration.between(clock.instant(), until);
+            Thread.sleep(left.isNegative() ? Duration.ofMillis(10)
+                    : left.compareTo(LOOK_AGAIN_EVERY) < 0 ? left.plusMillis(10) : LOOK_AGAIN_EVERY);
+            DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
+            if (claim != DynamoMirrors.Claim.BUSY || !clock.instant().isBefore(until) || System.nanoTime() > endsNanos) {
                 return claim;
             }
         }

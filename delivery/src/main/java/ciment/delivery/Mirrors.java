@@ -172,13 +172,12 @@ public final class Mirrors {
         Instant until = deadline.equals(Instant.MAX) || lapses.isBefore(deadline.minus(AFTER_A_WAIT)) ? lapses
                 : deadline.minus(AFTER_A_WAIT);
         // Real time bounds the wait too: a clock that does not move (a test's) cannot hold it for good.
-        long endsNanos = System.nanoTime() + Duration.between(now, until).plus(LOOK_AGAIN_EVERY).toNanos();
+        long endsNanos = System.nanoTime() + Math.max(0, Duration.between(now, until).toNanos());
         while (true) {
-            Duration left = Duration.between(clock.instant(), until);
-            Thread.sleep(left.isNegative() ? Duration.ofMillis(10)
-                    : left.compareTo(LOOK_AGAIN_EVERY) < 0 ? left.plusMillis(10) : LOOK_AGAIN_EVERY);
+            long left = Math.min(Duration.between(clock.instant(), until).toNanos(), endsNanos - System.nanoTime());
+            Thread.sleep(Duration.ofNanos(Math.max(0, Math.min(left, LOOK_AGAIN_EVERY.toNanos()))).plusMillis(10));
             DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
-            if (claim != DynamoMirrors.Claim.BUSY || !clock.instant().isBefore(until) || System.nanoTime() > endsNanos) {
+            if (claim != DynamoMirrors.Claim.BUSY || !clock.instant().isBefore(until) || System.nanoTime() >= endsNanos) {
                 return claim;
             }
         }

@@ -73,6 +73,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Call> announcedFiles = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final FakeConversations conversations = new FakeConversations();
+    /** Every message posted, updated or deleted, in order, with when. */
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
     /** OAuth codes a test registered (oauth.v2.access), and the bot tokens they gave, to their workspace. */
     private final Map<String, Workspace> oauthCodes = new ConcurrentHashMap<>();
     private final Map<String, Workspace> issuedTokens = new ConcurrentHashMap<>();
@@ -341,10 +343,10 @@ public final class FakeSlackApi implements AutoCloseable {
             case "chat.postMessage" -> postMessage(call);
             case "chat.update" -> conversations.update(call.param("channel"), String.valueOf(call.param("ts")),
                     call.param("text"), call.json("metadata"))
-                    ? Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts"))
+                    ? changed(call, null, Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts")))
                     : Map.of("ok", false, "error", "message_not_found");
             case "chat.delete" -> conversations.delete(call.param("channel"), String.valueOf(call.param("ts")))
-                    ? Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts"))
+                    ? changed(call, null, Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts")))
                     : Map.of("ok", false, "error", "message_not_found");
             case "conversations.history" -> conversations.history(call);
             case "conversations.replies" -> conversations.replies(call);
@@ -399,7 +401,24 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, Object> metadata = call.json("metadata");
         conversations.add(new Message(channel, ts, call.param("thread_ts"), BOT_USER_ID, BOT_ID,
                 String.valueOf(call.param("text")), metadata.isEmpty() ? null : metadata));
+        changes.add(new Change(call.method(), channel, ts, call.param("thread_ts"), String.valueOf(call.param("text")),
+                java.time.Instant.now()));
         return Map.of("ok", true, "channel", channel, "ts", ts);
+    }
+
+    /** An update or a deletion done: noted among the changes; the answer as given. */
+    private Map<String, Object> changed(Call call, String threadTs, Map<String, Object> answer) {
+        changes.add(new Change(call.method(), call.param("channel"), call.param("ts"), threadTs, call.param("text"),
+                java.time.Instant.now()));
+        return answer;
+    }
+
+    /**
+     * The messages posted (chat.postMessage), updated (chat.update) and deleted (chat.delete), in the order they
+     * were, from the {@code from}-th on: what people saw change, with when.
+     */
+    public List<Change> changes(int from) {
+        return List.copyOf(changes.subList(Math.min(from, changes.size()), changes.size()));
     }
 
     /** The messages of a conversation (posted by chat.postMessage or added), oldest first. */
@@ -605,6 +624,14 @@ public final class FakeSlackApi implements AutoCloseable {
      * killed ({@code kill}) or its answer held ({@code held}).
      */
     private record Fault(String kind, int status, int retryAfterSeconds, Duration held, boolean kill) {
+    }
+
+    /**
+     * A change to a conversation: {@code method} chat.postMessage, chat.update or chat.delete, the message's channel and
+     * ts (its thread's for a reply), its text as sent (null for a deletion), and when the fake made it.
+     */
+    public record Change(String method, String channel, String ts, String threadTs, String text,
+            java.time.Instant at) {
     }
 
     /** A file posted to an upload URL: its id, the name announced for it, and its bytes. */

@@ -75,6 +75,8 @@ public final class FakeBotFramework implements AutoCloseable {
     private final List<FailedCall> failedCalls = new CopyOnWriteArrayList<>();
     private final List<SentActivity> updated = new CopyOnWriteArrayList<>();
     private final List<DeletedActivity> deleted = new CopyOnWriteArrayList<>();
+    /** Every send, update and deletion done, in order, with when. */
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
 
     private FakeBotFramework(String appId, String appPassword) throws IOException {
         this.appId = appId;
@@ -376,6 +378,11 @@ public final class FakeBotFramework implements AutoCloseable {
         return List.copyOf(deleted);
     }
 
+    /** The sends, updates and deletions done, in the order they were, from the {@code from}-th on, with when. */
+    public List<Change> changes(int from) {
+        return List.copyOf(changes.subList(Math.min(from, changes.size()), changes.size()));
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -428,6 +435,8 @@ public final class FakeBotFramework implements AutoCloseable {
                 String id = "sent-" + sentIds.incrementAndGet();
                 sent.add(new SentActivity(decode(connector.group(1)), replyToId,
                         exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8), id));
+                changes.add(new Change("send", decode(connector.group(1)), id, new String(body, StandardCharsets.UTF_8),
+                        Instant.now()));
                 if (sendsToKill.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                     injected("caller killed after the send was done");
                     onKill.run();
@@ -443,10 +452,13 @@ public final class FakeBotFramework implements AutoCloseable {
                 if (method.equals("PUT")) {
                     updated.add(new SentActivity(conversationId, null, authorization,
                             new String(body, StandardCharsets.UTF_8), activityId));
+                    changes.add(new Change("update", conversationId, activityId, new String(body, StandardCharsets.UTF_8),
+                            Instant.now()));
                     holdAnswer(fault);
                     respond(exchange, 200, Json.write(Map.of("id", activityId)));
                 } else {
                     deleted.add(new DeletedActivity(conversationId, activityId, authorization));
+                    changes.add(new Change("delete", conversationId, activityId, null, Instant.now()));
                     holdAnswer(fault);
                     respond(exchange, 200, "{}");
                 }
@@ -646,6 +658,13 @@ public final class FakeBotFramework implements AutoCloseable {
     }
 
     /** A call the fake was told to fail: its path (decoded) and the status it answered. */
+    /**
+     * A send, an update or a deletion done: {@code kind} "send", "update" or "delete", the conversation (with
+     * {@code ;messageid=} for a reply chain), the activity's id, the activity as JSON (null for a deletion), and when.
+     */
+    public record Change(String kind, String conversationId, String activityId, String json, Instant at) {
+    }
+
     /** A fault a Bot Connector call meets: a status other than 200 fails it undone; else its answer is held. */
     private record Fault(String kind, int status, Duration held) {
     }

@@ -33,10 +33,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Slack, where a copy can be looked up; in Teams a killed or unanswered send is sent again), checked against its
  * post as it is now, and the stalls, dead letters and faults are told ({@link SoakReport}).
  *
- * <p>Pace: every action changes the copies in both Slack channels, and Slack takes about one message a second
- * per channel (the Slack delivery function sends one every 1.1 s into each), so actions come one every
- * {@link Options#every} (1.25 s): the run lasts about actions × 1.25 s, and its lag measures the pipeline, not a
- * backlog written faster than Slack may be sent to.
+ * <p>Pace: Slack takes about one message a second per channel (the Slack delivery function sends one every 1.1 s
+ * into each), one Slack delivery function handles the records one after the other, and an action makes 1.2 records
+ * on average (a reply redraws its first post's copies too), most of them changing copies in both Slack channels: so
+ * actions come one every {@link Options#every} (1.5 s, just under what Slack can be sent), the run lasts about
+ * actions × 1.5 s, and its lag measures the pipeline rather than a backlog written faster than Slack may be sent to.
  */
 final class MirrorSoak {
     /** What to run: how many actions, from which seed, how often, and a fault every how many actions. */
@@ -45,8 +46,8 @@ final class MirrorSoak {
         static Options fromProperties(int actions) {
             return new Options(Integer.getInteger("ciment.soak.actions", actions),
                     Long.getLong("ciment.soak.seed", 14L),
-                    Duration.ofMillis(Long.getLong("ciment.soak.everyMillis", 1250L)),
-                    Integer.getInteger("ciment.soak.faultEvery", 9));
+                    Duration.ofMillis(Long.getLong("ciment.soak.everyMillis", 1500L)),
+                    Integer.getInteger("ciment.soak.faultEvery", 7));
         }
     }
 
@@ -108,7 +109,7 @@ final class MirrorSoak {
     }
 
     /** What an action asks one channel to show, and when it did (empty: not yet). */
-    record Effect(String where, Supplier<Optional<Instant>> seen) {
+    record Effect(Place where, Supplier<Optional<Instant>> seen) {
     }
 
     /** One action: what it asked each other channel to show, and when they all did. */
@@ -118,6 +119,8 @@ final class MirrorSoak {
         final Instant acceptedAt;
         final List<Effect> effects;
         volatile Instant doneAt;
+        /** When the channels of each tool all showed it. */
+        final Map<Tool, Instant> doneIn = new java.util.EnumMap<>(Tool.class);
 
         Action(String kind, String what, Instant acceptedAt, List<Effect> effects) {
             this.kind = kind;
@@ -129,21 +132,24 @@ final class MirrorSoak {
         /** Done when every effect was seen: at the last of them. */
         boolean check() {
             Instant last = acceptedAt;
+            Map<Tool, Instant> byTool = new java.util.EnumMap<>(Tool.class);
             for (Effect effect : effects) {
                 Optional<Instant> at = effect.seen().get();
                 if (at.isEmpty()) {
                     return false;
                 }
                 last = at.get().isAfter(last) ? at.get() : last;
+                byTool.merge(effect.where().tool(), at.get(), (a, b) -> a.isAfter(b) ? a : b);
             }
+            doneIn.putAll(byTool);
             doneAt = last;
             return true;
         }
 
         /** The channels that never showed it. */
         String missing() {
-            return what + ", not shown in " + effects.stream().filter(e -> e.seen().get().isEmpty()).map(Effect::where)
-                    .toList();
+            return what + ", not shown in " + effects.stream().filter(e -> e.seen().get().isEmpty())
+                    .map(e -> e.where().name()).toList();
         }
     }
 
@@ -190,10 +196,12 @@ final class MirrorSoak {
         Thread watching = Thread.ofPlatform().daemon().name("soak-observer").start(this::observe);
         Instant started = Instant.now();
         long next = System.nanoTime();
+        boolean faultDue = false;
         for (int i = 0; i < options.actions(); i++) {
             next += options.every().toNanos();
-            if (i > 0 && i % options.faultEvery() == 0) {
-                armAFault();
+            faultDue |= i > 0 && i % options.faultEvery() == 0;
+            if (faultDue && armAFault()) {
+                faultDue = false;
             }
             act();
             long sleep = next - System.nanoTime();
@@ -305,7 +313,7 @@ final class MirrorSoak {
         String kind = root == null ? "message" : "thread reply";
         count(kind + " in " + place.tool().name().charAt(0) + place.tool().name().substring(1).toLowerCase());
         accepted(kind, post.key + " in " + place.name(), post.targets().stream().map(target ->
-                new Effect(target.name(), () -> observer.posted(post.key, target.id()))).toList());
+                new Effect(target, () -> observer.posted(post.key, target.id()))).toList());
     }
 
     /** The author edits the message in its channel: every copy shows the new text. */
@@ -323,7 +331,7 @@ final class MirrorSoak {
         }
         count("edit");
         accepted("edit", "edit " + edit + " of " + post.key + " in " + post.origin.name(), post.targets().stream()
-                .map(target -> new Effect(target.name(), () -> observer.shows(post.key, target.id(), edit))).toList());
+                .map(target -> new Effect(target, () -> observer.shows(post.key, target.id(), edit))).toList());
     }
 
     /** The author deletes the message: every copy is deleted. */
@@ -341,7 +349,7 @@ final class MirrorSoak {
         }
         count("deletion");
         accepted("deletion", "deletion of " + post.key + " in " + post.origin.name(), post.targets().stream()
-                .map(target -> new Effect(target.name(), () -> observer.gone(post.key, target.id()))).toList());
+                .map(target -> new Effect(target, () -> observer.gone(post.key, target.id()))).toList());
     }
 
     /**
@@ -378,7 +386,7 @@ final class MirrorSoak {
         }
         count("reaction");
         accepted("reaction", what, post.targets().stream()
-                .map(target -> new Effect(target.name(), () -> observer.redrawn(post.key, target.id(), at))).toList());
+                .map(target -> new Effect(target, () -> observer.redrawn(post.key, target.id(), at))).toList());
     }
 
     private void accepted(String kind, String what, List<Effect> effects) {
@@ -408,12 +416,15 @@ final class MirrorSoak {
 
     // ---- faults ----
 
-    /** The next fault of the cycle, unless its tool still has one waiting (so that no record meets them all). */
-    private void armAFault() {
+    /**
+     * The next fault of the cycle, unless its tool still has one waiting (so that no record meets them all): false
+     * then, for the next action to try again.
+     */
+    private boolean armAFault() {
         String fault = FAULTS.get(nextFault % FAULTS.size());
         boolean slackFault = fault.startsWith("Slack");
         if (slackFault ? stack.slackApi.faultsWaiting() > 0 : stack.botFramework.faultsWaiting() > 0) {
-            return;
+            return false;
         }
         nextFault++;
         faultsArmed.merge(fault, 1, Integer::sum);
@@ -431,6 +442,7 @@ final class MirrorSoak {
             case "Teams container killed after the send" -> stack.botFramework.killAfterNextSends(1);
             default -> throw new IllegalStateException(fault);
         }
+        return true;
     }
 
     // ---- watching and counting ----
@@ -467,6 +479,7 @@ final class MirrorSoak {
         for (Action action : actions) {
             report.lag(action.doneAt == null ? action.missing() : null,
                     action.doneAt == null ? null : Duration.between(action.acceptedAt, action.doneAt));
+            action.doneIn.forEach((tool, at) -> report.lagIn(tool.name(), Duration.between(action.acceptedAt, at)));
         }
         for (SoakPost post : posts) {
             for (Place target : post.targets()) {
@@ -504,22 +517,19 @@ final class MirrorSoak {
                     + ", not " + post.edits);
         }
         if (post.root != null) {
-            String expected = threadIn(post.root, target);
-            if (expected != null && copies.stream().noneMatch(c -> expected.equals(c.thread()))) {
+            List<String> threads = threadsIn(post.root, target);
+            if (copies.stream().noneMatch(c -> threads.contains(c.thread()))) {
                 report.problem(post.key + "'s copy in " + target.name() + " is not in its thread (" + copies.get(0).thread()
-                        + ", expected " + expected + ")");
+                        + ", expected one of " + threads + ")");
             }
         }
     }
 
-    /** Where a reply to {@code root} belongs in the channel: under its message there, or under its copy. */
-    private String threadIn(SoakPost root, Place place) {
-        String message = root.origin.equals(place) ? root.originId
-                : observer.copies(root.key, place.id()).stream().findFirst().map(SoakObserver.Copy::messageId).orElse(null);
-        if (message == null) {
-            return null;
-        }
-        return place.tool() == Tool.SLACK ? message : place.id() + ";messageid=" + message;
+    /** Where a reply to {@code root} belongs in the channel: under its message there, or under a copy of it. */
+    private List<String> threadsIn(SoakPost root, Place place) {
+        List<String> messages = root.origin.equals(place) ? List.of(root.originId)
+                : observer.copies(root.key, place.id()).stream().map(SoakObserver.Copy::messageId).toList();
+        return messages.stream().map(m -> place.tool() == Tool.SLACK ? m : place.id() + ";messageid=" + m).toList();
     }
 
     private int deadLetters() {

@@ -14,10 +14,15 @@ import java.util.TreeMap;
  */
 record SoakReport(MirrorSoak.Options options, Duration wall, Map<String, Integer> actions, int posts,
         int copiesExpected, Map<String, Integer> copiesDelivered, Map<String, Integer> duplicates,
-        Map<String, Integer> leftVisible, List<Duration> lags, int actionsNotDone, Duration afterTheLast, int stalls,
+        Map<String, Integer> leftVisible, List<Duration> lags, Map<String, List<Duration>> lagsByTool, int actionsNotDone,
+        Duration afterTheLast, int stalls,
         int deadLetters, Map<String, Integer> faultsArmed, Map<String, Integer> faultsMet, List<String> problems) {
 
     Duration lag(double percentile) {
+        return percentile(lags, percentile);
+    }
+
+    private static Duration percentile(List<Duration> lags, double percentile) {
         if (lags.isEmpty()) {
             return Duration.ZERO;
         }
@@ -50,6 +55,9 @@ record SoakReport(MirrorSoak.Options options, Duration wall, Map<String, Integer
         row(page, "Duplicates left visible after their post was deleted", leftVisible.isEmpty() ? "none" : leftVisible);
         row(page, "Lag after each action, p50 / p95 / max", seconds(lag(50)) + " / " + seconds(lag(95)) + " / "
                 + seconds(lag(100)));
+        lagsByTool.forEach((tool, lags) -> row(page, "… until both " + tool + " channels showed it, p50 / p95 / max",
+                seconds(percentile(lags, 50)) + " / " + seconds(percentile(lags, 95)) + " / "
+                        + seconds(percentile(lags, 100))));
         row(page, "Actions never shown everywhere", actionsNotDone);
         row(page, "Lag after the last action (all shown everywhere)", seconds(afterTheLast));
         row(page, "Stalls said (no progress with records waiting)", stalls);
@@ -82,6 +90,7 @@ record SoakReport(MirrorSoak.Options options, Duration wall, Map<String, Integer
         private final Map<String, Integer> duplicates = new TreeMap<>();
         private final Map<String, Integer> leftVisible = new TreeMap<>();
         private final List<Duration> lags = new ArrayList<>();
+        private final Map<String, List<Duration>> lagsByTool = new TreeMap<>();
         private int actionsNotDone;
         private int stalls;
         private int deadLetters;
@@ -116,6 +125,11 @@ record SoakReport(MirrorSoak.Options options, Duration wall, Map<String, Integer
             } else {
                 lags.add(lag);
             }
+        }
+
+        /** How long an action took to show in every channel of one tool (the origin's other channel, or both). */
+        void lagIn(String tool, Duration lag) {
+            lagsByTool.computeIfAbsent(tool, t -> new ArrayList<>()).add(lag);
         }
 
         /** A post's copies in one channel of this tool. */
@@ -155,7 +169,7 @@ record SoakReport(MirrorSoak.Options options, Duration wall, Map<String, Integer
 
         SoakReport build() {
             return new SoakReport(options, Duration.between(started, Instant.now()), actions, posts, copiesExpected,
-                    copiesDelivered, duplicates, leftVisible, List.copyOf(lags), actionsNotDone,
+                    copiesDelivered, duplicates, leftVisible, List.copyOf(lags), lagsByTool, actionsNotDone,
                     Duration.between(lastAccepted, lastDone), stalls, deadLetters, faultsArmed, faultsMet,
                     List.copyOf(problems));
         }

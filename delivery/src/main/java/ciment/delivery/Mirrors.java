@@ -144,7 +144,8 @@ public final class Mirrors {
 
     /** An earlier attempt's copy, where the tool lets it be found: recorded as sent. */
     private boolean foundEarlier(Link link, Post post) {
-        Optional<String> earlier = sender.findEarlier(link, post);
+        Optional<String> thread = post.isReply() ? threadOf(post, link.channel().id()) : Optional.empty();
+        Optional<String> earlier = sender.findEarlier(link, post, thread);
         earlier.ifPresent(message -> copies.sent(post, sender.platform(), link.channel().id(), message));
         return earlier.isPresent();
     }

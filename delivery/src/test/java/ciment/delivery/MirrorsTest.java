@@ -60,7 +60,7 @@ class MirrorsTest {
         private int messages;
 
         @Override
-        public Optional<String> findEarlier(Link link, Post post) {
+        public Optional<String> findEarlier(Link link, Post post, Optional<String> thread) {
             return findsEarlier ? Optional.ofNullable(sentByPost.get(link.channel().id() + post.reference()))
                     : Optional.empty();
         }

@@ -101,6 +101,12 @@ final class Containers<H> {
         return killed;
     }
 
+    /** The runner stops: every container's network is cut. */
+    void close() {
+        idle.forEach(Container::cut);
+        running.keySet().forEach(Container::cut);
+    }
+
     @SuppressWarnings("unchecked")
     private <R> R timed(Container<H> container, BiFunction<H, Context, R> invocation) {
         CompletableFuture<Object> outcome = new CompletableFuture<>();

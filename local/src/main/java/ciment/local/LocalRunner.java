@@ -156,6 +156,7 @@ public final class LocalRunner implements AutoCloseable {
     public void close() {
         server.stop(0);
         deliveries.close();
+        deliveryFunctions.forEach(function -> function.containers.close());
         executor.shutdownNow();
         emulator.ifPresent(MotoServer::close);
     }

@@ -27,8 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * A long run of mixed actions from both tools, over HTTP through the local runner: messages, thread replies,
  * edits, deletions, reactions and redelivered events, written in a community linked to two Slack channels and two
- * Teams channels, while the chat tools fail as they do (429 with Retry-After, 500 and 503, answers later than the
- * client waits, a delivery container killed between a send and its record). Each action is timed from its answer
+ * Teams channels, while the chat tools fail as they do ({@link SoakFaults}). Each action is timed from its answer
  * to the moment every other channel shows it ({@link SoakObserver}); at the end each copy is counted (once in
  * Slack, where a copy can be looked up; in Teams a killed or unanswered send is sent again), checked against its
  * post as it is now, and the stalls, dead letters and faults are told ({@link SoakReport}).
@@ -57,16 +56,6 @@ final class MirrorSoak {
     record Place(Tool tool, String id, String name) {
     }
 
-    /**
-     * The faults, in the order they are injected, again and again (a killed Teams send first: its copy waits the
-     * longest, for the killed invocation's claim to lapse, while the run goes on).
-     */
-    static final List<String> FAULTS = List.of("Teams container killed after the send",
-            "Slack container killed after the send", "Slack 429 (Retry-After 1 s)", "Teams 429 (Retry-After 1 s)",
-            "Slack 500", "Teams 500", "Slack 503", "Teams 503", "Slack 429 (Retry-After 7 s)",
-            "Slack answer held 11 s", "Teams answer held 11 s");
-    /** Longer than the clients wait (Slack's and the Bot Connector's read timeouts are 10 s). */
-    private static final Duration HELD = Duration.ofSeconds(11);
     private static final List<String> WORDS = List.of("deploy", "standup", "review", "lunch", "schema", "retro",
             "release", "oncall", "budget", "design", "demo", "backlog", "offsite", "metrics", "roadmap");
     private static final List<String> SLACK_EMOJI = List.of("tada", "eyes", "rocket", "heart", "fire", "wave",
@@ -174,9 +163,8 @@ final class MirrorSoak {
     /** Events already delivered once, to deliver again (Slack's retries, the Bot Connector's redeliveries). */
     private final List<Runnable> redeliveries = new ArrayList<>();
     private final Map<String, Integer> actionsByKind = new TreeMap<>();
-    private final Map<String, Integer> faultsArmed = new TreeMap<>();
+    private final SoakFaults faults;
     private long slackMicros = 100;
-    private int nextFault;
     private volatile boolean observing = true;
 
     MirrorSoak(LocalStack stack, Options options) {
@@ -184,6 +172,7 @@ final class MirrorSoak {
         this.options = options;
         this.random = new Random(options.seed());
         this.observer = new SoakObserver(stack.slackApi, stack.botFramework);
+        this.faults = new SoakFaults(stack);
     }
 
     private static String teamsChannel() {
@@ -200,7 +189,7 @@ final class MirrorSoak {
         for (int i = 0; i < options.actions(); i++) {
             next += options.every().toNanos();
             faultDue |= i > 0 && i % options.faultEvery() == 0;
-            if (faultDue && armAFault()) {
+            if (faultDue && faults.armNext()) {
                 faultDue = false;
             }
             act();
@@ -221,8 +210,6 @@ final class MirrorSoak {
     // ---- the community and its four channels ----
 
     private void setUp() {
-        stack.slackApi.onKill(() -> stack.runner.killDeliveryContainer("ciment-slack-delivery"));
-        stack.botFramework.onKill(() -> stack.runner.killDeliveryContainer("ciment-teams-delivery"));
         LocalStack.SlackUser steward = stack.slackUser("U0SOAKSTW", "Sam Steward");
         // The same person in Teams (the same address): a steward of the community on both tools.
         LocalStack.TeamsUser teamsSteward = stack.teamsUser("Sam Steward", "u0soakstw@example.com", "user");
@@ -414,37 +401,6 @@ final class MirrorSoak {
         assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.statusCode() + " " + response.body());
     }
 
-    // ---- faults ----
-
-    /**
-     * The next fault of the cycle, unless its tool still has one waiting (so that no record meets them all): false
-     * then, for the next action to try again.
-     */
-    private boolean armAFault() {
-        String fault = FAULTS.get(nextFault % FAULTS.size());
-        boolean slackFault = fault.startsWith("Slack");
-        if (slackFault ? stack.slackApi.faultsWaiting() > 0 : stack.botFramework.faultsWaiting() > 0) {
-            return false;
-        }
-        nextFault++;
-        faultsArmed.merge(fault, 1, Integer::sum);
-        switch (fault) {
-            case "Slack 429 (Retry-After 1 s)" -> stack.slackApi.failNext("chat.postMessage", 429, 1, 1);
-            case "Slack 429 (Retry-After 7 s)" -> stack.slackApi.failNext("chat.update", 429, 1, 7);
-            case "Slack 500" -> stack.slackApi.failNext("chat.postMessage", 500, 1);
-            case "Slack 503" -> stack.slackApi.failNext("chat.update", 503, 1);
-            case "Slack answer held 11 s" -> stack.slackApi.answerLate("chat.postMessage", HELD, 1);
-            case "Slack container killed after the send" -> stack.slackApi.killAfterNext("chat.postMessage", 1);
-            case "Teams 429 (Retry-After 1 s)" -> stack.botFramework.failConnectorCalls(429, 1);
-            case "Teams 500" -> stack.botFramework.failConnectorCalls(500, 1);
-            case "Teams 503" -> stack.botFramework.failConnectorCalls(503, 1);
-            case "Teams answer held 11 s" -> stack.botFramework.answerConnectorCallsLate(HELD, 1);
-            case "Teams container killed after the send" -> stack.botFramework.killAfterNextSends(1);
-            default -> throw new IllegalStateException(fault);
-        }
-        return true;
-    }
-
     // ---- watching and counting ----
 
     private void observe() {
@@ -488,9 +444,8 @@ final class MirrorSoak {
         }
         report.stalls(stack.runner.streamStalls());
         report.deadLetters(deadLetters());
-        faultsArmed.forEach(report::faultArmed);
-        stack.slackApi.faultsInjected().forEach((kind, n) -> report.faultMet("Slack " + kind, n.intValue()));
-        stack.botFramework.faultsInjected().forEach((kind, n) -> report.faultMet("Teams " + kind, n));
+        faults.armed().forEach(report::faultArmed);
+        faults.met().forEach(report::faultMet);
         return report.build();
     }
 

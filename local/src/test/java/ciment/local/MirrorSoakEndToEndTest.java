@@ -48,8 +48,8 @@ class MirrorSoakEndToEndTest {
         assertEquals(0, report.deadLetters(), page);
         assertTrue(report.lag(100).compareTo(LAG_AT_MOST) < 0, page);
         assertTrue(report.afterTheLast().compareTo(LAG_AT_MOST) < 0, page);
-        if (options.actions() > options.faultEvery() * MirrorSoak.FAULTS.size()) {
-            assertEquals(MirrorSoak.FAULTS.size(), report.faultsArmed().size(), "every kind of fault: " + page);
+        if (options.actions() > options.faultEvery() * SoakFaults.KINDS.size()) {
+            assertEquals(SoakFaults.KINDS.size(), report.faultsArmed().size(), "every kind of fault: " + page);
             assertTrue(report.faultsMet("Slack") + report.faultsMet("Teams")
                     >= report.faultsArmed().values().stream().mapToInt(Integer::intValue).sum() - 2, page);
         }

@@ -12,7 +12,7 @@ PYTHON ?= python3
 # The SAM CLI sends no usage data from here (and CI has no route for it).
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: run test lint sam-build bench venv clean
+.PHONY: run test lint sam-build bench soak venv clean
 
 $(VENV)/.installed: local/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,11 @@ run: venv
 bench: venv
 	$(MVN) -q install -DskipTests
 	$(MVN) -q -pl bench/runner exec:java
+
+# Mirroring under faults (issue 14, item 15): 2,000 mixed actions from Slack and Teams (SOAK_ACTIONS to change),
+# about 50 minutes since Slack's pace bounds it; the figures go to bench/results/soak-<date>.md.
+soak: venv
+	$(MVN) -q install -DskipTests
+	$(MVN) -pl local verify -Dtest=MirrorSoakEndToEndTest -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dciment.soak.actions=$${SOAK_ACTIONS:-2000} -Dciment.soak.faultEvery=20 \
+		-Dciment.soak.report=$(CURDIR)/bench/results/soak-$$(date +%F).md

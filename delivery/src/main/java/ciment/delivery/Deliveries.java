@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +65,20 @@ public final class Deliveries {
     }
 
     public StreamsEventResponse handle(DynamodbEvent event) {
+        return handle(event, null);
+    }
+
+    /**
+     * @param timeLeft what is left of the invocation (Lambda's context), for waits that must end before it does;
+     *                 null: no bound
+     */
+    public StreamsEventResponse handle(DynamodbEvent event, Duration timeLeft) {
+        Instant deadline = timeLeft == null ? Instant.MAX : clock.instant().plus(timeLeft);
         List<BatchItemFailure> failures = new ArrayList<>();
         if (event.getRecords() != null) {
             for (DynamodbStreamRecord record : event.getRecords()) {
-                Outcome outcome = usage == null ? work(record) : usage.within(communityOf(record), () -> work(record));
+                Outcome outcome = usage == null ? work(record, deadline)
+                        : usage.within(communityOf(record), () -> work(record, deadline));
                 if (outcome.retry() || !keptIfGivenUp(record, outcome)) {
                     failures.add(BatchItemFailure.builder()
                             .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
@@ -77,10 +88,10 @@ public final class Deliveries {
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private Outcome work(DynamodbStreamRecord record) {
+    private Outcome work(DynamodbStreamRecord record, Instant deadline) {
         Outcome outcome = deliver(record);
         if (mirrors != null) {
-            outcome = outcome.and(mirrors.mirror(record));
+            outcome = outcome.and(mirrors.mirror(record, deadline));
         }
         return outcome;
     }

@@ -10,6 +10,7 @@ import ciment.infra.DynamoMirrors.Copy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,15 +25,23 @@ import org.slf4j.LoggerFactory;
  * community, except where it shows already (its origin, an earlier copy); a change to a post (an edit, a
  * hide, a deletion, its reactions) reaches every copy the bot sent. Each copy is claimed before it is sent and
  * recorded with its message after, so a retried record never sends it twice; between the send and the record
- * lies the one window where an attempt that stops may leave a copy unrecorded: the sender finds it again
- * where the tool allows (Slack's message metadata), otherwise it is sent again. A post item that cannot be
- * read, and a channel whose tool refused for good ({@link Refused}), give the record up with why (see
- * {@link Deliveries}: the dead-letter queue), while the other channels get their copies.
+ * lies the one window where an attempt that stops (killed, timed out) or gets no answer (a timeout, a 5xx) may
+ * leave a copy unrecorded. A send that got no answer leaves its claim lapsed, not taken back; a claim held by
+ * another attempt is waited for until it lapses (within this invocation's time); and before a lapsed or held
+ * claim's copy is sent, the sender looks for it where the tool allows (Slack's message metadata): found, it is
+ * recorded, not sent again. Where the tool cannot be searched (Teams) it is sent again: that window can show a
+ * post twice. A post item that cannot be read, and a channel whose tool refused for good ({@link Refused}), give
+ * the record up with why (see {@link Deliveries}: the dead-letter queue), while the other channels get their
+ * copies.
  */
 public final class Mirrors {
     private static final Logger LOG = LoggerFactory.getLogger(Mirrors.class);
     /** A Retry-After this short is waited for within the invocation; a longer one fails the record, retried later. */
     static final Duration WAIT_AT_MOST = Duration.ofSeconds(5);
+    /** What a wait for another attempt's claim leaves of the invocation, to claim and send after it. */
+    static final Duration AFTER_A_WAIT = Duration.ofSeconds(1);
+    /** How often a claim held by another attempt is looked at again while waiting for it. */
+    private static final Duration LOOK_AGAIN_EVERY = Duration.ofSeconds(1);
 
     private final DynamoMirrors copies;
     private final Links links;
@@ -63,6 +72,11 @@ public final class Mirrors {
      * when its post cannot be read (a poison record) or a channel refused its copy for good.
      */
     Outcome mirror(DynamodbStreamRecord record) {
+        return mirror(record, Instant.MAX);
+    }
+
+    /** As {@link #mirror(DynamodbStreamRecord)}, in an invocation that ends at {@code deadline} (this clock's time). */
+    Outcome mirror(DynamodbStreamRecord record, Instant deadline) {
         var images = record.getDynamodb();
         if (images == null || images.getNewImage() == null) {
             return Outcome.DONE;
@@ -80,7 +94,7 @@ public final class Mirrors {
             return Outcome.DONE;
         }
         try {
-            return before.isEmpty() ? sendEverywhere(now.get()) : changeEverywhere(before.get(), now.get());
+            return before.isEmpty() ? sendEverywhere(now.get(), deadline) : changeEverywhere(before.get(), now.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.RETRY;
@@ -90,19 +104,25 @@ public final class Mirrors {
         }
     }
 
-    private Outcome sendEverywhere(Post post) throws InterruptedException {
+    private Outcome sendEverywhere(Post post, Instant deadline) throws InterruptedException {
         Outcome done = Outcome.DONE;
         for (Link link : linksOf(post)) {
             if (served(link, post)) {
-                done = done.and(sendTo(link, post));
+                done = done.and(sendTo(link, post, deadline));
             }
         }
         return done;
     }
 
-    private Outcome sendTo(Link link, Post post) throws InterruptedException {
+    private Outcome sendTo(Link link, Post post, Instant deadline) throws InterruptedException {
         String conversation = link.channel().id();
-        DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant());
+        DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
+        if (claim == DynamoMirrors.Claim.BUSY && foundEarlier(link, post)) {
+            return Outcome.DONE; // an attempt that stopped had sent it: recorded now
+        }
+        if (claim == DynamoMirrors.Claim.BUSY) {
+            claim = awaitClaim(post, conversation, deadline);
+        }
         switch (claim) {
             case SENT -> {
                 return Outcome.DONE;
@@ -112,9 +132,7 @@ public final class Mirrors {
                 return Outcome.RETRY;
             }
             case LAPSED -> {
-                Optional<String> earlier = sender.findEarlier(link, post);
-                if (earlier.isPresent()) {
-                    copies.sent(post, sender.platform(), conversation, earlier.get());
+                if (foundEarlier(link, post)) {
                     return Outcome.DONE;
                 }
             }
@@ -122,15 +140,61 @@ public final class Mirrors {
             }
         }
         Optional<String> thread = post.isReply() ? threadOf(post, conversation) : Optional.empty();
-        Outcome sent = attempt(link, post.reference(), () -> {
-            String message = sender.send(link, post, thread);
-            copies.sent(post, sender.platform(), conversation, message);
-        });
-        if (!sent.isDone()) {
+        String[] message = new String[1];
+        Tried sent = attempt(link, post.reference(), () -> message[0] = sender.send(link, post, thread));
+        if (sent.outcome().isDone()) {
+            return recorded(post, conversation, message[0]);
+        }
+        if (sent.maybeDone()) {
+            // No answer: the tool may have taken it. The next attempt looks for it before sending again.
+            copies.lapse(post, sender.platform(), conversation);
+        } else {
             // Not sent: a retry claims it again at once (and a refusal, given up, is met again if it comes).
             copies.release(post, sender.platform(), conversation);
         }
-        return sent;
+        return sent.outcome();
+    }
+
+    /** An earlier attempt's copy, where the tool lets it be found: recorded as sent. */
+    private boolean foundEarlier(Link link, Post post) {
+        Optional<String> thread = post.isReply() ? threadOf(post, link.channel().id()) : Optional.empty();
+        Optional<String> earlier = sender.findEarlier(link, post, thread);
+        earlier.ifPresent(message -> copies.sent(post, sender.platform(), link.channel().id(), message));
+        return earlier.isPresent();
+    }
+
+    /** A copy sent: recorded. When the record fails, the claim stays, so that a retry looks before sending again. */
+    private Outcome recorded(Post post, String conversation, String message) {
+        try {
+            copies.sent(post, sender.platform(), conversation, message);
+            return Outcome.DONE;
+        } catch (RuntimeException e) {
+            LOG.error("copy of {} in {} was sent as {} but not recorded: {}", post.reference(), conversation, message,
+                    e.toString());
+            return Outcome.RETRY;
+        }
+    }
+
+    /**
+     * A claim another attempt holds: waited for until that attempt sent the copy or its claim lapsed (the attempt
+     * ended: its invocation's deadline passed), as long as this invocation has time left (a retry, started after
+     * the attempt it follows, has more); BUSY when it lapses later, for a later attempt to go on waiting.
+     */
+    private DynamoMirrors.Claim awaitClaim(Post post, String conversation, Instant deadline) throws InterruptedException {
+        Instant now = clock.instant();
+        Instant lapses = copies.lapsesAt(post, sender.platform(), conversation).orElse(now);
+        Instant until = deadline.equals(Instant.MAX) || lapses.isBefore(deadline.minus(AFTER_A_WAIT)) ? lapses
+                : deadline.minus(AFTER_A_WAIT);
+        // Real time bounds the wait too: a clock that does not move (a test's) cannot hold it for good.
+        long endsNanos = System.nanoTime() + Math.max(0, Duration.between(now, until).toNanos());
+        while (true) {
+            long left = Math.min(Duration.between(clock.instant(), until).toNanos(), endsNanos - System.nanoTime());
+            Thread.sleep(Duration.ofNanos(Math.max(0, Math.min(left, LOOK_AGAIN_EVERY.toNanos()))).plusMillis(10));
+            DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
+            if (claim != DynamoMirrors.Claim.BUSY || !clock.instant().isBefore(until) || System.nanoTime() >= endsNanos) {
+                return claim;
+            }
+        }
     }
 
     /** An edit, a hide, a deletion or new counts: every copy the bot sent shows the post as it is now. */
@@ -149,7 +213,7 @@ public final class Mirrors {
             }
             done = done.and(attempt(link, now.reference(), now.isRemoved()
                     ? () -> sender.delete(link, copy.messageId())
-                    : () -> sender.update(link, copy.messageId(), now)));
+                    : () -> sender.update(link, copy.messageId(), now)).outcome());
         }
         return done;
     }
@@ -188,31 +252,36 @@ public final class Mirrors {
         void run() throws Exception;
     }
 
+    /** How a call to the tool went, and whether the tool may have done it all the same (it gave no answer). */
+    private record Tried(Outcome outcome, boolean maybeDone) {
+    }
+
     /**
-     * One send in its conversation's turn; a short Retry-After is waited for once; a refusal for good gives the
-     * copy up, anything else fails the record.
+     * One call in its conversation's turn; a short Retry-After is waited for once; a refusal for good gives the
+     * copy up, anything else fails the record (and, but for a 429, may have been done: no answer came).
      */
-    private Outcome attempt(Link link, String post, Send send) throws InterruptedException {
+    private Tried attempt(Link link, String post, Send send) throws InterruptedException {
         String conversation = sender.platform().key() + "#" + link.channel().id();
         for (int tries = 1; ; tries++) {
             pacing.awaitTurn(conversation);
             try {
                 send.run();
-                return Outcome.DONE;
+                return new Tried(Outcome.DONE, true);
             } catch (MirrorSender.RetryAfter later) {
                 if (tries > 1 || later.waitFor().compareTo(WAIT_AT_MOST) > 0) {
                     LOG.warn("{} in {}: {} asks to wait {}; the record is retried", post, link.channel().label(),
                             sender.platform().label(), later.waitFor());
-                    return Outcome.RETRY;
+                    return new Tried(Outcome.RETRY, false);
                 }
                 Thread.sleep(later.waitFor());
             } catch (Refused refused) {
-                return Outcome.givenUp(post + " in " + link.channel().label() + ": " + refused.getMessage());
+                return new Tried(Outcome.givenUp(post + " in " + link.channel().label() + ": " + refused.getMessage()),
+                        false);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 LOG.warn("{} not mirrored to {}: {}", post, link.channel().label(), e.toString());
-                return Outcome.RETRY;
+                return new Tried(Outcome.RETRY, true);
             }
         }
     }

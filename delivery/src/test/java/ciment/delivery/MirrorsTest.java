@@ -53,12 +53,14 @@ class MirrorsTest {
             "Mirrors", List.of(), true, false, 1, 1, "P1", NOW);
     private final Map<String, String> sentByPost = new java.util.HashMap<>();
     private boolean findsEarlier = true;
+    /** Sends that the tool takes, after which no answer comes (a timeout): the sender throws this. */
+    private final List<Exception> failuresAfterSending = new ArrayList<>();
     private final MutableClock clock = new MutableClock(NOW);
     private final MirrorSender slack = new MirrorSender() {
         private int messages;
 
         @Override
-        public Optional<String> findEarlier(Link link, Post post) {
+        public Optional<String> findEarlier(Link link, Post post, Optional<String> thread) {
             return findsEarlier ? Optional.ofNullable(sentByPost.get(link.channel().id() + post.reference()))
                     : Optional.empty();
         }
@@ -74,6 +76,9 @@ class MirrorsTest {
             String id = "17000000" + (++messages) + ".000100";
             calls.add("send " + link.channel().id() + " " + post.text() + thread.map(t -> " in " + t).orElse("") + " as " + id);
             sentByPost.put(link.channel().id() + post.reference(), id);
+            if (!failuresAfterSending.isEmpty()) {
+                throw failuresAfterSending.removeFirst();
+            }
             return id;
         }
 
@@ -312,5 +317,67 @@ class MirrorsTest {
         assertEquals(1, deadLetters.size(), deadLetters.toString());
         assertTrue(deadLetters.getFirst().contains(post.reference() + " in ")
                 && deadLetters.getFirst().contains("channel_not_found"), deadLetters.getFirst());
+    }
+
+    @Test
+    void sendThatGotNoAnswer_isLookedForBeforeItIsSentAgain_andNotSentTwice() {
+        failuresAfterSending.add(new java.net.SocketTimeoutException("read timed out"));
+        Post post = postFromOrigin("Taken, unanswered", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+
+        assertEquals(1, failed(records).size(), "no answer: the record is retried");
+        assertEquals(List.of(), failed(records));
+
+        assertEquals(List.of("send C0OTHER Taken, unanswered as 170000001.000100"), calls, "found, not sent again");
+        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", "170000001.000100"));
+    }
+
+    @Test
+    void attemptKilledBetweenSendAndRecord_withItsClaimStillHeld_isFoundByTheNextAttemptAtOnce() {
+        Post post = postFromOrigin("Killed", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+        stoppedAfterSending(post); // claimed at NOW: held for another CLAIM_LASTS
+
+        assertEquals(List.of(), failed(records));
+
+        assertEquals(List.of("send C0OTHER Killed as 170000001.000100"), calls);
+        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", "170000001.000100"));
+    }
+
+    @Test
+    void claimHeldByAnAttemptThatStopped_onAToolThatCannotFindIt_isWaitedForUntilItLapses_thenSentAgain() {
+        findsEarlier = false; // Teams: the claim is the only guard
+        java.time.Clock ticking = java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.between(Instant.now(), NOW));
+        Deliveries waiting = new Deliveries(Outbox.fromSettings(settings), noNotices, ticking, Pacing.NONE,
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED)),
+                        store, slack, Pacing.NONE, ticking), (reason, record) -> deadLetters.add(reason));
+        Post post = postFromOrigin("Killed in Teams", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+        new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED))
+                .claim(post, Platform.SLACK, OTHER.id(), ticking.instant().minus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1));
+
+        long started = System.nanoTime();
+        StreamsEventResponse response = waiting.handle(StreamEvents.event(records), Duration.ofSeconds(60));
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertTrue(System.nanoTime() - started >= 900_000_000L, "waited for the claim to lapse");
+        assertEquals(1, calls.size(), "sent once it lapsed: " + calls);
+    }
+
+    @Test
+    void claimHeldLongerThanTheInvocationHasLeft_isWaitedForWhileItCan_thenLeftToALaterAttempt() {
+        Post post = postFromOrigin("Held", "1699999999.000100");
+        List<DynamodbStreamRecord> records = stream.poll();
+        findsEarlier = false;
+        new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED))
+                .claim(post, Platform.SLACK, OTHER.id(), NOW);
+
+        long started = System.nanoTime();
+        StreamsEventResponse response = deliveries.handle(StreamEvents.event(records), Duration.ofSeconds(3));
+
+        assertEquals(1, response.getBatchItemFailures().size());
+        assertTrue(System.nanoTime() - started < 3_000_000_000L, "ended before the invocation's time is up");
+        assertEquals(List.of(), calls);
     }
 }

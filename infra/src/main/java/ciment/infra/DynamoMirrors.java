@@ -26,13 +26,19 @@ public final class DynamoMirrors {
     static final String SENT = "mirrors.sent";
     static final String COPIES = "mirrors.copies";
     static final String PREFIX = "COPY#";
-    /** A claim older than this was left by an attempt that stopped: the copy may or may not have been sent. */
-    public static final Duration CLAIM_LASTS = Duration.ofMinutes(2);
+    /**
+     * A claim older than this was left by an attempt that stopped: the copy may or may not have been sent. It is the
+     * delivery functions' timeout in template.yaml (a test holds them equal): an invocation that claimed a copy has
+     * ended, one way or another, when its claim is this old, since it started before claiming.
+     */
+    public static final Duration CLAIM_LASTS = Duration.ofSeconds(60);
 
     private static final String STATE = "state";
     private static final String MESSAGE_ID = "messageId";
     private static final String ORIGIN = "origin";
     private static final String CLAIMED_AT = "claimedAt";
+    /** When the claiming attempt's invocation ends at the latest (its deadline): the claim lapses then. */
+    private static final String HELD_UNTIL = "heldUntil";
 
     /** What a claim found. */
     public enum Claim {
@@ -40,7 +46,7 @@ public final class DynamoMirrors {
         CLAIMED,
         /** Sent (or the post's origin) already: nothing to send. */
         SENT,
-        /** Another attempt holds it, since less than {@link #CLAIM_LASTS}: try again later. */
+        /** Another attempt holds it, and may still be running: try again later. */
         BUSY,
         /** An attempt claimed it and stopped: it may have sent it. Held now by this attempt, which looks first. */
         LAPSED
@@ -65,20 +71,34 @@ public final class DynamoMirrors {
         this.messages = new DynamoMessageCopies(table);
     }
 
+    /** A claim by an attempt that may run until {@code now} + {@link #CLAIM_LASTS}. */
     public Claim claim(Post post, Platform platform, String conversationId, Instant now) {
+        return claim(post, platform, conversationId, now, now.plus(CLAIM_LASTS));
+    }
+
+    /**
+     * A claim by an attempt whose invocation ends by {@code heldUntil} (its deadline): the claim lapses then, or
+     * {@link #CLAIM_LASTS} after it was made, whichever comes first.
+     */
+    public Claim claim(Post post, Platform platform, String conversationId, Instant now, Instant heldUntil) {
+        Instant until = heldUntil.isAfter(now.plus(CLAIM_LASTS)) ? now.plus(CLAIM_LASTS) : heldUntil;
         Map<String, AttributeValue> item = new HashMap<>(key(post.id(), platform, conversationId));
         item.put(STATE, s("claimed"));
         item.put(CLAIMED_AT, Items.n(now.toEpochMilli()));
+        item.put(HELD_UNTIL, Items.n(until.toEpochMilli()));
         if (table.putNew(CLAIM, item)) {
             return Claim.CLAIMED;
         }
         Optional<Map<String, AttributeValue>> held = table.update(CLAIM, key(post.id(), platform, conversationId),
-                "SET #claimedAt = :now", "attribute_not_exists(#messageId) AND #claimedAt < :lapsed",
-                Map.of("#claimedAt", CLAIMED_AT, "#messageId", MESSAGE_ID),
-                Map.of(":now", Items.n(now.toEpochMilli()), ":lapsed", Items.n(now.minus(CLAIM_LASTS).toEpochMilli())),
+                "SET #claimedAt = :now, #heldUntil = :until", "attribute_not_exists(#messageId) AND (#heldUntil < :now"
+                        + " OR (attribute_not_exists(#heldUntil) AND #claimedAt < :lapsed))",
+                Map.of("#claimedAt", CLAIMED_AT, "#messageId", MESSAGE_ID, "#heldUntil", HELD_UNTIL),
+                Map.of(":now", Items.n(now.toEpochMilli()), ":until", Items.n(until.toEpochMilli()),
+                        ":lapsed", Items.n(now.minus(CLAIM_LASTS).toEpochMilli())),
                 old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
                     after.put(CLAIMED_AT, Items.n(now.toEpochMilli()));
+                    after.put(HELD_UNTIL, Items.n(until.toEpochMilli()));
                     return after;
                 });
         if (held.isPresent()) {
@@ -104,6 +124,30 @@ public final class DynamoMirrors {
     /** A claim whose send failed: taken back (unless sent meanwhile), so that a retry claims it at once. */
     public void release(Post post, Platform platform, String conversationId) {
         table.delete(CLAIM, key(post.id(), platform, conversationId), "attribute_not_exists(" + MESSAGE_ID + ")");
+    }
+
+    /**
+     * A claim whose send may have been done all the same (no answer came: a timeout, a 5xx): left lapsed, unless
+     * sent meanwhile, so that the next attempt finds it {@link Claim#LAPSED} and looks for the copy before sending.
+     */
+    public void lapse(Post post, Platform platform, String conversationId) {
+        table.update(CLAIM, key(post.id(), platform, conversationId), "SET #claimedAt = :never, #heldUntil = :never",
+                "attribute_exists(pk) AND attribute_not_exists(#messageId)",
+                Map.of("#claimedAt", CLAIMED_AT, "#messageId", MESSAGE_ID, "#heldUntil", HELD_UNTIL),
+                Map.of(":never", Items.n(0)), old -> {
+                    Map<String, AttributeValue> after = new HashMap<>(old);
+                    after.put(CLAIMED_AT, Items.n(0));
+                    after.put(HELD_UNTIL, Items.n(0));
+                    return after;
+                });
+    }
+
+    /** When the claim another attempt holds on the copy lapses; empty when none holds it (sent, or not claimed). */
+    public Optional<Instant> lapsesAt(Post post, Platform platform, String conversationId) {
+        return table.get(COPIES, key(post.id(), platform, conversationId), true)
+                .filter(item -> !item.containsKey(MESSAGE_ID) && item.containsKey(CLAIMED_AT))
+                .map(item -> item.containsKey(HELD_UNTIL) ? Instant.ofEpochMilli(Long.parseLong(item.get(HELD_UNTIL).n()))
+                        : Instant.ofEpochMilli(Long.parseLong(item.get(CLAIMED_AT).n())).plus(CLAIM_LASTS));
     }
 
     /** Every copy of a post (or reply: its id), on every tool. */

@@ -22,14 +22,20 @@ final class LocalContext implements Context {
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
-    private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+    private final long deadline;
 
     static int memoryOf(String functionName) {
         return MEMORY_BY_FUNCTION.getOrDefault(functionName, MEMORY_MB);
     }
 
     LocalContext(String functionName) {
+        this(functionName, java.time.Duration.ofMillis(TIMEOUT_MILLIS));
+    }
+
+    /** With the function's own timeout (the delivery functions': template.yaml's). */
+    LocalContext(String functionName, java.time.Duration timeout) {
         this.functionName = functionName;
+        this.deadline = System.currentTimeMillis() + timeout.toMillis();
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,21 +44,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code <table>-delivery-dead-letters}, so {@code ciment-delivery-dead-letters} by default.
  */
 public final class LocalRunner implements AutoCloseable {
+    /** template.yaml's Timeout of the delivery functions: an invocation still running then is stopped. */
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Optional<MotoServer> emulator;
     private final Settings settings;
     private final Map<String, Route> routes;
     private final StreamFeeder deliveries;
+    private final List<StreamFeeder.Consumer> deliveryFunctions;
 
     private LocalRunner(HttpServer server, ExecutorService executor, Optional<MotoServer> emulator, Settings settings,
-            Map<String, Route> routes, StreamFeeder deliveries) {
+            Map<String, Route> routes, StreamFeeder deliveries, List<StreamFeeder.Consumer> deliveryFunctions) {
         this.server = server;
         this.executor = executor;
         this.emulator = emulator;
         this.settings = settings;
         this.routes = routes;
         this.deliveries = deliveries;
+        this.deliveryFunctions = deliveryFunctions;
     }
 
     public static void main(String[] args) {
@@ -88,8 +94,9 @@ public final class LocalRunner implements AutoCloseable {
             }
             SqsDeadLetters deadLetters = new SqsDeadLetters(settings, settings.require(SqsDeadLetters.QUEUE_URL), () -> {
             });
+            List<StreamFeeder.Consumer> deliveryFunctions = deliveryFunctions(settings);
             deliveries = StreamFeeder.start(TableStream.fromLatest(URI.create(settings.require("AWS_ENDPOINT_URL")),
-                    settings.get("AWS_REGION", "us-east-1"), settings.table()), deliveryFunctions(settings),
+                    settings.get("AWS_REGION", "us-east-1"), settings.table()), deliveryFunctions,
                     deadLetters::send);
             Map<String, Route> routes = new LinkedHashMap<>();
             Route slack = slackRoute(settings);
@@ -106,7 +113,8 @@ public final class LocalRunner implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.setExecutor(executor);
-            LocalRunner runner = new LocalRunner(server, executor, emulator, settings, routes, deliveries);
+            LocalRunner runner = new LocalRunner(server, executor, emulator, settings, routes, deliveries,
+                    deliveryFunctions);
             server.createContext("/", runner::serve);
             server.start();
             return runner;
@@ -136,10 +144,25 @@ public final class LocalRunner implements AutoCloseable {
         deliveries.feedNow(records);
     }
 
+    /**
+     * Kills the running container of a delivery function ("ciment-slack-delivery", "ciment-teams-delivery") as a
+     * crash would (see {@link Containers#kill}); returns how many were killed.
+     */
+    int killDeliveryContainer(String function) {
+        return deliveryFunctions.stream().filter(consumer -> consumer.name.equals(function))
+                .mapToInt(consumer -> consumer.containers.kill()).sum();
+    }
+
+    /** How many stalls of the stream's feeding were said since the start (see {@link StreamFeeder}). */
+    int streamStalls() {
+        return deliveries.stalls();
+    }
+
     @Override
     public void close() {
         server.stop(0);
         deliveries.close();
+        deliveryFunctions.forEach(function -> function.containers.close());
         executor.shutdownNow();
         emulator.ifPresent(MotoServer::close);
     }
@@ -237,16 +260,26 @@ public final class LocalRunner implements AutoCloseable {
     /**
      * The delivery functions, each behind template.yaml's filter for its platform: Slack's when there is a
      * bot token to send with, Teams' always (without MICROSOFT_APP_ID, unauthenticated as the Emulator is).
+     * Their containers live as Lambda's: stopped at the timeout, each on a network of its own to the emulator.
      */
     private static List<StreamFeeder.Consumer> deliveryFunctions(Settings settings) {
+        URI emulator = URI.create(settings.require("AWS_ENDPOINT_URL"));
+        URI relayed = "http".equals(emulator.getScheme()) ? emulator : null;
         List<StreamFeeder.Consumer> functions = new ArrayList<>();
         if (settings.get("SLACK_BOT_TOKEN").isPresent() || settings.get("SLACK_CLIENT_ID").isPresent()) {
             functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", StreamFeeder.deliveryFilter("slack"),
-                    new Containers<>("ciment-slack-delivery", () -> new SlackDeliveryFunction(settings), 1)));
+                    new Containers<>("ciment-slack-delivery",
+                            endpoint -> new SlackDeliveryFunction(on(settings, endpoint)), 1, DELIVERY_TIMEOUT, relayed)));
         }
         functions.add(new StreamFeeder.Consumer("ciment-teams-delivery", StreamFeeder.deliveryFilter("teams"),
-                new Containers<>("ciment-teams-delivery", () -> new TeamsDeliveryFunction(settings, true), 1)));
+                new Containers<>("ciment-teams-delivery",
+                        endpoint -> new TeamsDeliveryFunction(on(settings, endpoint), true), 1, DELIVERY_TIMEOUT, relayed)));
         return functions;
+    }
+
+    /** The settings of a container that reaches the emulator at {@code endpoint} (null: where the runner does). */
+    private static Settings on(Settings settings, URI endpoint) {
+        return endpoint == null ? settings : settings.with("AWS_ENDPOINT_URL", endpoint.toString());
     }
 
     /** How many containers a function may run at once (CIMENT_LOCAL_CONCURRENCY, default 4). */

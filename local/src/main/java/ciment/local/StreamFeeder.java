@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -31,18 +34,29 @@ import java.util.stream.Collectors;
  * {@link #RETRIES} times with a growing pause; then, as the mapping's OnFailure destination gets it in AWS,
  * Lambda's on-failure record for the records still pending (condition RetryAttemptsExhausted, the batch's
  * sequence numbers; see {@link #onFailureRecord}) goes to the dead-letter queue, and the consumer moves on.
+ *
+ * <p>Mirroring never stalls silently: a consumer with records waiting that has started and finished no invocation
+ * for {@link #STALL_AFTER} (longer than any invocation lasts: the delivery functions' timeout stops them), or whose
+ * thread ended, is a stall, said loudly on stderr ("ciment: STALL: ...") and counted ({@link #stalls}); a thread
+ * that ended is started again. The stream's reader tells its own stalls the same way ({@link TableStream#onStall}).
+ * In AWS, the IteratorAge alarms of template.yaml watch the same thing.
  */
 final class StreamFeeder implements AutoCloseable {
     static final int BATCH_SIZE = 10;
     static final int RETRIES = 3;
+    /** Longer than the delivery functions' timeout (an invocation lasts no longer) and the longest retry pause. */
+    static final Duration STALL_AFTER = LocalRunner.DELIVERY_TIMEOUT.plusSeconds(30);
     private static final long POLL_MILLIS = 200;
+    private static final long WATCH_MILLIS = 1000;
     private static final long FIRST_RETRY_MILLIS = 500;
 
     private final TableStream stream;
     private final List<Consumer> consumers;
     private final long firstRetryMillis;
     private final java.util.function.Consumer<String> onFailure;
-    private final List<Thread> threads = new ArrayList<>();
+    private final long stallAfterNanos;
+    private final AtomicInteger stalls = new AtomicInteger();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     /** Not started, records reach the consumers only through {@link #feedNow}; failures only logged (tests). */
@@ -53,10 +67,16 @@ final class StreamFeeder implements AutoCloseable {
     /** @param onFailure the OnFailure destination: takes Lambda's on-failure record, as JSON */
     StreamFeeder(TableStream stream, List<Consumer> consumers, long firstRetryMillis,
             java.util.function.Consumer<String> onFailure) {
+        this(stream, consumers, firstRetryMillis, onFailure, STALL_AFTER);
+    }
+
+    private StreamFeeder(TableStream stream, List<Consumer> consumers, long firstRetryMillis,
+            java.util.function.Consumer<String> onFailure, Duration stallAfter) {
         this.stream = stream;
         this.consumers = consumers;
         this.firstRetryMillis = firstRetryMillis;
         this.onFailure = onFailure;
+        this.stallAfterNanos = stallAfter.toNanos();
     }
 
     /**
@@ -64,12 +84,66 @@ final class StreamFeeder implements AutoCloseable {
      * exhausts its retries goes to {@code onFailure}.
      */
     static StreamFeeder start(TableStream stream, List<Consumer> consumers, java.util.function.Consumer<String> onFailure) {
-        StreamFeeder feeder = new StreamFeeder(stream, consumers, FIRST_RETRY_MILLIS, onFailure);
-        feeder.threads.add(daemon("ciment-stream", feeder::poll));
-        for (Consumer consumer : consumers) {
-            feeder.threads.add(daemon("ciment-stream-" + consumer.name, () -> feeder.consume(consumer)));
+        return start(stream, consumers, onFailure, FIRST_RETRY_MILLIS, STALL_AFTER);
+    }
+
+    /** As {@link #start(TableStream, List, java.util.function.Consumer)}, with a stall said after {@code stallAfter}. */
+    static StreamFeeder start(TableStream stream, List<Consumer> consumers, java.util.function.Consumer<String> onFailure,
+            long firstRetryMillis, Duration stallAfter) {
+        StreamFeeder feeder = new StreamFeeder(stream, consumers, firstRetryMillis, onFailure, stallAfter);
+        if (stream != null) {
+            stream.onStall(feeder::stall);
+            feeder.threads.add(daemon("ciment-stream", feeder::poll));
         }
+        consumers.forEach(feeder::startConsuming);
+        feeder.threads.add(daemon("ciment-stream-watch", feeder::watch));
         return feeder;
+    }
+
+    /** How many stalls were said since the start: the reader's and the consumers'. */
+    int stalls() {
+        return stalls.get();
+    }
+
+    /** Said loudly, and counted. */
+    void stall(String what) {
+        stalls.incrementAndGet();
+        System.err.println("ciment: STALL: " + what);
+    }
+
+    private void startConsuming(Consumer consumer) {
+        consumer.thread = daemon("ciment-stream-" + consumer.name, () -> consume(consumer));
+        threads.add(consumer.thread);
+    }
+
+    /**
+     * Every second: a consumer whose thread ended is started again; one with records waiting that has started and
+     * finished no invocation for the stall time is stalled (said once until it moves again).
+     */
+    private void watch() {
+        while (running) {
+            pause(WATCH_MILLIS);
+            long now = System.nanoTime();
+            for (Consumer consumer : consumers) {
+                if (!running) {
+                    return;
+                }
+                if (!consumer.thread.isAlive()) {
+                    stall(consumer.name + "'s feeder thread ended with " + consumer.queue.size()
+                            + " records waiting: started again");
+                    startConsuming(consumer);
+                    continue;
+                }
+                long still = now - consumer.movedAt;
+                boolean waiting = consumer.busy != null || !consumer.queue.isEmpty();
+                if (waiting && still > stallAfterNanos && !consumer.stalled) {
+                    consumer.stalled = true;
+                    stall(consumer.name + " has not moved for " + still / 1_000_000_000 + " s with "
+                            + consumer.queue.size() + " records waiting"
+                            + (consumer.busy == null ? "" : " and " + consumer.busy));
+                }
+            }
+        }
     }
 
     /**
@@ -90,7 +164,7 @@ final class StreamFeeder implements AutoCloseable {
             try {
                 List<DynamodbStreamRecord> records = stream.poll();
                 for (Consumer consumer : consumers) {
-                    records.stream().filter(consumer.filter).forEach(consumer.queue::add);
+                    consumer.offer(records.stream().filter(consumer.filter).toList());
                 }
             } catch (RuntimeException e) {
                 if (running) {
@@ -112,7 +186,13 @@ final class StreamFeeder implements AutoCloseable {
                 consumer.queue.drainTo(batch, BATCH_SIZE - 1);
                 deliver(consumer, batch);
             } catch (InterruptedException e) {
-                return;
+                if (!running) {
+                    return;
+                }
+                // Something left this thread interrupted: the mapping does not end for that.
+                System.err.println("ciment: " + consumer.name + "'s feeder was interrupted while running: it goes on");
+            } catch (RuntimeException | Error e) {
+                System.err.println("ciment: " + consumer.name + "'s feeder failed (" + e + "): it goes on");
             }
         }
     }
@@ -123,6 +203,8 @@ final class StreamFeeder implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             Set<String> failed;
             String functionError = null;
+            consumer.moved("an invocation with a batch of " + pending.size() + " (attempt " + (attempt + 1)
+                    + ") running since " + Instant.now());
             try {
                 DynamodbEvent event = StreamEvents.event(pending);
                 StreamsEventResponse response = consumer.containers.invoke((function, context) ->
@@ -130,11 +212,13 @@ final class StreamFeeder implements AutoCloseable {
                 failed = response == null || response.getBatchItemFailures() == null ? Set.of()
                         : response.getBatchItemFailures().stream()
                                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-            } catch (RuntimeException error) {
-                // A function error fails the whole batch, as in Lambda.
+            } catch (RuntimeException | Error error) {
+                // A function error (a container killed or timed out too) fails the whole batch, as in Lambda.
                 System.err.println("ciment: " + consumer.name + " failed on a batch of " + pending.size() + ": " + error);
                 failed = pending.stream().map(StreamFeeder::sequence).collect(Collectors.toSet());
                 functionError = "Unhandled";
+            } finally {
+                consumer.moved(null);
             }
             int firstFailed = firstFailed(pending, failed);
             if (firstFailed < 0) {
@@ -301,12 +385,40 @@ final class StreamFeeder implements AutoCloseable {
         final Predicate<DynamodbStreamRecord> filter;
         final Containers<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> containers;
         final BlockingQueue<DynamodbStreamRecord> queue = new LinkedBlockingQueue<>();
+        volatile Thread thread;
+        /** When it last started or finished an invocation, or got records while it had none (System.nanoTime). */
+        volatile long movedAt = System.nanoTime();
+        /** What it is doing now (an invocation running), or null. */
+        volatile String busy;
+        /** Said stalled, and not moved since. */
+        volatile boolean stalled;
 
         Consumer(String name, Predicate<DynamodbStreamRecord> filter,
                 Containers<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> containers) {
             this.name = name;
             this.filter = filter;
             this.containers = containers;
+        }
+
+        /** Records taken for it: when it had none waiting, its wait starts now. */
+        void offer(List<DynamodbStreamRecord> records) {
+            if (records.isEmpty()) {
+                return;
+            }
+            if (busy == null && queue.isEmpty()) {
+                movedAt = System.nanoTime();
+            }
+            queue.addAll(records);
+        }
+
+        /** An invocation started ({@code doing}) or finished (null). */
+        void moved(String doing) {
+            if (stalled) {
+                System.err.println("ciment: " + name + " moves again after its stall");
+            }
+            stalled = false;
+            busy = doing;
+            movedAt = System.nanoTime();
         }
     }
 }

@@ -222,4 +222,22 @@ class SlackMirrorEndToEndTest {
                 .filter(m -> m.text().contains("Offsite agenda is up")).count());
         assertEquals(2, postedIn(CHANNEL_B, "Offsite agenda is up").size(), "the refused call, then the one sent");
     }
+
+    /**
+     * Issue 14, item 15, the stall it found: a request whose transaction is refused (a community created under a
+     * slug already taken) made the emulator restore a copy of the whole table, its stream included, and the local
+     * feeder then read a stream nobody wrote to again: records waited, nothing was mirrored, nothing was said.
+     */
+    @Test
+    void aRefusedTransaction_inTheMiddleOfARun_doesNotStopMirroring() {
+        writtenInA("Before the refusal", null);
+        copyInB("Before the refusal");
+
+        SlackAnswer refused = steward.ciment("create " + SLUG + " The same slug again");
+        assertTrue(!refused.says("Created"), refused.toString());
+
+        writtenInA("After the refusal", null);
+        copyInB("After the refusal");
+        assertEquals(0, stack.runner.streamStalls(), "nor was a stall said: there was none");
+    }
 }

@@ -164,4 +164,93 @@ class StreamFeederTest {
         assertEquals("2026-11-27T10:00:00Z", batch.path("approximateArrivalOfFirstRecord").asText());
         assertEquals(records.getFirst().getEventSourceARN(), batch.path("streamArn").asText());
     }
+
+    // ---- never stalls silently ----
+
+    /** A feeder started on no stream (records offered by the test), saying stalls after 300 ms. */
+    private static StreamFeeder started(StreamFeeder.Consumer consumer) {
+        return StreamFeeder.start(null, List.of(consumer), failure -> { }, 1, java.time.Duration.ofMillis(300));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void anInvocationThatHangs_withRecordsWaiting_isToldAsAStall_once_andTheFeedingGoesOnAfterIt() throws Exception {
+        java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RequestHandler<DynamodbEvent, StreamsEventResponse> hanging = (event, context) -> {
+            event.getRecords().forEach(r -> handled.add(r.getDynamodb().getSequenceNumber()));
+            try {
+                hung.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        };
+        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+                new Containers<>("slack-delivery", () -> hanging, 1));
+        try (StreamFeeder feeder = started(consumer)) {
+            consumer.offer(List.of(slackNotice("1")));
+            awaitTrue(() -> handled.contains("1"), "the first batch handed over");
+            consumer.offer(List.of(slackNotice("2")));
+
+            awaitTrue(() -> feeder.stalls() == 1, "the stall said");
+            Thread.sleep(1500);
+            assertEquals(1, feeder.stalls(), "said once while it lasts");
+
+            hung.countDown();
+            awaitTrue(() -> handled.contains("2"), "the waiting record handed over after the stall");
+        }
+    }
+
+    @Test
+    void aFunctionThatLeavesTheFeedersThreadInterrupted_doesNotEndTheFeeding() throws Exception {
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RequestHandler<DynamodbEvent, StreamsEventResponse> interrupting = (event, context) -> {
+            event.getRecords().forEach(r -> handled.add(r.getDynamodb().getSequenceNumber()));
+            Thread.currentThread().interrupt(); // as a caught InterruptedException, put back, leaves it
+            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        };
+        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+                new Containers<>("slack-delivery", () -> interrupting, 1));
+        try (StreamFeeder feeder = started(consumer)) {
+            consumer.offer(List.of(slackNotice("1")));
+            awaitTrue(() -> handled.contains("1"), "the first batch");
+            consumer.offer(List.of(slackNotice("2")));
+
+            awaitTrue(() -> handled.contains("2"), "the next batch, on a thread left interrupted");
+            assertEquals(0, feeder.stalls());
+        }
+    }
+
+    @Test
+    void aFunctionThatThrowsAnError_failsItsBatch_whichIsRetried_andTheFeedingGoesOn() throws Exception {
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        RequestHandler<DynamodbEvent, StreamsEventResponse> failingOnce = (event, context) -> {
+            event.getRecords().forEach(r -> handled.add(r.getDynamodb().getSequenceNumber()));
+            if (calls.incrementAndGet() == 1) {
+                throw new StackOverflowError("the function's own error");
+            }
+            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        };
+        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+                new Containers<>("slack-delivery", () -> failingOnce, 1));
+        try (StreamFeeder feeder = started(consumer)) {
+            consumer.offer(List.of(slackNotice("1")));
+            consumer.offer(List.of(slackNotice("2")));
+
+            awaitTrue(() -> handled.contains("2") && handled.stream().filter("1"::equals).count() == 2,
+                    "the failed batch retried, and the next one handed over");
+            assertEquals(0, feeder.stalls());
+        }
+    }
 }

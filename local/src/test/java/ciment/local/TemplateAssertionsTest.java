@@ -26,10 +26,12 @@ import org.junit.jupiter.api.Test;
  * handler classes that exist in the module whose jar is deployed, a role and a JSON log group with
  * retention of each function's own, no wildcard action, every stream or queue event source with a
  * dead-letter destination and partial batch answers, SnapStart on an alias, and the cost-allocation tag on
- * every resource that takes tags, alarms on every function and queue to the alarm topic, and the table kept
- * safe (on demand, recovery, encryption, stream, TTL, retained, deletion protection as a parameter), and the Slack
- * bot tokens too (their KMS key used by the Slack functions alone, installations out of every other role's reach).
- * Each check is also run on a copy broken on purpose, so that a check that can no longer fail is seen. (This module depends on every function module: their handlers load here.)
+ * every resource that takes tags, alarms on every function and queue to the alarm topic (and on the age of the
+ * records every stream-mapped function gets), and the table kept safe (on demand, recovery, encryption, stream,
+ * TTL, retained, deletion protection as a parameter), and the Slack bot tokens too (their KMS key used by the
+ * Slack functions alone, installations out of every other role's reach). Each check is also run on a copy broken
+ * on purpose, so that a check that can no longer fail is seen. (This module depends on every function module:
+ * their handlers load here.)
  */
 class TemplateAssertionsTest {
     private static final Path ROOT = Path.of("..");
@@ -216,7 +218,7 @@ class TemplateAssertionsTest {
     static List<String> alarmProblems(Map<String, Object> template) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> resources = map(template.get("Resources"));
-        Set<String> watched = new java.util.HashSet<>();
+        Map<String, Map<String, Object>> watched = new HashMap<>();
         resources.forEach((name, resource) -> {
             if (!"AWS::CloudWatch::Alarm".equals(type(resource))) {
                 return;
@@ -227,23 +229,43 @@ class TemplateAssertionsTest {
             }
             Object dimensions = alarm.get("Dimensions");
             if (dimensions instanceof Collection<?> list) {
-                list.forEach(d -> watched.add(alarm.get("MetricName") + " " + map(d).get("Value")));
+                list.forEach(d -> watched.put(alarm.get("MetricName") + " " + map(d).get("Value"), alarm));
             }
         });
-        functions(template).keySet().forEach(function -> {
+        functions(template).forEach((function, properties) -> {
             for (String metric : List.of("Errors", "Throttles")) {
-                if (!watched.contains(metric + " " + function)) {
+                if (!watched.containsKey(metric + " " + function)) {
                     problems.add(function + " has no alarm on its " + metric);
                 }
             }
+            // A stream mapping that stalls hands over ever older records: its function's IteratorAge says so.
+            streamSources(properties).forEach(source -> {
+                Map<String, Object> age = watched.get("IteratorAge " + function);
+                if (age == null) {
+                    problems.add(function + " reads a stream and has no alarm on its IteratorAge");
+                } else if (!"Maximum".equals(age.get("Statistic")) || !(age.get("Threshold") instanceof Number threshold)
+                        || !(source.get("MaximumRecordAgeInSeconds") instanceof Number discarded)
+                        || threshold.doubleValue() >= discarded.doubleValue() * 1000) {
+                    problems.add(function + "'s IteratorAge alarm does not watch the oldest record (Maximum) below the age"
+                            + " at which its mapping discards records (MaximumRecordAgeInSeconds)");
+                }
+            });
         });
         resources.forEach((name, resource) -> {
             if ("AWS::SQS::Queue".equals(type(resource))
-                    && !watched.contains("ApproximateNumberOfMessagesVisible " + name + ".QueueName")) {
+                    && !watched.containsKey("ApproximateNumberOfMessagesVisible " + name + ".QueueName")) {
                 problems.add("the queue " + name + " has no alarm on messages waiting");
             }
         });
         return problems;
+    }
+
+    /** The properties of a function's stream event sources (DynamoDB, Kinesis). */
+    private static List<Map<String, Object>> streamSources(Map<String, Object> function) {
+        Map<String, Object> events = map(function.get("Events"));
+        return events == null ? List.of() : events.values().stream()
+                .filter(event -> List.of("DynamoDB", "Kinesis").contains(map(event).get("Type")))
+                .map(TemplateAssertionsTest::properties).toList();
     }
 
     static List<String> tableProblems(Map<String, Object> template) {
@@ -548,6 +570,26 @@ class TemplateAssertionsTest {
                 "DeliveryDeadLetters has no alarm");
         assertFound(alarmProblems(broken(t -> properties(map(t.get("Resources")).get("SlackErrorsAlarm"))
                 .put("AlarmActions", List.of()))), "SlackErrorsAlarm does not notify");
+    }
+
+    @Test
+    void aStreamMappedFunctionWithoutAnIteratorAgeAlarm_orOneThatFiresOnlyOnceRecordsAreDiscarded_isFound() {
+        assertFound(alarmProblems(broken(t -> map(t.get("Resources")).remove("SlackDeliveryIteratorAgeAlarm"))),
+                "SlackDeliveryFunction reads a stream and has no alarm on its IteratorAge");
+        assertFound(alarmProblems(broken(t -> properties(map(t.get("Resources")).get("TeamsDeliveryIteratorAgeAlarm"))
+                .put("Threshold", 3_600_000))), "TeamsDeliveryFunction's IteratorAge alarm does not watch");
+        assertFound(alarmProblems(broken(t -> properties(map(t.get("Resources")).get("TeamsDeliveryIteratorAgeAlarm"))
+                .put("Statistic", "Average"))), "TeamsDeliveryFunction's IteratorAge alarm does not watch");
+    }
+
+    @Test
+    void deliveryFunctionsTimeout_isHowLongACopysClaimLasts_andTheLocalRunnersTimeout() {
+        for (String function : List.of("SlackDeliveryFunction", "TeamsDeliveryFunction")) {
+            Object timeout = functions(template()).get(function).get("Timeout");
+            assertEquals(ciment.infra.DynamoMirrors.CLAIM_LASTS.toSeconds(), ((Number) timeout).longValue(), function
+                    + ": a claim that lapsed before its holder's invocation ends would let a copy be sent twice");
+            assertEquals(LocalRunner.DELIVERY_TIMEOUT.toSeconds(), ((Number) timeout).longValue(), function);
+        }
     }
 
     @Test

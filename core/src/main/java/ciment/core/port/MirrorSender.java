@@ -28,10 +28,11 @@ public interface MirrorSender {
 
     /**
      * A copy of this post sent earlier into the channel by an attempt that stopped before recording it, when the
-     * tool lets it be found (Slack: the message's metadata names the post). Empty when there is none, or the tool
-     * cannot say (Teams): the post is then sent again.
+     * tool lets it be found (Slack: the message's metadata names the post): in the thread of {@code threadMessageId}
+     * for a reply sent there, else among the channel's messages. Empty when there is none, or the tool cannot say
+     * (Teams): the post is then sent again.
      */
-    default Optional<String> findEarlier(Link link, Post post) {
+    default Optional<String> findEarlier(Link link, Post post, Optional<String> threadMessageId) {
         return Optional.empty();
     }
 

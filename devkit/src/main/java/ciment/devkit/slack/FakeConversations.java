@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The messages {@link FakeSlackApi} holds, as conversations.history and conversations.replies give them:
  * the ones chat.postMessage posted (with their metadata) and the ones a test adds (what people wrote).
  * history lists a channel's top-level messages, newest first; replies a thread, its first message first.
- * Both take latest/oldest (inclusive when asked) and limit; metadata is given only with include_all_metadata.
+ * Both take latest/oldest (inclusive when asked) and limit, and page with cursors as Slack does (has_more and
+ * response_metadata.next_cursor, an opaque string); metadata is given only with include_all_metadata.
  */
 final class FakeConversations {
     private final List<FakeSlackApi.Message> messages = new CopyOnWriteArrayList<>();
@@ -52,7 +53,7 @@ final class FakeConversations {
                 .filter(m -> m.channel().equals(channel) && (m.threadTs() == null || m.threadTs().equals(m.ts())))
                 .filter(m -> within(m.ts(), call))
                 .sorted(Comparator.comparing((FakeSlackApi.Message m) -> new BigDecimal(m.ts())).reversed())
-                .limit(limit(call)).toList();
+                .toList();
         return answer(found, call);
     }
 
@@ -69,17 +70,35 @@ final class FakeConversations {
                 .filter(m -> m.channel().equals(channel) && (m.ts().equals(root) || root.equals(m.threadTs())))
                 .filter(m -> within(m.ts(), call))
                 .sorted(Comparator.comparing(m -> new BigDecimal(m.ts())))
-                .limit(limit(call)).toList();
+                .toList();
         return answer(found, call);
     }
 
+    /** The page the call's cursor names (the first without one), of at most its limit. */
     private Map<String, Object> answer(List<FakeSlackApi.Message> found, FakeSlackApi.Call call) {
         boolean metadata = "true".equals(call.param("include_all_metadata")) || "1".equals(call.param("include_all_metadata"));
+        int from = offsetOf(call.param("cursor"));
+        int to = (int) Math.min(found.size(), from + limit(call));
         List<Map<String, Object>> shown = new ArrayList<>();
-        for (FakeSlackApi.Message message : found) {
+        for (FakeSlackApi.Message message : found.subList(Math.min(from, to), to)) {
             shown.add(shown(message, metadata));
         }
-        return Map.of("ok", true, "messages", shown, "has_more", false);
+        boolean more = to < found.size();
+        return Map.of("ok", true, "messages", shown, "has_more", more,
+                "response_metadata", Map.of("next_cursor", more ? cursorAt(to) : ""));
+    }
+
+    private static String cursorAt(int offset) {
+        return java.util.Base64.getEncoder().encodeToString(("next_offset:" + offset).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int offsetOf(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        String decoded = new String(java.util.Base64.getDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        return Integer.parseInt(decoded.substring("next_offset:".length()));
     }
 
     private Map<String, Object> shown(FakeSlackApi.Message message, boolean withMetadata) {

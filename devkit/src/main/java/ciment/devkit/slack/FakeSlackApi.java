@@ -40,7 +40,10 @@ import java.util.stream.Stream;
  * registers ({@link #registerOAuthCode}), auth.test with each token so issued as that token's workspace, and
  * auth.revoke (the token refused afterwards).
  * A test can make a method refuse a channel as Slack would ({@code not_in_channel}, ...) or fail at the
- * HTTP level (429 with Retry-After, 5xx) a number of times.
+ * HTTP level (429 with Retry-After, 5xx) a number of times, answer late (the call done, its answer held beyond
+ * the client's timeout), or do the call and then kill the caller ({@link #killAfterNext}: a container that dies
+ * between Slack's accepting a message and its recording it); the faults of a method are met in the order given,
+ * and counted ({@link #faultsInjected}). Messages get a ts of the time they are posted, as Slack's.
  */
 public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
     public static final String TEAM_ID = "T0CIMENT01";
@@ -57,11 +60,16 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
     /** Channel names to ids, for the slash commands' text ({@link SlackTyping}): #general is there from the start. */
     private final Map<String, String> channels = new ConcurrentHashMap<>(
             Map.of(SlashCommands.DEFAULT_CHANNEL_NAME, SlashCommands.DEFAULT_CHANNEL_ID));
-    private final AtomicLong messages = new AtomicLong();
+    /** The last ts given, in microseconds: each message's is its time, and unique. */
+    private final AtomicLong lastTsMicros = new AtomicLong();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     /** method + " " + channel to the error Slack answers there. */
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
-    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    /** The faults each method meets next, in order. */
+    private final Map<String, java.util.Queue<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> faultsInjected = new ConcurrentHashMap<>();
+    private volatile Runnable onKill = () -> {
+    };
     private final Set<String> expiredTriggers = ConcurrentHashMap.newKeySet();
     private final Set<String> openedViews = ConcurrentHashMap.newKeySet();
     private final AtomicLong views = new AtomicLong();
@@ -70,6 +78,8 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
     private final Map<String, Call> announcedFiles = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final FakeConversations conversations = new FakeConversations();
+    /** Every message posted, updated or deleted, in order, with when. */
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
     /** OAuth codes a test registered (oauth.v2.access), and the bot tokens they gave, to their workspace. */
     private final Map<String, Workspace> oauthCodes = new ConcurrentHashMap<>();
     private final Map<String, Workspace> issuedTokens = new ConcurrentHashMap<>();
@@ -89,7 +99,7 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
     public static FakeSlackApi start(String teamId) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+            ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
                 Thread thread = new Thread(runnable, "fake-slack-api");
                 thread.setDaemon(true);
                 return thread;
@@ -199,8 +209,51 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
 
     /** As {@link #failNext(String, int, int)}, a 429 asking to wait {@code retryAfterSeconds}. */
     public FakeSlackApi failNext(String method, int status, int times, int retryAfterSeconds) {
-        failures.put(method, new Failure(status, new AtomicLong(times), retryAfterSeconds));
+        for (int i = 0; i < times; i++) {
+            fault(method, new Fault("HTTP " + status, status, retryAfterSeconds, null, false));
+        }
         return this;
+    }
+
+    /** The next {@code times} calls of {@code method} are done (a message posted), their answers held this long. */
+    public FakeSlackApi answerLate(String method, Duration held, int times) {
+        for (int i = 0; i < times; i++) {
+            fault(method, new Fault("answered late", 200, 0, held, false));
+        }
+        return this;
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} are done (a message posted), then the caller is killed
+     * ({@link #onKill}) before it gets the answer: a container that dies between the send and its record.
+     */
+    public FakeSlackApi killAfterNext(String method, int times) {
+        for (int i = 0; i < times; i++) {
+            fault(method, new Fault("caller killed after the call was done", 200, 0, null, true));
+        }
+        return this;
+    }
+
+    /** What kills the caller (the local runner kills the container of the delivery function). */
+    public FakeSlackApi onKill(Runnable kill) {
+        this.onKill = kill;
+        return this;
+    }
+
+    /** How many faults were met, by kind ("HTTP 429", "answered late", ...). */
+    public Map<String, Long> faultsInjected() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        faultsInjected.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
+    /** Faults armed and not met yet, over every method. */
+    public int faultsWaiting() {
+        return faults.values().stream().mapToInt(java.util.Queue::size).sum();
+    }
+
+    private void fault(String method, Fault fault) {
+        faults.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(fault);
     }
 
     /** Every call received so far, oldest first. */
@@ -238,16 +291,33 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
             Call call = new Call(method, Map.copyOf(withoutNulls(params)), token(exchange, params), contentType, body);
             calls.add(call);
             pause(delays.get(method));
-            Failure failure = failures.get(method);
-            if (failure != null && failure.remaining().getAndDecrement() > 0) {
-                fail(exchange, failure.status(), failure.retryAfterSeconds());
+            java.util.Queue<Fault> waiting = faults.get(method);
+            Fault fault = waiting == null ? null : waiting.poll();
+            if (fault != null) {
+                faultsInjected.computeIfAbsent(fault.kind(), kind -> new AtomicLong()).incrementAndGet();
+            }
+            if (fault != null && fault.status() != 200) {
+                fail(exchange, fault.status(), fault.retryAfterSeconds());
                 return;
             }
             byte[] answer = JSON.writeValueAsBytes(answer(call));
+            if (fault != null && fault.kill()) {
+                onKill.run();
+            }
+            if (fault != null && fault.held() != null) {
+                pause(fault.held());
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
         }
+    }
+
+    /** A new message's ts: the time now, made unique (seconds and microseconds, as Slack writes it). */
+    private String nextTs() {
+        long now = java.time.Instant.now().toEpochMilli() * 1000;
+        long micros = lastTsMicros.updateAndGet(last -> Math.max(now, last + 1));
+        return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     private static void fail(HttpExchange exchange, int status, int retryAfterSeconds) throws IOException {
@@ -300,15 +370,15 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
             case "chat.postMessage" -> postMessage(call);
             case "chat.update" -> conversations.update(call.param("channel"), String.valueOf(call.param("ts")),
                     call.param("text"), call.json("metadata"))
-                    ? Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts"))
+                    ? changed(call, null, Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts")))
                     : Map.of("ok", false, "error", "message_not_found");
             case "chat.delete" -> conversations.delete(call.param("channel"), String.valueOf(call.param("ts")))
-                    ? Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts"))
+                    ? changed(call, null, Map.of("ok", true, "channel", call.param("channel"), "ts", call.param("ts")))
                     : Map.of("ok", false, "error", "message_not_found");
             case "conversations.history" -> conversations.history(call);
             case "conversations.replies" -> conversations.replies(call);
             case "chat.postEphemeral" -> Map.of("ok", true,
-                    "message_ts", (1_700_000_000L + messages.incrementAndGet()) + ".000200");
+                    "message_ts", nextTs());
             case "conversations.open" -> call.param("users") == null || call.param("users").contains(",")
                     ? Map.of("ok", false, "error", "invalid_arguments")
                     : Map.of("ok", true, "channel", Map.of("id", "D0" + call.param("users")));
@@ -354,11 +424,28 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
         if (channel.startsWith("U") || channel.startsWith("W")) {
             channel = "D0" + channel;
         }
-        String ts = (1_700_000_000L + messages.incrementAndGet()) + ".000100";
+        String ts = nextTs();
         Map<String, Object> metadata = call.json("metadata");
         conversations.add(new Message(channel, ts, call.param("thread_ts"), BOT_USER_ID, BOT_ID,
                 String.valueOf(call.param("text")), metadata.isEmpty() ? null : metadata));
+        changes.add(new Change(call.method(), channel, ts, call.param("thread_ts"), String.valueOf(call.param("text")),
+                java.time.Instant.now()));
         return Map.of("ok", true, "channel", channel, "ts", ts);
+    }
+
+    /** An update or a deletion done: noted among the changes; the answer as given. */
+    private Map<String, Object> changed(Call call, String threadTs, Map<String, Object> answer) {
+        changes.add(new Change(call.method(), call.param("channel"), call.param("ts"), threadTs, call.param("text"),
+                java.time.Instant.now()));
+        return answer;
+    }
+
+    /**
+     * The messages posted (chat.postMessage), updated (chat.update) and deleted (chat.delete), in the order they
+     * were, from the {@code from}-th on: what people saw change, with when.
+     */
+    public List<Change> changes(int from) {
+        return List.copyOf(changes.subList(Math.min(from, changes.size()), changes.size()));
     }
 
     /** The messages of a conversation (posted by chat.postMessage or added), oldest first. */
@@ -559,7 +646,19 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
     private record Workspace(String teamId, String teamName, String botToken) {
     }
 
-    private record Failure(int status, AtomicLong remaining, int retryAfterSeconds) {
+    /**
+     * A fault a call meets: an HTTP status other than 200 fails it undone; else it is done, then its caller is
+     * killed ({@code kill}) or its answer held ({@code held}).
+     */
+    private record Fault(String kind, int status, int retryAfterSeconds, Duration held, boolean kill) {
+    }
+
+    /**
+     * A change to a conversation: {@code method} chat.postMessage, chat.update or chat.delete, the message's channel and
+     * ts (its thread's for a reply), its text as sent (null for a deletion), and when the fake made it.
+     */
+    public record Change(String method, String channel, String ts, String threadTs, String text,
+            java.time.Instant at) {
     }
 
     /** A file posted to an upload URL: its id, the name announced for it, and its bytes. */

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * The Bot Framework's side of a Teams bot, on one loopback port: the OpenID metadata and signing keys
  * that inbound tokens are checked against, the client-credentials token endpoint that outbound tokens
  * come from, and a Bot Connector that records every activity the bot sends and every conversation it
- * creates (and fails calls when a test says so). Tokens are minted with
+ * creates (and fails calls when a test says so: an HTTP status, an answer held beyond the client's timeout once
+ * the call is done, or a send done and then its caller killed; each counted by kind). Tokens are minted with
  * the test's own RSA keys, published (or deliberately not) in the key set.
  */
 public final class FakeBotFramework implements AutoCloseable {
@@ -67,10 +68,16 @@ public final class FakeBotFramework implements AutoCloseable {
     private volatile int memberLookupFailure;
     private final List<CreatedConversation> createdConversations = new CopyOnWriteArrayList<>();
     private final Map<String, String> personalChats = new ConcurrentHashMap<>();
-    private final Queue<Integer> connectorFailures = new ConcurrentLinkedQueue<>();
+    private final Queue<Fault> connectorFaults = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sendsToKill = new AtomicInteger();
+    private final Map<String, AtomicInteger> faultsInjected = new ConcurrentHashMap<>();
+    private volatile Runnable onKill = () -> {
+    };
     private final List<FailedCall> failedCalls = new CopyOnWriteArrayList<>();
     private final List<SentActivity> updated = new CopyOnWriteArrayList<>();
     private final List<DeletedActivity> deleted = new CopyOnWriteArrayList<>();
+    /** Every send, update and deletion done, in order, with when. */
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
 
     private FakeBotFramework(String appId, String appPassword) throws IOException {
         this.appId = appId;
@@ -272,8 +279,44 @@ public final class FakeBotFramework implements AutoCloseable {
      */
     public void failConnectorCalls(int status, int times) {
         for (int i = 0; i < times; i++) {
-            connectorFailures.add(status);
+            connectorFaults.add(new Fault("HTTP " + status, status, null));
         }
+    }
+
+    /** The next {@code times} sends, updates and deletions are done, their answers held this long (queued likewise). */
+    public void answerConnectorCallsLate(Duration held, int times) {
+        for (int i = 0; i < times; i++) {
+            connectorFaults.add(new Fault("answered late", 200, held));
+        }
+    }
+
+    /**
+     * The next {@code times} sends (POST of an activity) are done, then their caller is killed ({@link #onKill})
+     * before it gets the answer: a container that dies between Teams' accepting a message and its recording it.
+     */
+    public void killAfterNextSends(int times) {
+        sendsToKill.addAndGet(times);
+    }
+
+    /** What kills the caller (the local runner kills the container of the delivery function). */
+    public void onKill(Runnable kill) {
+        this.onKill = kill;
+    }
+
+    /** How many faults were met, by kind ("HTTP 429", "answered late", ...). */
+    public Map<String, Integer> faultsInjected() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        faultsInjected.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
+    /** Faults armed and not met yet. */
+    public int faultsWaiting() {
+        return connectorFaults.size() + sendsToKill.get();
+    }
+
+    private void injected(String kind) {
+        faultsInjected.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
     }
 
     /** Sends and conversation creations the fake refused (by {@link #failConnectorCalls}), oldest first. */
@@ -336,6 +379,11 @@ public final class FakeBotFramework implements AutoCloseable {
         return List.copyOf(deleted);
     }
 
+    /** The sends, updates and deletions done, in the order they were, from the {@code from}-th on, with when. */
+    public List<Change> changes(int from) {
+        return List.copyOf(changes.subList(Math.min(from, changes.size()), changes.size()));
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -366,10 +414,17 @@ public final class FakeBotFramework implements AutoCloseable {
                 issueToken(exchange, decode(token.group(1)), new String(body, StandardCharsets.UTF_8));
                 return;
             }
-            if ((method.equals("POST") && (path.equals(CONVERSATIONS_PATH) || CONNECTOR_PATH.matcher(path).matches())
-                    || (method.equals("PUT") || method.equals("DELETE")) && CONNECTOR_PATH.matcher(path).matches())
-                    && failed(exchange, path)) {
-                return;
+            Fault fault = null;
+            if (method.equals("POST") && (path.equals(CONVERSATIONS_PATH) || CONNECTOR_PATH.matcher(path).matches())
+                    || (method.equals("PUT") || method.equals("DELETE")) && CONNECTOR_PATH.matcher(path).matches()) {
+                fault = connectorFaults.poll();
+                if (fault != null) {
+                    injected(fault.kind());
+                }
+                if (fault != null && fault.status() != 200) {
+                    fail(exchange, path, fault.status());
+                    return;
+                }
             }
             if (method.equals("POST") && path.equals(CONVERSATIONS_PATH)) {
                 createConversation(exchange, new String(body, StandardCharsets.UTF_8));
@@ -382,6 +437,13 @@ public final class FakeBotFramework implements AutoCloseable {
                 sent.add(new SentActivity(decode(connector.group(1)), replyToId,
                         exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8), id,
                         body.length));
+                changes.add(new Change("send", decode(connector.group(1)), id, new String(body, StandardCharsets.UTF_8),
+                        Instant.now()));
+                if (sendsToKill.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    injected("caller killed after the send was done");
+                    onKill.run();
+                }
+                holdAnswer(fault);
                 respond(exchange, 200, Json.write(Map.of("id", id)));
                 return;
             }
@@ -392,9 +454,14 @@ public final class FakeBotFramework implements AutoCloseable {
                 if (method.equals("PUT")) {
                     updated.add(new SentActivity(conversationId, null, authorization,
                             new String(body, StandardCharsets.UTF_8), activityId, body.length));
+                    changes.add(new Change("update", conversationId, activityId, new String(body, StandardCharsets.UTF_8),
+                            Instant.now()));
+                    holdAnswer(fault);
                     respond(exchange, 200, Json.write(Map.of("id", activityId)));
                 } else {
                     deleted.add(new DeletedActivity(conversationId, activityId, authorization));
+                    changes.add(new Change("delete", conversationId, activityId, null, Instant.now()));
+                    holdAnswer(fault);
                     respond(exchange, 200, "{}");
                 }
                 return;
@@ -408,12 +475,20 @@ public final class FakeBotFramework implements AutoCloseable {
         }
     }
 
-    /** Answers with the next queued failure, if any. */
-    private boolean failed(HttpExchange exchange, String path) throws IOException {
-        Integer status = connectorFailures.poll();
-        if (status == null) {
-            return false;
+    /** The call is done: its answer waits when the fault says so. */
+    private static void holdAnswer(Fault fault) {
+        if (fault == null || fault.held() == null) {
+            return;
         }
+        try {
+            Thread.sleep(fault.held());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Answers with this status and the Bot Connector's error body. */
+    private void fail(HttpExchange exchange, String path, int status) throws IOException {
         failedCalls.add(new FailedCall(decode(path), status));
         if (status == 429) {
             exchange.getResponseHeaders().set("Retry-After", "1");
@@ -421,7 +496,6 @@ public final class FakeBotFramework implements AutoCloseable {
         Map<String, Object> error = Map.of("code", status == 429 ? "Throttled" : "ServiceError",
                 "message", "The fake Bot Connector was told to fail this call.");
         respond(exchange, status, Json.write(Map.of("error", error)));
-        return true;
     }
 
     /**
@@ -586,6 +660,17 @@ public final class FakeBotFramework implements AutoCloseable {
     }
 
     /** A call the fake was told to fail: its path (decoded) and the status it answered. */
+    /**
+     * A send, an update or a deletion done: {@code kind} "send", "update" or "delete", the conversation (with
+     * {@code ;messageid=} for a reply chain), the activity's id, the activity as JSON (null for a deletion), and when.
+     */
+    public record Change(String kind, String conversationId, String activityId, String json, Instant at) {
+    }
+
+    /** A fault a Bot Connector call meets: a status other than 200 fails it undone; else its answer is held. */
+    private record Fault(String kind, int status, Duration held) {
+    }
+
     public record FailedCall(String path, int status) {
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,42 @@ class FakeSlackApiTest {
     @Test
     void baseUrl_endsWithSlash() {
         assertTrue(api.baseUrl().endsWith("/api/"));
+    }
+
+    @Test
+    void postMessage_getsTheTimeItWasPostedAsTs_uniqueAndIncreasing() throws Exception {
+        long before = java.time.Instant.now().getEpochSecond();
+        post("chat.postMessage", "channel=C1&text=one");
+        post("chat.postMessage", "channel=C1&text=two");
+
+        List<FakeSlackApi.Message> messages = api.messages("C1");
+        java.math.BigDecimal first = new java.math.BigDecimal(messages.get(0).ts());
+        assertTrue(first.longValue() >= before && first.longValue() <= java.time.Instant.now().getEpochSecond(), first.toString());
+        assertTrue(new java.math.BigDecimal(messages.get(1).ts()).compareTo(first) > 0);
+    }
+
+    @Test
+    void faultsOfAMethod_areMetInTheOrderGiven_thenItServesAgain_eachCounted() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger kills = new java.util.concurrent.atomic.AtomicInteger();
+        api.onKill(kills::incrementAndGet).failNext("chat.postMessage", 503, 1).killAfterNext("chat.postMessage", 1)
+                .answerLate("chat.postMessage", java.time.Duration.ofMillis(600), 1);
+
+        assertEquals(503, post("chat.postMessage", "channel=C1&text=refused").statusCode());
+        assertEquals(200, post("chat.postMessage", "channel=C1&text=killed").statusCode());
+        assertEquals(1, kills.get(), "the caller killed once the message was posted");
+        HttpClient impatient = HttpClient.newBuilder().build();
+        org.junit.jupiter.api.Assertions.assertThrows(java.net.http.HttpTimeoutException.class, () -> impatient.send(
+                HttpRequest.newBuilder(URI.create(api.baseUrl() + "chat.postMessage")).timeout(java.time.Duration.ofMillis(200))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Bearer xoxb-1")
+                        .POST(HttpRequest.BodyPublishers.ofString("channel=C1&text=late")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        assertEquals(200, post("chat.postMessage", "channel=C1&text=fine").statusCode());
+
+        assertEquals(List.of("killed", "late", "fine"), api.messages("C1").stream().map(FakeSlackApi.Message::text).toList(),
+                "a killed caller's and a late answer's messages were posted");
+        assertEquals(java.util.Map.of("HTTP 503", 1L, "caller killed after the call was done", 1L, "answered late", 1L),
+                api.faultsInjected());
+        assertEquals(0, api.faultsWaiting());
     }
 
     private HttpResponse<String> post(String method, String form) throws Exception {

@@ -19,6 +19,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** moto's DynamoDB Streams, read as the local runner reads them for the delivery functions. */
 class TableStreamTest {
@@ -83,5 +86,37 @@ class TableStreamTest {
             assertEquals("old", records.get(1).getDynamodb().getOldImage().get("text").getS());
             assertEquals("new", records.get(1).getDynamodb().getNewImage().get("text").getS());
         }
+    }
+
+    /**
+     * moto restored a copy of the whole table, its stream included, when a transaction was cancelled: the
+     * reader then read the original stream for good (nothing more, ever) and had read records of the cancelled
+     * writes. The stream is now kept through the restore, without the cancelled writes' records.
+     */
+    @Test
+    void aCancelledTransaction_neitherStopsTheReader_norLeavesRecordsOfItsWrites() {
+        TemplateTable.fromClasspath().create(dynamo, table);
+        put("OUT#taken", Map.of());
+        try (TableStream stream = TableStream.fromLatest(endpoint, "us-east-1", table)) {
+            put("OUT#before", Map.of());
+            assertEquals(1, stream.poll().size());
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        putNew("OUT#never"), putNew("OUT#taken")));
+                throw new AssertionError("the transaction should have been cancelled");
+            } catch (TransactionCanceledException expected) {
+                // the second write's condition failed: neither is written
+            }
+            put("OUT#after", Map.of());
+
+            assertEquals(List.of("OUT#after"), stream.poll().stream()
+                    .map(r -> r.getDynamodb().getKeys().get("pk").getS()).toList());
+        }
+    }
+
+    private TransactWriteItem putNew(String pk) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("OUT")))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 }

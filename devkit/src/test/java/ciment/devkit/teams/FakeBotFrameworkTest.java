@@ -200,6 +200,31 @@ class FakeBotFrameworkTest {
     }
 
     @Test
+    void aSendFollowedByAKill_isRecordedAsSent_thenTheCallerIsKilled_andALateAnswer_isHeld() throws Exception {
+        try (FakeBotFramework fake = FakeBotFramework.start()) {
+            String activities = fake.serviceUrl() + "v3/conversations/a%3A1/activities";
+            java.util.concurrent.atomic.AtomicInteger kills = new java.util.concurrent.atomic.AtomicInteger();
+            fake.onKill(kills::incrementAndGet);
+            fake.killAfterNextSends(1);
+
+            assertEquals(200, postFor(activities, "{\"type\":\"message\",\"text\":\"killed\"}", null).getResponseCode());
+            assertEquals(1, kills.get());
+            fake.answerConnectorCallsLate(java.time.Duration.ofMillis(600), 1);
+            HttpURLConnection late = (HttpURLConnection) java.net.URI.create(activities).toURL().openConnection();
+            late.setReadTimeout(200);
+            late.setRequestMethod("POST");
+            late.setDoOutput(true);
+            late.setRequestProperty("Content-Type", "application/json");
+            late.getOutputStream().write("{\"type\":\"message\",\"text\":\"late\"}".getBytes(StandardCharsets.UTF_8));
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, late::getResponseCode);
+
+            assertEquals(2, fake.sent().size(), "both were sent: a kill and a late answer follow the send");
+            assertEquals(Map.of("answered late", 1, "caller killed after the send was done", 1), fake.faultsInjected());
+            assertEquals(0, fake.faultsWaiting());
+        }
+    }
+
+    @Test
     void mentionOfAnotherPerson_isAnEntityBesideTheBotsMention() {
         Map<String, Object> activity = Json.parseObject(TeamsActivities.message("http://x/", "28:bot")
                 .mentioning("29:grace", "Grace Hopper").text("approve guild <at>Grace Hopper</at>").json());

@@ -4,7 +4,6 @@ import ciment.core.config.Settings;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
-import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
 import ciment.core.port.SlackInstallations;
 import ciment.core.port.People;
@@ -48,6 +47,8 @@ public final class SlackMirrorSender implements MirrorSender {
             "account_inactive", "invalid_auth");
     /** How far before a post's time an earlier attempt's copy is looked for (clocks and queues differ). */
     private static final Duration LOOK_BACK = Duration.ofSeconds(60);
+    /** Pages of 200 messages looked through for it (newest first): a busy channel's hour at Slack's pace. */
+    private static final int PAGES = 20;
 
     private final WorkspaceClients slack;
     private final AuthorPictures pictures;
@@ -108,24 +109,38 @@ public final class SlackMirrorSender implements MirrorSender {
     }
 
     /**
-     * The copy an attempt stopped before recording it sent, found by its metadata: among the channel's
-     * messages since just before the post (a first post), or in the thread of its first post's copy (a reply).
+     * The copy an attempt stopped before recording it sent, found by its metadata: in the thread of its first post's
+     * copy (a reply sent there), else among the channel's messages since just before the post, page after page.
      */
     @Override
-    public Optional<String> findEarlier(Link link, Post post) {
+    public Optional<String> findEarlier(Link link, Post post, Optional<String> threadMessageId) {
         try {
             String channel = link.channel().id();
             MethodsClient slack = this.slack.of(link.channel().workspace());
-            if (!post.isReply()) {
-                return inHistory(slack, channel, "#" + post.id(), post.createdAt());
+            String oldest = ts(post.createdAt().minus(LOOK_BACK));
+            String cursor = null;
+            for (int page = 0; page < PAGES; page++) {
+                String from = cursor;
+                List<Message> messages;
+                if (threadMessageId.isPresent()) {
+                    var replies = slack.conversationsReplies(r -> r.channel(channel).ts(threadMessageId.get())
+                            .oldest(oldest).limit(200).cursor(from).includeAllMetadata(true));
+                    messages = replies.isOk() ? replies.getMessages() : null;
+                    cursor = replies.isOk() && replies.isHasMore() ? nextCursor(replies.getResponseMetadata()) : null;
+                } else {
+                    var history = slack.conversationsHistory(r -> r.channel(channel).oldest(oldest).limit(200)
+                            .cursor(from).includeAllMetadata(true));
+                    messages = history.isOk() ? history.getMessages() : null;
+                    cursor = history.isOk() && history.isHasMore() ? nextCursor(history.getResponseMetadata()) : null;
+                }
+                Optional<String> found = naming(messages, post.reference());
+                if (found.isPresent() || cursor == null) {
+                    return found;
+                }
             }
-            Optional<String> root = inHistory(slack, channel, "#" + post.rootId(), Ulid.time(post.rootId()));
-            if (root.isEmpty()) {
-                return Optional.empty();
-            }
-            var replies = slack.conversationsReplies(r -> r.channel(channel).ts(root.get())
-                    .oldest(ts(post.createdAt().minus(LOOK_BACK))).limit(200).includeAllMetadata(true));
-            return replies.isOk() ? naming(replies.getMessages(), post.reference()) : Optional.empty();
+            LOG.warn("no earlier copy of {} in the {} pages of {} looked at", post.reference(), PAGES,
+                    link.channel().label());
+            return Optional.empty();
         } catch (Exception e) {
             LOG.warn("looking for an earlier copy of {} in {} failed ({})", post.reference(), link.channel().label(),
                     e.toString());
@@ -133,11 +148,9 @@ public final class SlackMirrorSender implements MirrorSender {
         }
     }
 
-    private static Optional<String> inHistory(MethodsClient slack, String channel, String reference, Instant since)
-            throws Exception {
-        var history = slack.conversationsHistory(r -> r.channel(channel).oldest(ts(since.minus(LOOK_BACK)))
-                .limit(200).includeAllMetadata(true));
-        return history.isOk() ? naming(history.getMessages(), reference) : Optional.empty();
+    private static String nextCursor(com.slack.api.model.ResponseMetadata metadata) {
+        return metadata == null || metadata.getNextCursor() == null || metadata.getNextCursor().isEmpty() ? null
+                : metadata.getNextCursor();
     }
 
     private static Optional<String> naming(List<Message> messages, String reference) {

@@ -96,7 +96,7 @@ class SlackConversationsTest {
                 "U0BOB"), null), "Ada mentioned you in data-guild", Instant.now(), reference));
         FakeSlackApi.Call posted = slackApi.calls("chat.postMessage").getLast();
         assertEquals("U0BOB", posted.param("channel"));
-        return new String[] {"D0U0BOB", "1700000001.000100"};
+        return new String[] {"D0U0BOB", slackApi.messages("D0U0BOB").getLast().ts()};
     }
 
     private static String json(Object value) throws Exception {
@@ -297,14 +297,15 @@ class SlackConversationsTest {
         say("U0ADA", "close data-guild");
         notices.send(Notice.aboutPost("01NOTICE", Recipient.direct(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID,
                 "U0CAT"), null), "Ada mentioned you", Instant.now(), post));
+        String noticeTs = slackApi.messages("D0U0CAT").getLast().ts();
 
-        send(slack.event(SlackInteractions.message("U0CAT", "D0U0CAT", "1700000100.000300", "1700000001.000100",
+        send(slack.event(SlackInteractions.message("U0CAT", "D0U0CAT", "1700000100.000300", noticeTs,
                 "me too"), SlackInteractions.newEventId(), Instant.now()));
 
         assertTrue(thread(post).replies().isEmpty());
         FakeSlackApi.Call told = slackApi.calls("chat.postEphemeral").getLast();
         assertEquals("U0CAT", told.param("user"));
-        assertEquals("1700000001.000100", told.param("thread_ts"));
+        assertEquals(noticeTs, told.param("thread_ts"));
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Posts mirrored through Slack's real Web API client into the fake Slack Web API. */
 class SlackMirrorSenderTest {
-    /** Before the fake's first message ts (1700000001), so that findEarlier's window holds them. */
+    /** Before the fake's message ts (each the time it is posted), so that findEarlier's window holds them. */
     private static final Instant AT = Instant.ofEpochSecond(1_699_999_990);
     private static final Slug SLUG = Slug.parse("data-guild");
     private static final Channel CHANNEL = new Channel(Platform.SLACK, FakeSlackApi.TEAM_ID, "C0MIRROR", "mirror", null);
@@ -169,8 +169,8 @@ class SlackMirrorSenderTest {
         Post sent = fromTeams("Sent before the record");
         String ts = sender.send(LINK, sent, Optional.empty());
 
-        assertEquals(Optional.of(ts), sender.findEarlier(LINK, sent));
-        assertEquals(Optional.empty(), sender.findEarlier(LINK, fromTeams("Never sent")));
+        assertEquals(Optional.of(ts), sender.findEarlier(LINK, sent, Optional.empty()));
+        assertEquals(Optional.empty(), sender.findEarlier(LINK, fromTeams("Never sent"), Optional.empty()));
     }
 
     @Test
@@ -181,7 +181,35 @@ class SlackMirrorSenderTest {
                 "Answer.", AT);
         String replyTs = sender.send(LINK, reply, Optional.of(rootTs));
 
-        assertEquals(Optional.of(replyTs), sender.findEarlier(LINK, reply));
+        assertEquals(Optional.of(replyTs), sender.findEarlier(LINK, reply, Optional.of(rootTs)));
         assertFalse(replyTs.equals(rootTs));
+    }
+
+    @Test
+    void findEarlier_looksPastTheFirstPages_ofABusyChannel() throws Exception {
+        Post sent = fromTeams("Sent, then buried");
+        String ts = sender.send(LINK, sent, Optional.empty());
+        for (int i = 0; i < 450; i++) {
+            slackApi.addMessage(FakeSlackApi.Message.byPerson("C0MIRROR", SlackMirrorSender.ts(java.time.Instant.now()
+                    .plusSeconds(1).plusMillis(i)), null, "U0OTHER", "chatter " + i));
+        }
+
+        assertEquals(Optional.of(ts), sender.findEarlier(LINK, sent, Optional.empty()));
+        assertTrue(slackApi.calls("conversations.history").size() >= 3, "three pages of 200, newest first");
+    }
+
+    @Test
+    void findEarlier_ofAReplyUnderAnOldFirstPost_looksInThatThread_notForTheFirstPostAmongTheNewest() throws Exception {
+        Post root = fromTeams("Old question");
+        String rootTs = sender.send(LINK, root, Optional.empty());
+        for (int i = 0; i < 250; i++) {
+            slackApi.addMessage(FakeSlackApi.Message.byPerson("C0MIRROR", SlackMirrorSender.ts(java.time.Instant.now()
+                    .plusSeconds(1).plusMillis(i)), null, "U0OTHER", "chatter " + i));
+        }
+        Post reply = Post.reply(Ulid.random(AT), root.id(), "01COMMUNITY", SLUG, "P0BOB", "Bob", Platform.TEAMS,
+                "A late answer.", AT);
+        String replyTs = sender.send(LINK, reply, Optional.of(rootTs));
+
+        assertEquals(Optional.of(replyTs), sender.findEarlier(LINK, reply, Optional.of(rootTs)));
     }
 }

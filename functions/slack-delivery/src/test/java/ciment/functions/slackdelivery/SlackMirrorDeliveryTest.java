@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * was killed between its send and its record (the copy is found again by its metadata).
  */
 class SlackMirrorDeliveryTest {
-    /** Before the fake's message ts (from 1700000001), so that an earlier copy is within the look-back. */
+    /** Before the fake's message ts (each the time it is posted), so that an earlier copy is within the look-back. */
     private static final Instant AT = Instant.ofEpochSecond(1_699_999_990);
     private static final Slug SLUG = Slug.parse("mirror-guild");
     private static final String COMMUNITY = Ulid.random(AT);

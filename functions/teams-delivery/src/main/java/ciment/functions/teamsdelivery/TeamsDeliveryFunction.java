@@ -122,7 +122,7 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         usage.begin(context == null ? null : context.getAwsRequestId(), context == null ? 0 : context.getMemoryLimitInMB(),
                 initMillis.getAndSet(0), UsageMeter.Trigger.STREAM);
         try {
-            return deliveries.handle(event);
+            return deliveries.handle(event, context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
         } finally {
             usage.end();
         }

@@ -56,7 +56,7 @@ run: venv
 	$(MVN) -q -pl local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	exec $(JAVA_HOME)/bin/java -XX:TieredStopAtLevel=1 -cp local/target/classes:$$(cat local/target/classpath.txt) ciment.local.LocalRunner
 
-# Cold start, warm latency and capacity units; figures go to bench/results and the README.
+# Cold start, warm latency, capacity units, mirroring and cost; figures go to bench/results/latest.md (docs/benchmark.md).
 bench: venv
 	$(MVN) -q install -DskipTests
 	$(MVN) -q -pl bench/runner exec:java

@@ -32,10 +32,12 @@ $(VENV)/.test-installed: $(VENV)/.installed scripts/requirements-test.txt
 venv: $(VENV)/.installed
 
 # template.yaml against CloudFormation's and SAM's schemas; a finding fails the target before the build.
+# Then scripts/check-docs: every relative link between README.md, docs/ and bench/results/ resolves.
 # sam validate needs no credentials; its region only picks cfn-lint's resource specs.
 lint: $(VENV)/.lint-installed
 	$(VENV)/bin/cfn-lint template.yaml
 	$(VENV)/bin/sam validate --lint --region $${AWS_REGION:-us-east-1}
+	python3 scripts/check-docs
 
 # The README's `sam build`, on the jars mvn verify (or install) made, then scripts/check-sam-build: each
 # function's artifact is its jar, and sam package (sam deploy's upload, here to moto's S3) uploads it unchanged.

@@ -71,7 +71,7 @@ public final class ReplySamples {
         samples.put("feed", new Reply.Feed("data-guild", List.of(post(3, "Ada", "First")), "No post yet."));
         samples.put("feed, empty", new Reply.Feed("", List.of(), "You are not in any community yet."));
         samples.put("feed, worst: home, 20 longest posts, a next page", new Reply.Feed("", posts(20, ReplySamples::worstPost),
-                "", "feed --before 01JD0000000000000000000000", true));
+                "", "feed more:" + "Sealed_Cursor-0123456789".repeat(6), true));
         samples.put("thread", new Reply.Thread(post(4, "Ada", "Root"), List.of(reply(5, 4, "Grace", "Yes"))));
         samples.put("thread, no reply", new Reply.Thread(post(6, "Ada", "Root"), List.of()));
         samples.put("thread, worst: 50 longest replies, hidden and removed", new Reply.Thread(worstPost(7),

@@ -47,11 +47,7 @@ class SlackFeedMoreTest {
 
     @Test
     void feedPage_endsWithAMoreButton_whoseClickAnswersTheOlderPage() throws Exception {
-        say("create data-guild Data people");
-        for (int i = 0; i < 25; i++) {
-            say("post data-guild Tip " + i);
-        }
-        Reply.Feed first = (Reply.Feed) say("feed data-guild");
+        Reply.Feed first = firstOfTwentyFivePosts();
 
         List<?> blocks = BlockKitReply.render(first, FakeSlackApi.TEAM_ID).blocks();
         ButtonElement more = (ButtonElement) ((ActionsBlock) blocks.getLast()).getElements().getFirst();
@@ -69,11 +65,7 @@ class SlackFeedMoreTest {
 
     @Test
     void moreButtonPostedBeforeTypedValues_holdingTheWords_stillAnswersTheOlderPage() throws Exception {
-        say("create data-guild Data people");
-        for (int i = 0; i < 25; i++) {
-            say("post data-guild Tip " + i);
-        }
-        Reply.Feed first = (Reply.Feed) say("feed data-guild");
+        Reply.Feed first = firstOfTwentyFivePosts();
 
         send(slack.messageButton("U0BOB", CommunityButtons.MORE, first.next(), slackApi.responseUrl("more-old"),
                 Instant.now()));
@@ -126,5 +118,14 @@ class SlackFeedMoreTest {
 
     private void send(ciment.devkit.slack.SlashCommands.Signed signed) throws Exception {
         BoltRequests.ok(app, signed);
+    }
+
+    /** A community of 25 posts: its feed's first page, which has a next one. */
+    private Reply.Feed firstOfTwentyFivePosts() {
+        say("create data-guild Data people");
+        for (int i = 0; i < 25; i++) {
+            say("post data-guild Tip " + i);
+        }
+        return (Reply.Feed) say("feed data-guild");
     }
 }

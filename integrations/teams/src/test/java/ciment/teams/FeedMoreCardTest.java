@@ -30,11 +30,7 @@ class FeedMoreCardTest {
 
     @Test
     void feedCard_more_readsBackAsTheNextPagesWords_andItsAnswerIsTheOlderPagesCard() {
-        ciment.handle(grace, "create data-guild Data people");
-        for (int i = 0; i < 25; i++) {
-            ciment.handle(grace, "post data-guild Tip " + i);
-        }
-        Reply.Feed first = (Reply.Feed) ciment.handle(grace, "feed data-guild");
+        Reply.Feed first = firstOfTwentyFivePosts();
         JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(first).getContent());
         TeamsRepliesTest.assertValidAdaptiveCard(card);
         List<JsonNode> actions = card.findParents("verb").stream()
@@ -76,11 +72,7 @@ class FeedMoreCardTest {
 
     @Test
     void moreOnACardPostedBeforeTypedData_holdingTheWords_stillAsksForTheSamePage() {
-        ciment.handle(grace, "create data-guild Data people");
-        for (int i = 0; i < 25; i++) {
-            ciment.handle(grace, "post data-guild Tip " + i);
-        }
-        Reply.Feed first = (Reply.Feed) ciment.handle(grace, "feed data-guild");
+        Reply.Feed first = firstOfTwentyFivePosts();
         AdaptiveCardInvokeAction old = new AdaptiveCardInvokeAction();
         old.setType("Action.Execute");
         old.setVerb(CardActions.FEED);
@@ -92,5 +84,14 @@ class FeedMoreCardTest {
                 click.command().get());
         Reply older = ciment.execute(grace, click.command());
         assertTrue(older.summary().startsWith("Older in data-guild: 5 posts."), older.summary());
+    }
+
+    /** A community of 25 posts: its feed's first page, which has a next one. */
+    private Reply.Feed firstOfTwentyFivePosts() {
+        ciment.handle(grace, "create data-guild Data people");
+        for (int i = 0; i < 25; i++) {
+            ciment.handle(grace, "post data-guild Tip " + i);
+        }
+        return (Reply.Feed) ciment.handle(grace, "feed data-guild");
     }
 }

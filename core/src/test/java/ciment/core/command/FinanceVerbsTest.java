@@ -12,7 +12,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class FinanceWordsTest {
+class FinanceVerbsTest {
 
     @Test
     void costs_alone_isThisMonth_andWithAMonth_isThatMonth() {

@@ -34,6 +34,7 @@ final class DynamoCommunities implements Communities {
     static final String LEAVE = "communities.leave";
     static final String MEMBERSHIP = "communities.membership";
     static final String MEMBERSHIPS_OF = "communities.membershipsOf";
+    static final String MEMBERS = "communities.members";
     static final String CATALOG = "communities.catalog";
     static final String CHANGE = "communities.change";
     static final String STEWARDS = "communities.stewards";
@@ -392,6 +393,16 @@ final class DynamoCommunities implements Communities {
     public Optional<Membership> membership(String communityId, String personId) {
         // Consistent: this read gates posting, and a person who has just joined must be able to post.
         return table.get(MEMBERSHIP, Keys.membership(communityId, personId), true).map(Items::membership);
+    }
+
+    /** A query of the community's partition: its memberships' keys begin with M#. */
+    @Override
+    public List<Membership> members(String communityId) {
+        return table.queryAll(MEMBERS, q -> q
+                        .keyConditionExpression("pk = :community AND begins_with(sk, :member)")
+                        .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
+                                ":member", s(Keys.MEMBER_PREFIX))))
+                .stream().map(Items::membership).toList();
     }
 
     @Override

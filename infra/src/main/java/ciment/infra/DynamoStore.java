@@ -168,6 +168,11 @@ public final class DynamoStore implements Store {
     }
 
     @Override
+    public List<Membership> members(String communityId) {
+        return communities.members(communityId);
+    }
+
+    @Override
     public List<Community> catalog() {
         return communities.catalog();
     }

@@ -72,6 +72,7 @@ class PlatformPayloadsEndToEndTest {
             for (String words : List.of("help", "feed", "feed " + SLUG, "info " + SLUG, "communities",
                     "communities " + TOPIC, "skills add " + TOPIC, "roles add " + TOPIC, "whoami", "who " + TOPIC,
                     "thread " + posted, "questions " + SLUG, "knowledge " + SLUG, "requests " + SLUG, "audit " + SLUG,
+                    "members " + SLUG, "members " + TEAMS_SLUG,
                     "react " + posted + " thumbsup", "nonsense " + WORST_POST)) {
                 slackCommand(stack, ada, words, null);
                 teams(stack, grace.message(words));

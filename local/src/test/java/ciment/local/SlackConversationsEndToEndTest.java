@@ -68,9 +68,11 @@ class SlackConversationsEndToEndTest {
         kim.ciment("join menu-guild");
         String post = reference(lin.ciment("post menu-guild Who knows a good SQL formatter?").toString());
         String feed = ack(kim, "feed menu-guild");
-        assertTrue(feed.contains("\"value\":\"reply " + post + "\""), feed);
+        // The option carries the verb and the post, typed: {"verb":"reply","post":"#…"}.
+        String reply = "{\"verb\":\"reply\",\"post\":\"" + post + "\"}";
+        assertTrue(feed.contains("\"value\":\"" + reply.replace("\"", "\\\"") + "\""), feed);
 
-        post(slack.messageOverflow(kim.userId, "ciment_post_menu", "reply " + post, stack.slackApi.responseUrl("menu1"),
+        post(slack.messageOverflow(kim.userId, "ciment_post_menu", reply, stack.slackApi.responseUrl("menu1"),
                 Instant.now()));
         FakeSlackApi.Call opened = stack.slackApi.calls("views.open").getLast();
         assertEquals("ciment_reply", opened.json("view").get("callback_id"));

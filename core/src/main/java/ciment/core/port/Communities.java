@@ -65,6 +65,9 @@ public interface Communities {
 
     List<Membership> membershipsOf(String personId);
 
+    /** A community's memberships, every one (a steward's `members` lists them). */
+    List<Membership> members(String communityId);
+
     /** The person ids of a community's stewards, without reading its other memberships. */
     List<String> stewards(String communityId);
 

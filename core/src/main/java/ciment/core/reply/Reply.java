@@ -1,5 +1,6 @@
 package ciment.core.reply;
 
+import ciment.core.command.ConversationVerbs;
 import ciment.core.command.Grammar;
 import ciment.core.model.Aggregate;
 import ciment.core.model.AuditEntry;
@@ -7,11 +8,13 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Person;
+import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Ciment answers, before any chat tool draws it: Slack renders Block Kit, Teams text and
@@ -146,6 +149,12 @@ public sealed interface Reply {
             return community.isEmpty();
         }
 
+        /** The sealed word of the next page (after "more:"), for a button asking for it; empty on the last page. */
+        public Optional<String> nextCursor() {
+            int at = next.lastIndexOf(ConversationVerbs.MORE);
+            return at < 0 ? Optional.empty() : Optional.of(next.substring(at + ConversationVerbs.MORE.length()));
+        }
+
         public String title() {
             return (older ? "Older in " : "Latest in ") + (isHome() ? "your communities" : community);
         }
@@ -205,6 +214,50 @@ public sealed interface Reply {
                     ? "No request is waiting in " + community + "."
                     : requests.size() + (requests.size() == 1 ? " request waits" : " requests wait") + " in " + community
                             + ": answer with approve or decline " + community + " <person>.";
+        }
+    }
+
+    /**
+     * A community's members, for its stewards: {@code members} (at most {@link #SHOWN}: stewards first, then by
+     * name) with the chat tools each is on, and {@code total}, how many there are in all.
+     */
+    record Members(String community, List<Member> members, int total) implements Reply {
+        /** The members one answer names: a list a chat message holds whole. */
+        public static final int SHOWN = 40;
+
+        public Members {
+            members = List.copyOf(members);
+        }
+
+        /** A member: a steward or not, and the chat tools their linked accounts are on. */
+        public record Member(Person person, boolean steward, Set<Platform> tools) {
+            public Member {
+                tools = Set.copyOf(tools);
+            }
+
+            /** "Slack", "Teams", "Slack and Teams" (or "no chat tool" for an account since erased). */
+            public String toolsLabel() {
+                List<String> labels = java.util.Arrays.stream(Platform.values()).filter(tools::contains)
+                        .map(Platform::label).toList();
+                return labels.isEmpty() ? "no chat tool" : String.join(" and ", labels);
+            }
+
+            /** "Ada (steward, Slack and Teams)". */
+            public String line() {
+                return person.displayName() + " (" + (steward ? "steward, " : "") + toolsLabel() + ")";
+            }
+        }
+
+        /** How many are not named. */
+        public int unnamed() {
+            return Math.max(0, total - members.size());
+        }
+
+        @Override
+        public String summary() {
+            return community + " has " + total + (total == 1 ? " member: " : " members: ")
+                    + String.join(", ", members.stream().map(Member::line).toList())
+                    + (unnamed() > 0 ? " and " + unnamed() + " more." : ".");
         }
     }
 

@@ -2,8 +2,8 @@ package ciment.core.service;
 
 import ciment.core.Refusal;
 import ciment.core.command.Command;
-import ciment.core.command.CommandParser;
-import ciment.core.command.Grammar;
+import ciment.core.command.PrivacyVerbs;
+import ciment.core.command.Verbs;
 import ciment.core.config.TrustedDomains;
 import ciment.core.config.WriteLimits;
 import ciment.core.model.ChatAccount;
@@ -11,7 +11,6 @@ import ciment.core.model.ChatMessage;
 import ciment.core.model.Link;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
-import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.port.MessageCopies;
@@ -25,7 +24,10 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-/** The one entry point both chat tools call: the words a person sent in, an answer out. */
+/**
+ * The one entry point both chat tools call: a command in ({@link #execute}, built by a button, card, modal or
+ * reply chain, or {@link #handle} for the words a person typed), an answer out.
+ */
 public final class Ciment {
     private final Identity identity;
     private final CommunityActions communities;
@@ -42,6 +44,8 @@ public final class Ciment {
     private final MessageCopies copies;
     private final ChannelIntake intake;
     private final FinanceActions finance;
+    /** The use cases the verbs call. */
+    private final Actions actions;
 
     /** Without metering: costs and budget say they are not set up; grant works for admins granted in the store. */
     public Ciment(Store store, Clock clock) {
@@ -77,11 +81,27 @@ public final class Ciment {
         this.intake = new ChannelIntake(store, store, store, store, store, mentions, quota);
         this.captures = new CaptureActions(store, store, store, communities, store, quota);
         this.finance = new FinanceActions(store, store, store, finance, trust, clock);
+        this.actions = new Actions(identity, communities, stewardship, posts, feeds, profiles, privacy, conversations,
+                questions, links, this.finance);
     }
 
+    /** The words a person typed: read into their command, then run as {@link #execute} does. */
     public Reply handle(Caller caller, String text) {
+        return execute(caller, () -> Verbs.parse(text));
+    }
+
+    /** A command, run for the caller; a refusal says why nothing was done. */
+    public Reply execute(Caller caller, Command command) {
+        return execute(caller, () -> command);
+    }
+
+    /**
+     * A command made from what a button, card or modal carries: made here, so that a value the grammar refuses
+     * (an empty reply, a community name of the wrong shape) is answered with the same sentence as typed words.
+     */
+    public Reply execute(Caller caller, Supplier<? extends Command> command) {
         try {
-            return execute(caller, CommandParser.parse(text));
+            return run(caller, command.get());
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
         }
@@ -98,18 +118,6 @@ public final class Ciment {
     /** The roles and skills the caller declared (to suggest tags, say). Throws {@link Refusal} as home does. */
     public Profile profile(Caller caller) {
         return profiles.profile(identity.personOf(caller));
-    }
-
-    /**
-     * A steward's answer to the join request of a person known by id, as {@code approve|decline <slug>
-     * <person>} gives it (a button next to the request names the person by id, whatever their chat tool).
-     */
-    public Reply decide(Caller caller, String slug, String personId, boolean approve) {
-        try {
-            return stewardship.decide(identity.personOf(caller), Slug.parse(slug), personId, approve);
-        } catch (Refusal refusal) {
-            return new Reply.Refused(refusal.sentence());
-        }
     }
 
     /**
@@ -175,77 +183,16 @@ public final class Ciment {
         return privacy.dataOf(account);
     }
 
-    private static <T> Supplier<T> once(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
-    }
-
-    private Reply execute(Caller caller, Command command) {
-        // The person is looked up only by commands that use them: help needs no store at all.
-        Supplier<Person> me = once(() -> identity.personOf(caller));
-        if (!(command instanceof Command.Help) && !(command instanceof Command.EraseMyData e && e.confirm())
-                && me.get().erasing()) {
+    private Reply run(Caller caller, Command command) {
+        Me me = new Me(caller, () -> identity.personOf(caller));
+        if (!(command instanceof Verbs.Help) && !(command instanceof PrivacyVerbs.EraseMyData e && e.confirm())
+                && me.person().erasing()) {
             // An erasure was interrupted: this request finishes it (unless the person must hand over first).
-            Optional<Reply> finished = privacy.finish(me.get());
+            Optional<Reply> finished = privacy.finish(me.person());
             if (finished.isPresent()) {
                 return finished.get();
             }
         }
-        return switch (command) {
-            case Command.Help h -> new Reply.Help(Grammar.AVAILABLE);
-            case Command.Create c -> communities.create(me.get(), c.slug(), c.purpose());
-            case Command.Join j -> communities.join(me.get(), caller, j.slug());
-            case Command.Leave l -> communities.leave(me.get(), l.slug());
-            case Command.Discover d -> communities.discover(me.get(), d.query());
-            case Command.Info i -> communities.info(me.get(), i.slug());
-            case Command.PostTo p -> posts.post(me.get(), caller, p.slug(), p.text(), Post.Marks.NONE);
-            case Command.Ask a -> posts.post(me.get(), caller, a.slug(), a.text(), Post.Marks.QUESTION);
-            case Command.Accept a -> questions.accept(me.get(), a.answer());
-            case Command.Questions q -> questions.questions(me.get(), q.slug(), q.unansweredOnly());
-            case Command.Pin p -> questions.pin(me.get(), p.post(), p.pin());
-            case Command.Knowledge k -> questions.knowledge(me.get(), k.slug(), k.query());
-            case Command.Feed f -> f.slug().isPresent()
-                    ? feeds.communityFeed(me.get(), f.slug().get(), f.cursor())
-                    : feeds.homeFeed(me.get(), f.cursor());
-            case Command.ReplyTo r -> conversations.reply(me.get(), caller, r.post(), r.text());
-            case Command.Thread t -> conversations.thread(me.get(), t.post());
-            case Command.React r -> conversations.react(me.get(), r.post(), r.emoji(), r.add());
-            case Command.Edit e -> conversations.edit(me.get(), caller, e.post(), e.text());
-            case Command.Delete d -> conversations.delete(me.get(), caller, d.post());
-            case Command.Hide h -> conversations.hide(me.get(), caller, h.post(), h.reason());
-            case Command.Audit a -> conversations.audit(me.get(), a.slug());
-            case Command.LinkChannel l -> links.link(me.get(), caller, l.slug());
-            case Command.UnlinkChannel u -> links.unlink(me.get(), caller);
-            case Command.Links l -> links.links(me.get(), l.slug());
-            case Command.SetOpen o -> stewardship.setOpen(me.get(), o.slug(), o.open());
-            case Command.Requests r -> stewardship.requests(me.get(), r.slug());
-            case Command.Decide d -> stewardship.decide(me.get(), caller, d.slug(), d.person(), d.approve());
-            case Command.Steward s -> stewardship.steward(me.get(), caller, s.slug(), s.person(), s.add());
-            case Command.Invite i -> stewardship.invite(me.get(), caller, i.slug(), i.person());
-            case Command.Tags t -> stewardship.tags(me.get(), t.slug(), t.tags());
-            case Command.Purpose p -> stewardship.purpose(me.get(), p.slug(), p.purpose());
-            case Command.SetArchived a -> stewardship.setArchived(me.get(), a.slug(), a.archived());
-            case Command.WhoAmI w -> {
-                Identity.Reintroduced now = identity.reintroduce(caller, me.get());
-                yield profiles.me(now.person(), now.unlinked());
-            }
-            case Command.ListDeclared l -> profiles.me(me.get());
-            case Command.Declare d -> profiles.declare(me.get(), d.kind(), d.topic(), d.add());
-            case Command.Who w -> profiles.who(me.get(), w.topic());
-            case Command.ExportMyData x -> privacy.export(me.get(), caller);
-            case Command.EraseMyData e -> privacy.erase(me.get(), e.confirm());
-            case Command.Costs c -> finance.costs(me.get(), c.month());
-            case Command.Budget b -> finance.budget(me.get(), b.slug(), b.dollars());
-            case Command.GrantRole g -> finance.grant(me.get(), caller, g.grant(), g.person());
-        };
+        return Verbs.run(actions, me, command);
     }
 }

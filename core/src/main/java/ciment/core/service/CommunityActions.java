@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Creating, joining, leaving, discovering and describing communities. */
-final class CommunityActions {
+public final class CommunityActions {
     static final int LIST_LIMIT = 20;
     static final int SUGGESTION_LIMIT = 5;
 
@@ -41,7 +41,7 @@ final class CommunityActions {
         this.quota = quota;
     }
 
-    Reply create(Person creator, Slug slug, String purpose) {
+    public Reply create(Person creator, Slug slug, String purpose) {
         if (creator.guest()) {
             return new Reply.Refused("Guests take part in the communities they are invited to; creating one is for"
                     + " employees.");
@@ -58,7 +58,7 @@ final class CommunityActions {
         };
     }
 
-    Reply join(Person person, Caller caller, Slug slug) {
+    public Reply join(Person person, Caller caller, Slug slug) {
         Community community = writable(visibleTo(person, slug));
         Instant now = clock.instant();
         // An invitation lets anyone in without a request (and is the only way in for a guest).
@@ -82,7 +82,7 @@ final class CommunityActions {
         };
     }
 
-    Reply leave(Person person, Slug slug) {
+    public Reply leave(Person person, Slug slug) {
         Community community = visibleTo(person, slug);
         return switch (communities.leave(community.id(), person.id())) {
             case LEFT -> new Reply.Done("You left " + slug + ".");
@@ -92,7 +92,7 @@ final class CommunityActions {
         };
     }
 
-    Reply discover(Person person, String words) {
+    public Reply discover(Person person, String words) {
         ListPage page = ListPage.of(words);
         String query = page.query();
         String folded = Text.fold(query);
@@ -143,7 +143,7 @@ final class CommunityActions {
                 .toList();
     }
 
-    Reply info(Person person, Slug slug) {
+    public Reply info(Person person, Slug slug) {
         Community community = visibleTo(person, slug);
         List<String> stewardIds = communities.stewards(community.id());
         List<Person> stewards = people.people(stewardIds).stream()

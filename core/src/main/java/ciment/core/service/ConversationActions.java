@@ -14,7 +14,7 @@ import ciment.core.reply.Reply;
 import java.util.List;
 
 /** Replies and threads, reactions, edits and deletes by authors, hiding by stewards, and the audit trail. */
-final class ConversationActions {
+public final class ConversationActions {
     static final int AUDIT_PAGE = 20;
 
     private final Communities communities;
@@ -34,7 +34,7 @@ final class ConversationActions {
         this.quota = quota;
     }
 
-    Reply reply(Person author, Caller caller, PostRef ref, String text) {
+    public Reply reply(Person author, Caller caller, PostRef ref, String text) {
         if (ref.isReply()) {
             throw new Refusal("Reply to the thread's first post, #" + ref.rootId() + ": a thread has one level.");
         }
@@ -59,7 +59,7 @@ final class ConversationActions {
         };
     }
 
-    Reply thread(Person reader, PostRef ref) {
+    public Reply thread(Person reader, PostRef ref) {
         PostLocator.Located found = locator.locate(reader, new PostRef(null, ref.isReply() ? ref.rootId() : ref.id()));
         List<Post> thread = conversations.thread(found.post().communityId(), found.post().id());
         if (thread.isEmpty()) {
@@ -74,7 +74,7 @@ final class ConversationActions {
         return new Reply.Thread(root, replies);
     }
 
-    Reply react(Person person, PostRef ref, String emoji, boolean add) {
+    public Reply react(Person person, PostRef ref, String emoji, boolean add) {
         PostLocator.Located found = locator.locate(person, ref);
         if (found.post().isHidden() || found.post().isRemoved()) {
             throw new Refusal(ref + " was " + (found.post().isHidden() ? "hidden by a steward" : "deleted")
@@ -100,7 +100,7 @@ final class ConversationActions {
                 + emoji + ": was not added: react with one it shows.");
     }
 
-    Reply edit(Person author, Caller caller, PostRef ref, String text) {
+    public Reply edit(Person author, Caller caller, PostRef ref, String text) {
         PostLocator.Located found = locator.locate(author, ref);
         ownedBy(author, found.post(), "edit");
         writable(found);
@@ -113,7 +113,7 @@ final class ConversationActions {
         return new Reply.Posted(edited);
     }
 
-    Reply delete(Person author, Caller caller, PostRef ref) {
+    public Reply delete(Person author, Caller caller, PostRef ref) {
         PostLocator.Located found = locator.locate(author, ref);
         ownedBy(author, found.post(), "delete");
         AuditEntry entry = entry(caller, found, author, "deleted", "by its author");
@@ -123,7 +123,7 @@ final class ConversationActions {
         return new Reply.Done("Deleted " + ref + ": it shows as removed in " + found.post().slug() + ".");
     }
 
-    Reply hide(Person steward, Caller caller, PostRef ref, String reason) {
+    public Reply hide(Person steward, Caller caller, PostRef ref, String reason) {
         PostLocator.Located found = locator.locate(steward, ref);
         if (!found.membership().isSteward()) {
             throw new Refusal("Only stewards of " + found.post().slug() + " can hide its posts.");
@@ -138,7 +138,7 @@ final class ConversationActions {
                 + "”. The audit trail keeps it (audit " + found.post().slug() + ").");
     }
 
-    Reply audit(Person steward, Slug slug) {
+    public Reply audit(Person steward, Slug slug) {
         Community community = communityActions.visibleTo(steward, slug);
         boolean isSteward = communities.membership(community.id(), steward.id()).map(Membership::isSteward).orElse(false);
         if (!isSteward) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * Feeds, a page at a time. The home feed is built on read, from each of the reader's communities: a post is
  * written once whatever the number of members, and a page costs one small read per community.
  */
-final class FeedActions {
+public final class FeedActions {
     static final int PAGE = 20;
     /** Posts read per community for a home page: about twice a page in all, however many communities. */
     private static final int HOME_READ = 2 * PAGE;
@@ -36,7 +36,7 @@ final class FeedActions {
     }
 
     /** A closed community's posts are for its members; a guest reads only where they belong or are invited. */
-    Reply communityFeed(Person reader, Slug slug, Optional<String> cursor) {
+    public Reply communityFeed(Person reader, Slug slug, Optional<String> cursor) {
         Optional<String> before = cursors.before(slug.value(), cursor);
         Community community = communityActions.readableBy(reader, slug);
         Posts.Page page = posts.page(community.id(), before, PAGE);
@@ -48,7 +48,7 @@ final class FeedActions {
      * All my communities, newest first: a few posts from each, merged. The page stops where a community
      * that has more could hold a newer post than the next one shown; the next page goes on from there.
      */
-    Reply homeFeed(Person person, Optional<String> cursor) {
+    public Reply homeFeed(Person person, Optional<String> cursor) {
         Optional<String> before = cursors.before("", cursor);
         List<Membership> mine = communities.membershipsOf(person.id());
         if (mine.isEmpty()) {

@@ -32,7 +32,7 @@ import java.util.Optional;
  * costs, budget and grant. Reports are per community, never per person: finance and admins see every
  * community and the platform's line, a steward the communities they steward, and nobody else anything.
  */
-final class FinanceActions {
+public final class FinanceActions {
     static final int TOP_SERVICES = 3;
 
     private final Communities communities;
@@ -58,7 +58,7 @@ final class FinanceActions {
         return roles;
     }
 
-    Reply costs(Person me, Optional<YearMonth> asked) {
+    public Reply costs(Person me, Optional<YearMonth> asked) {
         YearMonth month = asked.orElseGet(() -> YearMonth.now(clock.withZone(ZoneOffset.UTC)));
         boolean everything = roles.seesAllCosts(me);
         Map<String, String> shown = new LinkedHashMap<>(); // community id -> slug
@@ -125,7 +125,7 @@ final class FinanceActions {
         return new Reply.CommunityCost(name, cents, top, budget);
     }
 
-    Reply budget(Person me, Slug slug, BigDecimal dollars) {
+    public Reply budget(Person me, Slug slug, BigDecimal dollars) {
         Community community = communities.find(slug).orElseThrow(() -> new Refusal(CommunityActions.noSuch(slug)));
         boolean steward = communities.membership(community.id(), me.id()).map(Membership::isSteward).orElse(false);
         if (!steward && !roles.seesAllCosts(me)) {
@@ -137,7 +137,7 @@ final class FinanceActions {
                 + " finance are told when its month's costs reach 80% and 100% of it.");
     }
 
-    Reply grant(Person me, Caller caller, Grant grant, PersonRef ref) {
+    public Reply grant(Person me, Caller caller, Grant grant, PersonRef ref) {
         String role = grant.name().toLowerCase(Locale.ROOT);
         if (!roles.of(me).contains(Grant.ADMIN)) {
             return new Reply.Refused("Only an admin grants roles: ask one of your Ciment admins to grant " + role + ".");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Stewards link channels to their community: its posts appear there, and messages there become its posts. */
-final class LinkActions {
+public final class LinkActions {
     private final Communities communities;
     private final Links links;
     private final CommunityActions communityActions;
@@ -24,7 +24,7 @@ final class LinkActions {
         this.communityActions = communityActions;
     }
 
-    Reply link(Person steward, Caller caller, Slug slug) {
+    public Reply link(Person steward, Caller caller, Slug slug) {
         Channel channel = channelOf(caller, "link " + slug);
         Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug, "link channels to it"));
         links.linkOf(channel).ifPresent(existing -> {
@@ -42,7 +42,7 @@ final class LinkActions {
                 + " written here become its posts, on every tool it is linked to.");
     }
 
-    Reply unlink(Person steward, Caller caller) {
+    public Reply unlink(Person steward, Caller caller) {
         Channel channel = channelOf(caller, "unlink");
         Link link = links.linkOf(channel)
                 .orElseThrow(() -> new Refusal(channel.label() + " is not linked to any community: nothing to unlink."));
@@ -54,7 +54,7 @@ final class LinkActions {
                 + " here, and messages here stay here.");
     }
 
-    Reply links(Person person, Slug slug) {
+    public Reply links(Person person, Slug slug) {
         Community community = communityActions.readableBy(person, slug);
         List<Link> linked = links.links(community.id());
         if (linked.isEmpty()) {

@@ -11,7 +11,7 @@ import ciment.core.port.Posts;
 import ciment.core.reply.Reply;
 
 /** Posting to a community (FeedActions reads them). */
-final class PostActions {
+public final class PostActions {
     private final Communities communities;
     private final Posts posts;
     private final CommunityActions communityActions;
@@ -28,7 +28,7 @@ final class PostActions {
     }
 
     /** A post, or with {@link Post.Marks#QUESTION} a question (ask). */
-    Reply post(Person author, Caller caller, Slug slug, String text, Post.Marks marks) {
+    public Reply post(Person author, Caller caller, Slug slug, String text, Post.Marks marks) {
         Community community = CommunityActions.writable(communityActions.visibleTo(author, slug));
         if (communities.membership(community.id(), author.id()).isEmpty()) {
             throw new Refusal("Only members can " + (marks.question() ? "ask in " : "post in ") + slug + ": join "

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * A person's own data: export-my-data sends them a file of it, erase-my-data deletes it after they
  * confirm. A last steward is refused until they hand over: a community always keeps a steward.
  */
-final class PrivacyActions {
+public final class PrivacyActions {
     static final String FILE_ON_ITS_WAY = "Your file is on its way to your direct messages with Ciment.";
 
     private final Communities communities;
@@ -49,7 +49,7 @@ final class PrivacyActions {
      * with the app: a file is not something to show in a channel, and a slash command cannot answer
      * with one.
      */
-    Reply export(Person person, Caller caller) {
+    public Reply export(Person person, Caller caller) {
         String serviceUrl = caller.replyTo() == null ? null : caller.replyTo().serviceUrl();
         notices.send(new Notice(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
                 "Here is everything Ciment holds about you, as a JSON file.", clock.instant(), person.id()));
@@ -62,7 +62,7 @@ final class PrivacyActions {
     }
 
     /** Without confirm: what would be deleted, and how to go ahead. With it: the erasure. */
-    Reply erase(Person person, boolean confirm) {
+    public Reply erase(Person person, boolean confirm) {
         List<Slug> lastStewardOf = lastStewardOf(person);
         if (!lastStewardOf.isEmpty()) {
             throw new Refusal(lastSteward(lastStewardOf));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What people say about themselves (roles and skills), and finding colleagues by it. */
-final class ProfileActions {
+public final class ProfileActions {
     static final int FOUND_LIMIT = 25;
 
     private final People people;
@@ -28,16 +28,16 @@ final class ProfileActions {
         return people.profile(person);
     }
 
-    Reply me(Person person) {
+    public Reply me(Person person) {
         return me(person, Optional.empty());
     }
 
     /** @param unlinked why the caller's account is not linked by its address (whoami), when it is not */
-    Reply me(Person person, Optional<String> unlinked) {
+    public Reply me(Person person, Optional<String> unlinked) {
         return new Reply.Me(people.profile(person), people.accounts(person), unlinked);
     }
 
-    Reply declare(Person person, Command.Declared declared, Topic topic, boolean add) {
+    public Reply declare(Person person, Command.Declared declared, Topic topic, boolean add) {
         People.Kind kind = declared == Command.Declared.ROLE ? People.Kind.ROLE : People.Kind.SKILL;
         String what = declared == Command.Declared.ROLE ? "role" : "skill";
         if (add) {
@@ -58,7 +58,7 @@ final class ProfileActions {
     }
 
     /** People by name (never ranked) and the communities tagged with the topic, open or closed but not archived. */
-    Reply who(Person asker, Topic topic) {
+    public Reply who(Person asker, Topic topic) {
         if (asker.guest()) {
             return new Reply.Refused("Finding colleagues by skill is for employees; as a guest, ask in the communities"
                     + " you are part of.");

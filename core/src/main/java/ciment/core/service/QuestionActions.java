@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Questions and their accepted answers; knowledge that stewards pin, and finding it again. */
-final class QuestionActions {
+public final class QuestionActions {
     static final int PAGE = 20;
     /** Pinned posts read to answer a knowledge search: a community's knowledge is curated, so it stays small. */
     static final int KNOWLEDGE_READ = 200;
@@ -34,7 +34,7 @@ final class QuestionActions {
     }
 
     /** The asker, or a steward, names the reply that answers the question. */
-    Reply accept(Person person, PostRef ref) {
+    public Reply accept(Person person, PostRef ref) {
         if (!ref.isReply()) {
             throw new Refusal("Name the reply that answers, as #question/reply: accept takes a reply of the question's"
                     + " thread (thread " + ref + " shows them).");
@@ -65,7 +65,7 @@ final class QuestionActions {
                 + ".");
     }
 
-    Reply questions(Person reader, Slug slug, boolean unansweredOnly) {
+    public Reply questions(Person reader, Slug slug, boolean unansweredOnly) {
         Community community = communityActions.readableBy(reader, slug);
         List<Post> found = questions.questions(community.id(), unansweredOnly, PAGE);
         String title = (unansweredOnly ? "Unanswered questions in " : "Questions in ") + slug;
@@ -75,7 +75,7 @@ final class QuestionActions {
     }
 
     /** A steward pins a post (a first post stands for its whole thread) or unpins it. */
-    Reply pin(Person steward, PostRef ref, boolean pin) {
+    public Reply pin(Person steward, PostRef ref, boolean pin) {
         PostLocator.Located found = locator.locate(steward, ref);
         if (found.membership() == null || !found.membership().isSteward()) {
             throw new Refusal("Only stewards of " + found.post().slug() + " can " + (pin ? "pin" : "unpin")
@@ -97,7 +97,7 @@ final class QuestionActions {
     }
 
     /** Pinned posts, newest first; with a query, those whose text or latest reply holds every word. */
-    Reply knowledge(Person reader, Slug slug, String query) {
+    public Reply knowledge(Person reader, Slug slug, String query) {
         Community community = communityActions.readableBy(reader, slug);
         List<String> words = Arrays.stream(Text.fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList();
         List<Post> found = questions.knowledge(community.id(), KNOWLEDGE_READ).stream()

@@ -20,14 +20,17 @@ import ciment.core.port.Notices;
 import ciment.core.port.People;
 import ciment.core.reply.Reply;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
-final class Stewardship {
+public final class Stewardship {
     private final Communities communities;
     private final People people;
     private final Notices notices;
@@ -45,7 +48,7 @@ final class Stewardship {
         this.clock = clock;
     }
 
-    Reply setOpen(Person steward, Slug slug, boolean open) {
+    public Reply setOpen(Person steward, Slug slug, boolean open) {
         Community community = CommunityActions.writable(stewarded(steward, slug, open ? "open it" : "close it"));
         if (community.open() == open) {
             return new Reply.Refused(slug + " is already " + (open ? "open." : "closed."));
@@ -55,7 +58,7 @@ final class Stewardship {
                 : slug + " is closed: joining now needs a steward's approval (see requests " + slug + ").");
     }
 
-    Reply requests(Person steward, Slug slug) {
+    public Reply requests(Person steward, Slug slug) {
         Community community = stewarded(steward, slug, "see its requests");
         List<JoinRequest> requests = communities.requests(community.id());
         Map<String, List<ChatAccount>> accounts = new HashMap<>();
@@ -66,12 +69,34 @@ final class Stewardship {
         return new Reply.Requests(slug.value(), requests, accounts);
     }
 
-    Reply decide(Person steward, Caller caller, Slug slug, PersonRef ref, boolean approve) {
+    /**
+     * A community's members and the chat tools they are on, for its stewards: stewards first, then by name; at
+     * most {@link Reply.Members#SHOWN} of them are named (stewards, then the longest-standing), the count says
+     * how many there are.
+     */
+    public Reply members(Person steward, Slug slug) {
+        Community community = stewarded(steward, slug, "see its members");
+        List<Membership> all = communities.members(community.id());
+        // Stewards, then the longest-standing members: only the people named are read.
+        Map<String, Membership> shown = new HashMap<>();
+        all.stream().sorted(Comparator.comparing((Membership m) -> !m.isSteward()).thenComparing(Membership::since))
+                .limit(Reply.Members.SHOWN).forEach(m -> shown.put(m.personId(), m));
+        List<Reply.Members.Member> members = people.people(shown.keySet()).stream()
+                .map(p -> new Reply.Members.Member(p, shown.get(p.id()).isSteward(),
+                        people.accounts(p).stream().map(ChatAccount::platform).collect(Collectors.toSet())))
+                .sorted(Comparator.comparing((Reply.Members.Member m) -> !m.steward())
+                        .thenComparing(m -> m.person().displayName().toLowerCase(Locale.ROOT))
+                        .thenComparing(m -> m.person().id()))
+                .toList();
+        return new Reply.Members(slug.value(), members, all.size());
+    }
+
+    public Reply decide(Person steward, Caller caller, Slug slug, PersonRef ref, boolean approve) {
         return decide(steward, slug, approve, () -> named(caller, ref));
     }
 
     /** The same answer to the request of a person known by id (a button next to their request). */
-    Reply decide(Person steward, Slug slug, String personId, boolean approve) {
+    public Reply decide(Person steward, Slug slug, String personId, boolean approve) {
         return decide(steward, slug, approve, () -> people.people(List.of(personId)).stream().findFirst()
                 .orElseThrow(() -> new Refusal("No request from that person waits in " + slug
                         + " any more: see requests " + slug + ".")));
@@ -115,7 +140,7 @@ final class Stewardship {
         }
     }
 
-    Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
+    public Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
         Community community = CommunityActions.writable(stewarded(steward, slug,
                 add ? "name stewards" : "remove stewards"));
         Person person = named(caller, ref);
@@ -137,7 +162,7 @@ final class Stewardship {
         };
     }
 
-    Reply invite(Person steward, Caller caller, Slug slug, PersonRef ref) {
+    public Reply invite(Person steward, Caller caller, Slug slug, PersonRef ref) {
         Community community = CommunityActions.writable(stewarded(steward, slug, "invite people"));
         Person person = namedOrIntroduced(caller, ref);
         Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
@@ -153,20 +178,20 @@ final class Stewardship {
         };
     }
 
-    Reply tags(Person steward, Slug slug, List<Topic> tags) {
+    public Reply tags(Person steward, Slug slug, List<Topic> tags) {
         Community community = CommunityActions.writable(stewarded(steward, slug, "tag it"));
         List<String> keys = tags.stream().map(Topic::key).toList();
         communities.change(community.id(), new Communities.Change.Tags(keys));
         return new Reply.Done(slug + " is tagged " + String.join(", ", keys) + ".");
     }
 
-    Reply purpose(Person steward, Slug slug, String purpose) {
+    public Reply purpose(Person steward, Slug slug, String purpose) {
         Community community = CommunityActions.writable(stewarded(steward, slug, "change its purpose"));
         communities.change(community.id(), new Communities.Change.Purpose(purpose));
         return new Reply.Done(slug + "'s purpose is now: " + purpose);
     }
 
-    Reply setArchived(Person steward, Slug slug, boolean archived) {
+    public Reply setArchived(Person steward, Slug slug, boolean archived) {
         Community community = stewarded(steward, slug, archived ? "archive it" : "restore it");
         if (community.archived() == archived) {
             return new Reply.Refused(slug + " is " + (archived ? "already archived." : "not archived."));

@@ -12,16 +12,16 @@ class FeedCommandTest {
 
     @Test
     void feed_withOrWithoutSlug_takesTheMoreWordAsCursor() {
-        assertEquals(new Command.Feed(Optional.empty(), Optional.of("a1_b-2")), CommandParser.parse("feed more:a1_b-2"));
-        assertEquals(new Command.Feed(Optional.of(new Slug("abc")), Optional.of("xyz")),
-                CommandParser.parse("feed abc more:xyz"));
-        assertEquals(new Command.Feed(Optional.of(new Slug("abc")), Optional.empty()), CommandParser.parse("feed abc"));
+        assertEquals(new ConversationVerbs.Feed(Optional.empty(), Optional.of("a1_b-2")), Verbs.parse("feed more:a1_b-2"));
+        assertEquals(new ConversationVerbs.Feed(Optional.of(new Slug("abc")), Optional.of("xyz")),
+                Verbs.parse("feed abc more:xyz"));
+        assertEquals(new ConversationVerbs.Feed(Optional.of(new Slug("abc")), Optional.empty()), Verbs.parse("feed abc"));
     }
 
     @Test
     void feed_withMoreWords_isRefused() {
-        assertThrows(Refusal.class, () -> CommandParser.parse("feed abc def"));
-        assertThrows(Refusal.class, () -> CommandParser.parse("feed abc more:"));
-        assertThrows(Refusal.class, () -> CommandParser.parse("feed abc more:x more:y"));
+        assertThrows(Refusal.class, () -> Verbs.parse("feed abc def"));
+        assertThrows(Refusal.class, () -> Verbs.parse("feed abc more:"));
+        assertThrows(Refusal.class, () -> Verbs.parse("feed abc more:x more:y"));
     }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.command.StewardVerbs;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.Slug;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryStore;
@@ -62,7 +64,7 @@ class HomeTest {
         String graceId = mine.requests().getFirst().personId();
         assertEquals(List.of(Talk.account("grace")), mine.accounts().get(graceId));
 
-        Reply approved = ciment.decide(caller("ada"), "closed-club", graceId, true);
+        Reply approved = decide(caller("ada"), "closed-club", graceId, true);
         assertTrue(approved.summary().contains("is now a member of closed-club"), approved.summary());
         assertEquals(List.of("closed-club"),
                 ciment.home(caller("grace")).communities().stream().map(m -> m.community().slug().value()).toList());
@@ -77,12 +79,12 @@ class HomeTest {
         String graceId = ciment.home(caller("ada")).communities().getFirst().requests().getFirst().personId();
         people.say("bob", "communities");
 
-        assertInstanceOf(Reply.Refused.class, ciment.decide(caller("bob"), "closed-club", graceId, true));
-        ciment.decide(caller("ada"), "closed-club", graceId, false);
-        Reply again = ciment.decide(caller("ada"), "closed-club", graceId, true);
+        assertInstanceOf(Reply.Refused.class, decide(caller("bob"), "closed-club", graceId, true));
+        decide(caller("ada"), "closed-club", graceId, false);
+        Reply again = decide(caller("ada"), "closed-club", graceId, true);
         assertTrue(again.summary().startsWith("No request from grace name waits in closed-club"), again.summary());
-        assertInstanceOf(Reply.Refused.class, ciment.decide(caller("ada"), "Not A Slug", graceId, true));
-        assertInstanceOf(Reply.Refused.class, ciment.decide(caller("ada"), "closed-club", "01NOBODY", true));
+        assertInstanceOf(Reply.Refused.class, decide(caller("ada"), "Not A Slug", graceId, true));
+        assertInstanceOf(Reply.Refused.class, decide(caller("ada"), "closed-club", "01NOBODY", true));
     }
 
     @Test
@@ -111,5 +113,10 @@ class HomeTest {
         assertTrue(home.communities().isEmpty());
         assertEquals(List.of("supplier-desk"), slugs(home.invitations()));
         assertTrue(home.suggestions().isEmpty());
+    }
+
+    /** Approve or Decline clicked beside a join request: the person by id, as the button names them. */
+    private Reply decide(Caller steward, String slug, String personId, boolean approve) {
+        return ciment.execute(steward, () -> new StewardVerbs.DecideRequest(Slug.parse(slug), personId, approve));
     }
 }

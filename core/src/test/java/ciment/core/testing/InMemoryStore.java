@@ -142,6 +142,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public synchronized List<Membership> members(String communityId) {
+        return memberships.values().stream().filter(m -> m.communityId().equals(communityId)).toList();
+    }
+
+    @Override
     public synchronized List<Community> catalog() {
         return new ArrayList<>(communities.values());
     }

@@ -71,7 +71,7 @@ public final class ReplySamples {
         samples.put("feed", new Reply.Feed("data-guild", List.of(post(3, "Ada", "First")), "No post yet."));
         samples.put("feed, empty", new Reply.Feed("", List.of(), "You are not in any community yet."));
         samples.put("feed, worst: home, 20 longest posts, a next page", new Reply.Feed("", posts(20, ReplySamples::worstPost),
-                "", "feed --before 01JD0000000000000000000000", true));
+                "", "feed more:" + "Sealed_Cursor-0123456789".repeat(6), true));
         samples.put("thread", new Reply.Thread(post(4, "Ada", "Root"), List.of(reply(5, 4, "Grace", "Yes"))));
         samples.put("thread, no reply", new Reply.Thread(post(6, "Ada", "Root"), List.of()));
         samples.put("thread, worst: 50 longest replies, hidden and removed", new Reply.Thread(worstPost(7),
@@ -101,6 +101,14 @@ public final class ReplySamples {
         samples.put("requests, none", new Reply.Requests("data-guild", List.of()));
         samples.put("requests, worst: 100", new Reply.Requests("data-guild",
                 IntStream.range(0, 100).mapToObj(i -> request(i, WORST_NAME)).toList(), accounts(100)));
+        samples.put("members", new Reply.Members("data-guild", List.of(
+                new Reply.Members.Member(new Person("p-ada", "Ada"), true, Set.of(Platform.SLACK, Platform.TEAMS)),
+                new Reply.Members.Member(new Person("p-bob", "Bob"), false, Set.of(Platform.TEAMS)),
+                new Reply.Members.Member(new Person("p-cleo", "Cleo", true), false, Set.of(Platform.SLACK))), 3));
+        samples.put("members, worst: the most shown, worst names, thousands more", new Reply.Members(
+                "a".repeat(40), IntStream.range(0, Reply.Members.SHOWN).mapToObj(i -> new Reply.Members.Member(
+                        new Person("p-" + i, WORST_NAME, i % 3 == 0), i < 5, i % 4 == 0 ? Set.of()
+                                : Set.of(Platform.SLACK, Platform.TEAMS))).toList(), 12_345));
         samples.put("whoami", new Reply.Me(new Profile(new Person("p-ada", "Ada"), List.of("buddy"), List.of("sql"),
                 Optional.of("ada@corp.example")), List.of(new ChatAccount(Platform.TEAMS, TENANT, "aad-ada"))));
         samples.put("whoami, worst: guest, 20 roles and skills", new Reply.Me(new Profile(

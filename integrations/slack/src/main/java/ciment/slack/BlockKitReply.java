@@ -49,6 +49,7 @@ public final class BlockKitReply {
             case Reply.Feed feed -> feed(feed);
             case Reply.Info info -> CommunityBlocks.info(info, mentions);
             case Reply.Requests requests -> CommunityBlocks.requests(requests, mentions);
+            case Reply.Members members -> MemberBlocks.members(members);
             case Reply.Me me -> PeopleBlocks.me(me, mentions);
             case Reply.Who who -> PeopleBlocks.who(who, mentions);
             case Reply.Thread thread -> thread(thread);
@@ -187,9 +188,8 @@ public final class BlockKitReply {
         for (Post post : feed.posts()) {
             blocks.addAll(postBlocks(post, feed.isHome()));
         }
-        if (!feed.next().isEmpty()) {
-            blocks.add(CommunityButtons.more(feed.next()));
-        }
+        feed.nextCursor().ifPresent(cursor -> blocks.add(CommunityButtons.more(
+                new CommunityButtons.Page(feed.community(), cursor))));
         return withinBlockLimit(blocks, "posts");
     }
 

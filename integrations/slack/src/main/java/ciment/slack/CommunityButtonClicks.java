@@ -1,5 +1,8 @@
 package ciment.slack;
 
+import ciment.core.command.CommunityVerbs;
+import ciment.core.command.StewardVerbs;
+import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -57,13 +60,17 @@ final class CommunityButtonClicks implements BlockActionHandler {
         CommunityButtons.Value value = CommunityButtons.Value.parse(action.getValue());
         try {
             return switch (action.getActionId()) {
-                case CommunityButtons.JOIN -> ciment.get().handle(caller, "join " + value.slug());
-                case CommunityButtons.LEAVE -> ciment.get().handle(caller, "leave " + value.slug());
-                case CommunityButtons.APPROVE -> ciment.get().decide(caller, value.slug(), value.personId(), true);
-                case CommunityButtons.DECLINE -> ciment.get().decide(caller, value.slug(), value.personId(), false);
-                case CommunityButtons.MORE -> action.getValue() != null && action.getValue().startsWith("feed ")
-                        ? ciment.get().handle(caller, action.getValue())
-                        : new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND + " feed.");
+                case CommunityButtons.JOIN -> ciment.get().execute(caller,
+                        () -> new CommunityVerbs.Join(Slug.parse(value.slug())));
+                case CommunityButtons.LEAVE -> ciment.get().execute(caller,
+                        () -> new CommunityVerbs.Leave(Slug.parse(value.slug())));
+                case CommunityButtons.APPROVE, CommunityButtons.DECLINE -> ciment.get().execute(caller,
+                        () -> new StewardVerbs.DecideRequest(Slug.parse(value.slug()), value.personId(),
+                                action.getActionId().equals(CommunityButtons.APPROVE)));
+                case CommunityButtons.MORE -> CommunityButtons.Page.read(action.getValue())
+                        .map(page -> ciment.get().execute(caller, page))
+                        .orElseGet(() -> new Reply.Refused("This button does nothing any more: send "
+                                + BlockKitReply.COMMAND + " feed."));
                 default -> new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND
                         + " help to see what you can do.");
             };

@@ -6,6 +6,11 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
+import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Slug;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +26,7 @@ final class CommunityButtons {
     static final String APPROVE = "ciment_approve";
     static final String DECLINE = "ciment_decline";
     static final String CREATE = "ciment_create";
-    /** A feed's next page: the button's value is the words that ask for it ("feed data-guild more:…"). */
+    /** A feed's next page: the button's value is a {@link Page} (before: the words that asked for it). */
     static final String MORE = "ciment_more";
     /** The clicks {@link CommunityButtonClicks} answers (Create opens a modal instead). */
     static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline|more)$");
@@ -42,9 +47,40 @@ final class CommunityButtons {
     }
 
     /** More, under a feed's page: shows the next (older) page. */
-    static ActionsBlock more(String words) {
-        return ActionsBlock.builder().elements(List.of(button("More", MORE, words)
+    static ActionsBlock more(Page page) {
+        return ActionsBlock.builder().elements(List.of(button("More", MORE, page.value())
                 .accessibilityLabel("Older posts").build())).build();
+    }
+
+    /** A feed's page after the first: the community ("" for all mine) and the sealed cursor where it starts. */
+    record Page(String slug, String cursor) {
+        private static final Gson GSON = new Gson();
+
+        String value() {
+            return GSON.toJson(this);
+        }
+
+        /** The feed command a More button asks for: its value now (JSON), or before ("feed [slug] more:…"). */
+        static Optional<Command> read(String value) {
+            String text = value == null ? "" : value.strip();
+            try {
+                Page page = text.startsWith("{") ? GSON.fromJson(text, Page.class) : ofWords(text);
+                return page == null || page.cursor() == null || page.cursor().isEmpty() ? Optional.empty()
+                        : Optional.of(new ConversationVerbs.Feed(page.slug() == null || page.slug().isEmpty()
+                                ? Optional.empty() : Optional.of(Slug.parse(page.slug())), Optional.of(page.cursor())));
+            } catch (JsonParseException notOurs) {
+                return Optional.empty();
+            }
+        }
+
+        private static Page ofWords(String words) {
+            String[] parts = words.split("\\s+");
+            String more = parts[parts.length - 1];
+            if (!parts[0].equals("feed") || parts.length > 3 || !more.startsWith(ConversationVerbs.MORE)) {
+                return null;
+            }
+            return new Page(parts.length == 3 ? parts[1] : "", more.substring(ConversationVerbs.MORE.length()));
+        }
     }
 
     static ButtonElement leave(Community community) {

@@ -1,6 +1,9 @@
 package ciment.slack;
 
+import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Platform;
+import ciment.core.model.PostRef;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -54,7 +57,7 @@ final class ConversationEvents {
     Response reactionAdded(EventsApiPayload<ReactionAddedEvent> payload, EventContext context) {
         ReactionAddedEvent event = payload.getEvent();
         if (event != null && event.getItem() != null) {
-            react(payload, context, "react", event.getUser(), event.getReaction(), event.getItemUser(),
+            react(payload, context, true, event.getUser(), event.getReaction(), event.getItemUser(),
                     event.getItem().getChannel(), event.getItem().getTs());
         }
         return context.ack();
@@ -63,13 +66,13 @@ final class ConversationEvents {
     Response reactionRemoved(EventsApiPayload<ReactionRemovedEvent> payload, EventContext context) {
         ReactionRemovedEvent event = payload.getEvent();
         if (event != null && event.getItem() != null) {
-            react(payload, context, "unreact", event.getUser(), event.getReaction(), event.getItemUser(),
+            react(payload, context, false, event.getUser(), event.getReaction(), event.getItemUser(),
                     event.getItem().getChannel(), event.getItem().getTs());
         }
         return context.ack();
     }
 
-    private void react(EventsApiPayload<?> payload, EventContext context, String verb, String userId, String reaction,
+    private void react(EventsApiPayload<?> payload, EventContext context, boolean add, String userId, String reaction,
             String itemUser, String channel, String ts) {
         String bot = context.getBotUserId();
         if (userId == null || (bot != null && bot.equals(userId))) {
@@ -86,7 +89,8 @@ final class ConversationEvents {
         }
         Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), userId, null,
                 payload.getEventId(), callers.at(payload.getEventTime()), channel);
-        run(caller, verb + " " + post.get() + " " + emoji(reaction));
+        String shown = post.get();
+        run(caller, add ? "react" : "unreact", () -> new ConversationVerbs.React(PostRef.parse(shown), emoji(reaction), add));
     }
 
     private Optional<String> shownBy(String channel, String ts) {
@@ -178,7 +182,9 @@ final class ConversationEvents {
         }
         Optional<String> post = CimentMessages.postOf(web.get(), event.channel(), event.threadTs());
         if (post.isPresent()) {
-            Reply answer = run(caller, "reply " + PostMenu.rootOf(post.get()) + " " + event.text());
+            String root = PostMenu.rootOf(post.get());
+            Reply answer = run(caller, "reply", () -> new ConversationVerbs.ReplyTo(PostRef.parse(root),
+                    event.text().strip()));
             if (answer instanceof Reply.Refused refused) {
                 tell(event.channel(), event.user(), event.threadTs(), refused.summary());
             }
@@ -259,15 +265,15 @@ final class ConversationEvents {
         }
     }
 
-    private Reply run(Caller caller, String words) {
+    private Reply run(Caller caller, String verb, Supplier<Command> command) {
         try {
-            Reply answer = ciment.get().handle(caller, words);
+            Reply answer = ciment.get().execute(caller, command);
             if (answer instanceof Reply.Refused refused) {
-                LOG.info("{} by {} refused: {}", words.split(" ", 2)[0], caller.account().userId(), refused.summary());
+                LOG.info("{} by {} refused: {}", verb, caller.account().userId(), refused.summary());
             }
             return answer;
         } catch (RuntimeException e) {
-            LOG.error("{} by {} failed", words.split(" ", 2)[0], caller.account().userId(), e);
+            LOG.error("{} by {} failed", verb, caller.account().userId(), e);
             return null;
         }
     }

@@ -1,7 +1,8 @@
 package ciment.slack;
 
 import ciment.core.Refusal;
-import ciment.core.command.CommandParser;
+import ciment.core.command.CommunityVerbs;
+import ciment.core.command.StewardVerbs;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
@@ -114,25 +115,23 @@ final class CreateCommunity {
         ViewSubmissionPayload payload = request.getPayload();
         CreateCommunityModal.Submitted form = CreateCommunityModal.read(payload.getView().getState());
         // Everything that can be refused before a write is checked first: a refusal then writes nothing.
-        String slug = form.slug();
+        Slug slug;
         try {
-            Slug.parse(slug);
+            slug = Slug.parse(form.slug());
         } catch (Refusal refusal) {
             return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG, refusal.sentence()));
         }
-        String create = "create " + slug + " " + form.purpose();
-        String tags = form.tags().isEmpty() ? null : "tags " + slug + " " + String.join(", ", form.tags()) + ",";
+        CommunityVerbs.Create create;
         try {
-            CommandParser.parse(create);
+            create = new CommunityVerbs.Create(slug, form.purpose());
         } catch (Refusal refusal) {
             return context.ackWithErrors(Map.of(CreateCommunityModal.PURPOSE, refusal.sentence()));
         }
-        if (tags != null) {
-            try {
-                CommandParser.parse(tags);
-            } catch (Refusal refusal) {
-                return context.ackWithErrors(Map.of(CreateCommunityModal.TAGS, refusal.sentence()));
-            }
+        StewardVerbs.Tags tags;
+        try {
+            tags = form.tags().isEmpty() ? null : StewardVerbs.Tags.of(slug, form.tags());
+        } catch (Refusal refusal) {
+            return context.ackWithErrors(Map.of(CreateCommunityModal.TAGS, refusal.sentence()));
         }
 
         String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
@@ -142,7 +141,7 @@ final class CreateCommunity {
                 payload.getTriggerId(), callers.sentAt(request.getHeaders()), null);
         Reply created;
         try {
-            created = ciment.get().handle(caller, create);
+            created = ciment.get().execute(caller, create);
         } catch (RuntimeException e) {
             LOG.error("create {} by {} failed", slug, userId, e);
             return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG, CimentSlashCommand.TRY_AGAIN
@@ -159,13 +158,14 @@ final class CreateCommunity {
     }
 
     /** The tags and closing chosen, on the community just created (checked above: only a race refuses them). */
-    private Reply settle(Caller caller, Reply created, String slug, String tags, boolean closed) {
+    private Reply settle(Caller caller, Reply created, Slug slug, StewardVerbs.Tags tags, boolean closed) {
         List<String> undone = new ArrayList<>();
         try {
-            if (tags != null && ciment.get().handle(caller, tags) instanceof Reply.Refused refused) {
+            if (tags != null && ciment.get().execute(caller, tags) instanceof Reply.Refused refused) {
                 undone.add(refused.summary());
             }
-            if (closed && ciment.get().handle(caller, "close " + slug) instanceof Reply.Refused refused) {
+            if (closed && ciment.get().execute(caller, new StewardVerbs.SetOpen(slug, false))
+                    instanceof Reply.Refused refused) {
                 undone.add(refused.summary());
             }
         } catch (RuntimeException e) {

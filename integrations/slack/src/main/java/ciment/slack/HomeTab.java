@@ -1,6 +1,7 @@
 package ciment.slack;
 
 import ciment.core.Refusal;
+import ciment.core.command.ConversationVerbs;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
@@ -13,6 +14,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,7 @@ final class HomeTab implements BoltEventHandler<AppHomeOpenedEvent> {
     private View view(Caller caller, Reply answer) {
         try {
             Home home = ciment.get().home(caller);
-            Reply feed = ciment.get().handle(caller, "feed");
+            Reply feed = ciment.get().execute(caller, new ConversationVerbs.Feed(Optional.empty()));
             return HomeView.of(home, answer, caller.account().workspace(), feed instanceof Reply.Feed f ? f : null);
         } catch (Refusal refusal) {
             return HomeView.unavailable(refusal.sentence());

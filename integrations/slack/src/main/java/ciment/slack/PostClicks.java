@@ -1,5 +1,8 @@
 package ciment.slack;
 
+import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.PostRef;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -14,6 +17,7 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -45,17 +49,17 @@ final class PostClicks {
         BlockActionPayload.Action action = payload.getActions().getFirst();
         boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
         String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
-        String words = words(action);
+        Optional<PostMenu.Choice> choice = choice(action);
         String teamId = CommunityButtonClicks.teamOf(payload);
         String userId = payload.getUser().getId();
-        if (words.startsWith("reply ")) {
-            openReply(context, payload.getTriggerId(), new ReplyModal.Target(words.substring("reply ".length()), channelId));
+        if (choice.isPresent() && choice.get().verb().equals(PostMenu.Choice.REPLY)) {
+            openReply(context, payload.getTriggerId(), new ReplyModal.Target(choice.get().post(), channelId));
             return context.ack();
         }
         Caller caller = callers.caller(teamId, CommunityButtonClicks.enterpriseOf(payload), userId,
                 SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
                 payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
-        Reply answer = answer(caller, words);
+        Reply answer = answer(caller, choice);
         if (fromHome) {
             if (context.getBotToken() == null) {
                 return context.ack();
@@ -71,25 +75,36 @@ final class PostClicks {
         return context.ack();
     }
 
-    /** The command a click stands for: an option's value as it is, a button's reference made a command. */
-    private static String words(BlockActionPayload.Action action) {
+    /** What a click chose: a menu option's choice, or a button's post with the button's verb. */
+    private static Optional<PostMenu.Choice> choice(BlockActionPayload.Action action) {
         String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
         value = value == null ? "" : value.strip();
         return switch (action.getActionId()) {
-            case PostMenu.THREAD -> "thread " + PostMenu.rootOf(value);
-            case PostMenu.REPLY -> "reply " + PostMenu.rootOf(value);
-            default -> value;
+            case PostMenu.THREAD -> Optional.of(new PostMenu.Choice(PostMenu.Choice.THREAD, PostMenu.rootOf(value), null));
+            case PostMenu.REPLY -> Optional.of(new PostMenu.Choice(PostMenu.Choice.REPLY, PostMenu.rootOf(value), null));
+            default -> PostMenu.Choice.read(value);
         };
     }
 
-    private Reply answer(Caller caller, String words) {
-        if (!(words.startsWith("thread ") || words.startsWith("react "))) {
+    /** The command a choice stands for, or empty for a verb this menu no longer offers. */
+    private static Optional<Supplier<Command>> command(PostMenu.Choice choice) {
+        return switch (choice.verb()) {
+            case PostMenu.Choice.THREAD -> Optional.of(() -> new ConversationVerbs.Thread(PostRef.parse(choice.post())));
+            case PostMenu.Choice.REACT -> Optional.of(() -> new ConversationVerbs.React(PostRef.parse(choice.post()),
+                    choice.emoji() == null ? "" : choice.emoji(), true));
+            default -> Optional.empty();
+        };
+    }
+
+    private Reply answer(Caller caller, Optional<PostMenu.Choice> choice) {
+        Optional<Supplier<Command>> command = choice.flatMap(PostClicks::command);
+        if (command.isEmpty()) {
             return new Reply.Refused("This menu does nothing any more: send " + BlockKitReply.COMMAND + " help.");
         }
         try {
-            return ciment.get().handle(caller, words);
+            return ciment.get().execute(caller, command.get());
         } catch (RuntimeException e) {
-            LOG.error("{} by {} failed", words, caller.account().userId(), e);
+            LOG.error("{} by {} failed", choice.get().verb(), caller.account().userId(), e);
             return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
         }
     }
@@ -135,7 +150,7 @@ final class PostClicks {
                 payload.getTriggerId(), callers.sentAt(request.getHeaders()), target.channel());
         Reply replied;
         try {
-            replied = ciment.get().handle(caller, "reply " + target.root() + " " + text);
+            replied = ciment.get().execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(target.root()), text));
         } catch (RuntimeException e) {
             LOG.error("a reply to {} by {} failed", target.root(), userId, e);
             return context.ackWithErrors(Map.of(ReplyModal.TEXT, CimentSlashCommand.TRY_AGAIN

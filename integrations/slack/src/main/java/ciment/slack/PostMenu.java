@@ -7,12 +7,16 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.OverflowMenuElement;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What can be done with a post where Slack shows it: an overflow menu on each post (Reply, Open thread,
- * React 👍), and the Open thread and Reply buttons under a notice about a post. An option's value is the
- * words of the command it stands for ("thread #ROOT"), so a click runs the same core command as typing.
+ * React 👍), and the Open thread and Reply buttons under a notice about a post. An option's value is a
+ * {@link Choice}: the verb and the post (and the emoji), in JSON; menus posted before it hold the words of the
+ * command ("thread #ROOT"), still read as the same choice.
  */
 final class PostMenu {
     /** The overflow menu beside a post. */
@@ -31,9 +35,9 @@ final class PostMenu {
     static OverflowMenuElement overflow(Post post) {
         String root = rootOf(post.reference());
         return OverflowMenuElement.builder().actionId(MENU).options(List.of(
-                option("Reply", "reply " + root),
-                option("Open thread", "thread " + root),
-                option(":+1: React", "react " + post.reference() + " " + THUMBSUP))).build();
+                option("Reply", new Choice(Choice.REPLY, root, null)),
+                option("Open thread", new Choice(Choice.THREAD, root, null)),
+                option(":+1: React", new Choice(Choice.REACT, post.reference(), THUMBSUP)))).build();
     }
 
     static boolean actionable(Post post) {
@@ -54,7 +58,36 @@ final class PostMenu {
         return slash < 0 ? reference : reference.substring(0, slash);
     }
 
-    private static OptionObject option(String text, String value) {
-        return OptionObject.builder().text(plain(text)).value(value).build();
+    private static OptionObject option(String text, Choice choice) {
+        return OptionObject.builder().text(plain(text)).value(choice.value()).build();
+    }
+
+    /** An option of the menu: what to do (reply, thread, react) with which post, and the emoji to react with. */
+    record Choice(String verb, String post, String emoji) {
+        static final String REPLY = "reply";
+        static final String THREAD = "thread";
+        static final String REACT = "react";
+        private static final Gson GSON = new Gson();
+
+        /** The option's value: {"verb":"react","post":"#01…","emoji":"thumbsup"} (well under Slack's 150 characters). */
+        String value() {
+            return GSON.toJson(this);
+        }
+
+        /** An option's value, as written now (JSON) or before (the command's words); empty when it is neither. */
+        static Optional<Choice> read(String value) {
+            String text = value == null ? "" : value.strip();
+            if (text.startsWith("{")) {
+                try {
+                    return Optional.ofNullable(GSON.fromJson(text, Choice.class)).filter(c -> c.verb() != null
+                            && c.post() != null);
+                } catch (JsonParseException notOurs) {
+                    return Optional.empty();
+                }
+            }
+            String[] words = text.split("\\s+");
+            return words.length < 2 ? Optional.empty()
+                    : Optional.of(new Choice(words[0], words[1], words.length > 2 ? words[2] : null));
+        }
     }
 }

@@ -112,9 +112,10 @@ class SlackConversationsTest {
         String feed = say("U0BOB", "feed data-guild");
 
         assertTrue(feed.contains("\"action_id\":\"ciment_post_menu\""), feed);
-        assertTrue(feed.contains("\"value\":\"reply " + post + "\"") && feed.contains("\"value\":\"thread " + post + "\"")
-                && feed.contains("\"value\":\"react " + post + " thumbsup\""), feed);
-        assertFalse(feed.contains("reply " + hidden), feed);
+        assertTrue(feed.contains("\"value\":" + json(new PostMenu.Choice("reply", post, null).value()))
+                && feed.contains("\"value\":" + json(new PostMenu.Choice("thread", post, null).value()))
+                && feed.contains("\"value\":" + json(new PostMenu.Choice("react", post, "thumbsup").value())), feed);
+        assertFalse(feed.contains(json(new PostMenu.Choice("reply", hidden, null).value())), feed);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package ciment.slack;
 
+import java.util.Optional;
+import ciment.core.model.Slug;
+import ciment.core.command.ConversationVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,16 +47,13 @@ class SlackFeedMoreTest {
 
     @Test
     void feedPage_endsWithAMoreButton_whoseClickAnswersTheOlderPage() throws Exception {
-        say("create data-guild Data people");
-        for (int i = 0; i < 25; i++) {
-            say("post data-guild Tip " + i);
-        }
-        Reply.Feed first = (Reply.Feed) say("feed data-guild");
+        Reply.Feed first = firstOfTwentyFivePosts();
 
         List<?> blocks = BlockKitReply.render(first, FakeSlackApi.TEAM_ID).blocks();
         ButtonElement more = (ButtonElement) ((ActionsBlock) blocks.getLast()).getElements().getFirst();
         assertEquals(CommunityButtons.MORE, more.getActionId());
-        assertEquals(first.next(), more.getValue());
+        assertEquals(Optional.of(new ConversationVerbs.Feed(Optional.of(new Slug("data-guild")), first.nextCursor())),
+                CommunityButtons.Page.read(more.getValue()), "the slug and the cursor, typed");
 
         send(slack.messageButton("U0BOB", CommunityButtons.MORE, more.getValue(), slackApi.responseUrl("more-1"),
                 Instant.now()));
@@ -61,6 +61,30 @@ class SlackFeedMoreTest {
         FakeSlackApi.Call answer = slackApi.calls("response_url").getFirst();
         assertEquals("ephemeral", answer.param("response_type"));
         assertTrue(answer.param("text").startsWith("Older in data-guild: 5 posts."), answer.body());
+    }
+
+    @Test
+    void moreButtonPostedBeforeTypedValues_holdingTheWords_stillAnswersTheOlderPage() throws Exception {
+        Reply.Feed first = firstOfTwentyFivePosts();
+
+        send(slack.messageButton("U0BOB", CommunityButtons.MORE, first.next(), slackApi.responseUrl("more-old"),
+                Instant.now()));
+
+        FakeSlackApi.Call answer = slackApi.calls("response_url").getFirst();
+        assertTrue(answer.param("text").startsWith("Older in data-guild: 5 posts."), answer.body());
+    }
+
+    @Test
+    void postMenuOptionsPostedBefore_holdingTheWords_readAsTheSameChoices() {
+        String root = "#01JD0000000000000000000006";
+        assertEquals(Optional.of(new PostMenu.Choice("thread", root, null)), PostMenu.Choice.read("thread " + root));
+        assertEquals(Optional.of(new PostMenu.Choice("reply", root, null)), PostMenu.Choice.read("reply " + root));
+        assertEquals(Optional.of(new PostMenu.Choice("react", root + "/01JD0000000000000000000007", "thumbsup")),
+                PostMenu.Choice.read("react " + root + "/01JD0000000000000000000007 thumbsup"));
+        PostMenu.Choice typed = new PostMenu.Choice("react", root, "thumbsup");
+        assertEquals(Optional.of(typed), PostMenu.Choice.read(typed.value()));
+        assertTrue(typed.value().length() <= 150, "an option's value holds at most 150 characters");
+        assertEquals(Optional.empty(), PostMenu.Choice.read("{not json"));
     }
 
     @Test
@@ -94,5 +118,14 @@ class SlackFeedMoreTest {
 
     private void send(ciment.devkit.slack.SlashCommands.Signed signed) throws Exception {
         BoltRequests.ok(app, signed);
+    }
+
+    /** A community of 25 posts: its feed's first page, which has a next one. */
+    private Reply.Feed firstOfTwentyFivePosts() {
+        say("create data-guild Data people");
+        for (int i = 0; i < 25; i++) {
+            say("post data-guild Tip " + i);
+        }
+        return (Reply.Feed) say("feed data-guild");
     }
 }

@@ -60,9 +60,8 @@ final class AdaptiveCards {
             ArrayNode body = card.withArray("body");
             feed.posts().stream().limit(room.items()).forEach(post -> post(body, post, feed.isHome(), room));
             notShown(body, feed.posts().size() - room.items(), "posts");
-            if (!feed.next().isEmpty()) {
-                card.putArray("actions").add(CardActions.more(feed.next()));
-            }
+            feed.nextCursor().ifPresent(cursor -> card.putArray("actions").add(CardActions.more(feed.community(),
+                    cursor)));
             return card;
         }));
     }
@@ -253,7 +252,7 @@ final class AdaptiveCards {
     }
 
     /** "…and 3 more replies not shown." when a list was cut to fit. */
-    private static void notShown(ArrayNode body, int hidden, String what) {
+    static void notShown(ArrayNode body, int hidden, String what) {
         if (hidden > 0) {
             body.add(subtle("…and " + hidden + " more " + what + " not shown."));
         }
@@ -701,7 +700,7 @@ final class AdaptiveCards {
     }
 
     /** A card headed by its title, and when its list is empty, the sentence saying so. */
-    private static ObjectNode headed(String summary, String title, boolean empty, String whenEmpty) {
+    static ObjectNode headed(String summary, String title, boolean empty, String whenEmpty) {
         ObjectNode card = card(summary);
         card.withArray("body").add(heading(title));
         if (empty) {
@@ -749,7 +748,7 @@ final class AdaptiveCards {
         return "{{DATE(" + iso + ", SHORT)}} {{TIME(" + iso + ")}}";
     }
 
-    private static Attachment attachment(ObjectNode card) {
+    static Attachment attachment(ObjectNode card) {
         Attachment attachment = new Attachment();
         attachment.setContentType(CONTENT_TYPE);
         attachment.setContent(card);

@@ -1,8 +1,13 @@
 package ciment.teams;
 
+import ciment.core.Refusal;
+import ciment.core.command.Command;
+import ciment.core.command.CommunityVerbs;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.command.StewardVerbs;
+import ciment.core.model.PostRef;
+import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The buttons of Ciment's cards (Universal Actions: Action.Execute, a verb and data) and what a click
- * does: the same command as the words ("join data-guild"), run for the person who clicked, answered
+ * does: the command its verb and data say (join: {@code Join} of the data's slug), run for the person who clicked, answered
  * with the card it came from drawn again for them (the info card then shows Leave), or with the
  * refusal's sentence when nothing was done. A post's buttons (Reply, React, Open thread: PostButtons)
  * answer with the post's thread as it is after the click.
@@ -25,7 +30,7 @@ final class CardActions {
     static final String APPROVE = "approve";
     static final String DECLINE = "decline";
     static final String REQUESTS = "requests";
-    /** More under a feed's page: its data holds the words that ask for the next page. */
+    /** More under a feed's page: its data holds the feed's slug ("" for all mine) and the next page's cursor. */
     static final String FEED = "feed";
 
     /** Which card a button is on: the one drawn again after the click. */
@@ -38,38 +43,14 @@ final class CardActions {
     }
 
     /**
-     * A click: the verb, the community, the card to draw again (with the list's query), and for approve
-     * and decline the person who asked, by their Ciment id (whatever chat tool they asked from).
+     * A click: its verb, the command it runs for the person who clicked, the command that draws the card it was on
+     * again (after the click), and for a post's Read on the post and where its words go on from. Both commands
+     * are made when run, so that a value the grammar refuses is answered with the refusal's sentence.
      */
-    record Click(String verb, String slug, Origin origin, String query, String personId, String post, int from) {
+    record Click(String verb, Supplier<Command> command, Supplier<Command> refresh, String post, int from) {
 
-        Click(String verb, String slug, Origin origin, String query, String personId) {
-            this(verb, slug, origin, query, personId, null, -1);
-        }
-
-        /**
-         * The command as a person would type it (approve and decline name the person by id instead); a feed's
-         * More holds its words whole, in {@code query}.
-         */
-        String command() {
-            return origin == Origin.FEED || origin == Origin.POST ? query : verb + " " + slug;
-        }
-
-        /** Runs the click for the person who clicked: the words' command, or the answer to a request by id. */
-        Reply run(Ciment ciment, Caller clicker) {
-            return personId == null ? ciment.handle(clicker, command())
-                    : ciment.decide(clicker, slug, personId, verb.equals(APPROVE));
-        }
-
-        /** The command that draws the card the button was on, as it is now. */
-        String refresh() {
-            return switch (origin) {
-                case INFO -> "info " + slug;
-                case LIST -> ("communities " + query).strip();
-                case REQUESTS -> "requests " + slug;
-                case FEED -> query;
-                case POST -> PostButtons.THREAD + " " + slug; // the post's thread, as it is after the click
-            };
+        Click(String verb, Supplier<Command> command, Supplier<Command> refresh) {
+            this(verb, command, refresh, null, -1);
         }
     }
 
@@ -99,13 +80,14 @@ final class CardActions {
     }
 
     /** More, under a feed's page: the next page, drawn in the card's place for the person who clicked. */
-    static ObjectNode more(String words) {
+    static ObjectNode more(String slug, String cursor) {
         ObjectNode action = JSON.objectNode();
         action.put("type", "Action.Execute");
         action.put("title", "More");
         action.put("verb", FEED);
         ObjectNode data = action.putObject("data");
-        data.put("words", words);
+        data.put("slug", slug);
+        data.put("cursor", cursor);
         data.put("card", Origin.FEED.name().toLowerCase(java.util.Locale.ROOT));
         return action;
     }
@@ -116,18 +98,16 @@ final class CardActions {
             return Optional.empty();
         }
         String verb = action.getVerb();
+        JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
         if (verb.equals(FEED)) {
-            JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
-            String words = data == null ? "" : data.path("words").asText("");
-            return words.startsWith(FEED + " ") ? Optional.of(new Click(FEED, "", Origin.FEED, words, null))
-                    : Optional.empty();
+            return feedPage(data).map(page -> new Click(FEED, () -> page, () -> page));
         }
         if (PostButtons.isPostVerb(verb)) {
-            // A post's button: its words, and its thread (in slug's place) to draw after the click.
-            JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
-            return PostButtons.command(verb, data).map(words -> {
+            // A post's button: its command, and its thread to draw after the click.
+            return PostButtons.command(verb, data).map(command -> {
                 String post = PostButtons.postRef(data.path(PostButtons.REF).asText("")).orElseThrow();
-                return new Click(verb, PostButtons.rootOf(post), Origin.POST, words, null, post,
+                String root = PostButtons.rootOf(post);
+                return new Click(verb, command, () -> new ConversationVerbs.Thread(PostRef.parse(root)), post,
                         data.path(PostButtons.FROM).asInt(-1));
             });
         }
@@ -135,23 +115,55 @@ final class CardActions {
                 && !verb.equals(REQUESTS)) {
             return Optional.empty();
         }
-        JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
         String slug = data == null ? "" : data.path("slug").asText("");
         if (slug.isBlank()) {
             return Optional.empty();
         }
-        Origin origin = switch (data.path("card").asText("")) {
-            case "list" -> Origin.LIST;
-            case "requests" -> Origin.REQUESTS;
-            default -> Origin.INFO;
-        };
-        String query = data.path("query").asText("");
+        Supplier<Command> requests = () -> new StewardVerbs.Requests(Slug.parse(slug));
         if (verb.equals(APPROVE) || verb.equals(DECLINE)) {
             String personId = data.path("personId").asText("");
-            return personId.isBlank() ? Optional.empty()
-                    : Optional.of(new Click(verb, slug, Origin.REQUESTS, "", personId));
+            return personId.isBlank() ? Optional.empty() : Optional.of(new Click(verb,
+                    () -> new StewardVerbs.DecideRequest(Slug.parse(slug), personId, verb.equals(APPROVE)), requests));
         }
-        return Optional.of(new Click(verb, slug, verb.equals(REQUESTS) ? Origin.REQUESTS : origin, query, null));
+        String query = data.path("query").asText("");
+        Supplier<Command> refresh = switch (verb.equals(REQUESTS) ? "requests" : data.path("card").asText("")) {
+            case "list" -> () -> new CommunityVerbs.Discover(query.strip());
+            case "requests" -> requests;
+            default -> () -> new CommunityVerbs.Info(Slug.parse(slug));
+        };
+        Supplier<Command> command = switch (verb) {
+            case JOIN -> () -> new CommunityVerbs.Join(Slug.parse(slug));
+            case LEAVE -> () -> new CommunityVerbs.Leave(Slug.parse(slug));
+            default -> requests;
+        };
+        return Optional.of(new Click(verb, command, refresh));
+    }
+
+    /**
+     * The page a More asks for: its data now (the feed's slug and the cursor), or on cards posted before, the
+     * words that asked for it ("feed data-guild more:…"), read as the same page.
+     */
+    private static Optional<Command> feedPage(JsonNode data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        String slug = data.path("slug").asText("");
+        String cursor = data.path("cursor").asText("");
+        String[] words = data.path("words").asText("").strip().split("\\s+");
+        if (cursor.isEmpty() && words[0].equals(FEED) && words.length <= 3
+                && words[words.length - 1].startsWith(ConversationVerbs.MORE)) {
+            slug = words.length == 3 ? words[1] : "";
+            cursor = words[words.length - 1].substring(ConversationVerbs.MORE.length());
+        }
+        if (cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ConversationVerbs.Feed(slug.isEmpty() ? Optional.empty() : Optional.of(Slug.parse(slug)),
+                    Optional.of(cursor)));
+        } catch (Refusal notASlug) {
+            return Optional.empty();
+        }
     }
 
     /**

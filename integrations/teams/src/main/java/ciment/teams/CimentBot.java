@@ -1,9 +1,11 @@
 package ciment.teams;
 
 import ciment.core.Refusal;
+import ciment.core.command.ConversationVerbs;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.PostRef;
 import ciment.core.model.Recipient;
 import ciment.core.port.MessageCopies;
 import ciment.core.privacy.PersonalData;
@@ -116,9 +118,11 @@ public final class CimentBot extends TeamsActivityHandler {
         boolean startsChain = TeamsCopies.rootMessageOf(conversationId).filter(id -> id.equals(activity.getId()))
                 .isPresent();
         Optional<String> answered = startsChain ? Optional.empty() : copies.chainRootPost(conversationId);
-        String command = answered.map(post -> PostButtons.REPLY + " " + PostButtons.rootOf(post) + " "
-                + message.command()).orElse(message.command());
-        Reply reply = ciment.handle(caller, command);
+        // In a post's reply chain the words are a reply to it, not a command: nothing of them is parsed.
+        Reply reply = answered.isPresent()
+                ? ciment.execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(PostButtons.rootOf(answered.get())),
+                        message.command().strip()))
+                : ciment.handle(caller, message.command());
         return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> {
             shownPost(reply).ifPresent(post -> {
                 copies.record(conversationId, sent == null ? null : sent.getId(), post);
@@ -201,7 +205,8 @@ public final class CimentBot extends TeamsActivityHandler {
             if (emoji.isEmpty()) {
                 continue;
             }
-            Reply done = ciment.handle(caller, (add ? "react " : "unreact ") + post.get() + " " + emoji.get());
+            Reply done = ciment.execute(caller, () -> new ConversationVerbs.React(PostRef.parse(post.get()), emoji.get(),
+                    add));
             if (done instanceof Reply.Refused refused) {
                 LOG.info("Reaction {} to post {} not counted: {}", reaction.getType(), post.get(), refused.summary());
             }
@@ -241,9 +246,9 @@ public final class CimentBot extends TeamsActivityHandler {
         Activity activity = turnContext.getActivity();
         Function<String, Optional<TeamsChannelAccount>> members = memberId -> TeamsDirectory.member(turnContext, memberId);
         Caller caller = callerOf(activity, Directory.NONE, members);
-        Reply done = click.get().run(ciment, caller);
+        Reply done = ciment.execute(caller, click.get().command());
         return CompletableFuture.completedFuture(CardActions.answer(click.get(), done,
-                () -> ciment.handle(caller, click.get().refresh()), caller.account().workspace()));
+                () -> ciment.execute(caller, click.get().refresh()), caller.account().workspace()));
     }
 
     /** The messaging extension's search: answered from the table alone, within Teams' 5 seconds. */

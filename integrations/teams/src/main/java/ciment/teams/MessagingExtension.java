@@ -1,6 +1,7 @@
 package ciment.teams;
 
 import ciment.core.Refusal;
+import ciment.core.command.CommunityVerbs;
 import ciment.core.model.Community;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
@@ -59,7 +60,7 @@ final class MessagingExtension {
     }
 
     private MessagingExtensionResponse communities(Caller caller, String text) {
-        Reply reply = ciment.handle(caller, ("communities " + text).strip());
+        Reply reply = ciment.execute(caller, new CommunityVerbs.Discover(text.strip()));
         if (!(reply instanceof Reply.CommunityList list)) {
             return message(reply.summary());
         }

@@ -1,6 +1,8 @@
 package ciment.teams;
 
 import ciment.core.Refusal;
+import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +10,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The buttons under a post in a card: Reply (a box opened in the card, sent as {@code reply #<root> <text>}),
- * React 👍 ({@code react #<post> thumbsup}) and Open thread ({@code thread #<root>}). Each click is the same
- * command as the words, for the person who clicked; its data names the post as commands do, and is checked
- * as a post's name before it becomes words. A removed or hidden post has none: there is nothing to answer.
+ * The buttons under a post in a card: Reply (a box opened in the card: a reply to {@code #<root>} with its words),
+ * React 👍 (a reaction to {@code #<post>} with thumbsup) and Open thread ({@code #<root>}'s thread). Each click is
+ * the same command as the words, for the person who clicked; its data names the post as commands do, and is
+ * checked as a post's name before it becomes a command. A removed or hidden post has none: there is nothing to answer.
  * Words cut to fit a thread's card end with Read on ({@code thread #<root>} read again, showing that post from
  * where its words were cut).
  */
@@ -85,11 +88,11 @@ final class PostButtons {
     }
 
     /**
-     * The words of a click on one of these buttons; empty when the click is not one (a forged or stale
-     * post name, an emoji that is no name). A Reply with an empty box gives {@code reply #<root>}, which
-     * Ciment refuses with the sentence saying what to write.
+     * The command of a click on one of these buttons; empty when the click is not one (a forged or stale
+     * post name, an emoji that is no name). A Reply with an empty box is a reply without words, which Ciment
+     * refuses with the sentence saying what to write.
      */
-    static Optional<String> command(String verb, JsonNode data) {
+    static Optional<Supplier<Command>> command(String verb, JsonNode data) {
         if (data == null) {
             return Optional.empty();
         }
@@ -97,20 +100,21 @@ final class PostButtons {
         if (ref.isEmpty()) {
             return Optional.empty();
         }
+        PostRef post = PostRef.parse(ref.get());
         return switch (verb) {
-            case THREAD -> Optional.of(THREAD + " " + ref.get());
+            case THREAD -> Optional.of(() -> new ConversationVerbs.Thread(post));
             // Reading on reads the thread, as the words do (the same checks), to show the post's rest.
             case READ_ON -> data.path(FROM).canConvertToInt() && data.path(FROM).asInt() >= 0
-                    ? Optional.of(THREAD + " " + rootOf(ref.get())) : Optional.empty();
+                    ? Optional.of(() -> new ConversationVerbs.Thread(PostRef.parse(rootOf(ref.get())))) : Optional.empty();
             case REACT -> {
                 String emoji = data.path(EMOJI).asText("");
-                yield EMOJI_NAME.matcher(emoji).matches() ? Optional.of(REACT + " " + ref.get() + " " + emoji)
-                        : Optional.empty();
+                yield EMOJI_NAME.matcher(emoji).matches()
+                        ? Optional.of(() -> new ConversationVerbs.React(post, emoji, true)) : Optional.empty();
             }
             case REPLY -> {
                 String input = data.path(INPUT).asText("");
                 String text = input.isEmpty() ? "" : data.path(input).asText("").strip();
-                yield Optional.of((REPLY + " " + ref.get() + " " + text).strip());
+                yield Optional.of(() -> new ConversationVerbs.ReplyTo(post, text));
             }
             default -> Optional.empty();
         };

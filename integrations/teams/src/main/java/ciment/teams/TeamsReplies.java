@@ -31,6 +31,7 @@ final class TeamsReplies {
             case Reply.CommunityList list -> card(list.summary(), AdaptiveCards.communities(list));
             case Reply.Info info -> card(info.summary(), AdaptiveCards.info(info));
             case Reply.Requests requests -> card(requests.summary(), AdaptiveCards.requests(requests));
+            case Reply.Members members -> card(members.summary(), MemberCards.members(members));
             case Reply.Me me -> card(me.summary(), AdaptiveCards.me(me, readerTenant));
             case Reply.Who who -> card(who.summary(), AdaptiveCards.who(who, readerTenant));
             case Reply.Thread thread -> card(thread.summary(), AdaptiveCards.thread(thread));

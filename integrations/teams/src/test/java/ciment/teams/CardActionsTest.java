@@ -1,5 +1,6 @@
 package ciment.teams;
 
+import ciment.core.command.StewardVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,8 +75,9 @@ class CardActionsTest {
         action.setData(approve.path("data"));
         CardActions.Click click = CardActions.read(action).orElseThrow();
 
-        assertEquals(new CardActions.Click("approve", "data-guild", CardActions.Origin.REQUESTS, "", "p-grace"), click);
-        assertEquals("requests data-guild", click.refresh());
+        assertEquals("approve", click.verb());
+        assertEquals(new StewardVerbs.DecideRequest(new Slug("data-guild"), "p-grace", true), click.command().get());
+        assertEquals(new StewardVerbs.Requests(new Slug("data-guild")), click.refresh().get());
     }
 
     @Test

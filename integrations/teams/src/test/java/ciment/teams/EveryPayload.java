@@ -1,5 +1,9 @@
 package ciment.teams;
 
+import java.util.function.Supplier;
+import ciment.core.model.PostRef;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.command.Command;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
@@ -68,8 +72,9 @@ final class EveryPayload {
         sent.put("notice about a post", notice);
         Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
         sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT));
-        CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, "#" + EveryReply.ROOT,
-                CardActions.Origin.POST, "thread #" + EveryReply.ROOT, null, "#" + EveryReply.ROOT, 40);
+        Supplier<Command> readThread = () -> new ConversationVerbs.Thread(PostRef.parse("#" + EveryReply.ROOT));
+        CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, readThread, readThread,
+                "#" + EveryReply.ROOT, 40);
         sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT));
         sent.putAll(extension(name, every.community()));
         return sent;

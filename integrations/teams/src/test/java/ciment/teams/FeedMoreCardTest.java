@@ -1,5 +1,8 @@
 package ciment.teams;
 
+import java.util.Optional;
+import ciment.core.model.Slug;
+import ciment.core.command.ConversationVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,11 +30,7 @@ class FeedMoreCardTest {
 
     @Test
     void feedCard_more_readsBackAsTheNextPagesWords_andItsAnswerIsTheOlderPagesCard() {
-        ciment.handle(grace, "create data-guild Data people");
-        for (int i = 0; i < 25; i++) {
-            ciment.handle(grace, "post data-guild Tip " + i);
-        }
-        Reply.Feed first = (Reply.Feed) ciment.handle(grace, "feed data-guild");
+        Reply.Feed first = firstOfTwentyFivePosts();
         JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(first).getContent());
         TeamsRepliesTest.assertValidAdaptiveCard(card);
         List<JsonNode> actions = card.findParents("verb").stream()
@@ -43,9 +42,10 @@ class FeedMoreCardTest {
         action.setVerb(actions.get(0).path("verb").asText());
         action.setData(actions.get(0).path("data"));
         CardActions.Click click = CardActions.read(action).orElseThrow();
-        assertEquals(first.next(), click.command());
+        assertEquals(new ConversationVerbs.Feed(Optional.of(new Slug("data-guild")), first.nextCursor()),
+                click.command().get());
 
-        Reply older = click.run(ciment, grace);
+        Reply older = ciment.execute(grace, click.command());
         AdaptiveCardInvokeResponse answer = CardActions.answer(older, () -> {
             throw new AssertionError("a feed's page is its own card");
         }, "tenant-1");
@@ -68,5 +68,30 @@ class FeedMoreCardTest {
 
         assertTrue(card.findParents("verb").stream().noneMatch(a -> a.path("verb").asText().equals(CardActions.FEED)));
         assertTrue(CardActions.read(other).isEmpty());
+    }
+
+    @Test
+    void moreOnACardPostedBeforeTypedData_holdingTheWords_stillAsksForTheSamePage() {
+        Reply.Feed first = firstOfTwentyFivePosts();
+        AdaptiveCardInvokeAction old = new AdaptiveCardInvokeAction();
+        old.setType("Action.Execute");
+        old.setVerb(CardActions.FEED);
+        old.setData(Serialization.objectToTree(java.util.Map.of("words", first.next(), "card", "feed")));
+
+        CardActions.Click click = CardActions.read(old).orElseThrow();
+
+        assertEquals(new ConversationVerbs.Feed(Optional.of(new Slug("data-guild")), first.nextCursor()),
+                click.command().get());
+        Reply older = ciment.execute(grace, click.command());
+        assertTrue(older.summary().startsWith("Older in data-guild: 5 posts."), older.summary());
+    }
+
+    /** A community of 25 posts: its feed's first page, which has a next one. */
+    private Reply.Feed firstOfTwentyFivePosts() {
+        ciment.handle(grace, "create data-guild Data people");
+        for (int i = 0; i < 25; i++) {
+            ciment.handle(grace, "post data-guild Tip " + i);
+        }
+        return (Reply.Feed) ciment.handle(grace, "feed data-guild");
     }
 }

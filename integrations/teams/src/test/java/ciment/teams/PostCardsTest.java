@@ -1,5 +1,7 @@
 package ciment.teams;
 
+import ciment.core.model.PostRef;
+import ciment.core.command.ConversationVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,8 +114,9 @@ class PostCardsTest {
 
         CardActions.Click click = CardActions.read(action).orElseThrow();
 
-        assertEquals("react #01JD0000000000000000000006/01JD0000000000000000000007 thumbsup", click.command());
-        assertEquals("thread #01JD0000000000000000000006", click.refresh());
+        assertEquals(new ConversationVerbs.React(PostRef.parse("#01JD0000000000000000000006/01JD0000000000000000000007"),
+                "thumbsup", true), click.command().get());
+        assertEquals(new ConversationVerbs.Thread(PostRef.parse("#01JD0000000000000000000006")), click.refresh().get());
     }
 
     @Test
@@ -124,7 +127,8 @@ class PostCardsTest {
 
         CardActions.Click click = CardActions.read(action).orElseThrow();
 
-        assertEquals("thread #01JD0000000000000000000006", click.command(), "the same checks as the words");
+        assertEquals(new ConversationVerbs.Thread(PostRef.parse("#01JD0000000000000000000006")), click.command().get(),
+                "the same checks as the words");
         assertEquals("#01JD0000000000000000000006/01JD0000000000000000000007", click.post());
         assertEquals(40, click.from());
         action.setData(Map.of("ref", "#01JD0000000000000000000006"));
@@ -136,8 +140,8 @@ class PostCardsTest {
     @Test
     void readOnAnswer_showsTheRestOfThePostFoundInTheThread_orSaysItIsGone() {
         Post root = post("01JD0000000000000000000008", "é".repeat(100) + "the end");
-        CardActions.Click click = new CardActions.Click(PostButtons.READ_ON, "#" + root.id(), CardActions.Origin.POST,
-                "thread #" + root.id(), null, root.reference(), 100);
+        CardActions.Click click = new CardActions.Click(PostButtons.READ_ON, () -> new ConversationVerbs.Thread(
+                PostRef.parse("#" + root.id())), () -> null, root.reference(), 100);
 
         com.microsoft.bot.schema.AdaptiveCardInvokeResponse answer = CardActions.answer(click,
                 new Reply.Thread(root, List.of()), () -> null, "tenant-1");
@@ -146,8 +150,8 @@ class PostCardsTest {
         assertTrue(TeamsMarkup.readable(card).contains("…the end"), card.toString());
         assertEquals(List.of("Open thread"), card.path("actions").findValuesAsText("title"), "the rest fits: no Read on");
 
-        CardActions.Click gone = new CardActions.Click(PostButtons.READ_ON, "#" + root.id(), CardActions.Origin.POST,
-                "thread #" + root.id(), null, "#" + root.id() + "/01JD0000000000000000000009", 10);
+        CardActions.Click gone = new CardActions.Click(PostButtons.READ_ON, () -> new ConversationVerbs.Thread(
+                PostRef.parse("#" + root.id())), () -> null, "#" + root.id() + "/01JD0000000000000000000009", 10);
         assertEquals(CardActions.MESSAGE_TYPE, CardActions.answer(gone, new Reply.Thread(root, List.of()), () -> null,
                 "tenant-1").getType());
     }

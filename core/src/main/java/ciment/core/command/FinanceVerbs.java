@@ -5,26 +5,53 @@ import ciment.core.model.Grant;
 import ciment.core.model.Slug;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads the finance commands' words: a month, an amount of dollars, a role. */
-public final class FinanceWords {
+/** Finance: what communities cost, their budgets, and the roles an admin grants. */
+public final class FinanceVerbs {
     /** A budget above this is a typing slip rather than a community's month of AWS usage. */
     static final BigDecimal MAX_BUDGET = new BigDecimal("1000000");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     /** 25, 12.5, 12.50, $25, 1,000 or 1,000.00: dollars, at most two digits of cents. */
     private static final Pattern AMOUNT = Pattern.compile("\\$?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?");
 
-    private FinanceWords() {
+    /** {@code costs [YYYY-MM]}: what communities cost in a month (empty: the current month, UTC). */
+    public record Costs(Optional<YearMonth> month) implements Command {
+    }
+
+    /** {@code budget <slug> <amount>}: a community's monthly budget, in US dollars. */
+    public record Budget(Slug slug, BigDecimal dollars) implements Command {
+    }
+
+    /** {@code grant finance|admin <person>}: an admin gives a role. */
+    public record GrantRole(Grant grant, PersonRef person) implements Command {
+    }
+
+    static final List<Verb<?>> VERBS = List.of(
+            Verb.typed(Costs.class, "costs", "costs [YYYY-MM]", "2026-11",
+                    "finance: every community's costs; steward: your communities' (this month by default)",
+                    words -> costs(words.rest()),
+                    (a, me, c) -> a.finance().costs(me.person(), c.month())),
+            Verb.typed(Budget.class, "budget", "budget <slug> <amount>", "data-guild 25",
+                    "finance or steward: a monthly budget in dollars, alerts at 80% and 100%",
+                    words -> budget(words.slug(), words.rest()),
+                    (a, me, c) -> a.finance().budget(me.person(), c.slug(), c.dollars())),
+            Verb.typed(GrantRole.class, "grant", "grant finance|admin <person>", "@ada",
+                    "admin: give someone the finance or admin role",
+                    words -> grant(words.next(), words.rest()),
+                    (a, me, c) -> a.finance().grant(me.person(), me.caller(), c.grant(), c.person())));
+
+    private FinanceVerbs() {
     }
 
     static Command costs(String rest) {
         if (rest.isEmpty()) {
-            return new Command.Costs(Optional.empty());
+            return new Costs(Optional.empty());
         }
-        return new Command.Costs(Optional.of(month(rest)));
+        return new Costs(Optional.of(month(rest)));
     }
 
     /** A month as YYYY-MM (2026-11); anything else is refused with the form. */
@@ -57,7 +84,7 @@ public final class FinanceWords {
             throw new Refusal("A monthly budget is at most $1,000,000: check the amount, for example “" + example
                     + "”.");
         }
-        return new Command.Budget(slug, dollars.setScale(2));
+        return new Budget(slug, dollars.setScale(2));
     }
 
     static Command grant(String role, String person) {
@@ -71,6 +98,6 @@ public final class FinanceWords {
             throw new Refusal("Name the person: grant " + role.toLowerCase(Locale.ROOT)
                     + " <person>, with an @mention or an email address.");
         }
-        return new Command.GrantRole(grant, new PersonRef(person));
+        return new GrantRole(grant, new PersonRef(person));
     }
 }

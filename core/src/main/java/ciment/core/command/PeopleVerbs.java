@@ -1,0 +1,66 @@
+package ciment.core.command;
+
+import ciment.core.Refusal;
+import ciment.core.command.Command.Declared;
+import ciment.core.model.Topic;
+import ciment.core.service.Actions;
+import ciment.core.service.Me;
+import ciment.core.reply.Reply;
+import java.util.List;
+import java.util.Locale;
+
+/** People: who I am, the roles and skills I declare, who offers a skill. */
+public final class PeopleVerbs {
+
+    public record WhoAmI() implements Command {
+    }
+
+    /** {@code roles add|remove <text>} or {@code skills add|remove <text>}. */
+    public record Declare(Declared kind, Topic topic, boolean add) implements Command {
+    }
+
+    /** {@code roles} or {@code skills} alone: what I declared. */
+    public record ListDeclared() implements Command {
+    }
+
+    public record Who(Topic topic) implements Command {
+    }
+
+    static final List<Verb<?>> VERBS = List.of(
+            Verb.typed(WhoAmI.class, "whoami", "whoami", "", "your accounts, roles and skills",
+                    words -> new WhoAmI(),
+                    (a, me, c) -> a.whoAmI(me)),
+            Verb.typed(Declare.class, "roles", "roles add|remove <text>", "onboarding buddy",
+                    "the functional roles you take on, like onboarding buddy",
+                    words -> declare(words, Declared.ROLE),
+                    PeopleVerbs::declare),
+            Verb.typed(Declare.class, "skills", "skills add|remove <text>", "accessibility",
+                    "the skills you offer, like accessibility",
+                    words -> declare(words, Declared.SKILL),
+                    PeopleVerbs::declare),
+            Verb.untyped(ListDeclared.class, (a, me, c) -> a.profiles().me(me.person())),
+            Verb.typed(Who.class, "who", "who <skill>", "accessibility", "people and communities for a skill or role",
+                    words -> new Who(Topic.of(words.required(words.form(), words.example()))),
+                    (a, me, c) -> a.profiles().who(me.person(), c.topic())));
+
+    private PeopleVerbs() {
+    }
+
+    private static Reply declare(Actions actions, Me me, Declare declare) {
+        return actions.profiles().declare(me.person(), declare.kind(), declare.topic(), declare.add());
+    }
+
+    private static Command declare(Words words, Declared kind) {
+        String verb = words.word();
+        String action = words.next().toLowerCase(Locale.ROOT);
+        if (action.isEmpty()) {
+            return new ListDeclared();
+        }
+        if (!action.equals("add") && !action.equals("remove")) {
+            throw new Refusal("Say " + verb + " add <text> or " + verb + " remove <text>, or " + verb
+                    + " alone to see yours.");
+        }
+        String form = words.form(action);
+        return new Declare(kind, Topic.of(words.required(form, words.example(form))), action.equals("add"));
+    }
+}

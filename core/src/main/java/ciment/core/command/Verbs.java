@@ -1,0 +1,74 @@
+package ciment.core.command;
+
+import ciment.core.Refusal;
+import ciment.core.reply.Reply;
+import ciment.core.service.Actions;
+import ciment.core.service.Me;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every verb, by area, in the order help lists them: the one place that knows them all. It reads the words
+ * a person typed (after {@code /ciment} in Slack, sent to the bot in Teams with the mention removed) and
+ * runs a command, whoever built it, with the use case its verb declares.
+ */
+public final class Verbs {
+
+    public record Help() implements Command {
+    }
+
+    private static final List<Verb<?>> BASICS = List.of(
+            Verb.typed(Help.class, "help|?", "help", "", "list the commands", words -> new Help(),
+                    (a, me, c) -> new Reply.Help(Grammar.AVAILABLE)));
+
+    /** The areas, in help's order. */
+    static final List<Verb<?>> ALL = Stream.of(BASICS, CommunityVerbs.VERBS, ConversationVerbs.VERBS,
+            QuestionVerbs.VERBS, PeopleVerbs.VERBS, PrivacyVerbs.VERBS, StewardVerbs.VERBS, ChannelVerbs.VERBS,
+            FinanceVerbs.VERBS).flatMap(List::stream).toList();
+
+    private static final Map<String, Verb<?>> BY_WORD = new HashMap<>();
+    private static final Map<Class<?>, Verb<?>> BY_TYPE = new HashMap<>();
+
+    static {
+        for (Verb<?> verb : ALL) {
+            for (String word : verb.words()) {
+                if (BY_WORD.put(word, verb) != null) {
+                    throw new IllegalStateException("two verbs say " + word);
+                }
+            }
+            BY_TYPE.putIfAbsent(verb.type(), verb);
+        }
+    }
+
+    private Verbs() {
+    }
+
+    /** The command the words say; a refusal, with the right form, when they say none. */
+    public static Command parse(String text) {
+        Words first = new Words("", null, text == null ? "" : text.strip());
+        String word = first.next().toLowerCase(Locale.ROOT);
+        Verb<?> verb = BY_WORD.get(word.isEmpty() ? "help" : word);
+        if (verb == null) {
+            throw new Refusal("I don't know “" + word + "”: send help to see the commands.");
+        }
+        return verb.reader().read(new Words(word, verb, first.rest()));
+    }
+
+    /** Help's lines, in order. */
+    static List<Grammar.Usage> usages() {
+        return ALL.stream().map(Verb::usage).flatMap(Optional::stream).toList();
+    }
+
+    /** Runs a command with the use case its verb declares. */
+    public static Reply run(Actions actions, Me me, Command command) {
+        Verb<?> verb = BY_TYPE.get(command.getClass());
+        if (verb == null) {
+            throw new IllegalArgumentException("no verb runs " + command.getClass().getName());
+        }
+        return verb.run(actions, me, command);
+    }
+}

@@ -1,0 +1,30 @@
+package ciment.core.service;
+
+import ciment.core.model.Person;
+import java.util.function.Supplier;
+
+/**
+ * Who sends a command: their chat account and request ({@link #caller()}), and the person behind it, looked
+ * up only by the commands that use them (help needs no store at all) and then once.
+ */
+public final class Me {
+    private final Caller caller;
+    private final Supplier<Person> lookup;
+    private Person person;
+
+    Me(Caller caller, Supplier<Person> lookup) {
+        this.caller = caller;
+        this.lookup = lookup;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public Person person() {
+        if (person == null) {
+            person = lookup.get();
+        }
+        return person;
+    }
+}

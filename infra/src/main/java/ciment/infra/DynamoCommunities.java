@@ -83,12 +83,12 @@ final class DynamoCommunities implements Communities {
 
     @Override
     public Created create(Community community, Membership firstSteward) {
-        Map<String, AttributeValue> meta = Items.community(community,
+        Map<String, AttributeValue> meta = CommunityItems.community(community,
                 firstSteward.isSteward() ? List.of(firstSteward.personId()) : List.of());
         Outcome outcome = table.transact(CREATE, List.of(
-                Write.putNew(table.name(), Items.slugClaim(community)),
+                Write.putNew(table.name(), CommunityItems.slugClaim(community)),
                 Write.putNew(table.name(), meta),
-                Write.putNew(table.name(), Items.membership(firstSteward))));
+                Write.putNew(table.name(), CommunityItems.membership(firstSteward))));
         if (outcome.committed()) {
             metaSizes.remember(meta);
             forgetCatalog();
@@ -105,7 +105,7 @@ final class DynamoCommunities implements Communities {
         String known = idsBySlug.get(slug.value());
         if (known != null) {
             Optional<Community> community = table.get(FIND, Keys.communityMeta(known), false)
-                    .map(item -> Items.community(metaSizes.remember(item)));
+                    .map(item -> CommunityItems.community(metaSizes.remember(item)));
             if (community.isPresent()) {
                 return community;
             }
@@ -129,21 +129,21 @@ final class DynamoCommunities implements Communities {
                 .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG), ":slug", s(slug.value())))
                 .limit(1));
         if (!found.isEmpty()) {
-            return Optional.of(Items.community(metaSizes.remember(found.get(0))));
+            return Optional.of(CommunityItems.community(metaSizes.remember(found.get(0))));
         }
         // The index trails the table by a moment: a community created just now is found through its slug claim.
         return table.get(FIND, Keys.slugClaim(slug), true)
-                .flatMap(claim -> table.get(FIND, Keys.communityMeta(Items.str(claim, Items.COMMUNITY_ID)), true))
-                .map(item -> Items.community(metaSizes.remember(item)));
+                .flatMap(claim -> table.get(FIND, Keys.communityMeta(Items.str(claim, CommunityItems.COMMUNITY_ID)), true))
+                .map(item -> CommunityItems.community(metaSizes.remember(item)));
     }
 
     @Override
     public void change(String communityId, Change change) {
         Map.Entry<String, AttributeValue> setting = switch (change) {
-            case Change.Openness o -> Map.entry(Items.OPEN, AttributeValue.fromBool(o.open()));
-            case Change.Tags t -> Map.entry(Items.TAGS, Items.strings(t.tags()));
-            case Change.Archival a -> Map.entry(Items.ARCHIVED, AttributeValue.fromBool(a.archived()));
-            case Change.Purpose p -> Map.entry(Items.PURPOSE, AttributeValue.fromS(p.purpose()));
+            case Change.Openness o -> Map.entry(CommunityItems.OPEN, AttributeValue.fromBool(o.open()));
+            case Change.Tags t -> Map.entry(CommunityItems.TAGS, Items.strings(t.tags()));
+            case Change.Archival a -> Map.entry(CommunityItems.ARCHIVED, AttributeValue.fromBool(a.archived()));
+            case Change.Purpose p -> Map.entry(CommunityItems.PURPOSE, AttributeValue.fromS(p.purpose()));
         };
         UnaryOperator<Map<String, AttributeValue>> applied = MetaSizes.set(setting.getKey(), setting.getValue());
         Map<String, AttributeValue> before = table.update(CHANGE, Keys.communityMeta(communityId), "SET #setting = :value",
@@ -162,7 +162,7 @@ final class DynamoCommunities implements Communities {
         String communityId = membership.communityId();
         int stewards = membership.isSteward() ? 1 : 0;
         Outcome outcome = table.transact(JOIN, List.of(
-                Write.putNew(table.name(), Items.membership(membership)),
+                Write.putNew(table.name(), CommunityItems.membership(membership)),
                 recount(communityId, 1, stewards, membership.personId(), EXISTS),
                 // Counted without its index write: there is mostly no invitation to delete.
                 Write.deleteKey(table.name(), Keys.invitation(communityId, membership.personId()), null,
@@ -194,10 +194,10 @@ final class DynamoCommunities implements Communities {
             if (read.isEmpty()) {
                 return Left.NOT_MEMBER;
             }
-            Membership membership = Items.membership(read.get());
+            Membership membership = CommunityItems.membership(read.get());
             int stewards = membership.isSteward() ? -1 : 0;
             Outcome outcome = table.transact(LEAVE, List.of(
-                    Write.delete(table.name(), read.get(), "#role = :role", Map.of("#role", Items.ROLE),
+                    Write.delete(table.name(), read.get(), "#role = :role", Map.of("#role", CommunityItems.ROLE),
                             Map.of(":role", s(membership.role().name()))),
                     recount(communityId, -1, stewards, personId, membership.isSteward() ? ANOTHER_STEWARD : EXISTS)));
             if (outcome.committed()) {
@@ -228,17 +228,17 @@ final class DynamoCommunities implements Communities {
             if (read.isEmpty()) {
                 return RoleChanged.NOT_MEMBER;
             }
-            Role was = Items.membership(read.get()).role();
+            Role was = CommunityItems.membership(read.get()).role();
             if (was == role) {
                 return RoleChanged.ALREADY;
             }
             boolean demoting = role == Role.MEMBER;
             int stewards = demoting ? -1 : 1;
             Map<String, AttributeValue> changed = new HashMap<>(read.get());
-            changed.put(Items.ROLE, s(role.name()));
+            changed.put(CommunityItems.ROLE, s(role.name()));
             Outcome outcome = table.transact(SET_ROLE, List.of(
                     Write.update(table.name(), Keys.membership(communityId, personId), "SET #role = :role", "#role = :was",
-                            Map.of("#role", Items.ROLE), Map.of(":role", s(role.name()), ":was", s(was.name())),
+                            Map.of("#role", CommunityItems.ROLE), Map.of(":role", s(role.name()), ":was", s(was.name())),
                             Math.max(ItemSizes.of(read.get()), ItemSizes.of(changed)), true),
                     recount(communityId, 0, stewards, personId, demoting ? ANOTHER_STEWARD : EXISTS)));
             if (outcome.committed()) {
@@ -260,7 +260,7 @@ final class DynamoCommunities implements Communities {
     @Override
     public List<String> stewards(String communityId) {
         return table.get(STEWARDS, Keys.communityMeta(communityId), false)
-                .map(meta -> Items.stewards(metaSizes.remember(meta)))
+                .map(meta -> CommunityItems.stewards(metaSizes.remember(meta)))
                 .orElse(List.of());
     }
 
@@ -270,9 +270,9 @@ final class DynamoCommunities implements Communities {
         Membership wouldBe = new Membership(request.communityId(), request.slug(), request.personId(), Role.MEMBER,
                 request.at());
         Outcome outcome = table.transact(REQUEST, List.of(
-                Write.putNew(table.name(), Items.joinRequest(request)),
+                Write.putNew(table.name(), CommunityItems.joinRequest(request)),
                 Write.check(table.name(), Keys.membership(request.communityId(), request.personId()), IS_NEW,
-                        ItemSizes.of(Items.membership(wouldBe)))));
+                        ItemSizes.of(CommunityItems.membership(wouldBe)))));
         if (outcome.committed()) {
             return Requested.FILED;
         }
@@ -293,7 +293,7 @@ final class DynamoCommunities implements Communities {
                         .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
                                 ":request", s(Keys.REQUEST_PREFIX)))
                         .consistentRead(true))
-                .stream().map(Items::joinRequest)
+                .stream().map(CommunityItems::joinRequest)
                 .sorted(Comparator.comparing(JoinRequest::at).thenComparing(JoinRequest::personId))
                 .toList();
     }
@@ -301,7 +301,7 @@ final class DynamoCommunities implements Communities {
     /** One strongly consistent read of the request's item: a steward answers what they were just shown. */
     @Override
     public Optional<JoinRequest> pendingRequest(String communityId, String personId) {
-        return table.get(PENDING_REQUEST, Keys.joinRequest(communityId, personId), true).map(Items::joinRequest);
+        return table.get(PENDING_REQUEST, Keys.joinRequest(communityId, personId), true).map(CommunityItems::joinRequest);
     }
 
     /**
@@ -319,7 +319,7 @@ final class DynamoCommunities implements Communities {
         int stewards = membership.isSteward() ? 1 : 0;
         Outcome outcome = table.transact(DECIDE, List.of(
                 Write.deleteKey(table.name(), requestKey, EXISTS, REQUEST_BYTES_AT_MOST, true),
-                Write.putNew(table.name(), Items.membership(membership)),
+                Write.putNew(table.name(), CommunityItems.membership(membership)),
                 recount(communityId, 1, stewards, personId, EXISTS)));
         if (outcome.committed()) {
             metaSizes.changed(communityId, MetaSizes.recount(1, stewards, personId));
@@ -342,9 +342,9 @@ final class DynamoCommunities implements Communities {
         Membership wouldBe = new Membership(invitation.communityId(), invitation.slug(), invitation.personId(),
                 Role.MEMBER, invitation.at());
         Outcome outcome = table.transact(INVITE, List.of(
-                Write.putNew(table.name(), Items.invitation(invitation)),
+                Write.putNew(table.name(), CommunityItems.invitation(invitation)),
                 Write.check(table.name(), Keys.membership(invitation.communityId(), invitation.personId()), IS_NEW,
-                        ItemSizes.of(Items.membership(wouldBe)))));
+                        ItemSizes.of(CommunityItems.membership(wouldBe)))));
         if (outcome.committed()) {
             return Invited.INVITED;
         }
@@ -391,12 +391,12 @@ final class DynamoCommunities implements Communities {
     @Override
     public Optional<Membership> membership(String communityId, String personId) {
         // Consistent: this read gates posting, and a person who has just joined must be able to post.
-        return table.get(MEMBERSHIP, Keys.membership(communityId, personId), true).map(Items::membership);
+        return table.get(MEMBERSHIP, Keys.membership(communityId, personId), true).map(CommunityItems::membership);
     }
 
     @Override
     public List<Membership> membershipsOf(String personId) {
-        return membershipItemsOf(MEMBERSHIPS_OF, personId).stream().map(Items::membership).toList();
+        return membershipItemsOf(MEMBERSHIPS_OF, personId).stream().map(CommunityItems::membership).toList();
     }
 
     /**
@@ -415,7 +415,7 @@ final class DynamoCommunities implements Communities {
         List<Community> read = table.queryAll(CATALOG, q -> q.indexName(Keys.GSI1)
                         .keyConditionExpression("gsi1pk = :catalog")
                         .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG))))
-                .stream().map(item -> Items.community(metaSizes.remember(item))).toList();
+                .stream().map(item -> CommunityItems.community(metaSizes.remember(item))).toList();
         catalog = new Catalog(read, now);
         return read;
     }
@@ -445,22 +445,22 @@ final class DynamoCommunities implements Communities {
                 return;
             }
             Map<String, AttributeValue> ours = read.get(Keys.member(intoId));
-            Membership from = Items.membership(theirs);
-            Optional<Role> intoRole = Optional.ofNullable(ours).map(item -> Items.membership(item).role());
+            Membership from = CommunityItems.membership(theirs);
+            Optional<Role> intoRole = Optional.ofNullable(ours).map(item -> CommunityItems.membership(item).role());
             Outcome outcome;
             if (intoRole.isEmpty() && !from.isSteward()) {
                 // A member for a member: the counts do not change.
                 outcome = table.transact(operation, List.of(
-                        Write.delete(table.name(), theirs, "#role = :role", Map.of("#role", Items.ROLE),
+                        Write.delete(table.name(), theirs, "#role = :role", Map.of("#role", CommunityItems.ROLE),
                                 Map.of(":role", s(from.role().name()))),
-                        Write.putNew(table.name(), Items.membership(new Membership(communityId, from.slug(), intoId,
+                        Write.putNew(table.name(), CommunityItems.membership(new Membership(communityId, from.slug(), intoId,
                                 Role.MEMBER, from.since())))));
                 if (outcome.committed()) {
                     return;
                 }
             } else if (intoRole.isEmpty()) {
                 outcome = table.transact(operation, List.of(
-                        Write.putNew(table.name(), Items.membership(new Membership(communityId, from.slug(), intoId,
+                        Write.putNew(table.name(), CommunityItems.membership(new Membership(communityId, from.slug(), intoId,
                                 Role.STEWARD, from.since()))),
                         recount(communityId, 1, 1, intoId, EXISTS)));
                 if (outcome.committed()) {
@@ -469,10 +469,10 @@ final class DynamoCommunities implements Communities {
                 }
             } else if (from.isSteward() && intoRole.get() == Role.MEMBER) {
                 Map<String, AttributeValue> promoted = new HashMap<>(ours);
-                promoted.put(Items.ROLE, s(Role.STEWARD.name()));
+                promoted.put(CommunityItems.ROLE, s(Role.STEWARD.name()));
                 outcome = table.transact(operation, List.of(
                         Write.update(table.name(), Keys.membership(communityId, intoId), "SET #role = :role",
-                                "#role = :was", Map.of("#role", Items.ROLE),
+                                "#role = :was", Map.of("#role", CommunityItems.ROLE),
                                 Map.of(":role", s(Role.STEWARD.name()), ":was", s(Role.MEMBER.name())),
                                 Math.max(ItemSizes.of(ours), ItemSizes.of(promoted)), true),
                         recount(communityId, 0, 1, intoId, EXISTS)));
@@ -484,7 +484,7 @@ final class DynamoCommunities implements Communities {
                 // Both are members now, and into is a steward if from was: from leaves.
                 int stewards = from.isSteward() ? -1 : 0;
                 outcome = table.transact(operation, List.of(
-                        Write.delete(table.name(), theirs, "#role = :role", Map.of("#role", Items.ROLE),
+                        Write.delete(table.name(), theirs, "#role = :role", Map.of("#role", CommunityItems.ROLE),
                                 Map.of(":role", s(from.role().name()))),
                         recount(communityId, -1, stewards, fromId, from.isSteward() ? ANOTHER_STEWARD : EXISTS)));
                 if (outcome.committed()) {
@@ -505,7 +505,7 @@ final class DynamoCommunities implements Communities {
     void moveRequest(String operation, JoinRequest request, String intoId, String intoName) {
         moveInvitationOrRequest(operation, request.communityId(), Keys.joinRequest(request.communityId(),
                 request.personId()), Keys.joinRequest(request.communityId(), intoId), intoId,
-                Items.joinRequest(new JoinRequest(request.communityId(), request.slug(), intoId, intoName, request.at(),
+                CommunityItems.joinRequest(new JoinRequest(request.communityId(), request.slug(), intoId, intoName, request.at(),
                         request.replyTo())));
     }
 
@@ -513,7 +513,7 @@ final class DynamoCommunities implements Communities {
     void moveInvitation(String operation, Invitation invitation, String intoId) {
         moveInvitationOrRequest(operation, invitation.communityId(), Keys.invitation(invitation.communityId(),
                 invitation.personId()), Keys.invitation(invitation.communityId(), intoId), intoId,
-                Items.invitation(new Invitation(invitation.communityId(), invitation.slug(), intoId,
+                CommunityItems.invitation(new Invitation(invitation.communityId(), invitation.slug(), intoId,
                         invitation.invitedBy(), invitation.at())));
     }
 
@@ -565,7 +565,7 @@ final class DynamoCommunities implements Communities {
         Map<String, AttributeValue> values = ONE;
         if (stewards != 0) {
             update += (stewards > 0 ? " ADD " : " DELETE ") + "#stewards :steward";
-            names = Map.of("#stewards", Items.STEWARDS);
+            names = Map.of("#stewards", CommunityItems.STEWARDS);
             values = Map.of(":one", Items.n(1), ":steward", AttributeValue.fromSs(List.of(personId)));
         }
         return Write.update(table.name(), Keys.communityMeta(communityId), update, condition, names, values,

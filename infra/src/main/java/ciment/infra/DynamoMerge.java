@@ -39,13 +39,13 @@ final class DynamoMerge {
                 new Step("email", () -> people.moveEmail(from, into)),
                 new Step("accounts", () -> people.moveAccounts(from, into)),
                 new Step("memberships", () -> communities.membershipItemsOf(op, from.id()).stream()
-                        .map(Items::membership)
+                        .map(CommunityItems::membership)
                         .forEach(m -> communities.moveMembership(op, m.communityId(), from.id(), into.id()))),
                 new Step("requests", () -> communities.requestItemsOf(op, from.id()).stream()
-                        .map(Items::joinRequest)
+                        .map(CommunityItems::joinRequest)
                         .forEach(r -> communities.moveRequest(op, r, into.id(), into.displayName()))),
                 new Step("invitations", () -> communities.invitationItemsOf(op, from.id()).stream()
-                        .map(Items::invitation)
+                        .map(CommunityItems::invitation)
                         .forEach(i -> communities.moveInvitation(op, i, into.id()))),
                 new Step("topics", () -> people.moveTopics(from, into)),
                 new Step("grants", () -> grants.move(op, from.id(), into.id())),

@@ -81,7 +81,7 @@ final class DynamoPrivacy {
         if (profileItem.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> mergedInto = Items.optional(profileItem.get(), Items.MERGED_INTO);
+        Optional<String> mergedInto = Items.optional(profileItem.get(), PersonItems.MERGED_INTO);
         if (mergedInto.isPresent()) {
             // Merged after asking for the file: the file is the person they became.
             if (hops >= ALIAS_DEPTH) {
@@ -89,8 +89,8 @@ final class DynamoPrivacy {
             }
             return collect(mergedInto.get(), hops + 1);
         }
-        Person person = Items.personOfProfile(profileItem.get());
-        Profile profile = Items.profile(person, profileItem.get());
+        Person person = PersonItems.personOfProfile(profileItem.get());
+        Profile profile = PersonItems.profile(person, profileItem.get());
         List<ChatAccount> accounts = new ArrayList<>();
         List<Membership> memberships = new ArrayList<>();
         List<JoinRequest> requests = new ArrayList<>();
@@ -99,13 +99,13 @@ final class DynamoPrivacy {
         for (Map<String, AttributeValue> item : ofPerson(COLLECT, personId)) {
             String sortKey = Items.str(item, Keys.GSI1_SK);
             if (sortKey.startsWith(Keys.IDENTITY_PREFIX)) {
-                accounts.add(Items.accountOfIdentity(item));
+                accounts.add(PersonItems.accountOfIdentity(item));
             } else if (sortKey.startsWith(Keys.request(Keys.COMMUNITY_PREFIX))) {
-                requests.add(Items.joinRequest(item));
+                requests.add(CommunityItems.joinRequest(item));
             } else if (sortKey.startsWith(Keys.invitation(Keys.COMMUNITY_PREFIX))) {
-                invitations.add(Items.invitation(item));
+                invitations.add(CommunityItems.invitation(item));
             } else if (sortKey.startsWith(Keys.COMMUNITY_PREFIX)) {
-                memberships.add(Items.membership(item));
+                memberships.add(CommunityItems.membership(item));
             }
         }
         Set<String> ids = withAliases(COLLECT, personId);
@@ -115,9 +115,9 @@ final class DynamoPrivacy {
         }
         // Their words that others saved to a community are theirs too.
         for (ChatAccount account : accounts) {
-            creditsOf(COLLECT, Keys.identity(account)).forEach(credit -> postKeys.add(Items.creditedPost(credit)));
+            creditsOf(COLLECT, Keys.identity(account)).forEach(credit -> postKeys.add(PostItems.creditedPost(credit)));
         }
-        List<Post> posts = table.batchGet(COLLECT, List.copyOf(postKeys), false).stream().map(Items::post)
+        List<Post> posts = table.batchGet(COLLECT, List.copyOf(postKeys), false).stream().map(PostItems::post)
                 .filter(post -> !post.isRemoved())
                 .sorted(Comparator.comparing(Post::id)).toList();
         List<PersonalData.Reaction> reactions = new ArrayList<>();
@@ -177,11 +177,11 @@ final class DynamoPrivacy {
     private void mark(String personId) {
         AttributeValue yes = AttributeValue.fromBool(true);
         table.update(ERASE, Keys.profile(personId), "SET #erasing = :yes", EXISTS + " AND attribute_not_exists(#erasing)",
-                Map.of("#erasing", Items.ERASING), Map.of(":yes", yes), MetaSizes.set(Items.ERASING, yes));
+                Map.of("#erasing", PersonItems.ERASING), Map.of(":yes", yes), MetaSizes.set(PersonItems.ERASING, yes));
         for (Map<String, AttributeValue> link : people.identityItemsOf(ERASE, personId)) {
             table.update(ERASE, Keys.key(Items.str(link, Keys.PK), Keys.IDENTITY), "SET #erasing = :yes",
-                    EXISTS + " AND attribute_not_exists(#erasing)", Map.of("#erasing", Items.ERASING),
-                    Map.of(":yes", yes), MetaSizes.set(Items.ERASING, yes));
+                    EXISTS + " AND attribute_not_exists(#erasing)", Map.of("#erasing", PersonItems.ERASING),
+                    Map.of(":yes", yes), MetaSizes.set(PersonItems.ERASING, yes));
         }
     }
 
@@ -190,7 +190,7 @@ final class DynamoPrivacy {
         List<Slug> lastStewardOf = new ArrayList<>();
         for (String id : withAliases(ERASE, personId)) {
             for (Map<String, AttributeValue> item : communities.membershipItemsOf(ERASE, id)) {
-                Membership membership = Items.membership(item);
+                Membership membership = CommunityItems.membership(item);
                 if (communities.leave(membership.communityId(), id) == Left.LAST_STEWARD) {
                     lastStewardOf.add(membership.slug());
                 }
@@ -210,7 +210,7 @@ final class DynamoPrivacy {
     private void removePost(Map<String, AttributeValue> key) {
         table.update(ERASE, key, DynamoConversations.REMOVE_AUTHOR, EXISTS,
                 DynamoConversations.REMOVAL_NAMES, Map.of(":yes", AttributeValue.fromBool(true)),
-                DynamoConversations::removed).map(Items::post).filter(Post::isReply)
+                DynamoConversations::removed).map(PostItems::post).filter(Post::isReply)
                 // A reply that was its thread's latest leaves no preview of its words on the first post.
                 .ifPresent(reply -> DynamoConversations.forgetPreview(table, ERASE, reply));
     }
@@ -222,7 +222,7 @@ final class DynamoPrivacy {
     private void removeCredited(String personId) {
         for (Map<String, AttributeValue> link : people.identityItemsOf(ERASE, personId)) {
             inParallel(creditsOf(ERASE, Items.str(link, Keys.PK)), credit -> {
-                removePost(Items.creditedPost(credit));
+                removePost(PostItems.creditedPost(credit));
                 table.delete(ERASE, tableKey(credit), EXISTS);
             });
         }
@@ -230,7 +230,7 @@ final class DynamoPrivacy {
 
     /** One put beside the author's identity link; a retry finds it there and writes nothing. */
     void credit(ChatAccount author, Post post) {
-        table.putNew(CREDIT, Items.credit(author, post));
+        table.putNew(CREDIT, PostItems.credit(author, post));
     }
 
     private List<Map<String, AttributeValue>> creditsOf(String operation, String identityKey) {
@@ -312,10 +312,10 @@ final class DynamoPrivacy {
     private void forgetInviter(String personId) {
         for (Map<String, AttributeValue> key : named(ERASE, Keys.person(personId), Keys.INVITATION_PREFIX)) {
             table.update(ERASE, tableKey(key), "REMOVE #invitedBy, #gsi2pk, #gsi2sk", "#invitedBy = :me",
-                    Map.of("#invitedBy", Items.INVITED_BY, "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK),
+                    Map.of("#invitedBy", CommunityItems.INVITED_BY, "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK),
                     Map.of(":me", s(personId)), old -> {
                         Map<String, AttributeValue> after = new HashMap<>(old);
-                        after.keySet().removeAll(Set.of(Items.INVITED_BY, Keys.GSI2_PK, Keys.GSI2_SK));
+                        after.keySet().removeAll(Set.of(CommunityItems.INVITED_BY, Keys.GSI2_PK, Keys.GSI2_SK));
                         return after;
                     });
         }
@@ -332,13 +332,13 @@ final class DynamoPrivacy {
             List<Map<String, AttributeValue>> created = table.queryAll(ERASE, q -> q.indexName(Keys.GSI1)
                     .keyConditionExpression("gsi1pk = :catalog")
                     .filterExpression("#createdBy = :me")
-                    .expressionAttributeNames(Map.of("#createdBy", Items.CREATED_BY))
+                    .expressionAttributeNames(Map.of("#createdBy", CommunityItems.CREATED_BY))
                     .expressionAttributeValues(Map.of(":catalog", s(Keys.CATALOG), ":me", s(id))));
             for (Map<String, AttributeValue> meta : created) {
                 table.update(ERASE, tableKey(meta), "REMOVE #createdBy", "#createdBy = :me",
-                        Map.of("#createdBy", Items.CREATED_BY), Map.of(":me", s(id)), old -> {
+                        Map.of("#createdBy", CommunityItems.CREATED_BY), Map.of(":me", s(id)), old -> {
                             Map<String, AttributeValue> after = new HashMap<>(old);
-                            after.remove(Items.CREATED_BY);
+                            after.remove(CommunityItems.CREATED_BY);
                             return after;
                         });
             }
@@ -349,7 +349,7 @@ final class DynamoPrivacy {
     private void deleteTopics(String personId) {
         table.get(ERASE, Keys.profile(personId), true).ifPresent(profile -> {
             for (Kind kind : Kind.values()) {
-                for (String text : Items.texts(profile, Items.textsOf(kind))) {
+                for (String text : Items.texts(profile, PersonItems.textsOf(kind))) {
                     table.delete(ERASE, Keys.topicEntry(Topic.of(text).key(), personId, kind), EXISTS);
                 }
             }
@@ -378,7 +378,7 @@ final class DynamoPrivacy {
         String condition = "personId IN (" + String.join(", ", values.keySet().stream().sorted().toList()) + ")";
         for (String id : ids) {
             table.get(ERASE, Keys.profile(id), true)
-                    .flatMap(profile -> Items.optional(profile, Items.EMAIL))
+                    .flatMap(profile -> Items.optional(profile, PersonItems.EMAIL))
                     .ifPresent(email -> table.delete(ERASE, Keys.emailClaim(email), condition, values));
         }
         return List.of();

@@ -39,7 +39,7 @@ class CatalogCapacityTest {
         // transaction, which 500 creates would make slow).
         List<WriteRequest> puts = IntStream.range(0, COMMUNITIES).mapToObj(i -> {
             Community community = Sample.community(new Slug("guild-" + i), Sample.personId());
-            return WriteRequest.builder().putRequest(put -> put.item(Items.community(community,
+            return WriteRequest.builder().putRequest(put -> put.item(CommunityItems.community(community,
                     List.of(community.createdBy())))).build();
         }).toList();
         for (int from = 0; from < puts.size(); from += 25) {

@@ -40,13 +40,13 @@ final class DynamoMerge {
                 new Step("accounts", () -> people.moveAccounts(from, into)),
                 new Step("memberships", () -> communities.membershipItemsOf(op, from.id()).stream()
                         .map(CommunityItems::membership)
-                        .forEach(m -> communities.moveMembership(op, m.communityId(), from.id(), into.id()))),
-                new Step("requests", () -> communities.requestItemsOf(op, from.id()).stream()
+                        .forEach(m -> communities.moves().moveMembership(op, m.communityId(), from.id(), into.id()))),
+                new Step("requests", () -> communities.admissions().requestItemsOf(op, from.id()).stream()
                         .map(CommunityItems::joinRequest)
-                        .forEach(r -> communities.moveRequest(op, r, into.id(), into.displayName()))),
-                new Step("invitations", () -> communities.invitationItemsOf(op, from.id()).stream()
+                        .forEach(r -> communities.moves().moveRequest(op, r, into.id(), into.displayName()))),
+                new Step("invitations", () -> communities.admissions().invitationItemsOf(op, from.id()).stream()
                         .map(CommunityItems::invitation)
-                        .forEach(i -> communities.moveInvitation(op, i, into.id()))),
+                        .forEach(i -> communities.moves().moveInvitation(op, i, into.id()))),
                 new Step("topics", () -> people.moveTopics(from, into)),
                 new Step("grants", () -> grants.move(op, from.id(), into.id())),
                 new Step("alias", () -> people.markMerged(from, into)));

@@ -301,11 +301,11 @@ final class DynamoPrivacy {
     }
 
     private void deleteRequests(String personId) {
-        communities.requestItemsOf(ERASE, personId).forEach(item -> table.delete(ERASE, tableKey(item), EXISTS));
+        communities.admissions().requestItemsOf(ERASE, personId).forEach(item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
 
     private void deleteInvitations(String personId) {
-        communities.invitationItemsOf(ERASE, personId).forEach(item -> table.delete(ERASE, tableKey(item), EXISTS));
+        communities.admissions().invitationItemsOf(ERASE, personId).forEach(item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
 
     /** An invitation the person gave stays the invitee's; it no longer says who gave it. */

@@ -12,11 +12,11 @@ import java.util.List;
  * from's PROFILE is marked last, as an alias of into: their posts keep from's id.
  */
 final class DynamoMerge {
-    private final DynamoPeople people;
+    private final PersonMoves people;
     private final DynamoCommunities communities;
     private final DynamoGrants grants;
 
-    DynamoMerge(DynamoPeople people, DynamoCommunities communities, DynamoGrants grants) {
+    DynamoMerge(PersonMoves people, DynamoCommunities communities, DynamoGrants grants) {
         this.people = people;
         this.communities = communities;
         this.grants = grants;

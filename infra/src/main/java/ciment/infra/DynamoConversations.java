@@ -31,7 +31,7 @@ final class DynamoConversations implements Conversations {
     static final String HIDE = "conversations.hide";
     static final String AUDIT = "conversations.audit";
     private static final String OPEN_POST = "attribute_exists(pk) AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)";
-    private static final Map<String, String> STATE = Map.of("#removed", Items.REMOVED, "#hidden", Items.HIDDEN);
+    private static final Map<String, String> STATE = Map.of("#removed", PostItems.REMOVED, "#hidden", PostItems.HIDDEN);
 
     private final Table table;
 
@@ -48,29 +48,29 @@ final class DynamoConversations implements Conversations {
         String sk = ref.isReply() ? Keys.reply(ref.rootId(), ref.id()) : Keys.post(ref.id());
         List<Map<String, AttributeValue>> keys = communityIds.stream().map(id -> Keys.key(Keys.community(id), sk)).toList();
         // Eventually consistent: half a unit per community asked; a post is seldom named within a second of its making.
-        return table.batchGet(FIND, keys, false).stream().findFirst().map(Items::post);
+        return table.batchGet(FIND, keys, false).stream().findFirst().map(PostItems::post);
     }
 
     @Override
     public Added addReply(Post reply) {
-        Map<String, AttributeValue> item = Items.post(reply);
+        Map<String, AttributeValue> item = PostItems.post(reply);
         if (!table.putNew(REPLY, item)) {
             return Added.ALREADY_THERE;
         }
         Map<String, AttributeValue> root = Keys.key(Keys.community(reply.communityId()), Keys.post(reply.rootId()));
         Map<String, String> names = new HashMap<>(STATE);
-        names.put("#replies", Items.REPLIES);
-        names.put("#latest", Items.LATEST_REPLY);
+        names.put("#replies", PostItems.REPLIES);
+        names.put("#latest", PostItems.LATEST_REPLY);
         String preview = reply.preview();
         Optional<Map<String, AttributeValue>> counted = table.update(REPLY, root, "ADD #replies :one SET #latest = :latest",
                 OPEN_POST, names, Map.of(":one", Items.n(1), ":latest", s(preview)), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
-                    after.put(Items.LATEST_REPLY, s(preview));
-                    after.put(Items.REPLIES, Items.n(1 + (old.containsKey(Items.REPLIES) ? Items.num(old, Items.REPLIES) : 0)));
+                    after.put(PostItems.LATEST_REPLY, s(preview));
+                    after.put(PostItems.REPLIES, Items.n(1 + (old.containsKey(PostItems.REPLIES) ? Items.num(old, PostItems.REPLIES) : 0)));
                     return after;
                 });
         if (counted.isEmpty()) {
-            table.delete(REPLY, Items.postKey(reply), "attribute_exists(pk)");
+            table.delete(REPLY, PostItems.postKey(reply), "attribute_exists(pk)");
             return Added.ROOT_GONE;
         }
         return Added.ADDED;
@@ -82,13 +82,13 @@ final class DynamoConversations implements Conversations {
         if (root.isEmpty()) {
             return List.of();
         }
-        List<Post> thread = new ArrayList<>(List.of(Items.post(root.get())));
+        List<Post> thread = new ArrayList<>(List.of(PostItems.post(root.get())));
         table.queryAll(THREAD, q -> q
                         .keyConditionExpression("pk = :community AND begins_with(sk, :thread)")
                         .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
                                 ":thread", s(Keys.THREAD_PREFIX + rootId + "#")))
                         .consistentRead(false))
-                .stream().map(Items::post).forEach(thread::add);
+                .stream().map(PostItems::post).forEach(thread::add);
         return thread;
     }
 
@@ -107,15 +107,15 @@ final class DynamoConversations implements Conversations {
         if (!add && table.delete(REACT, reaction, "attribute_exists(pk)").isEmpty()) {
             return Reacted.UNCHANGED;
         }
-        String attribute = Items.REACTION_PREFIX + emoji;
-        Map<String, String> names = new HashMap<>(Map.of("#count", attribute, "#emoji", Items.EMOJI));
+        String attribute = PostItems.REACTION_PREFIX + emoji;
+        Map<String, String> names = new HashMap<>(Map.of("#count", attribute, "#emoji", PostItems.EMOJI));
         AttributeValue kind = AttributeValue.fromSs(List.of(emoji));
         if (!add) {
-            Optional<Map<String, AttributeValue>> before = table.update(REACT, Items.postKey(post), "ADD #count :minus",
+            Optional<Map<String, AttributeValue>> before = table.update(REACT, PostItems.postKey(post), "ADD #count :minus",
                     "attribute_exists(pk)", Map.of("#count", attribute), Map.of(":minus", Items.n(-1)),
                     old -> counted(old, attribute, -1, null));
             if (before.isPresent() && countOf(before.get(), attribute) <= 1) {
-                table.update(REACT, Items.postKey(post), "REMOVE #count DELETE #emoji :kind", "#count = :zero", names,
+                table.update(REACT, PostItems.postKey(post), "REMOVE #count DELETE #emoji :kind", "#count = :zero", names,
                         Map.of(":kind", kind, ":zero", Items.n(0)), old -> {
                             Map<String, AttributeValue> after = new HashMap<>(old);
                             after.remove(attribute);
@@ -125,7 +125,7 @@ final class DynamoConversations implements Conversations {
             return before.isPresent() ? Reacted.CHANGED : Reacted.UNCHANGED;
         }
         names.putAll(STATE);
-        Table.Updated counted = table.updateOrShow(REACT, Items.postKey(post), "ADD #count :one, #emoji :kind",
+        Table.Updated counted = table.updateOrShow(REACT, PostItems.postKey(post), "ADD #count :one, #emoji :kind",
                 OPEN_POST + " AND (attribute_exists(#count) OR attribute_not_exists(#emoji) OR size(#emoji) < :most)",
                 names, Map.of(":one", Items.n(1), ":kind", kind, ":most", Items.n(Post.MAX_EMOJI)),
                 old -> counted(old, attribute, 1, emoji));
@@ -133,7 +133,7 @@ final class DynamoConversations implements Conversations {
             return Reacted.CHANGED;
         }
         table.delete(REACT, reaction, "attribute_exists(pk)");
-        boolean open = counted.item().filter(item -> !item.containsKey(Items.REMOVED) && !item.containsKey(Items.HIDDEN))
+        boolean open = counted.item().filter(item -> !item.containsKey(PostItems.REMOVED) && !item.containsKey(PostItems.HIDDEN))
                 .isPresent();
         return open ? Reacted.FULL : Reacted.UNCHANGED;
     }
@@ -144,10 +144,10 @@ final class DynamoConversations implements Conversations {
         Map<String, AttributeValue> after = new HashMap<>(old);
         after.put(attribute, Items.n(change + countOf(old, attribute)));
         if (added != null) {
-            java.util.Set<String> emoji = new java.util.TreeSet<>(old.containsKey(Items.EMOJI)
-                    ? old.get(Items.EMOJI).ss() : List.of());
+            java.util.Set<String> emoji = new java.util.TreeSet<>(old.containsKey(PostItems.EMOJI)
+                    ? old.get(PostItems.EMOJI).ss() : List.of());
             emoji.add(added);
-            after.put(Items.EMOJI, AttributeValue.fromSs(List.copyOf(emoji)));
+            after.put(PostItems.EMOJI, AttributeValue.fromSs(List.copyOf(emoji)));
         }
         return after;
     }
@@ -164,10 +164,10 @@ final class DynamoConversations implements Conversations {
             // The thread's first post shows the edited words when this reply is its latest.
             String preview = post.editedTo(text).preview();
             table.update(EDIT, Keys.key(Keys.community(post.communityId()), Keys.post(post.rootId())), "SET #latest = :now",
-                    "#latest = :was", Map.of("#latest", Items.LATEST_REPLY),
+                    "#latest = :was", Map.of("#latest", PostItems.LATEST_REPLY),
                     Map.of(":was", s(post.preview()), ":now", s(preview)), old -> {
                         Map<String, AttributeValue> after = new HashMap<>(old);
-                        after.put(Items.LATEST_REPLY, s(preview));
+                        after.put(PostItems.LATEST_REPLY, s(preview));
                         return after;
                     });
         }
@@ -175,13 +175,13 @@ final class DynamoConversations implements Conversations {
     }
 
     private boolean rewrite(Post post, String authorId, String text) {
-        return table.update(EDIT, Items.postKey(post), "SET #text = :text, #edited = :yes",
+        return table.update(EDIT, PostItems.postKey(post), "SET #text = :text, #edited = :yes",
                 "authorId = :me AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)",
-                Map.of("#text", Items.TEXT, "#edited", Items.EDITED, "#removed", Items.REMOVED, "#hidden", Items.HIDDEN),
+                Map.of("#text", Items.TEXT, "#edited", PostItems.EDITED, "#removed", PostItems.REMOVED, "#hidden", PostItems.HIDDEN),
                 Map.of(":text", s(text), ":yes", AttributeValue.fromBool(true), ":me", s(authorId)), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
                     after.put(Items.TEXT, s(text));
-                    after.put(Items.EDITED, AttributeValue.fromBool(true));
+                    after.put(PostItems.EDITED, AttributeValue.fromBool(true));
                     return after;
                 }).isPresent();
     }
@@ -189,7 +189,7 @@ final class DynamoConversations implements Conversations {
     /** As erase-my-data does it: the post keeps its key (its place in its thread), without author or text. */
     @Override
     public boolean delete(Post post, String authorId, AuditEntry entry) {
-        boolean deleted = table.update(DELETE, Items.postKey(post), REMOVE_AUTHOR, "authorId = :me", REMOVAL_NAMES,
+        boolean deleted = table.update(DELETE, PostItems.postKey(post), REMOVE_AUTHOR, "authorId = :me", REMOVAL_NAMES,
                 Map.of(":yes", AttributeValue.fromBool(true), ":me", s(authorId)), DynamoConversations::removed)
                 .isPresent();
         if (deleted) {
@@ -206,7 +206,7 @@ final class DynamoConversations implements Conversations {
      * the author's index (erasing them does not find it again) and the community's questions.
      */
     static final String REMOVE_AUTHOR = "SET #removed = :yes REMOVE authorId, authorName, #text, #gsi2pk, #gsi2sk, #gsi1pk, #gsi1sk";
-    static final Map<String, String> REMOVAL_NAMES = Map.of("#removed", Items.REMOVED, "#text", Items.TEXT,
+    static final Map<String, String> REMOVAL_NAMES = Map.of("#removed", PostItems.REMOVED, "#text", Items.TEXT,
             "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK, "#gsi1pk", Keys.GSI1_PK, "#gsi1sk", Keys.GSI1_SK);
 
     /** The item as {@link #REMOVE_AUTHOR} leaves it, for metering. */
@@ -214,7 +214,7 @@ final class DynamoConversations implements Conversations {
         Map<String, AttributeValue> after = new HashMap<>(old);
         after.keySet().removeAll(List.of("authorId", "authorName", Items.TEXT, Keys.GSI2_PK, Keys.GSI2_SK, Keys.GSI1_PK,
                 Keys.GSI1_SK));
-        after.put(Items.REMOVED, AttributeValue.fromBool(true));
+        after.put(PostItems.REMOVED, AttributeValue.fromBool(true));
         return after;
     }
 
@@ -222,9 +222,9 @@ final class DynamoConversations implements Conversations {
     static void forgetPreview(Table table, String operation, Post reply) {
         String preview = reply.preview();
         table.update(operation, Keys.key(Keys.community(reply.communityId()), Keys.post(reply.rootId())), "REMOVE #latest",
-                "#latest = :preview", Map.of("#latest", Items.LATEST_REPLY), Map.of(":preview", s(preview)), old -> {
+                "#latest = :preview", Map.of("#latest", PostItems.LATEST_REPLY), Map.of(":preview", s(preview)), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
-                    after.remove(Items.LATEST_REPLY);
+                    after.remove(PostItems.LATEST_REPLY);
                     return after;
                 });
     }
@@ -232,10 +232,10 @@ final class DynamoConversations implements Conversations {
     @Override
     public boolean hide(Post post, String reason, AuditEntry entry) {
         Map<String, String> names = new HashMap<>(STATE);
-        boolean hidden = table.update(HIDE, Items.postKey(post), "SET #hidden = :reason", OPEN_POST, names,
+        boolean hidden = table.update(HIDE, PostItems.postKey(post), "SET #hidden = :reason", OPEN_POST, names,
                 Map.of(":reason", s(reason)), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
-                    after.put(Items.HIDDEN, s(reason));
+                    after.put(PostItems.HIDDEN, s(reason));
                     return after;
                 }).isPresent();
         if (hidden) {

@@ -12,11 +12,11 @@ import java.util.List;
  * from's PROFILE is marked last, as an alias of into: their posts keep from's id.
  */
 final class DynamoMerge {
-    private final DynamoPeople people;
+    private final PersonMoves people;
     private final DynamoCommunities communities;
     private final DynamoGrants grants;
 
-    DynamoMerge(DynamoPeople people, DynamoCommunities communities, DynamoGrants grants) {
+    DynamoMerge(PersonMoves people, DynamoCommunities communities, DynamoGrants grants) {
         this.people = people;
         this.communities = communities;
         this.grants = grants;
@@ -39,14 +39,14 @@ final class DynamoMerge {
                 new Step("email", () -> people.moveEmail(from, into)),
                 new Step("accounts", () -> people.moveAccounts(from, into)),
                 new Step("memberships", () -> communities.membershipItemsOf(op, from.id()).stream()
-                        .map(Items::membership)
-                        .forEach(m -> communities.moveMembership(op, m.communityId(), from.id(), into.id()))),
-                new Step("requests", () -> communities.requestItemsOf(op, from.id()).stream()
-                        .map(Items::joinRequest)
-                        .forEach(r -> communities.moveRequest(op, r, into.id(), into.displayName()))),
-                new Step("invitations", () -> communities.invitationItemsOf(op, from.id()).stream()
-                        .map(Items::invitation)
-                        .forEach(i -> communities.moveInvitation(op, i, into.id()))),
+                        .map(CommunityItems::membership)
+                        .forEach(m -> communities.moves().moveMembership(op, m.communityId(), from.id(), into.id()))),
+                new Step("requests", () -> communities.admissions().requestItemsOf(op, from.id()).stream()
+                        .map(CommunityItems::joinRequest)
+                        .forEach(r -> communities.moves().moveRequest(op, r, into.id(), into.displayName()))),
+                new Step("invitations", () -> communities.admissions().invitationItemsOf(op, from.id()).stream()
+                        .map(CommunityItems::invitation)
+                        .forEach(i -> communities.moves().moveInvitation(op, i, into.id()))),
                 new Step("topics", () -> people.moveTopics(from, into)),
                 new Step("grants", () -> grants.move(op, from.id(), into.id())),
                 new Step("alias", () -> people.markMerged(from, into)));

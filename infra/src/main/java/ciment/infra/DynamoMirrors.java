@@ -164,7 +164,7 @@ public final class DynamoMirrors {
         AttributeValue pk = image.get(Keys.PK);
         boolean post = pk != null && pk.s() != null && pk.s().startsWith(Keys.COMMUNITY_PREFIX) && sk != null
                 && sk.s() != null && (sk.s().startsWith(Keys.POST_PREFIX) || sk.s().startsWith(Keys.THREAD_PREFIX));
-        return post ? Optional.of(Items.post(image)) : Optional.empty();
+        return post ? Optional.of(PostItems.post(image)) : Optional.empty();
     }
 
     private Optional<Copy> copy(Post post, Platform platform, String conversationId) {

@@ -15,8 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * accounts: its claim ({@code EMAIL#<address>}) names the person who holds it ({@code personId}) and the
  * organisation that vouched for it ({@code vouchedBy}), as PROFILE does ({@code email}, {@code emailVouchedBy}).
  * A claim or address without it was written before addresses were vouched for: it links nothing and gives
- * way to a vouched one. Merging two people is {@link DynamoMerge}'s sequence of steps, some of them here.
+ * way to a vouched one. Declaring roles and skills is {@link TopicDeclarations}; merging two people is
+ * {@link DynamoMerge}'s sequence of steps, those that concern people {@link PersonMoves}.
  */
 final class DynamoPeople implements People {
     static final String FIND = "people.find";
@@ -47,20 +46,22 @@ final class DynamoPeople implements People {
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
     /** A claim may be written where none is, or over one from before vouching. */
     private static final String NOT_VOUCHED = "attribute_not_exists(" + Keys.PK + ") OR attribute_not_exists("
-            + Items.VOUCHED_BY + ")";
+            + PersonItems.VOUCHED_BY + ")";
 
     private final Table table;
+    private final TopicDeclarations topics;
     private final DynamoMerge merge;
 
     DynamoPeople(Table table, DynamoCommunities communities, DynamoGrants grants) {
         this.table = table;
-        this.merge = new DynamoMerge(this, communities, grants);
+        this.topics = new TopicDeclarations(table);
+        this.merge = new DynamoMerge(new PersonMoves(table, this, topics), communities, grants);
     }
 
     /** One read: the identity link holds the person's id and name. */
     @Override
     public Optional<Person> find(ChatAccount account) {
-        return table.get(FIND, Keys.identityLink(account), false).map(Items::personOfIdentity);
+        return table.get(FIND, Keys.identityLink(account), false).map(PersonItems::personOfIdentity);
     }
 
     /**
@@ -74,9 +75,9 @@ final class DynamoPeople implements People {
     @Override
     public Person enroll(ChatAccount account, Person fresh, Optional<VouchedAddress> address) {
         List<Write> writes = new ArrayList<>(List.of(
-                Write.putNew(table.name(), Items.identity(account, fresh)),
-                Write.putNew(table.name(), Items.profile(fresh, address))));
-        address.ifPresent(vouched -> writes.add(Write.putIf(table.name(), Items.emailClaim(vouched, fresh.id()),
+                Write.putNew(table.name(), PersonItems.identity(account, fresh)),
+                Write.putNew(table.name(), PersonItems.profile(fresh, address))));
+        address.ifPresent(vouched -> writes.add(Write.putIf(table.name(), PersonItems.emailClaim(vouched, fresh.id()),
                 NOT_VOUCHED)));
         Outcome outcome = table.transact(ENROLL, writes);
         if (outcome.committed()) {
@@ -97,11 +98,11 @@ final class DynamoPeople implements People {
     /** One conditional put: the account's identity link, unless a concurrent request linked it first. */
     @Override
     public Person link(ChatAccount account, Person person) {
-        return table.putNew(ENROLL, Items.identity(account, person)) ? person : linked(account);
+        return table.putNew(ENROLL, PersonItems.identity(account, person)) ? person : linked(account);
     }
 
     private Person linked(ChatAccount account) {
-        return table.get(ENROLL, Keys.identityLink(account), true).map(Items::personOfIdentity)
+        return table.get(ENROLL, Keys.identityLink(account), true).map(PersonItems::personOfIdentity)
                 .orElseThrow(() -> new IllegalStateException("identity link of " + account + " vanished"));
     }
 
@@ -112,8 +113,8 @@ final class DynamoPeople implements People {
     }
 
     private Optional<Holder> holderOf(String operation, String email) {
-        return table.get(operation, Keys.emailClaim(email), true).flatMap(claim -> Items.vouched(claim)
-                .flatMap(address -> current(operation, Items.str(claim, Items.PERSON_ID))
+        return table.get(operation, Keys.emailClaim(email), true).flatMap(claim -> PersonItems.vouched(claim)
+                .flatMap(address -> current(operation, Items.str(claim, PersonItems.PERSON_ID))
                         .map(person -> new Holder(person, address))));
     }
 
@@ -125,9 +126,9 @@ final class DynamoPeople implements People {
             if (profile.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> mergedInto = Items.optional(profile.get(), Items.MERGED_INTO);
+            Optional<String> mergedInto = Items.optional(profile.get(), PersonItems.MERGED_INTO);
             if (mergedInto.isEmpty()) {
-                return Optional.of(Items.personOfProfile(profile.get()));
+                return Optional.of(PersonItems.personOfProfile(profile.get()));
             }
             id = mergedInto.get();
         }
@@ -149,26 +150,26 @@ final class DynamoPeople implements People {
             table.batchGet(CLAIM_EMAIL, List.of(claimKey, profileKey), true)
                     .forEach(item -> read.put(Items.str(item, Keys.PK), item));
             Map<String, AttributeValue> claim = read.get(claimKey.get(Keys.PK).s());
-            if (claim != null && claim.containsKey(Items.VOUCHED_BY)) {
-                return Items.str(claim, Items.PERSON_ID).equals(person.id()) ? EmailClaim.ALREADY_THEIRS : EmailClaim.TAKEN;
+            if (claim != null && claim.containsKey(PersonItems.VOUCHED_BY)) {
+                return Items.str(claim, PersonItems.PERSON_ID).equals(person.id()) ? EmailClaim.ALREADY_THEIRS : EmailClaim.TAKEN;
             }
             Map<String, AttributeValue> profile = read.get(profileKey.get(Keys.PK).s());
             if (profile == null) {
                 throw new IllegalStateException("person " + person.id() + " has no profile");
             }
             AttributeValue email = Keys.s(address.email());
-            if (profile.containsKey(Items.EMAIL_VOUCHED_BY) && !email.equals(profile.get(Items.EMAIL))) {
+            if (profile.containsKey(PersonItems.EMAIL_VOUCHED_BY) && !email.equals(profile.get(PersonItems.EMAIL))) {
                 return EmailClaim.HAS_ANOTHER;
             }
             AttributeValue organisation = Keys.s(address.organisation());
             Map<String, AttributeValue> after = new HashMap<>(profile);
-            after.put(Items.EMAIL, email);
-            after.put(Items.EMAIL_VOUCHED_BY, organisation);
+            after.put(PersonItems.EMAIL, email);
+            after.put(PersonItems.EMAIL_VOUCHED_BY, organisation);
             Outcome outcome = table.transact(CLAIM_EMAIL, List.of(
-                    Write.putIf(table.name(), Items.emailClaim(address, person.id()), NOT_VOUCHED),
+                    Write.putIf(table.name(), PersonItems.emailClaim(address, person.id()), NOT_VOUCHED),
                     Write.update(table.name(), profileKey, "SET #email = :email, #vouched = :by",
                             EXISTS + " AND (attribute_not_exists(#vouched) OR #email = :email)",
-                            Map.of("#email", Items.EMAIL, "#vouched", Items.EMAIL_VOUCHED_BY),
+                            Map.of("#email", PersonItems.EMAIL, "#vouched", PersonItems.EMAIL_VOUCHED_BY),
                             Map.of(":email", email, ":by", organisation),
                             Math.max(ItemSizes.of(profile), ItemSizes.of(after)), false)));
             if (outcome.committed()) {
@@ -192,14 +193,14 @@ final class DynamoPeople implements People {
     @Override
     public List<Person> people(Collection<String> personIds) {
         List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(personIds).stream().map(Keys::profile).toList();
-        return table.batchGet(PEOPLE, keys, false).stream().map(Items::personOfProfile).toList();
+        return table.batchGet(PEOPLE, keys, false).stream().map(PersonItems::personOfProfile).toList();
     }
 
     /** One read of PROFILE, where the roles and skills are kept as typed (strongly consistent: just declared shows). */
     @Override
     public Profile profile(Person person) {
         return table.get(PROFILE, Keys.profile(person.id()), true)
-                .map(item -> Items.profile(person, item))
+                .map(item -> PersonItems.profile(person, item))
                 .orElseGet(() -> Profile.empty(person));
     }
 
@@ -211,7 +212,7 @@ final class DynamoPeople implements People {
         table.batchGet(PROFILES, keys, false)
                 .forEach(item -> byId.put(Keys.idIn(Items.str(item, Keys.PK), Keys.PERSON_PREFIX), item));
         return persons.stream().map(person -> Optional.ofNullable(byId.get(person.id()))
-                .map(item -> Items.profile(person, item)).orElseGet(() -> Profile.empty(person))).toList();
+                .map(item -> PersonItems.profile(person, item)).orElseGet(() -> Profile.empty(person))).toList();
     }
 
     /**
@@ -221,38 +222,7 @@ final class DynamoPeople implements People {
      */
     @Override
     public boolean declare(Person person, Kind kind, Topic topic) {
-        return declare(DECLARE, person, kind, topic);
-    }
-
-    private boolean declare(String operation, Person person, Kind kind, Topic topic) {
-        Map<String, AttributeValue> profile = table.get(operation, Keys.profile(person.id()), true)
-                .orElseThrow(() -> new IllegalStateException("person " + person.id() + " has no profile"));
-        if (declaredKeys(profile, kind).contains(topic.key())) {
-            return false;
-        }
-        Map<String, AttributeValue> after = new HashMap<>(profile);
-        List<String> texts = new ArrayList<>(Items.texts(profile, Items.textsOf(kind)));
-        texts.add(topic.text());
-        after.put(Items.textsOf(kind), Items.strings(texts));
-        Set<String> keys = new TreeSet<>(declaredKeys(profile, kind));
-        keys.add(topic.key());
-        after.put(Items.keysOf(kind), AttributeValue.fromSs(List.copyOf(keys)));
-        Outcome outcome = table.transact(operation, List.of(
-                Write.update(table.name(), Keys.profile(person.id()),
-                        "SET #texts = list_append(if_not_exists(#texts, :none), :text) ADD #keys :keys",
-                        "attribute_exists(" + Keys.PK + ") AND NOT contains(#keys, :key)",
-                        Map.of("#texts", Items.textsOf(kind), "#keys", Items.keysOf(kind)),
-                        Map.of(":none", AttributeValue.fromL(List.of()), ":text", Items.strings(List.of(topic.text())),
-                                ":keys", AttributeValue.fromSs(List.of(topic.key())), ":key", Keys.s(topic.key())),
-                        Math.max(ItemSizes.of(profile), ItemSizes.of(after)), false),
-                Write.put(table.name(), Items.topicEntry(topic, person, kind))));
-        if (outcome.committed()) {
-            return true;
-        }
-        if (outcome.conditionFailed(0)) {
-            return false; // declared by a request that ran meanwhile
-        }
-        throw new IllegalStateException("topic " + topic.key() + " not declared: " + outcome.reasons());
+        return topics.declare(DECLARE, person, kind, topic);
     }
 
     /**
@@ -262,39 +232,7 @@ final class DynamoPeople implements People {
      */
     @Override
     public boolean withdraw(Person person, Kind kind, Topic topic) {
-        return withdraw(WITHDRAW, person, kind, topic);
-    }
-
-    private boolean withdraw(String operation, Person person, Kind kind, Topic topic) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Map<String, AttributeValue>> profile = table.get(operation, Keys.profile(person.id()), true);
-            if (profile.isEmpty() || !declaredKeys(profile.get(), kind).contains(topic.key())) {
-                return false;
-            }
-            List<String> texts = Items.texts(profile.get(), Items.textsOf(kind));
-            int at = indexOf(texts, topic.key());
-            if (at < 0) {
-                throw new IllegalStateException("profile of " + person.id() + " has the key " + topic.key()
-                        + " without its text");
-            }
-            String path = "#texts[" + at + "]";
-            Outcome outcome = table.transact(operation, List.of(
-                    Write.update(table.name(), Keys.profile(person.id()), "REMOVE " + path + " DELETE #keys :keys",
-                            "contains(#keys, :key) AND " + path + " = :text",
-                            Map.of("#texts", Items.textsOf(kind), "#keys", Items.keysOf(kind)),
-                            Map.of(":keys", AttributeValue.fromSs(List.of(topic.key())), ":key", Keys.s(topic.key()),
-                                    ":text", Keys.s(texts.get(at))),
-                            ItemSizes.of(profile.get()), false),
-                    // The entry goes whatever is there: the profile's condition is the one that guards.
-                    Write.deleteKey(table.name(), Keys.topicEntry(topic.key(), person.id(), kind), null,
-                            ItemSizes.of(Items.topicEntry(topic, person, kind)), false)));
-            if (outcome.committed()) {
-                return true;
-            }
-            if (!outcome.conditionFailed(0) || attempt == 2) {
-                throw new IllegalStateException("topic " + topic.key() + " not withdrawn: " + outcome.reasons());
-            }
-        }
+        return topics.withdraw(WITHDRAW, person, kind, topic);
     }
 
     /** One query of the topic's partition; a person who declared it both as a role and a skill is listed once. */
@@ -305,120 +243,18 @@ final class DynamoPeople implements People {
                         .keyConditionExpression("pk = :topic AND begins_with(sk, :person)")
                         .expressionAttributeValues(Map.of(":topic", Keys.s(Keys.topic(topicKey)),
                                 ":person", Keys.s(Keys.PERSON_PREFIX))))
-                .stream().map(Items::personOfTopicEntry).forEach(p -> people.putIfAbsent(p.id(), p));
+                .stream().map(PersonItems::personOfTopicEntry).forEach(p -> people.putIfAbsent(p.id(), p));
         return List.copyOf(people.values());
     }
 
     /** One index query: identity links are in the index under their person. */
     @Override
     public List<ChatAccount> accounts(Person person) {
-        return identityItemsOf(ACCOUNTS, person.id()).stream().map(Items::accountOfIdentity).toList();
+        return identityItemsOf(ACCOUNTS, person.id()).stream().map(PersonItems::accountOfIdentity).toList();
     }
 
     List<Map<String, AttributeValue>> identityItemsOf(String operation, String personId) {
-        return table.queryAll(operation, q -> q.indexName(Keys.GSI1)
-                .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :identity)")
-                .expressionAttributeValues(Map.of(":person", Keys.s(Keys.person(personId)),
-                        ":identity", Keys.s(Keys.IDENTITY_PREFIX))));
+        return table.queryAll(operation, Keys.underPerson(personId, Keys.IDENTITY_PREFIX));
     }
 
-    // The steps of a merge that concern people (DynamoMerge runs them); each can run again.
-
-    /**
-     * From's address (if any) now leads to into, so that an account enrolling with it meanwhile joins
-     * into; into takes it as their own when they have none (a vouched one: when they have none vouched).
-     */
-    void moveEmail(Person from, Person into) {
-        Optional<Map<String, AttributeValue>> profile = table.get(MERGE, Keys.profile(from.id()), true);
-        Optional<String> email = profile.flatMap(item -> Items.optional(item, Items.EMAIL));
-        if (email.isEmpty()) {
-            return;
-        }
-        AttributeValue intoId = Keys.s(into.id());
-        table.update(MERGE, Keys.emailClaim(email.get()), "SET personId = :into", "personId = :from", Map.of(),
-                Map.of(":into", intoId, ":from", Keys.s(from.id())), MetaSizes.set(Items.PERSON_ID, intoId));
-        AttributeValue address = Keys.s(email.get());
-        Optional<String> vouchedBy = profile.flatMap(item -> Items.optional(item, Items.EMAIL_VOUCHED_BY));
-        if (vouchedBy.isEmpty()) {
-            table.update(MERGE, Keys.profile(into.id()), "SET #email = :email",
-                    EXISTS + " AND attribute_not_exists(#email)", Map.of("#email", Items.EMAIL),
-                    Map.of(":email", address), MetaSizes.set(Items.EMAIL, address));
-            return;
-        }
-        AttributeValue by = Keys.s(vouchedBy.get());
-        table.update(MERGE, Keys.profile(into.id()), "SET #email = :email, #vouched = :by",
-                EXISTS + " AND attribute_not_exists(#vouched)",
-                Map.of("#email", Items.EMAIL, "#vouched", Items.EMAIL_VOUCHED_BY), Map.of(":email", address, ":by", by),
-                old -> MetaSizes.set(Items.EMAIL_VOUCHED_BY, by).apply(MetaSizes.set(Items.EMAIL, address).apply(old)));
-    }
-
-    /**
-     * Each of from's identity links now leads to into (its index entry moves to into's partition). A guest's
-     * account stays a guest's, and every account of a guest is one: merging never makes a guest an employee.
-     */
-    void moveAccounts(Person from, Person into) {
-        for (Map<String, AttributeValue> link : identityItemsOf(MERGE, from.id())) {
-            ChatAccount account = Items.accountOfIdentity(link);
-            boolean guest = into.guest() || Items.bool(link, Items.GUEST);
-            Map<String, AttributeValue> moved = Items.identity(account,
-                    new Person(into.id(), into.displayName(), guest, into.erasing()));
-            table.update(MERGE, Keys.identityLink(account),
-                    "SET personId = :into, displayName = :name, guest = :guest, gsi1pk = :person",
-                    "personId = :from", Map.of(),
-                    Map.of(":into", Keys.s(into.id()), ":name", moved.get(Items.DISPLAY_NAME),
-                            ":guest", moved.get(Items.GUEST), ":person", moved.get(Keys.GSI1_PK),
-                            ":from", Keys.s(from.id())),
-                    old -> moved);
-        }
-    }
-
-    /** Each role and skill of from is declared by into (unless they have it), then withdrawn from from. */
-    void moveTopics(Person from, Person into) {
-        Optional<Map<String, AttributeValue>> profile = table.get(MERGE, Keys.profile(from.id()), true);
-        if (profile.isEmpty()) {
-            return;
-        }
-        for (Kind kind : Kind.values()) {
-            for (String text : Items.texts(profile.get(), Items.textsOf(kind))) {
-                Topic topic = Topic.of(text);
-                declare(MERGE, into, kind, topic);
-                withdraw(MERGE, from, kind, topic);
-            }
-        }
-    }
-
-    /**
-     * From's PROFILE stays, as an alias of into: their posts keep their id. Marked once. It is in the
-     * keys-only index under into, so that into's export and erasure find the people merged into them.
-     */
-    void markMerged(Person from, Person into) {
-        AttributeValue intoKey = Keys.s(Keys.person(into.id()));
-        AttributeValue alias = Keys.s(Keys.ALIAS_PREFIX + from.id());
-        table.update(MERGE, Keys.profile(from.id()), "SET #mergedInto = :into, #gsi2pk = :intoKey, #gsi2sk = :alias",
-                EXISTS + " AND (attribute_not_exists(#mergedInto) OR #mergedInto <> :into)",
-                Map.of("#mergedInto", Items.MERGED_INTO, "#gsi2pk", Keys.GSI2_PK, "#gsi2sk", Keys.GSI2_SK),
-                Map.of(":into", Keys.s(into.id()), ":intoKey", intoKey, ":alias", alias),
-                old -> {
-                    Map<String, AttributeValue> after = new HashMap<>(old);
-                    after.put(Items.MERGED_INTO, Keys.s(into.id()));
-                    after.put(Keys.GSI2_PK, intoKey);
-                    after.put(Keys.GSI2_SK, alias);
-                    return after;
-                });
-    }
-
-    private static Set<String> declaredKeys(Map<String, AttributeValue> profile, Kind kind) {
-        AttributeValue keys = profile.get(Items.keysOf(kind));
-        return keys == null || !keys.hasSs() ? Set.of() : Set.copyOf(keys.ss());
-    }
-
-    /** Where the text with this key is in the list: texts are kept as typed, their keys fold them. */
-    private static int indexOf(List<String> texts, String key) {
-        for (int i = 0; i < texts.size(); i++) {
-            if (Topic.of(texts.get(i)).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -39,7 +39,7 @@ final class DynamoPosts implements Posts {
     /** One conditional put: a retried or duplicated request finds its post there and writes nothing. */
     @Override
     public boolean add(Post post) {
-        return table.putNew(ADD, Items.post(post));
+        return table.putNew(ADD, PostItems.post(post));
     }
 
     @Override
@@ -47,7 +47,7 @@ final class DynamoPosts implements Posts {
         if (limit <= 0) {
             return List.of();
         }
-        return table.query(LATEST, newest(communityId, limit)).stream().map(Items::post).toList();
+        return table.query(LATEST, newest(communityId, limit)).stream().map(PostItems::post).toList();
     }
 
     @Override
@@ -71,7 +71,7 @@ final class DynamoPosts implements Posts {
                 next = lastKey(more);
             }
         }
-        return new Page(items.stream().map(Items::post).toList(), next != null);
+        return new Page(items.stream().map(PostItems::post).toList(), next != null);
     }
 
     /** Each community's page in a thread of its own: a home feed waits for the slowest read, not for their sum. */

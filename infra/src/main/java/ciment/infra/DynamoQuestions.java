@@ -28,14 +28,14 @@ final class DynamoQuestions {
     }
 
     boolean accept(Post question, Post answer) {
-        return table.update(ACCEPT, Items.postKey(question), "SET #answer = :answer, #gsi1sk = :done",
+        return table.update(ACCEPT, PostItems.postKey(question), "SET #answer = :answer, #gsi1sk = :done",
                 "#question = :yes AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)",
-                Map.of("#answer", Items.ANSWER_ID, "#gsi1sk", Keys.GSI1_SK, "#question", Items.QUESTION,
-                        "#removed", Items.REMOVED, "#hidden", Items.HIDDEN),
+                Map.of("#answer", PostItems.ANSWER_ID, "#gsi1sk", Keys.GSI1_SK, "#question", PostItems.QUESTION,
+                        "#removed", PostItems.REMOVED, "#hidden", PostItems.HIDDEN),
                 Map.of(":answer", s(answer.id()), ":done", s(Keys.question(question.id(), true)),
                         ":yes", AttributeValue.fromBool(true)), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
-                    after.put(Items.ANSWER_ID, s(answer.id()));
+                    after.put(PostItems.ANSWER_ID, s(answer.id()));
                     after.put(Keys.GSI1_SK, s(Keys.question(question.id(), true)));
                     return after;
                 }).isPresent();
@@ -51,20 +51,20 @@ final class DynamoQuestions {
                                 : Map.of(":questions", s(Keys.questions(communityId))))
                         .scanIndexForward(false)
                         .limit(limit))
-                .stream().map(Items::post).toList();
+                .stream().map(PostItems::post).toList();
     }
 
     boolean pin(Post post, boolean pin) {
-        boolean changed = table.update(PIN, Items.postKey(post), pin ? "SET #pinned = :yes" : "REMOVE #pinned",
+        boolean changed = table.update(PIN, PostItems.postKey(post), pin ? "SET #pinned = :yes" : "REMOVE #pinned",
                 pin ? "attribute_exists(pk) AND attribute_not_exists(#pinned) AND attribute_not_exists(#removed)"
                         : "attribute_exists(#pinned)",
-                pin ? Map.of("#pinned", Items.PINNED, "#removed", Items.REMOVED) : Map.of("#pinned", Items.PINNED),
+                pin ? Map.of("#pinned", PostItems.PINNED, "#removed", PostItems.REMOVED) : Map.of("#pinned", PostItems.PINNED),
                 pin ? Map.of(":yes", AttributeValue.fromBool(true)) : Map.of(), old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
                     if (pin) {
-                        after.put(Items.PINNED, AttributeValue.fromBool(true));
+                        after.put(PostItems.PINNED, AttributeValue.fromBool(true));
                     } else {
-                        after.remove(Items.PINNED);
+                        after.remove(PostItems.PINNED);
                     }
                     return after;
                 }).isPresent();
@@ -96,7 +96,7 @@ final class DynamoQuestions {
             return Keys.key(Keys.community(communityId), Items.optional(marker, ROOT)
                     .map(root -> Keys.reply(root, id)).orElse(Keys.post(id)));
         }).toList();
-        return table.batchGet(KNOWLEDGE, keys, false).stream().map(Items::post)
+        return table.batchGet(KNOWLEDGE, keys, false).stream().map(PostItems::post)
                 .sorted(Comparator.comparing(Post::id).reversed()).toList();
     }
 

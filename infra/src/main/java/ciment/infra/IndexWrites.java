@@ -5,14 +5,31 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the second index (gsi2, keys only) adds to a write. Its entry holds the table's and the index's
- * keys plus 100 bytes of overhead, as DynamoDB sizes index entries; it is written when an item enters
- * or leaves the index or its index keys change, never for a change of another attribute.
+ * What the indexes add to a write. The first (gsi1) holds whole items: its entry weighs as the item does.
+ * The second (gsi2, keys only) holds the table's and the index's keys plus 100 bytes of overhead, as
+ * DynamoDB sizes index entries; it is written when an item enters or leaves the index or its index keys
+ * change, never for a change of another attribute.
  */
 final class IndexWrites {
     static final long ENTRY_OVERHEAD_BYTES = 100;
 
     private IndexWrites() {
+    }
+
+    /**
+     * The gsi1 writes of an update of an item this large: none when the item is not in the index, one when
+     * its entry stays under the same key, two when its key changes (the old entry is deleted, the new one put).
+     */
+    static double gsi1Change(Map<String, AttributeValue> before, Map<String, AttributeValue> after, long size) {
+        AttributeValue was = before.get(Keys.GSI1_PK);
+        AttributeValue is = after.get(Keys.GSI1_PK);
+        if (was == null && is == null) {
+            return 0;
+        }
+        if (was != null && is != null && !was.equals(is)) {
+            return CapacityCalculator.write(ItemSizes.of(before)) + CapacityCalculator.write(ItemSizes.of(after));
+        }
+        return CapacityCalculator.write(size);
     }
 
     /** The size of an item's gsi2 entry; 0 when it is not in gsi2. */

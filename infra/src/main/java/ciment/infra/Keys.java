@@ -7,7 +7,9 @@ import ciment.core.model.Slug;
 import ciment.core.port.People;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The table's key plan (ARCHITECTURE.md, "Data: one DynamoDB table"): every key Ciment writes is spelled here.
@@ -99,6 +101,13 @@ final class Keys {
 
     static String person(String personId) {
         return PERSON_PREFIX + personId;
+    }
+
+    /** A query of the first index's entries under a person whose sort key starts with {@code prefix}. */
+    static Consumer<QueryRequest.Builder> underPerson(String personId, String prefix) {
+        return q -> q.indexName(GSI1)
+                .keyConditionExpression("gsi1pk = :person AND begins_with(gsi1sk, :prefix)")
+                .expressionAttributeValues(Map.of(":person", s(person(personId)), ":prefix", s(prefix)));
     }
 
     static String request(String personId) {

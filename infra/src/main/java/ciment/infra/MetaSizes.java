@@ -51,19 +51,19 @@ final class MetaSizes {
     static UnaryOperator<Map<String, AttributeValue>> recount(int members, int stewards, String personId) {
         return meta -> {
             Map<String, AttributeValue> after = new HashMap<>(meta);
-            after.put(Items.MEMBER_COUNT, Items.n(Items.num(meta, Items.MEMBER_COUNT) + members));
-            after.put(Items.STEWARD_COUNT, Items.n(Items.num(meta, Items.STEWARD_COUNT) + stewards));
+            after.put(CommunityItems.MEMBER_COUNT, Items.n(Items.num(meta, CommunityItems.MEMBER_COUNT) + members));
+            after.put(CommunityItems.STEWARD_COUNT, Items.n(Items.num(meta, CommunityItems.STEWARD_COUNT) + stewards));
             if (stewards != 0) {
-                TreeSet<String> ids = new TreeSet<>(Items.stewards(meta));
+                TreeSet<String> ids = new TreeSet<>(CommunityItems.stewards(meta));
                 if (stewards > 0) {
                     ids.add(personId);
                 } else {
                     ids.remove(personId);
                 }
                 if (ids.isEmpty()) {
-                    after.remove(Items.STEWARDS);
+                    after.remove(CommunityItems.STEWARDS);
                 } else {
-                    after.put(Items.STEWARDS, AttributeValue.fromSs(List.copyOf(ids)));
+                    after.put(CommunityItems.STEWARDS, AttributeValue.fromSs(List.copyOf(ids)));
                 }
             }
             return after;

@@ -74,7 +74,7 @@ public final class Outbox implements Notices {
     /** One conditional put: a notice written twice (same id) is kept once. */
     @Override
     public void send(Notice notice) {
-        table.putNew(SEND, Items.notice(notice, notice.at().plus(KEPT_FOR)));
+        table.putNew(SEND, NoticeItems.notice(notice, notice.at().plus(KEPT_FOR)));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class Outbox implements Notices {
         AttributeValue sk = item.get(Keys.SK);
         boolean outbox = pk != null && pk.s() != null && pk.s().startsWith(Keys.OUTBOX_PREFIX)
                 && sk != null && Keys.OUTBOX.equals(sk.s());
-        return outbox ? Optional.of(Items.notice(item)) : Optional.empty();
+        return outbox ? Optional.of(NoticeItems.notice(item)) : Optional.empty();
     }
 
     /**

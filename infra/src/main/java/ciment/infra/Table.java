@@ -3,15 +3,11 @@ package ciment.infra;
 import ciment.infra.CapacityCalculator.ReadMode;
 import ciment.infra.CapacityMeter.Units;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -43,8 +39,6 @@ final class Table {
     private static final int TRANSACTION_ATTEMPTS = 5;
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_ATTEMPTS = 8;
-    private static final Pattern KEY_EQUALS = Pattern.compile("(#?[A-Za-z0-9_]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
-    private static final Set<String> PARTITION_KEYS = Set.of(Keys.PK, Keys.GSI1_PK, Keys.GSI2_PK);
 
     private final DynamoDbClient client;
     private final String name;
@@ -66,7 +60,7 @@ final class Table {
         Optional<Map<String, AttributeValue>> item = response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(response.item()) : Optional.empty();
         long size = item.map(ItemSizes::of).orElse(0L);
-        meter.record(operation, pk(key), Units.read(units(response.consumedCapacity())),
+        meter.record(operation, RequestPartitions.of(key), Units.read(units(response.consumedCapacity())),
                 Units.read(CapacityCalculator.get(size, ReadMode.of(consistent))));
         return item;
     }
@@ -102,12 +96,12 @@ final class Table {
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             double index = (item.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0)
                     + IndexWrites.gsi2(item);
-            meter.record(operation, pk(item), Units.write(units(response.consumedCapacity())),
+            meter.record(operation, RequestPartitions.of(item), Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             // A failed condition still costs the write; DynamoDB reports no units with the error.
-            meter.record(operation, pk(item), Units.NONE, Units.write(CapacityCalculator.write(size)));
+            meter.record(operation, RequestPartitions.of(item), Units.NONE, Units.write(CapacityCalculator.write(size)));
             return false;
         }
     }
@@ -120,23 +114,8 @@ final class Table {
     Optional<Map<String, AttributeValue>> update(String operation, Map<String, AttributeValue> key, String update,
             String condition, Map<String, String> names, Map<String, AttributeValue> values,
             UnaryOperator<Map<String, AttributeValue>> applied) {
-        try {
-            UpdateItemResponse response = client.updateItem(b -> b.tableName(name).key(key).updateExpression(update)
-                    .conditionExpression(condition).expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values.isEmpty() ? null : values).returnValues(ReturnValue.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            Map<String, AttributeValue> old = response.attributes();
-            Map<String, AttributeValue> after = applied.apply(old);
-            long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
-            double index = indexWrites(old, after, size) + IndexWrites.gsi2Change(old, after);
-            meter.record(operation, pk(key), Units.write(units(response.consumedCapacity())),
-                    Units.write(CapacityCalculator.write(size) + index));
-            return Optional.of(old);
-        } catch (ConditionalCheckFailedException refused) {
-            // The item's size is not known; a refused write still costs at least its smallest unit.
-            meter.record(operation, pk(key), Units.NONE, Units.write(CapacityCalculator.write(0)));
-            return Optional.empty();
-        }
+        Updated updated = update(operation, key, update, condition, names, values, applied, false);
+        return updated.applied() ? updated.item() : Optional.empty();
     }
 
     /** An update's result: applied, with the item before it; or refused, with the item as it is (empty when absent). */
@@ -150,42 +129,38 @@ final class Table {
     Updated updateOrShow(String operation, Map<String, AttributeValue> key, String update, String condition,
             Map<String, String> names, Map<String, AttributeValue> values,
             UnaryOperator<Map<String, AttributeValue>> applied) {
+        return update(operation, key, update, condition, names, values, applied, true);
+    }
+
+    /** An update; when {@code show}, a refusal returns the item that refused it, which then sizes its write. */
+    private Updated update(String operation, Map<String, AttributeValue> key, String update, String condition,
+            Map<String, String> names, Map<String, AttributeValue> values,
+            UnaryOperator<Map<String, AttributeValue>> applied, boolean show) {
         try {
-            UpdateItemResponse response = client.updateItem(b -> b.tableName(name).key(key).updateExpression(update)
-                    .conditionExpression(condition).expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values.isEmpty() ? null : values).returnValues(ReturnValue.ALL_OLD)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            UpdateItemResponse response = client.updateItem(b -> {
+                b.tableName(name).key(key).updateExpression(update).conditionExpression(condition)
+                        .expressionAttributeNames(names.isEmpty() ? null : names)
+                        .expressionAttributeValues(values.isEmpty() ? null : values).returnValues(ReturnValue.ALL_OLD)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                if (show) {
+                    b.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+                }
+            });
             Map<String, AttributeValue> old = response.attributes();
             Map<String, AttributeValue> after = applied.apply(old);
             long size = Math.max(ItemSizes.of(old), ItemSizes.of(after));
-            meter.record(operation, pk(key), Units.write(units(response.consumedCapacity())),
-                    Units.write(CapacityCalculator.write(size) + indexWrites(old, after, size)
+            meter.record(operation, RequestPartitions.of(key), Units.write(units(response.consumedCapacity())),
+                    Units.write(CapacityCalculator.write(size) + IndexWrites.gsi1Change(old, after, size)
                             + IndexWrites.gsi2Change(old, after)));
             return new Updated(true, Optional.of(old));
         } catch (ConditionalCheckFailedException refused) {
-            Optional<Map<String, AttributeValue>> item = refused.hasItem() && !refused.item().isEmpty()
+            // Without the item that refused, its size is not known: a refused write costs at least its smallest unit.
+            Optional<Map<String, AttributeValue>> item = show && refused.hasItem() && !refused.item().isEmpty()
                     ? Optional.of(refused.item()) : Optional.empty();
-            meter.record(operation, pk(key), Units.NONE,
+            meter.record(operation, RequestPartitions.of(key), Units.NONE,
                     Units.write(CapacityCalculator.write(item.map(ItemSizes::of).orElse(0L))));
             return new Updated(false, item);
         }
-    }
-
-    /**
-     * The index writes of an update: none when the item is not in the index, one when its entry stays
-     * under the same key, two when its key changes (the old entry is deleted, the new one put).
-     */
-    private static double indexWrites(Map<String, AttributeValue> before, Map<String, AttributeValue> after, long size) {
-        AttributeValue was = before.get(Keys.GSI1_PK);
-        AttributeValue is = after.get(Keys.GSI1_PK);
-        if (was == null && is == null) {
-            return 0;
-        }
-        if (was != null && is != null && !was.equals(is)) {
-            return CapacityCalculator.write(ItemSizes.of(before)) + CapacityCalculator.write(ItemSizes.of(after));
-        }
-        return CapacityCalculator.write(size);
     }
 
     /** Deletes an item on a condition; the deleted item, or empty (and nothing written) when the condition fails. */
@@ -204,11 +179,11 @@ final class Table {
             Map<String, AttributeValue> old = response.attributes();
             long size = ItemSizes.of(old);
             double index = (old.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(size) : 0) + IndexWrites.gsi2(old);
-            meter.record(operation, pk(key), Units.write(units(response.consumedCapacity())),
+            meter.record(operation, RequestPartitions.of(key), Units.write(units(response.consumedCapacity())),
                     Units.write(CapacityCalculator.write(size) + index));
             return Optional.of(old);
         } catch (ConditionalCheckFailedException refused) {
-            meter.record(operation, pk(key), Units.NONE, Units.write(CapacityCalculator.write(0)));
+            meter.record(operation, RequestPartitions.of(key), Units.NONE, Units.write(CapacityCalculator.write(0)));
             return Optional.empty();
         }
     }
@@ -238,7 +213,7 @@ final class Table {
                 items.addAll(found);
                 pending = response.hasUnprocessedKeys() && response.unprocessedKeys().containsKey(name)
                         ? response.unprocessedKeys().get(name).keys() : List.of();
-                meter.record(operation, partitions(asked), Units.read(response.hasConsumedCapacity()
+                meter.record(operation, RequestPartitions.ofKeys(asked), Units.read(response.hasConsumedCapacity()
                                 ? response.consumedCapacity().stream().mapToDouble(Table::units).sum() : 0),
                         Units.read(batchGetUnits(found, asked.size() - pending.size(), consistent)));
             }
@@ -265,11 +240,11 @@ final class Table {
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 double reported = response.hasConsumedCapacity()
                         ? response.consumedCapacity().stream().mapToDouble(Table::units).sum() : 0;
-                meter.record(operation, partitionsOf(writes), Units.write(reported),
+                meter.record(operation, RequestPartitions.ofWrites(writes), Units.write(reported),
                         Units.write(Write.committedUnits(writes)));
                 return Outcome.COMMITTED;
             } catch (TransactionCanceledException cancelled) {
-                meter.record(operation, partitionsOf(writes), Units.NONE, Units.write(Write.cancelledUnits(writes)));
+                meter.record(operation, RequestPartitions.ofWrites(writes), Units.NONE, Units.write(Write.cancelledUnits(writes)));
                 List<String> reasons = cancelled.hasCancellationReasons()
                         ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
                 if (reasons.contains(CONFLICT) && attempt < TRANSACTION_ATTEMPTS) {
@@ -300,7 +275,7 @@ final class Table {
     private QueryResponse page(String operation, QueryRequest request) {
         QueryResponse response = client.query(request);
         boolean consistent = Boolean.TRUE.equals(request.consistentRead());
-        meter.record(operation, partition(request), Units.read(units(response.consumedCapacity())),
+        meter.record(operation, RequestPartitions.ofQuery(request), Units.read(units(response.consumedCapacity())),
                 Units.read(CapacityCalculator.query(ItemSizes.total(response.items()), ReadMode.of(consistent))));
         return response;
     }
@@ -310,53 +285,6 @@ final class Table {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         query.accept(builder);
         return builder.exclusiveStartKey(startKey).build();
-    }
-
-    private static String pk(Map<String, AttributeValue> key) {
-        AttributeValue pk = key.get(Keys.PK);
-        return pk == null ? null : pk.s();
-    }
-
-    /** Keys asked in a batch, weighed by their count per partition. */
-    private static Map<String, Double> partitions(List<Map<String, AttributeValue>> keys) {
-        Map<String, Double> weights = new HashMap<>();
-        keys.forEach(key -> weights.merge(String.valueOf(pk(key)), 1.0, Double::sum));
-        return weights;
-    }
-
-    /** A transaction's partitions, weighed by the units each action's item costs. */
-    private static Map<String, Double> partitionsOf(List<Write> writes) {
-        Map<String, Double> weights = new HashMap<>();
-        for (Write write : writes) {
-            TransactWriteItem action = write.action();
-            Map<String, AttributeValue> key = action.put() != null ? action.put().item()
-                    : action.update() != null ? action.update().key()
-                    : action.delete() != null ? action.delete().key()
-                    : action.conditionCheck() != null ? action.conditionCheck().key() : Map.of();
-            weights.merge(String.valueOf(pk(key)), Write.committedUnits(List.of(write)), Double::sum);
-        }
-        return weights;
-    }
-
-    /** The partition a query reads: the value its key condition gives the table's or an index's partition key. */
-    static String partition(QueryRequest request) {
-        String condition = request.keyConditionExpression();
-        if (condition == null) {
-            return null;
-        }
-        Matcher equals = KEY_EQUALS.matcher(condition);
-        while (equals.find()) {
-            String attribute = equals.group(1);
-            if (attribute.startsWith("#") && request.hasExpressionAttributeNames()) {
-                attribute = request.expressionAttributeNames().getOrDefault(attribute, attribute);
-            }
-            if (PARTITION_KEYS.contains(attribute)) {
-                AttributeValue value = request.hasExpressionAttributeValues()
-                        ? request.expressionAttributeValues().get(equals.group(2)) : null;
-                return value == null ? null : value.s();
-            }
-        }
-        return null;
     }
 
     private static double units(ConsumedCapacity consumed) {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Issue 14, item 5: `communities` (and the Home, `who`, the messaging extension's search) read the catalog of
- * 500 communities once per container and {@link DynamoCommunities#CATALOG_FRESH}, not on every call.
+ * 500 communities once per container and {@link CommunityMeta#CATALOG_FRESH}, not on every call.
  */
 class CatalogCapacityTest {
     private static final int COMMUNITIES = 500;
@@ -39,7 +39,7 @@ class CatalogCapacityTest {
         // transaction, which 500 creates would make slow).
         List<WriteRequest> puts = IntStream.range(0, COMMUNITIES).mapToObj(i -> {
             Community community = Sample.community(new Slug("guild-" + i), Sample.personId());
-            return WriteRequest.builder().putRequest(put -> put.item(Items.community(community,
+            return WriteRequest.builder().putRequest(put -> put.item(CommunityItems.community(community,
                     List.of(community.createdBy())))).build();
         }).toList();
         for (int from = 0; from < puts.size(); from += 25) {
@@ -88,7 +88,7 @@ class CatalogCapacityTest {
         Community later = Sample.community(Sample.slug("later"), Sample.personId());
         elsewhere.create(later, Sample.steward(later));
         assertEquals(before + 2, here.catalog().size(), "another container's change waits for freshness");
-        clock.advance(DynamoCommunities.CATALOG_FRESH);
+        clock.advance(CommunityMeta.CATALOG_FRESH);
         assertEquals(before + 3, here.catalog().size());
     }
 

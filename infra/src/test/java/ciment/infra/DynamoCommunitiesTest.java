@@ -198,11 +198,11 @@ class DynamoCommunitiesTest {
     void find_communityNotYetInTheIndex_isFoundThroughItsSlugClaim() {
         // The index trails the table on AWS; here a META item without index keys plays the lagging index.
         Community community = Sample.community(Sample.slug("lagging"), Sample.personId());
-        Map<String, AttributeValue> meta = new HashMap<>(Items.community(community, List.of(community.createdBy())));
+        Map<String, AttributeValue> meta = new HashMap<>(CommunityItems.community(community, List.of(community.createdBy())));
         meta.remove("gsi1pk");
         meta.remove("gsi1sk");
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(meta));
-        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.slugClaim(community)));
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(CommunityItems.slugClaim(community)));
 
         assertEquals(community, store.find(community.slug()).orElseThrow());
     }

@@ -41,7 +41,7 @@ class DynamoInvitationsTest {
         assertEquals(community.slug().value(), item.get("slug").s());
         assertEquals("P#" + invitation.personId(), item.get("gsi1pk").s());
         assertEquals("INV#C#" + community.id(), item.get("gsi1sk").s());
-        assertEquals(invitation, Items.invitation(item));
+        assertEquals(invitation, CommunityItems.invitation(item));
     }
 
     @Test
@@ -120,7 +120,7 @@ class DynamoInvitationsTest {
         String person = Sample.personId();
         store.join(Sample.member(community, person));
         // An invitation written straight to the table beside the membership (invite refuses to).
-        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.invitation(invitation(community, person))));
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(CommunityItems.invitation(invitation(community, person))));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
         assertEquals(Joined.ALREADY_MEMBER, store.join(Sample.member(community, person)));
@@ -132,7 +132,7 @@ class DynamoInvitationsTest {
     void join_aCommunityThatDoesNotExist_isNoSuchCommunity_andLeavesTheInvitation() {
         Community gone = Sample.community(Sample.slug("gone"), Sample.personId());
         String guest = Sample.personId();
-        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.invitation(invitation(gone, guest))));
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(CommunityItems.invitation(invitation(gone, guest))));
 
         assertEquals(Joined.NO_SUCH_COMMUNITY, store.join(Sample.member(gone, guest)));
 

@@ -208,7 +208,7 @@ class DynamoJoinRequestsTest {
         Community community = closed("old-request");
         String person = Sample.personId();
         // An item as the store wrote it before replyTo existed.
-        Map<String, AttributeValue> old = new HashMap<>(Items.joinRequest(Sample.request(community, person, Sample.minute(1))));
+        Map<String, AttributeValue> old = new HashMap<>(CommunityItems.joinRequest(Sample.request(community, person, Sample.minute(1))));
         old.remove("replyTo");
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(old));
 
@@ -254,7 +254,7 @@ class DynamoJoinRequestsTest {
         JoinRequest request = new JoinRequest(community.id(), community.slug(), Sample.personId(), longName,
                 Sample.minute(1), teams);
 
-        long bytes = ItemSizes.of(Items.joinRequest(request));
+        long bytes = ItemSizes.of(CommunityItems.joinRequest(request));
 
         assertTrue(bytes < CapacityCalculator.WRITE_UNIT_BYTES, bytes + " bytes");
     }

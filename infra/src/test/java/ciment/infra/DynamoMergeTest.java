@@ -292,7 +292,7 @@ class DynamoMergeTest {
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :member)")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("C#" + community.id()),
                                 ":member", AttributeValue.fromS("M#"))))
-                .items().stream().map(Items::membership).toList();
+                .items().stream().map(CommunityItems::membership).toList();
     }
 
     private static Map<String, AttributeValue> profileItem(String table, Person person) {

@@ -82,15 +82,15 @@ class DynamoOutboxTest {
     @Test
     void notice_ofAnItemThatIsNotInTheOutbox_isEmpty() {
         var community = Sample.community(Sample.slug("not-outbox"), Sample.personId());
-        Map<String, AttributeValue> post = Items.post(Sample.post(community, Sample.personId(), "hello", Sample.T0));
+        Map<String, AttributeValue> post = PostItems.post(Sample.post(community, Sample.personId(), "hello", Sample.T0));
 
         assertEquals(Optional.empty(), Outbox.notice(post));
-        assertEquals(Optional.empty(), Outbox.notice(Items.community(community, List.of())));
+        assertEquals(Optional.empty(), Outbox.notice(CommunityItems.community(community, List.of())));
     }
 
     @Test
     void notice_ofAnOutboxItemMissingItsText_fails() {
-        Map<String, AttributeValue> item = new HashMap<>(Items.notice(notice(Sample.slackChannel(), "x"), SENT));
+        Map<String, AttributeValue> item = new HashMap<>(NoticeItems.notice(notice(Sample.slackChannel(), "x"), SENT));
         item.remove("text");
 
         assertThrows(IllegalStateException.class, () -> Outbox.notice(item));

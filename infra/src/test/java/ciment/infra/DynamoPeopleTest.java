@@ -90,7 +90,7 @@ class DynamoPeopleTest {
         ChatAccount teams = new ChatAccount(Platform.TEAMS, "0f9b2c4e-tenant", "29:1a#odd" + person.id());
         store.enroll(slack, person, Optional.empty());
         // A second account of the same person (what linking by email will write).
-        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(Items.identity(teams, person)));
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(PersonItems.identity(teams, person)));
         store.join(Sample.member(community(), person.id())); // memberships share the index partition
         store.meter().reset();
 

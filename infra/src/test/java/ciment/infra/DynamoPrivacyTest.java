@@ -263,7 +263,7 @@ class DynamoPrivacyTest {
                 assertEquals(1, now.stewardCount(), community.slug().value());
             }
             assertTrue(store.find(gracesOwn.slug()).isPresent(), "a community she created stays");
-            assertEquals(List.of(DynamoPrivacy.FORMER_MEMBER + " deleted " + posts.get(5).reference() + ": by its author"),
+            assertEquals(List.of(Erasure.FORMER_MEMBER + " deleted " + posts.get(5).reference() + ": by its author"),
                     store.audit(guild.id(), 10).stream().map(ciment.core.model.AuditEntry::sentence).toList(),
                     "the audit trail keeps the action, not who did it");
         }

@@ -76,6 +76,6 @@ class LastStewardUnderConcurrencyTest {
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :member)")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("C#" + community.id()),
                                 ":member", AttributeValue.fromS("M#"))))
-                .items().stream().map(Items::membership).toList();
+                .items().stream().map(CommunityItems::membership).toList();
     }
 }

@@ -79,7 +79,7 @@ class PostBoundsTest {
         assertEquals(Reacted.CHANGED, store.react(post, "gone-soon", ada, false));
 
         Map<String, AttributeValue> item = item(post);
-        assertTrue(!item.containsKey(Items.REACTION_PREFIX + "gone-soon") && !item.get(Items.EMOJI).ss().contains(
+        assertTrue(!item.containsKey(PostItems.REACTION_PREFIX + "gone-soon") && !item.get(PostItems.EMOJI).ss().contains(
                 "gone-soon"), "the emoji leaves the post: " + item.keySet());
         assertEquals(Reacted.CHANGED, store.react(post, "in-its-place", ada, true));
     }
@@ -139,11 +139,11 @@ class PostBoundsTest {
     }
 
     private static Map<String, AttributeValue> item(Post post) {
-        return MotoTables.CLIENT.getItem(b -> b.tableName(table).key(Items.postKey(post)).consistentRead(true)).item();
+        return MotoTables.CLIENT.getItem(b -> b.tableName(table).key(PostItems.postKey(post)).consistentRead(true)).item();
     }
 
     private static Post read(Post post) {
-        return Items.post(item(post));
+        return PostItems.post(item(post));
     }
 
     private static AuditEntry audit(Community community, Post post, String action, String reason) {

@@ -58,7 +58,7 @@ class PostWritesByCommunitySizeTest {
     private void addMembers(Community community, int count) {
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, AttributeValue> item = Items.membership(Sample.member(community, Sample.personId()));
+            Map<String, AttributeValue> item = CommunityItems.membership(Sample.member(community, Sample.personId()));
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             if (batch.size() == 25 || i == count - 1) {
                 List<WriteRequest> requests = List.copyOf(batch);

@@ -1,29 +1,86 @@
 package ciment.devkit.slack;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The messages {@link FakeSlackApi} holds, as conversations.history and conversations.replies give them:
- * the ones chat.postMessage posted (with their metadata) and the ones a test adds (what people wrote).
+ * The messages {@link FakeSlackApi} holds: the ones chat.postMessage posted (with their metadata, a ts of the
+ * time they were posted, as Slack's) and the ones a test adds (what people wrote); every post, update and
+ * deletion is noted among the changes, with when. conversations.history and conversations.replies give them:
  * history lists a channel's top-level messages, newest first; replies a thread, its first message first.
  * Both take latest/oldest (inclusive when asked) and limit, and page with cursors as Slack does (has_more and
  * response_metadata.next_cursor, an opaque string); metadata is given only with include_all_metadata.
  */
 final class FakeConversations {
     private final List<FakeSlackApi.Message> messages = new CopyOnWriteArrayList<>();
+    /** Every message posted, updated or deleted, in order, with when. */
+    private final List<FakeSlackApi.Change> changes = new CopyOnWriteArrayList<>();
+    /** The last ts given, in microseconds: each message's is its time, and unique. */
+    private final AtomicLong lastTsMicros = new AtomicLong();
 
     void add(FakeSlackApi.Message message) {
         messages.add(message);
     }
 
+    /**
+     * chat.postMessage: the message kept where history and replies find it, with its metadata; a user id as the
+     * channel is the app's direct messages with them ({@code D0<user>}, as conversations.open).
+     */
+    Map<String, Object> post(FakeSlackApi.Call call) {
+        String channel = String.valueOf(call.param("channel"));
+        if (channel.startsWith("U") || channel.startsWith("W")) {
+            channel = "D0" + channel;
+        }
+        String ts = nextTs();
+        Map<String, Object> metadata = call.json("metadata");
+        add(new FakeSlackApi.Message(channel, ts, call.param("thread_ts"), FakeSlackApi.BOT_USER_ID,
+                FakeSlackApi.BOT_ID, String.valueOf(call.param("text")), metadata.isEmpty() ? null : metadata));
+        changes.add(new FakeSlackApi.Change(call.method(), channel, ts, call.param("thread_ts"),
+                String.valueOf(call.param("text")), Instant.now()));
+        return Map.of("ok", true, "channel", channel, "ts", ts);
+    }
+
+    /** chat.update and chat.delete, of a kept message. */
+    Map<String, Object> change(FakeSlackApi.Call call) {
+        String channel = call.param("channel");
+        String ts = String.valueOf(call.param("ts"));
+        boolean done = call.method().equals("chat.delete") ? delete(channel, ts)
+                : update(channel, ts, call.param("text"), call.json("metadata"));
+        if (!done) {
+            return Map.of("ok", false, "error", "message_not_found");
+        }
+        changes.add(new FakeSlackApi.Change(call.method(), channel, call.param("ts"), null, call.param("text"),
+                Instant.now()));
+        return Map.of("ok", true, "channel", channel, "ts", call.param("ts"));
+    }
+
+    /** The changes from the {@code from}-th on. */
+    List<FakeSlackApi.Change> changes(int from) {
+        return List.copyOf(changes.subList(Math.min(from, changes.size()), changes.size()));
+    }
+
+    /** A conversation's messages, oldest first. */
+    List<FakeSlackApi.Message> in(String channel) {
+        return messages.stream().filter(m -> m.channel().equals(channel))
+                .sorted(Comparator.comparing(m -> new BigDecimal(m.ts()))).toList();
+    }
+
+    /** A new message's ts: the time now, made unique (seconds and microseconds, as Slack writes it). */
+    String nextTs() {
+        long now = Instant.now().toEpochMilli() * 1000;
+        long micros = lastTsMicros.updateAndGet(last -> Math.max(now, last + 1));
+        return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+    }
+
     /** chat.update: the message's text and metadata as sent now; false when there is no such message. */
-    boolean update(String channel, String ts, String text, Map<String, Object> metadata) {
+    private boolean update(String channel, String ts, String text, Map<String, Object> metadata) {
         for (FakeSlackApi.Message m : messages) {
             if (m.channel().equals(channel) && m.ts().equals(ts)) {
                 messages.set(messages.indexOf(m), new FakeSlackApi.Message(channel, ts, m.threadTs(), m.user(),
@@ -36,12 +93,8 @@ final class FakeConversations {
     }
 
     /** chat.delete: false when there is no such message. */
-    boolean delete(String channel, String ts) {
+    private boolean delete(String channel, String ts) {
         return messages.removeIf(m -> m.channel().equals(channel) && m.ts().equals(ts));
-    }
-
-    List<FakeSlackApi.Message> all() {
-        return List.copyOf(messages);
     }
 
     Map<String, Object> history(FakeSlackApi.Call call) {

@@ -259,7 +259,7 @@ final class DynamoCommunities implements Communities {
                         .keyConditionExpression("pk = :community AND begins_with(sk, :member)")
                         .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
                                 ":member", s(Keys.MEMBER_PREFIX))))
-                .stream().map(Items::membership).toList();
+                .stream().map(CommunityItems::membership).toList();
     }
 
     @Override

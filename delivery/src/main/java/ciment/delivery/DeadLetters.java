@@ -48,7 +48,8 @@ public interface DeadLetters {
      * template.yaml's DeliveryDeadLetters), for the function Lambda names (AWS_LAMBDA_FUNCTION_NAME, else
      * {@code defaultName}); {@link #LOG_ONLY} when there is no queue.
      */
-    public static DeadLetters fromSettings(Settings settings, String defaultName, Optional<? extends Consumer<String>> queue) {
+    public static DeadLetters fromSettings(Settings settings, String defaultName,
+            Optional<? extends Consumer<String>> queue) {
         String function = settings.get("AWS_LAMBDA_FUNCTION_NAME", defaultName);
         return queue.<DeadLetters>map(sending -> into(function, sending::accept)).orElse(LOG_ONLY);
     }

@@ -117,7 +117,8 @@ public final class Deliveries {
                     && record.getDynamodb().getNewImage() != null
                     ? notices.apply(StreamImages.item(record.getDynamodb().getNewImage())) : Optional.empty();
         } catch (RuntimeException unreadable) {
-            LOG.error("record {} holds an outbox item that cannot be read: {}", sequence(record), unreadable.toString());
+            LOG.error("record {} holds an outbox item that cannot be read: {}", sequence(record),
+                    unreadable.toString());
             return DeliveryOutcome.givenUp("the outbox item cannot be read: " + unreadable);
         }
         return notice.map(delivery::notice).orElse(DeliveryOutcome.DONE);
@@ -166,7 +167,7 @@ public final class Deliveries {
         return record.getDynamodb() == null ? "?" : record.getDynamodb().getSequenceNumber();
     }
 
-    /** Runs a record's work as its community's (the container's usage meter); null: a notice's, nobody's in particular. */
+    /** Runs a record's work as its community's (the container's usage meter); null: a notice's, nobody's. */
     @FunctionalInterface
     public interface Scope {
         DeliveryOutcome within(String communityId, Supplier<DeliveryOutcome> work);

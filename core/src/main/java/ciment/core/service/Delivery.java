@@ -31,7 +31,7 @@ public final class Delivery {
     private final Mirroring mirroring;
     private Predicate<String> served = workspace -> true;
 
-    /** @param copies where copies of posts are claimed and recorded; with links, unused when the senders mirror nothing */
+    /** @param copies where copies of posts are claimed and recorded (with links: unused when nothing is mirrored) */
     public Delivery(Outbox outbox, MirrorCopies copies, Links links, Senders senders, Clock clock) {
         this.outbox = outbox;
         this.senders = senders;

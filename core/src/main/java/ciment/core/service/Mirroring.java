@@ -104,7 +104,8 @@ final class Mirroring {
                 return DeliveryOutcome.DONE;
             }
             case BUSY -> {
-                LOG.log(Level.INFO, "copy of {0} in {1} is being sent by another attempt", post.reference(), link.channel().label());
+                LOG.log(Level.INFO, "copy of {0} in {1} is being sent by another attempt", post.reference(),
+                        link.channel().label());
                 return DeliveryOutcome.RETRY;
             }
             case LAPSED -> {
@@ -145,8 +146,8 @@ final class Mirroring {
             copies.sent(post, sender.platform(), conversation, message);
             return DeliveryOutcome.DONE;
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "copy of {0} in {1} was sent as {2} but not recorded: {3}", post.reference(), conversation, message,
-                    e.toString());
+            LOG.log(Level.ERROR, "copy of {0} in {1} was sent as {2} but not recorded: {3}", post.reference(),
+                    conversation, message, e.toString());
             return DeliveryOutcome.RETRY;
         }
     }
@@ -245,14 +246,14 @@ final class Mirroring {
                 return new Tried(DeliveryOutcome.DONE, true);
             } catch (MirrorSender.RetryAfter later) {
                 if (tries > 1 || later.waitFor().compareTo(WAIT_AT_MOST) > 0) {
-                    LOG.log(Level.WARNING, "{0} in {1}: {2} asks to wait {3}; the record is retried", post, link.channel().label(),
-                            sender.platform().label(), later.waitFor());
+                    LOG.log(Level.WARNING, "{0} in {1}: {2} asks to wait {3}; the record is retried", post,
+                            link.channel().label(), sender.platform().label(), later.waitFor());
                     return new Tried(DeliveryOutcome.RETRY, false);
                 }
                 Thread.sleep(later.waitFor());
             } catch (Refused refused) {
-                return new Tried(DeliveryOutcome.givenUp(post + " in " + link.channel().label() + ": " + refused.getMessage()),
-                        false);
+                return new Tried(DeliveryOutcome.givenUp(post + " in " + link.channel().label() + ": "
+                        + refused.getMessage()), false);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {

@@ -2,13 +2,14 @@ package ciment.delivery;
 
 import ciment.core.JsonText;
 import ciment.core.config.Settings;
-import ciment.infra.SqsDeadLetters;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public interface DeadLetters {
 
     void send(String reason, Summary record) throws Exception;
 
-    /** A queue that takes a message's body (infra's SqsDeadLetters). */
+    /** A queue that takes a message's body. */
     @FunctionalInterface
     interface Queue {
         void send(String body) throws Exception;
@@ -43,14 +44,14 @@ public interface DeadLetters {
     }
 
     /**
-     * The queue CIMENT_DEAD_LETTER_QUEUE_URL names (template.yaml's DeliveryDeadLetters), for the function Lambda
-     * names (AWS_LAMBDA_FUNCTION_NAME, else {@code defaultName}); {@link #LOG_ONLY} when no queue is named.
-     *
-     * @param onSend told of each message the queue took (metering's hook)
+     * Dead letters into {@code queue} (infra's SqsDeadLetters: the queue CIMENT_DEAD_LETTER_QUEUE_URL names,
+     * template.yaml's DeliveryDeadLetters), for the function Lambda names (AWS_LAMBDA_FUNCTION_NAME, else
+     * {@code defaultName}); {@link #LOG_ONLY} when there is no queue.
      */
-    static DeadLetters fromSettings(Settings settings, String defaultName, Runnable onSend) {
+    public static DeadLetters fromSettings(Settings settings, String defaultName,
+            Optional<? extends Consumer<String>> queue) {
         String function = settings.get("AWS_LAMBDA_FUNCTION_NAME", defaultName);
-        return SqsDeadLetters.fromSettings(settings, onSend).map(queue -> into(function, queue::send)).orElse(LOG_ONLY);
+        return queue.<DeadLetters>map(sending -> into(function, sending::accept)).orElse(LOG_ONLY);
     }
 
     /** What says which record it was: enough to find its item in the table and its place in the stream. */

@@ -1,67 +1,74 @@
 package ciment.delivery;
 
 import ciment.core.model.Notice;
-import ciment.core.port.NoticeSender;
-import ciment.core.port.Refused;
-import ciment.infra.Outbox;
-import ciment.infra.UsageMeter;
+import ciment.core.model.Post;
+import ciment.core.service.Delivery;
+import ciment.core.service.DeliveryOutcome;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What a delivery function does with a batch of the table's stream: each new outbox item of its sender's
- * platform is claimed, sent and marked delivered. A record that fails (an unreadable item, a send that
- * throws, a claim held by another attempt) is reported in {@code batchItemFailures}, so that Lambda retries
- * from it (and, after MaximumRetryAttempts, sends it to the dead-letter queue) while the rest of the batch
- * goes on; a retried record that was delivered already is skipped, so retries never send twice. A record
- * that retrying cannot help (an item that cannot be read, a chat tool that refused for good) goes to
- * {@link DeadLetters} at once with its reason and counts as handled, unless the queue could not take it.
- * Posts and replies, new or changed, go to {@link Mirrors} (when the function mirrors): into the channels of
- * its tool linked to their community. Other records (other platforms, other items, removals) are skipped;
- * the event source mapping's filter keeps most of them away.
+ * A delivery function's batch of the table's stream, handed to core's {@link Delivery} record by record: a new
+ * outbox item's notice, a post or reply made or changed (its images before and after). A record that fails (a send
+ * that throws, a claim held by another attempt) is reported in {@code batchItemFailures}, so that Lambda retries
+ * from it (and, after MaximumRetryAttempts, sends it to the dead-letter queue) while the rest of the batch goes on.
+ * A record that retrying cannot help (an item that cannot be read, a chat tool that refused for good) goes to
+ * {@link DeadLetters} at once with its reason and counts as handled, unless the queue could not take it. Other
+ * records (other items, removals) are skipped; the event source mapping's filter keeps most of them away.
  */
 public final class Deliveries {
+    /** What a batch loads beyond what building a delivery function loaded, for SnapStart's priming. */
+    public static final List<String> REQUEST_CLASSES = List.of(
+            "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
+            "com.amazonaws.services.lambda.runtime.events.StreamsEventResponse",
+            "ciment.delivery.StreamImages",
+            "ciment.core.service.DeliveryOutcome");
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final String INSERT = "INSERT";
 
-    private final Outbox outbox;
-    private final NoticeSender sender;
-    private final Clock clock;
-    private final Pacing pacing;
-    private final Mirrors mirrors;
+    private final Delivery delivery;
+    private final Function<Map<String, AttributeValue>, Optional<Notice>> notices;
+    private final Function<Map<String, AttributeValue>, Optional<Post>> posts;
     private final DeadLetters deadLetters;
-    private UsageMeter usage;
-    private Predicate<String> served = workspace -> true;
+    private Scope scope = (community, work) -> work.get();
 
-    public Deliveries(Outbox outbox, NoticeSender sender, Clock clock) {
-        this(outbox, sender, clock, Pacing.NONE, null);
-    }
-
-    /** @param mirrors mirrors posts into linked channels, pacing with the same turns; null: notices only */
-    public Deliveries(Outbox outbox, NoticeSender sender, Clock clock, Pacing pacing, Mirrors mirrors) {
-        this(outbox, sender, clock, pacing, mirrors, DeadLetters.LOG_ONLY);
-    }
-
-    /** @param deadLetters where records given up for good are kept, with why */
-    public Deliveries(Outbox outbox, NoticeSender sender, Clock clock, Pacing pacing, Mirrors mirrors,
-            DeadLetters deadLetters) {
-        this.outbox = outbox;
-        this.sender = sender;
-        this.clock = clock;
-        this.pacing = pacing;
-        this.mirrors = mirrors;
+    /**
+     * @param notices     the notice an item holds, empty for any other item (the table's mapping: infra's Outbox)
+     * @param posts       the post or reply an item holds, empty for any other item (infra's DynamoMirrors)
+     * @param deadLetters where records given up for good are kept, with why
+     */
+    public Deliveries(Delivery delivery, Function<Map<String, AttributeValue>, Optional<Notice>> notices,
+            Function<Map<String, AttributeValue>, Optional<Post>> posts, DeadLetters deadLetters) {
+        this.delivery = delivery;
+        this.notices = notices;
+        this.posts = posts;
         this.deadLetters = deadLetters;
+    }
+
+    /** Delivers only into these workspaces: see {@link Delivery#servingOnly}. */
+    public Deliveries servingOnly(Predicate<String> workspaces) {
+        delivery.servingOnly(workspaces);
+        return this;
+    }
+
+    /** Meters each record's work as its community's (issue 6): a post's or reply's record has pk C#<id>. */
+    public Deliveries meteredBy(Scope scope) {
+        this.scope = scope;
+        return this;
     }
 
     public StreamsEventResponse handle(DynamodbEvent event) {
@@ -73,12 +80,11 @@ public final class Deliveries {
      *                 null: no bound
      */
     public StreamsEventResponse handle(DynamodbEvent event, Duration timeLeft) {
-        Instant deadline = timeLeft == null ? Instant.MAX : clock.instant().plus(timeLeft);
+        Instant deadline = delivery.deadline(timeLeft);
         List<BatchItemFailure> failures = new ArrayList<>();
         if (event.getRecords() != null) {
             for (DynamodbStreamRecord record : event.getRecords()) {
-                Outcome outcome = usage == null ? work(record, deadline)
-                        : usage.within(communityOf(record), () -> work(record, deadline));
+                DeliveryOutcome outcome = scope.within(communityOf(record), () -> work(record, deadline));
                 if (outcome.retry() || !keptIfGivenUp(record, outcome)) {
                     failures.add(BatchItemFailure.builder()
                             .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
@@ -88,31 +94,9 @@ public final class Deliveries {
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private Outcome work(DynamodbStreamRecord record, Instant deadline) {
-        Outcome outcome = deliver(record);
-        if (mirrors != null) {
-            outcome = outcome.and(mirrors.mirror(record, deadline));
-        }
-        return outcome;
-    }
-
-    /**
-     * Delivers only into these workspaces (Slack team ids, Teams tenants: the deployment's allow-list). A notice to
-     * someone elsewhere is dropped unsent and unclaimed (logged, not a dead letter: taking a workspace off the
-     * list is a decision, not a failure); mirrors likewise (see {@link Mirrors#servingOnly}).
-     */
-    public Deliveries servingOnly(Predicate<String> workspaces) {
-        this.served = workspaces;
-        if (mirrors != null) {
-            mirrors.servingOnly(workspaces);
-        }
-        return this;
-    }
-
-    /** Meters each record's work as its community's (issue 6): a post's or reply's record has pk C#<id>. */
-    public Deliveries meteredBy(UsageMeter usage) {
-        this.usage = usage;
-        return this;
+    private DeliveryOutcome work(DynamodbStreamRecord record, Instant deadline) {
+        DeliveryOutcome outcome = notice(record);
+        return delivery.mirrors() ? outcome.and(post(record, deadline)) : outcome;
     }
 
     /** The community whose partition the record's item is in, or null (a notice: its own partition). */
@@ -125,11 +109,44 @@ public final class Deliveries {
         return pk != null && pk.startsWith("C#") && pk.length() > 2 ? pk.substring(2) : null;
     }
 
+    /** A new outbox item's notice, delivered; an item that cannot be read is a poison record, given up. */
+    private DeliveryOutcome notice(DynamodbStreamRecord record) {
+        Optional<Notice> notice;
+        try {
+            notice = INSERT.equals(record.getEventName()) && record.getDynamodb() != null
+                    && record.getDynamodb().getNewImage() != null
+                    ? notices.apply(StreamImages.item(record.getDynamodb().getNewImage())) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            LOG.error("record {} holds an outbox item that cannot be read: {}", sequence(record),
+                    unreadable.toString());
+            return DeliveryOutcome.givenUp("the outbox item cannot be read: " + unreadable);
+        }
+        return notice.map(delivery::notice).orElse(DeliveryOutcome.DONE);
+    }
+
+    /** A post or reply made or changed, mirrored; a post item that cannot be read is a poison record, given up. */
+    private DeliveryOutcome post(DynamodbStreamRecord record, Instant deadline) {
+        var images = record.getDynamodb();
+        if (images == null || images.getNewImage() == null) {
+            return DeliveryOutcome.DONE;
+        }
+        Optional<Post> now;
+        Optional<Post> before;
+        try {
+            now = posts.apply(StreamImages.item(images.getNewImage()));
+            before = images.getOldImage() == null || now.isEmpty() ? Optional.empty()
+                    : posts.apply(StreamImages.item(images.getOldImage()));
+        } catch (RuntimeException unreadable) {
+            return DeliveryOutcome.givenUp("the post item cannot be read: " + unreadable);
+        }
+        return now.map(post -> delivery.post(before, post, deadline)).orElse(DeliveryOutcome.DONE);
+    }
+
     /**
      * A record given up (with nothing left to retry) goes to the dead-letter queue: true when kept there, or
      * when nothing was given up; false when the queue refused it, for Lambda to retry the record.
      */
-    private boolean keptIfGivenUp(DynamodbStreamRecord record, Outcome outcome) {
+    private boolean keptIfGivenUp(DynamodbStreamRecord record, DeliveryOutcome outcome) {
         if (outcome.givenUp().isEmpty()) {
             return true;
         }
@@ -146,95 +163,13 @@ public final class Deliveries {
         }
     }
 
-    /** Done when the record needs nothing more: delivered now or before, or not this function's. */
-    private Outcome deliver(DynamodbStreamRecord record) {
-        Notice notice;
-        try {
-            Optional<Notice> found = noticeIn(record);
-            if (found.isEmpty() || found.get().to().account().platform() != sender.platform()) {
-                return Outcome.DONE;
-            }
-            notice = found.get();
-            if (!served.test(notice.to().account().workspace())) {
-                LOG.warn("notice {} not sent: {} workspace {} is not served (allow-list)", notice.id(),
-                        sender.platform().label(), notice.to().account().workspace());
-                return Outcome.DONE;
-            }
-        } catch (RuntimeException unreadable) {
-            LOG.error("record {} holds an outbox item that cannot be read: {}", sequence(record), unreadable.toString());
-            return Outcome.givenUp("the outbox item cannot be read: " + unreadable);
-        }
-        Instant claimedAt = clock.instant();
-        Outbox.Claim claim;
-        try {
-            claim = outbox.claim(notice.id(), claimedAt);
-        } catch (RuntimeException e) {
-            LOG.warn("notice {} not claimed: {}", notice.id(), e.toString());
-            return Outcome.RETRY;
-        }
-        switch (claim) {
-            case DELIVERED, GONE -> {
-                return Outcome.DONE;
-            }
-            case BUSY -> {
-                LOG.warn("notice {} is claimed by another attempt: retry later", notice.id());
-                return Outcome.RETRY;
-            }
-            case CLAIMED -> {
-                return send(notice, claimedAt);
-            }
-        }
-        throw new IllegalStateException("unknown claim " + claim);
-    }
-
-    private Outcome send(Notice notice, Instant claimedAt) {
-        try {
-            pacing.awaitTurn(conversationOf(notice));
-            sender.send(notice);
-        } catch (Refused refused) {
-            release(notice, claimedAt, refused);
-            return Outcome.givenUp("notice " + notice.id() + ": " + refused.getMessage());
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.warn("notice {} to {} not sent: {}", notice.id(), sender.platform().label(), e.toString());
-            release(notice, claimedAt, e);
-            return Outcome.RETRY;
-        }
-        try {
-            outbox.delivered(notice.id(), clock.instant());
-        } catch (RuntimeException e) {
-            // Sent: retrying the record could only send it again. Its claim lapses unrecorded.
-            LOG.error("notice {} was sent but not marked delivered: {}", notice.id(), e.toString());
-        }
-        return Outcome.DONE;
-    }
-
-    private void release(Notice notice, Instant claimedAt, Exception why) {
-        try {
-            outbox.released(notice.id(), claimedAt, why.toString());
-        } catch (RuntimeException e) {
-            // The claim then lapses after Outbox.CLAIM_LASTS, and a later retry takes it.
-            LOG.warn("notice {}'s claim not released: {}", notice.id(), e.toString());
-        }
-    }
-
-    private static Optional<Notice> noticeIn(DynamodbStreamRecord record) {
-        if (!INSERT.equals(record.getEventName()) || record.getDynamodb() == null
-                || record.getDynamodb().getNewImage() == null) {
-            return Optional.empty();
-        }
-        return Outbox.notice(StreamImages.item(record.getDynamodb().getNewImage()));
-    }
-
-    /** The conversation a notice goes into, for pacing: the account's direct messages, or where they asked. */
-    private static String conversationOf(Notice notice) {
-        var to = notice.to();
-        return to.account().platform().key() + "#" + (to.isDirect() ? to.account().userId() : to.conversationId());
-    }
-
     private static String sequence(DynamodbStreamRecord record) {
         return record.getDynamodb() == null ? "?" : record.getDynamodb().getSequenceNumber();
+    }
+
+    /** Runs a record's work as its community's (the container's usage meter); null: a notice's, nobody's. */
+    @FunctionalInterface
+    public interface Scope {
+        DeliveryOutcome within(String communityId, Supplier<DeliveryOutcome> work);
     }
 }

@@ -9,14 +9,19 @@ import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.NoticeSender;
+import ciment.core.port.Pacing;
 import ciment.core.port.Refused;
+import ciment.core.port.Senders;
+import ciment.core.service.Delivery;
 import ciment.devkit.MotoServer;
 import ciment.devkit.MutableClock;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.StreamEvents;
 import ciment.devkit.stream.TableStream;
 import ciment.infra.DynamoClients;
+import ciment.infra.DynamoMirrors;
 import ciment.infra.Outbox;
+import ciment.core.port.Outbox.Claim;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Duration;
@@ -64,7 +69,8 @@ class DeliveriesTest {
             sent.add(notice.id());
         }
     };
-    private final Deliveries deliveries = new Deliveries(outbox, slack, clock, Pacing.NONE, null, (reason, record) -> {
+    private final Deliveries deliveries = new Deliveries(new Delivery(outbox, null, null,
+            new Senders(slack, null, Pacing.NONE), clock), Outbox::notice, DynamoMirrors::post, (reason, record) -> {
         if (queueDown) {
             throw new java.io.IOException("SQS answered 500");
         }
@@ -107,7 +113,7 @@ class DeliveriesTest {
 
         assertEquals(List.of(), sent);
         assertEquals(List.of(), deadLetters);
-        assertEquals(Outbox.Claim.CLAIMED, outbox.claim("01REMOVED", NOW), "nobody had claimed it");
+        assertEquals(Claim.CLAIMED, outbox.claim("01REMOVED", NOW), "nobody had claimed it");
     }
 
     @Test

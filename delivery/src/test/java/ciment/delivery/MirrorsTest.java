@@ -14,6 +14,9 @@ import ciment.core.model.Ulid;
 import ciment.core.model.Notice;
 import ciment.core.port.MirrorSender;
 import ciment.core.port.NoticeSender;
+import ciment.core.port.Pacing;
+import ciment.core.port.Senders;
+import ciment.core.service.Delivery;
 import ciment.devkit.MotoServer;
 import ciment.devkit.MutableClock;
 import ciment.devkit.TemplateTable;
@@ -101,8 +104,6 @@ class MirrorsTest {
             }
         }
     };
-    private final Mirrors mirrors = new Mirrors(new DynamoMirrors(dynamo, settings.table(),
-            new CapacityMeter(CapacityMeter.Source.COMPUTED)), store, slack, Pacing.NONE, clock);
     private final NoticeSender noNotices = new NoticeSender() {
         @Override
         public Platform platform() {
@@ -115,8 +116,15 @@ class MirrorsTest {
     };
     /** Reasons of the records given up, as the dead-letter queue got them. */
     private final List<String> deadLetters = new ArrayList<>();
-    private final Deliveries deliveries = new Deliveries(Outbox.fromSettings(settings), noNotices, clock, Pacing.NONE,
-            mirrors, (reason, record) -> deadLetters.add(reason + " | " + record.json("ciment-slack-delivery", reason)));
+    private final Deliveries deliveries = mirroring(clock,
+            (reason, record) -> deadLetters.add(reason + " | " + record.json("ciment-slack-delivery", reason)));
+
+    /** Mirroring into Slack on the table, no notices, on this clock. */
+    private Deliveries mirroring(java.time.Clock on, DeadLetters given) {
+        return new Deliveries(new Delivery(Outbox.fromSettings(settings), new DynamoMirrors(dynamo, settings.table(),
+                new CapacityMeter(CapacityMeter.Source.COMPUTED)), store, new Senders(noNotices, slack, Pacing.NONE), on),
+                Outbox::notice, DynamoMirrors::post, given);
+    }
 
     MirrorsTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
@@ -349,9 +357,7 @@ class MirrorsTest {
         findsEarlier = false; // Teams: the claim is the only guard
         java.time.Clock ticking = java.time.Clock.offset(java.time.Clock.systemUTC(),
                 Duration.between(Instant.now(), NOW));
-        Deliveries waiting = new Deliveries(Outbox.fromSettings(settings), noNotices, ticking, Pacing.NONE,
-                new Mirrors(new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED)),
-                        store, slack, Pacing.NONE, ticking), (reason, record) -> deadLetters.add(reason));
+        Deliveries waiting = mirroring(ticking, (reason, record) -> deadLetters.add(reason));
         Post post = postFromOrigin("Killed in Teams", "1699999999.000100");
         List<DynamodbStreamRecord> records = stream.poll();
         new DynamoMirrors(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED))

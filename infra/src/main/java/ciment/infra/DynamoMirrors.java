@@ -4,6 +4,7 @@ import static ciment.infra.Keys.s;
 
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.port.MirrorCopies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * bot's own answers showing it are copies too, so mirroring never sends the post where it shows already.
  * No person's words, name or id are in it.
  */
-public final class DynamoMirrors {
+public final class DynamoMirrors implements MirrorCopies {
     static final String CLAIM = "mirrors.claim";
     static final String SENT = "mirrors.sent";
     static final String COPIES = "mirrors.copies";
@@ -39,25 +40,6 @@ public final class DynamoMirrors {
     private static final String CLAIMED_AT = "claimedAt";
     /** When the claiming attempt's invocation ends at the latest (its deadline): the claim lapses then. */
     private static final String HELD_UNTIL = "heldUntil";
-
-    /** What a claim found. */
-    public enum Claim {
-        /** This attempt holds the copy: send it, then say {@link #sent}. */
-        CLAIMED,
-        /** Sent (or the post's origin) already: nothing to send. */
-        SENT,
-        /** Another attempt holds it, and may still be running: try again later. */
-        BUSY,
-        /** An attempt claimed it and stopped: it may have sent it. Held now by this attempt, which looks first. */
-        LAPSED
-    }
-
-    /** A copy of a post in a conversation: its message once sent, and whether it is the post's origin. */
-    public record Copy(Platform platform, String conversationId, String messageId, boolean origin) {
-        public boolean sent() {
-            return messageId != null;
-        }
-    }
 
     private final Table table;
     private final DynamoMessageCopies messages;
@@ -80,6 +62,7 @@ public final class DynamoMirrors {
      * A claim by an attempt whose invocation ends by {@code heldUntil} (its deadline): the claim lapses then, or
      * {@link #CLAIM_LASTS} after it was made, whichever comes first.
      */
+    @Override
     public Claim claim(Post post, Platform platform, String conversationId, Instant now, Instant heldUntil) {
         Instant until = heldUntil.isAfter(now.plus(CLAIM_LASTS)) ? now.plus(CLAIM_LASTS) : heldUntil;
         Map<String, AttributeValue> item = new HashMap<>(key(post.id(), platform, conversationId));
@@ -108,6 +91,7 @@ public final class DynamoMirrors {
     }
 
     /** The copy was sent as this message: recorded on the copy, and as the message's (reactions and replies on it). */
+    @Override
     public void sent(Post post, Platform platform, String conversationId, String messageId) {
         table.update(SENT, key(post.id(), platform, conversationId), "SET #messageId = :message, #state = :sent",
                 "attribute_exists(pk)", Map.of("#messageId", MESSAGE_ID, "#state", STATE),
@@ -122,6 +106,7 @@ public final class DynamoMirrors {
     }
 
     /** A claim whose send failed: taken back (unless sent meanwhile), so that a retry claims it at once. */
+    @Override
     public void release(Post post, Platform platform, String conversationId) {
         table.delete(CLAIM, key(post.id(), platform, conversationId), "attribute_not_exists(" + MESSAGE_ID + ")");
     }
@@ -130,6 +115,7 @@ public final class DynamoMirrors {
      * A claim whose send may have been done all the same (no answer came: a timeout, a 5xx): left lapsed, unless
      * sent meanwhile, so that the next attempt finds it {@link Claim#LAPSED} and looks for the copy before sending.
      */
+    @Override
     public void lapse(Post post, Platform platform, String conversationId) {
         table.update(CLAIM, key(post.id(), platform, conversationId), "SET #claimedAt = :never, #heldUntil = :never",
                 "attribute_exists(pk) AND attribute_not_exists(#messageId)",
@@ -143,6 +129,7 @@ public final class DynamoMirrors {
     }
 
     /** When the claim another attempt holds on the copy lapses; empty when none holds it (sent, or not claimed). */
+    @Override
     public Optional<Instant> lapsesAt(Post post, Platform platform, String conversationId) {
         return table.get(COPIES, key(post.id(), platform, conversationId), true)
                 .filter(item -> !item.containsKey(MESSAGE_ID) && item.containsKey(CLAIMED_AT))
@@ -151,6 +138,7 @@ public final class DynamoMirrors {
     }
 
     /** Every copy of a post (or reply: its id), on every tool. */
+    @Override
     public List<Copy> copiesOf(String postId) {
         return table.queryAll(COPIES, q -> q.keyConditionExpression("pk = :post")
                         .expressionAttributeValues(Map.of(":post", s(PREFIX + postId)))

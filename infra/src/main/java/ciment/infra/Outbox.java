@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * that a later retry may take over (it then sends again: the platform may show the notice twice).
  * Every request is metered under {@code outbox.*}.
  */
-public final class Outbox implements Notices {
+public final class Outbox implements Notices, ciment.core.port.Outbox {
     static final String SEND = "outbox.send";
     static final String CLAIM = "outbox.claim";
     static final String DELIVERED = "outbox.delivered";
@@ -43,18 +43,6 @@ public final class Outbox implements Notices {
     private static final int ERROR_CHARS = 500;
     private static final String UNDELIVERED = "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
             + DELIVERED_AT + ")";
-
-    /** What a claim found. */
-    public enum Claim {
-        /** This attempt holds the notice: send it, then say delivered or released. */
-        CLAIMED,
-        /** Sent already (a retried record): nothing to do. */
-        DELIVERED,
-        /** Another attempt claimed it less than {@link #CLAIM_LASTS} ago: try again later. */
-        BUSY,
-        /** No such notice (expired, or never written): nothing to do. */
-        GONE
-    }
 
     private final Table table;
 
@@ -94,6 +82,7 @@ public final class Outbox implements Notices {
      * delivered and not claimed since {@code now - CLAIM_LASTS}. Give the same {@code now} to
      * {@link #released}.
      */
+    @Override
     public Claim claim(String noticeId, Instant now) {
         Table.Updated updated = table.updateOrShow(CLAIM, Keys.outbox(noticeId),
                 "SET " + CLAIMED_AT + " = :now ADD " + ATTEMPTS + " :one",
@@ -110,6 +99,7 @@ public final class Outbox implements Notices {
     }
 
     /** Marks the notice sent; false when it was already (or is gone). */
+    @Override
     public boolean delivered(String noticeId, Instant now) {
         AttributeValue at = s(now.toString());
         return table.update(DELIVERED, Keys.outbox(noticeId), "SET " + DELIVERED_AT + " = :at", UNDELIVERED,
@@ -121,6 +111,7 @@ public final class Outbox implements Notices {
      * why it failed. Only the claim made at {@code claimedAt} is given up (not a later attempt's); false
      * when there was none.
      */
+    @Override
     public boolean released(String noticeId, Instant claimedAt, String reason) {
         String error = reason == null ? "unknown" : reason.length() > ERROR_CHARS ? reason.substring(0, ERROR_CHARS) : reason;
         return table.update(RELEASED, Keys.outbox(noticeId), "REMOVE " + CLAIMED_AT + " SET " + LAST_ERROR + " = :error",

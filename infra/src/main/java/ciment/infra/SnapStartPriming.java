@@ -2,7 +2,6 @@ package ciment.infra;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -18,40 +17,34 @@ import org.crac.Resource;
  * reseeds on restore.
  */
 public final class SnapStartPriming implements Resource {
-    /** CRaC holds registered resources weakly: the container's function keeps its priming here. */
-    private static volatile SnapStartPriming registered;
-
-    private final Supplier<DynamoStore> store;
+    private final Runnable warmUp;
     private final AtomicLong initMillis;
     private final List<String> requestClasses;
 
-    SnapStartPriming(Supplier<DynamoStore> store, AtomicLong initMillis, List<String> requestClasses) {
-        this.store = store;
+    /**
+     * @param warmUp         the table's warm-up (waits for the store when it starts in the background)
+     * @param requestClasses what a request loads beyond what building the function loaded (each in its jar)
+     */
+    SnapStartPriming(Runnable warmUp, AtomicLong initMillis, List<String> requestClasses) {
+        this.warmUp = warmUp;
         this.initMillis = initMillis;
         this.requestClasses = List.copyOf(requestClasses);
     }
 
     /**
-     * Registers a function's priming with the runtime.
-     *
-     * @param requestClasses what a request loads beyond what building the function loaded (each in its jar)
+     * Registers a function's priming with the runtime. CRaC holds registered resources weakly: keep what this
+     * returns for the container's life (the function's {@link LambdaFrame} does).
      */
-    public static SnapStartPriming register(Supplier<DynamoStore> store, AtomicLong initMillis, List<String> requestClasses) {
-        SnapStartPriming priming = new SnapStartPriming(store, initMillis, requestClasses);
-        registered = priming;
+    static SnapStartPriming register(Runnable warmUp, AtomicLong initMillis, List<String> requestClasses) {
+        SnapStartPriming priming = new SnapStartPriming(warmUp, initMillis, requestClasses);
         Core.getGlobalContext().register(priming);
         return priming;
-    }
-
-    /** The priming registered last in this JVM (Lambda runs one function per container). */
-    public static SnapStartPriming registered() {
-        return registered;
     }
 
     /** Throws what the table or a missing class throws: a version that cannot serve is better not published. */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
-        store.get().prime();
+        warmUp.run();
         for (String name : requestClasses) {
             Class.forName(name, true, SnapStartPriming.class.getClassLoader());
         }

@@ -2,6 +2,7 @@ package ciment.infra;
 
 import ciment.core.config.Settings;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -10,7 +11,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * is made at the first send and kept for the container's life. {@code onSend} is told of each message the
  * queue took (for metering).
  */
-public final class SqsDeadLetters {
+public final class SqsDeadLetters implements Consumer<String> {
     public static final String QUEUE_URL = "CIMENT_DEAD_LETTER_QUEUE_URL";
 
     private final Settings settings;
@@ -33,6 +34,12 @@ public final class SqsDeadLetters {
     public void send(String body) {
         client().sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
         onSend.run();
+    }
+
+    /** As {@link #send}: the queue as the delivery functions' dead letters take it. */
+    @Override
+    public void accept(String body) {
+        send(body);
     }
 
     public String queueUrl() {

@@ -5,27 +5,24 @@ import ciment.core.cost.UsageDay;
 import ciment.infra.CapacityMeter.Source;
 import ciment.infra.CapacityMeter.Units;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * What one container's invocations use, attributed to the community that caused it (issue 6, item 1), and
@@ -62,7 +59,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * logged, never thrown.
  *
  * <p>One invocation at a time per container (Lambda's model); calls made on other threads during it (the
- * Bot Connector's executor) count into it too.
+ * Bot Connector's executor) count into it too, and calls made while none runs (a chat SDK's checks at init) into
+ * the next one, as Lambda bills init with it. The meter is the container's: nothing of it is static.
  */
 public final class UsageMeter {
     private static final Logger LOG = LoggerFactory.getLogger(UsageMeter.class);
@@ -71,13 +69,6 @@ public final class UsageMeter {
     static final String REQUEST = "req";
     static final String INEXACT = "inexact";
     private static final String QUESTIONS = Keys.QUESTIONS_PREFIX;
-
-    /** Every meter with an invocation running, for calls made where no meter is at hand (chat SDK hooks). */
-    private static final Set<UsageMeter> RUNNING = ConcurrentHashMap.newKeySet();
-    /** Chat calls made while no invocation runs (a chat SDK's checks at init): the next invocation's, as init is. */
-    private static final Map<Meter, java.util.concurrent.atomic.LongAdder> BEFORE_ANY = new ConcurrentHashMap<>();
-    /** The meter whose invocation this thread runs. */
-    private static final ThreadLocal<UsageMeter> ON_THIS_THREAD = new ThreadLocal<>();
 
     /** What started an invocation, for the units it brings by itself. */
     public enum Trigger {
@@ -88,28 +79,23 @@ public final class UsageMeter {
         OTHER
     }
 
-    private final DynamoDbClient client;
-    private final String table;
+    private final UsageFlush flush;
     private final Source source;
     private final Clock clock;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<String> scope = new ThreadLocal<>();
-    /** Index entries put by a flush, owed to the owner's next flush (owner → write units). */
-    private final Map<String, Integer> owed = new ConcurrentHashMap<>();
-    /**
-     * Lambda time of the flushes and their listeners, which run after the invocation's time was taken but
-     * before it returns (billed): owed to the same owner's next flush (owner → MB-ms).
-     */
-    private final Map<String, Long> owedTime = new ConcurrentHashMap<>();
-    private volatile Invocation current;
-    private final java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong endingNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** Calls counted while no invocation ran (a chat SDK's checks at init): the next invocation's, as init is. */
+    private final Map<Meter, AtomicLong> beforeAny = new EnumMap<>(Meter.class);
+    private volatile UsageInvocation current;
+    private final AtomicLong endingNanos = new AtomicLong();
 
     public UsageMeter(DynamoDbClient client, String table, Source source, Clock clock) {
-        this.client = client;
-        this.table = table;
+        this.flush = new UsageFlush(client, table);
         this.source = source;
         this.clock = clock;
+        for (Meter meter : Meter.values()) {
+            beforeAny.put(meter, new AtomicLong());
+        }
     }
 
     /** A meter fed by every table request metered by {@code capacity} (it attaches itself to it). */
@@ -121,7 +107,7 @@ public final class UsageMeter {
 
     /** How many flush UpdateItems this meter sent (the benchmark's metering overhead: one write unit each). */
     public long flushes() {
-        return flushes.get();
+        return flush.flushes();
     }
 
     /** Time spent in {@link #end()} so far (flushes and their listeners): what metering adds to the answers. */
@@ -152,41 +138,37 @@ public final class UsageMeter {
     }
 
     private void begin(String requestId, int memoryMb, long initMillis, Trigger trigger, String soleOwner) {
-        Invocation invocation = new Invocation(requestId == null ? java.util.UUID.randomUUID().toString() : requestId,
+        UsageInvocation invocation = new UsageInvocation(requestId == null ? UUID.randomUUID().toString() : requestId,
                 memoryMb, initMillis, soleOwner);
         if (trigger == Trigger.HTTP) {
-            invocation.unattributed.add(Meter.API_REQUESTS, BigDecimal.ONE);
+            invocation.add(null, Meter.API_REQUESTS, BigDecimal.ONE, true);
         } else if (trigger == Trigger.STREAM) {
-            invocation.unattributed.add(Meter.STREAM_REQUESTS, BigDecimal.ONE);
+            invocation.add(null, Meter.STREAM_REQUESTS, BigDecimal.ONE, true);
         }
-        BEFORE_ANY.forEach((meter, calls) -> {
-            long taken = calls.sumThenReset();
+        current = invocation;
+        beforeAny.forEach((meter, calls) -> {
+            long taken = calls.getAndSet(0);
             if (taken > 0) {
-                invocation.unattributed.add(meter, BigDecimal.valueOf(taken));
+                invocation.add(null, meter, BigDecimal.valueOf(taken), true);
             }
         });
-        current = invocation;
-        RUNNING.add(this);
-        ON_THIS_THREAD.set(this);
     }
 
     /** Ends the invocation begun last and flushes it: never throws. */
     public void end() {
-        Invocation invocation = current;
+        UsageInvocation invocation = current;
         current = null;
-        RUNNING.remove(this);
-        ON_THIS_THREAD.remove();
         if (invocation == null) {
             return;
         }
         long started = System.nanoTime();
         try {
-            Map<String, Tally> owners = invocation.close();
-            LocalDate day = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+            Map<String, UsageTally> owners = invocation.close();
+            LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             owners.forEach((owner, tally) -> {
                 long flushing = System.nanoTime();
-                flush(owner, day, invocation.requestId, tally);
-                oweTime(owner, invocation.memoryMb, System.nanoTime() - flushing);
+                flush.flush(owner, day, invocation.requestId, tally);
+                flush.oweTime(owner, invocation.memoryMb, System.nanoTime() - flushing);
             });
             Set<String> communities = new LinkedHashSet<>(owners.keySet());
             communities.remove(UsageDay.PLATFORM);
@@ -195,7 +177,7 @@ public final class UsageMeter {
                 listener.accept(Set.copyOf(communities));
             }
             long told = System.nanoTime() - telling;
-            communities.forEach(community -> oweTime(community, invocation.memoryMb, told / communities.size()));
+            communities.forEach(community -> flush.oweTime(community, invocation.memoryMb, told / communities.size()));
         } catch (RuntimeException e) {
             LOG.error("usage of request {} not recorded: {}", invocation.requestId, e.toString());
         } finally {
@@ -203,15 +185,11 @@ public final class UsageMeter {
         }
     }
 
-    private void oweTime(String owner, int memoryMb, long nanos) {
-        owedTime.merge(owner, memoryMb * ((nanos + 999_999) / 1_000_000), Long::sum);
-    }
-
     /** Runs work whose requests and calls (on no community partition) belong to a community. */
     public <T> T within(String communityId, Supplier<T> work) {
         String outer = scope.get();
         scope.set(communityId);
-        Invocation invocation = current;
+        UsageInvocation invocation = current;
         String outerActive = null;
         long started = System.nanoTime();
         if (invocation != null) {
@@ -245,30 +223,23 @@ public final class UsageMeter {
         });
     }
 
-    /** Adds a counted unit (Slack or Teams call, queue send ...) to the running invocation, if any. */
+    /**
+     * Adds counted units (Slack or Teams calls, queue sends ...) to the running invocation, on whatever thread
+     * (an SDK's own counts for the scope the invocation's thread is in); while none runs (a chat SDK's checks at
+     * init), to the next one, as Lambda bills init with it.
+     */
     public void count(Meter meter, long quantity) {
-        Invocation invocation = current;
+        UsageInvocation invocation = current;
         if (invocation != null) {
             invocation.add(scopeIn(invocation), meter, BigDecimal.valueOf(quantity), true);
+        } else {
+            beforeAny.get(meter).addAndGet(quantity);
         }
     }
 
-    /**
-     * For hooks that have no meter at hand (the chat SDKs): counts one into the invocation this thread runs,
-     * else (a call made on an SDK's own thread) into the one running in this process (Lambda runs one; the
-     * local runner may run several at once, and then one of them gets it: totals stay right); with none
-     * running (Bolt's auth.test at init), into the next one to begin, as Lambda bills init with it.
-     */
-    public static void countInRunning(Meter meter) {
-        UsageMeter usage = ON_THIS_THREAD.get();
-        if (usage == null) {
-            usage = RUNNING.stream().findFirst().orElse(null);
-        }
-        if (usage != null) {
-            usage.count(meter, 1);
-        } else {
-            BEFORE_ANY.computeIfAbsent(meter, m -> new java.util.concurrent.atomic.LongAdder()).increment();
-        }
+    /** A hook that counts one unit of {@code meter} each time it runs (the chat SDKs' call listeners). */
+    public Runnable counting(Meter meter) {
+        return () -> count(meter, 1);
     }
 
     /** One DynamoDB request on one partition (called by {@link Table} through the {@link CapacityMeter}). */
@@ -281,7 +252,7 @@ public final class UsageMeter {
      * (its computed units; equal weights when none).
      */
     void dynamo(Map<String, Double> weights, Units reported, Units computed) {
-        Invocation invocation = current;
+        UsageInvocation invocation = current;
         if (invocation == null || weights.isEmpty()) {
             return;
         }
@@ -305,7 +276,7 @@ public final class UsageMeter {
      * The community of the scope this request or call is made in: this thread's, else (an SDK's own thread,
      * working for the invocation's thread meanwhile) the scope the invocation's thread is in.
      */
-    private String scopeIn(Invocation invocation) {
+    private String scopeIn(UsageInvocation invocation) {
         String own = scope.get();
         return own != null ? own : invocation.activeScope;
     }
@@ -331,176 +302,6 @@ public final class UsageMeter {
 
     private static BigDecimal units(double units) {
         // Units come in halves (eventually consistent reads) or split shares: keep six decimals, exactly.
-        return BigDecimal.valueOf(units).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
-    }
-
-    private void flush(String owner, LocalDate day, String requestId, Tally tally) {
-        // The flush's own write, and an index entry put by an earlier one.
-        int extra = 1 + owed.getOrDefault(owner, 0);
-        tally.add(Meter.DYNAMODB_WRITE_UNITS, BigDecimal.valueOf(extra));
-        long earlierFlushes = owedTime.getOrDefault(owner, 0L);
-        if (earlierFlushes > 0) {
-            tally.add(Meter.LAMBDA_MB_MILLIS, BigDecimal.valueOf(earlierFlushes));
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        StringBuilder add = new StringBuilder();
-        int i = 0;
-        for (Map.Entry<Meter, BigDecimal> quantity : tally.quantities.entrySet()) {
-            if (quantity.getValue().signum() == 0) {
-                continue;
-            }
-            names.put("#q" + i, quantity.getKey().key());
-            values.put(":q" + i, AttributeValue.fromN(quantity.getValue().toPlainString()));
-            add.append(add.isEmpty() ? "" : ", ").append("#q").append(i).append(" :q").append(i);
-            i++;
-        }
-        if (!tally.exact) {
-            names.put("#inexact", INEXACT);
-            values.put(":one", AttributeValue.fromN("1"));
-            add.append(", #inexact :one");
-        }
-        names.put("#req", REQUEST);
-        names.put("#g2pk", Keys.GSI2_PK);
-        names.put("#g2sk", Keys.GSI2_SK);
-        values.put(":req", AttributeValue.fromS(requestId));
-        values.put(":month", AttributeValue.fromS(DAY_PREFIX + day.toString().substring(0, 7)));
-        values.put(":owner", AttributeValue.fromS(owner + "#" + String.format("%02d", day.getDayOfMonth())));
-        String update = "SET #req = :req, #g2pk = :month, #g2sk = :owner ADD " + add;
-        flushes.incrementAndGet();
-        try {
-            UpdateItemResponse response = client.updateItem(b -> b.tableName(table)
-                    .key(Keys.key(partition(owner), DAY_PREFIX + day))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_not_exists(#req) OR #req <> :req")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_OLD));
-            settled(owner, earlierFlushes);
-            // No index key before (ALL_OLD: moto leaves unchanged attributes out of UPDATED_OLD): this flush put
-            // the item's index entry (a storage measure may have put it first).
-            boolean created = !response.hasAttributes() || !response.attributes().containsKey(Keys.GSI2_PK);
-            if (created) {
-                owed.merge(owner, 1, Integer::sum);
-            }
-        } catch (ConditionalCheckFailedException alreadyCounted) {
-            settled(owner, earlierFlushes);
-            LOG.info("usage of request {} for {} was recorded already (a retried flush)", requestId, owner);
-        } catch (RuntimeException e) {
-            LOG.error("usage of request {} for {} on {} not recorded: {}", requestId, owner, day, e.toString());
-        }
-    }
-
-    /** What a flush applied is no longer owed (time owed meanwhile, by another thread's flush, stays). */
-    private void settled(String owner, long earlierFlushes) {
-        owed.remove(owner);
-        owedTime.computeIfPresent(owner, (o, time) -> time == earlierFlushes ? null : time - earlierFlushes);
-    }
-
-    /** One owner's quantities in one invocation. */
-    static final class Tally {
-        final Map<Meter, BigDecimal> quantities = new EnumMap<>(Meter.class);
-        boolean exact = true;
-
-        void add(Meter meter, BigDecimal quantity) {
-            quantities.merge(meter, quantity, BigDecimal::add);
-        }
-
-        void addAll(Tally other) {
-            other.quantities.forEach(this::add);
-            exact &= other.exact;
-        }
-
-        /**
-         * This tally split by weight, each quantity to six decimals; the heaviest takes what rounding left,
-         * so the shares add up to the whole exactly.
-         */
-        Map<String, Tally> shares(Map<String, Long> weights) {
-            long total = weights.values().stream().mapToLong(Long::longValue).sum();
-            String heaviest = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            Map<String, Tally> shares = new LinkedHashMap<>();
-            weights.keySet().forEach(owner -> shares.put(owner, new Tally()));
-            quantities.forEach((meter, quantity) -> {
-                BigDecimal given = BigDecimal.ZERO;
-                for (Map.Entry<String, Long> weight : weights.entrySet()) {
-                    if (!weight.getKey().equals(heaviest)) {
-                        BigDecimal share = quantity.multiply(BigDecimal.valueOf(weight.getValue()))
-                                .divide(BigDecimal.valueOf(total), 6, java.math.RoundingMode.DOWN);
-                        shares.get(weight.getKey()).add(meter, share);
-                        given = given.add(share);
-                    }
-                }
-                shares.get(heaviest).add(meter, quantity.subtract(given));
-            });
-            shares.values().forEach(share -> share.exact = exact);
-            return shares;
-        }
-    }
-
-    private static final class Invocation {
-        final String requestId;
-        final int memoryMb;
-        final long initMillis;
-        /** The owner of everything in this invocation, or null to attribute by partition and scope. */
-        final String soleOwner;
-        final long startNanos = System.nanoTime();
-        final Map<String, Tally> byCommunity = new HashMap<>();
-        final Tally unattributed = new Tally();
-        final Set<String> touched = new LinkedHashSet<>();
-        final Map<String, Long> scopedNanos = new LinkedHashMap<>();
-        /** The community the invocation's thread works for now ({@link #within}), for calls made on other threads. */
-        volatile String activeScope;
-
-        Invocation(String requestId, int memoryMb, long initMillis, String soleOwner) {
-            this.requestId = requestId;
-            this.memoryMb = memoryMb;
-            this.initMillis = initMillis;
-            this.soleOwner = soleOwner;
-        }
-
-        synchronized void touch(String community) {
-            if (soleOwner == null) {
-                touched.add(community);
-            }
-        }
-
-        /** Adds to a community, or (null) to whoever will own the invocation. */
-        synchronized void add(String community, Meter meter, BigDecimal quantity, boolean exact) {
-            if (quantity.signum() == 0 && exact) {
-                return;
-            }
-            if (soleOwner != null) {
-                community = null; // the invocation's own units: all the sole owner's
-            }
-            Tally tally = community == null ? unattributed : byCommunity.computeIfAbsent(community, c -> new Tally());
-            if (community != null) {
-                touched.add(community);
-            }
-            tally.add(meter, quantity);
-            tally.exact &= exact;
-        }
-
-        /** Every owner's tally, the invocation's own units included. */
-        synchronized Map<String, Tally> close() {
-            long millis = (System.nanoTime() - startNanos + 999_999) / 1_000_000;
-            unattributed.add(Meter.LAMBDA_REQUESTS, BigDecimal.ONE);
-            unattributed.add(Meter.LAMBDA_MB_MILLIS, BigDecimal.valueOf((long) memoryMb * (millis + initMillis)));
-            Map<String, Tally> owners = new LinkedHashMap<>(byCommunity);
-            if (soleOwner != null) {
-                owners.put(soleOwner, unattributed);
-            } else if (touched.size() == 1) {
-                owners.computeIfAbsent(touched.iterator().next(), o -> new Tally()).addAll(unattributed);
-            } else if (!scopedNanos.isEmpty()) {
-                unattributed.shares(scopedNanos).forEach((community, share) ->
-                        owners.computeIfAbsent(community, o -> new Tally()).addAll(share));
-            } else {
-                owners.computeIfAbsent(UsageDay.PLATFORM, o -> new Tally()).addAll(unattributed);
-            }
-            return owners;
-        }
-
-        /** Time the invocation's thread spent working for a community (outermost scopes only). */
-        synchronized void spent(String community, long nanos) {
-            scopedNanos.merge(community, Math.max(1, nanos), Long::sum);
-        }
+        return BigDecimal.valueOf(units).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 }

@@ -6,7 +6,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
-import ciment.infra.DynamoMirrors.Claim;
+import ciment.core.port.MirrorCopies.Claim;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;

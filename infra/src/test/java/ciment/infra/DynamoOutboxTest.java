@@ -9,7 +9,7 @@ import ciment.core.model.Notice;
 import ciment.core.model.Recipient;
 import ciment.core.model.Ulid;
 import ciment.infra.CapacityMeter.Units;
-import ciment.infra.Outbox.Claim;
+import ciment.core.port.Outbox.Claim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package ciment.infra;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,17 +29,20 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_readsTheTableAndLoadsTheRequestClasses_andIsKeptAsRegistered() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        SnapStartPriming priming = SnapStartPriming.register(() -> DynamoStore.fromSettings(settings), new AtomicLong(),
-                List.of("ciment.infra.Items"));
+        LambdaFrame frame = new LambdaFrame(settings);
+        frame.started((UsageMeter) null, () -> DynamoStore.fromSettings(settings).prime(), List.of("ciment.infra.Items"));
+        SnapStartPriming priming = frame.priming();
 
+        assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
-        assertSame(priming, SnapStartPriming.registered(), "held strongly: CRaC holds resources weakly");
+        assertSame(priming, frame.priming(), "held strongly by the function's frame: CRaC holds resources weakly");
     }
 
     @Test
     void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
         Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(elsewhere), new AtomicLong(), List.of());
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(elsewhere).prime(), new AtomicLong(),
+                List.of());
 
         assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
     }
@@ -46,7 +50,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_withARequestClassThatIsNotInTheJar_fails() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(settings), new AtomicLong(),
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(settings).prime(), new AtomicLong(),
                 List.of("ciment.infra.NoSuchClass"));
 
         assertThrows(ClassNotFoundException.class, () -> priming.beforeCheckpoint(null));
@@ -56,7 +60,7 @@ class SnapStartPrimingTest {
     void afterRestore_zeroesTheInitMeasuredBeforeTheSnapshot_soNoRestoredCopyBillsItAgain() {
         AtomicLong initMillis = new AtomicLong(1_400);
 
-        new SnapStartPriming(() -> DynamoStore.fromSettings(settings), initMillis, List.of()).afterRestore(null);
+        new SnapStartPriming(() -> DynamoStore.fromSettings(settings).prime(), initMillis, List.of()).afterRestore(null);
 
         assertEquals(0, initMillis.get());
     }

@@ -208,7 +208,7 @@ class UsageMeterTest {
         });
         meter.within("b", () -> {
             table.putNew("t", item("MIRROR#2", "COPY"));
-            UsageMeter.countInRunning(Meter.TEAMS_CALLS);
+            meter.counting(Meter.TEAMS_CALLS).run(); // a chat SDK's hook, on this thread
         });
         meter.end();
 
@@ -290,7 +290,7 @@ class UsageMeterTest {
     @Test
     void chatCall_madeWhileNoInvocationRuns_countsInTheNextOne_likeInit() {
         UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, name, CLOCK);
-        UsageMeter.countInRunning(Meter.SLACK_CALLS); // Bolt's auth.test as the container starts
+        meter.counting(Meter.SLACK_CALLS).run(); // Bolt's auth.test as the container starts
 
         meter.begin("req-1", 1024, 0);
         table.get("t", Keys.key("C#c", "META"), false);

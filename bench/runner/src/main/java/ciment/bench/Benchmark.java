@@ -194,7 +194,7 @@ public final class Benchmark {
      * touched) and the time spent flushing and checking budgets before the answer leaves.
      */
     private static String metering(BenchStack stack, SlackFunction slack) {
-        var meter = slack.usageMeter();
+        var meter = slack.frame.usageMeter();
         long flushesBefore = meter.flushes();
         long nanosBefore = meter.endingTime().toNanos();
         int requests = 300;

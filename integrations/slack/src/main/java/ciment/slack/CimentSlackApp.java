@@ -64,7 +64,13 @@ public final class CimentSlackApp {
      */
     public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock,
             Supplier<SlackInstallations> installations) {
-        SlackConfig slackConfig = SlackCalls.counted(new SlackConfig());
+        return create(settings, ciment, clock, installations, SlackCalls.NONE);
+    }
+
+    /** As {@link #create(Settings, Supplier, Clock, Supplier)}, each Web API call counted by {@code calls}. */
+    public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock,
+            Supplier<SlackInstallations> installations, SlackCalls calls) {
+        SlackConfig slackConfig = calls.counted(new SlackConfig());
         slackConfig.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
         Slack slack = Slack.getInstance(slackConfig);
         boolean oauth = isOAuth(settings);

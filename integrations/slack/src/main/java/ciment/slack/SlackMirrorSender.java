@@ -60,7 +60,12 @@ public final class SlackMirrorSender implements MirrorSender {
 
     /** In OAuth mode, each copy is sent with the bot token of its channel's workspace, from {@code installations}. */
     public SlackMirrorSender(Settings settings, People people, SlackInstallations installations) {
-        this(WorkspaceClients.fromSettings(settings, installations), people);
+        this(settings, people, installations, SlackCalls.NONE);
+    }
+
+    /** As {@link #SlackMirrorSender(Settings, People, SlackInstallations)}, its calls counted. */
+    public SlackMirrorSender(Settings settings, People people, SlackInstallations installations, SlackCalls calls) {
+        this(WorkspaceClients.fromSettings(settings, installations, calls), people);
     }
 
     SlackMirrorSender(MethodsClient slack, People people) {

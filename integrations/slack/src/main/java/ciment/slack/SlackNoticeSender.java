@@ -78,7 +78,13 @@ public final class SlackNoticeSender implements NoticeSender {
 
     /** In OAuth mode, each notice is sent with the bot token of its recipient's workspace, from {@code installations}. */
     public SlackNoticeSender(Settings settings, PersonalDataSource personalData, SlackInstallations installations) {
-        this(WorkspaceClients.fromSettings(settings, installations), personalData, Clock.systemUTC());
+        this(settings, personalData, installations, SlackCalls.NONE);
+    }
+
+    /** As {@link #SlackNoticeSender(Settings, PersonalDataSource, SlackInstallations)}, its calls counted. */
+    public SlackNoticeSender(Settings settings, PersonalDataSource personalData, SlackInstallations installations,
+            SlackCalls calls) {
+        this(WorkspaceClients.fromSettings(settings, installations, calls), personalData, Clock.systemUTC());
     }
 
     SlackNoticeSender(MethodsClient slack) {

@@ -47,7 +47,12 @@ public final class WorkspaceClients {
      * @param installations the table's installations, or null to use SLACK_BOT_TOKEN alone
      */
     public static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations) {
-        SlackConfig config = SlackCalls.counted(new SlackConfig());
+        return fromSettings(settings, installations, SlackCalls.NONE);
+    }
+
+    /** As {@link #fromSettings(Settings, SlackInstallations)}, each call counted by {@code calls}. */
+    public static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations, SlackCalls calls) {
+        SlackConfig config = calls.counted(new SlackConfig());
         config.setMethodsEndpointUrlPrefix(CimentSlackApp.withTrailingSlash(
                 settings.get(CimentSlackApp.API_URL, CimentSlackApp.DEFAULT_API_URL)));
         Slack slack = Slack.getInstance(config);

@@ -56,6 +56,21 @@ public final class ClientCredentials extends AppCredentials {
                 settings.get("MICROSOFT_APP_PASSWORD").orElse(null), URI.create(endpoint), clock);
     }
 
+    /**
+     * The credentials a delivery function sends proactive messages with: without MICROSOFT_APP_ID it refuses to
+     * start, unless {@code allowUnauthenticated} (the local runner: the Emulator's mode, no token, said loudly).
+     */
+    public static ClientCredentials forSending(Settings settings, Clock clock, boolean allowUnauthenticated) {
+        if (settings.get("MICROSOFT_APP_ID").isEmpty()) {
+            if (!allowUnauthenticated) {
+                throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Bot Connector takes proactive "
+                        + "messages only with that app's token: set it (see CONTRACT.md's configuration table).");
+            }
+            LOG.warn("MICROSOFT_APP_ID is not set: Teams notices are sent WITHOUT a token (Bot Framework Emulator mode).");
+        }
+        return fromSettings(settings, clock);
+    }
+
     /** Fetches the first token now (from a background thread at start), so the first reply need not wait. */
     public void prefetch() {
         if (getAppId() == null) {

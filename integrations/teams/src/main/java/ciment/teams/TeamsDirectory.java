@@ -111,7 +111,7 @@ final class TeamsDirectory implements Directory {
 
     /** In a team, TeamsInfo asks the team's roster; elsewhere, the conversation's. */
     static Optional<TeamsChannelAccount> member(TurnContext turn, String memberId) {
-        TeamsCalls.count();
+        TeamsCalls.of(turn).count();
         try {
             return Optional.ofNullable(TeamsInfo.getMember(turn, memberId).join());
         } catch (CompletionException failed) {

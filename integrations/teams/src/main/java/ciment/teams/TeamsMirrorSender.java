@@ -44,14 +44,21 @@ public final class TeamsMirrorSender implements MirrorSender {
     private final ClientCredentials credentials;
     private final String defaultServiceUrl;
     private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
+    private final TeamsCalls calls;
 
     /**
      * @param credentials       the bot's outbound identity (no app id: the Emulator's mode, no token)
      * @param defaultServiceUrl the Bot Connector for a link that names none
      */
     public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl) {
+        this(credentials, defaultServiceUrl, TeamsCalls.NONE);
+    }
+
+    /** As {@link #TeamsMirrorSender(ClientCredentials, String)}, each call counted by {@code calls}. */
+    public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl, TeamsCalls calls) {
         this.credentials = credentials;
         this.defaultServiceUrl = defaultServiceUrl;
+        this.calls = calls;
     }
 
     @Override
@@ -97,7 +104,7 @@ public final class TeamsMirrorSender implements MirrorSender {
     private ConnectorClient connector(Link link) {
         String serviceUrl = link.channel().serviceUrl() == null || link.channel().serviceUrl().isBlank()
                 ? defaultServiceUrl : link.channel().serviceUrl();
-        return connectors.computeIfAbsent(serviceUrl, url -> TeamsNoticeSender.connector(url, credentials));
+        return connectors.computeIfAbsent(serviceUrl, url -> TeamsNoticeSender.connector(url, credentials, calls));
     }
 
     /** A 404: the channel or the message is not there (any more); a refusal for good, unless deleting. */

@@ -79,6 +79,7 @@ public final class TeamsNoticeSender implements NoticeSender {
     private final Clock clock;
     private final TeamsCopies copies;
     private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
+    private final TeamsCalls calls;
 
     /**
      * @param credentials       the bot's outbound identity; without an app id (the Emulator's mode) calls
@@ -104,6 +105,13 @@ public final class TeamsNoticeSender implements NoticeSender {
      */
     public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl, PersonalDataSource personalData,
             MessageCopies copies, Clock clock) {
+        this(credentials, defaultServiceUrl, personalData, copies, clock, TeamsCalls.NONE);
+    }
+
+    /** As {@link #TeamsNoticeSender(ClientCredentials, String, PersonalDataSource, MessageCopies, Clock)}, its calls counted. */
+    public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl, PersonalDataSource personalData,
+            MessageCopies copies, Clock clock, TeamsCalls calls) {
+        this.calls = calls;
         this.copies = new TeamsCopies(copies);
         this.credentials = credentials;
         this.defaultServiceUrl = defaultServiceUrl;
@@ -235,16 +243,16 @@ public final class TeamsNoticeSender implements NoticeSender {
     }
 
     private ConnectorClient connector(String serviceUrl) {
-        return connector(serviceUrl, credentials);
+        return connector(serviceUrl, credentials, calls);
     }
 
     /** A Bot Connector client that asks once per call (retries are the delivery function's), with timeouts. */
-    static ConnectorClient connector(String serviceUrl, ClientCredentials credentials) {
+    static ConnectorClient connector(String serviceUrl, ClientCredentials credentials, TeamsCalls calls) {
         RestClient client = RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, credentials)
                 .withRetryStrategy(NO_RETRY)
                 .withConnectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .withReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .withInterceptor(TeamsCalls.INTERCEPTOR)
+                .withInterceptor(calls.interceptor())
                 .build();
         return new RestConnectorClient(client);
     }

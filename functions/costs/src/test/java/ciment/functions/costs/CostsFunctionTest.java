@@ -125,11 +125,11 @@ class CostsFunctionTest {
             ApiGateway.Answer answer = ApiGateway.Answer.read(ApiGateway.invoke(function,
                     ApiGateway.payloadV2(withBody, encoding)));
             assertEquals(413, answer.status(), encoding.toString());
-            assertEquals(CostsFunction.BODY_LIMIT.refusal(), answer.bodyText().strip());
+            assertEquals(CostsRoutes.BODY_LIMIT.refusal(), answer.bodyText().strip());
         }
 
         ApiGateway.Answer huge = ApiGateway.Answer.read(ApiGateway.invoke(function,
-                "x".repeat(CostsFunction.BODY_LIMIT.maxEventBytes() + 1)));
+                "x".repeat(CostsRoutes.BODY_LIMIT.maxEventBytes() + 1)));
         assertEquals(413, huge.status(), "not 400: it was never parsed");
     }
 
@@ -137,7 +137,7 @@ class CostsFunctionTest {
     void theDailySchedule_measuresStoredBytes_intoTodaysUsage() throws Exception {
         String event = "{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"time\":\"2026-11-20T03:00:00Z\"}";
 
-        String answer = new String(function.handle(event.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+        String answer = new String(function.routes.handle(event.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8);
 
         assertTrue(JSON.readTree(answer).path("measured").asInt() >= 2, answer);

@@ -28,8 +28,7 @@ class CostsPrimingTest {
 
     @Test
     void theFunction_registersItsPriming_whichReadsTheTableAndLoadsTheReportClasses_withoutThrowing() {
-        new CostsFunction(settings);
-        SnapStartPriming priming = SnapStartPriming.registered();
+        SnapStartPriming priming = new CostsFunction(settings).frame.priming();
         assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
         assertDoesNotThrow(() -> priming.afterRestore(null));

@@ -34,8 +34,7 @@ class SlackDeliveryPrimingTest {
 
     @Test
     void theFunction_registersItsPriming_whichReadsTheTableAndLoadsTheBatchClasses_withoutThrowing() {
-        new SlackDeliveryFunction(settings);
-        SnapStartPriming priming = SnapStartPriming.registered();
+        SnapStartPriming priming = new SlackDeliveryFunction(settings).frame.priming();
         assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
     }

@@ -76,7 +76,7 @@ class ShadedJarIT {
         try (ZipFile zip = new ZipFile(new File(JAR.toString()))) {
             assertTrue(zip.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")));
             assertNotNull(zip.getEntry("ciment/functions/slack/SlackFunction.class"));
-            assertNotNull(zip.getEntry("ciment/functions/slack/SlackHandler.class"));
+            assertNotNull(zip.getEntry("ciment/functions/slack/SlackGateway.class"));
             String httpServices = new String(zip.getInputStream(
                     zip.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService")).readAllBytes());
             assertTrue(httpServices.contains("UrlConnectionSdkHttpService"), httpServices);

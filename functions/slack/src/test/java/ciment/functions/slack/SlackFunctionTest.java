@@ -617,7 +617,7 @@ class SlackFunctionTest {
     @Test
     void bodyOneByteOverTheBound_gets413BeforeItsSignatureIsRead_asTextOrBase64_andAtTheBoundIsAnswered() {
         String ada = newUser("ada");
-        int bound = SlackHandler.BODY_LIMIT.maxBytes();
+        int bound = SlackGateway.BODY_LIMIT.maxBytes();
         SlashCommands.Signed over = helpOf(ada, bound + 1);
         Set<Map<String, AttributeValue>> before = items();
         int calls = slackApi.calls().size();
@@ -641,12 +641,12 @@ class SlackFunctionTest {
 
     @Test
     void eventLargerThanAnyAdmissibleBodyCouldMakeIt_gets413_unparsed() {
-        String huge = "x".repeat(SlackHandler.BODY_LIMIT.maxEventBytes() + 1);
+        String huge = "x".repeat(SlackGateway.BODY_LIMIT.maxEventBytes() + 1);
 
         ApiGateway.Answer refused = handle(huge);
 
         assertEquals(413, refused.status(), "not 401: it was never parsed");
-        assertEquals(SlackHandler.BODY_LIMIT.refusal(), refused.bodyText());
+        assertEquals(SlackGateway.BODY_LIMIT.refusal(), refused.bodyText());
     }
 
     @Test

@@ -35,8 +35,7 @@ class SlackPrimingTest {
 
     @Test
     void theFunction_registersItsPriming_whichReadsTheTableAndLoadsTheRequestClasses_withoutThrowing() {
-        new SlackFunction(settings);
-        SnapStartPriming priming = SnapStartPriming.registered();
+        SnapStartPriming priming = new SlackFunction(settings).frame.priming();
         assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
     }

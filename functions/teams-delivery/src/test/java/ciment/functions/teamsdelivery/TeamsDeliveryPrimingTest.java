@@ -34,8 +34,7 @@ class TeamsDeliveryPrimingTest {
 
     @Test
     void theFunction_registersItsPriming_whichReadsTheTableAndLoadsTheBatchClasses_withoutThrowing() {
-        new TeamsDeliveryFunction(settings, false);
-        SnapStartPriming priming = SnapStartPriming.registered();
+        SnapStartPriming priming = new TeamsDeliveryFunction(settings, false).frame.priming();
         assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
     }

@@ -19,6 +19,7 @@ import ciment.devkit.teams.FakeBotFramework;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoMirrors;
+import ciment.infra.LambdaFrame;
 import ciment.infra.DynamoStore;
 import ciment.teams.ClientCredentials;
 import ciment.teams.TeamsMirrorSender;
@@ -232,7 +233,7 @@ class TeamsMirrorDeliveryTest {
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList(), "claimed: not sent meanwhile");
         assertEquals(1, botFramework.sentTo(teamsA.id()).size());
 
-        TeamsDeliveryFunction later = new TeamsDeliveryFunction(settings, false,
+        TeamsDeliveryFunction later = new TeamsDeliveryFunction(new LambdaFrame(settings), false,
                 Clock.fixed(killedAt.plus(DynamoMirrors.CLAIM_LASTS).plusSeconds(1), ZoneOffset.UTC));
         assertEquals(List.of(), later.handleRequest(StreamEvents.event(posts), null).getBatchItemFailures());
         // Teams cannot find a message by what it shows: the copy is sent again (README: the window Teams leaves)

@@ -44,7 +44,7 @@ class TeamsEdgeTest {
 
     @Test
     void activityOneByteOverTheBound_gets413BeforeItsTokenIsRead_asTextOrBase64_andAtTheBoundIsServed() {
-        int bound = TeamsFunction.BODY_LIMIT.maxBytes();
+        int bound = TeamsGateway.BODY_LIMIT.maxBytes();
         String refusal = "The request body is larger than the 262,144 bytes this route takes: nothing was read.";
 
         assertUntouched(() -> TeamsStack.handle(function, TeamsStack.event(sized(bound + 1), null)), 413, refusal);
@@ -57,8 +57,8 @@ class TeamsEdgeTest {
 
     @Test
     void eventLargerThanAnyAdmissibleBodyCouldMakeIt_gets413_unparsed() {
-        assertUntouched(() -> TeamsStack.handle(function, "x".repeat(TeamsFunction.BODY_LIMIT.maxEventBytes() + 1)),
-                413, TeamsFunction.BODY_LIMIT.refusal());
+        assertUntouched(() -> TeamsStack.handle(function, "x".repeat(TeamsGateway.BODY_LIMIT.maxEventBytes() + 1)),
+                413, TeamsGateway.BODY_LIMIT.refusal());
     }
 
     /** Ada's help, padded with a field of the activity to exactly {@code bytes} of JSON. */

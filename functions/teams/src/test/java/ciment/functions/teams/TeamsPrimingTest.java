@@ -18,8 +18,7 @@ class TeamsPrimingTest {
 
     @Test
     void theFunction_registersItsPriming_whichReadsTheTableAndLoadsTheActivityClasses_withoutThrowing() {
-        new TeamsFunction(stack.settings, false);
-        SnapStartPriming priming = SnapStartPriming.registered();
+        SnapStartPriming priming = new TeamsFunction(stack.settings, false).frame.priming();
         assertNotNull(priming);
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
     }

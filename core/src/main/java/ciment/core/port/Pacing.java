@@ -1,4 +1,4 @@
-package ciment.delivery;
+package ciment.core.port;
 
 import java.time.Duration;
 import java.util.HashMap;

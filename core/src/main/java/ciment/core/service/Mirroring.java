@@ -1,13 +1,15 @@
-package ciment.delivery;
+package ciment.core.service;
 
 import ciment.core.model.Link;
 import ciment.core.model.Post;
 import ciment.core.port.Links;
+import ciment.core.port.MirrorCopies;
+import ciment.core.port.MirrorCopies.Claim;
+import ciment.core.port.MirrorCopies.Copy;
 import ciment.core.port.MirrorSender;
+import ciment.core.port.Pacing;
 import ciment.core.port.Refused;
-import ciment.infra.DynamoMirrors;
-import ciment.infra.DynamoMirrors.Copy;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,25 +19,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Mirroring, for one chat tool: a new post or reply is sent to each channel of that tool linked to its
- * community, except where it shows already (its origin, an earlier copy); a change to a post (an edit, a
- * hide, a deletion, its reactions) reaches every copy the bot sent. Each copy is claimed before it is sent and
- * recorded with its message after, so a retried record never sends it twice; between the send and the record
+ * Mirroring, for one chat tool (part of {@link Delivery}): a new post or reply is sent to each channel of that tool
+ * linked to its community, except where it shows already (its origin, an earlier copy); a change to a post (an
+ * edit, a hide, a deletion, its reactions) reaches every copy the bot sent. Each copy is claimed before it is sent
+ * and recorded with its message after, so a retried record never sends it twice; between the send and the record
  * lies the one window where an attempt that stops (killed, timed out) or gets no answer (a timeout, a 5xx) may
  * leave a copy unrecorded. A send that got no answer leaves its claim lapsed, not taken back; a claim held by
  * another attempt is waited for until it lapses (within this invocation's time); and before a lapsed or held
  * claim's copy is sent, the sender looks for it where the tool allows (Slack's message metadata): found, it is
  * recorded, not sent again. Where the tool cannot be searched (Teams) it is sent again: that window can show a
- * post twice. A post item that cannot be read, and a channel whose tool refused for good ({@link Refused}), give
- * the record up with why (see {@link Deliveries}: the dead-letter queue), while the other channels get their
- * copies.
+ * post twice. A channel whose tool refused for good ({@link Refused}) gives the record up with why, while the
+ * other channels get their copies.
  */
-public final class Mirrors {
-    private static final Logger LOG = LoggerFactory.getLogger(Mirrors.class);
+final class Mirroring {
+    private static final System.Logger LOG = System.getLogger(Mirroring.class.getName());
     /** A Retry-After this short is waited for within the invocation; a longer one fails the record, retried later. */
     static final Duration WAIT_AT_MOST = Duration.ofSeconds(5);
     /** What a wait for another attempt's claim leaves of the invocation, to claim and send after it. */
@@ -43,14 +42,14 @@ public final class Mirrors {
     /** How often a claim held by another attempt is looked at again while waiting for it. */
     private static final Duration LOOK_AGAIN_EVERY = Duration.ofSeconds(1);
 
-    private final DynamoMirrors copies;
+    private final MirrorCopies copies;
     private final Links links;
     private final MirrorSender sender;
     private final Pacing pacing;
     private final Clock clock;
     private Predicate<String> served = workspace -> true;
 
-    public Mirrors(DynamoMirrors copies, Links links, MirrorSender sender, Pacing pacing, Clock clock) {
+    Mirroring(MirrorCopies copies, Links links, MirrorSender sender, Pacing pacing, Clock clock) {
         this.copies = copies;
         this.links = links;
         this.sender = sender;
@@ -67,45 +66,22 @@ public final class Mirrors {
         this.served = workspaces;
     }
 
-    /**
-     * Done when the record needs nothing more from this tool (mirrored now or before, or not a post); given up
-     * when its post cannot be read (a poison record) or a channel refused its copy for good.
-     */
-    Outcome mirror(DynamodbStreamRecord record) {
-        return mirror(record, Instant.MAX);
-    }
-
-    /** As {@link #mirror(DynamodbStreamRecord)}, in an invocation that ends at {@code deadline} (this clock's time). */
-    Outcome mirror(DynamodbStreamRecord record, Instant deadline) {
-        var images = record.getDynamodb();
-        if (images == null || images.getNewImage() == null) {
-            return Outcome.DONE;
-        }
-        Optional<Post> now;
-        Optional<Post> before;
+    /** A post made (no {@code before}) or changed: see {@link Delivery#post}. */
+    DeliveryOutcome mirror(Optional<Post> before, Post now, Instant deadline) {
         try {
-            now = DynamoMirrors.post(StreamImages.item(images.getNewImage()));
-            before = images.getOldImage() == null || now.isEmpty() ? Optional.empty()
-                    : DynamoMirrors.post(StreamImages.item(images.getOldImage()));
-        } catch (RuntimeException unreadable) {
-            return Outcome.givenUp("the post item cannot be read: " + unreadable);
-        }
-        if (now.isEmpty()) {
-            return Outcome.DONE;
-        }
-        try {
-            return before.isEmpty() ? sendEverywhere(now.get(), deadline) : changeEverywhere(before.get(), now.get());
+            return before.isEmpty() ? sendEverywhere(now, deadline) : changeEverywhere(before.get(), now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.RETRY;
+            return DeliveryOutcome.RETRY;
         } catch (RuntimeException e) {
-            LOG.warn("post {} not mirrored to {}: {}", now.get().reference(), sender.platform().label(), e.toString());
-            return Outcome.RETRY;
+            LOG.log(Level.WARNING, "post {0} not mirrored to {1}: {2}", now.reference(), sender.platform().label(),
+                    e.toString());
+            return DeliveryOutcome.RETRY;
         }
     }
 
-    private Outcome sendEverywhere(Post post, Instant deadline) throws InterruptedException {
-        Outcome done = Outcome.DONE;
+    private DeliveryOutcome sendEverywhere(Post post, Instant deadline) throws InterruptedException {
+        DeliveryOutcome done = DeliveryOutcome.DONE;
         for (Link link : linksOf(post)) {
             if (served(link, post)) {
                 done = done.and(sendTo(link, post, deadline));
@@ -114,26 +90,27 @@ public final class Mirrors {
         return done;
     }
 
-    private Outcome sendTo(Link link, Post post, Instant deadline) throws InterruptedException {
+    private DeliveryOutcome sendTo(Link link, Post post, Instant deadline) throws InterruptedException {
         String conversation = link.channel().id();
-        DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
-        if (claim == DynamoMirrors.Claim.BUSY && foundEarlier(link, post)) {
-            return Outcome.DONE; // an attempt that stopped had sent it: recorded now
+        Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
+        if (claim == Claim.BUSY && foundEarlier(link, post)) {
+            return DeliveryOutcome.DONE; // an attempt that stopped had sent it: recorded now
         }
-        if (claim == DynamoMirrors.Claim.BUSY) {
+        if (claim == Claim.BUSY) {
             claim = awaitClaim(post, conversation, deadline);
         }
         switch (claim) {
             case SENT -> {
-                return Outcome.DONE;
+                return DeliveryOutcome.DONE;
             }
             case BUSY -> {
-                LOG.info("copy of {} in {} is being sent by another attempt", post.reference(), link.channel().label());
-                return Outcome.RETRY;
+                LOG.log(Level.INFO, "copy of {0} in {1} is being sent by another attempt", post.reference(),
+                        link.channel().label());
+                return DeliveryOutcome.RETRY;
             }
             case LAPSED -> {
                 if (foundEarlier(link, post)) {
-                    return Outcome.DONE;
+                    return DeliveryOutcome.DONE;
                 }
             }
             case CLAIMED -> {
@@ -164,14 +141,14 @@ public final class Mirrors {
     }
 
     /** A copy sent: recorded. When the record fails, the claim stays, so that a retry looks before sending again. */
-    private Outcome recorded(Post post, String conversation, String message) {
+    private DeliveryOutcome recorded(Post post, String conversation, String message) {
         try {
             copies.sent(post, sender.platform(), conversation, message);
-            return Outcome.DONE;
+            return DeliveryOutcome.DONE;
         } catch (RuntimeException e) {
-            LOG.error("copy of {} in {} was sent as {} but not recorded: {}", post.reference(), conversation, message,
-                    e.toString());
-            return Outcome.RETRY;
+            LOG.log(Level.ERROR, "copy of {0} in {1} was sent as {2} but not recorded: {3}", post.reference(),
+                    conversation, message, e.toString());
+            return DeliveryOutcome.RETRY;
         }
     }
 
@@ -180,7 +157,7 @@ public final class Mirrors {
      * ended: its invocation's deadline passed), as long as this invocation has time left (a retry, started after
      * the attempt it follows, has more); BUSY when it lapses later, for a later attempt to go on waiting.
      */
-    private DynamoMirrors.Claim awaitClaim(Post post, String conversation, Instant deadline) throws InterruptedException {
+    private Claim awaitClaim(Post post, String conversation, Instant deadline) throws InterruptedException {
         Instant now = clock.instant();
         Instant lapses = copies.lapsesAt(post, sender.platform(), conversation).orElse(now);
         Instant until = deadline.equals(Instant.MAX) || lapses.isBefore(deadline.minus(AFTER_A_WAIT)) ? lapses
@@ -190,21 +167,21 @@ public final class Mirrors {
         while (true) {
             long left = Math.min(Duration.between(clock.instant(), until).toNanos(), endsNanos - System.nanoTime());
             Thread.sleep(Duration.ofNanos(Math.max(0, Math.min(left, LOOK_AGAIN_EVERY.toNanos()))).plusMillis(10));
-            DynamoMirrors.Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
-            if (claim != DynamoMirrors.Claim.BUSY || !clock.instant().isBefore(until) || System.nanoTime() >= endsNanos) {
+            Claim claim = copies.claim(post, sender.platform(), conversation, clock.instant(), deadline);
+            if (claim != Claim.BUSY || !clock.instant().isBefore(until) || System.nanoTime() >= endsNanos) {
                 return claim;
             }
         }
     }
 
     /** An edit, a hide, a deletion or new counts: every copy the bot sent shows the post as it is now. */
-    private Outcome changeEverywhere(Post before, Post now) throws InterruptedException {
+    private DeliveryOutcome changeEverywhere(Post before, Post now) throws InterruptedException {
         if (!shownDifferently(before, now)) {
-            return Outcome.DONE;
+            return DeliveryOutcome.DONE;
         }
         Map<String, Link> mine = linksOf(now).stream()
                 .collect(Collectors.toMap(l -> l.channel().id(), l -> l, (a, b) -> a));
-        Outcome done = Outcome.DONE;
+        DeliveryOutcome done = DeliveryOutcome.DONE;
         for (Copy copy : copies.copiesOf(now.id())) {
             Link link = mine.get(copy.conversationId());
             if (copy.platform() != sender.platform() || copy.origin() || !copy.sent() || link == null
@@ -222,7 +199,7 @@ public final class Mirrors {
         if (served.test(link.channel().workspace())) {
             return true;
         }
-        LOG.warn("{} not mirrored to {}: workspace {} is not served (allow-list)", post.reference(),
+        LOG.log(Level.WARNING, "{0} not mirrored to {1}: workspace {2} is not served (allow-list)", post.reference(),
                 link.channel().label(), link.channel().workspace());
         return false;
     }
@@ -253,7 +230,7 @@ public final class Mirrors {
     }
 
     /** How a call to the tool went, and whether the tool may have done it all the same (it gave no answer). */
-    private record Tried(Outcome outcome, boolean maybeDone) {
+    private record Tried(DeliveryOutcome outcome, boolean maybeDone) {
     }
 
     /**
@@ -266,22 +243,22 @@ public final class Mirrors {
             pacing.awaitTurn(conversation);
             try {
                 send.run();
-                return new Tried(Outcome.DONE, true);
+                return new Tried(DeliveryOutcome.DONE, true);
             } catch (MirrorSender.RetryAfter later) {
                 if (tries > 1 || later.waitFor().compareTo(WAIT_AT_MOST) > 0) {
-                    LOG.warn("{} in {}: {} asks to wait {}; the record is retried", post, link.channel().label(),
-                            sender.platform().label(), later.waitFor());
-                    return new Tried(Outcome.RETRY, false);
+                    LOG.log(Level.WARNING, "{0} in {1}: {2} asks to wait {3}; the record is retried", post,
+                            link.channel().label(), sender.platform().label(), later.waitFor());
+                    return new Tried(DeliveryOutcome.RETRY, false);
                 }
                 Thread.sleep(later.waitFor());
             } catch (Refused refused) {
-                return new Tried(Outcome.givenUp(post + " in " + link.channel().label() + ": " + refused.getMessage()),
-                        false);
+                return new Tried(DeliveryOutcome.givenUp(post + " in " + link.channel().label() + ": "
+                        + refused.getMessage()), false);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                LOG.warn("{} not mirrored to {}: {}", post, link.channel().label(), e.toString());
-                return new Tried(Outcome.RETRY, true);
+                LOG.log(Level.WARNING, "{0} not mirrored to {1}: {2}", post, link.channel().label(), e.toString());
+                return new Tried(DeliveryOutcome.RETRY, true);
             }
         }
     }

@@ -1,37 +1,48 @@
 package ciment.functions.slack;
 
-import ciment.core.config.Settings;
-import ciment.core.config.WriteLimits;
-import ciment.core.port.SlackInstallations;
-import ciment.core.service.Ciment;
-import ciment.core.service.Finance;
 import ciment.infra.BodyLimit;
-import ciment.infra.DynamoStore;
-import ciment.infra.Secrets;
-import ciment.infra.StoreStartup;
-import ciment.infra.TokenSeal;
-import ciment.slack.AllowedWorkspaces;
 import ciment.slack.CimentSlackApp;
 import ciment.slack.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonWriter;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.aws_lambda.SlackApiLambdaHandler;
 import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
 import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
 import com.slack.api.bolt.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
- * The Slack handler behind {@link SlackFunction} (API Gateway payload 1.0): a body over {@link #BODY_LIMIT} gets
- * 413; every other request passes {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and
- * touches nothing. The rest goes to Bolt.
+ * API Gateway's payload 1.0 in and out for Bolt, behind {@link SlackFunction}: the event's JSON read and the
+ * response's written with Bolt's own Gson (taking the raw stream spares the Lambda runtime's POJO serializer, its
+ * own Jackson loaded on the first request, which also drops {@code isBase64Encoded}: Lombok names its setter
+ * {@code setBase64Encoded}). A body over {@link #BODY_LIMIT} gets 413; every other request passes
+ * {@link SlackSignatureCheck} on its raw bytes first; one that fails gets 401 and touches nothing. The rest goes to
+ * Bolt.
  */
-public final class SlackHandler extends SlackApiLambdaHandler {
+public final class SlackGateway extends SlackApiLambdaHandler {
+    /** What a request loads beyond what building the function loaded, for SnapStart's priming (each in this jar). */
+    static final List<String> REQUEST_CLASSES = List.of(
+            "com.slack.api.bolt.request.builtin.SlashCommandRequest",
+            "com.slack.api.bolt.request.builtin.EventRequest",
+            "com.slack.api.bolt.request.builtin.BlockActionRequest",
+            "com.slack.api.bolt.response.Response",
+            "com.slack.api.methods.request.chat.ChatPostMessageRequest",
+            "com.slack.api.methods.response.chat.ChatPostMessageResponse",
+            "com.slack.api.model.block.SectionBlock");
     /**
      * The largest body of /slack/events: 1 MiB. The largest Slack sends is an edit of a message at its 40,000
      * characters (message_changed: the message and its previous version, each as text and again as rich-text
@@ -39,79 +50,52 @@ public final class SlackHandler extends SlackApiLambdaHandler {
      * URL-encoded (about 640 KB); a modal, our own few inputs. Lambda itself would take 6 MB.
      */
     static final BodyLimit BODY_LIMIT = new BodyLimit(1024 * 1024);
+    /** Binds fields by name, so the event's isBase64Encoded lands in ApiGatewayRequest's field of that name. */
+    private static final Gson GSON = new Gson();
 
     private final SlackSignatureCheck signatureCheck;
-    private final CompletableFuture<DynamoStore> store;
-    private final Settings settings;
+    private final boolean oauth;
 
-    /**
-     * Configured by the environment (CONTRACT.md's names), with the secrets that template.yaml names
-     * by ARN (SLACK_SIGNING_SECRET_ARN, SLACK_BOT_TOKEN_ARN) read first, as the Lambda entry is.
-     */
-    public SlackHandler() {
-        this(Secrets.resolve(Settings.fromEnvironment()));
-    }
-
-    /** On settings of its own (the local runner, tests). */
-    public SlackHandler(Settings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
-    /** With the clock the signature check reads (tests pin it to forge requests just out of date). */
-    SlackHandler(Settings settings, Clock clock) {
-        // Arguments run left to right: the secret and the allowed workspaces are checked, then the store starts,
-        // then Bolt.
-        this(new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock),
-                listed(settings), StoreStartup.begin(settings), clock);
-    }
-
-    /** The settings, once they name the workspaces served: without, the function refuses to start. */
-    private static Settings listed(Settings settings) {
-        AllowedWorkspaces.fromSettings(settings);
-        return settings;
-    }
-
-    /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
-    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
-            Clock clock) {
-        this(signatureCheck, settings, store, cimentOn(store, settings), clock);
-    }
-
-    /** Ciment once the store has started; the write limits are read now, so that a malformed one stops the start. */
-    private static CompletableFuture<Ciment> cimentOn(CompletableFuture<DynamoStore> store, Settings settings) {
-        WriteLimits limits = WriteLimits.fromSettings(settings);
-        return store.thenApply(started -> new Ciment(started, Clock.systemUTC(),
-                Finance.fromSettings(settings, started.usage()), limits));
-    }
-
-    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
-            CompletableFuture<Ciment> ciment, Clock clock) {
-        super(CimentSlackApp.create(settings, ciment::join, clock, installations(settings, store)));
+    /** @param oauth whether the app installs into workspaces (SLACK_CLIENT_ID): the OAuth routes are served */
+    SlackGateway(App app, SlackSignatureCheck signatureCheck, boolean oauth) {
+        super(app);
         this.signatureCheck = signatureCheck;
-        this.store = store;
-        this.settings = settings;
+        this.oauth = oauth;
     }
 
-    /**
-     * In OAuth mode, the table's installs, each workspace's bot token sealed with the stack's KMS key (one seal per
-     * container: it keeps data keys); none otherwise.
-     */
-    private static Supplier<SlackInstallations> installations(Settings settings, CompletableFuture<DynamoStore> store) {
-        if (!CimentSlackApp.isOAuth(settings)) {
+    /** One event's bytes in, its response's out (and returned). */
+    ApiGatewayResponse handle(InputStream input, OutputStream output, Context context) throws IOException {
+        Optional<byte[]> event = BODY_LIMIT.readEvent(input);
+        ApiGatewayResponse response = event.isEmpty() ? tooLarge()
+                : handleRequest(read(new ByteArrayInputStream(event.get())), context);
+        write(response, output);
+        return response;
+    }
+
+    /** The event, or null when there is none or it is not JSON (the handler then answers 401). */
+    static ApiGatewayRequest read(InputStream input) {
+        try {
+            return GSON.fromJson(new InputStreamReader(input, StandardCharsets.UTF_8), ApiGatewayRequest.class);
+        } catch (JsonParseException notAnEvent) {
             return null;
         }
-        TokenSeal seal = TokenSeal.sealing(settings);
-        return () -> store.join().slackInstallations(seal);
     }
 
-    /** What the finance commands and budget alerts read beyond the store: usage, prices, roles, public URL. */
-    Finance finance(DynamoStore started) {
-        return Finance.fromSettings(settings, started.usage());
-    }
-
-    /** The store, once started (the function meters its invocations on it). */
-    CompletableFuture<DynamoStore> store() {
-        return store;
+    /** The response as API Gateway reads it. */
+    static void write(ApiGatewayResponse response, OutputStream output) throws IOException {
+        JsonWriter json = new JsonWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        json.beginObject();
+        json.name("statusCode").value(response.getStatusCode());
+        json.name("headers").beginObject();
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            json.name(header.getKey()).value(header.getValue());
+        }
+        json.endObject();
+        json.name("body").value(response.getBody());
+        json.name("isBase64Encoded").value(response.isIsBase64Encoded());
+        json.endObject();
+        json.flush();
     }
 
     @Override
@@ -148,7 +132,7 @@ public final class SlackHandler extends SlackApiLambdaHandler {
 
     /** The OAuth routes go to Bolt's install flow (OAuth mode); in single-workspace mode there is nothing to install. */
     private ApiGatewayResponse installRoute(ApiGatewayRequest input, String route, Context context) {
-        if (!CimentSlackApp.isOAuth(settings)) {
+        if (!oauth) {
             return ApiGatewayResponse.builder().statusCode(404).headers(Map.of("Content-Type", "text/plain; charset=utf-8"))
                     .rawBody("This Ciment runs in one Slack workspace with its bot token: installs through " + route
                             + " need SLACK_CLIENT_ID and SLACK_CLIENT_SECRET.").build();

@@ -1,0 +1,86 @@
+package ciment.infra;
+
+import ciment.core.config.Settings;
+import ciment.core.config.WriteLimits;
+import ciment.core.port.SlackInstallations;
+import ciment.core.service.BudgetWatch;
+import ciment.core.service.Ciment;
+import ciment.core.service.Finance;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The table side of a function that answers requests (Slack, Teams, costs), made once per container: the store,
+ * started on a thread of its own while the function loads its chat SDK ({@link StoreStartup}), and what is made on
+ * it once it is ready: Ciment, the usage meter, the Slack app's installs. The one place these functions wire the
+ * table's repositories.
+ */
+public final class FunctionTable {
+    private final Settings settings;
+    private final CompletableFuture<DynamoStore> store;
+
+    private FunctionTable(Settings settings) {
+        this.settings = settings;
+        this.store = StoreStartup.begin(settings);
+    }
+
+    /** Starts the store of these settings, in the background. */
+    public static FunctionTable starting(Settings settings) {
+        return new FunctionTable(settings);
+    }
+
+    /** The store, once started (waits for it). */
+    public DynamoStore store() {
+        return store.join();
+    }
+
+    /** Ciment once the store has started; the write limits are read now, so that a malformed one stops the start. */
+    public CompletableFuture<Ciment> ciment() {
+        WriteLimits limits = WriteLimits.fromSettings(settings);
+        return store.thenApply(started -> new Ciment(started, Clock.systemUTC(), finance(started), limits));
+    }
+
+    /**
+     * The container's usage meter once the store has started; after each flush, the budgets of the communities it
+     * touched are checked (alerts at 80% and 100%, once each).
+     */
+    public CompletableFuture<UsageMeter> budgetedUsage() {
+        return store.thenApply(started -> budgeted(started, settings));
+    }
+
+    /** The container's usage meter once the store has started, checking no budget (the costs function's). */
+    public CompletableFuture<UsageMeter> usage(Clock clock) {
+        return store.thenApply(started -> started.meterUsage(clock));
+    }
+
+    /** A usage meter on {@code store} whose flushes check the budgets of the communities they touched. */
+    static UsageMeter budgeted(DynamoStore store, Settings settings) {
+        UsageMeter usage = store.meterUsage(Clock.systemUTC());
+        usage.onFlushed(new BudgetWatch(store, store.usage(), finance(store, settings), Clock.systemUTC())::check);
+        return usage;
+    }
+
+    /**
+     * The Slack app's OAuth installs in the table, each workspace's bot token sealed with the stack's KMS key (one
+     * seal per container: it keeps data keys).
+     */
+    public Supplier<SlackInstallations> sealedInstallations() {
+        TokenSeal seal = TokenSeal.sealing(settings);
+        return () -> store.join().slackInstallations(seal);
+    }
+
+    /** The table's warm-up read, before a snapshot (waits for the store). */
+    public void prime() {
+        store.join().prime();
+    }
+
+    /** What the finance commands and budget alerts read beyond the store: usage, prices, roles, public URL. */
+    private Finance finance(DynamoStore started) {
+        return finance(started, settings);
+    }
+
+    private static Finance finance(DynamoStore started, Settings settings) {
+        return Finance.fromSettings(settings, started.usage());
+    }
+}

@@ -13,7 +13,7 @@ import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import ciment.core.port.Communities.Left;
 import ciment.core.port.People.Kind;
-import ciment.core.port.PersonalRecords.Erased;
+import ciment.core.port.PersonalRecords;
 import ciment.core.privacy.PersonalData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Memberships go before posts: a membership that a last steward cannot leave stops the erasure before
  * anything else is deleted.
  */
-final class DynamoPrivacy {
+final class DynamoPrivacy implements PersonalRecords {
     static final String COLLECT = "privacy.collect";
     static final String ERASE = "privacy.erase";
     static final String CREDIT = "privacy.credit";
@@ -72,7 +72,8 @@ final class DynamoPrivacy {
 
     // ---- export ----
 
-    Optional<PersonalData> collect(String personId) {
+    @Override
+    public Optional<PersonalData> personalData(String personId) {
         return collect(personId, 0);
     }
 
@@ -140,7 +141,8 @@ final class DynamoPrivacy {
 
     // ---- erase ----
 
-    Erased erase(Person person) {
+    @Override
+    public Erased erase(Person person) {
         for (Step step : steps(person)) {
             List<Slug> stopped = step.action().get();
             if (!stopped.isEmpty()) {
@@ -229,7 +231,8 @@ final class DynamoPrivacy {
     }
 
     /** One put beside the author's identity link; a retry finds it there and writes nothing. */
-    void credit(ChatAccount author, Post post) {
+    @Override
+    public void credit(ChatAccount author, Post post) {
         table.putNew(CREDIT, Items.credit(author, post));
     }
 

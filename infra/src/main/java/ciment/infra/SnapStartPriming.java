@@ -21,11 +21,11 @@ public final class SnapStartPriming implements Resource {
     /** CRaC holds registered resources weakly: the container's function keeps its priming here. */
     private static volatile SnapStartPriming registered;
 
-    private final Supplier<DynamoStore> store;
+    private final Supplier<DynamoRepositories> store;
     private final AtomicLong initMillis;
     private final List<String> requestClasses;
 
-    SnapStartPriming(Supplier<DynamoStore> store, AtomicLong initMillis, List<String> requestClasses) {
+    SnapStartPriming(Supplier<DynamoRepositories> store, AtomicLong initMillis, List<String> requestClasses) {
         this.store = store;
         this.initMillis = initMillis;
         this.requestClasses = List.copyOf(requestClasses);
@@ -36,7 +36,7 @@ public final class SnapStartPriming implements Resource {
      *
      * @param requestClasses what a request loads beyond what building the function loaded (each in its jar)
      */
-    public static SnapStartPriming register(Supplier<DynamoStore> store, AtomicLong initMillis, List<String> requestClasses) {
+    public static SnapStartPriming register(Supplier<DynamoRepositories> store, AtomicLong initMillis, List<String> requestClasses) {
         SnapStartPriming priming = new SnapStartPriming(store, initMillis, requestClasses);
         registered = priming;
         Core.getGlobalContext().register(priming);

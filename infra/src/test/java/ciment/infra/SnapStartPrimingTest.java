@@ -28,7 +28,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_readsTheTableAndLoadsTheRequestClasses_andIsKeptAsRegistered() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        SnapStartPriming priming = SnapStartPriming.register(() -> DynamoStore.fromSettings(settings), new AtomicLong(),
+        SnapStartPriming priming = SnapStartPriming.register(() -> DynamoRepositories.fromSettings(settings), new AtomicLong(),
                 List.of("ciment.infra.Items"));
 
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
@@ -38,7 +38,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
         Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(elsewhere), new AtomicLong(), List.of());
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoRepositories.fromSettings(elsewhere), new AtomicLong(), List.of());
 
         assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
     }
@@ -46,7 +46,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_withARequestClassThatIsNotInTheJar_fails() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(settings), new AtomicLong(),
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoRepositories.fromSettings(settings), new AtomicLong(),
                 List.of("ciment.infra.NoSuchClass"));
 
         assertThrows(ClassNotFoundException.class, () -> priming.beforeCheckpoint(null));
@@ -56,7 +56,7 @@ class SnapStartPrimingTest {
     void afterRestore_zeroesTheInitMeasuredBeforeTheSnapshot_soNoRestoredCopyBillsItAgain() {
         AtomicLong initMillis = new AtomicLong(1_400);
 
-        new SnapStartPriming(() -> DynamoStore.fromSettings(settings), initMillis, List.of()).afterRestore(null);
+        new SnapStartPriming(() -> DynamoRepositories.fromSettings(settings), initMillis, List.of()).afterRestore(null);
 
         assertEquals(0, initMillis.get());
     }

@@ -4,7 +4,7 @@ import ciment.core.config.Settings;
 import ciment.core.cost.PriceTable;
 import ciment.core.service.CostPages;
 import ciment.infra.BodyLimit;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.SnapStartPriming;
 import ciment.infra.StoreStartup;
 import ciment.infra.UsageMeter;
@@ -46,7 +46,7 @@ public final class CostsFunction implements RequestStreamHandler {
     /** The finance routes are GETs, which carry no body; the schedule's event has none either. */
     static final BodyLimit BODY_LIMIT = new BodyLimit(0);
 
-    private final CompletableFuture<DynamoStore> store;
+    private final CompletableFuture<DynamoRepositories> store;
     private final CompletableFuture<UsageMeter> usage;
     private final Settings settings;
     private final Clock clock;
@@ -138,8 +138,8 @@ public final class CostsFunction implements RequestStreamHandler {
     }
 
     private CostPages pages() {
-        DynamoStore table = store.join();
-        return new CostPages(table.usage(), table, month -> PriceTable.fromSettings(settings, month), clock);
+        DynamoRepositories table = store.join();
+        return new CostPages(table.usage(), table.repositories().communities(), month -> PriceTable.fromSettings(settings, month), clock);
     }
 
     /** Today's (UTC) stored bytes of every community and the platform, written as the day's level. */

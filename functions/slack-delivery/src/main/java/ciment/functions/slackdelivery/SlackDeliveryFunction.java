@@ -12,7 +12,7 @@ import ciment.delivery.Pacing;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoMirrors;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.infra.SnapStartPriming;
@@ -82,7 +82,7 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         AllowedWorkspaces workspaces = AllowedWorkspaces.fromSettings(settings);
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
-        DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
+        DynamoRepositories store = DynamoRepositories.create(dynamo, settings.table(), meter);
         Clock clock = Clock.systemUTC();
         // One pace per channel for notices and mirrors alike.
         Pacing pacing = Pacing.every(SEND_INTERVAL);
@@ -90,15 +90,15 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         SlackInstallations installs = CimentSlackApp.isOAuth(settings)
                 ? store.slackInstallations(TokenSeal.openingOnly(settings)) : null;
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter),
-                new SlackNoticeSender(settings, store, installs), clock, pacing,
-                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, new SlackMirrorSender(settings, store, installs),
-                        pacing, clock),
+                new SlackNoticeSender(settings, store.repositories().personalRecords(), installs), clock, pacing,
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store.repositories().links(),
+                        new SlackMirrorSender(settings, store.repositories().people(), installs), pacing, clock),
                 DeadLetters.fromSettings(settings, "ciment-slack-delivery", DEAD_LETTER_SENT))
                 .servingOnly(workspaces::allowsWorkspace);
         this.usage = store.meterUsage(clock);
         deliveries.meteredBy(usage);
         // Mirroring is most of a community's cost: its budget is checked after each batch's flush too.
-        usage.onFlushed(new BudgetWatch(store, store.usage(), Finance.fromSettings(settings, store.usage()), clock)::check);
+        usage.onFlushed(new BudgetWatch(store.repositories(), store.usage(), Finance.fromSettings(settings, store.usage()), clock)::check);
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
         SnapStartPriming.register(() -> store, initMillis, PRIMED_CLASSES);

@@ -80,7 +80,7 @@ public final class SlackFunction implements RequestStreamHandler {
         this.usage = handler.store().thenApply(store -> {
             UsageMeter meter = store.meterUsage(Clock.systemUTC());
             // After each flush, the budgets of the communities it touched (alerts at 80% and 100%, once each).
-            meter.onFlushed(new BudgetWatch(store, store.usage(), handler.finance(store), Clock.systemUTC())::check);
+            meter.onFlushed(new BudgetWatch(store.repositories(), store.usage(), handler.finance(store), Clock.systemUTC())::check);
             return meter;
         });
         SlackCalls.countWith(() -> UsageMeter.countInRunning(Meter.SLACK_CALLS));

@@ -6,7 +6,7 @@ import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.infra.BodyLimit;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.Secrets;
 import ciment.infra.StoreStartup;
 import ciment.infra.TokenSeal;
@@ -41,7 +41,7 @@ public final class SlackHandler extends SlackApiLambdaHandler {
     static final BodyLimit BODY_LIMIT = new BodyLimit(1024 * 1024);
 
     private final SlackSignatureCheck signatureCheck;
-    private final CompletableFuture<DynamoStore> store;
+    private final CompletableFuture<DynamoRepositories> store;
     private final Settings settings;
 
     /**
@@ -72,19 +72,19 @@ public final class SlackHandler extends SlackApiLambdaHandler {
     }
 
     /** Bolt is built while the store starts; a command waits for the store only if it arrives first. */
-    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
+    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoRepositories> store,
             Clock clock) {
         this(signatureCheck, settings, store, cimentOn(store, settings), clock);
     }
 
     /** Ciment once the store has started; the write limits are read now, so that a malformed one stops the start. */
-    private static CompletableFuture<Ciment> cimentOn(CompletableFuture<DynamoStore> store, Settings settings) {
+    private static CompletableFuture<Ciment> cimentOn(CompletableFuture<DynamoRepositories> store, Settings settings) {
         WriteLimits limits = WriteLimits.fromSettings(settings);
-        return store.thenApply(started -> new Ciment(started, Clock.systemUTC(),
+        return store.thenApply(started -> new Ciment(started.repositories(), Clock.systemUTC(),
                 Finance.fromSettings(settings, started.usage()), limits));
     }
 
-    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoStore> store,
+    private SlackHandler(SlackSignatureCheck signatureCheck, Settings settings, CompletableFuture<DynamoRepositories> store,
             CompletableFuture<Ciment> ciment, Clock clock) {
         super(CimentSlackApp.create(settings, ciment::join, clock, installations(settings, store)));
         this.signatureCheck = signatureCheck;
@@ -96,7 +96,7 @@ public final class SlackHandler extends SlackApiLambdaHandler {
      * In OAuth mode, the table's installs, each workspace's bot token sealed with the stack's KMS key (one seal per
      * container: it keeps data keys); none otherwise.
      */
-    private static Supplier<SlackInstallations> installations(Settings settings, CompletableFuture<DynamoStore> store) {
+    private static Supplier<SlackInstallations> installations(Settings settings, CompletableFuture<DynamoRepositories> store) {
         if (!CimentSlackApp.isOAuth(settings)) {
             return null;
         }
@@ -105,12 +105,12 @@ public final class SlackHandler extends SlackApiLambdaHandler {
     }
 
     /** What the finance commands and budget alerts read beyond the store: usage, prices, roles, public URL. */
-    Finance finance(DynamoStore started) {
+    Finance finance(DynamoRepositories started) {
         return Finance.fromSettings(settings, started.usage());
     }
 
     /** The store, once started (the function meters its invocations on it). */
-    CompletableFuture<DynamoStore> store() {
+    CompletableFuture<DynamoRepositories> store() {
         return store;
     }
 

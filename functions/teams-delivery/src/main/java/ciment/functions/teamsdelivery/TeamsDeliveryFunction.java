@@ -11,7 +11,7 @@ import ciment.delivery.Pacing;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoMirrors;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.Outbox;
 import ciment.infra.Secrets;
 import ciment.infra.SnapStartPriming;
@@ -96,21 +96,22 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         // One table client serves the outbox and the store that export-my-data's file is sized from.
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
-        DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
+        DynamoRepositories store = DynamoRepositories.create(dynamo, settings.table(), meter);
         // The copies of notices about a post are recorded, so that reactions and replies on them count.
-        TeamsNoticeSender notices = TeamsNoticeSender.fromSettings(settings, credentials, store, store.messageCopies());
+        TeamsNoticeSender notices = TeamsNoticeSender.fromSettings(settings, credentials,
+                store.repositories().personalRecords(), store.repositories().messageCopies());
         // Teams takes 7 messages a second per conversation: one turn every 150 ms, notices and mirrors alike.
         Pacing pacing = Pacing.every(SEND_INTERVAL);
         TeamsMirrorSender mirrors = new TeamsMirrorSender(credentials,
                 settings.get("TEAMS_SERVICE_URL", TeamsNoticeSender.PUBLIC_SERVICE_URL));
         this.deliveries = new Deliveries(new Outbox(dynamo, settings.table(), meter), notices, clock, pacing,
-                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store, mirrors, pacing, clock),
+                new Mirrors(new DynamoMirrors(dynamo, settings.table(), meter), store.repositories().links(), mirrors, pacing, clock),
                 DeadLetters.fromSettings(settings, "ciment-teams-delivery", DEAD_LETTER_SENT))
                 .servingOnly(tenants::allows);
         this.usage = store.meterUsage(Clock.systemUTC());
         deliveries.meteredBy(usage);
         // Mirroring is most of a community's cost: its budget is checked after each batch's flush too.
-        usage.onFlushed(new BudgetWatch(store, store.usage(), Finance.fromSettings(settings, store.usage()),
+        usage.onFlushed(new BudgetWatch(store.repositories(), store.usage(), Finance.fromSettings(settings, store.usage()),
                 Clock.systemUTC())::check);
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);

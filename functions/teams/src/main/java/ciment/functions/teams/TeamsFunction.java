@@ -2,12 +2,13 @@ package ciment.functions.teams;
 
 import ciment.core.config.Settings;
 import ciment.core.config.WriteLimits;
+import ciment.core.port.Repositories;
 import ciment.core.service.BudgetWatch;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.core.service.PeopleSearch;
 import ciment.infra.BodyLimit;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.core.cost.Meter;
 import ciment.infra.Secrets;
 import ciment.infra.UsageMeter;
@@ -101,7 +102,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         // Before anything starts: without a list of tenants, nothing would be served.
         AllowedTenants tenants = AllowedTenants.fromSettings(settings);
         Clock clock = Clock.systemUTC();
-        CompletableFuture<DynamoStore> store = StoreStartup.begin(settings);
+        CompletableFuture<DynamoRepositories> store = StoreStartup.begin(settings);
 
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
         inBackground("ciment-warm-up", () -> {
@@ -127,17 +128,19 @@ public final class TeamsFunction implements RequestStreamHandler {
         }
         BotFrameworkAdapter adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
         // A single-tenant bot's own organisation: people of any other tenant take part as guests.
-        DynamoStore table = store.join();
-        CimentBot bot = new CimentBot(new Ciment(table, clock, Finance.fromSettings(settings, table.usage()),
-                WriteLimits.fromSettings(settings)), new PeopleSearch(table), table.messageCopies(), clock,
-                settings.get("MICROSOFT_APP_TENANT_ID"));
+        DynamoRepositories table = store.join();
+        Repositories repositories = table.repositories();
+        CimentBot bot = new CimentBot(new Ciment(repositories, clock, Finance.fromSettings(settings, table.usage()),
+                WriteLimits.fromSettings(settings)), new PeopleSearch(repositories.people()), repositories.messageCopies(),
+                clock, settings.get("MICROSOFT_APP_TENANT_ID"));
         this.endpoint = new TeamsEndpoint(adapter, bot, auth, tenants);
         adapter.use(TeamsCalls.middleware());
         adapter.use(TeamsWire.middleware()); // no activity larger than Teams takes leaves the turn
         TeamsCalls.countWith(() -> UsageMeter.countInRunning(Meter.TEAMS_CALLS));
         this.usage = table.meterUsage(clock);
         // After each flush, the budgets of the communities it touched (alerts at 80% and 100%, once each).
-        usage.onFlushed(new BudgetWatch(table, table.usage(), Finance.fromSettings(settings, table.usage()), clock)::check);
+        usage.onFlushed(new BudgetWatch(repositories, table.usage(), Finance.fromSettings(settings, table.usage()),
+                clock)::check);
         this.initMillis = new AtomicLong((System.nanoTime() - startedNanos) / 1_000_000);
         SnapStartPriming.register(store::join, initMillis, PRIMED_CLASSES);
     }

@@ -28,8 +28,8 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_readsTheTableAndLoadsTheRequestClasses_andIsKeptAsRegistered() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        SnapStartPriming priming = SnapStartPriming.register(() -> DynamoRepositories.fromSettings(settings), new AtomicLong(),
-                List.of("ciment.infra.Items"));
+        SnapStartPriming priming = SnapStartPriming.register(() -> DynamoRepositories.fromSettings(settings),
+                new AtomicLong(), List.of("ciment.infra.Items"));
 
         assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
         assertSame(priming, SnapStartPriming.registered(), "held strongly: CRaC holds resources weakly");
@@ -38,7 +38,8 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
         Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoRepositories.fromSettings(elsewhere), new AtomicLong(), List.of());
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoRepositories.fromSettings(elsewhere), new AtomicLong(),
+                List.of());
 
         assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
     }

@@ -17,6 +17,7 @@ import ciment.core.port.NoticeSender;
 import ciment.core.port.Pacing;
 import ciment.core.port.Senders;
 import ciment.core.service.Delivery;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import ciment.devkit.MutableClock;
 import ciment.devkit.TemplateTable;
@@ -25,7 +26,7 @@ import ciment.devkit.stream.TableStream;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoMirrors;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.Outbox;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -48,7 +49,8 @@ class MirrorsTest {
 
     private final Settings settings = Settings.of(MotoServer.tableSettings("mirrors"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
-    private final DynamoStore store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    private final Repositories store = DynamoRepositories.create(dynamo, settings.table(),
+            new CapacityMeter(CapacityMeter.Source.COMPUTED)).repositories();
     private final TableStream stream;
     private final List<String> calls = new ArrayList<>();
     private final List<Exception> failures = new ArrayList<>();
@@ -122,7 +124,7 @@ class MirrorsTest {
     /** Mirroring into Slack on the table, no notices, on this clock. */
     private Deliveries mirroring(java.time.Clock on, DeadLetters given) {
         return new Deliveries(new Delivery(Outbox.fromSettings(settings), new DynamoMirrors(dynamo, settings.table(),
-                new CapacityMeter(CapacityMeter.Source.COMPUTED)), store, new Senders(noNotices, slack, Pacing.NONE), on),
+                new CapacityMeter(CapacityMeter.Source.COMPUTED)), store.links(), new Senders(noNotices, slack, Pacing.NONE), on),
                 Outbox::notice, DynamoMirrors::post, given);
     }
 
@@ -130,7 +132,7 @@ class MirrorsTest {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
         for (Channel channel : List.of(ORIGIN, OTHER, TEAMS)) {
-            store.link(new Link(community.id(), community.slug(), channel, "P1", NOW));
+            store.links().link(new Link(community.id(), community.slug(), channel, "P1", NOW));
         }
     }
 
@@ -147,8 +149,8 @@ class MirrorsTest {
 
     private Post postFromOrigin(String text, String messageId) {
         Post post = new Post(Ulid.random(NOW), community.id(), community.slug(), "P2", "Ada", Platform.SLACK, text, NOW);
-        store.add(post);
-        store.recordOrigin(Platform.SLACK, ORIGIN.id(), messageId, post.reference());
+        store.posts().add(post);
+        store.messageCopies().recordOrigin(Platform.SLACK, ORIGIN.id(), messageId, post.reference());
         return post;
     }
 
@@ -158,7 +160,7 @@ class MirrorsTest {
         failed(stream.poll());
         Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), community.id(), community.slug(), "P3", "Bo",
                 Platform.TEAMS, text, NOW.plusSeconds(1));
-        store.addReply(reply);
+        store.conversations().addReply(reply);
         failed(stream.poll());
         return reply;
     }
@@ -177,9 +179,9 @@ class MirrorsTest {
     @Test
     void reply_goesIntoTheThreadOfItsFirstPostInEachChannel_andAnEditUpdatesItsCopies_andADeletionDeletesThem() {
         Post reply = replyToAQuestionFromOrigin("Answer");
-        store.edit(reply, "P3", "Better answer");
+        store.conversations().edit(reply, "P3", "Better answer");
         failed(stream.poll());
-        store.delete(reply, "P3", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "deleted",
+        store.conversations().delete(reply, "P3", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "deleted",
                 reply.reference(), "P3", "Bo", "by its author", NOW));
         failed(stream.poll());
 
@@ -194,7 +196,7 @@ class MirrorsTest {
     @Test
     void workspaceTakenOffTheList_getsNoNewCopyNorEdit_butItsEarlierCopyIsStillHidden() {
         Channel removed = new Channel(Platform.SLACK, "T2", "C0REMOVED", "removed", null);
-        store.link(new Link(community.id(), community.slug(), removed, "P1", NOW));
+        store.links().link(new Link(community.id(), community.slug(), removed, "P1", NOW));
         Post post = postFromOrigin("Before", "1699999999.000100");
         failed(stream.poll());
         String copy = sentByPost.get(removed.id() + post.reference());
@@ -203,12 +205,12 @@ class MirrorsTest {
 
         postFromOrigin("After", "1699999999.000200");
         failed(stream.poll());
-        store.edit(post, "P2", "Edited");
+        store.conversations().edit(post, "P2", "Edited");
         failed(stream.poll());
         assertTrue(calls.stream().noneMatch(call -> call.contains("C0REMOVED")), calls.toString());
         assertTrue(calls.contains("send C0OTHER After as 170000003.000100"), calls.toString());
 
-        store.hide(post, "off topic", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hidden",
+        store.conversations().hide(post, "off topic", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hidden",
                 post.reference(), "P1", "Steward", "off topic", NOW));
         failed(stream.poll());
         assertTrue(calls.stream().anyMatch(call -> call.startsWith("update C0REMOVED " + copy)), calls.toString());
@@ -220,7 +222,7 @@ class MirrorsTest {
         assertTrue(calls.contains("update C0OTHER 170000001.000100 Question? | latest Bo: Buy cheap pills"),
                 calls.toString());
 
-        store.hide(reply, "spam", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hid",
+        store.conversations().hide(reply, "spam", new ciment.core.model.AuditEntry(Ulid.random(NOW), community.id(), "hid",
                 reply.reference(), "P1", "Sol", "spam", NOW));
         failed(stream.poll());
 
@@ -239,7 +241,7 @@ class MirrorsTest {
         assertEquals(List.of(), failed(records));
 
         assertEquals(List.of("send C0OTHER Crash as 170000001.000100"), calls, "the earlier copy is recorded, not sent again");
-        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", "170000001.000100"));
+        assertEquals(Optional.of(post.reference()), store.messageCopies().find(Platform.SLACK, "C0OTHER", "170000001.000100"));
     }
 
     @Test
@@ -317,7 +319,7 @@ class MirrorsTest {
         failures.add(new ciment.core.port.Refused("Slack answered channel_not_found to chat.postMessage"));
         Post post = new Post(Ulid.random(NOW), community.id(), community.slug(), "P2", "Ada", Platform.TEAMS, "Both",
                 NOW);
-        store.add(post); // written in Teams: both Slack channels get a copy
+        store.posts().add(post); // written in Teams: both Slack channels get a copy
 
         assertEquals(List.of(), failed(stream.poll()), "not retried: asking again would be refused again");
 
@@ -337,7 +339,7 @@ class MirrorsTest {
         assertEquals(List.of(), failed(records));
 
         assertEquals(List.of("send C0OTHER Taken, unanswered as 170000001.000100"), calls, "found, not sent again");
-        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", "170000001.000100"));
+        assertEquals(Optional.of(post.reference()), store.messageCopies().find(Platform.SLACK, "C0OTHER", "170000001.000100"));
     }
 
     @Test
@@ -349,7 +351,7 @@ class MirrorsTest {
         assertEquals(List.of(), failed(records));
 
         assertEquals(List.of("send C0OTHER Killed as 170000001.000100"), calls);
-        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", "170000001.000100"));
+        assertEquals(Optional.of(post.reference()), store.messageCopies().find(Platform.SLACK, "C0OTHER", "170000001.000100"));
     }
 
     @Test

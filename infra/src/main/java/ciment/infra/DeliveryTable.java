@@ -4,6 +4,7 @@ import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.core.model.Notice;
 import ciment.core.model.Post;
+import ciment.core.port.Repositories;
 import ciment.core.port.Senders;
 import ciment.core.service.Delivery;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * community's cost). The one place the delivery functions wire the table's repositories.
  */
 public final class DeliveryTable {
-    private final DynamoStore store;
+    private final DynamoRepositories store;
     private final Outbox outbox;
     private final DynamoMirrors copies;
     private final UsageMeter usage;
@@ -30,7 +31,7 @@ public final class DeliveryTable {
     private DeliveryTable(Settings settings, LambdaFrame frame, Clock clock) {
         DynamoDbClient dynamo = DynamoClients.create(settings);
         CapacityMeter meter = CapacityMeter.forSettings(settings);
-        this.store = new DynamoStore(dynamo, settings.table(), meter);
+        this.store = DynamoRepositories.create(dynamo, settings.table(), meter);
         this.outbox = new Outbox(dynamo, settings.table(), meter);
         this.copies = new DynamoMirrors(dynamo, settings.table(), meter);
         this.usage = FunctionTable.budgeted(store, settings);
@@ -51,11 +52,11 @@ public final class DeliveryTable {
 
     /** Delivery through {@code senders}' tool, on this table. */
     public Delivery delivery(Senders senders) {
-        return new Delivery(outbox, copies, store, senders, clock);
+        return new Delivery(outbox, copies, store.repositories().links(), senders, clock);
     }
 
-    public DynamoStore store() {
-        return store;
+    public Repositories store() {
+        return store.repositories();
     }
 
     /** The Slack app's installs (OAuth mode), each bot token sealed: this role may only open them. */

@@ -31,7 +31,7 @@ public final class DynamoMessageCopies implements MessageCopies {
         this(new Table(client, tableName, meter));
     }
 
-    /** On a store's table: its client and meter (see {@link DynamoStore#messageCopies()}). */
+    /** On the table, client and meter the other repositories share (see {@link DynamoRepositories}). */
     DynamoMessageCopies(Table table) {
         this.table = table;
     }

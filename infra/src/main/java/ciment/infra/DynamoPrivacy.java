@@ -10,7 +10,7 @@ import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
-import ciment.core.port.PersonalRecords.Erased;
+import ciment.core.port.PersonalRecords;
 import ciment.core.privacy.PersonalData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Memberships go before posts: a membership that a last steward cannot leave stops the erasure before
  * anything else is deleted.
  */
-final class DynamoPrivacy {
+final class DynamoPrivacy implements PersonalRecords {
     static final String COLLECT = "privacy.collect";
     static final String ERASE = "privacy.erase";
     static final String CREDIT = "privacy.credit";
@@ -57,7 +57,8 @@ final class DynamoPrivacy {
 
     // ---- export ----
 
-    Optional<PersonalData> collect(String personId) {
+    @Override
+    public Optional<PersonalData> personalData(String personId) {
         return collect(personId, 0);
     }
 
@@ -127,7 +128,8 @@ final class DynamoPrivacy {
 
     // ---- erase ----
 
-    Erased erase(Person person) {
+    @Override
+    public Erased erase(Person person) {
         for (Step step : steps(person)) {
             List<Slug> stopped = step.action().get();
             if (!stopped.isEmpty()) {
@@ -143,7 +145,8 @@ final class DynamoPrivacy {
     }
 
     /** One put beside the author's identity link; a retry finds it there and writes nothing. */
-    void credit(ChatAccount author, Post post) {
+    @Override
+    public void credit(ChatAccount author, Post post) {
         table.putNew(CREDIT, PostItems.credit(author, post));
     }
 }

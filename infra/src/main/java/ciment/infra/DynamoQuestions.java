@@ -3,6 +3,7 @@ package ciment.infra;
 import static ciment.infra.Keys.s;
 
 import ciment.core.model.Post;
+import ciment.core.port.Questions;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code open#<id>}, then {@code done#<id>} once answered), so listing them is one query. A pinned post is
  * flagged and named by a small item beside the community's posts ({@code KNOW#<id>}), read back by key.
  */
-final class DynamoQuestions {
+final class DynamoQuestions implements Questions {
     static final String ACCEPT = "questions.accept";
     static final String QUESTIONS = "questions.list";
     static final String PIN = "knowledge.pin";
@@ -27,7 +28,8 @@ final class DynamoQuestions {
         this.table = table;
     }
 
-    boolean accept(Post question, Post answer) {
+    @Override
+    public boolean accept(Post question, Post answer) {
         return table.update(ACCEPT, PostItems.postKey(question), "SET #answer = :answer, #gsi1sk = :done",
                 "#question = :yes AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)",
                 Map.of("#answer", PostItems.ANSWER_ID, "#gsi1sk", Keys.GSI1_SK, "#question", PostItems.QUESTION,
@@ -42,7 +44,8 @@ final class DynamoQuestions {
     }
 
     /** "open#" sorts after "done#": newest first, the unanswered come first. */
-    List<Post> questions(String communityId, boolean unansweredOnly, int limit) {
+    @Override
+    public List<Post> questions(String communityId, boolean unansweredOnly, int limit) {
         return table.query(QUESTIONS, q -> q.indexName(Keys.GSI1)
                         .keyConditionExpression(unansweredOnly ? "gsi1pk = :questions AND begins_with(gsi1sk, :open)"
                                 : "gsi1pk = :questions")
@@ -54,7 +57,8 @@ final class DynamoQuestions {
                 .stream().map(PostItems::post).toList();
     }
 
-    boolean pin(Post post, boolean pin) {
+    @Override
+    public boolean pin(Post post, boolean pin) {
         boolean changed = table.update(PIN, PostItems.postKey(post), pin ? "SET #pinned = :yes" : "REMOVE #pinned",
                 pin ? "attribute_exists(pk) AND attribute_not_exists(#pinned) AND attribute_not_exists(#removed)"
                         : "attribute_exists(#pinned)",
@@ -80,7 +84,8 @@ final class DynamoQuestions {
     }
 
     /** The markers, newest post first, then the posts they name, read together by key. */
-    List<Post> knowledge(String communityId, int limit) {
+    @Override
+    public List<Post> knowledge(String communityId, int limit) {
         List<Map<String, AttributeValue>> markers = table.query(KNOWLEDGE, q -> q
                 .keyConditionExpression("pk = :community AND begins_with(sk, :knowledge)")
                 .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),

@@ -2,6 +2,7 @@ package ciment.infra;
 
 import ciment.core.config.Settings;
 import ciment.core.config.WriteLimits;
+import ciment.core.port.Repositories;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.BudgetWatch;
 import ciment.core.service.Ciment;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class FunctionTable {
     private final Settings settings;
-    private final CompletableFuture<DynamoStore> store;
+    private final CompletableFuture<DynamoRepositories> store;
 
     private FunctionTable(Settings settings) {
         this.settings = settings;
@@ -30,15 +31,20 @@ public final class FunctionTable {
         return new FunctionTable(settings);
     }
 
-    /** The store, once started (waits for it). */
-    public DynamoStore store() {
+    /** The repositories, once started (waits for them). */
+    public Repositories store() {
+        return started().repositories();
+    }
+
+    /** The table's repositories and what is measured on them (usage, storage), once started (waits for them). */
+    public DynamoRepositories started() {
         return store.join();
     }
 
     /** Ciment once the store has started; the write limits are read now, so that a malformed one stops the start. */
     public CompletableFuture<Ciment> ciment() {
         WriteLimits limits = WriteLimits.fromSettings(settings);
-        return store.thenApply(started -> new Ciment(started, Clock.systemUTC(), finance(started), limits));
+        return store.thenApply(started -> new Ciment(started.repositories(), Clock.systemUTC(), finance(started), limits));
     }
 
     /**
@@ -55,9 +61,9 @@ public final class FunctionTable {
     }
 
     /** A usage meter on {@code store} whose flushes check the budgets of the communities they touched. */
-    static UsageMeter budgeted(DynamoStore store, Settings settings) {
+    static UsageMeter budgeted(DynamoRepositories store, Settings settings) {
         UsageMeter usage = store.meterUsage(Clock.systemUTC());
-        usage.onFlushed(new BudgetWatch(store, store.usage(), finance(store, settings), Clock.systemUTC())::check);
+        usage.onFlushed(new BudgetWatch(store.repositories(), store.usage(), finance(store, settings), Clock.systemUTC())::check);
         return usage;
     }
 
@@ -76,11 +82,11 @@ public final class FunctionTable {
     }
 
     /** What the finance commands and budget alerts read beyond the store: usage, prices, roles, public URL. */
-    private Finance finance(DynamoStore started) {
+    private Finance finance(DynamoRepositories started) {
         return finance(started, settings);
     }
 
-    private static Finance finance(DynamoStore started, Settings settings) {
+    private static Finance finance(DynamoRepositories started, Settings settings) {
         return Finance.fromSettings(settings, started.usage());
     }
 }

@@ -23,8 +23,8 @@ public final class StoreStartup {
      * only warms up: the first request will reach the table itself); a store that cannot be made at
      * all (bad settings) fails the future.
      */
-    public static CompletableFuture<DynamoStore> begin(Settings settings) {
-        return begin(settings.table(), () -> DynamoStore.fromSettings(settings), DynamoStore::prime);
+    public static CompletableFuture<DynamoRepositories> begin(Settings settings) {
+        return begin(settings.table(), () -> DynamoRepositories.fromSettings(settings), DynamoRepositories::prime);
     }
 
     /**

@@ -15,6 +15,7 @@ import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
 import ciment.core.model.VouchedAddress;
+import ciment.core.port.Repositories;
 import ciment.core.service.BudgetWatch;
 import ciment.core.service.Finance;
 import java.math.BigDecimal;
@@ -37,18 +38,19 @@ class BudgetAlertsTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final String table = MotoTables.create("budgets");
-    private final DynamoStore store = MotoTables.store(table);
+    private final DynamoRepositories dynamo = MotoTables.repositories(table);
+    private final Repositories store = dynamo.repositories();
     private final String guild = Ulid.random(NOW);
     private final Finance finance = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com",
-            "CIMENT_TRUSTED_DOMAINS", "example.com=T1")), store.usage());
+            "CIMENT_TRUSTED_DOMAINS", "example.com=T1")), dynamo.usage());
 
     private Person person(String user, String email) {
-        return store.enroll(new ChatAccount(Platform.SLACK, "T1", user), new Person(Ulid.random(NOW), user),
+        return store.people().enroll(new ChatAccount(Platform.SLACK, "T1", user), new Person(Ulid.random(NOW), user),
                 Optional.of(new VouchedAddress(email, "T1")));
     }
 
     private void spend(long apiRequests) {
-        UsageMeter meter = store.meterUsage(clock);
+        UsageMeter meter = dynamo.meterUsage(clock);
         meter.begin("spend-" + apiRequests + "-" + System.nanoTime(), 128, 0);
         meter.within(guild, () -> meter.count(Meter.API_REQUESTS, apiRequests));
         meter.end();
@@ -59,14 +61,14 @@ class BudgetAlertsTest {
         Person ada = person("ada", "ada@example.com");
         person("fin", "fin@example.com");
         Person grace = person("grace", "grace@example.com");
-        store.grant(grace.id(), Grant.FINANCE);
-        store.create(Community.founded(guild, Slug.parse("budget-guild"), "Budgets", ada.id(), NOW),
+        store.grants().grant(grace.id(), Grant.FINANCE);
+        store.communities().create(Community.founded(guild, Slug.parse("budget-guild"), "Budgets", ada.id(), NOW),
                 new Membership(guild, Slug.parse("budget-guild"), ada.id(), Role.STEWARD, NOW));
-        store.usage().setBudget(guild, new BigDecimal("10.00"));
+        dynamo.usage().setBudget(guild, new BigDecimal("10.00"));
         spend(12_000_000); // $12.00 of API requests: past 80% and 100%
 
         List<List<BudgetWatch.Alert>> alerts = Race.run(20,
-                i -> new BudgetWatch(store, store.usage(), finance, clock).check(Set.of(guild)));
+                i -> new BudgetWatch(store, dynamo.usage(), finance, clock).check(Set.of(guild)));
 
         List<Integer> percents = alerts.stream().flatMap(List::stream).map(BudgetWatch.Alert::percent).sorted().toList();
         assertEquals(List.of(80, 100), percents);
@@ -75,18 +77,18 @@ class BudgetAlertsTest {
         assertEquals(6, notices.size(), "two thresholds, three people");
         assertTrue(notices.stream().allMatch(n -> n.toString().contains("budget-guild")), notices.toString());
 
-        assertEquals(List.of(), new BudgetWatch(store, store.usage(), finance, clock).check(Set.of(guild)),
+        assertEquals(List.of(), new BudgetWatch(store, dynamo.usage(), finance, clock).check(Set.of(guild)),
                 "a later check tells nobody again");
     }
 
     @Test
     void theMetersFlush_triggersTheWatch_forTheCommunitiesItTouched() {
         Person ada = person("ada", "ada@example.com");
-        store.create(Community.founded(guild, Slug.parse("flush-guild"), "Flushes", ada.id(), NOW),
+        store.communities().create(Community.founded(guild, Slug.parse("flush-guild"), "Flushes", ada.id(), NOW),
                 new Membership(guild, Slug.parse("flush-guild"), ada.id(), Role.STEWARD, NOW));
-        store.usage().setBudget(guild, new BigDecimal("1"));
-        UsageMeter meter = store.meterUsage(clock);
-        BudgetWatch watch = new BudgetWatch(store, store.usage(), finance, clock);
+        dynamo.usage().setBudget(guild, new BigDecimal("1"));
+        UsageMeter meter = dynamo.meterUsage(clock);
+        BudgetWatch watch = new BudgetWatch(store, dynamo.usage(), finance, clock);
         List<BudgetWatch.Alert> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         meter.onFlushed(touched -> seen.addAll(watch.check(touched)));
 

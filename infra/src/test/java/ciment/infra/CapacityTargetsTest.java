@@ -14,6 +14,7 @@ import ciment.core.model.Topic;
 import ciment.core.model.VouchedAddress;
 import ciment.core.port.Communities.Change;
 import ciment.core.port.People.Kind;
+import ciment.core.port.Repositories;
 import ciment.infra.CapacityMeter.Units;
 import ciment.infra.CapacityMeter.Usage;
 import java.util.List;
@@ -29,26 +30,28 @@ import org.junit.jupiter.api.Test;
  * operations, whose figures the benchmark reports. Unit counts, not timings.
  */
 class CapacityTargetsTest {
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
-        store = MotoTables.store(MotoTables.create("capacity"));
+        dynamo = MotoTables.repositories(MotoTables.create("capacity"));
+        store = dynamo.repositories();
     }
 
     @BeforeEach
     void resetMeter() {
-        store.meter().reset();
+        dynamo.meter().reset();
     }
 
     @Test
     void postOf1KbText_computesAtMostThreeWriteUnits() {
         Community community = community();
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.add(Sample.post(community, community.createdBy(), "x".repeat(1024), Sample.minute(1)));
+        store.posts().add(Sample.post(community, community.createdBy(), "x".repeat(1024), Sample.minute(1)));
 
-        Units units = store.meter().usage(DynamoPosts.ADD).computed();
+        Units units = dynamo.meter().usage(DynamoPosts.ADD).computed();
         assertEquals(3, units.write(), "a 1 KB text makes an item of a little over 1 KB, kept out of the first"
                 + " index, and one small entry in the keys-only index under its author (erase-my-data finds it)");
         assertTrue(units.write() <= 3);
@@ -57,13 +60,13 @@ class CapacityTargetsTest {
     @Test
     void feedOf20PostsOf200Characters_computesAtMostThreeReadUnits() {
         Community community = community();
-        IntStream.range(0, 25).forEach(i -> store.add(Sample.post(community, community.createdBy(),
+        IntStream.range(0, 25).forEach(i -> store.posts().add(Sample.post(community, community.createdBy(),
                 ("Post number " + i + " about the guild's next meetup. ").repeat(6).substring(0, 200), Sample.minute(i))));
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        assertEquals(20, store.latest(community.id(), 20).size());
+        assertEquals(20, store.posts().latest(community.id(), 20).size());
 
-        Units units = store.meter().usage(DynamoPosts.LATEST).computed();
+        Units units = dynamo.meter().usage(DynamoPosts.LATEST).computed();
         assertEquals(1.5, units.read(), "20 posts of about 470 bytes (with their author index keys): 9.4 KB,"
                 + " eventually consistent");
         assertTrue(units.read() <= 3);
@@ -73,17 +76,17 @@ class CapacityTargetsTest {
     void create_computesThreeTransactionalWritesAndTwoIndexWrites() {
         community();
 
-        assertEquals(Units.write(3 * 2 + 2), store.meter().usage(DynamoCommunities.CREATE).computed());
+        assertEquals(Units.write(3 * 2 + 2), dynamo.meter().usage(DynamoCommunities.CREATE).computed());
     }
 
     @Test
     void join_computesThreeTransactionalWritesAndTwoIndexEntries() {
         Community community = community();
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.join(Sample.member(community, Sample.personId()));
+        store.communities().join(Sample.member(community, Sample.personId()));
 
-        assertEquals(Units.write(2 * 2 + 2 + 2), store.meter().usage(DynamoCommunities.JOIN).computed(),
+        assertEquals(Units.write(2 * 2 + 2 + 2), dynamo.meter().usage(DynamoCommunities.JOIN).computed(),
                 "membership and META with their index entries, and the delete of an invitation, there or not");
     }
 
@@ -91,54 +94,54 @@ class CapacityTargetsTest {
     void leave_computesAConsistentReadThenTwoTransactionalWrites() {
         Community community = community();
         String member = Sample.personId();
-        store.join(Sample.member(community, member));
-        store.meter().reset();
+        store.communities().join(Sample.member(community, member));
+        dynamo.meter().reset();
 
-        store.leave(community.id(), member);
+        store.communities().leave(community.id(), member);
 
-        assertEquals(new Units(1, 2 * 2 + 2), store.meter().usage(DynamoCommunities.LEAVE).computed());
+        assertEquals(new Units(1, 2 * 2 + 2), dynamo.meter().usage(DynamoCommunities.LEAVE).computed());
     }
 
     @Test
     void duplicatePost_isStillChargedItsWrite_butNoIndexWrite() {
         Community community = community();
         Post post = Sample.post(community, community.createdBy(), "once", Sample.minute(1));
-        store.add(post);
-        store.meter().reset();
+        store.posts().add(post);
+        dynamo.meter().reset();
 
-        store.add(post);
+        store.posts().add(post);
 
-        assertEquals(Units.write(1), store.meter().usage(DynamoPosts.ADD).computed());
+        assertEquals(Units.write(1), dynamo.meter().usage(DynamoPosts.ADD).computed());
     }
 
     @Test
     void everyRequest_isRecordedWithWhatTheEndpointReported() {
         Community community = community();
 
-        store.find(community.slug());
+        store.communities().find(community.slug());
 
-        assertEquals(1, store.meter().usage(DynamoCommunities.FIND).requests());
-        assertTrue(store.meter().usage(DynamoCommunities.FIND).reported().read() > 0, "moto reports a (made-up) figure");
+        assertEquals(1, dynamo.meter().usage(DynamoCommunities.FIND).requests());
+        assertTrue(dynamo.meter().usage(DynamoCommunities.FIND).reported().read() > 0, "moto reports a (made-up) figure");
     }
 
     @Test
     void request_computesATransactionalPutWithItsIndexEntryAndACheckOfTheMembership() {
         Community community = community();
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.request(Sample.request(community, Sample.personId(), Sample.minute(1)));
+        store.communities().request(Sample.request(community, Sample.personId(), Sample.minute(1)));
 
-        assertEquals(Units.write(2 + 1 + 2), store.meter().usage(DynamoCommunities.REQUEST).computed());
+        assertEquals(Units.write(2 + 1 + 2), dynamo.meter().usage(DynamoCommunities.REQUEST).computed());
     }
 
     @Test
     void decideApprove_computesOneTransactionOfThreeWritesAndThreeIndexWrites() {
         Community community = community();
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
-        store.meter().reset();
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
+        dynamo.meter().reset();
 
-        store.decide(community.id(), person, true, Sample.member(community, person));
+        store.communities().decide(community.id(), person, true, Sample.member(community, person));
 
         assertEquals(new Usage(1, Units.NONE, Units.write(3 * 2 + 3)), withoutReported(DynamoCommunities.DECIDE));
     }
@@ -147,10 +150,10 @@ class CapacityTargetsTest {
     void decideDecline_computesOneDeleteAndItsIndexEntry() {
         Community community = community();
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
-        store.meter().reset();
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
+        dynamo.meter().reset();
 
-        store.decide(community.id(), person, false, Sample.member(community, person));
+        store.communities().decide(community.id(), person, false, Sample.member(community, person));
 
         assertEquals(new Usage(1, Units.NONE, Units.write(1 + 1)), withoutReported(DynamoCommunities.DECIDE));
     }
@@ -159,33 +162,33 @@ class CapacityTargetsTest {
     void setRole_computesAConsistentReadThenTwoTransactionalWritesAndTheirIndexEntries() {
         Community community = community();
         String member = Sample.personId();
-        store.join(Sample.member(community, member));
-        store.meter().reset();
+        store.communities().join(Sample.member(community, member));
+        dynamo.meter().reset();
 
-        store.setRole(community.id(), member, Role.STEWARD);
+        store.communities().setRole(community.id(), member, Role.STEWARD);
 
-        assertEquals(new Units(1, 2 * 2 + 2), store.meter().usage(DynamoCommunities.SET_ROLE).computed());
+        assertEquals(new Units(1, 2 * 2 + 2), dynamo.meter().usage(DynamoCommunities.SET_ROLE).computed());
     }
 
     @Test
     void changeAndStewards_computeOneWriteWithItsIndexEntry_andHalfARead() {
         Community community = community();
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.change(community.id(), new Change.Tags(List.of("data", "accessibilite")));
-        store.stewards(community.id());
+        store.communities().change(community.id(), new Change.Tags(List.of("data", "accessibilite")));
+        store.communities().stewards(community.id());
 
-        assertEquals(Units.write(1 + 1), store.meter().usage(DynamoCommunities.CHANGE).computed());
-        assertEquals(Units.read(0.5), store.meter().usage(DynamoCommunities.STEWARDS).computed());
+        assertEquals(Units.write(1 + 1), dynamo.meter().usage(DynamoCommunities.CHANGE).computed());
+        assertEquals(Units.read(0.5), dynamo.meter().usage(DynamoCommunities.STEWARDS).computed());
     }
 
     @Test
     void declareAndWithdraw_computeAConsistentReadThenTwoTransactionalWrites() {
         Person person = person("Ada");
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.declare(person, Kind.SKILL, Topic.of("Accessibilité"));
-        store.withdraw(person, Kind.SKILL, Topic.of("Accessibilité"));
+        store.people().declare(person, Kind.SKILL, Topic.of("Accessibilité"));
+        store.people().withdraw(person, Kind.SKILL, Topic.of("Accessibilité"));
 
         assertEquals(new Usage(2, Units.NONE, new Units(1, 2 + 2)), withoutReported(DynamoPeople.DECLARE));
         assertEquals(new Usage(2, Units.NONE, new Units(1, 2 + 2)), withoutReported(DynamoPeople.WITHDRAW));
@@ -194,10 +197,10 @@ class CapacityTargetsTest {
     @Test
     void declaring_twentyPeople_computesHalfARead() {
         Topic topic = Topic.of("capacity " + Sample.personId().toLowerCase());
-        IntStream.range(0, 20).forEach(i -> store.declare(person("Person " + i), Kind.SKILL, topic));
-        store.meter().reset();
+        IntStream.range(0, 20).forEach(i -> store.people().declare(person("Person " + i), Kind.SKILL, topic));
+        dynamo.meter().reset();
 
-        assertEquals(20, store.declaring(topic.key()).size());
+        assertEquals(20, store.people().declaring(topic.key()).size());
 
         assertEquals(new Usage(1, Units.NONE, Units.read(0.5)), withoutReported(DynamoPeople.DECLARING));
     }
@@ -206,30 +209,30 @@ class CapacityTargetsTest {
     void enrollWithoutEmail_computesTwoTransactionalPutsAndTheIdentitysIndexEntry() {
         person("Ada");
 
-        assertEquals(Units.write(2 * 2 + 1), store.meter().usage(DynamoPeople.ENROLL).computed());
+        assertEquals(Units.write(2 * 2 + 1), dynamo.meter().usage(DynamoPeople.ENROLL).computed());
     }
 
     @Test
     void enrollWithAnEmailNobodyHolds_computesAMissedReadThenThreeTransactionalPutsAndTheLinksIndexEntry() {
         String email = DynamoEmailLinksTest.email();
         // As core does: who holds the address, then the enrolment.
-        store.holderOf(email);
-        store.enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"),
+        store.people().holderOf(email);
+        store.people().enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"),
                 Optional.of(DynamoEmailLinksTest.vouched(email)));
 
-        assertEquals(Units.read(1), store.meter().usage(DynamoPeople.FIND_BY_EMAIL).computed());
-        assertEquals(Units.write(3 * 2 + 1), store.meter().usage(DynamoPeople.ENROLL).computed());
+        assertEquals(Units.read(1), dynamo.meter().usage(DynamoPeople.FIND_BY_EMAIL).computed());
+        assertEquals(Units.write(3 * 2 + 1), dynamo.meter().usage(DynamoPeople.ENROLL).computed());
     }
 
     @Test
     void enrollLinkedByEmail_computesTwoConsistentReadsThenOnePutWithItsIndexEntry() {
         String email = DynamoEmailLinksTest.email();
-        Person ada = store.enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"),
+        Person ada = store.people().enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"),
                 Optional.of(DynamoEmailLinksTest.vouched(email)));
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.holderOf(email);
-        store.link(DynamoEmailLinksTest.teams(), ada);
+        store.people().holderOf(email);
+        store.people().link(DynamoEmailLinksTest.teams(), ada);
 
         assertEquals(new Usage(2, Units.NONE, Units.read(1 + 1)), withoutReported(DynamoPeople.FIND_BY_EMAIL),
                 "the claim, its person's PROFILE");
@@ -241,13 +244,13 @@ class CapacityTargetsTest {
     void claimEmail_computesTwoConsistentReadsInOneRequestThenTwoTransactionalWrites_andOnlyTheReadsWhenTheirs() {
         Person person = person("Ada");
         VouchedAddress address = DynamoEmailLinksTest.vouched(DynamoEmailLinksTest.email());
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.claimEmail(person, address);
+        store.people().claimEmail(person, address);
 
         assertEquals(new Usage(2, Units.NONE, new Units(2, 2 * 2)), withoutReported(DynamoPeople.CLAIM_EMAIL));
-        store.meter().reset();
-        store.claimEmail(person, address);
+        dynamo.meter().reset();
+        store.people().claimEmail(person, address);
         assertEquals(new Usage(1, Units.NONE, Units.read(2)), withoutReported(DynamoPeople.CLAIM_EMAIL),
                 "whoami, every time after the first");
     }
@@ -256,12 +259,12 @@ class CapacityTargetsTest {
     void merge_ofAPersonWithThreeMembershipsAndTwoSkills_intoAPersonWithNone() {
         Person from = person("Ada");
         Person into = person("Grace");
-        IntStream.range(0, 3).forEach(i -> store.join(Sample.member(community(), from.id())));
-        store.declare(from, Kind.SKILL, Topic.of("Accessibilité"));
-        store.declare(from, Kind.SKILL, Topic.of("Kotlin"));
-        store.meter().reset();
+        IntStream.range(0, 3).forEach(i -> store.communities().join(Sample.member(community(), from.id())));
+        store.people().declare(from, Kind.SKILL, Topic.of("Accessibilité"));
+        store.people().declare(from, Kind.SKILL, Topic.of("Kotlin"));
+        dynamo.meter().reset();
 
-        store.merge(from, into);
+        store.people().merge(from, into);
 
         // Reads: from's PROFILE twice (its address, its topics), 4 index queries (accounts, memberships,
         // requests, invitations), 2 per membership (both people's), 2 per skill (both PROFILEs), and from's
@@ -270,50 +273,50 @@ class CapacityTargetsTest {
         // put, each with its index entry, in a transaction), 8 per skill (declared by one, withdrawn by the
         // other), and from's PROFILE marked, with its entry in the keys-only index under into (an alias).
         assertEquals(new Units(2 + 4 * 0.5 + 3 * 2 + 2 * 2 + 2, 3 + 3 * 6 + 2 * 8 + 1 + 1),
-                store.meter().usage(DynamoPeople.MERGE).computed());
+                dynamo.meter().usage(DynamoPeople.MERGE).computed());
     }
 
     @Test
     void invite_computesATransactionalPutWithItsIndexEntryAndACheckOfTheMembership_invitedOneConsistentRead() {
         Community community = community();
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.invite(new Invitation(community.id(), community.slug(), Sample.personId(),
+        store.communities().invite(new Invitation(community.id(), community.slug(), Sample.personId(),
                 community.createdBy(), Sample.minute(1)));
-        store.invited(community.id(), community.createdBy());
+        store.communities().invited(community.id(), community.createdBy());
 
         // The invitation with its two index entries (the invitee's, and the keys-only one under the steward).
-        assertEquals(Units.write(2 + 1 + 1 + 2), store.meter().usage(DynamoCommunities.INVITE).computed());
-        assertEquals(Units.read(1), store.meter().usage(DynamoCommunities.INVITED).computed());
+        assertEquals(Units.write(2 + 1 + 1 + 2), dynamo.meter().usage(DynamoCommunities.INVITE).computed());
+        assertEquals(Units.read(1), dynamo.meter().usage(DynamoCommunities.INVITED).computed());
     }
 
     @Test
     void profileAccountsAndPeople_computeOneReadEach() {
         Person person = person("Ada");
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.profile(person);
-        store.accounts(person);
-        store.people(List.of(person.id()));
+        store.people().profile(person);
+        store.people().accounts(person);
+        store.people().people(List.of(person.id()));
 
-        assertEquals(Units.read(1), store.meter().usage(DynamoPeople.PROFILE).computed());
-        assertEquals(Units.read(0.5), store.meter().usage(DynamoPeople.ACCOUNTS).computed());
-        assertEquals(Units.read(0.5), store.meter().usage(DynamoPeople.PEOPLE).computed());
+        assertEquals(Units.read(1), dynamo.meter().usage(DynamoPeople.PROFILE).computed());
+        assertEquals(Units.read(0.5), dynamo.meter().usage(DynamoPeople.ACCOUNTS).computed());
+        assertEquals(Units.read(0.5), dynamo.meter().usage(DynamoPeople.PEOPLE).computed());
     }
 
     private static Usage withoutReported(String operation) {
-        Usage usage = store.meter().usage(operation);
+        Usage usage = dynamo.meter().usage(operation);
         return new Usage(usage.requests(), Units.NONE, usage.computed());
     }
 
     private static Person person(String name) {
         Person person = new Person(Sample.personId(), name);
-        return store.enroll(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person, Optional.empty());
+        return store.people().enroll(new ChatAccount(Platform.SLACK, "T0001", "U" + person.id()), person, Optional.empty());
     }
 
     private static Community community() {
         Community community = Sample.community(Sample.slug("capacity"), Sample.personId());
-        store.create(community, Sample.steward(community));
+        store.communities().create(community, Sample.steward(community));
         return community;
     }
 }

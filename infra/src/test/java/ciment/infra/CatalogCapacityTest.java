@@ -8,6 +8,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
+import ciment.core.port.Communities;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -50,8 +51,8 @@ class CatalogCapacityTest {
 
     @Test
     void communitiesAskedTwice_readTheCatalogOnce() {
-        DynamoStore container = MotoTables.store(table);
-        Ciment ciment = new Ciment(container, Clock.systemUTC());
+        DynamoRepositories container = MotoTables.repositories(table);
+        Ciment ciment = new Ciment(container.repositories(), Clock.systemUTC());
         say(ciment, "ada", "help");
         container.meter().reset();
 
@@ -74,7 +75,7 @@ class CatalogCapacityTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         DynamoCommunities here = new DynamoCommunities(new Table(MotoTables.CLIENT, table,
                 new CapacityMeter(CapacityMeter.Source.COMPUTED)), clock);
-        DynamoStore elsewhere = MotoTables.store(table);
+        Communities elsewhere = MotoTables.repositories(table).repositories().communities();
         int before = here.catalog().size();
 
         Community mine = Sample.community(Sample.slug("here"), Sample.personId());

@@ -9,6 +9,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Left;
+import ciment.core.port.Repositories;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 class ConcurrentChangesTest {
     private static final int ROUNDS = 8;
 
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
-        store = MotoTables.store(MotoTables.create("races"));
+        store = MotoTables.repositories(MotoTables.create("races")).repositories();
     }
 
     @Test
@@ -34,11 +35,11 @@ class ConcurrentChangesTest {
             Slug slug = Sample.slug("race");
             List<Community> candidates = IntStream.range(0, 3).mapToObj(i -> Sample.community(slug, Sample.personId())).toList();
 
-            List<Created> outcomes = Race.run(candidates.size(), i -> store.create(candidates.get(i), Sample.steward(candidates.get(i))));
+            List<Created> outcomes = Race.run(candidates.size(), i -> store.communities().create(candidates.get(i), Sample.steward(candidates.get(i))));
 
             assertEquals(1, Collections.frequency(outcomes, Created.CREATED), "round " + round + ": " + outcomes);
             Community winner = candidates.get(outcomes.indexOf(Created.CREATED));
-            assertEquals(winner, store.find(slug).orElseThrow());
+            assertEquals(winner, store.communities().find(slug).orElseThrow());
         }
     }
 
@@ -46,19 +47,19 @@ class ConcurrentChangesTest {
     void leave_twoStewardsAtOnce_exactlyOneLeaves_andOneStewardRemains() {
         for (int round = 0; round < ROUNDS; round++) {
             Community community = Sample.community(Sample.slug("stewards"), Sample.personId());
-            store.create(community, Sample.steward(community));
+            store.communities().create(community, Sample.steward(community));
             String second = Sample.personId();
-            store.join(Sample.stewardToo(community, second));
+            store.communities().join(Sample.stewardToo(community, second));
             List<String> stewards = List.of(community.createdBy(), second);
 
-            List<Left> outcomes = Race.run(2, i -> store.leave(community.id(), stewards.get(i)));
+            List<Left> outcomes = Race.run(2, i -> store.communities().leave(community.id(), stewards.get(i)));
 
             assertEquals(Set.of(Left.LEFT, Left.LAST_STEWARD), Set.copyOf(outcomes), "round " + round);
-            Community after = store.find(community.slug()).orElseThrow();
+            Community after = store.communities().find(community.slug()).orElseThrow();
             assertEquals(1, after.stewardCount());
             assertEquals(1, after.memberCount());
             String stayed = stewards.get(outcomes.indexOf(Left.LAST_STEWARD));
-            assertEquals(true, store.membership(community.id(), stayed).orElseThrow().isSteward());
+            assertEquals(true, store.communities().membership(community.id(), stayed).orElseThrow().isSteward());
         }
     }
 
@@ -67,10 +68,10 @@ class ConcurrentChangesTest {
         for (int round = 0; round < ROUNDS; round++) {
             ChatAccount account = new ChatAccount(Platform.TEAMS, "tenant-" + round, Sample.personId());
 
-            List<Person> people = Race.run(3, i -> store.enroll(account, new Person(Sample.personId(), "Grace " + i), Optional.empty()));
+            List<Person> people = Race.run(3, i -> store.people().enroll(account, new Person(Sample.personId(), "Grace " + i), Optional.empty()));
 
             assertEquals(1, Set.copyOf(people).size(), "round " + round + ": " + people);
-            assertEquals(people.get(0), store.find(account).orElseThrow());
+            assertEquals(people.get(0), store.people().find(account).orElseThrow());
         }
     }
 }

@@ -13,6 +13,7 @@ import ciment.core.port.Communities.Change;
 import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Joined;
 import ciment.core.port.Communities.Left;
+import ciment.core.port.Repositories;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +27,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoCommunitiesTest {
     private static String table;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("communities");
-        store = MotoTables.store(table);
+        dynamo = MotoTables.repositories(table);
+        store = dynamo.repositories();
     }
 
     @Test
@@ -39,10 +42,10 @@ class DynamoCommunitiesTest {
         String creator = Sample.personId();
         Community community = Sample.community(Sample.slug("data-guild"), creator);
 
-        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        assertEquals(Created.CREATED, store.communities().create(community, Sample.steward(community)));
 
-        assertEquals(community, store.find(community.slug()).orElseThrow());
-        assertEquals(Sample.steward(community), store.membership(community.id(), creator).orElseThrow());
+        assertEquals(community, store.communities().find(community.slug()).orElseThrow());
+        assertEquals(Sample.steward(community), store.communities().membership(community.id(), creator).orElseThrow());
         Map<String, AttributeValue> claim = item("SLUG#" + community.slug(), "SLUG");
         assertEquals(community.id(), claim.get("communityId").s());
         Map<String, AttributeValue> meta = item("C#" + community.id(), "META");
@@ -56,15 +59,15 @@ class DynamoCommunitiesTest {
         Community second = Sample.community(first.slug(), Sample.personId());
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Created.SLUG_TAKEN, store.create(second, Sample.steward(second)));
+        assertEquals(Created.SLUG_TAKEN, store.communities().create(second, Sample.steward(second)));
 
         assertEquals(before, MotoTables.items(table));
-        assertEquals(first, store.find(first.slug()).orElseThrow());
+        assertEquals(first, store.communities().find(first.slug()).orElseThrow());
     }
 
     @Test
     void find_unknownSlug_isEmpty() {
-        assertTrue(store.find(Sample.slug("nobody-made")).isEmpty());
+        assertTrue(store.communities().find(Sample.slug("nobody-made")).isEmpty());
     }
 
     @Test
@@ -72,10 +75,10 @@ class DynamoCommunitiesTest {
         Community community = created("join");
         Membership joining = Sample.member(community, Sample.personId());
 
-        assertEquals(Joined.JOINED, store.join(joining));
+        assertEquals(Joined.JOINED, store.communities().join(joining));
 
-        assertEquals(joining, store.membership(community.id(), joining.personId()).orElseThrow());
-        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(joining, store.communities().membership(community.id(), joining.personId()).orElseThrow());
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(2, counted.memberCount());
         assertEquals(1, counted.stewardCount());
         Map<String, AttributeValue> item = item("C#" + community.id(), "M#" + joining.personId());
@@ -87,9 +90,9 @@ class DynamoCommunitiesTest {
     void join_asSteward_countsAMemberAndASteward() {
         Community community = created("join-steward");
 
-        assertEquals(Joined.JOINED, store.join(Sample.stewardToo(community, Sample.personId())));
+        assertEquals(Joined.JOINED, store.communities().join(Sample.stewardToo(community, Sample.personId())));
 
-        Community counted = store.find(community.slug()).orElseThrow();
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(2, counted.memberCount());
         assertEquals(2, counted.stewardCount());
     }
@@ -98,13 +101,13 @@ class DynamoCommunitiesTest {
     void join_twice_isAlreadyMember_andCountsOnce() {
         Community community = created("twice");
         Membership joining = Sample.member(community, Sample.personId());
-        store.join(joining);
+        store.communities().join(joining);
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Joined.ALREADY_MEMBER, store.join(joining));
+        assertEquals(Joined.ALREADY_MEMBER, store.communities().join(joining));
 
         assertEquals(before, MotoTables.items(table));
-        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+        assertEquals(2, store.communities().find(community.slug()).orElseThrow().memberCount());
     }
 
     @Test
@@ -112,7 +115,7 @@ class DynamoCommunitiesTest {
         Community never = Sample.community(Sample.slug("never-made"), Sample.personId());
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Joined.NO_SUCH_COMMUNITY, store.join(Sample.member(never, Sample.personId())));
+        assertEquals(Joined.NO_SUCH_COMMUNITY, store.communities().join(Sample.member(never, Sample.personId())));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -121,13 +124,13 @@ class DynamoCommunitiesTest {
     void leave_member_removesMembershipAndUncountsIt() {
         Community community = created("leave");
         String person = Sample.personId();
-        store.join(Sample.member(community, person));
+        store.communities().join(Sample.member(community, person));
 
-        assertEquals(Left.LEFT, store.leave(community.id(), person));
+        assertEquals(Left.LEFT, store.communities().leave(community.id(), person));
 
-        assertTrue(store.membership(community.id(), person).isEmpty());
-        assertTrue(store.membershipsOf(person).isEmpty());
-        Community counted = store.find(community.slug()).orElseThrow();
+        assertTrue(store.communities().membership(community.id(), person).isEmpty());
+        assertTrue(store.communities().membershipsOf(person).isEmpty());
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(1, counted.memberCount());
         assertEquals(1, counted.stewardCount());
     }
@@ -137,7 +140,7 @@ class DynamoCommunitiesTest {
         Community community = created("not-member");
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Left.NOT_MEMBER, store.leave(community.id(), Sample.personId()));
+        assertEquals(Left.NOT_MEMBER, store.communities().leave(community.id(), Sample.personId()));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -145,23 +148,23 @@ class DynamoCommunitiesTest {
     @Test
     void leave_byLastSteward_isRefused_andWritesNothing() {
         Community community = created("last-steward");
-        store.join(Sample.member(community, Sample.personId()));
+        store.communities().join(Sample.member(community, Sample.personId()));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Left.LAST_STEWARD, store.leave(community.id(), community.createdBy()));
+        assertEquals(Left.LAST_STEWARD, store.communities().leave(community.id(), community.createdBy()));
 
         assertEquals(before, MotoTables.items(table));
-        assertEquals(Role.STEWARD, store.membership(community.id(), community.createdBy()).orElseThrow().role());
+        assertEquals(Role.STEWARD, store.communities().membership(community.id(), community.createdBy()).orElseThrow().role());
     }
 
     @Test
     void leave_byStewardWhenAnotherRemains_isLeft_andUncountsTheSteward() {
         Community community = created("two-stewards");
-        store.join(Sample.stewardToo(community, Sample.personId()));
+        store.communities().join(Sample.stewardToo(community, Sample.personId()));
 
-        assertEquals(Left.LEFT, store.leave(community.id(), community.createdBy()));
+        assertEquals(Left.LEFT, store.communities().leave(community.id(), community.createdBy()));
 
-        Community counted = store.find(community.slug()).orElseThrow();
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(1, counted.memberCount());
         assertEquals(1, counted.stewardCount());
     }
@@ -171,10 +174,10 @@ class DynamoCommunitiesTest {
         String person = Sample.personId();
         Community mine = created("mine", person);
         Community joined = created("joined");
-        store.join(Sample.member(joined, person));
+        store.communities().join(Sample.member(joined, person));
         created("other");
 
-        Map<Slug, Role> roles = store.membershipsOf(person).stream()
+        Map<Slug, Role> roles = store.communities().membershipsOf(person).stream()
                 .collect(Collectors.toMap(Membership::slug, Membership::role));
 
         assertEquals(Map.of(mine.slug(), Role.STEWARD, joined.slug(), Role.MEMBER), roles);
@@ -183,9 +186,9 @@ class DynamoCommunitiesTest {
     @Test
     void catalog_holdsEveryCommunityBySlug_withTheirCounts() {
         Community counted = created("catalog-counted");
-        store.join(Sample.member(counted, Sample.personId()));
+        store.communities().join(Sample.member(counted, Sample.personId()));
 
-        List<Community> catalog = store.catalog();
+        List<Community> catalog = store.communities().catalog();
 
         List<Slug> slugs = catalog.stream().map(Community::slug).toList();
         assertEquals(slugs.stream().sorted().toList(), slugs);
@@ -204,23 +207,23 @@ class DynamoCommunitiesTest {
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(meta));
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(CommunityItems.slugClaim(community)));
 
-        assertEquals(community, store.find(community.slug()).orElseThrow());
+        assertEquals(community, store.communities().find(community.slug()).orElseThrow());
     }
 
     @Test
     void catalog_largerThanOneResponsePage_isReadWhole() {
         // DynamoDB (and moto) return at most 1 MB per page: 60 communities of 20 KB make two pages.
         String bigTable = MotoTables.create("catalog");
-        DynamoStore bigStore = MotoTables.store(bigTable);
+        DynamoRepositories bigStore = MotoTables.repositories(bigTable);
         List<Community> communities = IntStream.range(0, 60).mapToObj(i -> {
             Slug slug = Sample.slug("guild-" + i);
             return new Community(Sample.personId(), slug, slug.displayName(), "p".repeat(20_000), List.of(), true, false, 1, 1,
                     Sample.personId(), Sample.T0);
         }).toList();
-        communities.forEach(c -> bigStore.create(c, Sample.steward(c)));
+        communities.forEach(c -> bigStore.repositories().communities().create(c, Sample.steward(c)));
         bigStore.meter().reset();
 
-        List<Community> catalog = bigStore.catalog();
+        List<Community> catalog = bigStore.repositories().communities().catalog();
 
         assertEquals(communities.stream().sorted(Comparator.comparing(Community::slug)).toList(), catalog);
         assertTrue(bigStore.meter().usage(DynamoCommunities.CATALOG).requests() >= 2, "read in several pages");
@@ -233,26 +236,26 @@ class DynamoCommunitiesTest {
         Community community = new Community(Sample.personId(), slug, slug.displayName(), "Tagged from the start.",
                 List.of("accessibilite", "sap finance"), false, false, 1, 1, creator, Sample.T0);
 
-        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        assertEquals(Created.CREATED, store.communities().create(community, Sample.steward(community)));
 
-        assertEquals(community, store.find(slug).orElseThrow());
+        assertEquals(community, store.communities().find(slug).orElseThrow());
         Map<String, AttributeValue> meta = item("C#" + community.id(), "META");
         assertEquals(List.of("accessibilite", "sap finance"), meta.get("tags").l().stream().map(AttributeValue::s).toList());
         assertEquals(false, meta.get("archived").bool());
         assertEquals(List.of(creator), meta.get("stewards").ss());
-        assertEquals(List.of(creator), store.stewards(community.id()));
+        assertEquals(List.of(creator), store.communities().stewards(community.id()));
     }
 
     @Test
     void change_tags_writesOnlyTheTags_andKeepsTheCounts() {
         Community community = created("change-tags");
-        store.join(Sample.member(community, Sample.personId()));
+        store.communities().join(Sample.member(community, Sample.personId()));
         Map<String, AttributeValue> before = item("C#" + community.id(), "META");
 
-        store.change(community.id(), new Change.Tags(List.of("data", "open source")));
+        store.communities().change(community.id(), new Change.Tags(List.of("data", "open source")));
 
         Map<String, AttributeValue> after = new HashMap<>(item("C#" + community.id(), "META"));
-        assertEquals(List.of("data", "open source"), store.find(community.slug()).orElseThrow().tags());
+        assertEquals(List.of("data", "open source"), store.communities().find(community.slug()).orElseThrow().tags());
         after.put("tags", before.get("tags"));
         assertEquals(before, after, "nothing but the tags changed");
     }
@@ -262,10 +265,10 @@ class DynamoCommunitiesTest {
         Community community = created("change-purpose");
         Map<String, AttributeValue> before = item("C#" + community.id(), "META");
 
-        store.change(community.id(), new Change.Purpose("Dashboards and SQL clinics"));
+        store.communities().change(community.id(), new Change.Purpose("Dashboards and SQL clinics"));
 
         Map<String, AttributeValue> after = new HashMap<>(item("C#" + community.id(), "META"));
-        assertEquals("Dashboards and SQL clinics", store.find(community.slug()).orElseThrow().purpose());
+        assertEquals("Dashboards and SQL clinics", store.communities().find(community.slug()).orElseThrow().purpose());
         after.put("purpose", before.get("purpose"));
         assertEquals(before, after, "nothing but the purpose changed");
     }
@@ -274,25 +277,25 @@ class DynamoCommunitiesTest {
     void change_archivalAndOpenness_areReadBack() {
         Community community = created("change-archive");
 
-        store.change(community.id(), new Change.Archival(true));
-        store.change(community.id(), new Change.Openness(false));
+        store.communities().change(community.id(), new Change.Archival(true));
+        store.communities().change(community.id(), new Change.Openness(false));
 
-        Community changed = store.find(community.slug()).orElseThrow();
+        Community changed = store.communities().find(community.slug()).orElseThrow();
         assertTrue(changed.archived());
         assertFalse(changed.open());
         assertEquals(1, changed.memberCount());
         assertEquals(1, changed.stewardCount());
 
-        store.change(community.id(), new Change.Archival(false));
+        store.communities().change(community.id(), new Change.Archival(false));
 
-        assertFalse(store.find(community.slug()).orElseThrow().archived());
+        assertFalse(store.communities().find(community.slug()).orElseThrow().archived());
     }
 
     @Test
     void change_communityThatDoesNotExist_throws_andWritesNothing() {
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertThrows(IllegalStateException.class, () -> store.change(Sample.personId(), new Change.Archival(true)));
+        assertThrows(IllegalStateException.class, () -> store.communities().change(Sample.personId(), new Change.Archival(true)));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -302,31 +305,31 @@ class DynamoCommunitiesTest {
         Community community = created("stewards-set");
         String second = Sample.personId();
         String member = Sample.personId();
-        store.join(Sample.stewardToo(community, second));
-        store.join(Sample.member(community, member));
+        store.communities().join(Sample.stewardToo(community, second));
+        store.communities().join(Sample.member(community, member));
 
-        assertEquals(Set.of(community.createdBy(), second), Set.copyOf(store.stewards(community.id())));
+        assertEquals(Set.of(community.createdBy(), second), Set.copyOf(store.communities().stewards(community.id())));
 
-        store.leave(community.id(), community.createdBy());
+        store.communities().leave(community.id(), community.createdBy());
 
-        assertEquals(List.of(second), store.stewards(community.id()));
+        assertEquals(List.of(second), store.communities().stewards(community.id()));
     }
 
     @Test
     void stewards_ofCommunityThatDoesNotExist_isEmpty() {
-        assertEquals(List.of(), store.stewards(Sample.personId()));
+        assertEquals(List.of(), store.communities().stewards(Sample.personId()));
     }
 
     @Test
     void stewards_isOneReadOfMeta_whateverTheNumberOfMembers() {
         Community community = created("stewards-one-read");
-        IntStream.range(0, 30).forEach(i -> store.join(Sample.member(community, Sample.personId())));
-        store.meter().reset();
+        IntStream.range(0, 30).forEach(i -> store.communities().join(Sample.member(community, Sample.personId())));
+        dynamo.meter().reset();
 
-        assertEquals(List.of(community.createdBy()), store.stewards(community.id()));
+        assertEquals(List.of(community.createdBy()), store.communities().stewards(community.id()));
 
-        assertEquals(1, store.meter().usage(DynamoCommunities.STEWARDS).requests());
-        assertEquals(1, store.meter().total().requests());
+        assertEquals(1, dynamo.meter().usage(DynamoCommunities.STEWARDS).requests());
+        assertEquals(1, dynamo.meter().total().requests());
     }
 
     private static Community created(String base) {
@@ -335,7 +338,7 @@ class DynamoCommunitiesTest {
 
     private static Community created(String base, String creator) {
         Community community = Sample.community(Sample.slug(base), creator);
-        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        assertEquals(Created.CREATED, store.communities().create(community, Sample.steward(community)));
         return community;
     }
 

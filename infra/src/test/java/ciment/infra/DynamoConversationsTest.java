@@ -12,6 +12,7 @@ import ciment.core.model.PostRef;
 import ciment.core.model.Ulid;
 import ciment.core.port.Conversations.Added;
 import ciment.core.port.Conversations.Reacted;
+import ciment.core.port.Repositories;
 import ciment.infra.CapacityMeter.Units;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,19 @@ import org.junit.jupiter.api.Test;
 class DynamoConversationsTest {
     private static final String KILOBYTE = "x".repeat(1024);
     private static String table;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("conversations");
-        store = MotoTables.store(table);
+        dynamo = MotoTables.repositories(table);
+        store = dynamo.repositories();
     }
 
     @BeforeEach
     void resetMeter() {
-        store.meter().reset();
+        dynamo.meter().reset();
     }
 
     @Test
@@ -43,17 +46,17 @@ class DynamoConversationsTest {
         Post first = reply(community, root, "sqlfluff", 2);
         Post second = reply(community, root, "pgFormatter", 3);
 
-        assertEquals(Added.ADDED, store.addReply(first));
-        assertEquals(Added.ADDED, store.addReply(second));
+        assertEquals(Added.ADDED, store.conversations().addReply(first));
+        assertEquals(Added.ADDED, store.conversations().addReply(second));
 
-        List<Post> thread = store.thread(community.id(), root.id());
+        List<Post> thread = store.conversations().thread(community.id(), root.id());
         assertEquals(List.of(root.id(), first.id(), second.id()), thread.stream().map(Post::id).toList());
         assertEquals(2, thread.get(0).replyCount());
         assertEquals(second.preview(), thread.get(0).latestReply());
         assertEquals(root.id(), thread.get(1).rootId());
-        assertEquals(List.of(root.id()), store.latest(community.id(), 20).stream().map(Post::id).toList(),
+        assertEquals(List.of(root.id()), store.posts().latest(community.id(), 20).stream().map(Post::id).toList(),
                 "replies stay out of the feed's range");
-        assertEquals(second, store.find(List.of(community.id()), new PostRef(root.id(), second.id())).orElseThrow());
+        assertEquals(second, store.conversations().find(List.of(community.id()), new PostRef(root.id(), second.id())).orElseThrow());
     }
 
     @Test
@@ -61,21 +64,21 @@ class DynamoConversationsTest {
         Community community = community();
         Post root = post(community, "once");
         Post reply = reply(community, root, "only once", 2);
-        store.addReply(reply);
+        store.conversations().addReply(reply);
 
-        assertEquals(Added.ALREADY_THERE, store.addReply(reply));
-        assertEquals(1, store.thread(community.id(), root.id()).get(0).replyCount());
+        assertEquals(Added.ALREADY_THERE, store.conversations().addReply(reply));
+        assertEquals(1, store.conversations().thread(community.id(), root.id()).get(0).replyCount());
     }
 
     @Test
     void reply_toAHiddenPost_isTakenBack() {
         Community community = community();
         Post root = post(community, "off topic");
-        store.hide(root, "spam", audit(community, root, "hid"));
+        store.conversations().hide(root, "spam", audit(community, root, "hid"));
         Post reply = reply(community, root, "too late", 2);
 
-        assertEquals(Added.ROOT_GONE, store.addReply(reply));
-        assertEquals(1, store.thread(community.id(), root.id()).size());
+        assertEquals(Added.ROOT_GONE, store.conversations().addReply(reply));
+        assertEquals(1, store.conversations().thread(community.id(), root.id()).size());
     }
 
     @Test
@@ -84,23 +87,23 @@ class DynamoConversationsTest {
         Post root = post(community, "react to me");
         String ada = Sample.personId();
 
-        assertEquals(Reacted.CHANGED, store.react(root, "tada", ada, true));
-        assertEquals(Reacted.UNCHANGED, store.react(root, "tada", ada, true));
-        assertEquals(Reacted.CHANGED, store.react(root, "tada", Sample.personId(), true));
-        assertEquals(Reacted.CHANGED, store.react(root, "tada", ada, false));
-        assertEquals(Reacted.UNCHANGED, store.react(root, "tada", ada, false));
+        assertEquals(Reacted.CHANGED, store.conversations().react(root, "tada", ada, true));
+        assertEquals(Reacted.UNCHANGED, store.conversations().react(root, "tada", ada, true));
+        assertEquals(Reacted.CHANGED, store.conversations().react(root, "tada", Sample.personId(), true));
+        assertEquals(Reacted.CHANGED, store.conversations().react(root, "tada", ada, false));
+        assertEquals(Reacted.UNCHANGED, store.conversations().react(root, "tada", ada, false));
 
-        assertEquals(Map.of("tada", 1), store.latest(community.id(), 1).get(0).reactions());
+        assertEquals(Map.of("tada", 1), store.posts().latest(community.id(), 1).get(0).reactions());
     }
 
     @Test
     void react_toAHiddenPost_writesNothingThatStays() {
         Community community = community();
         Post root = post(community, "hidden");
-        store.hide(root, "spam", audit(community, root, "hid"));
+        store.conversations().hide(root, "spam", audit(community, root, "hid"));
         List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Reacted.UNCHANGED, store.react(root, "tada", Sample.personId(), true));
+        assertEquals(Reacted.UNCHANGED, store.conversations().react(root, "tada", Sample.personId(), true));
         assertEquals(before.size(), MotoTables.items(table).size());
     }
 
@@ -109,10 +112,10 @@ class DynamoConversationsTest {
         Community community = community();
         Post root = post(community, "first words");
 
-        assertFalse(store.edit(root, Sample.personId(), "not mine"));
-        assertTrue(store.edit(root, root.authorId(), "better words"));
+        assertFalse(store.conversations().edit(root, Sample.personId(), "not mine"));
+        assertTrue(store.conversations().edit(root, root.authorId(), "better words"));
 
-        Post read = store.latest(community.id(), 1).get(0);
+        Post read = store.posts().latest(community.id(), 1).get(0);
         assertEquals("better words", read.text());
         assertTrue(read.edited());
     }
@@ -122,11 +125,11 @@ class DynamoConversationsTest {
         Community community = community();
         Post root = post(community, "question");
         Post reply = reply(community, root, "first answer", 2);
-        store.addReply(reply);
+        store.conversations().addReply(reply);
 
-        assertTrue(store.edit(reply, reply.authorId(), "better answer"));
+        assertTrue(store.conversations().edit(reply, reply.authorId(), "better answer"));
 
-        assertEquals("Grace Hopper: better answer", store.thread(community.id(), root.id()).get(0).latestReply());
+        assertEquals("Grace Hopper: better answer", store.conversations().thread(community.id(), root.id()).get(0).latestReply());
     }
 
     @Test
@@ -134,32 +137,32 @@ class DynamoConversationsTest {
         Community community = community();
         Post root = post(community, "question");
         Post reply = reply(community, root, "my answer", 2);
-        store.addReply(reply);
+        store.conversations().addReply(reply);
 
-        assertTrue(store.delete(reply, reply.authorId(), audit(community, reply, "deleted")));
+        assertTrue(store.conversations().delete(reply, reply.authorId(), audit(community, reply, "deleted")));
 
-        assertEquals(null, store.thread(community.id(), root.id()).get(0).latestReply(),
+        assertEquals(null, store.conversations().thread(community.id(), root.id()).get(0).latestReply(),
                 "a deleted reply's words leave its thread's first post too");
-        Post removed = store.thread(community.id(), root.id()).get(1);
+        Post removed = store.conversations().thread(community.id(), root.id()).get(1);
         assertTrue(removed.isRemoved());
         assertEquals(Post.REMOVED_TEXT, removed.text());
-        assertEquals("deleted", store.audit(community.id(), 20).get(0).action());
+        assertEquals("deleted", store.conversations().audit(community.id(), 20).get(0).action());
     }
 
     @Test
     void eraseMyData_ofAReplier_removesTheirReply_itsPreview_andTheirReactions_keepingTheCounts() {
         Community community = community();
         Post root = post(community, "question");
-        ciment.core.model.Person replier = store.enroll(DynamoEmailLinksTest.slack(),
+        ciment.core.model.Person replier = store.people().enroll(DynamoEmailLinksTest.slack(),
                 new ciment.core.model.Person(Sample.personId(), "Rita Replier"), java.util.Optional.empty());
         Post reply = Post.reply(Ulid.random(Sample.minute(2)), root.id(), community.id(), community.slug(), replier.id(),
                 replier.displayName(), Platform.SLACK, "my words", Sample.minute(2));
-        store.addReply(reply);
-        store.react(root, "tada", replier.id(), true);
+        store.conversations().addReply(reply);
+        store.conversations().react(root, "tada", replier.id(), true);
 
-        assertEquals(ciment.core.port.PersonalRecords.Erased.DONE, store.erase(replier));
+        assertEquals(ciment.core.port.PersonalRecords.Erased.DONE, store.personalRecords().erase(replier));
 
-        List<Post> thread = store.thread(community.id(), root.id());
+        List<Post> thread = store.conversations().thread(community.id(), root.id());
         assertEquals(null, thread.get(0).latestReply());
         assertEquals(Map.of("tada", 1), thread.get(0).reactions());
         assertTrue(thread.get(1).isRemoved());
@@ -171,11 +174,11 @@ class DynamoConversationsTest {
         Community community = community();
         Post root = post(community, "spam spam");
 
-        assertTrue(store.hide(root, "spam", audit(community, root, "hid")));
-        assertFalse(store.hide(root, "again", audit(community, root, "hid")));
+        assertTrue(store.conversations().hide(root, "spam", audit(community, root, "hid")));
+        assertFalse(store.conversations().hide(root, "again", audit(community, root, "hid")));
 
-        assertEquals(Post.HIDDEN_TEXT + "spam", store.latest(community.id(), 1).get(0).text());
-        assertEquals(List.of("hid"), store.audit(community.id(), 20).stream().map(AuditEntry::action).toList());
+        assertEquals(Post.HIDDEN_TEXT + "spam", store.posts().latest(community.id(), 1).get(0).text());
+        assertEquals(List.of("hid"), store.conversations().audit(community.id(), 20).stream().map(AuditEntry::action).toList());
     }
 
     @Test
@@ -183,11 +186,11 @@ class DynamoConversationsTest {
         Community community = community();
         Post root = post(community, "question");
         Post reply = reply(community, root, "buy cheap pills", 2);
-        store.addReply(reply);
+        store.conversations().addReply(reply);
 
-        assertTrue(store.hide(reply, "spam", audit(community, reply, "hid")));
+        assertTrue(store.conversations().hide(reply, "spam", audit(community, reply, "hid")));
 
-        Post first = store.thread(community.id(), root.id()).get(0);
+        Post first = store.conversations().thread(community.id(), root.id()).get(0);
         assertEquals(null, first.latestReply(), "a hidden reply's words leave its thread's first post, as a deleted one's");
         assertEquals(1, first.replyCount());
     }
@@ -196,11 +199,11 @@ class DynamoConversationsTest {
     void replyOf1KbText_toA1KbPost_computesItsWriteUnits() {
         Community community = community();
         Post root = post(community, KILOBYTE);
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.addReply(reply(community, root, KILOBYTE, 2));
+        store.conversations().addReply(reply(community, root, KILOBYTE, 2));
 
-        assertEquals(Units.write(2 + 1 + 2), store.meter().usage(DynamoConversations.REPLY).computed(),
+        assertEquals(Units.write(2 + 1 + 2), dynamo.meter().usage(DynamoConversations.REPLY).computed(),
                 "the reply (a little over 1 KB) with its author index entry, then its first post's count and"
                         + " latest reply preview (that post, a little over 1 KB too)");
     }
@@ -209,22 +212,22 @@ class DynamoConversationsTest {
     void replyOf1KbText_toAShortPost_computesFourWriteUnits() {
         Community community = community();
         Post root = post(community, "Who knows a good SQL formatter?");
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.addReply(reply(community, root, KILOBYTE, 2));
+        store.conversations().addReply(reply(community, root, KILOBYTE, 2));
 
-        assertEquals(Units.write(2 + 1 + 1), store.meter().usage(DynamoConversations.REPLY).computed());
+        assertEquals(Units.write(2 + 1 + 1), dynamo.meter().usage(DynamoConversations.REPLY).computed());
     }
 
     @Test
     void react_toAShortPost_computesTwoWriteUnits() {
         Community community = community();
         Post root = post(community, "Who knows a good SQL formatter?");
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.react(root, "tada", Sample.personId(), true);
+        store.conversations().react(root, "tada", Sample.personId(), true);
 
-        assertEquals(Units.write(1 + 1), store.meter().usage(DynamoConversations.REACT).computed(),
+        assertEquals(Units.write(1 + 1), dynamo.meter().usage(DynamoConversations.REACT).computed(),
                 "the person's reaction item (keys only) and an atomic ADD on the post: no transaction");
     }
 
@@ -232,16 +235,16 @@ class DynamoConversationsTest {
     void editOf1KbText_computesTwoWriteUnits() {
         Community community = community();
         Post root = post(community, "short");
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.edit(root, root.authorId(), KILOBYTE);
+        store.conversations().edit(root, root.authorId(), KILOBYTE);
 
-        assertEquals(Units.write(2), store.meter().usage(DynamoConversations.EDIT).computed());
+        assertEquals(Units.write(2), dynamo.meter().usage(DynamoConversations.EDIT).computed());
     }
 
     private static Post post(Community community, String text) {
         Post post = Sample.post(community, community.createdBy(), text, Sample.minute(1));
-        store.add(post);
+        store.posts().add(post);
         return post;
     }
 
@@ -257,7 +260,7 @@ class DynamoConversationsTest {
 
     private static Community community() {
         Community community = Sample.community(Sample.slug("talk"), Sample.personId());
-        store.create(community, Sample.steward(community));
+        store.communities().create(community, Sample.steward(community));
         return community;
     }
 }

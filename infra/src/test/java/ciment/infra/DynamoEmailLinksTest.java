@@ -10,6 +10,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.VouchedAddress;
 import ciment.core.port.People;
 import ciment.core.port.People.EmailClaim;
+import ciment.core.port.Repositories;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** One person across Slack and Teams: accounts enrolled and linked by a verified email address, and guests. */
 class DynamoEmailLinksTest {
     private static String table;
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("email-links");
-        store = MotoTables.store(table);
+        store = MotoTables.repositories(table).repositories();
     }
 
     @Test
@@ -35,10 +36,10 @@ class DynamoEmailLinksTest {
         String email = email();
         Person ada = new Person(Sample.personId(), "Ada");
 
-        assertEquals(ada, store.enroll(slack(), ada, Optional.of(vouched(email))));
+        assertEquals(ada, store.people().enroll(slack(), ada, Optional.of(vouched(email))));
 
         assertEquals(Optional.of(ada), holder(email));
-        assertEquals(Optional.of(email), store.profile(ada).email());
+        assertEquals(Optional.of(email), store.people().profile(ada).email());
         Map<String, AttributeValue> claim = item("EMAIL#" + email, "EMAIL");
         assertEquals(ada.id(), claim.get("personId").s());
     }
@@ -48,14 +49,14 @@ class DynamoEmailLinksTest {
         String email = email();
         ChatAccount slack = slack();
         ChatAccount teams = teams();
-        Person ada = store.enroll(slack, new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
+        Person ada = store.people().enroll(slack, new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        Person linked = store.enroll(teams, new Person(Sample.personId(), "Ada L. (Teams)"), Optional.of(vouched(email)));
+        Person linked = store.people().enroll(teams, new Person(Sample.personId(), "Ada L. (Teams)"), Optional.of(vouched(email)));
 
         assertEquals(ada, linked);
-        assertEquals(Optional.of(ada), store.find(teams));
-        assertEquals(Set.of(slack, teams), Set.copyOf(store.accounts(ada)));
+        assertEquals(Optional.of(ada), store.people().find(teams));
+        assertEquals(Set.of(slack, teams), Set.copyOf(store.people().accounts(ada)));
         List<Map<String, AttributeValue>> written = MotoTables.items(table);
         written.removeAll(before);
         assertEquals(List.of("ID#teams#" + teams.workspace() + "#" + teams.userId()),
@@ -66,11 +67,11 @@ class DynamoEmailLinksTest {
     void enroll_anAccountAlreadyLinked_returnsItsPerson_andWritesNothing() {
         String email = email();
         ChatAccount account = slack();
-        Person ada = store.enroll(account, new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
+        Person ada = store.people().enroll(account, new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.of(vouched(email()))));
-        assertEquals(ada, store.enroll(account, new Person(Sample.personId(), "Ada again"), Optional.empty()));
+        assertEquals(ada, store.people().enroll(account, new Person(Sample.personId(), "Ada again"), Optional.of(vouched(email()))));
+        assertEquals(ada, store.people().enroll(account, new Person(Sample.personId(), "Ada again"), Optional.empty()));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -78,9 +79,9 @@ class DynamoEmailLinksTest {
     @Test
     void enroll_theEmailInAnotherCase_findsTheSamePerson() {
         String email = email();
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
+        Person ada = store.people().enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email)));
 
-        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email.toUpperCase()))));
+        assertEquals(ada, store.people().enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email.toUpperCase()))));
         assertEquals(Optional.of(ada), holder(" " + email.toUpperCase()));
     }
 
@@ -92,12 +93,12 @@ class DynamoEmailLinksTest {
             List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
             List<Person> people = Race.run(accounts.size(), i ->
-                    store.enroll(accounts.get(i), new Person(Sample.personId(), "Grace " + i), Optional.of(vouched(email))));
+                    store.people().enroll(accounts.get(i), new Person(Sample.personId(), "Grace " + i), Optional.of(vouched(email))));
 
             assertEquals(1, Set.copyOf(people).size(), "round " + round + ": " + people);
             Person grace = people.get(0);
             for (ChatAccount account : accounts) {
-                assertEquals(Optional.of(grace), store.find(account));
+                assertEquals(Optional.of(grace), store.people().find(account));
             }
             List<Map<String, AttributeValue>> written = MotoTables.items(table);
             written.removeAll(before);
@@ -112,22 +113,22 @@ class DynamoEmailLinksTest {
         ChatAccount account = teams();
         Person guest = new Person(Sample.personId(), "Pat from Supplier", true);
 
-        assertEquals(guest, store.enroll(account, guest, Optional.of(vouched(email))));
+        assertEquals(guest, store.people().enroll(account, guest, Optional.of(vouched(email))));
 
-        assertTrue(store.find(account).orElseThrow().guest());
+        assertTrue(store.people().find(account).orElseThrow().guest());
         assertTrue(holder(email).orElseThrow().guest());
-        assertEquals(List.of(guest), store.people(List.of(guest.id())));
+        assertEquals(List.of(guest), store.people().people(List.of(guest.id())));
         assertTrue(item("P#" + guest.id(), "PROFILE").get("guest").bool());
-        assertTrue(store.enroll(slack(), new Person(Sample.personId(), "Pat", false), Optional.of(vouched(email))).guest(),
+        assertTrue(store.people().enroll(slack(), new Person(Sample.personId(), "Pat", false), Optional.of(vouched(email))).guest(),
                 "a linked account is the person it joins");
     }
 
     @Test
     void enroll_withoutEmail_makesAnEmployeeWithNoEmail_andNoClaim() {
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        Person ada = store.people().enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
 
         assertFalse(ada.guest());
-        assertEquals(Optional.empty(), store.profile(ada).email());
+        assertEquals(Optional.empty(), store.people().profile(ada).email());
         assertFalse(item("P#" + ada.id(), "PROFILE").get("guest").bool());
     }
 
@@ -138,27 +139,27 @@ class DynamoEmailLinksTest {
 
     @Test
     void claimEmail_personWithoutAddress_claimsIt_andIsFoundByIt() {
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        Person ada = store.people().enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
         String email = email();
 
-        assertEquals(EmailClaim.CLAIMED, store.claimEmail(ada, vouched(email)));
+        assertEquals(EmailClaim.CLAIMED, store.people().claimEmail(ada, vouched(email)));
 
         assertEquals(Optional.of(ada), holder(email));
-        assertEquals(Optional.of(email), store.profile(ada).email());
-        assertEquals(ada, store.enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email))));
+        assertEquals(Optional.of(email), store.people().profile(ada).email());
+        assertEquals(ada, store.people().enroll(teams(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(email))));
     }
 
     @Test
     void claimEmail_refusals_writeNothing() {
         String adasEmail = email();
         String gracesEmail = email();
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(adasEmail)));
-        store.enroll(teams(), new Person(Sample.personId(), "Grace"), Optional.of(vouched(gracesEmail)));
+        Person ada = store.people().enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.of(vouched(adasEmail)));
+        store.people().enroll(teams(), new Person(Sample.personId(), "Grace"), Optional.of(vouched(gracesEmail)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(ada, vouched(adasEmail)));
-        assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, vouched(gracesEmail)));
-        assertEquals(EmailClaim.HAS_ANOTHER, store.claimEmail(ada, vouched(email())));
+        assertEquals(EmailClaim.ALREADY_THEIRS, store.people().claimEmail(ada, vouched(adasEmail)));
+        assertEquals(EmailClaim.TAKEN, store.people().claimEmail(ada, vouched(gracesEmail)));
+        assertEquals(EmailClaim.HAS_ANOTHER, store.people().claimEmail(ada, vouched(email())));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -168,45 +169,45 @@ class DynamoEmailLinksTest {
         for (int round = 0; round < 5; round++) {
             String email = email();
             List<Person> people = List.of(
-                    store.enroll(slack(), new Person(Sample.personId(), "One"), Optional.empty()),
-                    store.enroll(teams(), new Person(Sample.personId(), "Two"), Optional.empty()));
+                    store.people().enroll(slack(), new Person(Sample.personId(), "One"), Optional.empty()),
+                    store.people().enroll(teams(), new Person(Sample.personId(), "Two"), Optional.empty()));
 
-            List<EmailClaim> claims = Race.run(2, i -> store.claimEmail(people.get(i), vouched(email)));
+            List<EmailClaim> claims = Race.run(2, i -> store.people().claimEmail(people.get(i), vouched(email)));
 
             assertEquals(Set.of(EmailClaim.CLAIMED, EmailClaim.TAKEN), Set.copyOf(claims), "round " + round);
             Person holder = people.get(claims.indexOf(EmailClaim.CLAIMED));
             Person other = people.get(claims.indexOf(EmailClaim.TAKEN));
             assertEquals(Optional.of(holder), holder(email));
-            assertEquals(Optional.empty(), store.profile(other).email(), "the loser's profile is untouched");
+            assertEquals(Optional.empty(), store.people().profile(other).email(), "the loser's profile is untouched");
         }
     }
 
     @Test
     void claimFromBeforeVouching_linksNobody_andGivesWayToAVouchedEnrolment() {
         String email = email();
-        Person squatter = store.enroll(teams(), new Person(Sample.personId(), "Root?", false), Optional.empty());
+        Person squatter = store.people().enroll(teams(), new Person(Sample.personId(), "Root?", false), Optional.empty());
         legacyClaim(email, squatter);
 
-        assertEquals(Optional.empty(), store.holderOf(email), "a claim no organisation vouched for names nobody");
+        assertEquals(Optional.empty(), store.people().holderOf(email), "a claim no organisation vouched for names nobody");
         Person ada = new Person(Sample.personId(), "Ada");
-        assertEquals(ada, store.enroll(slack(), ada, Optional.of(vouched(email))), "the vouched account is its own person");
+        assertEquals(ada, store.people().enroll(slack(), ada, Optional.of(vouched(email))), "the vouched account is its own person");
 
         assertEquals(Optional.of(ada), holder(email));
         assertEquals("T0001", item("EMAIL#" + email, "EMAIL").get("vouchedBy").s());
-        assertEquals(Optional.of("T0001"), store.profile(ada).vouchedBy());
-        assertEquals(Optional.empty(), store.profile(squatter).vouchedBy(), "the old address stays unvouched");
+        assertEquals(Optional.of("T0001"), store.people().profile(ada).vouchedBy());
+        assertEquals(Optional.empty(), store.people().profile(squatter).vouchedBy(), "the old address stays unvouched");
     }
 
     @Test
     void claimEmail_overAClaimFromBeforeVouching_claimsIt_andVouchesForTheHoldersOwnOldAddress() {
         String email = email();
-        Person ada = store.enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        Person ada = store.people().enroll(slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
         legacyClaim(email, ada);
 
-        assertEquals(EmailClaim.CLAIMED, store.claimEmail(ada, vouched(email)));
+        assertEquals(EmailClaim.CLAIMED, store.people().claimEmail(ada, vouched(email)));
 
         assertEquals(Optional.of(ada), holder(email));
-        assertEquals(Optional.of(vouched(email)), store.profile(ada).vouchedAddress());
+        assertEquals(Optional.of(vouched(email)), store.people().profile(ada).vouchedAddress());
     }
 
     /** What the code before vouching wrote: the claim and PROFILE's address, nothing saying who vouched. */
@@ -233,7 +234,7 @@ class DynamoEmailLinksTest {
     }
 
     private static Optional<Person> holder(String email) {
-        return store.holderOf(email).map(People.Holder::person);
+        return store.people().holderOf(email).map(People.Holder::person);
     }
 
     static String email() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.Grant;
 import ciment.core.model.Person;
 import ciment.core.port.PersonalRecords.Erased;
+import ciment.core.port.Repositories;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,31 +16,31 @@ import org.junit.jupiter.api.Test;
 /** Roles an admin granted, on the table: once each, found by person and by role, exported and erased with the person. */
 class DynamoGrantsTest {
     private final String table = MotoTables.create("grants");
-    private final DynamoStore store = MotoTables.store(table);
+    private final Repositories store = MotoTables.repositories(table).repositories();
 
     @Test
     void aGrant_isKeptOnce_andFoundByPersonAndByRole() {
-        Person ada = store.enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        Person ada = store.people().enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
 
-        assertTrue(store.grant(ada.id(), Grant.FINANCE));
-        assertFalse(store.grant(ada.id(), Grant.FINANCE), "granted already: nothing written");
-        assertTrue(store.grant(ada.id(), Grant.ADMIN));
+        assertTrue(store.grants().grant(ada.id(), Grant.FINANCE));
+        assertFalse(store.grants().grant(ada.id(), Grant.FINANCE), "granted already: nothing written");
+        assertTrue(store.grants().grant(ada.id(), Grant.ADMIN));
 
-        assertEquals(Set.of(Grant.FINANCE, Grant.ADMIN), store.grantsOf(ada.id()));
-        assertEquals(List.of(ada.id()), store.holders(Grant.FINANCE));
-        assertEquals(Set.of(), store.grantsOf(Sample.personId()));
+        assertEquals(Set.of(Grant.FINANCE, Grant.ADMIN), store.grants().grantsOf(ada.id()));
+        assertEquals(List.of(ada.id()), store.grants().holders(Grant.FINANCE));
+        assertEquals(Set.of(), store.grants().grantsOf(Sample.personId()));
     }
 
     @Test
     void grants_areInThePersonsExport_andGoWithTheirErasure() {
-        Person ada = store.enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
-        store.grant(ada.id(), Grant.FINANCE);
+        Person ada = store.people().enroll(DynamoEmailLinksTest.slack(), new Person(Sample.personId(), "Ada"), Optional.empty());
+        store.grants().grant(ada.id(), Grant.FINANCE);
 
-        assertEquals(List.of("finance"), store.personalData(ada.id()).orElseThrow().grants());
-        assertEquals(Erased.DONE, store.erase(ada));
+        assertEquals(List.of("finance"), store.personalRecords().personalData(ada.id()).orElseThrow().grants());
+        assertEquals(Erased.DONE, store.personalRecords().erase(ada));
 
-        assertEquals(Set.of(), store.grantsOf(ada.id()));
-        assertEquals(List.of(), store.holders(Grant.FINANCE));
+        assertEquals(Set.of(), store.grants().grantsOf(ada.id()));
+        assertEquals(List.of(), store.grants().holders(Grant.FINANCE));
         assertTrue(MotoTables.items(table).stream().noneMatch(item -> item.get("pk").s().startsWith("GRANT#")));
     }
 }

@@ -8,6 +8,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.port.Communities.Invited;
 import ciment.core.port.Communities.Joined;
+import ciment.core.port.Repositories;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A steward's invitations: the way in for a guest, used up by joining. */
 class DynamoInvitationsTest {
     private static String table;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("invitations");
-        store = MotoTables.store(table);
+        dynamo = MotoTables.repositories(table);
+        store = dynamo.repositories();
     }
 
     @Test
@@ -31,9 +34,9 @@ class DynamoInvitationsTest {
         Community community = community();
         Invitation invitation = invitation(community, Sample.personId());
 
-        assertEquals(Invited.INVITED, store.invite(invitation));
+        assertEquals(Invited.INVITED, store.communities().invite(invitation));
 
-        assertTrue(store.invited(community.id(), invitation.personId()));
+        assertTrue(store.communities().invited(community.id(), invitation.personId()));
         Map<String, AttributeValue> item = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("C#" + community.id(), "INV#" + invitation.personId()))).item();
         assertEquals(community.createdBy(), item.get("invitedBy").s());
@@ -48,10 +51,10 @@ class DynamoInvitationsTest {
     void invite_twice_isAlreadyInvited_andWritesNothing() {
         Community community = community();
         String guest = Sample.personId();
-        store.invite(invitation(community, guest));
+        store.communities().invite(invitation(community, guest));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Invited.ALREADY_INVITED, store.invite(invitation(community, guest)));
+        assertEquals(Invited.ALREADY_INVITED, store.communities().invite(invitation(community, guest)));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -61,15 +64,15 @@ class DynamoInvitationsTest {
         Community community = community();
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Invited.ALREADY_MEMBER, store.invite(invitation(community, community.createdBy())));
+        assertEquals(Invited.ALREADY_MEMBER, store.communities().invite(invitation(community, community.createdBy())));
 
         assertEquals(before, MotoTables.items(table));
-        assertFalse(store.invited(community.id(), community.createdBy()));
+        assertFalse(store.communities().invited(community.id(), community.createdBy()));
     }
 
     @Test
     void invited_someoneNeverInvited_isFalse() {
-        assertFalse(store.invited(community().id(), Sample.personId()));
+        assertFalse(store.communities().invited(community().id(), Sample.personId()));
     }
 
     @Test
@@ -78,28 +81,28 @@ class DynamoInvitationsTest {
         Community first = community();
         Community second = community();
         Community joined = community();
-        store.invite(invitation(first, guest));
-        store.invite(invitation(second, guest));
-        store.join(Sample.member(joined, guest));
-        store.meter().reset();
+        store.communities().invite(invitation(first, guest));
+        store.communities().invite(invitation(second, guest));
+        store.communities().join(Sample.member(joined, guest));
+        dynamo.meter().reset();
 
-        assertEquals(Set.of(first.id(), second.id()), Set.copyOf(store.invitationsOf(guest)));
+        assertEquals(Set.of(first.id(), second.id()), Set.copyOf(store.communities().invitationsOf(guest)));
 
-        assertEquals(1, store.meter().usage(DynamoCommunities.INVITATIONS_OF).requests());
-        assertEquals(List.of(), store.invitationsOf(Sample.personId()));
+        assertEquals(1, dynamo.meter().usage(DynamoCommunities.INVITATIONS_OF).requests());
+        assertEquals(List.of(), store.communities().invitationsOf(Sample.personId()));
     }
 
     @Test
     void join_usesUpTheInvitation_andCountsTheMember() {
         Community community = community();
         String guest = Sample.personId();
-        store.invite(invitation(community, guest));
+        store.communities().invite(invitation(community, guest));
 
-        assertEquals(Joined.JOINED, store.join(Sample.member(community, guest)));
+        assertEquals(Joined.JOINED, store.communities().join(Sample.member(community, guest)));
 
-        assertFalse(store.invited(community.id(), guest));
-        assertEquals(List.of(), store.invitationsOf(guest));
-        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+        assertFalse(store.communities().invited(community.id(), guest));
+        assertEquals(List.of(), store.communities().invitationsOf(guest));
+        assertEquals(2, store.communities().find(community.slug()).orElseThrow().memberCount());
     }
 
     @Test
@@ -107,9 +110,9 @@ class DynamoInvitationsTest {
         Community community = community();
         String person = Sample.personId();
 
-        assertEquals(Joined.JOINED, store.join(Sample.member(community, person)));
+        assertEquals(Joined.JOINED, store.communities().join(Sample.member(community, person)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
-        assertEquals(Joined.ALREADY_MEMBER, store.join(Sample.member(community, person)));
+        assertEquals(Joined.ALREADY_MEMBER, store.communities().join(Sample.member(community, person)));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -118,12 +121,12 @@ class DynamoInvitationsTest {
     void join_anInvitedMemberAgain_isAlreadyMember_andKeepsNothingElse() {
         Community community = community();
         String person = Sample.personId();
-        store.join(Sample.member(community, person));
+        store.communities().join(Sample.member(community, person));
         // An invitation written straight to the table beside the membership (invite refuses to).
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(CommunityItems.invitation(invitation(community, person))));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Joined.ALREADY_MEMBER, store.join(Sample.member(community, person)));
+        assertEquals(Joined.ALREADY_MEMBER, store.communities().join(Sample.member(community, person)));
 
         assertEquals(before, MotoTables.items(table), "a refused join deletes nothing either");
     }
@@ -134,9 +137,9 @@ class DynamoInvitationsTest {
         String guest = Sample.personId();
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(CommunityItems.invitation(invitation(gone, guest))));
 
-        assertEquals(Joined.NO_SUCH_COMMUNITY, store.join(Sample.member(gone, guest)));
+        assertEquals(Joined.NO_SUCH_COMMUNITY, store.communities().join(Sample.member(gone, guest)));
 
-        assertTrue(store.invited(gone.id(), guest));
+        assertTrue(store.communities().invited(gone.id(), guest));
     }
 
     private static Invitation invitation(Community community, String personId) {
@@ -145,7 +148,7 @@ class DynamoInvitationsTest {
 
     private static Community community() {
         Community community = Sample.community(Sample.slug("invited"), Sample.personId());
-        store.create(community, Sample.steward(community));
+        store.communities().create(community, Sample.steward(community));
         return community;
     }
 }

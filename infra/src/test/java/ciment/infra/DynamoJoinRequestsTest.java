@@ -15,6 +15,7 @@ import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.Decided;
 import ciment.core.port.Communities.Joined;
 import ciment.core.port.Communities.Requested;
+import ciment.core.port.Repositories;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Requests to join a closed community, and the stewards' answers. */
 class DynamoJoinRequestsTest {
     private static String table;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("requests");
-        store = MotoTables.store(table);
+        dynamo = MotoTables.repositories(table);
+        store = dynamo.repositories();
     }
 
     @Test
@@ -40,9 +43,9 @@ class DynamoJoinRequestsTest {
         Community community = closed("filed");
         JoinRequest request = Sample.request(community, Sample.personId(), Sample.minute(1));
 
-        assertEquals(Requested.FILED, store.request(request));
+        assertEquals(Requested.FILED, store.communities().request(request));
 
-        assertEquals(List.of(request), store.requests(community.id()));
+        assertEquals(List.of(request), store.communities().requests(community.id()));
         Map<String, AttributeValue> item = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("C#" + community.id(), "REQ#" + request.personId()))).item();
         assertEquals("Ada Lovelace", item.get("personName").s());
@@ -54,10 +57,10 @@ class DynamoJoinRequestsTest {
     void request_twice_isAlreadyFiled_andWritesNothing() {
         Community community = closed("twice");
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Requested.ALREADY_FILED, store.request(Sample.request(community, person, Sample.minute(2))));
+        assertEquals(Requested.ALREADY_FILED, store.communities().request(Sample.request(community, person, Sample.minute(2))));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -66,10 +69,10 @@ class DynamoJoinRequestsTest {
     void request_byMember_isAlreadyMember_andWritesNothing() {
         Community community = closed("member");
         String person = Sample.personId();
-        assertEquals(Joined.JOINED, store.join(Sample.member(community, person)));
+        assertEquals(Joined.JOINED, store.communities().join(Sample.member(community, person)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Requested.ALREADY_MEMBER, store.request(Sample.request(community, person, Sample.minute(1))));
+        assertEquals(Requested.ALREADY_MEMBER, store.communities().request(Sample.request(community, person, Sample.minute(1))));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -77,48 +80,48 @@ class DynamoJoinRequestsTest {
     @Test
     void requests_areListedOldestFirst_withoutTheCommunitysOtherItems() {
         Community community = closed("listed");
-        store.join(Sample.member(community, Sample.personId()));
-        store.add(Sample.post(community, community.createdBy(), "welcome", Sample.minute(1)));
+        store.communities().join(Sample.member(community, Sample.personId()));
+        store.posts().add(Sample.post(community, community.createdBy(), "welcome", Sample.minute(1)));
         // The keys sort by person id (here: late, early, middle), not by when they asked.
         JoinRequest late = Sample.request(community, Sample.personId(), Sample.minute(9));
         JoinRequest early = Sample.request(community, Sample.personId(), Sample.minute(3));
         JoinRequest middle = Sample.request(community, Sample.personId(), Sample.minute(5));
-        store.request(late);
-        store.request(early);
-        store.request(middle);
+        store.communities().request(late);
+        store.communities().request(early);
+        store.communities().request(middle);
 
-        assertEquals(List.of(early, middle, late), store.requests(community.id()));
-        assertEquals(List.of(), store.requests(closed("none").id()));
+        assertEquals(List.of(early, middle, late), store.communities().requests(community.id()));
+        assertEquals(List.of(), store.communities().requests(closed("none").id()));
     }
 
     @Test
     void decide_approve_removesTheRequest_addsTheMembership_andCountsIt() {
         Community community = closed("approve");
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
         Membership membership = Sample.member(community, person);
 
-        assertEquals(Decided.APPROVED, store.decide(community.id(), person, true, membership));
+        assertEquals(Decided.APPROVED, store.communities().decide(community.id(), person, true, membership));
 
-        assertEquals(List.of(), store.requests(community.id()));
-        assertEquals(membership, store.membership(community.id(), person).orElseThrow());
-        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(List.of(), store.communities().requests(community.id()));
+        assertEquals(membership, store.communities().membership(community.id(), person).orElseThrow());
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(2, counted.memberCount());
         assertEquals(1, counted.stewardCount());
-        assertEquals(List.of(community.createdBy()), store.stewards(community.id()));
+        assertEquals(List.of(community.createdBy()), store.communities().stewards(community.id()));
     }
 
     @Test
     void decide_decline_removesTheRequestOnly() {
         Community community = closed("decline");
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
 
-        assertEquals(Decided.DECLINED, store.decide(community.id(), person, false, Sample.member(community, person)));
+        assertEquals(Decided.DECLINED, store.communities().decide(community.id(), person, false, Sample.member(community, person)));
 
-        assertEquals(List.of(), store.requests(community.id()));
-        assertTrue(store.membership(community.id(), person).isEmpty());
-        assertEquals(1, store.find(community.slug()).orElseThrow().memberCount());
+        assertEquals(List.of(), store.communities().requests(community.id()));
+        assertTrue(store.communities().membership(community.id(), person).isEmpty());
+        assertEquals(1, store.communities().find(community.slug()).orElseThrow().memberCount());
     }
 
     @Test
@@ -127,7 +130,7 @@ class DynamoJoinRequestsTest {
         String person = Sample.personId();
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, true, Sample.member(community, person)));
+        assertEquals(Decided.NO_REQUEST, store.communities().decide(community.id(), person, true, Sample.member(community, person)));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -138,7 +141,7 @@ class DynamoJoinRequestsTest {
         String person = Sample.personId();
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, false, Sample.member(community, person)));
+        assertEquals(Decided.NO_REQUEST, store.communities().decide(community.id(), person, false, Sample.member(community, person)));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -147,30 +150,30 @@ class DynamoJoinRequestsTest {
     void decide_secondStewardAnsweringTheSameRequest_isNoRequest_andCountsOnce() {
         Community community = closed("answered");
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
-        assertEquals(Decided.APPROVED, store.decide(community.id(), person, true, Sample.member(community, person)));
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
+        assertEquals(Decided.APPROVED, store.communities().decide(community.id(), person, true, Sample.member(community, person)));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, true, Sample.member(community, person)));
-        assertEquals(Decided.NO_REQUEST, store.decide(community.id(), person, false, Sample.member(community, person)));
+        assertEquals(Decided.NO_REQUEST, store.communities().decide(community.id(), person, true, Sample.member(community, person)));
+        assertEquals(Decided.NO_REQUEST, store.communities().decide(community.id(), person, false, Sample.member(community, person)));
 
         assertEquals(before, MotoTables.items(table));
-        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+        assertEquals(2, store.communities().find(community.slug()).orElseThrow().memberCount());
     }
 
     @Test
     void decide_approveOfSomeoneWhoJoinedMeanwhile_removesTheRequest_andDoesNotCountThemTwice() {
         Community community = closed("joined-meanwhile");
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1)));
+        store.communities().request(Sample.request(community, person, Sample.minute(1)));
         // The community was open for a moment, and they joined.
-        store.change(community.id(), new Change.Openness(true));
-        assertEquals(Joined.JOINED, store.join(Sample.member(community, person)));
+        store.communities().change(community.id(), new Change.Openness(true));
+        assertEquals(Joined.JOINED, store.communities().join(Sample.member(community, person)));
 
-        assertEquals(Decided.APPROVED, store.decide(community.id(), person, true, Sample.member(community, person)));
+        assertEquals(Decided.APPROVED, store.communities().decide(community.id(), person, true, Sample.member(community, person)));
 
-        assertEquals(List.of(), store.requests(community.id()));
-        assertEquals(2, store.find(community.slug()).orElseThrow().memberCount());
+        assertEquals(List.of(), store.communities().requests(community.id()));
+        assertEquals(2, store.communities().find(community.slug()).orElseThrow().memberCount());
     }
 
     @Test
@@ -179,10 +182,10 @@ class DynamoJoinRequestsTest {
         Recipient whereTheyAsked = Sample.teamsChannel();
         JoinRequest request = Sample.request(community, Sample.personId(), Sample.minute(1), whereTheyAsked);
 
-        assertEquals(Requested.FILED, store.request(request));
+        assertEquals(Requested.FILED, store.communities().request(request));
 
-        assertEquals(List.of(request), store.requests(community.id()));
-        assertEquals(Optional.of(request), store.pendingRequest(community.id(), request.personId()));
+        assertEquals(List.of(request), store.communities().requests(community.id()));
+        assertEquals(Optional.of(request), store.communities().pendingRequest(community.id(), request.personId()));
         Map<String, AttributeValue> replyTo = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("C#" + community.id(), "REQ#" + request.personId()))).item().get("replyTo").m();
         assertEquals("teams", replyTo.get("platform").s());
@@ -195,9 +198,9 @@ class DynamoJoinRequestsTest {
         Community community = closed("reply-direct");
         Recipient direct = Recipient.direct(Sample.slackChannel().account(), null);
         JoinRequest request = Sample.request(community, Sample.personId(), Sample.minute(1), direct);
-        store.request(request);
+        store.communities().request(request);
 
-        assertEquals(direct, store.pendingRequest(community.id(), request.personId()).orElseThrow().replyTo());
+        assertEquals(direct, store.communities().pendingRequest(community.id(), request.personId()).orElseThrow().replyTo());
         Map<String, AttributeValue> replyTo = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("C#" + community.id(), "REQ#" + request.personId()))).item().get("replyTo").m();
         assertEquals(Set.of("platform", "workspace", "userId"), replyTo.keySet());
@@ -212,37 +215,37 @@ class DynamoJoinRequestsTest {
         old.remove("replyTo");
         MotoTables.CLIENT.putItem(b -> b.tableName(table).item(old));
 
-        JoinRequest read = store.pendingRequest(community.id(), person).orElseThrow();
+        JoinRequest read = store.communities().pendingRequest(community.id(), person).orElseThrow();
 
         assertNull(read.replyTo());
         assertEquals(Sample.minute(1), read.at());
-        assertNull(store.requests(community.id()).get(0).replyTo());
+        assertNull(store.communities().requests(community.id()).get(0).replyTo());
     }
 
     @Test
     void pendingRequest_noneOrAnswered_isEmpty_andOnlyThatPersonsIsFound() {
         Community community = closed("pending");
         String asked = Sample.personId();
-        store.request(Sample.request(community, asked, Sample.minute(1)));
+        store.communities().request(Sample.request(community, asked, Sample.minute(1)));
         String other = Sample.personId();
 
-        assertTrue(store.pendingRequest(community.id(), other).isEmpty());
-        assertEquals(asked, store.pendingRequest(community.id(), asked).orElseThrow().personId());
-        assertEquals(Decided.DECLINED, store.decide(community.id(), asked, false, Sample.member(community, asked)));
-        assertTrue(store.pendingRequest(community.id(), asked).isEmpty());
+        assertTrue(store.communities().pendingRequest(community.id(), other).isEmpty());
+        assertEquals(asked, store.communities().pendingRequest(community.id(), asked).orElseThrow().personId());
+        assertEquals(Decided.DECLINED, store.communities().decide(community.id(), asked, false, Sample.member(community, asked)));
+        assertTrue(store.communities().pendingRequest(community.id(), asked).isEmpty());
     }
 
     @Test
     void pendingRequest_isOneStronglyConsistentRead_metered() {
         Community community = closed("pending-units");
         String person = Sample.personId();
-        store.request(Sample.request(community, person, Sample.minute(1), Sample.teamsChannel()));
-        store.meter().reset();
+        store.communities().request(Sample.request(community, person, Sample.minute(1), Sample.teamsChannel()));
+        dynamo.meter().reset();
 
-        store.pendingRequest(community.id(), person);
+        store.communities().pendingRequest(community.id(), person);
 
-        assertEquals(new CapacityMeter.Usage(1, store.meter().usage("communities.pendingRequest").reported(),
-                CapacityMeter.Units.read(1)), store.meter().usage("communities.pendingRequest"));
+        assertEquals(new CapacityMeter.Usage(1, dynamo.meter().usage("communities.pendingRequest").reported(),
+                CapacityMeter.Units.read(1)), dynamo.meter().usage("communities.pendingRequest"));
     }
 
     @Test
@@ -261,8 +264,8 @@ class DynamoJoinRequestsTest {
 
     private static Community closed(String base) {
         Community community = Sample.community(Sample.slug(base), Sample.personId());
-        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
-        store.change(community.id(), new Change.Openness(false));
+        assertEquals(Created.CREATED, store.communities().create(community, Sample.steward(community)));
+        store.communities().change(community.id(), new Change.Openness(false));
         return community;
     }
 }

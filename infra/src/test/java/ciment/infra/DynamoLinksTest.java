@@ -9,6 +9,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.port.Repositories;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 /** Linked channels and the copies of posts mirroring records, on moto's DynamoDB. */
 class DynamoLinksTest {
-    private static DynamoStore store;
+    private static Repositories store;
     private static DynamoMirrors mirrors;
     private static final String STEWARD = Sample.personId();
 
     @BeforeAll
     static void table() {
         String table = MotoTables.create("links");
-        store = MotoTables.store(table);
+        store = MotoTables.repositories(table).repositories();
         mirrors = new DynamoMirrors(MotoTables.CLIENT, table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
     }
 
@@ -40,18 +41,18 @@ class DynamoLinksTest {
                 "https://smba.example/");
         Channel slack = new Channel(Platform.SLACK, "T1", "C0GEN", "general", null);
 
-        assertTrue(store.link(link(one, general)));
-        assertTrue(store.link(link(one, slack)));
-        assertFalse(store.link(link(two, general)), "linked elsewhere already");
+        assertTrue(store.links().link(link(one, general)));
+        assertTrue(store.links().link(link(one, slack)));
+        assertFalse(store.links().link(link(two, general)), "linked elsewhere already");
 
-        assertEquals(Optional.of(link(one, general)), store.linkOf(general));
+        assertEquals(Optional.of(link(one, general)), store.links().linkOf(general));
         assertEquals(List.of(general.key(), slack.key()).stream().sorted().toList(),
-                store.links(one.id()).stream().map(l -> l.channel().key()).sorted().toList());
-        assertEquals(List.of(), store.links(two.id()));
+                store.links().links(one.id()).stream().map(l -> l.channel().key()).sorted().toList());
+        assertEquals(List.of(), store.links().links(two.id()));
 
-        assertTrue(store.unlink(link(one, general)));
-        assertFalse(store.unlink(link(one, general)));
-        assertTrue(store.link(link(two, general)));
+        assertTrue(store.links().unlink(link(one, general)));
+        assertFalse(store.links().unlink(link(one, general)));
+        assertTrue(store.links().link(link(two, general)));
     }
 
     @Test
@@ -64,9 +65,9 @@ class DynamoLinksTest {
         assertEquals(DynamoMirrors.Claim.BUSY, mirrors.claim(post, Platform.SLACK, "C0A", now.plusSeconds(1)));
         mirrors.sent(post, Platform.SLACK, "C0A", "1700000000.000100");
         assertEquals(DynamoMirrors.Claim.SENT, mirrors.claim(post, Platform.SLACK, "C0A", now.plusSeconds(600)));
-        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0A", "1700000000.000100"));
+        assertEquals(Optional.of(post.reference()), store.messageCopies().find(Platform.SLACK, "C0A", "1700000000.000100"));
 
-        store.recordOrigin(Platform.TEAMS, "19:origin@thread.tacv2", "1700000000001", post.reference());
+        store.messageCopies().recordOrigin(Platform.TEAMS, "19:origin@thread.tacv2", "1700000000001", post.reference());
         assertEquals(DynamoMirrors.Claim.SENT, mirrors.claim(post, Platform.TEAMS, "19:origin@thread.tacv2", now));
         List<DynamoMirrors.Copy> copies = mirrors.copiesOf(post.id());
         assertEquals(2, copies.size());

@@ -20,6 +20,7 @@ import ciment.core.port.Communities.Change;
 import ciment.core.port.People;
 import ciment.core.port.People.EmailClaim;
 import ciment.core.port.People.Kind;
+import ciment.core.port.Repositories;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,53 +41,54 @@ class DynamoMergeTest {
     void merge_movesAccountsMembershipsRequestsInvitationsAndTopics_keepingCountsEqualToTheMemberships() {
         Scene scene = new Scene();
 
-        scene.store.merge(scene.ada, scene.grace);
+        scene.store.people().merge(scene.ada, scene.grace);
 
         scene.assertMerged();
     }
 
     @Test
     void merge_aGuestStaysAGuest_whicheverSideItIsMergedFrom() {
-        DynamoStore store = MotoTables.store(MotoTables.create("merge-guest"));
+        DynamoRepositories dynamo = MotoTables.repositories(MotoTables.create("merge-guest"));
+        Repositories store = dynamo.repositories();
         ChatAccount guestAccount = DynamoEmailLinksTest.teams();
         ChatAccount employeeAccount = DynamoEmailLinksTest.slack();
-        Person guest = store.enroll(guestAccount, new Person(Sample.personId(), "Pat", true), Optional.empty());
-        Person employee = store.enroll(employeeAccount, new Person(Sample.personId(), "Ada"), Optional.empty());
+        Person guest = store.people().enroll(guestAccount, new Person(Sample.personId(), "Pat", true), Optional.empty());
+        Person employee = store.people().enroll(employeeAccount, new Person(Sample.personId(), "Ada"), Optional.empty());
 
-        store.merge(guest, employee);
+        store.people().merge(guest, employee);
 
-        assertTrue(store.find(guestAccount).orElseThrow().guest(), "merged into an employee, the guest's account stays one");
-        assertFalse(store.find(employeeAccount).orElseThrow().guest());
+        assertTrue(store.people().find(guestAccount).orElseThrow().guest(), "merged into an employee, the guest's account stays one");
+        assertFalse(store.people().find(employeeAccount).orElseThrow().guest());
 
         ChatAccount otherEmployee = DynamoEmailLinksTest.slack();
         ChatAccount otherGuest = DynamoEmailLinksTest.teams();
-        Person grace = store.enroll(otherEmployee, new Person(Sample.personId(), "Grace"), Optional.empty());
-        Person host = store.enroll(otherGuest, new Person(Sample.personId(), "Sam", true), Optional.empty());
+        Person grace = store.people().enroll(otherEmployee, new Person(Sample.personId(), "Grace"), Optional.empty());
+        Person host = store.people().enroll(otherGuest, new Person(Sample.personId(), "Sam", true), Optional.empty());
 
-        store.merge(grace, host);
+        store.people().merge(grace, host);
 
-        assertTrue(store.find(otherEmployee).orElseThrow().guest(), "an account joining a guest is a guest's");
+        assertTrue(store.people().find(otherEmployee).orElseThrow().guest(), "an account joining a guest is a guest's");
     }
 
     @Test
     void merge_ofSomeoneGrantedFinance_givesTheGrantToThePersonMergedInto_andLeavesNoneOnTheAlias() {
         Scene scene = new Scene();
-        scene.store.grant(scene.ada.id(), Grant.FINANCE);
-        scene.store.grant(scene.grace.id(), Grant.ADMIN);
+        scene.store.grants().grant(scene.ada.id(), Grant.FINANCE);
+        scene.store.grants().grant(scene.grace.id(), Grant.ADMIN);
 
-        scene.store.merge(scene.ada, scene.grace);
+        scene.store.people().merge(scene.ada, scene.grace);
 
-        assertEquals(Set.of(Grant.FINANCE, Grant.ADMIN), scene.store.grantsOf(scene.grace.id()));
-        assertEquals(Set.of(), scene.store.grantsOf(scene.ada.id()));
+        assertEquals(Set.of(Grant.FINANCE, Grant.ADMIN), scene.store.grants().grantsOf(scene.grace.id()));
+        assertEquals(Set.of(), scene.store.grants().grantsOf(scene.ada.id()));
     }
 
     @Test
     void merge_runTwice_endsTheSame_andTheSecondRunWritesNothing() {
         Scene scene = new Scene();
-        scene.store.merge(scene.ada, scene.grace);
+        scene.store.people().merge(scene.ada, scene.grace);
         List<Map<String, AttributeValue>> before = MotoTables.items(scene.table);
 
-        scene.store.merge(scene.ada, scene.grace);
+        scene.store.people().merge(scene.ada, scene.grace);
 
         assertEquals(before, MotoTables.items(scene.table));
         scene.assertMerged();
@@ -94,17 +96,17 @@ class DynamoMergeTest {
 
     @Test
     void merge_interruptedAfterAnyStep_isFinishedByRunningItAgain_andNeverLeavesAnAccountOnAMergedPerson() {
-        int steps = new Scene().store.mergeSteps(new Person("a", "A"), new Person("b", "B")).size();
+        int steps = new Scene().dynamo.mergeSteps(new Person("a", "A"), new Person("b", "B")).size();
         for (int done = 1; done < steps; done++) {
             Scene scene = new Scene();
-            List<DynamoMerge.Step> sequence = scene.store.mergeSteps(scene.ada, scene.grace);
+            List<DynamoMerge.Step> sequence = scene.dynamo.mergeSteps(scene.ada, scene.grace);
             for (DynamoMerge.Step step : sequence.subList(0, done)) {
                 step.action().run();
                 scene.assertCountsMatchMemberships("after " + step.name());
                 scene.assertAccountsLeadToSomeoneNotMerged("after " + step.name());
             }
 
-            scene.store.merge(scene.ada, scene.grace);
+            scene.store.people().merge(scene.ada, scene.grace);
 
             scene.assertMerged();
         }
@@ -115,7 +117,7 @@ class DynamoMergeTest {
         Scene scene = new Scene();
 
         Race.run(2, i -> {
-            scene.store.merge(scene.ada, scene.grace);
+            scene.store.people().merge(scene.ada, scene.grace);
             return i;
         });
 
@@ -127,7 +129,7 @@ class DynamoMergeTest {
         Scene scene = new Scene();
         List<Map<String, AttributeValue>> before = MotoTables.items(scene.table);
 
-        scene.store.merge(scene.grace, scene.grace);
+        scene.store.people().merge(scene.grace, scene.grace);
 
         assertEquals(before, MotoTables.items(scene.table));
     }
@@ -141,13 +143,14 @@ class DynamoMergeTest {
      */
     private static final class Scene {
         final String table = MotoTables.create("merge");
-        final DynamoStore store = MotoTables.store(table);
+        final DynamoRepositories dynamo = MotoTables.repositories(table);
+        final Repositories store = dynamo.repositories();
         final ChatAccount adasAccount = DynamoEmailLinksTest.slack();
         final ChatAccount gracesAccount = DynamoEmailLinksTest.teams();
         final String adasEmail = DynamoEmailLinksTest.email();
         final String gracesEmail = DynamoEmailLinksTest.email();
-        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
-        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
+        final Person ada = store.people().enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
+        final Person grace = store.people().enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
         final Community adaAlone = community(Sample.personId());
         final Community adaOnlySteward = community(ada.id());
         final Community adaStewardGraceMember = community(ada.id());
@@ -168,103 +171,103 @@ class DynamoMergeTest {
         final Recipient whereAdaAsked = new Recipient(adasAccount, "C0GENERAL", null);
 
         Scene() {
-            store.join(Sample.member(adaAlone, ada.id()));
-            store.join(Sample.member(adaStewardGraceMember, grace.id()));
-            store.join(Sample.member(adaMemberGraceSteward, ada.id()));
-            store.join(Sample.stewardToo(bothStewards, grace.id()));
-            store.request(Sample.request(requestedByAda, ada.id(), Sample.minute(1), whereAdaAsked));
-            store.request(Sample.request(requestedByAdaGraceMember, ada.id(), Sample.minute(1)));
-            store.join(Sample.member(requestedByAdaGraceMember, grace.id()));
-            store.request(Sample.request(requestedByBoth, ada.id(), Sample.minute(1)));
-            store.request(gracesOwnRequest);
-            store.invite(invitation(invitedAda, ada.id()));
-            store.invite(invitation(invitedAdaGraceMember, ada.id()));
-            store.join(Sample.member(invitedAdaGraceMember, grace.id()));
-            store.declare(ada, Kind.SKILL, Topic.of("Accessibilité" + topic));
-            store.declare(ada, Kind.SKILL, Topic.of("Kotlin" + topic));
-            store.declare(ada, Kind.ROLE, Topic.of("Onboarding buddy" + topic));
-            store.declare(grace, Kind.SKILL, Topic.of("accessibilite" + topic));
-            store.add(adasPost);
+            store.communities().join(Sample.member(adaAlone, ada.id()));
+            store.communities().join(Sample.member(adaStewardGraceMember, grace.id()));
+            store.communities().join(Sample.member(adaMemberGraceSteward, ada.id()));
+            store.communities().join(Sample.stewardToo(bothStewards, grace.id()));
+            store.communities().request(Sample.request(requestedByAda, ada.id(), Sample.minute(1), whereAdaAsked));
+            store.communities().request(Sample.request(requestedByAdaGraceMember, ada.id(), Sample.minute(1)));
+            store.communities().join(Sample.member(requestedByAdaGraceMember, grace.id()));
+            store.communities().request(Sample.request(requestedByBoth, ada.id(), Sample.minute(1)));
+            store.communities().request(gracesOwnRequest);
+            store.communities().invite(invitation(invitedAda, ada.id()));
+            store.communities().invite(invitation(invitedAdaGraceMember, ada.id()));
+            store.communities().join(Sample.member(invitedAdaGraceMember, grace.id()));
+            store.people().declare(ada, Kind.SKILL, Topic.of("Accessibilité" + topic));
+            store.people().declare(ada, Kind.SKILL, Topic.of("Kotlin" + topic));
+            store.people().declare(ada, Kind.ROLE, Topic.of("Onboarding buddy" + topic));
+            store.people().declare(grace, Kind.SKILL, Topic.of("accessibilite" + topic));
+            store.posts().add(adasPost);
             // What core does when Ada's whoami learns Grace's address.
-            assertEquals(EmailClaim.TAKEN, store.claimEmail(ada, DynamoEmailLinksTest.vouched(gracesEmail)));
+            assertEquals(EmailClaim.TAKEN, store.people().claimEmail(ada, DynamoEmailLinksTest.vouched(gracesEmail)));
         }
 
         void assertMerged() {
-            assertEquals(Optional.of(grace), store.find(adasAccount));
-            assertEquals(Optional.of(grace), store.find(gracesAccount));
-            assertEquals(Set.of(adasAccount, gracesAccount), Set.copyOf(store.accounts(grace)));
-            assertEquals(List.of(), store.accounts(ada));
+            assertEquals(Optional.of(grace), store.people().find(adasAccount));
+            assertEquals(Optional.of(grace), store.people().find(gracesAccount));
+            assertEquals(Set.of(adasAccount, gracesAccount), Set.copyOf(store.people().accounts(grace)));
+            assertEquals(List.of(), store.people().accounts(ada));
 
-            assertEquals(List.of(), store.membershipsOf(ada.id()));
-            Map<String, Role> roles = store.membershipsOf(grace.id()).stream()
+            assertEquals(List.of(), store.communities().membershipsOf(ada.id()));
+            Map<String, Role> roles = store.communities().membershipsOf(grace.id()).stream()
                     .collect(Collectors.toMap(Membership::communityId, Membership::role));
             assertEquals(Map.of(adaAlone.id(), Role.MEMBER, adaOnlySteward.id(), Role.STEWARD,
                     adaStewardGraceMember.id(), Role.STEWARD, adaMemberGraceSteward.id(), Role.STEWARD,
                     bothStewards.id(), Role.STEWARD, requestedByAdaGraceMember.id(), Role.MEMBER,
                     invitedAdaGraceMember.id(), Role.MEMBER), roles);
             assertCountsMatchMemberships("merged");
-            assertEquals(Sample.T0.plusSeconds(60), store.membership(adaAlone.id(), grace.id()).orElseThrow().since(),
+            assertEquals(Sample.T0.plusSeconds(60), store.communities().membership(adaAlone.id(), grace.id()).orElseThrow().since(),
                     "the membership keeps its date");
 
             assertEquals(List.of(new JoinRequest(requestedByAda.id(), requestedByAda.slug(), grace.id(), "Grace",
-                    Sample.minute(1), whereAdaAsked)), store.requests(requestedByAda.id()),
+                    Sample.minute(1), whereAdaAsked)), store.communities().requests(requestedByAda.id()),
                     "the request keeps where Ada asked: the answer goes there");
-            assertEquals(List.of(), store.requests(requestedByAdaGraceMember.id()));
-            assertEquals(List.of(gracesOwnRequest), store.requests(requestedByBoth.id()));
+            assertEquals(List.of(), store.communities().requests(requestedByAdaGraceMember.id()));
+            assertEquals(List.of(gracesOwnRequest), store.communities().requests(requestedByBoth.id()));
 
-            assertEquals(List.of(invitedAda.id()), store.invitationsOf(grace.id()));
-            assertEquals(List.of(), store.invitationsOf(ada.id()));
-            assertFalse(store.invited(invitedAdaGraceMember.id(), ada.id()));
-            assertFalse(store.invited(invitedAdaGraceMember.id(), grace.id()));
+            assertEquals(List.of(invitedAda.id()), store.communities().invitationsOf(grace.id()));
+            assertEquals(List.of(), store.communities().invitationsOf(ada.id()));
+            assertFalse(store.communities().invited(invitedAdaGraceMember.id(), ada.id()));
+            assertFalse(store.communities().invited(invitedAdaGraceMember.id(), grace.id()));
 
-            assertEquals(List.of("accessibilite" + topic, "Kotlin" + topic), store.profile(grace).skills(),
+            assertEquals(List.of("accessibilite" + topic, "Kotlin" + topic), store.people().profile(grace).skills(),
                     "Grace keeps her own spelling of a skill both declared");
-            assertEquals(List.of("Onboarding buddy" + topic), store.profile(grace).roles());
-            assertEquals(List.of(grace), store.declaring(Topic.of("Accessibilité" + topic).key()));
-            assertEquals(List.of(grace), store.declaring(Topic.of("Kotlin" + topic).key()));
-            assertEquals(List.of(grace), store.declaring(Topic.of("Onboarding buddy" + topic).key()));
-            assertEquals(List.of(), store.profile(ada).skills());
+            assertEquals(List.of("Onboarding buddy" + topic), store.people().profile(grace).roles());
+            assertEquals(List.of(grace), store.people().declaring(Topic.of("Accessibilité" + topic).key()));
+            assertEquals(List.of(grace), store.people().declaring(Topic.of("Kotlin" + topic).key()));
+            assertEquals(List.of(grace), store.people().declaring(Topic.of("Onboarding buddy" + topic).key()));
+            assertEquals(List.of(), store.people().profile(ada).skills());
 
-            assertEquals(Optional.of(grace), store.holderOf(adasEmail).map(People.Holder::person), "Ada's address leads to Grace");
-            assertEquals(Optional.of(grace), store.holderOf(gracesEmail).map(People.Holder::person));
-            assertEquals(grace, store.enroll(DynamoEmailLinksTest.teams(), new Person(Sample.personId(), "Ada"),
+            assertEquals(Optional.of(grace), store.people().holderOf(adasEmail).map(People.Holder::person), "Ada's address leads to Grace");
+            assertEquals(Optional.of(grace), store.people().holderOf(gracesEmail).map(People.Holder::person));
+            assertEquals(grace, store.people().enroll(DynamoEmailLinksTest.teams(), new Person(Sample.personId(), "Ada"),
                     Optional.of(DynamoEmailLinksTest.vouched(adasEmail))));
-            assertEquals(EmailClaim.ALREADY_THEIRS, store.claimEmail(grace, DynamoEmailLinksTest.vouched(adasEmail)));
+            assertEquals(EmailClaim.ALREADY_THEIRS, store.people().claimEmail(grace, DynamoEmailLinksTest.vouched(adasEmail)));
             assertEquals(grace.id(), profileItem(table, ada).get("mergedInto").s());
-            assertEquals(List.of(adasPost), store.latest(adaAlone.id(), 10), "posts keep Ada's id, an alias");
+            assertEquals(List.of(adasPost), store.posts().latest(adaAlone.id(), 10), "posts keep Ada's id, an alias");
         }
 
         /** Every community's counts and stewards' set equal the memberships stored in its partition. */
         void assertCountsMatchMemberships(String when) {
             for (Community community : communities) {
                 List<Membership> stored = memberships(table, community);
-                Community after = store.find(community.slug()).orElseThrow();
+                Community after = store.communities().find(community.slug()).orElseThrow();
                 Set<String> stewards = stored.stream().filter(Membership::isSteward).map(Membership::personId)
                         .collect(Collectors.toSet());
                 String context = when + ", " + community.slug() + ": " + stored;
                 assertEquals(stored.size(), after.memberCount(), context);
                 assertEquals(stewards.size(), after.stewardCount(), context);
-                assertEquals(stewards, Set.copyOf(store.stewards(community.id())), context);
+                assertEquals(stewards, Set.copyOf(store.communities().stewards(community.id())), context);
                 assertTrue(after.stewardCount() >= 1, context);
             }
         }
 
         void assertAccountsLeadToSomeoneNotMerged(String when) {
             for (ChatAccount account : List.of(adasAccount, gracesAccount)) {
-                Person person = store.find(account).orElseThrow();
+                Person person = store.people().find(account).orElseThrow();
                 assertFalse(profileItem(table, person).containsKey("mergedInto"), when + ": " + account + " -> " + person);
             }
         }
 
         private Community community(String stewardId) {
             Community community = Sample.community(Sample.slug("merge"), stewardId);
-            store.create(community, Sample.steward(community));
+            store.communities().create(community, Sample.steward(community));
             return community;
         }
 
         private Community closed() {
             Community community = community(Sample.personId());
-            store.change(community.id(), new Change.Openness(false));
+            store.communities().change(community.id(), new Change.Openness(false));
             return community;
         }
 
@@ -276,14 +279,14 @@ class DynamoMergeTest {
     @Test
     void scene_isWhatItSays() {
         Scene scene = new Scene();
-        DynamoStore store = scene.store;
-        Function<Community, Optional<Role>> adas = c -> store.membership(c.id(), scene.ada.id()).map(Membership::role);
+        Repositories store = scene.store;
+        Function<Community, Optional<Role>> adas = c -> store.communities().membership(c.id(), scene.ada.id()).map(Membership::role);
         assertEquals(Optional.of(Role.STEWARD), adas.apply(scene.adaOnlySteward));
-        assertEquals(1, store.find(scene.adaOnlySteward.slug()).orElseThrow().stewardCount());
+        assertEquals(1, store.communities().find(scene.adaOnlySteward.slug()).orElseThrow().stewardCount());
         assertEquals(Optional.of(Role.MEMBER), adas.apply(scene.adaMemberGraceSteward));
         assertEquals(Optional.of(Role.STEWARD), adas.apply(scene.bothStewards));
-        assertEquals(2, store.requests(scene.requestedByBoth.id()).size());
-        assertTrue(store.invited(scene.invitedAda.id(), scene.ada.id()));
+        assertEquals(2, store.communities().requests(scene.requestedByBoth.id()).size());
+        assertTrue(store.communities().invited(scene.invitedAda.id(), scene.ada.id()));
         assertNotEquals(scene.ada, scene.grace);
     }
 

@@ -20,7 +20,7 @@ class DynamoMirrorsTest {
     @BeforeAll
     static void table() {
         String table = MotoTables.create("mirrors");
-        mirrors = new DynamoMirrors(MotoTables.CLIENT, table, MotoTables.store(table).meter());
+        mirrors = new DynamoMirrors(MotoTables.CLIENT, table, MotoTables.repositories(table).meter());
     }
 
     private static Post post() {

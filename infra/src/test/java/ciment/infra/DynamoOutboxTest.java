@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.Notice;
 import ciment.core.model.Recipient;
 import ciment.core.model.Ulid;
+import ciment.core.port.Repositories;
 import ciment.infra.CapacityMeter.Units;
 import ciment.core.port.Outbox.Claim;
 import java.time.Duration;
@@ -25,21 +26,23 @@ class DynamoOutboxTest {
     private static final Instant SENT = Instant.parse("2026-11-27T10:00:00Z");
 
     private static String table;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
     private static Outbox outbox;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("outbox");
-        store = MotoTables.store(table);
-        outbox = new Outbox(MotoTables.CLIENT, table, store.meter());
+        dynamo = MotoTables.repositories(table);
+        store = dynamo.repositories();
+        outbox = new Outbox(MotoTables.CLIENT, table, dynamo.meter());
     }
 
     @Test
     void send_writesOneOutboxItem_withTheRecipientAtTheTopLevel_andATtlThreeDaysLater() {
         Notice notice = notice(Sample.teamsChannel(), "Your request to join rust-guild was approved by Ada.");
 
-        store.send(notice);
+        store.notices().send(notice);
 
         Map<String, AttributeValue> item = item(notice.id());
         assertEquals("OUT#" + notice.id(), item.get("pk").s());
@@ -60,7 +63,7 @@ class DynamoOutboxTest {
     void send_directOnSlack_hasNoConversationNorServiceUrl_andReadsBackTheSame() {
         Notice notice = notice(Recipient.direct(Sample.slackChannel().account(), null), "You are invited to rust-guild.");
 
-        store.send(notice);
+        store.notices().send(notice);
 
         Map<String, AttributeValue> item = item(notice.id());
         assertEquals("slack", item.get("platform").s());
@@ -72,9 +75,9 @@ class DynamoOutboxTest {
     @Test
     void send_sameNoticeTwice_keepsTheFirst() {
         Notice notice = notice(Sample.slackChannel(), "first");
-        store.send(notice);
+        store.notices().send(notice);
 
-        store.send(new Notice(notice.id(), notice.to(), "second", notice.at()));
+        store.notices().send(new Notice(notice.id(), notice.to(), "second", notice.at()));
 
         assertEquals("first", item(notice.id()).get("text").s());
     }
@@ -220,17 +223,17 @@ class DynamoOutboxTest {
 
     @Test
     void send_throughTheStore_isMeteredUnderOutboxSend() {
-        store.meter().reset();
+        dynamo.meter().reset();
 
-        store.send(notice(Sample.slackChannel(), "via the store"));
+        store.notices().send(notice(Sample.slackChannel(), "via the store"));
 
-        assertEquals(1, store.meter().usage("outbox.send").requests());
-        assertEquals(1, store.meter().total().requests());
+        assertEquals(1, dynamo.meter().usage("outbox.send").requests());
+        assertEquals(1, dynamo.meter().total().requests());
     }
 
     private static Notice sent() {
         Notice notice = notice(Sample.slackChannel(), "Your request to join rust-guild was declined by Ada.");
-        store.send(notice);
+        store.notices().send(notice);
         return notice;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Community;
 import ciment.core.model.Post;
+import ciment.core.port.Repositories;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoPostsTest {
     private static String table;
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("posts");
-        store = MotoTables.store(table);
+        store = MotoTables.repositories(table).repositories();
     }
 
     @Test
@@ -30,9 +31,9 @@ class DynamoPostsTest {
         Post post = Sample.post(community, community.createdBy(), "Accessibilité: the new audit checklist is out ✅",
                 Sample.minute(1));
 
-        assertTrue(store.add(post));
+        assertTrue(store.posts().add(post));
 
-        assertEquals(List.of(post), store.latest(community.id(), 20));
+        assertEquals(List.of(post), store.posts().latest(community.id(), 20));
         Map<String, AttributeValue> item = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("C#" + community.id(), "POST#" + post.id()))).item();
         assertFalse(item.containsKey("gsi1pk"));
@@ -42,15 +43,15 @@ class DynamoPostsTest {
     void add_samePostIdAgain_isRefused_andChangesNothing() {
         Community community = community();
         Post post = Sample.post(community, community.createdBy(), "first words", Sample.minute(2));
-        store.add(post);
+        store.posts().add(post);
         Post retried = new Post(post.id(), post.communityId(), post.slug(), post.authorId(), post.authorName(),
                 post.origin(), "other words", post.createdAt());
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertFalse(store.add(retried));
+        assertFalse(store.posts().add(retried));
 
         assertEquals(before, MotoTables.items(table));
-        assertEquals(List.of(post), store.latest(community.id(), 20));
+        assertEquals(List.of(post), store.posts().latest(community.id(), 20));
     }
 
     @Test
@@ -61,10 +62,10 @@ class DynamoPostsTest {
                 .mapToObj(i -> Sample.post(community, community.createdBy(), "post " + i, Sample.minute(10 + i)))
                 .toList();
         // Stored out of order: the order must come from the ids, not from the writes.
-        posts.reversed().forEach(store::add);
-        store.add(Sample.post(other, other.createdBy(), "elsewhere", Sample.minute(99)));
+        posts.reversed().forEach(store.posts()::add);
+        store.posts().add(Sample.post(other, other.createdBy(), "elsewhere", Sample.minute(99)));
 
-        List<Post> latest = store.latest(community.id(), 20);
+        List<Post> latest = store.posts().latest(community.id(), 20);
 
         List<Post> expected = posts.stream().sorted(Comparator.comparing(Post::id).reversed()).limit(20).toList();
         assertEquals(expected, latest);
@@ -74,14 +75,14 @@ class DynamoPostsTest {
     @Test
     void latest_ofCommunityWithoutPosts_isEmpty_evenWithMembersAndMeta() {
         Community community = community();
-        store.join(Sample.member(community, Sample.personId()));
+        store.communities().join(Sample.member(community, Sample.personId()));
 
-        assertEquals(List.of(), store.latest(community.id(), 20));
+        assertEquals(List.of(), store.posts().latest(community.id(), 20));
     }
 
     private static Community community() {
         Community community = Sample.community(Sample.slug("posts"), Sample.personId());
-        store.create(community, Sample.steward(community));
+        store.communities().create(community, Sample.steward(community));
         return community;
     }
 }

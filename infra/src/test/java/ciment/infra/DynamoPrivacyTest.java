@@ -19,6 +19,7 @@ import ciment.core.model.Ulid;
 import ciment.core.port.Communities.Change;
 import ciment.core.port.People.Kind;
 import ciment.core.port.PersonalRecords.Erased;
+import ciment.core.port.Repositories;
 import ciment.core.privacy.PersonalData;
 import ciment.core.privacy.PersonalDataJson;
 import ciment.core.reply.Reply;
@@ -47,7 +48,7 @@ class DynamoPrivacyTest {
     void collect_holdsHerProfileAccountsMembershipsRequestsInvitations_andPostsOfBothIds() {
         Scene scene = new Scene();
 
-        PersonalData data = scene.store.personalData(scene.grace.id()).orElseThrow();
+        PersonalData data = scene.store.personalRecords().personalData(scene.grace.id()).orElseThrow();
 
         assertEquals(Set.of(scene.adasAccount, scene.gracesAccount), Set.copyOf(data.accounts()));
         assertEquals(List.of(scene.ada.id()), data.mergedIds());
@@ -72,32 +73,32 @@ class DynamoPrivacyTest {
 
     @Test
     void collect_ofSomeoneNeverMet_isEmpty() {
-        assertEquals(Optional.empty(), new Scene().store.personalData(Sample.personId()));
+        assertEquals(Optional.empty(), new Scene().store.personalRecords().personalData(Sample.personId()));
     }
 
     @Test
     void erase_leavesNoItemNamingHer_postsStayRemovedInTheirPlace_andCountsFollow() {
         Scene scene = new Scene();
 
-        assertEquals(Erased.DONE, scene.store.erase(scene.grace));
+        assertEquals(Erased.DONE, scene.store.personalRecords().erase(scene.grace));
 
         scene.assertErased();
     }
 
     @Test
     void erase_interruptedAfterAnyStep_isFinishedByRunningItAgain() {
-        int steps = new Scene().store.eraseSteps(new Person("a", "A")).size();
+        int steps = new Scene().dynamo.eraseSteps(new Person("a", "A")).size();
         for (int done = 1; done < steps; done++) {
             Scene scene = new Scene();
-            List<DynamoPrivacy.Step> sequence = scene.store.eraseSteps(scene.grace);
+            List<DynamoPrivacy.Step> sequence = scene.dynamo.eraseSteps(scene.grace);
             for (DynamoPrivacy.Step step : sequence.subList(0, done)) {
                 assertEquals(List.of(), step.action().get(), step.name());
             }
             String after = "after " + sequence.get(done - 1).name();
-            Optional<Person> found = scene.store.find(scene.gracesAccount);
+            Optional<Person> found = scene.store.people().find(scene.gracesAccount);
             assertTrue(found.isPresent() && found.get().erasing(), after + ": her next request sees the erasure");
 
-            assertEquals(Erased.DONE, scene.store.erase(found.get()), after);
+            assertEquals(Erased.DONE, scene.store.personalRecords().erase(found.get()), after);
 
             scene.assertErased();
         }
@@ -106,7 +107,7 @@ class DynamoPrivacyTest {
     @Test
     void erase_interruptedAfterThePosts_isFinishedByHerNextCommand_throughCiment_whichDoesNotRun() {
         Scene scene = new Scene();
-        List<DynamoPrivacy.Step> sequence = scene.store.eraseSteps(scene.grace);
+        List<DynamoPrivacy.Step> sequence = scene.dynamo.eraseSteps(scene.grace);
         sequence.stream().takeWhile(step -> !step.name().equals("requests")).forEach(step -> step.action().get());
         Ciment ciment = new Ciment(scene.store, Clock.systemUTC());
         Caller grace = new Caller(scene.gracesAccount, () -> Introduction.named("Grace"), "next-1",
@@ -122,7 +123,7 @@ class DynamoPrivacyTest {
     void eraseConfirm_throughCiment_byALastSteward_isRefused_andWritesNothing() {
         Scene scene = new Scene();
         Community hers = Sample.community(Sample.slug("hers"), scene.grace.id()); // she is its only steward
-        scene.store.create(hers, Sample.steward(hers));
+        scene.store.communities().create(hers, Sample.steward(hers));
         List<Map<String, AttributeValue>> before = MotoTables.items(scene.table);
         Ciment ciment = new Ciment(scene.store, Clock.systemUTC());
         Caller grace = new Caller(scene.gracesAccount, () -> Introduction.named("Grace"), "erase-1",
@@ -138,23 +139,24 @@ class DynamoPrivacyTest {
     @Test
     void erase_ofAPersonWith100Posts_costsAboutTwoWritesAPost() {
         String table = MotoTables.create("erase-units");
-        DynamoStore store = MotoTables.store(table);
+        DynamoRepositories dynamo = MotoTables.repositories(table);
+        Repositories store = dynamo.repositories();
         ChatAccount account = DynamoEmailLinksTest.slack();
-        Person author = store.enroll(account, new Person(Sample.personId(), "Author"), Optional.empty());
+        Person author = store.people().enroll(account, new Person(Sample.personId(), "Author"), Optional.empty());
         Community founder = Sample.community(Sample.slug("units"), Sample.personId());
-        store.create(founder, Sample.steward(founder));
-        store.join(Sample.member(founder, author.id()));
+        store.communities().create(founder, Sample.steward(founder));
+        store.communities().join(Sample.member(founder, author.id()));
         String text = "A post of about two hundred characters, as most are in a community of practice. ".repeat(3)
                 .substring(0, 200);
-        IntStream.range(0, 100).forEach(i -> store.add(Sample.post(founder, author.id(), text, Sample.minute(i))));
-        store.meter().reset();
+        IntStream.range(0, 100).forEach(i -> store.posts().add(Sample.post(founder, author.id(), text, Sample.minute(i))));
+        dynamo.meter().reset();
 
-        assertEquals(Erased.DONE, store.erase(author));
+        assertEquals(Erased.DONE, store.personalRecords().erase(author));
 
-        Units units = store.meter().usage(DynamoPrivacy.ERASE).computed();
+        Units units = dynamo.meter().usage(DynamoPrivacy.ERASE).computed();
         System.out.println("erase-my-data of a person with 100 posts of 200 characters: " + units + " in "
-                + store.meter().usage(DynamoPrivacy.ERASE).requests() + " requests, plus leave: "
-                + store.meter().usage(DynamoCommunities.LEAVE).computed());
+                + dynamo.meter().usage(DynamoPrivacy.ERASE).requests() + " requests, plus leave: "
+                + dynamo.meter().usage(DynamoCommunities.LEAVE).computed());
         // Each post: one update (under 1 KB) and its author index entry deleted.
         assertTrue(units.write() >= 200 && units.write() <= 200 + 10, units.toString());
         // Reads: the lookups of each step, (issue 6) the person's roles granted, two keys read, and (issue 14) the
@@ -170,16 +172,17 @@ class DynamoPrivacyTest {
      */
     private static final class Scene {
         final String table = MotoTables.create("privacy");
-        final DynamoStore store = MotoTables.store(table);
+        final DynamoRepositories dynamo = MotoTables.repositories(table);
+        final Repositories store = dynamo.repositories();
         final ChatAccount adasAccount = DynamoEmailLinksTest.slack();
         final ChatAccount gracesAccount = DynamoEmailLinksTest.teams();
         final ChatAccount linusAccount = DynamoEmailLinksTest.slack();
         final String adasEmail = DynamoEmailLinksTest.email();
         final String gracesEmail = DynamoEmailLinksTest.email();
         final String topic = " " + Sample.personId().toLowerCase();
-        final Person linus = store.enroll(linusAccount, new Person(Sample.personId(), "Linus"), Optional.empty());
-        final Person ada = store.enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
-        final Person grace = store.enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
+        final Person linus = store.people().enroll(linusAccount, new Person(Sample.personId(), "Linus"), Optional.empty());
+        final Person ada = store.people().enroll(adasAccount, new Person(Sample.personId(), "Ada"), Optional.of(DynamoEmailLinksTest.vouched(adasEmail)));
+        final Person grace = store.people().enroll(gracesAccount, new Person(Sample.personId(), "Grace"), Optional.of(DynamoEmailLinksTest.vouched(gracesEmail)));
         final Community guild = create(linus.id());
         final Community gracesOwn = create(grace.id());
         final Community closed = create(linus.id());
@@ -188,46 +191,46 @@ class DynamoPrivacyTest {
         final List<Post> posts = new ArrayList<>();
 
         Scene() {
-            store.join(Sample.stewardToo(gracesOwn, linus.id()));
-            store.join(Sample.member(guild, grace.id()));
-            store.join(Sample.member(guild, ada.id()));
-            store.change(closed.id(), new Change.Openness(false));
-            store.request(Sample.request(closed, grace.id(), Sample.minute(1), new Recipient(gracesAccount, "19:x", "https://smba.example/")));
-            store.invite(new Invitation(invitedTo.id(), invitedTo.slug(), grace.id(), linus.id(), Sample.minute(2)));
-            store.invite(new Invitation(gracesOwn.id(), gracesOwn.slug(), Sample.personId(), grace.id(), Sample.minute(2)));
-            store.declare(grace, Kind.SKILL, Topic.of("Accessibilité" + topic));
-            store.declare(ada, Kind.ROLE, Topic.of("Mentor" + topic));
+            store.communities().join(Sample.stewardToo(gracesOwn, linus.id()));
+            store.communities().join(Sample.member(guild, grace.id()));
+            store.communities().join(Sample.member(guild, ada.id()));
+            store.communities().change(closed.id(), new Change.Openness(false));
+            store.communities().request(Sample.request(closed, grace.id(), Sample.minute(1), new Recipient(gracesAccount, "19:x", "https://smba.example/")));
+            store.communities().invite(new Invitation(invitedTo.id(), invitedTo.slug(), grace.id(), linus.id(), Sample.minute(2)));
+            store.communities().invite(new Invitation(gracesOwn.id(), gracesOwn.slug(), Sample.personId(), grace.id(), Sample.minute(2)));
+            store.people().declare(grace, Kind.SKILL, Topic.of("Accessibilité" + topic));
+            store.people().declare(ada, Kind.ROLE, Topic.of("Mentor" + topic));
             post(ada, "From Slack, before the merge", 3);
             post(linus, "Linus says hi", 4);
             post(grace, "First from Teams", 5);
             post(grace, "Second from Teams", 6);
             post(linus, "Linus again", 7);
-            store.react(posts.get(1), "tada", ada.id(), true);
-            store.react(posts.get(4), "+1", grace.id(), true);
+            store.conversations().react(posts.get(1), "tada", ada.id(), true);
+            store.conversations().react(posts.get(4), "+1", grace.id(), true);
             post(grace, "Deleted by her", 8);
             Post deleted = posts.get(5);
-            store.delete(deleted, grace.id(), new ciment.core.model.AuditEntry(Ulid.random(Sample.minute(8)), guild.id(),
+            store.conversations().delete(deleted, grace.id(), new ciment.core.model.AuditEntry(Ulid.random(Sample.minute(8)), guild.id(),
                     "deleted", deleted.reference(), grace.id(), grace.displayName(), "by its author", Sample.minute(8)));
-            store.send(new Notice(Ulid.random(Sample.T0), Recipient.direct(gracesAccount, "https://smba.example/"),
+            store.notices().send(new Notice(Ulid.random(Sample.T0), Recipient.direct(gracesAccount, "https://smba.example/"),
                     "Here is your file", Sample.T0, grace.id()));
             // Issue 14: Linus saved Ada's words from the chat (Save to community), before she was merged into Grace.
             post(linus, "Ada in Slack: saved by Linus", 9);
-            store.credit(adasAccount, posts.get(6));
-            store.credit(adasAccount, posts.get(6)); // a retry of the save
-            store.merge(ada, grace);
+            store.personalRecords().credit(adasAccount, posts.get(6));
+            store.personalRecords().credit(adasAccount, posts.get(6)); // a retry of the save
+            store.people().merge(ada, grace);
         }
 
         private void post(Person author, String text, int minute) {
             Post post = new Post(Ulid.random(Sample.minute(minute)), guild.id(), guild.slug(), author.id(),
                     author.displayName(), author == grace ? ciment.core.model.Platform.TEAMS : ciment.core.model.Platform.SLACK,
                     text, Sample.minute(minute));
-            store.add(post);
+            store.posts().add(post);
             posts.add(post);
         }
 
         private Community create(String stewardId) {
             Community community = Sample.community(Sample.slug("privacy"), stewardId);
-            store.create(community, Sample.steward(community));
+            store.communities().create(community, Sample.steward(community));
             return community;
         }
 
@@ -241,12 +244,12 @@ class DynamoPrivacyTest {
                     }
                 }
             }
-            assertEquals(Optional.empty(), store.find(gracesAccount));
-            assertEquals(Optional.empty(), store.find(adasAccount));
-            assertEquals(Optional.empty(), store.personalData(grace.id()));
-            assertEquals(List.of(), store.declaring(Topic.of("Accessibilité" + topic).key()));
+            assertEquals(Optional.empty(), store.people().find(gracesAccount));
+            assertEquals(Optional.empty(), store.people().find(adasAccount));
+            assertEquals(Optional.empty(), store.personalRecords().personalData(grace.id()));
+            assertEquals(List.of(), store.people().declaring(Topic.of("Accessibilité" + topic).key()));
 
-            List<Post> feed = store.latest(guild.id(), 10);
+            List<Post> feed = store.posts().latest(guild.id(), 10);
             assertEquals(posts.stream().map(Post::id).toList().reversed(), feed.stream().map(Post::id).toList(),
                     "every post keeps its place");
             String removed = Post.REMOVED_TEXT;
@@ -255,16 +258,16 @@ class DynamoPrivacyTest {
             assertTrue(feed.stream().filter(Post::isRemoved).allMatch(p -> p.authorId() == null));
 
             for (Community community : communities) {
-                Community now = store.find(community.slug()).orElseThrow();
+                Community now = store.communities().find(community.slug()).orElseThrow();
                 long members = MotoTables.items(table).stream()
                         .filter(i -> i.get("pk").s().equals("C#" + community.id()) && i.get("sk").s().startsWith("M#"))
                         .count();
                 assertEquals(members, now.memberCount(), community.slug().value());
                 assertEquals(1, now.stewardCount(), community.slug().value());
             }
-            assertTrue(store.find(gracesOwn.slug()).isPresent(), "a community she created stays");
+            assertTrue(store.communities().find(gracesOwn.slug()).isPresent(), "a community she created stays");
             assertEquals(List.of(Erasure.FORMER_MEMBER + " deleted " + posts.get(5).reference() + ": by its author"),
-                    store.audit(guild.id(), 10).stream().map(ciment.core.model.AuditEntry::sentence).toList(),
+                    store.conversations().audit(guild.id(), 10).stream().map(ciment.core.model.AuditEntry::sentence).toList(),
                     "the audit trail keeps the action, not who did it");
         }
 

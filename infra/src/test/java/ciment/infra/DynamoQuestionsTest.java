@@ -8,17 +8,18 @@ import ciment.core.model.Community;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Ulid;
+import ciment.core.port.Repositories;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Questions in the first index, accepted answers, and pinned knowledge, on moto's DynamoDB. */
 class DynamoQuestionsTest {
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
-        store = MotoTables.store(MotoTables.create("questions"));
+        store = MotoTables.repositories(MotoTables.create("questions")).repositories();
     }
 
     @Test
@@ -28,13 +29,13 @@ class DynamoQuestionsTest {
         Post newer = question(community, "Which notebook?", 2);
         Sample.post(community, community.createdBy(), "Not a question", Sample.minute(3));
         Post answer = reply(older, "sqlfluff", 4);
-        store.addReply(answer);
+        store.conversations().addReply(answer);
 
-        assertEquals(List.of(newer.id(), older.id()), ids(store.questions(community.id(), true, 20)));
-        assertTrue(store.accept(older, answer));
+        assertEquals(List.of(newer.id(), older.id()), ids(store.questions().questions(community.id(), true, 20)));
+        assertTrue(store.questions().accept(older, answer));
 
-        assertEquals(List.of(newer.id()), ids(store.questions(community.id(), true, 20)));
-        List<Post> all = store.questions(community.id(), false, 20);
+        assertEquals(List.of(newer.id()), ids(store.questions().questions(community.id(), true, 20)));
+        List<Post> all = store.questions().questions(community.id(), false, 20);
         assertEquals(List.of(newer.id(), older.id()), ids(all));
         assertEquals(answer.id(), all.get(1).marks().answerId());
         assertTrue(all.get(1).isAnswered());
@@ -44,21 +45,21 @@ class DynamoQuestionsTest {
     void accept_onAPostThatIsNotAQuestion_writesNothing() {
         Community community = community();
         Post post = Sample.post(community, community.createdBy(), "Hello", Sample.minute(1));
-        store.add(post);
+        store.posts().add(post);
         Post reply = reply(post, "hi", 2);
-        store.addReply(reply);
+        store.conversations().addReply(reply);
 
-        assertFalse(store.accept(post, reply));
-        assertEquals(null, store.thread(community.id(), post.id()).get(0).marks().answerId());
+        assertFalse(store.questions().accept(post, reply));
+        assertEquals(null, store.conversations().thread(community.id(), post.id()).get(0).marks().answerId());
     }
 
     @Test
     void deletedQuestion_leavesTheList() {
         Community community = community();
         Post asked = question(community, "Anyone?", 1);
-        assertTrue(store.delete(asked, asked.authorId(), new ciment.core.model.AuditEntry(Ulid.random(Sample.minute(2)),
+        assertTrue(store.conversations().delete(asked, asked.authorId(), new ciment.core.model.AuditEntry(Ulid.random(Sample.minute(2)),
                 community.id(), "deleted", asked.reference(), asked.authorId(), "Ada", "by its author", Sample.minute(2))));
-        assertEquals(List.of(), store.questions(community.id(), false, 20));
+        assertEquals(List.of(), store.questions().questions(community.id(), false, 20));
     }
 
     @Test
@@ -66,22 +67,22 @@ class DynamoQuestionsTest {
         Community community = community();
         Post post = question(community, "How do we review SQL?", 1);
         Post reply = reply(post, "Two reviewers", 2);
-        store.addReply(reply);
+        store.conversations().addReply(reply);
         Post later = question(community, "Style guide?", 3);
 
-        assertTrue(store.pin(post, true));
-        assertTrue(store.pin(reply, true));
-        assertTrue(store.pin(later, true));
-        assertFalse(store.pin(later, true), "pinned once");
+        assertTrue(store.questions().pin(post, true));
+        assertTrue(store.questions().pin(reply, true));
+        assertTrue(store.questions().pin(later, true));
+        assertFalse(store.questions().pin(later, true), "pinned once");
 
-        List<Post> knowledge = store.knowledge(community.id(), 20);
+        List<Post> knowledge = store.questions().knowledge(community.id(), 20);
         assertEquals(List.of(reply.id(), later.id(), post.id()).stream().sorted(java.util.Comparator.reverseOrder())
                 .toList(), ids(knowledge));
         assertTrue(knowledge.stream().allMatch(Post::isPinned));
 
-        assertTrue(store.pin(post, false));
-        assertFalse(store.pin(post, false));
-        assertEquals(2, store.knowledge(community.id(), 20).size());
+        assertTrue(store.questions().pin(post, false));
+        assertFalse(store.questions().pin(post, false));
+        assertEquals(2, store.questions().knowledge(community.id(), 20).size());
     }
 
     private static List<String> ids(List<Post> posts) {
@@ -90,7 +91,7 @@ class DynamoQuestionsTest {
 
     private static Post question(Community community, String text, int minute) {
         Post post = Sample.post(community, community.createdBy(), text, Sample.minute(minute)).withMarks(Post.Marks.QUESTION);
-        store.add(post);
+        store.posts().add(post);
         return post;
     }
 
@@ -101,7 +102,7 @@ class DynamoQuestionsTest {
 
     private static Community community() {
         Community community = Sample.community(Sample.slug("ask"), Sample.personId());
-        store.create(community, Sample.steward(community));
+        store.communities().create(community, Sample.steward(community));
         return community;
     }
 }

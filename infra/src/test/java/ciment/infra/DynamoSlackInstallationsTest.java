@@ -22,7 +22,7 @@ class DynamoSlackInstallationsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T23:00:00Z");
     private static final Settings SETTINGS = MotoTables.withTokensKey();
     private final String table = MotoTables.create("slack-installs");
-    private final DynamoSlackInstallations installs = MotoTables.store(table).slackInstallations(TokenSeal.sealing(SETTINGS));
+    private final DynamoSlackInstallations installs = MotoTables.repositories(table).slackInstallations(TokenSeal.sealing(SETTINGS));
 
     private static Installation of(String enterpriseId, String teamId, String token) {
         return new Installation(enterpriseId, teamId, "Team " + teamId, "A0CIMENT01", "U0BOT", "B0BOT", token,
@@ -95,7 +95,7 @@ class DynamoSlackInstallationsTest {
     @Test
     void itemOfAnEarlierVersion_readByAFunctionThatOnlyOpens_isUsed_andLeftForTheSlackFunction() {
         putLegacy("T0LEGACY2", "xoxb-legacy-two", "U0LEGACYADMIN");
-        DynamoSlackInstallations delivery = MotoTables.store(table).slackInstallations(TokenSeal.openingOnly(SETTINGS));
+        DynamoSlackInstallations delivery = MotoTables.repositories(table).slackInstallations(TokenSeal.openingOnly(SETTINGS));
 
         assertEquals("xoxb-legacy-two", delivery.find(null, "T0LEGACY2").orElseThrow().botToken());
         assertEquals("xoxb-legacy-two", item("SLACK#T#T0LEGACY2").get("botToken").s());
@@ -104,7 +104,7 @@ class DynamoSlackInstallationsTest {
     @Test
     void sealedToken_opensInAnotherContainer_thatOnlyOpens() {
         installs.save(of(null, "T0SHARED", "xoxb-shared"));
-        DynamoSlackInstallations delivery = MotoTables.store(table).slackInstallations(TokenSeal.openingOnly(SETTINGS));
+        DynamoSlackInstallations delivery = MotoTables.repositories(table).slackInstallations(TokenSeal.openingOnly(SETTINGS));
 
         assertEquals("xoxb-shared", delivery.find(null, "T0SHARED").orElseThrow().botToken());
     }

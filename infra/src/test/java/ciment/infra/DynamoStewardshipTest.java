@@ -6,6 +6,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Role;
 import ciment.core.port.Communities.Created;
 import ciment.core.port.Communities.RoleChanged;
+import ciment.core.port.Repositories;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,52 +17,52 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Stewards named and removed: the role, the steward count and the stewards' set change together. */
 class DynamoStewardshipTest {
     private static String table;
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("stewardship");
-        store = MotoTables.store(table);
+        store = MotoTables.repositories(table).repositories();
     }
 
     @Test
     void setRole_memberToSteward_changesTheRoleAndCountsTheSteward() {
         Community community = created("promote");
         String member = Sample.personId();
-        store.join(Sample.member(community, member));
+        store.communities().join(Sample.member(community, member));
 
-        assertEquals(RoleChanged.CHANGED, store.setRole(community.id(), member, Role.STEWARD));
+        assertEquals(RoleChanged.CHANGED, store.communities().setRole(community.id(), member, Role.STEWARD));
 
-        assertEquals(Role.STEWARD, store.membership(community.id(), member).orElseThrow().role());
-        assertEquals(Role.STEWARD, store.membershipsOf(member).get(0).role(), "the index copy follows");
-        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(Role.STEWARD, store.communities().membership(community.id(), member).orElseThrow().role());
+        assertEquals(Role.STEWARD, store.communities().membershipsOf(member).get(0).role(), "the index copy follows");
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(2, counted.stewardCount());
         assertEquals(2, counted.memberCount());
-        assertEquals(Set.of(community.createdBy(), member), Set.copyOf(store.stewards(community.id())));
+        assertEquals(Set.of(community.createdBy(), member), Set.copyOf(store.communities().stewards(community.id())));
     }
 
     @Test
     void setRole_stewardToMember_whenAnotherRemains_uncountsTheSteward() {
         Community community = created("demote");
         String second = Sample.personId();
-        store.join(Sample.stewardToo(community, second));
+        store.communities().join(Sample.stewardToo(community, second));
 
-        assertEquals(RoleChanged.CHANGED, store.setRole(community.id(), community.createdBy(), Role.MEMBER));
+        assertEquals(RoleChanged.CHANGED, store.communities().setRole(community.id(), community.createdBy(), Role.MEMBER));
 
-        assertEquals(Role.MEMBER, store.membership(community.id(), community.createdBy()).orElseThrow().role());
-        Community counted = store.find(community.slug()).orElseThrow();
+        assertEquals(Role.MEMBER, store.communities().membership(community.id(), community.createdBy()).orElseThrow().role());
+        Community counted = store.communities().find(community.slug()).orElseThrow();
         assertEquals(1, counted.stewardCount());
         assertEquals(2, counted.memberCount());
-        assertEquals(List.of(second), store.stewards(community.id()));
+        assertEquals(List.of(second), store.communities().stewards(community.id()));
     }
 
     @Test
     void setRole_lastSteward_isRefused_andWritesNothing() {
         Community community = created("last");
-        store.join(Sample.member(community, Sample.personId()));
+        store.communities().join(Sample.member(community, Sample.personId()));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(RoleChanged.LAST_STEWARD, store.setRole(community.id(), community.createdBy(), Role.MEMBER));
+        assertEquals(RoleChanged.LAST_STEWARD, store.communities().setRole(community.id(), community.createdBy(), Role.MEMBER));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -70,11 +71,11 @@ class DynamoStewardshipTest {
     void setRole_toTheRoleAlreadyHeld_isAlready_andWritesNothing() {
         Community community = created("already");
         String member = Sample.personId();
-        store.join(Sample.member(community, member));
+        store.communities().join(Sample.member(community, member));
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(RoleChanged.ALREADY, store.setRole(community.id(), community.createdBy(), Role.STEWARD));
-        assertEquals(RoleChanged.ALREADY, store.setRole(community.id(), member, Role.MEMBER));
+        assertEquals(RoleChanged.ALREADY, store.communities().setRole(community.id(), community.createdBy(), Role.STEWARD));
+        assertEquals(RoleChanged.ALREADY, store.communities().setRole(community.id(), member, Role.MEMBER));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -84,8 +85,8 @@ class DynamoStewardshipTest {
         Community community = created("stranger");
         List<Map<String, AttributeValue>> before = MotoTables.items(table);
 
-        assertEquals(RoleChanged.NOT_MEMBER, store.setRole(community.id(), Sample.personId(), Role.STEWARD));
-        assertEquals(RoleChanged.NOT_MEMBER, store.setRole(community.id(), Sample.personId(), Role.MEMBER));
+        assertEquals(RoleChanged.NOT_MEMBER, store.communities().setRole(community.id(), Sample.personId(), Role.STEWARD));
+        assertEquals(RoleChanged.NOT_MEMBER, store.communities().setRole(community.id(), Sample.personId(), Role.MEMBER));
 
         assertEquals(before, MotoTables.items(table));
     }
@@ -94,18 +95,18 @@ class DynamoStewardshipTest {
     void leave_ofAPromotedMember_removesThemFromTheStewards() {
         Community community = created("promoted-leaves");
         String member = Sample.personId();
-        store.join(Sample.member(community, member));
-        store.setRole(community.id(), member, Role.STEWARD);
+        store.communities().join(Sample.member(community, member));
+        store.communities().setRole(community.id(), member, Role.STEWARD);
 
-        store.leave(community.id(), member);
+        store.communities().leave(community.id(), member);
 
-        assertEquals(List.of(community.createdBy()), store.stewards(community.id()));
-        assertEquals(1, store.find(community.slug()).orElseThrow().stewardCount());
+        assertEquals(List.of(community.createdBy()), store.communities().stewards(community.id()));
+        assertEquals(1, store.communities().find(community.slug()).orElseThrow().stewardCount());
     }
 
     private static Community created(String base) {
         Community community = Sample.community(Sample.slug(base), Sample.personId());
-        assertEquals(Created.CREATED, store.create(community, Sample.steward(community)));
+        assertEquals(Created.CREATED, store.communities().create(community, Sample.steward(community)));
         return community;
     }
 }

@@ -9,6 +9,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.port.Repositories;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -33,14 +34,16 @@ class FeedCapacityTest {
     private static final String SHORT = "Who knows a good SQL formatter? ".repeat(6).strip();
     private static final String KILOBYTE = "x".repeat(1024);
     private static String table;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamo;
+    private static Repositories store;
     private static Ciment ciment;
     private static final AtomicInteger REQUESTS = new AtomicInteger();
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("feeds");
-        store = MotoTables.store(table);
+        dynamo = MotoTables.repositories(table);
+        store = dynamo.repositories();
         // Feeds are measured here: the many posts made to fill them are out of reach of the per-person limits.
         ciment = new Ciment(store, Clock.systemUTC(), Finance.off(), new WriteLimits(WriteLimits.Rate.parse(
                 "1000/minute"), WriteLimits.DEFAULTS.reactions(), WriteLimits.DEFAULTS.creates()));
@@ -138,9 +141,9 @@ class FeedCapacityTest {
     }
 
     private static Units measure(Runnable command) {
-        store.meter().reset();
+        dynamo.meter().reset();
         command.run();
-        return store.meter().total().computed();
+        return dynamo.meter().total().computed();
     }
 
     private static Reply.Feed feed(String user, String words) {

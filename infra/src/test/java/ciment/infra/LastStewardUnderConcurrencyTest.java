@@ -8,6 +8,7 @@ import ciment.core.model.Membership;
 import ciment.core.model.Role;
 import ciment.core.port.Communities.Left;
 import ciment.core.port.Communities.RoleChanged;
+import ciment.core.port.Repositories;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,41 +31,41 @@ class LastStewardUnderConcurrencyTest {
     private static final int REQUESTS = 20;
 
     private static String table;
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void table() {
         table = MotoTables.create("last-steward");
-        store = MotoTables.store(table);
+        store = MotoTables.repositories(table).repositories();
     }
 
     @Test
     void twentyConcurrentStewardRemovesAndLeaves_leaveOneSteward_andCountsThatMatchTheMemberships() {
         for (int round = 0; round < ROUNDS; round++) {
             Community community = Sample.community(Sample.slug("contested"), Sample.personId());
-            store.create(community, Sample.steward(community));
+            store.communities().create(community, Sample.steward(community));
             List<String> stewards = IntStream.range(0, STEWARDS).mapToObj(i -> i == 0 ? community.createdBy() : Sample.personId())
                     .toList();
-            stewards.stream().skip(1).forEach(id -> store.join(Sample.stewardToo(community, id)));
-            IntStream.range(0, MEMBERS).forEach(i -> store.join(Sample.member(community, Sample.personId())));
+            stewards.stream().skip(1).forEach(id -> store.communities().join(Sample.stewardToo(community, id)));
+            IntStream.range(0, MEMBERS).forEach(i -> store.communities().join(Sample.member(community, Sample.personId())));
 
             // Every steward is asked twice to step down and twice to leave, all at once.
             List<Object> outcomes = Race.run(REQUESTS, i -> {
                 String steward = stewards.get(i % STEWARDS);
-                return i < REQUESTS / 2 ? store.setRole(community.id(), steward, Role.MEMBER)
-                        : store.leave(community.id(), steward);
+                return i < REQUESTS / 2 ? store.communities().setRole(community.id(), steward, Role.MEMBER)
+                        : store.communities().leave(community.id(), steward);
             });
 
             List<Membership> stored = memberships(community);
             Set<String> stewardsStored = stored.stream().filter(Membership::isSteward).map(Membership::personId)
                     .collect(Collectors.toSet());
-            Community after = store.find(community.slug()).orElseThrow();
+            Community after = store.communities().find(community.slug()).orElseThrow();
             String context = "round " + round + ": " + outcomes;
             assertTrue(stewardsStored.size() >= 1, context);
             // No one is promoted, so once one steward is left every later request for them is refused.
             assertEquals(1, stewardsStored.size(), context);
             assertEquals(stewardsStored.size(), after.stewardCount(), context);
-            assertEquals(stewardsStored, Set.copyOf(store.stewards(community.id())), context);
+            assertEquals(stewardsStored, Set.copyOf(store.communities().stewards(community.id())), context);
             assertEquals(stored.size(), after.memberCount(), context);
             assertTrue(outcomes.contains(RoleChanged.LAST_STEWARD) || outcomes.contains(Left.LAST_STEWARD), context);
         }

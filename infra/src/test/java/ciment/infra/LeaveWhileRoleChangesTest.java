@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.config.Settings;
 import ciment.core.model.Community;
 import ciment.core.model.Role;
+import ciment.core.port.Communities;
 import ciment.core.port.Communities.Left;
 import ciment.core.port.Communities.RoleChanged;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +29,25 @@ class LeaveWhileRoleChangesTest {
         String table = MotoTables.create("role-change");
         Community community = Sample.community(Sample.slug("demoted"), Sample.personId());
         String other = Sample.personId();
-        DynamoStore setup = MotoTables.store(table);
+        Communities setup = MotoTables.repositories(table).repositories().communities();
         setup.create(community, Sample.steward(community));
         setup.join(Sample.stewardToo(community, other));
         AtomicBoolean demoted = new AtomicBoolean();
-        DynamoStore store = new DynamoStore(clientThatFirst(() -> {
+        Repositories store = DynamoRepositories.create(clientThatFirst(() -> {
             if (demoted.compareAndSet(false, true)) {
                 assertEquals(RoleChanged.CHANGED, setup.setRole(community.id(), community.createdBy(), Role.MEMBER));
             }
-        }), table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
+        }), table, new CapacityMeter(CapacityMeter.Source.COMPUTED)).repositories();
 
-        assertEquals(Left.LEFT, store.leave(community.id(), community.createdBy()));
+        assertEquals(Left.LEFT, store.communities().leave(community.id(), community.createdBy()));
 
         assertTrue(demoted.get());
-        assertTrue(store.membership(community.id(), community.createdBy()).isEmpty());
-        Community after = store.find(community.slug()).orElseThrow();
+        assertTrue(store.communities().membership(community.id(), community.createdBy()).isEmpty());
+        Community after = store.communities().find(community.slug()).orElseThrow();
         assertEquals(1, after.memberCount());
         assertEquals(1, after.stewardCount());
-        assertTrue(store.membership(community.id(), other).orElseThrow().isSteward());
-        assertEquals(List.of(other), store.stewards(community.id()));
+        assertTrue(store.communities().membership(community.id(), other).orElseThrow().isSteward());
+        assertEquals(List.of(other), store.communities().stewards(community.id()));
     }
 
     /** A client that runs the given change just before each transaction it sends. */

@@ -26,8 +26,8 @@ final class MotoTables {
         return name;
     }
 
-    static DynamoStore store(String table) {
-        return new DynamoStore(CLIENT, table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    static DynamoRepositories repositories(String table) {
+        return DynamoRepositories.create(CLIENT, table, new CapacityMeter(CapacityMeter.Source.COMPUTED));
     }
 
     /** The emulator's settings with a KMS key of its own (CIMENT_TOKENS_KMS_KEY), as template.yaml's TokensKey. */

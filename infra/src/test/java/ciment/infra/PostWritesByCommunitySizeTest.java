@@ -8,6 +8,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
+import ciment.core.port.Repositories;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 class PostWritesByCommunitySizeTest {
     private final String table = MotoTables.create("post-sizes");
-    private final DynamoStore store = MotoTables.store(table);
+    private final DynamoRepositories dynamo = MotoTables.repositories(table);
+    private final Repositories store = dynamo.repositories();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
     private int requests;
 
@@ -42,16 +44,16 @@ class PostWritesByCommunitySizeTest {
         for (int members : List.of(10, 1_000, 10_000)) {
             Slug slug = Sample.slug("size" + members);
             assertInstanceOf(Reply.Done.class, say("create " + slug + " Feeds that scale"));
-            addMembers(store.find(slug).orElseThrow(), members - 1);
-            store.meter().reset();
+            addMembers(store.communities().find(slug).orElseThrow(), members - 1);
+            dynamo.meter().reset();
 
             assertInstanceOf(Reply.Posted.class, say("post " + slug + " " + "x".repeat(1024)));
 
-            writes.put(members, store.meter().total().computed().write());
+            writes.put(members, dynamo.meter().total().computed().write());
         }
 
         assertEquals(Map.of(10, 4.0, 1_000, 4.0, 10_000, 4.0), writes);
-        assertEquals(Units.write(1), store.meter().usage(DynamoQuotas.TAKE).computed(), "the write counter's part");
+        assertEquals(Units.write(1), dynamo.meter().usage(DynamoQuotas.TAKE).computed(), "the write counter's part");
     }
 
     /** Members written straight into the table, as join writes them (without their counts: a post reads none). */

@@ -30,7 +30,7 @@ class SnapStartPrimingTest {
     void beforeCheckpoint_readsTheTableAndLoadsTheRequestClasses_andIsKeptAsRegistered() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         LambdaFrame frame = new LambdaFrame(settings);
-        frame.started((UsageMeter) null, () -> DynamoStore.fromSettings(settings).prime(), List.of("ciment.infra.Items"));
+        frame.started((UsageMeter) null, () -> DynamoRepositories.fromSettings(settings).prime(), List.of("ciment.infra.Items"));
         SnapStartPriming priming = frame.priming();
 
         assertNotNull(priming);
@@ -41,7 +41,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_onATableThatIsNotThere_fails_soNoSnapshotIsTakenOfAFunctionThatCannotReadIt() {
         Settings elsewhere = settings.with("CIMENT_TABLE", "absent-" + UUID.randomUUID());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(elsewhere).prime(), new AtomicLong(),
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoRepositories.fromSettings(elsewhere).prime(), new AtomicLong(),
                 List.of());
 
         assertThrows(ResourceNotFoundException.class, () -> priming.beforeCheckpoint(null));
@@ -50,7 +50,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_withARequestClassThatIsNotInTheJar_fails() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        SnapStartPriming priming = new SnapStartPriming(() -> DynamoStore.fromSettings(settings).prime(), new AtomicLong(),
+        SnapStartPriming priming = new SnapStartPriming(() -> DynamoRepositories.fromSettings(settings).prime(), new AtomicLong(),
                 List.of("ciment.infra.NoSuchClass"));
 
         assertThrows(ClassNotFoundException.class, () -> priming.beforeCheckpoint(null));
@@ -60,7 +60,7 @@ class SnapStartPrimingTest {
     void afterRestore_zeroesTheInitMeasuredBeforeTheSnapshot_soNoRestoredCopyBillsItAgain() {
         AtomicLong initMillis = new AtomicLong(1_400);
 
-        new SnapStartPriming(() -> DynamoStore.fromSettings(settings).prime(), initMillis, List.of()).afterRestore(null);
+        new SnapStartPriming(() -> DynamoRepositories.fromSettings(settings).prime(), initMillis, List.of()).afterRestore(null);
 
         assertEquals(0, initMillis.get());
     }

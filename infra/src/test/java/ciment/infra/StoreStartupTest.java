@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +21,19 @@ class StoreStartupTest {
 
     @Test
     void begin_onTheTable_completesWithTheStore_primedOnce() {
-        DynamoStore store = StoreStartup.begin(onMoto(MotoTables.create("startup"))).join();
+        DynamoRepositories dynamo = StoreStartup.begin(onMoto(MotoTables.create("startup"))).join();
+        Repositories store = dynamo.repositories();
 
-        assertEquals(2, store.meter().usage(DynamoStore.PRIME).requests(), "one read and one index query, once");
-        assertEquals(List.of(), store.catalog());
+        assertEquals(2, dynamo.meter().usage(DynamoRepositories.PRIME).requests(), "one read and one index query, once");
+        assertEquals(List.of(), store.communities().catalog());
     }
 
     @Test
     void begin_whenPrimingFails_stillCompletesWithTheStore_forTheFirstRequestToTryAgain() {
-        DynamoStore store = StoreStartup.begin(onMoto("no-such-table-startup")).join();
+        DynamoRepositories dynamo = StoreStartup.begin(onMoto("no-such-table-startup")).join();
+        Repositories store = dynamo.repositories();
 
-        assertThrows(ResourceNotFoundException.class, store::catalog, "the store of the settings' table");
+        assertThrows(ResourceNotFoundException.class, store.communities()::catalog, "the store of the settings' table");
     }
 
     @Test

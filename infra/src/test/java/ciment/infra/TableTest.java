@@ -2,6 +2,7 @@ package ciment.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ciment.core.port.Repositories;
 import ciment.infra.CapacityMeter.Source;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,12 @@ class TableTest {
 
     @Test
     void prime_readsAMissingKeyAndQueriesTheIndex_andIsMetered() {
-        DynamoStore store = MotoTables.store(MotoTables.create("prime"));
+        DynamoRepositories dynamo = MotoTables.repositories(MotoTables.create("prime"));
+        Repositories store = dynamo.repositories();
 
-        store.prime();
+        dynamo.prime();
 
-        assertEquals(2, store.meter().usage(DynamoStore.PRIME).requests());
-        assertEquals(1.0, store.meter().usage(DynamoStore.PRIME).computed().read());
+        assertEquals(2, dynamo.meter().usage(DynamoRepositories.PRIME).requests());
+        assertEquals(1.0, dynamo.meter().usage(DynamoRepositories.PRIME).computed().read());
     }
 }

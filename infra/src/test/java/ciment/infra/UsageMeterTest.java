@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.cost.Meter;
 import ciment.core.cost.UsageDay;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -101,17 +102,18 @@ class UsageMeterTest {
 
     @Test
     void scriptedStoreOperations_overTwoCommunities_attributeEveryUnitOnce_andTheCommunitysOwnToIt() {
-        DynamoStore store = new DynamoStore(MotoTables.CLIENT, name, capacity);
-        UsageMeter meter = store.meterUsage(CLOCK);
+        DynamoRepositories dynamo = DynamoRepositories.create(MotoTables.CLIENT, name, capacity);
+        Repositories store = dynamo.repositories();
+        UsageMeter meter = dynamo.meterUsage(CLOCK);
         var first = Sample.community(Sample.slug("first"), Sample.personId());
         var second = Sample.community(Sample.slug("second"), Sample.personId());
         String reader = Sample.personId();
         meter.begin("req-1", 1024, 0, UsageMeter.Trigger.HTTP);
-        store.create(first, Sample.steward(first));        // the slug claim (no community) and the community's items
-        store.create(second, Sample.steward(second));
-        store.join(Sample.member(first, reader));
-        store.add(Sample.post(first, reader, "Hello", Sample.T0));
-        store.membership(second.id(), reader);
+        store.communities().create(first, Sample.steward(first));        // the slug claim (no community) and the community's items
+        store.communities().create(second, Sample.steward(second));
+        store.communities().join(Sample.member(first, reader));
+        store.posts().add(Sample.post(first, reader, "Hello", Sample.T0));
+        store.communities().membership(second.id(), reader);
         meter.end();
         CapacityMeter.Units metered = capacity.units(); // before the month is read, on the same meter
 

@@ -9,11 +9,12 @@ import ciment.core.model.Community;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
+import ciment.core.port.Repositories;
 import ciment.core.port.SlackInstallations.Installation;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.TokenSeal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,8 @@ class AllowListsEndToEndTest {
     private static final String SLUG = "allow-e2e";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalStack stack;
-    private static DynamoStore store;
+    private static DynamoRepositories dynamoRepositories;
+    private static Repositories store;
     private static SlashCommands kept;
     private static SlashCommands removed;
 
@@ -54,11 +56,12 @@ class AllowListsEndToEndTest {
         stack = new LocalStack(Map.of("SLACK_CLIENT_ID", "1234.5678", "SLACK_CLIENT_SECRET", "client-secret",
                 "CIMENT_SLACK_ALLOWED_WORKSPACES", KEPT, "CIMENT_TEAMS_ALLOWED_TENANTS", KEPT_TENANT,
                 "CIMENT_TRUSTED_DOMAINS", "example.com=" + KEPT));
-        store = DynamoStore.fromSettings(stack.runner.settings());
+        dynamoRepositories = DynamoRepositories.fromSettings(stack.runner.settings());
+        store = dynamoRepositories.repositories();
         // Both installed (the removed one before it was taken off the list): its installation is still stored.
         for (String team : List.of(KEPT, REMOVED)) {
             String token = stack.slackApi.registerOAuthCode("code-" + team, team, "Team " + team);
-            store.slackInstallations(TokenSeal.sealing(stack.runner.settings())).save(new Installation(null, team,
+            dynamoRepositories.slackInstallations(TokenSeal.sealing(stack.runner.settings())).save(new Installation(null, team,
                     "Team " + team, SlackInteractions.APP_ID, FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, token,
                     "chat:write,commands", Instant.now()));
             stack.slackApi.addUser(new FakeSlackApi.User(userOf(team), "Someone " + team, "someone",
@@ -127,7 +130,7 @@ class AllowListsEndToEndTest {
     @Order(2)
     void posts_areMirroredIntoTheListedWorkspaceAndTenant_andNothingGoesIntoTheRemovedOnes() throws Exception {
         assertEquals(200, command(kept, KEPT, "create " + SLUG + " Allow lists hold").statusCode());
-        Community community = store.find(new Slug(SLUG)).orElseThrow();
+        Community community = store.communities().find(new Slug(SLUG)).orElseThrow();
         String teamsKept = teamsChannel();
         String teamsRemoved = teamsChannel();
         String serviceUrl = stack.botFramework.serviceUrl();
@@ -136,7 +139,7 @@ class AllowListsEndToEndTest {
                 new Channel(Platform.TEAMS, KEPT_TENANT, teamsKept, "Kept", serviceUrl),
                 new Channel(Platform.TEAMS, REMOVED_TENANT, teamsRemoved, "Gone", serviceUrl))) {
             // Linked while they were served: the links stay when a workspace or tenant is taken off a list.
-            assertTrue(store.link(new Link(community.id(), community.slug(), channel, "P0STEWARD", Instant.now())));
+            assertTrue(store.links().link(new Link(community.id(), community.slug(), channel, "P0STEWARD", Instant.now())));
         }
 
         assertEquals(200, command(kept, KEPT, "post " + SLUG + " First, for everyone listed").statusCode());

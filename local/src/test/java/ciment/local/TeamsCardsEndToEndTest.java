@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
+import ciment.core.port.Repositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.local.LocalStack.TeamsUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +31,12 @@ import org.junit.jupiter.api.Test;
 class TeamsCardsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalStack stack;
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void start() {
         stack = new LocalStack();
-        store = DynamoStore.fromSettings(stack.runner.settings());
+        store = DynamoRepositories.fromSettings(stack.runner.settings()).repositories();
     }
 
     @AfterAll
@@ -82,9 +83,9 @@ class TeamsCardsEndToEndTest {
     }
 
     private static boolean member(TeamsUser user, String slug) {
-        var community = store.find(new Slug(slug)).orElseThrow();
-        var person = store.find(new ChatAccount(Platform.TEAMS, user.tenantId, user.aadObjectId)).orElseThrow();
-        return store.membership(community.id(), person.id()).isPresent();
+        var community = store.communities().find(new Slug(slug)).orElseThrow();
+        var person = store.people().find(new ChatAccount(Platform.TEAMS, user.tenantId, user.aadObjectId)).orElseThrow();
+        return store.communities().membership(community.id(), person.id()).isPresent();
     }
 
     @Test

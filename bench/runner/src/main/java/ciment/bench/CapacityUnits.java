@@ -11,7 +11,7 @@ import ciment.core.service.Ciment;
 import ciment.core.service.Directory;
 import ciment.core.service.Finance;
 import ciment.infra.CapacityMeter;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +38,8 @@ final class CapacityUnits {
 
     CapacityUnits(BenchStack stack) {
         // The bench's workspace and tenant vouch for example.com: its people are linked by their addresses.
-        ciment = new Ciment(new DynamoStore(stack.dynamo, stack.settings.table(), meter), Clock.systemUTC(),
+        ciment = new Ciment(DynamoRepositories.create(stack.dynamo, stack.settings.table(), meter).repositories(),
+                Clock.systemUTC(),
                 Finance.off().trusting(TrustedDomains.parse("example.com=T0UNITS,example.com=tenant-units")),
                 WriteLimits.fromSettings(stack.settings));
     }

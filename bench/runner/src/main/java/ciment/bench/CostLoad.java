@@ -8,7 +8,7 @@ import ciment.devkit.slack.SlashCommands;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import ciment.infra.CapacityMeter;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.local.LocalRunner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,7 +41,7 @@ final class CostLoad {
 
     private final BenchStack stack;
     private final LocalRunner runner;
-    private final DynamoStore store;
+    private final DynamoRepositories store;
     private final RunnerHttp http;
     private final List<String> slackChannels = new ArrayList<>();
     private final List<String> teamsChannels = new ArrayList<>();
@@ -54,7 +54,7 @@ final class CostLoad {
         Settings runnerSettings = Settings.of(settings);
         this.runner = LocalRunner.start(runnerSettings);
         this.http = new RunnerHttp(runner);
-        this.store = new DynamoStore(stack.dynamo, runnerSettings.table(), CapacityMeter.forSettings(runnerSettings));
+        this.store = DynamoRepositories.create(stack.dynamo, runnerSettings.table(), CapacityMeter.forSettings(runnerSettings));
     }
 
     String run(int posts) throws Exception {

@@ -14,7 +14,7 @@ import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Notices;
 import ciment.core.port.People;
-import ciment.core.port.Store;
+import ciment.core.port.Repositories;
 import ciment.core.port.Usage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -71,13 +71,13 @@ public final class BudgetWatch {
     public record Alert(String communityId, YearMonth month, int percent, int told) {
     }
 
-    public BudgetWatch(Store store, Usage usage, Finance finance, Clock clock) {
+    public BudgetWatch(Repositories store, Usage usage, Finance finance, Clock clock) {
         this.usage = usage;
         this.prices = finance.prices();
-        this.communities = store;
-        this.people = store;
-        this.roles = new Roles(store, store, finance.named());
-        this.notices = store;
+        this.communities = store.communities();
+        this.people = store.people();
+        this.roles = new Roles(store.people(), store.grants(), finance.named());
+        this.notices = store.notices();
         this.clock = clock;
     }
 

@@ -14,7 +14,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.port.MessageCopies;
-import ciment.core.port.Store;
+import ciment.core.port.Repositories;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
@@ -48,39 +48,44 @@ public final class Ciment {
     private final Actions actions;
 
     /** Without metering: costs and budget say they are not set up; grant works for admins granted in the store. */
-    public Ciment(Store store, Clock clock) {
+    public Ciment(Repositories store, Clock clock) {
         this(store, clock, Finance.off());
     }
 
     /** Without metering, believing addresses as CIMENT_TRUSTED_DOMAINS says ({@link AddressTrust}). */
-    public Ciment(Store store, Clock clock, TrustedDomains trusted) {
+    public Ciment(Repositories store, Clock clock, TrustedDomains trusted) {
         this(store, clock, Finance.off().trusting(trusted));
     }
 
     /** With the default limits on each person's writes ({@link WriteLimits#DEFAULTS}). */
-    public Ciment(Store store, Clock clock, Finance finance) {
+    public Ciment(Repositories store, Clock clock, Finance finance) {
         this(store, clock, finance, WriteLimits.DEFAULTS);
     }
 
-    public Ciment(Store store, Clock clock, Finance finance, WriteLimits limits) {
-        WriteQuota quota = new WriteQuota(store, limits, clock);
-        AddressTrust trust = new AddressTrust(store, finance.named().trusted());
-        this.identity = new Identity(store, trust, clock);
-        this.communities = new CommunityActions(store, store, clock, quota);
-        this.stewardship = new Stewardship(store, store, store, communities, identity, clock);
-        MentionNotices mentions = new MentionNotices(store, store, store, trust);
-        this.posts = new PostActions(store, store, communities, mentions, quota);
-        this.feeds = new FeedActions(store, store, communities, store);
-        this.profiles = new ProfileActions(store, store);
-        this.privacy = new PrivacyActions(store, store, store, store, clock);
-        this.homes = new HomeActions(store, store);
-        this.conversations = new ConversationActions(store, store, communities, mentions, quota);
-        this.questions = new QuestionActions(store, store, store, communities);
-        this.links = new LinkActions(store, store, communities);
-        this.copies = store;
-        this.intake = new ChannelIntake(store, store, store, store, store, mentions, quota);
-        this.captures = new CaptureActions(store, store, store, communities, store, quota);
-        this.finance = new FinanceActions(store, store, store, finance, trust, clock);
+    public Ciment(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
+        WriteQuota quota = new WriteQuota(store.quotas(), limits, clock);
+        AddressTrust trust = new AddressTrust(store.people(), finance.named().trusted());
+        this.identity = new Identity(store.people(), trust, clock);
+        this.communities = new CommunityActions(store.communities(), store.people(), clock, quota);
+        this.stewardship = new Stewardship(store.communities(), store.people(), store.notices(), communities, identity,
+                clock);
+        MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), trust);
+        this.posts = new PostActions(store.communities(), store.posts(), communities, mentions, quota);
+        this.feeds = new FeedActions(store.communities(), store.posts(), communities, store.seal());
+        this.profiles = new ProfileActions(store.people(), store.communities());
+        this.privacy = new PrivacyActions(store.communities(), store.people(), store.personalRecords(), store.notices(),
+                clock);
+        this.homes = new HomeActions(store.communities(), store.people());
+        this.conversations = new ConversationActions(store.communities(), store.conversations(), communities, mentions,
+                quota);
+        this.questions = new QuestionActions(store.communities(), store.conversations(), store.questions(), communities);
+        this.links = new LinkActions(store.communities(), store.links(), communities);
+        this.copies = store.messageCopies();
+        this.intake = new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
+                store.messageCopies(), mentions, quota);
+        this.captures = new CaptureActions(store.communities(), store.posts(), store.conversations(), communities,
+                store.personalRecords(), quota);
+        this.finance = new FinanceActions(store.communities(), store.people(), store.grants(), finance, trust, clock);
         this.actions = new Actions(identity, communities, stewardship, posts, feeds, profiles, privacy, conversations,
                 questions, links, this.finance);
     }

@@ -12,7 +12,8 @@ import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.model.Slug;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.core.testing.InMemoryUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class BudgetWatchTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 3);
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final InMemoryUsage usage = new InMemoryUsage();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Finance finance = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com",
@@ -57,8 +59,8 @@ class BudgetWatchTest {
         say(slack("ada"), "ada@example.com", "create data-guild Data tips");
         say(new ChatAccount(Platform.TEAMS, "tenant", "aad-fin"), "fin@example.com", "whoami");
         say(slack("ada"), "ada@example.com", "budget data-guild 10");
-        guild = store.find(Slug.parse("data-guild")).orElseThrow().id();
-        store.outbox().forEach(n -> { });
+        guild = store.communities().find(Slug.parse("data-guild")).orElseThrow().id();
+        memory.outbox().forEach(n -> { });
     }
 
     /** Adds API requests at $1.00 a million. */
@@ -106,7 +108,7 @@ class BudgetWatchTest {
     @Test
     void aCommunityWithoutBudget_isNeverTold() {
         say(slack("bob"), "bob@example.com", "create design-club Design");
-        String design = store.find(Slug.parse("design-club")).orElseThrow().id();
+        String design = store.communities().find(Slug.parse("design-club")).orElseThrow().id();
         usage.add(design, DAY, Meter.API_REQUESTS, 50_000_000);
 
         assertEquals(List.of(), watch.check(Set.of(design)));
@@ -139,7 +141,7 @@ class BudgetWatchTest {
     @Test
     void aBudgetSetAfterAWatchReadIt_isWatchedAfterAMinute_notReadBeforeEveryAnswer() {
         say(slack("bob"), "bob@example.com", "create design-club Design");
-        String design = store.find(Slug.parse("design-club")).orElseThrow().id();
+        String design = store.communities().find(Slug.parse("design-club")).orElseThrow().id();
         Instant[] now = {clock.instant()};
         BudgetWatch moving = new BudgetWatch(store, usage, finance, new Clock() {
             @Override
@@ -168,7 +170,7 @@ class BudgetWatchTest {
     }
 
     private List<Notice> budgetNotices() {
-        return store.outbox().stream().filter(n -> n.text().contains("monthly budget")).toList();
+        return memory.outbox().stream().filter(n -> n.text().contains("monthly budget")).toList();
     }
 
     @Test

@@ -8,7 +8,8 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class CimentTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Ciment ciment = new Ciment(store, Clock.fixed(NOW, ZoneOffset.UTC));
     private int requests;
 
@@ -37,9 +39,9 @@ class CimentTest {
     @Test
     void create_withATakenSlug_isRefusedAndWritesNothing() {
         as("U1", "create data-guild Sharing data tips");
-        int before = store.writes();
+        int before = memory.writes();
         assertInstanceOf(Reply.Refused.class, as("U2", "create data-guild Something else"));
-        assertEquals(before + 1, store.writes(), "only U2's first-contact registration may be written");
+        assertEquals(before + 1, memory.writes(), "only U2's first-contact registration may be written");
     }
 
     @Test
@@ -47,11 +49,11 @@ class CimentTest {
         as("U1", "create data-guild Sharing data tips");
         as("U2", "help");
         as("U2", "communities");
-        int before = store.writes();
+        int before = memory.writes();
         Reply reply = as("U2", "post data-guild hello");
         assertInstanceOf(Reply.Refused.class, reply);
         assertTrue(reply.summary().contains("join data-guild"), reply.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -113,7 +115,7 @@ class CimentTest {
             return Introduction.named("n");
         }, null, NOW), "help");
         assertEquals(0, lookups.get());
-        assertEquals(0, store.writes());
+        assertEquals(0, memory.writes());
     }
 
     @Test

@@ -10,7 +10,8 @@ import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class ConversationsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Talk talk = new Talk(new Ciment(store, clock), clock);
     private String first;
@@ -58,7 +60,7 @@ class ConversationsTest {
         assertEquals(PostActions.hintOf(post.communityId()), ciment.core.model.Ulid.hintOf(post.id()));
         String unhinted = ciment.core.model.Ulid.withHint(ciment.core.model.Ulid.random(NOW),
                 PostActions.hintOf(post.communityId()) + 1);
-        store.add(new Post(unhinted, post.communityId(), post.slug(), post.authorId(), post.authorName(),
+        store.posts().add(new Post(unhinted, post.communityId(), post.slug(), post.authorId(), post.authorName(),
                 post.origin(), "Made before ids carried a hint", NOW));
 
         Reply reacted = talk.say("ada", "react #" + unhinted + " tada");
@@ -79,11 +81,11 @@ class ConversationsTest {
     @Test
     void reply_toADeletedPost_isRefused_andWritesNothing() {
         talk.say("grace", "delete " + first);
-        int before = store.writes();
+        int before = memory.writes();
         Reply reply = talk.say("linus", "reply " + first + " too late");
         assertInstanceOf(Reply.Refused.class, reply);
         assertTrue(reply.summary().contains("deleted"), reply.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -110,14 +112,14 @@ class ConversationsTest {
         for (int i = 0; i < Post.MAX_EMOJI; i++) {
             assertInstanceOf(Reply.Done.class, talk.say("linus", "react " + first + " :custom-emoji-" + i + ":"));
         }
-        int before = store.writes();
+        int before = memory.writes();
 
         Reply refused = talk.say("ada", "react " + first + " :one-too-many:");
 
         assertInstanceOf(Reply.Refused.class, refused);
         assertEquals(first + " already shows 20 different emoji, the most a post takes, so :one-too-many: was not"
                 + " added: react with one it shows.", refused.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
         assertInstanceOf(Reply.Done.class, talk.say("ada", "react " + first + " :custom-emoji-0:"));
         assertEquals(2, feedPost().reactions().get("custom-emoji-0"));
         assertEquals(Post.MAX_EMOJI, feedPost().reactions().size());
@@ -146,11 +148,11 @@ class ConversationsTest {
     @Test
     void react_toAHiddenPost_isRefused_andWritesNothing() {
         talk.say("ada", "hide " + first + " off topic");
-        int before = store.writes();
+        int before = memory.writes();
         Reply reply = talk.say("linus", "react " + first + " :tada:");
         assertInstanceOf(Reply.Refused.class, reply);
         assertTrue(reply.summary().contains("hidden"), reply.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -170,11 +172,11 @@ class ConversationsTest {
 
     @Test
     void edit_ofSomeoneElsesPost_isRefusedInOneSentence_andWritesNothing() {
-        int before = store.writes();
+        int before = memory.writes();
         Reply reply = talk.say("linus", "edit " + first + " mine now");
         assertInstanceOf(Reply.Refused.class, reply);
         assertTrue(reply.summary().contains("your own posts"), reply.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -233,9 +235,9 @@ class ConversationsTest {
 
     @Test
     void hide_byAMember_isRefused_andWritesNothing() {
-        int before = store.writes();
+        int before = memory.writes();
         assertInstanceOf(Reply.Refused.class, talk.say("linus", "hide " + first + " nope"));
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.cost.Meter;
 import ciment.core.cost.PriceTable;
 import ciment.core.cost.UsageDay;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.core.testing.InMemoryUsage;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class CostPagesTest {
             .add("c1", LocalDate.of(2026, 11, 2), Meter.API_REQUESTS, 1_000_000)
             .add("c1", LocalDate.of(2026, 11, 3), Meter.API_REQUESTS, 1_000_000)
             .add(UsageDay.PLATFORM, LocalDate.of(2026, 11, 2), Meter.QUEUE_REQUESTS, 1_000_000);
-    private final CostPages pages = new CostPages(usage, new InMemoryStore(),
+    private final CostPages pages = new CostPages(usage, InMemoryRepositories.create().communities(),
             month -> PriceTable.select("us-east-1", "arm64", month),
             Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
 

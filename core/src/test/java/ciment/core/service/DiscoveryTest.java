@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class DiscoveryTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final Talk people = new Talk(new Ciment(new InMemoryStore(), clock, Finance.off(), Talk.IN_BULK), clock);
+    private final Talk people = new Talk(new Ciment(InMemoryRepositories.create(), clock, Finance.off(), Talk.IN_BULK), clock);
 
     @Test
     void browsing_suggestsCommunitiesTaggedWithMySkills_thatIAmNotIn() {

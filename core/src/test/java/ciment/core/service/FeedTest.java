@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FeedTest {
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Talk people = new Talk(new Ciment(store, clock, Finance.off(), Talk.IN_BULK), clock);
 
@@ -90,13 +92,13 @@ class FeedTest {
         byte[] bytes = Base64.getUrlDecoder().decode(token);
         bytes[bytes.length - 20] ^= 1; // one bit of the post id the page starts before
         String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Reply reply = people.say("ada", "feed data-guild more:" + altered);
 
         assertInstanceOf(Reply.Refused.class, reply);
         assertTrue(reply.summary().contains("altered"), reply.summary());
-        assertEquals(writes, store.writes());
+        assertEquals(writes, memory.writes());
     }
 
     @Test

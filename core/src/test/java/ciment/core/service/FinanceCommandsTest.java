@@ -15,7 +15,8 @@ import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.core.testing.InMemoryUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /** costs, budget and grant through Ciment's one entry point, with roles from settings and from grants. */
 class FinanceCommandsTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 3);
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final InMemoryUsage usage = new InMemoryUsage();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Settings settings = Settings.of(Map.of(
@@ -54,7 +56,7 @@ class FinanceCommandsTest {
     }
 
     private String id(String slug) {
-        return store.find(Slug.parse(slug)).orElseThrow().id();
+        return store.communities().find(Slug.parse(slug)).orElseThrow().id();
     }
 
     @BeforeEach
@@ -161,7 +163,7 @@ class FinanceCommandsTest {
 
         assertInstanceOf(Reply.Done.class, say("root", "grant finance @cy"));
 
-        assertEquals(java.util.Set.of(Grant.FINANCE), store.grantsOf(store.find(account("cy")).orElseThrow().id()));
+        assertEquals(java.util.Set.of(Grant.FINANCE), store.grants().grantsOf(store.people().find(account("cy")).orElseThrow().id()));
         assertEquals(2, assertInstanceOf(Reply.Costs.class, say("cy", "costs")).communities().size());
         assertInstanceOf(Reply.Refused.class, say("root", "grant finance cy@example.com"), "already granted");
     }
@@ -169,13 +171,13 @@ class FinanceCommandsTest {
     @Test
     void grant_byANonAdmin_isRefused_andWritesNothing() {
         say("fin", "whoami");
-        int before = store.writes();
+        int before = memory.writes();
 
         Reply reply = say("fin", "grant admin @cy");
 
         assertInstanceOf(Reply.Refused.class, reply);
         assertTrue(reply.summary().startsWith("Only an admin grants roles"), reply.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -212,19 +214,19 @@ class FinanceCommandsTest {
     @Test
     void grants_areInTheExport_andGoWithErasure() {
         say("root", "grant finance @cy");
-        String cy = store.find(account("cy")).orElseThrow().id();
+        String cy = store.people().find(account("cy")).orElseThrow().id();
 
-        assertEquals(List.of("finance"), store.personalData(cy).orElseThrow().grants());
+        assertEquals(List.of("finance"), store.personalRecords().personalData(cy).orElseThrow().grants());
         say("cy", "erase-my-data confirm");
-        assertTrue(store.grantsOf(cy).isEmpty());
+        assertTrue(store.grants().grantsOf(cy).isEmpty());
     }
 
     @Test
     void addressClaimedBeforeVouching_namesNoRole_evenTheAdminsAddress() {
         // What the code before vouching wrote for another organisation's account that said root@example.com.
         ChatAccount mallory = new ChatAccount(Platform.TEAMS, "evil-tenant", "aad-mallory");
-        Person person = store.enroll(mallory, new Person("P-MALLORY", "Mallory"), Optional.empty());
-        store.claimUnvouched(person, "root@example.com");
+        Person person = store.people().enroll(mallory, new Person("P-MALLORY", "Mallory"), Optional.empty());
+        memory.claimUnvouched(person, "root@example.com");
         say("bob", "whoami");
 
         Reply refused = ciment.handle(new Caller(mallory, () -> Introduction.named("Mallory"), "m1", clock.instant(),
@@ -245,6 +247,6 @@ class FinanceCommandsTest {
                 "grant admin @bob");
 
         assertInstanceOf(Reply.Refused.class, refused, refused.summary());
-        assertEquals(java.util.Set.of(), store.grantsOf(store.find(account("bob")).orElseThrow().id()));
+        assertEquals(java.util.Set.of(), store.grants().grantsOf(store.people().find(account("bob")).orElseThrow().id()));
     }
 }

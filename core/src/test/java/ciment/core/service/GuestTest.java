@@ -8,7 +8,8 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class GuestTest {
     private static final ChatAccount STEWARD = new ChatAccount(Platform.SLACK, "T1", "U1");
     private static final ChatAccount PARTNER = new ChatAccount(Platform.SLACK, "T-PARTNER", "U9");
-    private final InMemoryStore store = new InMemoryStore();
+    private final Repositories store = InMemoryRepositories.create();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Ciment ciment = new Ciment(store, clock);
     private final Directory directory = new Directory() {

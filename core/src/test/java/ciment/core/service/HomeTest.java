@@ -12,7 +12,8 @@ import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class HomeTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final InMemoryStore store = new InMemoryStore();
+    private final Repositories store = InMemoryRepositories.create();
     private final Ciment ciment = new Ciment(store, clock);
     private final Talk people = new Talk(ciment, clock);
 

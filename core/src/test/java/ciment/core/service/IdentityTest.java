@@ -9,7 +9,8 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class IdentityTest {
     private static final ChatAccount ADA_SLACK = new ChatAccount(Platform.SLACK, "T1", "U1");
     private static final ChatAccount ADA_TEAMS = new ChatAccount(Platform.TEAMS, "tenant", "aad-ada");
-    private final InMemoryStore store = new InMemoryStore();
+    private final Repositories store = InMemoryRepositories.create();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     /** Ada's Slack workspace and Teams tenant are trusted for example.com. */
     private static final TrustedDomains TRUSTED = TrustedDomains.parse("example.com=T1,example.com=tenant");
@@ -127,7 +128,7 @@ class IdentityTest {
         assertEquals(Optional.of("This account stays separate from your other accounts: addresses at example.com link"
                 + " only accounts of the workspaces and tenants CIMENT_TRUSTED_DOMAINS trusts for example.com, and this"
                 + " account's tenant evil-tenant is not one of them."), me.unlinked());
-        assertEquals(Optional.empty(), store.profile(me.profile().person()).email(), "no claim is written for it");
+        assertEquals(Optional.empty(), store.people().profile(me.profile().person()).email(), "no claim is written for it");
     }
 
     @Test
@@ -148,7 +149,7 @@ class IdentityTest {
 
         assertEquals(List.of(ADA_TEAMS), me.accounts());
         assertEquals(Optional.of(AddressTrust.NOTHING_TRUSTED), me.unlinked());
-        assertEquals(Optional.empty(), store.holderOf("ada@example.com"), "no address is claimed");
+        assertEquals(Optional.empty(), store.people().holderOf("ada@example.com"), "no address is claimed");
     }
 
     @Test

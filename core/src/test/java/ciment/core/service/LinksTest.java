@@ -8,7 +8,8 @@ import ciment.core.model.Channel;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,8 @@ class LinksTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final Channel GENERAL = new Channel(Platform.SLACK, "T1", "C0GENERAL", "general", null);
     private static final Channel RANDOM = new Channel(Platform.SLACK, "T1", "C0RANDOM", "random", null);
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Talk talk = new Talk(new Ciment(store, clock), clock);
 
@@ -34,7 +36,7 @@ class LinksTest {
 
     private Reply refusedWritingNothing(Reply reply, int writesBefore) {
         assertInstanceOf(Reply.Refused.class, reply, reply.summary());
-        assertEquals(writesBefore, store.writes(), "a refusal writes nothing");
+        assertEquals(writesBefore, memory.writes(), "a refusal writes nothing");
         return reply;
     }
 
@@ -45,14 +47,14 @@ class LinksTest {
 
     @Test
     void link_byAMember_isRefused_andWritesNothing() {
-        int writes = store.writes();
+        int writes = memory.writes();
         Reply refused = refusedWritingNothing(talk.sayIn(RANDOM, "grace", "link data-guild"), writes);
         assertTrue(refused.summary().startsWith("Only a steward of data-guild"), refused.summary());
     }
 
     @Test
     void link_inADirectMessage_isRefused_andWritesNothing() {
-        int writes = store.writes();
+        int writes = memory.writes();
         Reply refused = refusedWritingNothing(talk.say("ada", "link data-guild"), writes);
         assertTrue(refused.summary().contains("works in a channel"), refused.summary());
     }
@@ -60,7 +62,7 @@ class LinksTest {
     @Test
     void link_ofAChannelLinkedElsewhere_isRefused_andWritesNothing() {
         talk.say("ada", "create other-guild Another");
-        int writes = store.writes();
+        int writes = memory.writes();
         Reply refused = refusedWritingNothing(talk.sayIn(GENERAL, "ada", "link other-guild"), writes);
         assertTrue(refused.summary().contains("is linked to data-guild"), refused.summary());
     }
@@ -74,14 +76,14 @@ class LinksTest {
         assertEquals(posted, again);
         List<Post> feed = ((Reply.Feed) talk.say("grace", "feed data-guild")).posts();
         assertEquals(List.of("Hello from the channel"), feed.stream().map(Post::text).toList());
-        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0GENERAL", "1700000001.000100"));
+        assertEquals(Optional.of(post.reference()), store.messageCopies().find(Platform.SLACK, "C0GENERAL", "1700000001.000100"));
     }
 
     @Test
     void messageAndThreadReply_areRecordedAsShownInTheirChannel_beforeTheirPostIsStored_soMirroringNeverSendsThemBack() {
         List<String> shownWhenStored = new java.util.ArrayList<>();
-        store.onStored(post -> shownWhenStored.add(post.text() + ": "
-                + store.find(Platform.SLACK, "C0GENERAL", post.isReply() ? "1700000003.000100" : "1700000001.000100")
+        memory.onStored(post -> shownWhenStored.add(post.text() + ": "
+                + store.messageCopies().find(Platform.SLACK, "C0GENERAL", post.isReply() ? "1700000003.000100" : "1700000001.000100")
                         .isPresent()));
 
         talk.writeIn(GENERAL, "linus", "1700000001.000100", null, "Which SQL formatter?");
@@ -92,9 +94,9 @@ class LinksTest {
 
     @Test
     void message_inAChannelNotLinked_isNotCimentsBusiness_andWritesNothing() {
-        int writes = store.writes();
+        int writes = memory.writes();
         assertEquals(Optional.empty(), talk.writeIn(RANDOM, "linus", "1700000002.000100", null, "Hi"));
-        assertEquals(writes, store.writes());
+        assertEquals(writes, memory.writes());
     }
 
     @Test

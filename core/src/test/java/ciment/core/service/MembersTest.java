@@ -10,7 +10,7 @@ import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,9 +26,9 @@ class MembersTest {
     private static final ChatAccount ADA_TEAMS = new ChatAccount(Platform.TEAMS, "tenant", "aad-ada");
     private static final ChatAccount BOB_TEAMS = new ChatAccount(Platform.TEAMS, "tenant", "aad-bob");
     private static final ChatAccount PAT_SLACK = new ChatAccount(Platform.SLACK, "T-PARTNER", "U-PAT");
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-    private final Ciment ciment = new Ciment(store, clock, TrustedDomains.parse("example.com=T1,example.com=tenant"));
+    private final Ciment ciment = new Ciment(memory.repositories(), clock, TrustedDomains.parse("example.com=T1,example.com=tenant"));
     private int requests;
 
     private Reply say(ChatAccount account, Introduction introduction, String text) {
@@ -83,11 +83,11 @@ class MembersTest {
 
     @Test
     void member_isRefused_inOneSentence_writingNothing() {
-        int before = store.writes();
+        int before = memory.writes();
         Reply reply = say(BOB_TEAMS, BOB, "members data-guild");
         assertInstanceOf(Reply.Refused.class, reply);
         assertEquals("Only a steward of data-guild can see its members: info data-guild names them.", reply.summary());
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test

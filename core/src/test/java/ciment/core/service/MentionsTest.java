@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.model.Notice;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class MentionsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Talk talk = new Talk(new Ciment(store, clock), clock);
 
@@ -29,7 +31,7 @@ class MentionsTest {
     }
 
     private List<Notice> mentionsOf(String user) {
-        return store.outbox().stream().filter(n -> n.isAboutPost() && n.to().account().userId().equals(user)).toList();
+        return memory.outbox().stream().filter(n -> n.isAboutPost() && n.to().account().userId().equals(user)).toList();
     }
 
     @Test
@@ -70,7 +72,7 @@ class MentionsTest {
     @Test
     void mention_ofOneself_orOfSomeoneNeverSeen_tellsNobody() {
         talk.say("ada", "post data-guild @ada note to self, and @stranger");
-        assertEquals(List.of(), store.outbox().stream().filter(Notice::isAboutPost).toList());
+        assertEquals(List.of(), memory.outbox().stream().filter(Notice::isAboutPost).toList());
     }
 
     /** "@persona @personb ...": this many distinct people, as Talk's directory reads mentions. */
@@ -81,7 +83,7 @@ class MentionsTest {
 
     @Test
     void post_mentioningMoreThanTenPeople_isRefusedBeforeAnyoneIsLookedUp_andWritesNothing() {
-        int writes = store.writes();
+        int writes = memory.writes();
         int lookups = talk.lookups();
 
         Reply refused = talk.say("ada", "post data-guild " + crowd(10) + " @grace please all read this");
@@ -90,7 +92,7 @@ class MentionsTest {
         assertEquals("A post can mention at most 10 people and this one mentions 11, so nothing was posted: mention"
                 + " fewer (the community's members read its feed anyway).", refused.summary());
         assertEquals(lookups, talk.lookups(), "no mention looked up");
-        assertEquals(writes, store.writes());
+        assertEquals(writes, memory.writes());
         assertEquals(List.of(), mentionsOf("grace"));
     }
 

@@ -9,7 +9,8 @@ import ciment.core.model.Introduction;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ class NoticesTest {
     private static final ChatAccount APPLICANT = new ChatAccount(Platform.TEAMS, "tenant", "aad-theo");
     private static final Recipient WHERE_THEO_ASKED = new Recipient(APPLICANT, "19:general@thread.tacv2",
             "https://smba.example/emea/");
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Ciment ciment = new Ciment(store, clock, TrustedDomains.parse("example.com=tenant"));
     private int requests;
@@ -50,7 +52,7 @@ class NoticesTest {
     void approval_isToldToTheApplicant_whereTheyAsked() {
         steward("approve cross-club theo@example.com");
 
-        List<Notice> outbox = store.outbox();
+        List<Notice> outbox = memory.outbox();
         assertEquals(1, outbox.size());
         assertEquals(WHERE_THEO_ASKED, outbox.get(0).to());
         assertTrue(outbox.get(0).text().startsWith("Your request to join cross-club was approved by Ada"), outbox.get(0).text());
@@ -61,8 +63,8 @@ class NoticesTest {
         steward("decline cross-club theo@example.com");
         steward("approve cross-club theo@example.com");
 
-        assertEquals(1, store.outbox().size());
-        assertTrue(store.outbox().get(0).text().contains("was declined by Ada"));
+        assertEquals(1, memory.outbox().size());
+        assertTrue(memory.outbox().get(0).text().contains("was declined by Ada"));
     }
 
     @Test
@@ -72,7 +74,7 @@ class NoticesTest {
         steward("create second-club Another one");
         steward("invite second-club @theo");
 
-        Notice notice = store.outbox().getLast();
+        Notice notice = memory.outbox().getLast();
         assertEquals(Recipient.direct(APPLICANT, null), notice.to(), "Theo is on Teams, Ada on Slack: no serviceUrl");
         assertTrue(notice.text().startsWith("Ada invited you to second-club (Another one)"), notice.text());
     }

@@ -9,7 +9,8 @@ import ciment.core.Refusal;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,10 +19,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeopleSearchTest {
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Talk people = new Talk(new Ciment(store, clock), clock);
-    private final PeopleSearch search = new PeopleSearch(store);
+    private final PeopleSearch search = new PeopleSearch(store.people());
 
     @Test
     void skill_findsPeopleByName_withWhatTheyDeclared_whateverTheAccents() {
@@ -58,14 +60,14 @@ class PeopleSearchTest {
         new Ciment(store, clock).handle(new Caller(guest, () -> new Introduction("Guest", Optional.empty(), true), "r2",
                 clock.instant()), "whoami");
         people.say("ada", "skills add sql");
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Refusal guestRefused = assertThrows(Refusal.class, () -> search.find(guest, "sql"));
         assertTrue(guestRefused.sentence().contains("for employees"), guestRefused.sentence());
         Refusal stranger = assertThrows(Refusal.class, () -> search.find(Talk.account("nobody"), "sql"));
         assertTrue(stranger.sentence().contains("not met you"), stranger.sentence());
-        assertEquals(writes, store.writes(), "a search writes nothing");
-        assertTrue(store.find(Talk.account("nobody")).isEmpty());
+        assertEquals(writes, memory.writes(), "a search writes nothing");
+        assertTrue(store.people().find(Talk.account("nobody")).isEmpty());
     }
 
     @Test

@@ -14,7 +14,8 @@ import ciment.core.model.Recipient;
 import ciment.core.model.Slug;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PrivacyTest {
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Talk people = new Talk(new Ciment(store, clock), clock);
 
@@ -37,11 +39,11 @@ class PrivacyTest {
     }
 
     private Person grace() {
-        return store.find(Talk.account("grace")).orElseThrow();
+        return store.people().find(Talk.account("grace")).orElseThrow();
     }
 
     private Community guild() {
-        return store.find(new Slug("data-guild")).orElseThrow();
+        return store.communities().find(new Slug("data-guild")).orElseThrow();
     }
 
     @Test
@@ -49,7 +51,7 @@ class PrivacyTest {
         Reply reply = people.say("grace", "export-my-data");
 
         assertEquals(new Reply.Done(PrivacyActions.FILE_ON_ITS_WAY), reply);
-        Notice notice = store.outbox().getLast();
+        Notice notice = memory.outbox().getLast();
         assertEquals(Recipient.direct(Talk.account("grace"), null), notice.to());
         assertEquals(grace().id(), notice.personalDataOf());
         assertTrue(notice.carriesPersonalData());
@@ -57,7 +59,7 @@ class PrivacyTest {
 
     @Test
     void personalData_holdsProfileAccountsMembershipsAndOnlyTheirOwnPosts() {
-        PersonalData data = store.personalData(grace().id()).orElseThrow();
+        PersonalData data = store.personalRecords().personalData(grace().id()).orElseThrow();
 
         assertEquals(List.of("Accessibilité"), data.profile().skills());
         assertEquals(List.of(Talk.account("grace")), data.accounts());
@@ -67,28 +69,28 @@ class PrivacyTest {
 
     @Test
     void erase_withoutConfirm_saysWhatGoes_andWritesNothing() {
-        int before = store.writes();
+        int before = memory.writes();
 
         Reply reply = people.say("grace", "erase-my-data");
 
         assertInstanceOf(Reply.Done.class, reply);
         assertTrue(reply.summary().contains("erase-my-data confirm"), reply.summary());
         assertTrue(reply.summary().contains("Accessibilité") && reply.summary().contains("data-guild"), reply.summary());
-        assertEquals(before, store.writes());
-        assertTrue(store.personalData(grace().id()).isPresent());
+        assertEquals(before, memory.writes());
+        assertTrue(store.personalRecords().personalData(grace().id()).isPresent());
     }
 
     @Test
     void erase_byTheLastSteward_isRefused_namingTheCommunity_andWritesNothing() {
         people.say("ada", "create ada-club Ada's own");
-        int before = store.writes();
+        int before = memory.writes();
 
         for (String command : List.of("erase-my-data", "erase-my-data confirm")) {
             Reply reply = people.say("ada", command);
             assertInstanceOf(Reply.Refused.class, reply, reply.summary());
             assertTrue(reply.summary().startsWith("You are the only steward of ada-club, data-guild"), reply.summary());
         }
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -99,13 +101,13 @@ class PrivacyTest {
         Reply reply = people.say("grace", "erase-my-data confirm");
 
         assertInstanceOf(Reply.Done.class, reply, reply.summary());
-        assertTrue(store.personalData(id).isEmpty());
-        assertTrue(store.find(Talk.account("grace")).isEmpty());
+        assertTrue(store.personalRecords().personalData(id).isEmpty());
+        assertTrue(store.people().find(Talk.account("grace")).isEmpty());
         assertEquals(1, guild().memberCount());
-        assertTrue(store.declaring("accessibilite").isEmpty());
-        assertTrue(store.outbox().stream().noneMatch(n -> n.to().account().equals(Talk.account("grace"))),
+        assertTrue(store.people().declaring("accessibilite").isEmpty());
+        assertTrue(memory.outbox().stream().noneMatch(n -> n.to().account().equals(Talk.account("grace"))),
                 "the notices to them go too");
-        List<Post> feed = store.latest(guild().id(), 10);
+        List<Post> feed = store.posts().latest(guild().id(), 10);
         assertEquals(2, feed.size(), "the removed post keeps its place");
         Post removed = feed.get(1);
         assertTrue(removed.isRemoved());
@@ -127,26 +129,26 @@ class PrivacyTest {
     @Test
     void erase_interrupted_isFinishedByTheirNextCommand_whichDoesNotRun() {
         String id = grace().id();
-        store.interruptNextErase();
+        memory.interruptNextErase();
         assertThrows(IllegalStateException.class, () -> people.say("grace", "erase-my-data confirm"));
         assertTrue(grace().erasing());
 
         Reply reply = people.say("grace", "post data-guild Still here?");
 
         assertTrue(reply.summary().startsWith("Your interrupted erase-my-data is finished"), reply.summary());
-        assertTrue(store.personalData(id).isEmpty());
-        assertTrue(store.latest(guild().id(), 10).stream().noneMatch(p -> p.text().equals("Still here?")));
+        assertTrue(store.personalRecords().personalData(id).isEmpty());
+        assertTrue(store.posts().latest(guild().id(), 10).stream().noneMatch(p -> p.text().equals("Still here?")));
     }
 
     @Test
     void erase_interrupted_isFinishedByConfirmingAgain() {
         String id = grace().id();
-        store.interruptNextErase();
+        memory.interruptNextErase();
         assertThrows(IllegalStateException.class, () -> people.say("grace", "erase-my-data confirm"));
 
         assertInstanceOf(Reply.Done.class, people.say("grace", "erase-my-data confirm"));
 
-        assertTrue(store.personalData(id).isEmpty());
+        assertTrue(store.personalRecords().personalData(id).isEmpty());
         assertEquals(1, guild().memberCount());
     }
 
@@ -154,16 +156,16 @@ class PrivacyTest {
     void erase_ofAPersonMergedFromAnother_removesTheOthersPostsToo() {
         people.say("linus", "join data-guild");
         people.say("linus", "post data-guild From my old account");
-        Person linus = store.find(Talk.account("linus")).orElseThrow();
-        store.merge(linus, grace());
-        assertEquals(List.of(linus.id()), store.personalData(grace().id()).orElseThrow().mergedIds());
-        assertEquals(2, store.personalData(grace().id()).orElseThrow().posts().size());
+        Person linus = store.people().find(Talk.account("linus")).orElseThrow();
+        store.people().merge(linus, grace());
+        assertEquals(List.of(linus.id()), store.personalRecords().personalData(grace().id()).orElseThrow().mergedIds());
+        assertEquals(2, store.personalRecords().personalData(grace().id()).orElseThrow().posts().size());
 
         assertInstanceOf(Reply.Done.class, people.say("grace", "erase-my-data confirm"));
 
-        assertTrue(store.latest(guild().id(), 10).stream().filter(p -> !p.isRemoved()).map(Post::text).toList()
+        assertTrue(store.posts().latest(guild().id(), 10).stream().filter(p -> !p.isRemoved()).map(Post::text).toList()
                 .equals(List.of("Welcome all")));
-        assertTrue(store.find(Talk.account("linus")).isEmpty());
+        assertTrue(store.people().find(Talk.account("linus")).isEmpty());
     }
 
     @Test
@@ -171,7 +173,7 @@ class PrivacyTest {
         Reply reply = people.say("grace", "erase-my-data now");
 
         assertInstanceOf(Reply.Refused.class, reply);
-        assertTrue(store.personalData(grace().id()).isPresent());
+        assertTrue(store.personalRecords().personalData(grace().id()).isPresent());
         assertFalse(grace().erasing());
     }
 
@@ -193,7 +195,7 @@ class PrivacyTest {
     @Test
     void wordsSavedBySomeoneElse_areInTheirExport_andGoWithTheirErasure_leavingOthersWords() {
         Post saved = adaSavesGracesThread().post();
-        assertTrue(store.personalData(grace().id()).orElseThrow().posts().stream()
+        assertTrue(store.personalRecords().personalData(grace().id()).orElseThrow().posts().stream()
                 .anyMatch(post -> post.id().equals(saved.id())), "Grace's export holds her saved words");
 
         people.say("grace", "erase-my-data confirm");

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfileActionsTest {
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Talk people = new Talk(new Ciment(store, clock), clock);
 
@@ -51,9 +53,9 @@ class ProfileActionsTest {
     @Test
     void sameSkillTwice_isRefused_andWritesNothing() {
         people.say("ada", "skills add SQL");
-        int before = store.writes();
+        int before = memory.writes();
         assertInstanceOf(Reply.Refused.class, people.say("ada", "skills add sql"));
-        assertEquals(before, store.writes());
+        assertEquals(before, memory.writes());
     }
 
     @Test
@@ -70,13 +72,13 @@ class ProfileActionsTest {
         for (int i = 0; i < ciment.core.model.Profile.MAX_DECLARED; i++) {
             assertInstanceOf(Reply.Done.class, people.say("ada", "skills add Skill number " + i));
         }
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Reply refused = people.say("ada", "skills add One skill too many");
 
         assertEquals("You have declared 30 skills, the most Ciment keeps: remove one first with skills remove <text>.",
                 refused.summary());
-        assertEquals(writes, store.writes());
+        assertEquals(writes, memory.writes());
         assertInstanceOf(Reply.Done.class, people.say("ada", "roles add Onboarding buddy"), "roles are counted apart");
     }
 }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class QuestionsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Talk talk = new Talk(new Ciment(store, clock), clock);
     private String question;
@@ -40,10 +42,10 @@ class QuestionsTest {
     }
 
     private Reply refusedWritingNothing(String user, String text) {
-        int writes = store.writes();
+        int writes = memory.writes();
         Reply reply = talk.say(user, text);
         assertInstanceOf(Reply.Refused.class, reply, reply.summary());
-        assertEquals(writes, store.writes(), "a refusal writes nothing");
+        assertEquals(writes, memory.writes(), "a refusal writes nothing");
         return reply;
     }
 

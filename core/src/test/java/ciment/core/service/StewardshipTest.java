@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StewardshipTest {
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final Talk people = new Talk(new Ciment(store, clock), clock);
 
@@ -26,11 +28,11 @@ class StewardshipTest {
 
     private void refusedWritingNothing(String user, String text, String expected) {
         people.say(user, "communities"); // registers the user first, so only the command is watched
-        int before = store.writes();
+        int before = memory.writes();
         Reply reply = people.say(user, text);
         assertInstanceOf(Reply.Refused.class, reply, reply.summary());
         assertTrue(reply.summary().contains(expected), reply.summary());
-        assertEquals(before, store.writes(), text + " wrote something");
+        assertEquals(before, memory.writes(), text + " wrote something");
     }
 
     @Test

@@ -12,7 +12,8 @@ import ciment.core.model.ChatMessage;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Each person's writes per window (issue 14, item 5): a sentence past the limit, and nothing written. */
 class WriteLimitsTest {
     private static final Channel GENERAL = new Channel(Platform.SLACK, "T1", "C0GENERAL", "general", null);
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:05Z"), ZoneOffset.UTC);
     private final Talk talk = new Talk(new Ciment(store, clock), clock);
 
@@ -39,7 +41,7 @@ class WriteLimitsTest {
 
     private Reply refusedWritingNothing(Reply reply, int writesBefore) {
         assertInstanceOf(Reply.Refused.class, reply, reply.summary());
-        assertEquals(writesBefore, store.writes(), "a refusal writes nothing");
+        assertEquals(writesBefore, memory.writes(), "a refusal writes nothing");
         return reply;
     }
 
@@ -47,7 +49,7 @@ class WriteLimitsTest {
     void thirtyFirstPostInAMinute_isRefusedWithASentence_andNothingIsPosted() {
         IntStream.range(0, 30).forEach(i -> assertInstanceOf(Reply.Posted.class,
                 talk.say("grace", "post data-guild Tip " + i)));
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Reply refused = refusedWritingNothing(talk.say("grace", "post data-guild One too many"), writes);
 
@@ -76,14 +78,14 @@ class WriteLimitsTest {
         String post = ((Reply.Posted) few.say("grace", "ask data-guild Which formatter?")).post().reference();
         assertInstanceOf(Reply.Posted.class, few.say("grace", "reply " + post + " sqlfluff, I think"));
         assertInstanceOf(Reply.Posted.class, few.writeIn(GENERAL, "grace", "1700000001.000100", null, "Third").get());
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Optional<Reply> fourth = few.writeIn(GENERAL, "grace", "1700000002.000100", null, "Fourth");
 
         Reply refused = refusedWritingNothing(fourth.orElseThrow(), writes);
         assertTrue(refused.summary().startsWith("You have reached Ciment's limit of 3 posts a minute, so this message"
                 + " stays in the channel only: try again in"), refused.summary());
-        assertEquals(Optional.empty(), store.find(Platform.SLACK, GENERAL.id(), "1700000002.000100"),
+        assertEquals(Optional.empty(), store.messageCopies().find(Platform.SLACK, GENERAL.id(), "1700000002.000100"),
                 "not recorded as shown there either");
         assertTrue(refusedWritingNothing(few.say("grace", "reply " + post + " and more"), writes).summary()
                 .contains("so nothing was replied"));
@@ -97,7 +99,7 @@ class WriteLimitsTest {
         List<ChatMessage> thread = List.of(new ChatMessage("Ada", Platform.SLACK, "A message"),
                 new ChatMessage("Linus", Platform.SLACK, "A reply"), new ChatMessage("Ada", Platform.SLACK, "Another"));
         assertInstanceOf(Reply.Posted.class, ciment.save(caller, "data-guild", thread));
-        int writes = store.writes();
+        int writes = memory.writes();
 
         var again = new Caller(Talk.account("grace"), () -> Introduction.named("grace name"),
                 "save-2", clock.instant());
@@ -112,7 +114,7 @@ class WriteLimitsTest {
         String post = ((Reply.Posted) few.say("ada", "post data-guild React to me")).post().reference();
         few.say("grace", "react " + post + " :tada:");
         few.say("grace", "unreact " + post + " :tada:");
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Reply refused = refusedWritingNothing(few.say("grace", "react " + post + " :eyes:"), writes);
 
@@ -124,7 +126,7 @@ class WriteLimitsTest {
     void twentyFirstCommunityOfADay_isRefused_sayingWhenToTryAgain() {
         IntStream.range(0, 20).forEach(i -> assertInstanceOf(Reply.Done.class,
                 talk.say("grace", "create club-" + i + " Club " + i)));
-        int writes = store.writes();
+        int writes = memory.writes();
 
         Reply refused = refusedWritingNothing(talk.say("grace", "create club-20 One club too many"), writes);
 

@@ -17,14 +17,15 @@ public final class SlackSenders {
     }
 
     /**
-     * @param people        whose data files are made (export-my-data) and whose pictures the copies show
+     * @param people        whose pictures the copies show
+     * @param personalData  what export-my-data's file is made of
      * @param installations each workspace's installed bot token (OAuth mode), else null: SLACK_BOT_TOKEN
      * @param eachCall      counts each Web API call (the function's metering)
      */
-    public static <P extends People & PersonalDataSource> Senders of(Settings settings, P people,
+    public static Senders of(Settings settings, People people, PersonalDataSource personalData,
             SlackInstallations installations, Runnable eachCall) {
         SlackCalls calls = new SlackCalls(eachCall);
-        return new Senders(new SlackNoticeSender(settings, people, installations, calls),
+        return new Senders(new SlackNoticeSender(settings, personalData, installations, calls),
                 new SlackMirrorSender(settings, people, installations, calls), Pacing.every(SEND_INTERVAL));
     }
 }

@@ -21,6 +21,7 @@ import ciment.core.model.Recipient;
 import ciment.core.model.Role;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.core.testing.ReplySamples;
 import ciment.devkit.slack.BlockKitCheck;
 import ciment.devkit.slack.FakeSlackApi;
@@ -143,7 +144,7 @@ class BlockKitPayloadsTest {
             notices.send(new Notice("01N1", new Recipient(bob, "C0ASKED", null), sentence, AT));
             notices.send(Notice.aboutPost("01N2", new Recipient(bob, null, null), sentence, AT,
                     "#" + ReplySamples.id(1) + "/" + ReplySamples.id(2)));
-            var mirror = new SlackMirrorSender(settings, new ciment.core.testing.InMemoryStore());
+            var mirror = new SlackMirrorSender(settings, InMemoryRepositories.create().people());
             var channel = new ciment.core.model.Channel(Platform.SLACK, FakeSlackApi.TEAM_ID, "C0MIRROR", "mirror", null);
             var link = new ciment.core.model.Link("c1", new ciment.core.model.Slug("data-guild"), channel, "U0ADA", AT);
             String ts = mirror.send(link, ReplySamples.worstPost(1), java.util.Optional.empty());

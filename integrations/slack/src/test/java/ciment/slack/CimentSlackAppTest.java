@@ -15,7 +15,8 @@ import ciment.core.model.Post;
 import ciment.core.model.Recipient;
 import ciment.core.model.Slug;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
 import com.google.gson.JsonObject;
@@ -41,7 +42,8 @@ class CimentSlackAppTest {
             .addUser("U0ADA", "Ada Lovelace", "ada", "ada@example.com")
             .addUser("U0BOB", "Bob Byte", "", "bob@example.com");
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC(),
             TrustedDomains.parse("example.com=" + FakeSlackApi.TEAM_ID));
 
@@ -80,7 +82,7 @@ class CimentSlackAppTest {
     }
 
     private List<Post> posts(String slug) {
-        return store.find(new Slug(slug)).map(c -> store.latest(c.id(), 50)).orElse(List.of());
+        return store.communities().find(new Slug(slug)).map(c -> store.posts().latest(c.id(), 50)).orElse(List.of());
     }
 
     @Test
@@ -187,12 +189,12 @@ class CimentSlackAppTest {
     void refusal_isAnsweredAsOneMarkedSentence_andWritesNothing() throws Exception {
         App app = appWithToken();
         run(app, ada("create data-guild Data people"));
-        int writes = store.writes();
+        int writes = memory.writes();
 
         JsonObject answer = run(app, commands.command("U0BOB", "bob.b", "post data-guild let me in"));
 
         assertTrue(answer.toString().contains(":no_entry: *Not done:*"), answer.toString());
-        assertEquals(writes + 1, store.writes(), "only Bob's person record may be written");
+        assertEquals(writes + 1, memory.writes(), "only Bob's person record may be written");
         assertEquals(0, posts("data-guild").size());
     }
 
@@ -201,7 +203,7 @@ class CimentSlackAppTest {
         App app = appWithToken();
         run(app, ada("create data-guild Data people"));
 
-        assertTrue(store.find(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0ADA")).isPresent());
+        assertTrue(store.people().find(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0ADA")).isPresent());
     }
 
     @Test
@@ -276,7 +278,7 @@ class CimentSlackAppTest {
 
         run(app, ada("approve data-guild <@U0BOB|bob.b>"));
 
-        List<Notice> outbox = store.outbox();
+        List<Notice> outbox = memory.outbox();
         assertEquals(1, outbox.size(), outbox.toString());
         assertEquals(new Recipient(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0BOB"), "C0ASKEDHERE", null),
                 outbox.getFirst().to());
@@ -302,12 +304,12 @@ class CimentSlackAppTest {
         run(app, ada("create data-guild Data people"));
         run(app, ada("close data-guild"));
         run(app, bob("join data-guild"));
-        int writes = store.writes();
+        int writes = memory.writes();
 
         String refused = blocksText(run(app, ada("approve data-guild @bob")));
 
         assertTrue(refused.contains(":no_entry: *Not done:* “@bob” is not a person I can find"), refused);
-        assertEquals(writes, store.writes());
+        assertEquals(writes, memory.writes());
     }
 
     @Test
@@ -328,7 +330,7 @@ class CimentSlackAppTest {
 
         assertTrue(me.contains("*Email:* ada@example.com (your accounts are linked by this verified address"), me);
         assertEquals(1, slackApi.calls("users.info").size());
-        assertTrue(store.holderOf("ada@example.com").isPresent());
+        assertTrue(store.people().holderOf("ada@example.com").isPresent());
     }
 
     @Test
@@ -367,7 +369,7 @@ class CimentSlackAppTest {
 
         assertTrue(invited.contains("eve is invited to data-guild"), invited);
         assertEquals(List.of("U0EVE"), slackApi.calls("users.info").stream().map(c -> c.param("user")).toList());
-        var eve = store.find(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0EVE")).orElseThrow();
+        var eve = store.people().find(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0EVE")).orElseThrow();
         assertTrue(eve.guest(), eve.toString());
         String listed = blocksText(run(app, commands.command("U0EVE", "eve", "communities")));
         assertTrue(listed.contains("*data-guild*") && !listed.contains("other-guild"), listed);
@@ -392,13 +394,13 @@ class CimentSlackAppTest {
     void invite_ofAMentionSlackDoesNotKnow_isRefused_andWritesNothing() throws Exception {
         App app = appWithToken();
         run(app, ada("create data-guild Data people"));
-        int writes = store.writes();
+        int writes = memory.writes();
 
         String refused = blocksText(run(app, ada("invite data-guild <@U0GHOST>")));
 
         assertTrue(refused.contains("*Not done:* <@U0GHOST> has not used Ciment yet, and their chat tool does not say"),
                 refused);
-        assertEquals(writes, store.writes());
+        assertEquals(writes, memory.writes());
     }
 
     @Test

@@ -12,7 +12,8 @@ import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
@@ -41,7 +42,7 @@ class SlackChannelMessagesTest {
             .addUser("U0BOB", "Bob Byte", "bob", "bob@example.com");
     private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
-    private final InMemoryStore store = new InMemoryStore();
+    private final Repositories store = InMemoryRepositories.create();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
     private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
             CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,

@@ -13,7 +13,7 @@ import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import com.slack.api.bolt.App;
@@ -32,7 +32,7 @@ class SlackFeedMoreTest {
 
     private final FakeSlackApi slackApi = FakeSlackApi.start().addUser("U0BOB", "Bob Byte", "bob", "bob@example.com");
     private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
-    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
     private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
             CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
             Clock.systemUTC());

@@ -12,7 +12,8 @@ import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
@@ -43,7 +44,7 @@ class SlackHomeAndModalTest {
             .addUser(new FakeSlackApi.User("U0GST", "Gus Guest", "gus", "gus@partner.example").multiChannelGuest());
     private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
-    private final InMemoryStore store = new InMemoryStore();
+    private final Repositories store = InMemoryRepositories.create();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
     private final App app = app(Map.of(CimentSlackApp.BOT_TOKEN, TOKEN));
 
@@ -93,7 +94,7 @@ class SlackHomeAndModalTest {
     }
 
     private Optional<Community> community(String slug) {
-        return store.find(new Slug(slug));
+        return store.communities().find(new Slug(slug));
     }
 
     private boolean isMember(String userId, String slug) {
@@ -319,7 +320,7 @@ class SlackHomeAndModalTest {
 
         assertEquals("errors", ack.get("response_action").getAsString());
         assertTrue(ack.getAsJsonObject("errors").get("slug").getAsString().contains("not a valid community name"), ack.toString());
-        assertTrue(store.catalog().isEmpty());
+        assertTrue(store.communities().catalog().isEmpty());
         assertTrue(slackApi.calls("users.info").isEmpty(), "not even users.info: " + slackApi.calls());
     }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import com.slack.api.bolt.App;
@@ -122,7 +123,7 @@ class SlackManifestTest {
         expected.addAll(SlackScopes.INSTALL_EVENTS.keySet());
         assertEquals(expected, new TreeSet<>(events));
 
-        InMemoryStore store = new InMemoryStore();
+        Repositories store = InMemoryRepositories.create();
         Ciment ciment = new Ciment(store, Clock.systemUTC());
         App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
                 CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,

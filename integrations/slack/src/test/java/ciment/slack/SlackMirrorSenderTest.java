@@ -16,7 +16,8 @@ import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
 import ciment.core.port.MirrorSender;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.People;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class SlackMirrorSenderTest {
     private static final Link LINK = new Link("01COMMUNITY", SLUG, CHANNEL, "U0ADA", AT);
 
     private final FakeSlackApi slackApi = FakeSlackApi.start();
-    private final InMemoryStore people = new InMemoryStore();
+    private final People people = InMemoryRepositories.create().people();
     private final SlackMirrorSender sender = new SlackMirrorSender(Settings.of(Map.of(
             CimentSlackApp.BOT_TOKEN, "xoxb-mirror", CimentSlackApp.API_URL, slackApi.baseUrl())), people);
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.config.Settings;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
@@ -40,7 +40,7 @@ class SlackWorkspaceGateTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start();
     private final CountedInstallations installations = new CountedInstallations();
     private final AtomicInteger cimentAsked = new AtomicInteger();
-    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
 
     @AfterEach
     void stop() {

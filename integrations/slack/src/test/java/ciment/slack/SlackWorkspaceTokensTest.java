@@ -18,7 +18,8 @@ import ciment.core.model.Ulid;
 import ciment.core.port.Refused;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
@@ -98,7 +99,7 @@ class SlackWorkspaceTokensTest {
     @Test
     void mirrorCopy_intoAnInstalledWorkspace_goesWithItsToken_elsewhereWithTheFallbackToken() throws Exception {
         install(INSTALLED, INSTALLED_TOKEN);
-        SlackMirrorSender sender = new SlackMirrorSender(oauth(true), new InMemoryStore(), installations);
+        SlackMirrorSender sender = new SlackMirrorSender(oauth(true), InMemoryRepositories.create().people(), installations);
 
         sender.send(linkIn(INSTALLED), fromTeams(), Optional.empty());
         sender.send(linkIn("T0LEGACY01"), fromTeams(), Optional.empty());
@@ -110,7 +111,7 @@ class SlackWorkspaceTokensTest {
 
     @Test
     void mirrorCopy_intoAWorkspaceNeverInstalled_withoutAFallbackToken_isRefusedForGood() {
-        SlackMirrorSender sender = new SlackMirrorSender(oauth(false), new InMemoryStore(), installations);
+        SlackMirrorSender sender = new SlackMirrorSender(oauth(false), InMemoryRepositories.create().people(), installations);
 
         Refused refused = assertThrows(Refused.class, () -> sender.send(linkIn("T0NOWHERE1"), fromTeams(),
                 Optional.empty()));
@@ -121,7 +122,7 @@ class SlackWorkspaceTokensTest {
 
     @Test
     void mirrorCopy_intoAWorkspaceInstalledAfterARefusal_goesWithItsToken_atTheNextCopy() throws Exception {
-        SlackMirrorSender sender = new SlackMirrorSender(oauth(false), new InMemoryStore(), installations);
+        SlackMirrorSender sender = new SlackMirrorSender(oauth(false), InMemoryRepositories.create().people(), installations);
         assertThrows(Refused.class, () -> sender.send(linkIn(INSTALLED), fromTeams(), Optional.empty()));
 
         install(INSTALLED, INSTALLED_TOKEN);
@@ -146,7 +147,7 @@ class SlackWorkspaceTokensTest {
         String token = slackApi.registerOAuthCode("code-1", INSTALLED, "Installed Co");
         install(INSTALLED, token);
         slackApi.addUser(new FakeSlackApi.User("U0ADA", "Ada Lovelace", "ada", "ada@example.com").fromTeam(INSTALLED));
-        InMemoryStore store = new InMemoryStore();
+        Repositories store = InMemoryRepositories.create();
         Ciment ciment = new Ciment(store, Clock.systemUTC(), TrustedDomains.parse("example.com=" + INSTALLED));
         App app = CimentSlackApp.create(oauth(true), () -> ciment, Clock.systemUTC(), () -> installations);
         SlashCommands commands = new SlashCommands(SECRET, INSTALLED);

@@ -21,7 +21,7 @@ import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import ciment.core.service.PeopleSearch;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.core.testing.ReplySamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +100,7 @@ class AdaptiveCardSchemaTest {
 
     @Test
     void messagingExtensionResults_forCommunitiesAndPeople_areAccepted() {
-        Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+        Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
         Caller searcher = caller("aad-searcher");
         for (int i = 0; i < 3; i++) {
             ciment.handle(caller("aad-founder-" + i), "create guild-" + i + " " + WORST_PURPOSE);
@@ -131,7 +131,7 @@ class AdaptiveCardSchemaTest {
         // One person creates 30 communities here: more than a day's limit allows.
         WriteLimits manyCreates = new WriteLimits(WriteLimits.DEFAULTS.posts(), WriteLimits.DEFAULTS.reactions(),
                 WriteLimits.Rate.parse("30/day"));
-        Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC(), Finance.off(), manyCreates);
+        Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC(), Finance.off(), manyCreates);
         Caller member = caller("aad-member");
         MessagingExtensionAction action = new MessagingExtensionAction();
         action.setCommandId(SaveToCommunity.COMMAND);

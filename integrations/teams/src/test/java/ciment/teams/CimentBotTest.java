@@ -10,7 +10,8 @@ import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class CimentBotTest {
     private final Clock clock = Clock.systemUTC();
-    private final CimentBot bot = new CimentBot(new Ciment(new InMemoryStore(), clock), clock);
+    private final CimentBot bot = new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock);
 
     private static Activity activity(TeamsActivities.Message message) throws Exception {
         return ActivityJson.parse(message.json());
@@ -97,7 +98,7 @@ class CimentBotTest {
                     java.net.URI.create(fake.oauthTokenUrl()), clock);
             TeamsEndpoint endpoint = new TeamsEndpoint(
                     new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null),
-                    new CimentBot(new Ciment(new InMemoryStore(), clock), clock), InboundAuth.unauthenticated());
+                    new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock), InboundAuth.unauthenticated());
             FakeBotFramework.Member ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace",
                     "ada@example.org", "ada@example.org", "tenant-1"));
             FakeBotFramework.Member grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace",
@@ -134,7 +135,8 @@ class CimentBotTest {
     @Test
     void approvedRequest_leavesANoticeForTheRequester_inTheThreadTheyAskedIn_notWhereTheStewardApproved() {
         try (FakeBotFramework fake = FakeBotFramework.start()) {
-            InMemoryStore store = new InMemoryStore();
+            InMemoryRepositories memory = new InMemoryRepositories();
+            Repositories store = memory.repositories();
             TeamsEndpoint endpoint = new TeamsEndpoint(
                     new BotFrameworkAdapter(new ClientCredentials(fake.appId(), fake.appPassword(),
                             java.net.URI.create(fake.oauthTokenUrl()), clock), new AuthenticationConfiguration(), null, null, null),
@@ -151,16 +153,16 @@ class CimentBotTest {
             assertEquals(200, endpoint.handle(say.apply(ada, "create data-guild Data people").json(), null).status());
             assertEquals(200, endpoint.handle(say.apply(ada, "close data-guild").json(), null).status());
             assertEquals(200, endpoint.handle(say.apply(grace, "join data-guild").conversation(thread).json(), null).status());
-            assertEquals(List.of(), store.outbox(), "nothing to tell before a steward answers");
+            assertEquals(List.of(), memory.outbox(), "nothing to tell before a steward answers");
             assertEquals(200, endpoint.handle(say.apply(ada, "approve data-guild <at>Grace Hopper</at>").direct()
                     .mentioning(grace.id(), grace.name()).json(), null).status());
 
-            assertEquals(1, store.outbox().size());
-            Recipient to = store.outbox().get(0).to();
+            assertEquals(1, memory.outbox().size());
+            Recipient to = memory.outbox().get(0).to();
             assertEquals(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"), to.account());
             assertEquals(thread, to.conversationId());
             assertEquals(fake.serviceUrl(), to.serviceUrl());
-            assertTrue(store.outbox().get(0).text().contains("approved"), store.outbox().get(0).text());
+            assertTrue(memory.outbox().get(0).text().contains("approved"), memory.outbox().get(0).text());
         }
     }
 

@@ -17,7 +17,8 @@ import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
 import ciment.core.service.PeopleSearch;
 import ciment.core.testing.EveryReply;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
@@ -82,12 +83,12 @@ final class EveryPayload {
 
     /** The messaging extension's answers: 20 communities, and 25 people, found by a search. */
     private static Map<String, Object> extension(String name, Community community) {
-        InMemoryStore store = new InMemoryStore();
+        Repositories store = InMemoryRepositories.create();
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         Ciment ciment = new Ciment(store, clock);
         for (int i = 0; i < 20; i++) {
             Slug slug = new Slug("found-" + i + "-" + "x".repeat(30));
-            store.create(new Community("c" + i, slug, slug.displayName(), community.purpose(), community.tags(), true,
+            store.communities().create(new Community("c" + i, slug, slug.displayName(), community.purpose(), community.tags(), true,
                     false, 9, 1, "p-x", AT), new Membership("c" + i, slug, "p-x", Role.STEWARD, AT));
         }
         for (int i = 0; i < 25; i++) {
@@ -97,7 +98,7 @@ final class EveryPayload {
         Caller searcher = new Caller(new ChatAccount(Platform.TEAMS, TENANT, "aad-searcher"),
                 () -> Introduction.named(name), "s", AT);
         ciment.handle(searcher, "whoami");
-        MessagingExtension extension = new MessagingExtension(ciment, Optional.of(new PeopleSearch(store)));
+        MessagingExtension extension = new MessagingExtension(ciment, Optional.of(new PeopleSearch(store.people())));
         Map<String, Object> sent = new LinkedHashMap<>();
         sent.put("search of communities", extension.answer(query(MessagingExtension.SEARCH_COMMUNITIES, "found"),
                 searcher));

@@ -12,7 +12,7 @@ import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** A feed's card ends with More (Action.Execute); the click answers the older page, drawn in the card's place. */
 class FeedMoreCardTest {
-    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
     private final Caller grace = new Caller(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"),
             () -> Introduction.named("Grace"), null, Instant.now());
 

@@ -14,7 +14,7 @@ import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class PostCardsTest {
     private static final int TEAMS_LIMIT = TeamsWire.LIMIT;
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
-    private final Ciment ciment = new Ciment(new InMemoryStore(), Clock.systemUTC());
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
     private final Caller grace = new Caller(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-grace"),
             () -> Introduction.named("Grace"), null, AT);
 

@@ -10,7 +10,8 @@ import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.port.People;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
@@ -33,7 +34,7 @@ class SenderIntroductionTest {
 
     private final Clock clock = Clock.systemUTC();
     private final FakeBotFramework fake = FakeBotFramework.start();
-    private final InMemoryStore store = new InMemoryStore();
+    private final Repositories store = InMemoryRepositories.create();
     private final FakeBotFramework.Member ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada",
             "Ada Lovelace", "Ada@Example.org", "ada@example.org", TENANT));
     private final FakeBotFramework.Member pat = fake.addMember(FakeBotFramework.Member.guest("29:pat", "aad-pat",
@@ -72,7 +73,7 @@ class SenderIntroductionTest {
     }
 
     private Person personOf(FakeBotFramework.Member member) {
-        return store.find(account(member)).orElseThrow();
+        return store.people().find(account(member)).orElseThrow();
     }
 
     private static ChatAccount account(FakeBotFramework.Member member) {
@@ -86,7 +87,7 @@ class SenderIntroductionTest {
         ask(from(ada, "feed"));
 
         assertEquals(List.of("29:ada"), lookedUp());
-        assertEquals(Optional.of(personOf(ada)), store.holderOf("ada@example.org").map(People.Holder::person), "linked by the lower-cased email");
+        assertEquals(Optional.of(personOf(ada)), store.people().holderOf("ada@example.org").map(People.Holder::person), "linked by the lower-cased email");
         assertFalse(personOf(ada).guest());
     }
 
@@ -107,7 +108,7 @@ class SenderIntroductionTest {
         ask(from(pat, "communities"));
         Person person = personOf(pat);
         assertTrue(person.guest());
-        assertEquals(Optional.empty(), store.holderOf("pat@supplier.example"), "a guest's address is never believed");
+        assertEquals(Optional.empty(), store.people().holderOf("pat@supplier.example"), "a guest's address is never believed");
         String me = ask(from(pat, "whoami"));
         assertTrue(me.contains("You take part as a guest"), me);
         assertTrue(me.contains("a guest is never linked to anyone by an email address"), me);
@@ -125,12 +126,12 @@ class SenderIntroductionTest {
         fake.failMemberLookups(500);
         String refused = ask(from(ada, "create data-guild Data people"));
         assertTrue(refused.contains("could not check who you are"), refused);
-        assertEquals(Optional.empty(), store.find(account(ada)), "nobody was enrolled");
+        assertEquals(Optional.empty(), store.people().find(account(ada)), "nobody was enrolled");
 
         fake.failMemberLookups(0);
         String created = ask(from(ada, "create data-guild Data people"));
         assertTrue(created.startsWith("Created data-guild"), created);
-        assertEquals(Optional.of(personOf(ada)), store.holderOf("ada@example.org").map(People.Holder::person));
+        assertEquals(Optional.of(personOf(ada)), store.people().holderOf("ada@example.org").map(People.Holder::person));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.command.Grammar;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +47,7 @@ class TeamsAppPackageTest {
         endpoint = new TeamsEndpoint(new BotFrameworkAdapter(
                 new ClientCredentials(null, null, URI.create(fake.oauthTokenUrl()), clock),
                 new AuthenticationConfiguration(), null, null, null),
-                new CimentBot(new Ciment(new InMemoryStore(), clock), clock), InboundAuth.unauthenticated());
+                new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock), InboundAuth.unauthenticated());
     }
 
     @AfterAll

@@ -9,7 +9,7 @@ import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -33,7 +33,7 @@ class TeamsChannelMessagesTest {
     private static final String UNLINKED = "19:unlinked@thread.tacv2";
 
     private final Clock clock = Clock.systemUTC();
-    private final Ciment ciment = new Ciment(new InMemoryStore(), clock);
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), clock);
     private FakeBotFramework fake;
     private TeamsEndpoint endpoint;
     private FakeBotFramework.Member ada;

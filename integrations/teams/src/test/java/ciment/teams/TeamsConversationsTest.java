@@ -11,7 +11,7 @@ import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import ciment.core.service.Caller;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
@@ -39,7 +39,7 @@ class TeamsConversationsTest {
     private static final String CHANNEL = "19:general@thread.tacv2";
 
     private final Clock clock = Clock.systemUTC();
-    private final Ciment ciment = new Ciment(new InMemoryStore(), clock);
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), clock);
     private final MemoryCopies copies = new MemoryCopies();
     private FakeBotFramework fake;
     private TeamsEndpoint endpoint;

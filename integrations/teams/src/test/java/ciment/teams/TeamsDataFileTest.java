@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Notice;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.port.Repositories;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.FakeUploadTarget;
 import ciment.devkit.teams.TeamsActivities;
@@ -31,7 +32,8 @@ class TeamsDataFileTest {
     private final Clock clock = Clock.systemUTC();
     private final FakeBotFramework fake = FakeBotFramework.start();
     private final FakeUploadTarget uploads = FakeUploadTarget.start();
-    private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryRepositories memory = new InMemoryRepositories();
+    private final Repositories store = memory.repositories();
     private final ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
             URI.create(fake.oauthTokenUrl()), clock);
     private final TeamsEndpoint endpoint = new TeamsEndpoint(
@@ -70,8 +72,8 @@ class TeamsDataFileTest {
         assertEquals(200, signed(fromAda().text("skills add Accessibility")).status());
         assertEquals(200, signed(fromAda().text("export-my-data")).status());
         assertEquals("Your file is on its way to your direct messages with Ciment.", lastText());
-        Notice notice = store.outbox().getLast();
-        new TeamsNoticeSender(credentials, fake.serviceUrl(), store, clock).send(notice);
+        Notice notice = memory.outbox().getLast();
+        new TeamsNoticeSender(credentials, fake.serviceUrl(), store.personalRecords(), clock).send(notice);
         return lastAttachments().getFirst();
     }
 
@@ -96,7 +98,7 @@ class TeamsDataFileTest {
         assertEquals(FileConsentCard.CONTENT_TYPE, attachment.get("contentType"));
         assertEquals(TeamsDataFile.NAME, attachment.get("name"));
         Map<String, Object> card = (Map<String, Object>) attachment.get("content");
-        long size = TeamsDataFile.render(store.personalData(store.find(
+        long size = TeamsDataFile.render(store.personalRecords().personalData(store.people().find(
                 new ciment.core.model.ChatAccount(ciment.core.model.Platform.TEAMS, "tenant-1", "aad-ada"))
                 .orElseThrow().id()).orElseThrow(), clock.instant()).length;
         assertTrue(Math.abs(((Number) card.get("sizeInBytes")).longValue() - size) < 40, card.toString());

@@ -8,7 +8,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -76,7 +76,7 @@ class TeamsDirectoryTest {
         TeamsActivities.Message mention = message("steward add data-guild <at>Grace Hopper</at>")
                 .mentioning(grace.id(), grace.name());
         TeamsActivities.Message fromGrace = message("help").from(grace.id(), grace.aadObjectId(), grace.name());
-        CimentBot bot = new CimentBot(new Ciment(new InMemoryStore(), clock), clock);
+        CimentBot bot = new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock);
 
         assertEquals(bot.callerOf(ActivityJson.parse(fromGrace.json())).account(),
                 directoryOf(mention).accountOf("@Grace Hopper").orElseThrow());

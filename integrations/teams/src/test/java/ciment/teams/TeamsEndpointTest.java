@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.service.Ciment;
-import ciment.core.testing.InMemoryStore;
+import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
@@ -41,7 +41,7 @@ class TeamsEndpointTest {
     @Test
     void invokeTheBotDoesNotHandle_answersTheHandlersInvokeStatus_andSendsNothing() {
         Clock clock = Clock.systemUTC();
-        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, new CimentBot(new Ciment(new InMemoryStore(), clock), clock),
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock),
                 InboundAuth.unauthenticated());
         Map<String, Object> invoke = TeamsActivities.message(fake.serviceUrl(), "bot").toMap();
         invoke.put("type", "invoke");
@@ -57,7 +57,7 @@ class TeamsEndpointTest {
     @Test
     void conversationUpdates_botAddedOrWithoutEventType_areAcceptedWithoutAnswer() {
         Clock clock = Clock.systemUTC();
-        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, new CimentBot(new Ciment(new InMemoryStore(), clock), clock),
+        TeamsEndpoint endpoint = new TeamsEndpoint(adapter, new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock),
                 InboundAuth.unauthenticated());
         Map<String, Object> update = TeamsActivities.message(fake.serviceUrl(), "bot").toMap();
         update.put("type", "conversationUpdate");

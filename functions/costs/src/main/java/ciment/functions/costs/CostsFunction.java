@@ -37,7 +37,7 @@ public final class CostsFunction implements RequestStreamHandler {
     private CostsFunction(LambdaFrame frame, Clock clock) {
         this.frame = frame;
         FunctionTable table = FunctionTable.starting(frame.settings());
-        this.routes = new CostsRoutes(table::store, frame.settings(), clock);
+        this.routes = new CostsRoutes(table::started, frame.settings(), clock);
         frame.started(table.usage(clock), table::prime, CostsRoutes.REQUEST_CLASSES);
     }
 

@@ -4,7 +4,7 @@ import ciment.core.config.Settings;
 import ciment.core.cost.PriceTable;
 import ciment.core.service.CostPages;
 import ciment.infra.BodyLimit;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.UsageMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,11 +41,11 @@ final class CostsRoutes {
     /** The finance routes are GETs, which carry no body; the schedule's event has none either. */
     static final BodyLimit BODY_LIMIT = new BodyLimit(0);
 
-    private final Supplier<DynamoStore> store;
+    private final Supplier<DynamoRepositories> store;
     private final Settings settings;
     private final Clock clock;
 
-    CostsRoutes(Supplier<DynamoStore> store, Settings settings, Clock clock) {
+    CostsRoutes(Supplier<DynamoRepositories> store, Settings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -115,8 +115,8 @@ final class CostsRoutes {
     }
 
     private CostPages pages() {
-        DynamoStore table = store.get();
-        return new CostPages(table.usage(), table, month -> PriceTable.fromSettings(settings, month), clock);
+        DynamoRepositories table = store.get();
+        return new CostPages(table.usage(), table.repositories().communities(), month -> PriceTable.fromSettings(settings, month), clock);
     }
 
     /** Today's (UTC) stored bytes of every community and the platform, written as the day's level. */

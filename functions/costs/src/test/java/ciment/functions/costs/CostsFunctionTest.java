@@ -11,12 +11,13 @@ import ciment.core.model.Membership;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
+import ciment.core.port.Repositories;
 import ciment.devkit.ApiGateway;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.UsageMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,16 +38,18 @@ class CostsFunctionTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Settings settings = Settings.of(MotoServer.tableSettings("costs"));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
-    private final DynamoStore store;
+    private final DynamoRepositories dynamoRepositories;
+    private final Repositories store;
     private final String guild = Ulid.random(NOW);
     private final CostsFunction function;
 
     CostsFunctionTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
-        store.create(Community.founded(guild, Slug.parse("data-guild"), "Data tips", "P1", NOW),
+        dynamoRepositories = DynamoRepositories.create(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+        store = dynamoRepositories.repositories();
+        store.communities().create(Community.founded(guild, Slug.parse("data-guild"), "Data tips", "P1", NOW),
                 new Membership(guild, Slug.parse("data-guild"), "P1", Role.STEWARD, NOW));
-        UsageMeter meter = store.meterUsage(clock);
+        UsageMeter meter = dynamoRepositories.meterUsage(clock);
         meter.begin("r1", 128, 0);
         meter.within(guild, () -> meter.count(Meter.API_REQUESTS, 1_000_000));
         meter.end();
@@ -92,18 +95,18 @@ class CostsFunctionTest {
     @Test
     void aReport_isMeteredAsThePlatforms_evenThoughItReadsEveryCommunity() {
         java.math.BigDecimal platformBefore = quantity(UsageDay.PLATFORM, Meter.API_REQUESTS);
-        java.util.List<UsageDay> guildBefore = store.usage().monthOf(guild, YearMonth.of(2026, 11));
+        java.util.List<UsageDay> guildBefore = dynamoRepositories.usage().monthOf(guild, YearMonth.of(2026, 11));
 
         assertEquals(200, get("/costs", "month=2026-11&format=json").status());
 
         assertEquals(0, platformBefore.add(java.math.BigDecimal.ONE).compareTo(quantity(UsageDay.PLATFORM, Meter.API_REQUESTS)),
                 "the report's API request is the platform's");
         assertTrue(quantity(UsageDay.PLATFORM, Meter.DYNAMODB_READ_UNITS).signum() > 0, "and so are its reads");
-        assertEquals(guildBefore, store.usage().monthOf(guild, YearMonth.of(2026, 11)), "the community read pays nothing");
+        assertEquals(guildBefore, dynamoRepositories.usage().monthOf(guild, YearMonth.of(2026, 11)), "the community read pays nothing");
     }
 
     private java.math.BigDecimal quantity(String owner, Meter meter) {
-        return store.usage().monthOf(owner, YearMonth.of(2026, 11)).stream().map(day -> day.quantity(meter))
+        return dynamoRepositories.usage().monthOf(owner, YearMonth.of(2026, 11)).stream().map(day -> day.quantity(meter))
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
@@ -141,9 +144,9 @@ class CostsFunctionTest {
                 StandardCharsets.UTF_8);
 
         assertTrue(JSON.readTree(answer).path("measured").asInt() >= 2, answer);
-        assertTrue(store.usage().monthOf(guild, YearMonth.of(2026, 11)).stream()
+        assertTrue(dynamoRepositories.usage().monthOf(guild, YearMonth.of(2026, 11)).stream()
                 .anyMatch(day -> day.quantity(Meter.DYNAMODB_STORED_BYTES).signum() > 0));
-        assertTrue(store.usage().month(YearMonth.of(2026, 11)).stream()
+        assertTrue(dynamoRepositories.usage().month(YearMonth.of(2026, 11)).stream()
                 .anyMatch(day -> day.owner().equals(UsageDay.PLATFORM)));
     }
 }

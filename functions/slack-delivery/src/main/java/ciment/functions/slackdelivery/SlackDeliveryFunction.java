@@ -39,7 +39,7 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         AllowedWorkspaces workspaces = AllowedWorkspaces.fromSettings(settings); // none listed: nothing starts
         DeliveryTable table = DeliveryTable.of(frame);
         var installs = CimentSlackApp.isOAuth(settings) ? table.slackInstallations() : null; // tokens, sealed
-        this.deliveries = new Deliveries(table.delivery(SlackSenders.of(settings, table.store(), installs,
+        this.deliveries = new Deliveries(table.delivery(SlackSenders.of(settings, table.store().people(), table.store().personalRecords(), installs,
                 frame.counting(Meter.SLACK_CALLS))), table::notice, table::post,
                 DeadLetters.fromSettings(settings, "ciment-slack-delivery", table.deadLetters()))
                 .servingOnly(workspaces::allowsWorkspace).meteredBy(table.usage()::within);

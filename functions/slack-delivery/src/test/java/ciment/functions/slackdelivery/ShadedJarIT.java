@@ -13,7 +13,7 @@ import ciment.core.config.Settings;
 import ciment.core.port.SlackInstallations.Installation;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.infra.TokenSeal;
 import java.time.Instant;
 import java.io.File;
@@ -124,7 +124,7 @@ class ShadedJarIT {
     void lambdaConstructor_inOAuthMode_opensTheWorkspacesSealedTokenWithKms_andDeliversANoticeWithIt() {
         Settings sealing = Settings.of(settings).with(TokenSeal.KMS_KEY, TokenSeal.createKey(Settings.of(settings)));
         // Installed as the Slack function installs: the token sealed in the table.
-        new DynamoStore(DynamoClients.create(sealing), sealing.table(), CapacityMeter.forSettings(sealing))
+        DynamoRepositories.create(DynamoClients.create(sealing), sealing.table(), CapacityMeter.forSettings(sealing))
                 .slackInstallations(TokenSeal.sealing(sealing)).save(new Installation(null, FakeSlackApi.TEAM_ID,
                         "Ciment test", "A0CIMENT01", FakeSlackApi.BOT_USER_ID, FakeSlackApi.BOT_ID, "xoxb-sealed-in-the-table",
                         "chat:write", Instant.now()));

@@ -16,7 +16,7 @@ import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.stream.StreamEvents;
 import ciment.devkit.stream.TableStream;
 import ciment.infra.DynamoClients;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.slack.SlackNoticeSender;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
@@ -47,7 +47,7 @@ class SlackDeliveryDataFileTest {
     SlackDeliveryDataFileTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
-        ciment = new Ciment(DynamoStore.fromSettings(settings), Clock.systemUTC());
+        ciment = new Ciment(DynamoRepositories.fromSettings(settings).repositories(), Clock.systemUTC());
     }
 
     @AfterEach

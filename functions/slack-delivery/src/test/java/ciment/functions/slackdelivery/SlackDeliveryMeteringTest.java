@@ -13,6 +13,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
@@ -20,7 +21,7 @@ import ciment.devkit.stream.StreamEvents;
 import ciment.devkit.stream.TableStream;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import java.time.Instant;
 import java.math.BigDecimal;
@@ -44,14 +45,15 @@ class SlackDeliveryMeteringTest {
             .with(Map.of("CIMENT_SLACK_ALLOWED_WORKSPACES", "*",
                     "SLACK_BOT_TOKEN", "xoxb-metering", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
-    private final DynamoStore store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    private final DynamoRepositories dynamoRepositories = DynamoRepositories.create(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+    private final Repositories store = dynamoRepositories.repositories();
     private final TableStream stream;
     private final SlackDeliveryFunction function;
 
     SlackDeliveryMeteringTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        store.link(new Link(A, Slug.parse("guild-a"), channel("C0A"), "P1", AT));
-        store.link(new Link(B, Slug.parse("guild-b"), channel("C0B"), "P1", AT));
+        store.links().link(new Link(A, Slug.parse("guild-a"), channel("C0A"), "P1", AT));
+        store.links().link(new Link(B, Slug.parse("guild-b"), channel("C0B"), "P1", AT));
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
         function = new SlackDeliveryFunction(settings);
     }
@@ -69,14 +71,14 @@ class SlackDeliveryMeteringTest {
 
     @Test
     void batch_withPostsOfTwoCommunities_givesEachItsOwnWork_andSharesTheBatchItselfBetweenThem() {
-        store.add(new Post(Ulid.random(AT), A, Slug.parse("guild-a"), "P2", "Ada", Platform.TEAMS, "In A", AT));
-        store.add(new Post(Ulid.random(AT), B, Slug.parse("guild-b"), "P2", "Ada", Platform.TEAMS, "In B", AT));
+        store.posts().add(new Post(Ulid.random(AT), A, Slug.parse("guild-a"), "P2", "Ada", Platform.TEAMS, "In A", AT));
+        store.posts().add(new Post(Ulid.random(AT), B, Slug.parse("guild-b"), "P2", "Ada", Platform.TEAMS, "In B", AT));
         List<DynamodbStreamRecord> records = stream.poll();
         int callsBefore = slackApi.calls().size();
 
         function.handleRequest(StreamEvents.event(records), null);
 
-        Map<String, UsageDay> days = store.usage().month(YearMonth.now(ZoneOffset.UTC)).stream()
+        Map<String, UsageDay> days = dynamoRepositories.usage().month(YearMonth.now(ZoneOffset.UTC)).stream()
                 .collect(Collectors.toMap(UsageDay::owner, d -> d));
         assertEquals(java.util.Set.of(A, B), days.keySet(), "no platform write for a batch of two communities' records");
         for (String community : List.of(A, B)) {
@@ -96,19 +98,19 @@ class SlackDeliveryMeteringTest {
     @Test
     void batch_thatTakesACommunityPastItsBudget_claimsItsAlerts_andLeavesACommunityWithoutABudgetAlone() {
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
-        store.usage().setBudget(A, new BigDecimal("1.00"));
+        dynamoRepositories.usage().setBudget(A, new BigDecimal("1.00"));
         // Earlier usage of A this month: two million API requests, $2.00.
-        var earlier = store.meterUsage(java.time.Clock.systemUTC());
+        var earlier = dynamoRepositories.meterUsage(java.time.Clock.systemUTC());
         earlier.begin("earlier", 128, 0);
         earlier.within(A, () -> earlier.count(Meter.API_REQUESTS, 2_000_000));
         earlier.end();
-        store.add(new Post(Ulid.random(AT), A, Slug.parse("guild-a"), "P2", "Ada", Platform.TEAMS, "In A", AT));
-        store.add(new Post(Ulid.random(AT), B, Slug.parse("guild-b"), "P2", "Ada", Platform.TEAMS, "In B", AT));
+        store.posts().add(new Post(Ulid.random(AT), A, Slug.parse("guild-a"), "P2", "Ada", Platform.TEAMS, "In A", AT));
+        store.posts().add(new Post(Ulid.random(AT), B, Slug.parse("guild-b"), "P2", "Ada", Platform.TEAMS, "In B", AT));
 
         function.handleRequest(StreamEvents.event(stream.poll()), null);
 
-        assertFalse(store.usage().claimAlert(A, month, 80), "the batch's flush checked A's budget and claimed 80%");
-        assertFalse(store.usage().claimAlert(A, month, 100), "and 100%");
-        assertTrue(store.usage().claimAlert(B, month, 80), "B has no budget: nothing claimed");
+        assertFalse(dynamoRepositories.usage().claimAlert(A, month, 80), "the batch's flush checked A's budget and claimed 80%");
+        assertFalse(dynamoRepositories.usage().claimAlert(A, month, 100), "and 100%");
+        assertTrue(dynamoRepositories.usage().claimAlert(B, month, 80), "B has no budget: nothing claimed");
     }
 }

@@ -10,6 +10,8 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
+import ciment.core.port.People;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
@@ -18,7 +20,7 @@ import ciment.devkit.stream.TableStream;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoMirrors;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.slack.SlackMirrorSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -50,14 +52,14 @@ class SlackMirrorDeliveryTest {
                     "SLACK_BOT_TOKEN", "xoxb-mirror", "SLACK_API_URL", slackApi.baseUrl()));
     private final DynamoDbClient dynamo = DynamoClients.create(settings);
     private final CapacityMeter meter = new CapacityMeter(CapacityMeter.Source.COMPUTED);
-    private final DynamoStore store = new DynamoStore(dynamo, settings.table(), meter);
+    private final Repositories store = DynamoRepositories.create(dynamo, settings.table(), meter).repositories();
     private final TableStream stream;
     private final SlackDeliveryFunction function;
 
     SlackMirrorDeliveryTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
         for (Channel channel : List.of(ORIGIN, OTHER)) {
-            store.link(new Link(COMMUNITY, SLUG, channel, "P1", AT));
+            store.links().link(new Link(COMMUNITY, SLUG, channel, "P1", AT));
         }
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
         function = new SlackDeliveryFunction(settings);
@@ -73,8 +75,8 @@ class SlackMirrorDeliveryTest {
     /** A message written in the origin channel that became a post, as the channel intake records it. */
     private Post writtenInOrigin(String text, String messageTs) {
         Post post = new Post(Ulid.random(AT), COMMUNITY, SLUG, "P2", "Ada Lovelace", Platform.SLACK, text, AT);
-        store.add(post);
-        store.recordOrigin(Platform.SLACK, ORIGIN.id(), messageTs, post.reference());
+        store.posts().add(post);
+        store.messageCopies().recordOrigin(Platform.SLACK, ORIGIN.id(), messageTs, post.reference());
         return post;
     }
 
@@ -101,7 +103,7 @@ class SlackMirrorDeliveryTest {
         assertEquals("Ada Lovelace", sent.param("username"));
         assertEquals(Map.of("post", post.reference()), sent.json("metadata").get("event_payload"));
         assertEquals(Optional.of(post.reference()),
-                store.find(Platform.SLACK, "C0OTHER", slackApi.messages("C0OTHER").getFirst().ts()));
+                store.messageCopies().find(Platform.SLACK, "C0OTHER", slackApi.messages("C0OTHER").getFirst().ts()));
     }
 
     @Test
@@ -111,13 +113,14 @@ class SlackMirrorDeliveryTest {
         // The killed attempt: claimed long enough ago for its claim to have lapsed, sent, never recorded.
         new DynamoMirrors(dynamo, settings.table(), meter).claim(post, Platform.SLACK, OTHER.id(),
                 Instant.now().minus(DynamoMirrors.CLAIM_LASTS).minus(Duration.ofMinutes(1)));
-        String earlier = new SlackMirrorSender(settings, new DynamoStore(dynamo, settings.table(), meter)).send(new Link(COMMUNITY, SLUG, OTHER, "P1", AT), post,
+        People people = DynamoRepositories.create(dynamo, settings.table(), meter).repositories().people();
+        String earlier = new SlackMirrorSender(settings, people).send(new Link(COMMUNITY, SLUG, OTHER, "P1", AT), post,
                 Optional.empty());
 
         assertEquals(List.of(), failed(records));
 
         assertEquals(List.of("C0OTHER"), channelsPostedTo(), "the killed attempt's copy only");
-        assertEquals(Optional.of(post.reference()), store.find(Platform.SLACK, "C0OTHER", earlier));
+        assertEquals(Optional.of(post.reference()), store.messageCopies().find(Platform.SLACK, "C0OTHER", earlier));
     }
 
     @Test

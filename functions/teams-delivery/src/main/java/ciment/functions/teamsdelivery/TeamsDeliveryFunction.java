@@ -41,7 +41,7 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
         ClientCredentials credentials = ClientCredentials.forSending(settings, clock, allowUnauthenticated);
         AllowedTenants tenants = AllowedTenants.fromSettings(settings); // none listed: nothing starts
         DeliveryTable table = DeliveryTable.of(frame, clock);
-        this.deliveries = new Deliveries(table.delivery(TeamsSenders.of(settings, credentials, table.store(),
+        this.deliveries = new Deliveries(table.delivery(TeamsSenders.of(settings, credentials, table.store().personalRecords(),
                 table.store().messageCopies(), frame.counting(Meter.TEAMS_CALLS))), table::notice, table::post,
                 DeadLetters.fromSettings(settings, "ciment-teams-delivery", table.deadLetters()))
                 .servingOnly(tenants::allows).meteredBy(table.usage()::within);

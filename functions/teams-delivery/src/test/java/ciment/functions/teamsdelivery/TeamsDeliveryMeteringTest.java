@@ -11,6 +11,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.StreamEvents;
@@ -18,7 +19,7 @@ import ciment.devkit.stream.TableStream;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -41,7 +42,8 @@ class TeamsDeliveryMeteringTest {
     private final Channel inB = new Channel(Platform.TEAMS, "tenant", "19:b@thread.tacv2", "B", botFramework.serviceUrl());
     private final Settings settings;
     private final DynamoDbClient dynamo;
-    private final DynamoStore store;
+    private final DynamoRepositories dynamoRepositories;
+    private final Repositories store;
     private final TableStream stream;
     private final TeamsDeliveryFunction function;
 
@@ -50,9 +52,10 @@ class TeamsDeliveryMeteringTest {
                 .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
-        store.link(new Link(A, new Slug("guild-a"), inA, "P1", NOW));
-        store.link(new Link(B, new Slug("guild-b"), inB, "P1", NOW));
+        dynamoRepositories = DynamoRepositories.create(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+        store = dynamoRepositories.repositories();
+        store.links().link(new Link(A, new Slug("guild-a"), inA, "P1", NOW));
+        store.links().link(new Link(B, new Slug("guild-b"), inB, "P1", NOW));
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
         function = new TeamsDeliveryFunction(settings, false);
     }
@@ -67,8 +70,8 @@ class TeamsDeliveryMeteringTest {
     /** A Slack message that became a post, as the channel intake records it. */
     private void fromSlack(String community, String slug, String text, String messageTs) {
         Post post = new Post(Ulid.random(NOW), community, new Slug(slug), "P2", "Ada", Platform.SLACK, text, NOW);
-        store.add(post);
-        store.recordOrigin(Platform.SLACK, "C0ORIGIN", messageTs, post.reference());
+        store.posts().add(post);
+        store.messageCopies().recordOrigin(Platform.SLACK, "C0ORIGIN", messageTs, post.reference());
     }
 
     @Test
@@ -79,7 +82,7 @@ class TeamsDeliveryMeteringTest {
         var records = stream.poll();
         assertEquals(List.of(), function.handleRequest(StreamEvents.event(records), null).getBatchItemFailures());
 
-        Map<String, UsageDay> days = store.usage().month(YearMonth.now(ZoneOffset.UTC)).stream()
+        Map<String, UsageDay> days = dynamoRepositories.usage().month(YearMonth.now(ZoneOffset.UTC)).stream()
                 .collect(Collectors.toMap(UsageDay::owner, d -> d));
         assertEquals(Set.of(A, B), days.keySet(), "no platform write for a batch of two communities' records");
         assertEquals(botFramework.sentTo(inA.id()).size(), days.get(A).quantity(Meter.TEAMS_CALLS).intValue());

@@ -11,6 +11,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
+import ciment.core.port.Repositories;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.stream.StreamEvents;
@@ -20,7 +21,7 @@ import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoClients;
 import ciment.infra.DynamoMirrors;
 import ciment.infra.LambdaFrame;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import ciment.teams.ClientCredentials;
 import ciment.teams.TeamsMirrorSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -51,7 +52,7 @@ class TeamsMirrorDeliveryTest {
             botFramework.serviceUrl());
     private final Settings settings;
     private final DynamoDbClient dynamo;
-    private final DynamoStore store;
+    private final Repositories store;
     private final TableStream stream;
     private final TeamsDeliveryFunction function;
 
@@ -60,9 +61,9 @@ class TeamsMirrorDeliveryTest {
                 .with("CIMENT_TEAMS_ALLOWED_TENANTS", "*");
         dynamo = DynamoClients.create(settings);
         TemplateTable.fromClasspath().create(dynamo, settings.table());
-        store = new DynamoStore(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED));
+        store = DynamoRepositories.create(dynamo, settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED)).repositories();
         for (Channel channel : List.of(slackOrigin, teamsA, teamsB)) {
-            store.link(new Link(COMMUNITY, SLUG, channel, "P1", NOW));
+            store.links().link(new Link(COMMUNITY, SLUG, channel, "P1", NOW));
         }
         stream = TableStream.fromLatest(MotoServer.shared().endpoint(), "us-east-1", settings.table());
         function = new TeamsDeliveryFunction(settings, false);
@@ -77,8 +78,8 @@ class TeamsMirrorDeliveryTest {
 
     private Post postFrom(Channel origin, String author, String text, String messageId) {
         Post post = new Post(Ulid.random(NOW), COMMUNITY, SLUG, "P2", author, origin.platform(), text, NOW);
-        store.add(post);
-        store.recordOrigin(origin.platform(), origin.id(), messageId, post.reference());
+        store.posts().add(post);
+        store.messageCopies().recordOrigin(origin.platform(), origin.id(), messageId, post.reference());
         return post;
     }
 
@@ -124,7 +125,7 @@ class TeamsMirrorDeliveryTest {
         }
         assertEquals(2, botFramework.sent().size(), "nothing sent to Slack's channel by the Teams function");
         assertEquals(Optional.of(post.reference()),
-                store.find(Platform.TEAMS, teamsB.id(), botFramework.sentTo(teamsB.id()).get(0).id()),
+                store.messageCopies().find(Platform.TEAMS, teamsB.id(), botFramework.sentTo(teamsB.id()).get(0).id()),
                 "the copy is recorded: a reaction or a reply on it is the post's");
     }
 
@@ -146,7 +147,7 @@ class TeamsMirrorDeliveryTest {
         String rootCopy = botFramework.sentTo(teamsB.id()).get(0).id();
         Post reply = Post.reply(Ulid.random(NOW.plusSeconds(1)), root.id(), COMMUNITY, SLUG, "P3", "Bo", Platform.SLACK,
                 "Answer", NOW.plusSeconds(1));
-        store.addReply(reply);
+        store.conversations().addReply(reply);
         failed(stream.poll());
 
         List<FakeBotFramework.SentActivity> inChainOfA = botFramework.sentTo(teamsA.id() + ";messageid=1700000000001");
@@ -154,13 +155,13 @@ class TeamsMirrorDeliveryTest {
         assertEquals(1, inChainOfA.size(), "under the origin message in A: " + botFramework.sent());
         assertEquals(1, inChainOfB.size(), "under the copy in B: " + botFramework.sent());
 
-        store.edit(reply, "P3", "Better answer");
+        store.conversations().edit(reply, "P3", "Better answer");
         assertEquals(List.of(), failed(stream.poll()));
         List<FakeBotFramework.SentActivity> updated = botFramework.updated();
         assertTrue(updated.stream().anyMatch(u -> u.id().equals(inChainOfB.get(0).id())
                 && cardText(u).contains("Better answer") && cardText(u).contains("(edited)")), updated.toString());
 
-        store.delete(reply, "P3", new AuditEntry(Ulid.random(NOW), COMMUNITY, "deleted", reply.reference(), "P3", "Bo",
+        store.conversations().delete(reply, "P3", new AuditEntry(Ulid.random(NOW), COMMUNITY, "deleted", reply.reference(), "P3", "Bo",
                 "by its author", NOW));
         assertEquals(List.of(), failed(stream.poll()));
         List<String> deleted = botFramework.deleted().stream().map(FakeBotFramework.DeletedActivity::activityId).toList();
@@ -169,7 +170,7 @@ class TeamsMirrorDeliveryTest {
 
     @Test
     void botConnector500Twice_failsTheRecordTwice_thenTheCopyIsDeliveredExactlyOnce() {
-        store.unlink(new Link(COMMUNITY, SLUG, teamsB, "P1", NOW)); // one Teams channel: both failures are its
+        store.links().unlink(new Link(COMMUNITY, SLUG, teamsB, "P1", NOW)); // one Teams channel: both failures are its
         postFrom(slackOrigin, "Ada Lovelace", "Stubborn", "1700000000.000100");
         List<DynamodbStreamRecord> records = stream.poll().stream()
                 .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();
@@ -193,11 +194,11 @@ class TeamsMirrorDeliveryTest {
         // another community's channel behind a Bot Connector that cannot be reached: its post fails every time
         String unreachable = Ulid.random(NOW);
         Slug unreachableSlug = new Slug("unreachable-guild");
-        store.link(new Link(unreachable, unreachableSlug, new Channel(Platform.TEAMS, "tenant", "19:gone@thread.tacv2",
+        store.links().link(new Link(unreachable, unreachableSlug, new Channel(Platform.TEAMS, "tenant", "19:gone@thread.tacv2",
                 "Gone", "http://127.0.0.1:1/"), "P1", NOW));
         Post poison = new Post(Ulid.random(NOW), unreachable, unreachableSlug, "P2", "Ada Lovelace", Platform.SLACK,
                 "Poison", NOW);
-        store.add(poison);
+        store.posts().add(poison);
         postFrom(slackOrigin, "Ada Lovelace", "Healthy", "1700000000.000200");
         List<DynamodbStreamRecord> posts = stream.poll().stream()
                 .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();
@@ -216,7 +217,7 @@ class TeamsMirrorDeliveryTest {
     @Test
     void attemptKilledBetweenSendAndRecord_isBusyUntilItsClaimLapses_thenSentAgain_theWindowTeamsLeaves()
             throws Exception {
-        store.unlink(new Link(COMMUNITY, SLUG, teamsB, "P1", NOW));
+        store.links().unlink(new Link(COMMUNITY, SLUG, teamsB, "P1", NOW));
         Post post = postFrom(slackOrigin, "Ada Lovelace", "Killed mid-send", "1700000000.000100");
         List<DynamodbStreamRecord> posts = stream.poll().stream()
                 .filter(r -> r.getDynamodb().getKeys().get("sk").getS().startsWith("POST#")).toList();

@@ -44,7 +44,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         Clock clock = Clock.systemUTC();
         // A single-tenant bot's own organisation: people of any other tenant take part as guests.
         this.gateway = new TeamsGateway(app.start(clock, frame.counting(Meter.TEAMS_CALLS), () -> new CimentBot(
-                table.ciment().join(), new PeopleSearch(table.store()), table.store().messageCopies(), clock,
+                table.ciment().join(), new PeopleSearch(table.store().people()), table.store().messageCopies(), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"))));
         frame.started(table.budgetedUsage(), table::prime, TeamsGateway.REQUEST_CLASSES);
     }

@@ -9,10 +9,11 @@ import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
+import ciment.core.port.Repositories;
 import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.FakeBotFramework.SentActivity;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.infra.DynamoStore;
+import ciment.infra.DynamoRepositories;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -33,13 +34,13 @@ class TeamsCardActionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TeamsStack stack;
     private static TeamsFunction function;
-    private static DynamoStore store;
+    private static Repositories store;
 
     @BeforeAll
     static void start() {
         stack = new TeamsStack();
         function = stack.function();
-        store = DynamoStore.fromSettings(stack.settings);
+        store = DynamoRepositories.fromSettings(stack.settings).repositories();
     }
 
     @AfterAll
@@ -113,9 +114,9 @@ class TeamsCardActionsTest {
     }
 
     private static boolean member(TeamsStack.Person person, String slug) {
-        Community community = store.find(new Slug(slug)).orElseThrow();
-        Person who = store.find(new ChatAccount(Platform.TEAMS, person.tenant(), person.aadObjectId())).orElseThrow();
-        return store.membership(community.id(), who.id()).isPresent();
+        Community community = store.communities().find(new Slug(slug)).orElseThrow();
+        Person who = store.people().find(new ChatAccount(Platform.TEAMS, person.tenant(), person.aadObjectId())).orElseThrow();
+        return store.communities().membership(community.id(), who.id()).isPresent();
     }
 
     private static String slug(String prefix) {

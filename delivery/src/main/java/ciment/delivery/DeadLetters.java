@@ -1,7 +1,7 @@
 package ciment.delivery;
 
-import ciment.core.JsonText;
 import ciment.core.config.Settings;
+import ciment.core.json.JsonText;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;

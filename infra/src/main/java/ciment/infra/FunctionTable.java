@@ -1,11 +1,11 @@
 package ciment.infra;
 
+import ciment.core.Ciment;
 import ciment.core.config.Settings;
 import ciment.core.config.WriteLimits;
 import ciment.core.port.Repositories;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.BudgetWatch;
-import ciment.core.service.Ciment;
 import ciment.core.service.Finance;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;

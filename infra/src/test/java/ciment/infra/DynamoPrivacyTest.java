@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
@@ -23,8 +25,6 @@ import ciment.core.port.Repositories;
 import ciment.core.privacy.PersonalData;
 import ciment.core.privacy.PersonalDataJson;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import ciment.infra.CapacityMeter.Units;
 import java.time.Clock;
 import java.util.ArrayList;

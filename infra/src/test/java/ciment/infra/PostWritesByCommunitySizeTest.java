@@ -3,6 +3,8 @@ package ciment.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
@@ -10,8 +12,6 @@ import ciment.core.model.Platform;
 import ciment.core.model.Slug;
 import ciment.core.port.Repositories;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import ciment.infra.CapacityMeter.Units;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package ciment.bench;
 
+import ciment.core.Ciment;
 import ciment.core.config.TrustedDomains;
 import ciment.core.config.WriteLimits;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
-import ciment.core.service.Directory;
 import ciment.core.service.Finance;
 import ciment.infra.CapacityMeter;
 import ciment.infra.DynamoRepositories;

@@ -1,6 +1,6 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import java.util.Locale;

@@ -6,7 +6,4 @@ package ciment.core.command;
  * {@link Verbs} for the areas), and {@code Ciment.execute} runs it.
  */
 public interface Command {
-
-    /** What {@code roles} and {@code skills} declare. */
-    enum Declared { ROLE, SKILL }
 }

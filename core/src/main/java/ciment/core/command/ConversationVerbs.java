@@ -1,17 +1,16 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
+import ciment.core.reply.Reply;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Posts and their threads: post, read a feed or a thread, reply, react, edit, delete. */
 public final class ConversationVerbs {
-    /** How the word that asks for a feed's next page starts. */
-    public static final String MORE = "more:";
     static final int MAX_EMOJI = 40;
     private static final String REPLY = "reply <post> <text>";
     private static final String REACT = "react <post> <emoji>";
@@ -106,12 +105,12 @@ public final class ConversationVerbs {
     /** feed, feed &lt;slug&gt;, and either followed by the "more:" word a page ends with. */
     private static Command feed(Words words) {
         String word = words.next();
-        Optional<Slug> slug = word.isEmpty() || word.startsWith(MORE) ? Optional.empty() : Optional.of(Slug.parse(word));
+        Optional<Slug> slug = word.isEmpty() || word.startsWith(Reply.Feed.MORE) ? Optional.empty() : Optional.of(Slug.parse(word));
         String more = slug.isPresent() ? words.next() : word;
-        if (!words.rest().isEmpty() || !(more.isEmpty() || more.startsWith(MORE) && more.length() > MORE.length())) {
+        if (!words.rest().isEmpty() || !(more.isEmpty() || more.startsWith(Reply.Feed.MORE) && more.length() > Reply.Feed.MORE.length())) {
             throw new Refusal("feed takes one community at most: feed " + slug.map(Slug::value).orElse("<slug>")
                     + ", or feed alone for all yours.");
         }
-        return new Feed(slug, more.isEmpty() ? Optional.empty() : Optional.of(more.substring(MORE.length())));
+        return new Feed(slug, more.isEmpty() ? Optional.empty() : Optional.of(more.substring(Reply.Feed.MORE.length())));
     }
 }

@@ -1,7 +1,8 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
 import ciment.core.model.Grant;
+import ciment.core.model.PersonRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import java.math.BigDecimal;
 import java.time.YearMonth;

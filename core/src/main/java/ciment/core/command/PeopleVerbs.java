@@ -1,11 +1,11 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
-import ciment.core.command.Command.Declared;
+import ciment.core.model.Refusal;
 import ciment.core.model.Topic;
+import ciment.core.port.People;
+import ciment.core.reply.Reply;
 import ciment.core.service.Actions;
 import ciment.core.service.Me;
-import ciment.core.reply.Reply;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ public final class PeopleVerbs {
     }
 
     /** {@code roles add|remove <text>} or {@code skills add|remove <text>}. */
-    public record Declare(Declared kind, Topic topic, boolean add) implements Command {
+    public record Declare(People.Kind kind, Topic topic, boolean add) implements Command {
     }
 
     /** {@code roles} or {@code skills} alone: what I declared. */
@@ -32,11 +32,11 @@ public final class PeopleVerbs {
                     (a, me, c) -> a.whoAmI(me)),
             Verb.typed(Declare.class, "roles", "roles add|remove <text>", "onboarding buddy",
                     "the functional roles you take on, like onboarding buddy",
-                    words -> declare(words, Declared.ROLE),
+                    words -> declare(words, People.Kind.ROLE),
                     PeopleVerbs::declare),
             Verb.typed(Declare.class, "skills", "skills add|remove <text>", "accessibility",
                     "the skills you offer, like accessibility",
-                    words -> declare(words, Declared.SKILL),
+                    words -> declare(words, People.Kind.SKILL),
                     PeopleVerbs::declare),
             Verb.untyped(ListDeclared.class, (a, me, c) -> a.profiles().me(me.person())),
             Verb.typed(Who.class, "who", "who <skill>", "accessibility", "people and communities for a skill or role",
@@ -50,7 +50,7 @@ public final class PeopleVerbs {
         return actions.profiles().declare(me.person(), declare.kind(), declare.topic(), declare.add());
     }
 
-    private static Command declare(Words words, Declared kind) {
+    private static Command declare(Words words, People.Kind kind) {
         String verb = words.word();
         String action = words.next().toLowerCase(Locale.ROOT);
         if (action.isEmpty()) {

@@ -1,6 +1,6 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
+import ciment.core.model.Refusal;
 import java.util.List;
 
 /** My data: a file of everything Ciment holds about me, and erasing it. */

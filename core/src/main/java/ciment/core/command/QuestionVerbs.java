@@ -1,8 +1,8 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
+import ciment.core.model.PersonRef;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.model.Topic;

@@ -1,6 +1,7 @@
 package ciment.core.command;
 
 import ciment.core.reply.Reply;
+import ciment.core.reply.Usage;
 import ciment.core.service.Actions;
 import ciment.core.service.Me;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param usage   its line in help, {@code form} as shown there ("close &lt;slug&gt; / open &lt;slug&gt;")
  * @param example what follows the words in an example ("data-guild")
  */
-public record Verb<C extends Command>(Class<C> type, List<String> words, Optional<Grammar.Usage> usage, String example,
+public record Verb<C extends Command>(Class<C> type, List<String> words, Optional<Usage> usage, String example,
         Reader reader, Action<C> action) {
 
     /** Reads a verb's words into its command; refuses, with the form, words that do not fit. */
@@ -36,7 +37,7 @@ public record Verb<C extends Command>(Class<C> type, List<String> words, Optiona
      */
     public static <C extends Command> Verb<C> typed(Class<C> type, String words, String form, String example,
             String meaning, Reader reader, Action<C> action) {
-        return new Verb<>(type, List.of(words.split("\\|")), Optional.of(new Grammar.Usage(form, meaning)), example,
+        return new Verb<>(type, List.of(words.split("\\|")), Optional.of(new Usage(form, meaning)), example,
                 reader, action);
     }
 
@@ -48,7 +49,7 @@ public record Verb<C extends Command>(Class<C> type, List<String> words, Optiona
     }
 
     public String form() {
-        return usage.map(Grammar.Usage::form).orElse("");
+        return usage.map(Usage::form).orElse("");
     }
 
     Reply run(Actions actions, Me me, Command command) {

@@ -1,7 +1,8 @@
 package ciment.core.command;
 
-import ciment.core.Refusal;
+import ciment.core.model.Refusal;
 import ciment.core.reply.Reply;
+import ciment.core.reply.Usage;
 import ciment.core.service.Actions;
 import ciment.core.service.Me;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ public final class Verbs {
     }
 
     /** Help's lines, in order. */
-    static List<Grammar.Usage> usages() {
+    static List<Usage> usages() {
         return ALL.stream().map(Verb::usage).flatMap(Optional::stream).toList();
     }
 

@@ -1,6 +1,6 @@
 package ciment.core.cost;
 
-import ciment.core.JsonText;
+import ciment.core.json.JsonText;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package ciment.core.model;
 
-import ciment.core.Refusal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

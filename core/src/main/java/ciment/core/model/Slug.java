@@ -1,6 +1,5 @@
 package ciment.core.model;
 
-import ciment.core.Refusal;
 import java.util.regex.Pattern;
 
 /** A community's short name, as typed in commands: 3 to 40 characters of a-z, 0-9 and '-'. */

@@ -1,7 +1,5 @@
 package ciment.core.model;
 
-import ciment.core.Refusal;
-
 /**
  * A role, skill or tag as people type it, with the key it is found by: case, accents and spaces folded,
  * so that "Accessibilité" and "accessibilite" are one topic.

@@ -1,6 +1,6 @@
 package ciment.core.privacy;
 
-import ciment.core.JsonText;
+import ciment.core.json.JsonText;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;

@@ -1,7 +1,5 @@
 package ciment.core.reply;
 
-import ciment.core.command.ConversationVerbs;
-import ciment.core.command.Grammar;
 import ciment.core.model.Aggregate;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
@@ -33,10 +31,10 @@ public sealed interface Reply {
     record Refused(String summary) implements Reply {
     }
 
-    record Help(List<Grammar.Usage> commands) implements Reply {
+    record Help(List<Usage> commands) implements Reply {
         @Override
         public String summary() {
-            return "Ciment commands: " + String.join(", ", commands.stream().map(Grammar.Usage::form).toList()) + ".";
+            return "Ciment commands: " + String.join(", ", commands.stream().map(Usage::form).toList()) + ".";
         }
     }
 
@@ -141,6 +139,9 @@ public sealed interface Reply {
      * page, "" on the last; {@code older}: this page follows another.
      */
     record Feed(String community, List<Post> posts, String emptyHint, String next, boolean older) implements Reply {
+        /** How the word that asks for a feed's next page starts. */
+        public static final String MORE = "more:";
+
         public Feed(String community, List<Post> posts, String emptyHint) {
             this(community, posts, emptyHint, "", false);
         }
@@ -151,8 +152,8 @@ public sealed interface Reply {
 
         /** The sealed word of the next page (after "more:"), for a button asking for it; empty on the last page. */
         public Optional<String> nextCursor() {
-            int at = next.lastIndexOf(ConversationVerbs.MORE);
-            return at < 0 ? Optional.empty() : Optional.of(next.substring(at + ConversationVerbs.MORE.length()));
+            int at = next.lastIndexOf(MORE);
+            return at < 0 ? Optional.empty() : Optional.of(next.substring(at + MORE.length()));
         }
 
         public String title() {

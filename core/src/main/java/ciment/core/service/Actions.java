@@ -1,11 +1,50 @@
 package ciment.core.service;
 
+import ciment.core.config.WriteLimits;
+import ciment.core.model.Caller;
+import ciment.core.port.Repositories;
 import ciment.core.reply.Reply;
+import java.time.Clock;
 
-/** The use cases the verbs' declarations call ({@code ciment.core.command.Verbs}), built once by {@link Ciment}. */
+/**
+ * The use cases, wired once over the repositories ({@link #wired}): the verbs' declarations call them
+ * ({@code ciment.core.command.Verbs}), and so does the entry point {@code ciment.core.Ciment} for what no verb
+ * says (a home, a saved thread, a linked channel's messages).
+ */
 public record Actions(Identity identity, CommunityActions communities, Stewardship stewardship, PostActions posts,
         FeedActions feeds, ProfileActions profiles, PrivacyActions privacy, ConversationActions conversations,
-        QuestionActions questions, LinkActions links, FinanceActions finance) {
+        QuestionActions questions, LinkActions links, FinanceActions finance, HomeActions homes,
+        CaptureActions captures, ChannelIntake intake) {
+
+    /** Every use case over {@code store}, writes limited per person by {@code limits}. */
+    public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
+        WriteQuota quota = new WriteQuota(store.quotas(), limits, clock);
+        AddressTrust trust = new AddressTrust(store.people(), finance.named().trusted());
+        Identity identity = new Identity(store.people(), trust, clock);
+        CommunityActions communities = new CommunityActions(store.communities(), store.people(), clock, quota);
+        MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), trust);
+        return new Actions(identity, communities,
+                new Stewardship(store.communities(), store.people(), store.notices(), communities, identity, clock),
+                new PostActions(store.communities(), store.posts(), communities, mentions, quota),
+                new FeedActions(store.communities(), store.posts(), communities, store.seal()),
+                new ProfileActions(store.people(), store.communities()),
+                new PrivacyActions(store.communities(), store.people(), store.personalRecords(), store.notices(),
+                        clock),
+                new ConversationActions(store.communities(), store.conversations(), communities, mentions, quota),
+                new QuestionActions(store.communities(), store.conversations(), store.questions(), communities),
+                new LinkActions(store.communities(), store.links(), communities),
+                new FinanceActions(store.communities(), store.people(), store.grants(), finance, trust, clock),
+                new HomeActions(store.communities(), store.people()),
+                new CaptureActions(store.communities(), store.posts(), store.conversations(), communities,
+                        store.personalRecords(), quota),
+                new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
+                        store.messageCopies(), mentions, quota));
+    }
+
+    /** The person asking, looked up the first time a use case needs them. */
+    public Me me(Caller caller) {
+        return new Me(caller, () -> identity.personOf(caller));
+    }
 
     /** whoami: my accounts, roles and skills; the account I use now introduced again first (it may be new). */
     public Reply whoAmI(Me me) {

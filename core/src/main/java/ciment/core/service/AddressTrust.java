@@ -1,12 +1,12 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Profile;
+import ciment.core.model.Refusal;
 import ciment.core.model.VouchedAddress;
 import ciment.core.port.People;
 import ciment.core.port.People.Holder;

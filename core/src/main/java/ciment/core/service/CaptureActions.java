@@ -1,10 +1,11 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.port.Communities;
@@ -20,7 +21,7 @@ import java.util.List;
  * of whoever wrote it in the chat tool, so the words stay credited to their author, and each post is recorded
  * as carrying their words: erasing their data removes it.
  */
-final class CaptureActions {
+public final class CaptureActions {
     /** The most replies of a thread saved with its first message. */
     static final int MAX_REPLIES = 50;
 
@@ -41,7 +42,7 @@ final class CaptureActions {
         this.quota = quota;
     }
 
-    Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
+    public Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
         if (messages.isEmpty() || messages.get(0).text().isBlank()) {
             throw new Refusal("That message has no text to save: only messages with words can become posts.");
         }

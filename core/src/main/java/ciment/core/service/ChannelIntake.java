@@ -1,13 +1,14 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.model.AuditEntry;
+import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.Community;
 import ciment.core.model.Link;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Text;
 import ciment.core.port.Communities;
 import ciment.core.port.Conversations;
@@ -25,7 +26,7 @@ import java.util.Set;
  * reply, a reaction or an edit finds the post. Messages of channels that are not linked are not Ciment's:
  * they are let be, nothing read beyond the link, nothing written.
  */
-final class ChannelIntake {
+public final class ChannelIntake {
     private final Communities communities;
     private final Links links;
     private final Posts posts;
@@ -46,7 +47,7 @@ final class ChannelIntake {
     }
 
     /** The channel's link, when the caller writes in a linked channel. */
-    Optional<Link> linkOf(Caller caller) {
+    public Optional<Link> linkOf(Caller caller) {
         return caller.channel() == null ? Optional.empty() : links.linkOf(caller.channel());
     }
 
@@ -54,7 +55,7 @@ final class ChannelIntake {
      * A message: a post, or with {@code rootMessageId} (the first message of its thread) a reply. Empty when
      * the message is no business of Ciment's (not a linked channel, a thread whose first message is no post).
      */
-    Optional<Reply> message(Person author, Caller caller, Link link, String messageId, String rootMessageId,
+    public Optional<Reply> message(Person author, Caller caller, Link link, String messageId, String rootMessageId,
             String text) {
         Channel channel = caller.channel();
         if (text == null || text.isBlank()) {
@@ -118,7 +119,7 @@ final class ChannelIntake {
     }
 
     /** The message was edited in the channel: so is its post, when the same person wrote both. */
-    Optional<Reply> edited(Person author, Caller caller, Link link, String messageId, String text) {
+    public Optional<Reply> edited(Person author, Caller caller, Link link, String messageId, String text) {
         if (Text.length(text) > Text.POST_MAX) {
             // Slack takes 40,000 characters in a message: a post item stays bounded whatever is edited in.
             return postOf(caller, link, messageId).map(post -> new Reply.Refused(tooLong("its post keeps the words it had")));
@@ -132,7 +133,7 @@ final class ChannelIntake {
     }
 
     /** The message was deleted in the channel: its post shows as removed. */
-    Optional<Reply> deleted(Person author, Caller caller, Link link, String messageId) {
+    public Optional<Reply> deleted(Person author, Caller caller, Link link, String messageId) {
         return postOf(caller, link, messageId).map(post -> {
             AuditEntry entry = new AuditEntry(PostActions.postId(caller), post.communityId(), "deleted",
                     post.reference(), author.id(), author.displayName(), "in " + caller.channel().label(), caller.at());

@@ -1,12 +1,13 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
+import ciment.core.model.Refusal;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;

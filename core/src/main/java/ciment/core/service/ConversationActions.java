@@ -1,12 +1,13 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.model.AuditEntry;
+import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities;
 import ciment.core.port.Conversations;

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Recipient;

@@ -1,8 +1,8 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
-import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Refusal;
 import ciment.core.port.Seal;
+import ciment.core.reply.Reply;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,7 +21,7 @@ final class FeedCursor {
 
     /** The word that asks for the page after {@code lastShownId} in this feed. */
     String more(String feed, String lastShownId) {
-        return ConversationVerbs.MORE + seal.seal(feed + "|" + lastShownId);
+        return Reply.Feed.MORE + seal.seal(feed + "|" + lastShownId);
     }
 
     /** The id the page starts before; a cursor altered, not Ciment's, or of another feed is refused. */

@@ -1,15 +1,16 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
-import ciment.core.command.PersonRef;
 import ciment.core.cost.CostReport;
 import ciment.core.cost.PriceTable;
 import ciment.core.cost.UsageDay;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Grant;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
+import ciment.core.model.PersonRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities;
 import ciment.core.port.Grants;

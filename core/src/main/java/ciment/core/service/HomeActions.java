@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * A person's home: their communities (with the requests waiting where they steward), their invitations
  * and suggestions. A guest is shown only what they belong or are invited to, as discovery shows them.
  */
-final class HomeActions {
+public final class HomeActions {
     private final Communities communities;
     private final People people;
 
@@ -32,7 +32,7 @@ final class HomeActions {
         this.people = people;
     }
 
-    Home home(Person person) {
+    public Home home(Person person) {
         List<Membership> memberships = communities.membershipsOf(person.id());
         Set<String> invitations = Set.copyOf(communities.invitationsOf(person.id()));
         Map<String, Community> catalog = communities.catalog().stream()

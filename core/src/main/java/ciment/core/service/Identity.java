@@ -1,9 +1,10 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Person;
+import ciment.core.model.Refusal;
 import ciment.core.model.Ulid;
 import ciment.core.model.VouchedAddress;
 import ciment.core.port.People;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * email address, when {@link AddressTrust} vouches for it (one person across Slack and Teams), or becomes a
  * new person.
  */
-final class Identity {
+public final class Identity {
     private final People people;
     private final AddressTrust trust;
     private final Clock clock;
@@ -27,7 +28,7 @@ final class Identity {
         this.clock = clock;
     }
 
-    Person personOf(Caller caller) {
+    public Person personOf(Caller caller) {
         return people.find(caller.account()).orElseGet(() -> enroll(caller.account(), caller.introduction().get()));
     }
 

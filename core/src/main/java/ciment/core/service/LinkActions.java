@@ -1,10 +1,11 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.Community;
 import ciment.core.model.Link;
 import ciment.core.model.Person;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities;
 import ciment.core.port.Links;

@@ -1,6 +1,6 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Refusal;
 import ciment.core.model.Text;
 import java.util.Locale;
 import java.util.regex.Matcher;

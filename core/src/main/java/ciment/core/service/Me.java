@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.model.Caller;
 import ciment.core.model.Person;
 import java.util.function.Supplier;
 

@@ -1,11 +1,12 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Recipient;
+import ciment.core.model.Refusal;
 import ciment.core.model.Text;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;

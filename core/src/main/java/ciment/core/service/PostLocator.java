@@ -1,10 +1,10 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Conversations;

@@ -1,12 +1,13 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Membership;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Recipient;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
@@ -57,7 +58,7 @@ public final class PrivacyActions {
     }
 
     /** The file's content for the person behind the account, collected now; empty when nothing is held. */
-    Optional<PersonalData> dataOf(ChatAccount account) {
+    public Optional<PersonalData> dataOf(ChatAccount account) {
         return people.find(account).flatMap(person -> records.personalData(person.id()));
     }
 
@@ -77,7 +78,7 @@ public final class PrivacyActions {
      * A person whose erasure was interrupted: their request finishes it. Empty when it cannot finish (they
      * became a last steward meanwhile): their request then runs, so that they can hand over.
      */
-    Optional<Reply> finish(Person person) {
+    public Optional<Reply> finish(Person person) {
         Erased outcome = records.erase(person);
         return outcome.done() ? Optional.of(erased(outcome, true)) : Optional.empty();
     }

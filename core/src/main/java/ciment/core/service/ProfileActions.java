@@ -1,6 +1,5 @@
 package ciment.core.service;
 
-import ciment.core.command.Command;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
@@ -24,7 +23,7 @@ public final class ProfileActions {
         this.communities = communities;
     }
 
-    Profile profile(Person person) {
+    public Profile profile(Person person) {
         return people.profile(person);
     }
 
@@ -37,9 +36,8 @@ public final class ProfileActions {
         return new Reply.Me(people.profile(person), people.accounts(person), unlinked);
     }
 
-    public Reply declare(Person person, Command.Declared declared, Topic topic, boolean add) {
-        People.Kind kind = declared == Command.Declared.ROLE ? People.Kind.ROLE : People.Kind.SKILL;
-        String what = declared == Command.Declared.ROLE ? "role" : "skill";
+    public Reply declare(Person person, People.Kind kind, Topic topic, boolean add) {
+        String what = kind == People.Kind.ROLE ? "role" : "skill";
         if (add) {
             Profile profile = people.profile(person);
             int declaredAlready = (kind == People.Kind.ROLE ? profile.roles() : profile.skills()).size();

@@ -1,10 +1,10 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.port.Communities;

@@ -1,20 +1,20 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
-import ciment.core.command.PersonRef;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
-import ciment.core.model.Notice;
-import ciment.core.model.Recipient;
-import ciment.core.model.Ulid;
-import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.Notice;
 import ciment.core.model.Person;
+import ciment.core.model.PersonRef;
+import ciment.core.model.Recipient;
+import ciment.core.model.Refusal;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Notices;
 import ciment.core.port.People;
@@ -24,8 +24,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 

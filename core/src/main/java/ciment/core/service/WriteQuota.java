@@ -1,8 +1,8 @@
 package ciment.core.service;
 
-import ciment.core.Refusal;
 import ciment.core.config.WriteLimits;
 import ciment.core.model.Person;
+import ciment.core.model.Refusal;
 import ciment.core.port.Quotas;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package ciment.core.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ciment.core.Refusal;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

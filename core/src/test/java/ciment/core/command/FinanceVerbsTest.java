@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.Refusal;
 import ciment.core.model.Grant;
+import ciment.core.model.PersonRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.Refusal;
+import ciment.core.model.PersonRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
+import ciment.core.port.People;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -105,7 +107,7 @@ class VerbsTest {
 
     @Test
     void rolesAndSkills_addRemoveOrList() {
-        assertEquals(Command.Declared.ROLE, ((PeopleVerbs.Declare) Verbs.parse("roles add Onboarding buddy")).kind());
+        assertEquals(People.Kind.ROLE, ((PeopleVerbs.Declare) Verbs.parse("roles add Onboarding buddy")).kind());
         assertEquals("Onboarding buddy", ((PeopleVerbs.Declare) Verbs.parse("roles add Onboarding buddy")).topic().text());
         assertEquals(new PeopleVerbs.ListDeclared(), Verbs.parse("skills"));
         assertThrows(Refusal.class, () -> Verbs.parse("skills add"));

@@ -3,9 +3,11 @@ package ciment.core.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.core.cost.UsageDay;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Notice;

@@ -3,6 +3,7 @@ package ciment.core.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;

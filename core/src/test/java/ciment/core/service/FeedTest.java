@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.model.Post;
-import ciment.core.reply.Reply;
 import ciment.core.port.Repositories;
+import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.model.Channel;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
-import ciment.core.reply.Reply;
 import ciment.core.port.Repositories;
+import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;

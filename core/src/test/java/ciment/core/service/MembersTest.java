@@ -3,9 +3,12 @@ package ciment.core.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import ciment.core.Ciment;
 import ciment.core.command.StewardVerbs;
 import ciment.core.config.TrustedDomains;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;

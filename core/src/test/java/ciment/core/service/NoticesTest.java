@@ -1,10 +1,13 @@
 package ciment.core.service;
 
-import ciment.core.config.TrustedDomains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
+import ciment.core.config.TrustedDomains;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;

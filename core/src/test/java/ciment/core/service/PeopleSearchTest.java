@@ -1,14 +1,17 @@
 package ciment.core.service;
 
-import ciment.core.config.TrustedDomains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.Refusal;
+import ciment.core.Ciment;
+import ciment.core.PeopleSearch;
+import ciment.core.config.TrustedDomains;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.Refusal;
 import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;

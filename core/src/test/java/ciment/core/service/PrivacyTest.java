@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Recipient;
 import ciment.core.model.Slug;
+import ciment.core.port.Repositories;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Reply;
-import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.reply.Reply;
+import ciment.core.Ciment;
 import ciment.core.port.Repositories;
+import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,11 @@
 package ciment.core.service;
 
+import ciment.core.Ciment;
 import ciment.core.config.WriteLimits;
+import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;

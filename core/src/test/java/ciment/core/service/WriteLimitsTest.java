@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.config.Settings;
 import ciment.core.config.WriteLimits;
+import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
-import ciment.core.reply.Reply;
 import ciment.core.port.Repositories;
+import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package ciment.slack;
 
-import ciment.core.command.Grammar;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
+import ciment.core.reply.Usage;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -72,7 +72,7 @@ public final class BlockKitReply {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section("", "*Ciment commands*, typed after `" + COMMAND + "`:"));
         StringBuilder lines = new StringBuilder();
-        for (Grammar.Usage usage : help.commands()) {
+        for (Usage usage : help.commands()) {
             String line = "• `" + COMMAND + " " + Mrkdwn.escape(usage.form()) + "`: "
                     + Mrkdwn.escape(usage.meaning()) + "\n";
             if (lines.length() + line.length() > MAX_SECTION_TEXT) {

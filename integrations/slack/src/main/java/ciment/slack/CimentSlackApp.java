@@ -1,8 +1,8 @@
 package ciment.slack;
 
+import ciment.core.Ciment;
 import ciment.core.config.Settings;
 import ciment.core.port.SlackInstallations;
-import ciment.core.service.Ciment;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;

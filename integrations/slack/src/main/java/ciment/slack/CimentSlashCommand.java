@@ -1,11 +1,11 @@
 package ciment.slack;
 
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;

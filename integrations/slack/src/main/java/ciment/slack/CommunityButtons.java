@@ -1,16 +1,17 @@
 package ciment.slack;
 
+import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
+import ciment.core.model.Slug;
+import ciment.core.reply.Reply;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
-import ciment.core.command.Command;
-import ciment.core.command.ConversationVerbs;
-import ciment.core.model.Slug;
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -76,10 +77,10 @@ final class CommunityButtons {
         private static Page ofWords(String words) {
             String[] parts = words.split("\\s+");
             String more = parts[parts.length - 1];
-            if (!parts[0].equals("feed") || parts.length > 3 || !more.startsWith(ConversationVerbs.MORE)) {
+            if (!parts[0].equals("feed") || parts.length > 3 || !more.startsWith(Reply.Feed.MORE)) {
                 return null;
             }
-            return new Page(parts.length == 3 ? parts[1] : "", more.substring(ConversationVerbs.MORE.length()));
+            return new Page(parts.length == 3 ? parts[1] : "", more.substring(Reply.Feed.MORE.length()));
         }
     }
 

@@ -1,19 +1,19 @@
 package ciment.slack;
 
+import ciment.core.Ciment;
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.Platform;
 import ciment.core.model.PostRef;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.File;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;

@@ -1,13 +1,13 @@
 package ciment.slack;
 
-import ciment.core.Refusal;
+import ciment.core.Ciment;
 import ciment.core.command.CommunityVerbs;
 import ciment.core.command.StewardVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.Profile;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.GlobalShortcutPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;

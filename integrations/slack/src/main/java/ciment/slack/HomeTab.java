@@ -1,11 +1,11 @@
 package ciment.slack;
 
-import ciment.core.Refusal;
+import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
+import ciment.core.model.Refusal;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;

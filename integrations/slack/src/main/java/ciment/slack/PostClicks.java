@@ -1,11 +1,11 @@
 package ciment.slack;
 
+import ciment.core.Ciment;
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.PostRef;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;

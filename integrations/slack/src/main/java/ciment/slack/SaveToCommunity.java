@@ -1,12 +1,12 @@
 package ciment.slack;
 
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Platform;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.MessageShortcutContext;

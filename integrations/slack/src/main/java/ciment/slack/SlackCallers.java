@@ -1,10 +1,10 @@
 package ciment.slack;
 
+import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
-import ciment.core.service.Caller;
 import com.slack.api.bolt.request.RequestHeaders;
 import java.time.Clock;
 import java.time.Instant;

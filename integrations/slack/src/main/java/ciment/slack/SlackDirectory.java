@@ -1,9 +1,9 @@
 package ciment.slack;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
-import ciment.core.service.Directory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package ciment.slack;
 
-import ciment.core.service.Ciment;
+import ciment.core.Ciment;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageChangedEvent;

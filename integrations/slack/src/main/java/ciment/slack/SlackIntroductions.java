@@ -1,7 +1,7 @@
 package ciment.slack;
 
-import ciment.core.Refusal;
 import ciment.core.model.Introduction;
+import ciment.core.model.Refusal;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;

@@ -13,6 +13,7 @@ import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
+import ciment.core.reply.Usage;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ class BlockKitReplyTest {
         BlockKitReply.Rendered rendered = render(new Reply.Help(Grammar.AVAILABLE));
 
         String shown = all(rendered);
-        for (Grammar.Usage usage : Grammar.AVAILABLE) {
+        for (Usage usage : Grammar.AVAILABLE) {
             assertTrue(shown.contains("/ciment " + Mrkdwn.escape(usage.form())), usage.form());
         }
         assertTrue(shown.contains("create &lt;slug&gt; &lt;purpose&gt;"), shown);

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.config.Settings;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Slug;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;

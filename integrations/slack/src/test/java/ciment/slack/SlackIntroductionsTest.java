@@ -1,12 +1,12 @@
 package ciment.slack;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import ciment.core.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Introduction;
+import ciment.core.model.Refusal;
 import ciment.devkit.slack.FakeSlackApi;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;

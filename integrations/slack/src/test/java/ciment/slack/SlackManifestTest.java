@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.config.Settings;
-import ciment.core.service.Ciment;
 import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;

@@ -576,12 +576,12 @@ final class AdaptiveCards {
      * way to reach them (a Teams chat link, by email address or, in the reader's organisation, by their
      * AAD object id). Never a count, never a rank.
      */
-    static ObjectNode personResult(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
+    static ObjectNode personResult(ciment.core.PeopleSearch.Found found, String readerTenant) {
         return personResult(found, readerTenant, TeamsWire.CARD_BUDGET);
     }
 
     /** @param budget the bytes the card may weigh (a page of results shares one answer) */
-    static ObjectNode personResult(ciment.core.service.PeopleSearch.Found found, String readerTenant, int budget) {
+    static ObjectNode personResult(ciment.core.PeopleSearch.Found found, String readerTenant, int budget) {
         Person person = found.person();
         String declared = declared(found.profile().roles()) + declared(found.profile().skills());
         return CardFit.words(length(declared), budget, words -> {
@@ -608,7 +608,7 @@ final class AdaptiveCards {
      * Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves: a vouched one (any
      * other could be someone else's, and the link would open a chat with them).
      */
-    static java.util.Optional<String> chatLink(ciment.core.service.PeopleSearch.Found found, String readerTenant) {
+    static java.util.Optional<String> chatLink(ciment.core.PeopleSearch.Found found, String readerTenant) {
         java.util.Optional<String> user = found.profile().vouchedAddress().map(ciment.core.model.VouchedAddress::email)
                 .or(() -> found.accounts().stream()
                 .filter(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant))

@@ -1,11 +1,11 @@
 package ciment.teams;
 
-import ciment.core.Refusal;
 import ciment.core.command.Command;
 import ciment.core.command.CommunityVerbs;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.command.StewardVerbs;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,9 +151,9 @@ final class CardActions {
         String cursor = data.path("cursor").asText("");
         String[] words = data.path("words").asText("").strip().split("\\s+");
         if (cursor.isEmpty() && words[0].equals(FEED) && words.length <= 3
-                && words[words.length - 1].startsWith(ConversationVerbs.MORE)) {
+                && words[words.length - 1].startsWith(Reply.Feed.MORE)) {
             slug = words.length == 3 ? words[1] : "";
-            cursor = words[words.length - 1].substring(ConversationVerbs.MORE.length());
+            cursor = words[words.length - 1].substring(Reply.Feed.MORE.length());
         }
         if (cursor.isEmpty()) {
             return Optional.empty();

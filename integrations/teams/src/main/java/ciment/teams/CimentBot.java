@@ -1,19 +1,19 @@
 package ciment.teams;
 
-import ciment.core.Refusal;
+import ciment.core.Ciment;
+import ciment.core.PeopleSearch;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.PostRef;
 import ciment.core.model.Recipient;
+import ciment.core.model.Refusal;
 import ciment.core.port.MessageCopies;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
-import ciment.core.service.Directory;
-import ciment.core.service.PeopleSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;

@@ -1,12 +1,12 @@
 package ciment.teams;
 
-import ciment.core.Refusal;
+import ciment.core.Ciment;
+import ciment.core.PeopleSearch;
 import ciment.core.command.CommunityVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.Community;
+import ciment.core.model.Refusal;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
-import ciment.core.service.PeopleSearch;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ThumbnailCard;
 import com.microsoft.bot.schema.teams.MessagingExtensionAttachment;

@@ -1,10 +1,10 @@
 package ciment.teams;
 
-import ciment.core.Refusal;
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
+import ciment.core.model.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,14 +1,14 @@
 package ciment.teams;
 
-import ciment.core.Refusal;
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Community;
 import ciment.core.model.Platform;
+import ciment.core.model.Refusal;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

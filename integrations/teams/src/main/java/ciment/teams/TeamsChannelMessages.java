@@ -1,10 +1,10 @@
 package ciment.teams;
 
+import ciment.core.Ciment;
+import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.Platform;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationAccount;

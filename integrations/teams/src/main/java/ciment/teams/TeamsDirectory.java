@@ -1,9 +1,9 @@
 package ciment.teams;
 
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
-import ciment.core.service.Directory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.connector.rest.ErrorResponseException;

@@ -1,7 +1,7 @@
 package ciment.teams;
 
-import ciment.core.command.Grammar;
 import ciment.core.reply.Reply;
+import ciment.core.reply.Usage;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.util.List;
@@ -41,9 +41,9 @@ final class TeamsReplies {
         };
     }
 
-    private static String help(List<Grammar.Usage> commands) {
+    private static String help(List<Usage> commands) {
         StringBuilder text = new StringBuilder("**Ciment commands** (send them to me; in a channel, @mention me first)\n\n");
-        for (Grammar.Usage usage : commands) {
+        for (Usage usage : commands) {
             text.append("- `").append(usage.form()).append("`: ").append(usage.meaning()).append('\n');
         }
         return text.toString().strip();

@@ -1,9 +1,10 @@
 package ciment.teams;
 
-import ciment.core.command.StewardVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.PeopleSearch;
+import ciment.core.command.StewardVerbs;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
@@ -12,7 +13,6 @@ import ciment.core.model.Platform;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.service.PeopleSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
 import com.microsoft.bot.schema.Serialization;

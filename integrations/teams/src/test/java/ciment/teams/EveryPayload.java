@@ -1,23 +1,22 @@
 package ciment.teams;
 
-import java.util.function.Supplier;
-import ciment.core.model.PostRef;
-import ciment.core.command.ConversationVerbs;
+import ciment.core.Ciment;
+import ciment.core.PeopleSearch;
 import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Introduction;
 import ciment.core.model.Membership;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.model.PostRef;
 import ciment.core.model.Role;
 import ciment.core.model.Slug;
-import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
-import ciment.core.service.PeopleSearch;
-import ciment.core.testing.EveryReply;
 import ciment.core.port.Repositories;
+import ciment.core.reply.Reply;
+import ciment.core.testing.EveryReply;
 import ciment.core.testing.InMemoryRepositories;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
@@ -32,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Every kind of payload Ciment sends Teams, drawn with the same typed text wherever typed text goes (a

@@ -1,17 +1,16 @@
 package ciment.teams;
 
-import java.util.Optional;
-import ciment.core.model.Slug;
-import ciment.core.command.ConversationVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
+import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryRepositories;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
@@ -20,6 +19,7 @@ import com.microsoft.bot.schema.Serialization;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A feed's card ends with More (Action.Execute); the click answers the older page, drawn in the card's place. */

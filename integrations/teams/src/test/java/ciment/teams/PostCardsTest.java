@@ -1,19 +1,19 @@
 package ciment.teams;
 
-import ciment.core.model.PostRef;
-import ciment.core.command.ConversationVerbs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.model.PostRef;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
-import ciment.core.service.Caller;
-import ciment.core.service.Ciment;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;

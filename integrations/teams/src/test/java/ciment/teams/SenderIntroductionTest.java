@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.port.People;
-import ciment.core.service.Ciment;
 import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;

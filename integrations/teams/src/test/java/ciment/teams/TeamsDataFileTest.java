@@ -3,8 +3,8 @@ package ciment.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.Ciment;
 import ciment.core.model.Notice;
-import ciment.core.service.Ciment;
 import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;

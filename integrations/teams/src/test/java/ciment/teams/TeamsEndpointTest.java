@@ -3,7 +3,7 @@ package ciment.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.service.Ciment;
+import ciment.core.Ciment;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;

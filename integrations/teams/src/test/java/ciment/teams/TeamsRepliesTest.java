@@ -14,6 +14,7 @@ import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
+import ciment.core.reply.Usage;
 import ciment.devkit.teams.TeamsMarkup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
@@ -326,7 +327,7 @@ class TeamsRepliesTest {
 
         Activity help = render(new Reply.Help(Grammar.AVAILABLE));
         assertEquals(TextFormatTypes.MARKDOWN, help.getTextFormat());
-        for (Grammar.Usage usage : Grammar.AVAILABLE) {
+        for (Usage usage : Grammar.AVAILABLE) {
             assertTrue(help.getText().contains("`" + usage.form() + "`"), usage.form());
         }
     }

@@ -1,8 +1,8 @@
 package ciment.functions.teams;
 
+import ciment.core.PeopleSearch;
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
-import ciment.core.service.PeopleSearch;
 import ciment.infra.FunctionTable;
 import ciment.infra.LambdaFrame;
 import ciment.teams.CimentBot;

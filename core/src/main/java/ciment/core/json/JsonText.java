@@ -1,4 +1,4 @@
-package ciment.core;
+package ciment.core.json;
 
 /** JSON string literals for the hand-written JSON Ciment emits (no mapper on the Lambda path). */
 public final class JsonText {

@@ -1,4 +1,4 @@
-package ciment.core.command;
+package ciment.core.model;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

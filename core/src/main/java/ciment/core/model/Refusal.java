@@ -1,4 +1,4 @@
-package ciment.core;
+package ciment.core.model;
 
 /**
  * A request that cannot be done. Its message is one sentence for the person who asked: why, and

@@ -1,7 +1,5 @@
-package ciment.core.service;
+package ciment.core.model;
 
-import ciment.core.model.ChatAccount;
-import ciment.core.model.Introduction;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,5 @@
-package ciment.core.service;
+package ciment.core.model;
 
-import ciment.core.model.Channel;
-import ciment.core.model.ChatAccount;
-import ciment.core.model.Introduction;
-import ciment.core.model.Recipient;
 import java.time.Instant;
 import java.util.function.Supplier;
 

@@ -1,9 +1,9 @@
-package ciment.core.service;
+package ciment.core;
 
-import ciment.core.Refusal;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
+import ciment.core.model.Refusal;
 import ciment.core.model.Topic;
 import ciment.core.port.People;
 import java.util.ArrayList;

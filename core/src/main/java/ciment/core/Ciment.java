@@ -1,23 +1,27 @@
-package ciment.core.service;
+package ciment.core;
 
-import ciment.core.Refusal;
 import ciment.core.command.Command;
 import ciment.core.command.PrivacyVerbs;
 import ciment.core.command.Verbs;
 import ciment.core.config.TrustedDomains;
 import ciment.core.config.WriteLimits;
+import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Link;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Profile;
+import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.port.MessageCopies;
 import ciment.core.port.Repositories;
 import ciment.core.privacy.PersonalData;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
+import ciment.core.service.Actions;
+import ciment.core.service.Finance;
+import ciment.core.service.Me;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,30 +33,15 @@ import java.util.function.Supplier;
  * reply chain, or {@link #handle} for the words a person typed), an answer out.
  */
 public final class Ciment {
-    private final Identity identity;
-    private final CommunityActions communities;
-    private final Stewardship stewardship;
-    private final PostActions posts;
-    private final FeedActions feeds;
-    private final ProfileActions profiles;
-    private final PrivacyActions privacy;
-    private final HomeActions homes;
-    private final ConversationActions conversations;
-    private final CaptureActions captures;
-    private final QuestionActions questions;
-    private final LinkActions links;
-    private final MessageCopies copies;
-    private final ChannelIntake intake;
-    private final FinanceActions finance;
-    /** The use cases the verbs call. */
     private final Actions actions;
+    private final MessageCopies copies;
 
     /** Without metering: costs and budget say they are not set up; grant works for admins granted in the store. */
     public Ciment(Repositories store, Clock clock) {
         this(store, clock, Finance.off());
     }
 
-    /** Without metering, believing addresses as CIMENT_TRUSTED_DOMAINS says ({@link AddressTrust}). */
+    /** Without metering, believing addresses as CIMENT_TRUSTED_DOMAINS says. */
     public Ciment(Repositories store, Clock clock, TrustedDomains trusted) {
         this(store, clock, Finance.off().trusting(trusted));
     }
@@ -63,31 +52,8 @@ public final class Ciment {
     }
 
     public Ciment(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
-        WriteQuota quota = new WriteQuota(store.quotas(), limits, clock);
-        AddressTrust trust = new AddressTrust(store.people(), finance.named().trusted());
-        this.identity = new Identity(store.people(), trust, clock);
-        this.communities = new CommunityActions(store.communities(), store.people(), clock, quota);
-        this.stewardship = new Stewardship(store.communities(), store.people(), store.notices(), communities, identity,
-                clock);
-        MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), trust);
-        this.posts = new PostActions(store.communities(), store.posts(), communities, mentions, quota);
-        this.feeds = new FeedActions(store.communities(), store.posts(), communities, store.seal());
-        this.profiles = new ProfileActions(store.people(), store.communities());
-        this.privacy = new PrivacyActions(store.communities(), store.people(), store.personalRecords(), store.notices(),
-                clock);
-        this.homes = new HomeActions(store.communities(), store.people());
-        this.conversations = new ConversationActions(store.communities(), store.conversations(), communities, mentions,
-                quota);
-        this.questions = new QuestionActions(store.communities(), store.conversations(), store.questions(), communities);
-        this.links = new LinkActions(store.communities(), store.links(), communities);
+        this.actions = Actions.wired(store, clock, finance, limits);
         this.copies = store.messageCopies();
-        this.intake = new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
-                store.messageCopies(), mentions, quota);
-        this.captures = new CaptureActions(store.communities(), store.posts(), store.conversations(), communities,
-                store.personalRecords(), quota);
-        this.finance = new FinanceActions(store.communities(), store.people(), store.grants(), finance, trust, clock);
-        this.actions = new Actions(identity, communities, stewardship, posts, feeds, profiles, privacy, conversations,
-                questions, links, this.finance);
     }
 
     /** The words a person typed: read into their command, then run as {@link #execute} does. */
@@ -117,12 +83,12 @@ public final class Ciment {
      * suggestions. Throws {@link Refusal} when the caller cannot be met (their chat tool did not answer).
      */
     public Home home(Caller caller) {
-        return homes.home(identity.personOf(caller));
+        return actions.homes().home(personOf(caller));
     }
 
     /** The roles and skills the caller declared (to suggest tags, say). Throws {@link Refusal} as home does. */
     public Profile profile(Caller caller) {
-        return profiles.profile(identity.personOf(caller));
+        return actions.profiles().profile(personOf(caller));
     }
 
     /**
@@ -132,7 +98,7 @@ public final class Ciment {
      */
     public Reply save(Caller caller, String slug, List<ChatMessage> messages) {
         try {
-            return captures.save(identity.personOf(caller), caller, Slug.parse(slug), messages);
+            return actions.captures().save(personOf(caller), caller, Slug.parse(slug), messages);
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
         }
@@ -145,18 +111,18 @@ public final class Ciment {
      * none of Ciment's business, and nothing was written (nor the author looked up).
      */
     public Optional<Reply> channelMessage(Caller caller, String messageId, String rootMessageId, String text) {
-        return inLinkedChannel(caller, (author, link) -> intake.message(author, caller, link, messageId, rootMessageId,
+        return inLinkedChannel(caller, (author, link) -> actions.intake().message(author, caller, link, messageId, rootMessageId,
                 text));
     }
 
     /** A message of a linked channel was edited: its post follows. Empty when it is no post. */
     public Optional<Reply> channelEdit(Caller caller, String messageId, String text) {
-        return inLinkedChannel(caller, (author, link) -> intake.edited(author, caller, link, messageId, text));
+        return inLinkedChannel(caller, (author, link) -> actions.intake().edited(author, caller, link, messageId, text));
     }
 
     /** A message of a linked channel was deleted: its post shows as removed. Empty when it is no post. */
     public Optional<Reply> channelDelete(Caller caller, String messageId) {
-        return inLinkedChannel(caller, (author, link) -> intake.deleted(author, caller, link, messageId));
+        return inLinkedChannel(caller, (author, link) -> actions.intake().deleted(author, caller, link, messageId));
     }
 
     /**
@@ -169,12 +135,12 @@ public final class Ciment {
 
     private Optional<Reply> inLinkedChannel(Caller caller,
             BiFunction<Person, Link, Optional<Reply>> action) {
-        Optional<Link> link = intake.linkOf(caller);
+        Optional<Link> link = actions.intake().linkOf(caller);
         if (link.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return action.apply(identity.personOf(caller), link.get());
+            return action.apply(personOf(caller), link.get());
         } catch (Refusal refusal) {
             return Optional.of(new Reply.Refused(refusal.sentence()));
         }
@@ -185,19 +151,23 @@ public final class Ciment {
      * for a chat tool that sends it when the person accepts it (Teams). Empty when nothing is held.
      */
     public Optional<PersonalData> personalData(ChatAccount account) {
-        return privacy.dataOf(account);
+        return actions.privacy().dataOf(account);
     }
 
     private Reply run(Caller caller, Command command) {
-        Me me = new Me(caller, () -> identity.personOf(caller));
+        Me me = actions.me(caller);
         if (!(command instanceof Verbs.Help) && !(command instanceof PrivacyVerbs.EraseMyData e && e.confirm())
                 && me.person().erasing()) {
             // An erasure was interrupted: this request finishes it (unless the person must hand over first).
-            Optional<Reply> finished = privacy.finish(me.person());
+            Optional<Reply> finished = actions.privacy().finish(me.person());
             if (finished.isPresent()) {
                 return finished.get();
             }
         }
         return Verbs.run(actions, me, command);
+    }
+
+    private Person personOf(Caller caller) {
+        return actions.identity().personOf(caller);
     }
 }

@@ -2,7 +2,7 @@ package ciment.local;
 
 import ciment.core.config.AllowList;
 import ciment.core.config.Settings;
-import ciment.slack.AllowedWorkspaces;
+import ciment.slack.auth.AllowedWorkspaces;
 import ciment.teams.AllowedTenants;
 import java.io.PrintStream;
 import java.util.List;

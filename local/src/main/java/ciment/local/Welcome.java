@@ -3,7 +3,7 @@ package ciment.local;
 import ciment.core.config.Settings;
 import ciment.core.config.TrustedDomains;
 import ciment.functions.costs.FinanceToken;
-import ciment.infra.SqsDeadLetters;
+import ciment.infra.aws.SqsDeadLetters;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
-import ciment.infra.SqsDeadLetters;
+import ciment.infra.aws.SqsDeadLetters;
 import ciment.local.LocalStack.SlackUser;
 import ciment.local.LocalStack.TeamsUser;
 import com.fasterxml.jackson.databind.JsonNode;

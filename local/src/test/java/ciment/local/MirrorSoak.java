@@ -8,7 +8,7 @@ import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.infra.SqsDeadLetters;
+import ciment.infra.aws.SqsDeadLetters;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
-import ciment.slack.SlackScopes;
+import ciment.slack.auth.SlackScopes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
 import ciment.devkit.MotoServer;
-import ciment.infra.SqsDeadLetters;
+import ciment.infra.aws.SqsDeadLetters;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;

@@ -10,7 +10,7 @@ import ciment.core.model.Slug;
 import ciment.core.port.Repositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.infra.DynamoRepositories;
+import ciment.infra.dynamo.DynamoRepositories;
 import ciment.local.LocalStack.TeamsUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

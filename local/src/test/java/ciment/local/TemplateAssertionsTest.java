@@ -586,7 +586,7 @@ class TemplateAssertionsTest {
     void deliveryFunctionsTimeout_isHowLongACopysClaimLasts_andTheLocalRunnersTimeout() {
         for (String function : List.of("SlackDeliveryFunction", "TeamsDeliveryFunction")) {
             Object timeout = functions(template()).get(function).get("Timeout");
-            assertEquals(ciment.infra.DynamoMirrors.CLAIM_LASTS.toSeconds(), ((Number) timeout).longValue(), function
+            assertEquals(ciment.infra.dynamo.DynamoMirrors.CLAIM_LASTS.toSeconds(), ((Number) timeout).longValue(), function
                     + ": a claim that lapsed before its holder's invocation ends would let a copy be sent twice");
             assertEquals(LocalRunner.DELIVERY_TIMEOUT.toSeconds(), ((Number) timeout).longValue(), function);
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
-import ciment.infra.SqsDeadLetters;
+import ciment.infra.aws.SqsDeadLetters;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,16 @@ package ciment.slack;
 import ciment.core.Ciment;
 import ciment.core.config.Settings;
 import ciment.core.port.SlackInstallations;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.OAuthInstalls;
+import ciment.slack.auth.SlackScopes;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.auth.WorkspaceGate;
+import ciment.slack.inbound.CimentSlashCommand;
+import ciment.slack.inbound.SlackInteractivity;
+import ciment.slack.outbound.BotClient;
+import ciment.slack.outbound.SlackCalls;
+import ciment.slack.outbound.SlackIntroductions;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -26,18 +36,6 @@ import java.util.function.Supplier;
  */
 public final class CimentSlackApp {
     public static final String COMMAND = "/ciment";
-    public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
-    public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
-    public static final String API_URL = "SLACK_API_URL";
-    public static final String DEFAULT_API_URL = "https://slack.com/api/";
-    public static final String CLIENT_ID = "SLACK_CLIENT_ID";
-    public static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
-    public static final String PUBLIC_URL = "CIMENT_PUBLIC_URL";
-    /** The install link (GET): a redirect to Slack's authorize page. */
-    public static final String INSTALL_PATH = "/slack/install";
-    /** Slack's OAuth callback (GET, code and state). */
-    public static final String REDIRECT_PATH = "/slack/oauth_redirect";
-
     /** users.info must leave room for the store and the answer within Slack's 3 seconds. */
     static final Duration USERS_INFO_TIMEOUT = Duration.ofMillis(900);
 
@@ -57,7 +55,7 @@ public final class CimentSlackApp {
 
     /**
      * As {@link #create(Settings, Supplier, Clock)}; with SLACK_CLIENT_ID set, in OAuth (multi-workspace) mode:
-     * installs through {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, kept in {@code installations}, and
+     * installs through {@value SlackSettings#INSTALL_PATH} and {@value SlackSettings#REDIRECT_PATH}, kept in {@code installations}, and
      * each request served with its workspace's bot token.
      *
      * @param installations the table's installs when it is ready; used in OAuth mode only
@@ -71,21 +69,21 @@ public final class CimentSlackApp {
     public static App create(Settings settings, Supplier<Ciment> ciment, Clock clock,
             Supplier<SlackInstallations> installations, SlackCalls calls) {
         SlackConfig slackConfig = calls.counted(new SlackConfig());
-        slackConfig.setMethodsEndpointUrlPrefix(withTrailingSlash(settings.get(API_URL, DEFAULT_API_URL)));
+        slackConfig.setMethodsEndpointUrlPrefix(SlackSettings.withTrailingSlash(settings.get(SlackSettings.API_URL, SlackSettings.DEFAULT_API_URL)));
         Slack slack = Slack.getInstance(slackConfig);
-        boolean oauth = isOAuth(settings);
-        Optional<String> botToken = oauth ? Optional.empty() : settings.get(BOT_TOKEN);
+        boolean oauth = SlackSettings.isOAuth(settings);
+        Optional<String> botToken = oauth ? Optional.empty() : settings.get(SlackSettings.BOT_TOKEN);
 
         AppConfig config = AppConfig.builder()
-                .signingSecret(settings.require(SIGNING_SECRET))
+                .signingSecret(settings.require(SlackSettings.SIGNING_SECRET))
                 .singleTeamBotToken(botToken.orElse(null))
                 // Bolt would read these from the environment; Ciment is configured by its settings only.
                 .verificationToken(null)
-                .clientId(oauth ? settings.require(CLIENT_ID) : null)
-                .clientSecret(oauth ? settings.require(CLIENT_SECRET) : null)
+                .clientId(oauth ? settings.require(SlackSettings.CLIENT_ID) : null)
+                .clientSecret(oauth ? settings.require(SlackSettings.CLIENT_SECRET) : null)
                 .scope(oauth ? SlackScopes.botScopeParameter() : null)
                 .userScope(null)
-                .redirectUri(oauth ? redirectUri(settings) : null)
+                .redirectUri(oauth ? SlackSettings.redirectUri(settings) : null)
                 .oauthCancellationUrl(null)
                 .oauthCompletionUrl(null)
                 // OAuth mode: Bolt checks each request's token with auth.test; once per token per 10 minutes is enough.
@@ -135,27 +133,9 @@ public final class CimentSlackApp {
         };
     }
 
-    /** OAuth (multi-workspace) mode: SLACK_CLIENT_ID is set. */
-    public static boolean isOAuth(Settings settings) {
-        return settings.get(CLIENT_ID).isPresent();
-    }
-
-    /**
-     * Where Slack sends the installer back: CIMENT_PUBLIC_URL + {@value #REDIRECT_PATH} when the deployment
-     * says its URL; else none is named, and Slack uses the app's one redirect URL (manifest.yaml's).
-     */
-    static String redirectUri(Settings settings) {
-        return settings.get(PUBLIC_URL).map(url -> (url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
-                + REDIRECT_PATH).orElse(null);
-    }
-
     /** The same client and connection pool, with a short deadline per call. */
-    static Slack quick(Slack slack) {
+    public static Slack quick(Slack slack) {
         var okHttp = slack.getHttpClient().getOkHttpClient().newBuilder().callTimeout(USERS_INFO_TIMEOUT).build();
         return Slack.getInstance(slack.getConfig(), new SlackHttpClient(okHttp));
-    }
-
-    static String withTrailingSlash(String url) {
-        return url.endsWith("/") ? url : url + "/";
     }
 }

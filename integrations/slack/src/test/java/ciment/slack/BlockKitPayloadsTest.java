@@ -25,6 +25,15 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.core.testing.ReplySamples;
 import ciment.devkit.slack.BlockKitCheck;
 import ciment.devkit.slack.FakeSlackApi;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.inbound.PostClicks;
+import ciment.slack.outbound.SlackMirrorSender;
+import ciment.slack.outbound.SlackNoticeSender;
+import ciment.slack.render.BlockKitReply;
+import ciment.slack.render.CreateCommunityModal;
+import ciment.slack.render.HomeView;
+import ciment.slack.render.ReplyModal;
+import ciment.slack.render.SaveModal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
@@ -136,7 +145,7 @@ class BlockKitPayloadsTest {
     @Test
     void mirrorsAndNotices_asTheWebApiClientSendsThem_areAccepted() throws Exception {
         try (FakeSlackApi slackApi = FakeSlackApi.start()) {
-            Settings settings = Settings.of(Map.of(CimentSlackApp.BOT_TOKEN, "xoxb-test", CimentSlackApp.API_URL,
+            Settings settings = Settings.of(Map.of(SlackSettings.BOT_TOKEN, "xoxb-test", SlackSettings.API_URL,
                     slackApi.baseUrl()));
             ChatAccount bob = new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, "U0BOB");
             String sentence = WORST_NAME + " mentioned you in data-guild: “" + WORST_POST + "”.";

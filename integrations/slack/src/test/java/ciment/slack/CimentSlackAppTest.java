@@ -19,6 +19,8 @@ import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlashCommands;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
@@ -53,14 +55,14 @@ class CimentSlackAppTest {
     }
 
     private App app(Map<String, String> extra, Supplier<Ciment> cimentSupplier) {
-        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-                CimentSlackApp.API_URL, slackApi.baseUrl()));
+        Map<String, String> values = new HashMap<>(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+                SlackSettings.API_URL, slackApi.baseUrl()));
         values.putAll(extra);
         return CimentSlackApp.create(Settings.of(values), cimentSupplier, Clock.systemUTC());
     }
 
     private App appWithToken() {
-        return app(Map.of(CimentSlackApp.BOT_TOKEN, TOKEN), () -> ciment);
+        return app(Map.of(SlackSettings.BOT_TOKEN, TOKEN), () -> ciment);
     }
 
     private static JsonObject run(App app, SlashCommands.Command command) throws Exception {

@@ -1,10 +1,11 @@
 package ciment.slack;
 
-import static ciment.slack.Shown.all;
+import static ciment.slack.render.Shown.all;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.reply.Reply;
+import ciment.slack.render.BlockKitReply;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;

@@ -17,6 +17,8 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
@@ -44,8 +46,8 @@ class SlackChannelMessagesTest {
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     private final Repositories store = InMemoryRepositories.create();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
-    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-            CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+            SlackSettings.API_URL, slackApi.baseUrl(), SlackSettings.BOT_TOKEN, "xoxb-test")), () -> ciment,
             Clock.systemUTC());
     private long micros;
 

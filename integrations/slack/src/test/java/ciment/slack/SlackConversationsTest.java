@@ -19,6 +19,14 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.inbound.ConversationEvents;
+import ciment.slack.outbound.SlackDirectory;
+import ciment.slack.outbound.SlackNoticeSender;
+import ciment.slack.render.PostMenu;
+import ciment.slack.render.ReplyModal;
+import ciment.slack.render.SaveModal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
@@ -49,10 +57,10 @@ class SlackConversationsTest {
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     private final Repositories store = InMemoryRepositories.create();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
-    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-            CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, TOKEN)), () -> ciment, Clock.systemUTC());
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+            SlackSettings.API_URL, slackApi.baseUrl(), SlackSettings.BOT_TOKEN, TOKEN)), () -> ciment, Clock.systemUTC());
     private final SlackNoticeSender notices = new SlackNoticeSender(Settings.of(Map.of(
-            CimentSlackApp.BOT_TOKEN, TOKEN, CimentSlackApp.API_URL, slackApi.baseUrl())));
+            SlackSettings.BOT_TOKEN, TOKEN, SlackSettings.API_URL, slackApi.baseUrl())));
 
     @AfterEach
     void stop() {

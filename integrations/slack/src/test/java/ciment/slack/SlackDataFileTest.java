@@ -18,6 +18,8 @@ import ciment.core.model.Slug;
 import ciment.core.port.PersonalDataSource;
 import ciment.core.privacy.PersonalData;
 import ciment.devkit.slack.FakeSlackApi;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.outbound.SlackNoticeSender;
 import com.slack.api.methods.SlackApiException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +50,8 @@ class SlackDataFileTest {
     }
 
     private SlackNoticeSender sender(PersonalDataSource source) {
-        return new SlackNoticeSender(Settings.of(Map.of(CimentSlackApp.BOT_TOKEN, TOKEN,
-                CimentSlackApp.API_URL, slackApi.baseUrl())), personId -> {
+        return new SlackNoticeSender(Settings.of(Map.of(SlackSettings.BOT_TOKEN, TOKEN,
+                SlackSettings.API_URL, slackApi.baseUrl())), personId -> {
                     asked.add(personId);
                     return source.personalData(personId);
                 });

@@ -15,6 +15,11 @@ import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.render.BlockKitReply;
+import ciment.slack.render.CommunityButtons;
+import ciment.slack.render.PostMenu;
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.element.ButtonElement;
@@ -33,8 +38,8 @@ class SlackFeedMoreTest {
     private final FakeSlackApi slackApi = FakeSlackApi.start().addUser("U0BOB", "Bob Byte", "bob", "bob@example.com");
     private final SlackInteractions slack = new SlackInteractions(SECRET, FakeSlackApi.TEAM_ID);
     private final Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
-    private final App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-            CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
+    private final App app = CimentSlackApp.create(Settings.of(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+            SlackSettings.API_URL, slackApi.baseUrl(), SlackSettings.BOT_TOKEN, "xoxb-test")), () -> ciment,
             Clock.systemUTC());
     /** A second apart, so that posts sort as they were made. */
     private static final Instant START = Instant.now().minusSeconds(3600);

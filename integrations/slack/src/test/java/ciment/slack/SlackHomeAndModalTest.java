@@ -17,6 +17,8 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -46,7 +48,7 @@ class SlackHomeAndModalTest {
     private final SlashCommands commands = new SlashCommands(SECRET, FakeSlackApi.TEAM_ID);
     private final Repositories store = InMemoryRepositories.create();
     private final Ciment ciment = new Ciment(store, Clock.systemUTC());
-    private final App app = app(Map.of(CimentSlackApp.BOT_TOKEN, TOKEN));
+    private final App app = app(Map.of(SlackSettings.BOT_TOKEN, TOKEN));
 
     @AfterEach
     void stop() {
@@ -54,8 +56,8 @@ class SlackHomeAndModalTest {
     }
 
     private App app(Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-                CimentSlackApp.API_URL, slackApi.baseUrl()));
+        Map<String, String> values = new HashMap<>(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+                SlackSettings.API_URL, slackApi.baseUrl()));
         values.putAll(extra);
         return CimentSlackApp.create(Settings.of(values), () -> ciment, Clock.systemUTC());
     }
@@ -246,8 +248,8 @@ class SlackHomeAndModalTest {
     @Test
     void shortcut_opensTheModal_beforeCimentIsEvenAsked() throws Exception {
         List<Integer> opensSeenByCiment = new java.util.ArrayList<>();
-        App watched = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-                CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, TOKEN)), () -> {
+        App watched = CimentSlackApp.create(Settings.of(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+                SlackSettings.API_URL, slackApi.baseUrl(), SlackSettings.BOT_TOKEN, TOKEN)), () -> {
                     opensSeenByCiment.add(slackApi.calls("views.open").size());
                     return ciment;
                 }, Clock.systemUTC());

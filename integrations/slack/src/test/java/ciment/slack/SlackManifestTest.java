@@ -10,6 +10,11 @@ import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackScopes;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.render.CreateCommunityModal;
+import ciment.slack.render.SaveModal;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
@@ -125,8 +130,8 @@ class SlackManifestTest {
 
         Repositories store = InMemoryRepositories.create();
         Ciment ciment = new Ciment(store, Clock.systemUTC());
-        App app = CimentSlackApp.create(Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-                CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.BOT_TOKEN, "xoxb-test")), () -> ciment,
+        App app = CimentSlackApp.create(Settings.of(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+                SlackSettings.API_URL, slackApi.baseUrl(), SlackSettings.BOT_TOKEN, "xoxb-test")), () -> ciment,
                 Clock.systemUTC());
         for (String event : events) {
             Response response = BoltRequests.run(app, slack.event(sample(event), SlackInteractions.newEventId(),
@@ -167,7 +172,7 @@ class SlackManifestTest {
         assertEquals(events, at(manifest, "settings", "event_subscriptions", "request_url"));
         assertEquals(events, at(manifest, "settings", "interactivity", "request_url"));
         assertEquals(true, at(manifest, "settings", "interactivity", "is_enabled"));
-        assertEquals(List.of("{{BASE_URL}}" + CimentSlackApp.REDIRECT_PATH), at(manifest, "oauth_config", "redirect_urls"));
+        assertEquals(List.of("{{BASE_URL}}" + SlackSettings.REDIRECT_PATH), at(manifest, "oauth_config", "redirect_urls"));
         List<Map<String, Object>> commands = at(manifest, "features", "slash_commands");
         assertEquals(1, commands.size());
         assertEquals(CimentSlackApp.COMMAND, commands.getFirst().get("command"));

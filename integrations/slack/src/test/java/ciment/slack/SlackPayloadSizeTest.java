@@ -3,6 +3,9 @@ package ciment.slack;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.testing.EveryReply;
+import ciment.slack.outbound.SlackMirrorSender;
+import ciment.slack.render.BlockKitReply;
+import ciment.slack.render.Shown;
 import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,9 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.auth.WorkspaceGate;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
@@ -77,8 +80,8 @@ class SlackWorkspaceGateTest {
             slackApi.addUser(new FakeSlackApi.User("U0" + team.substring(2), "Someone", "someone",
                     team.toLowerCase() + "@example.com").fromTeam(team));
         }
-        Settings settings = Settings.of(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, CimentSlackApp.API_URL,
-                slackApi.baseUrl(), CimentSlackApp.CLIENT_ID, "1234.5678", CimentSlackApp.CLIENT_SECRET, "client-secret",
+        Settings settings = Settings.of(Map.of(SlackSettings.SIGNING_SECRET, SECRET, SlackSettings.API_URL,
+                slackApi.baseUrl(), SlackSettings.CLIENT_ID, "1234.5678", SlackSettings.CLIENT_SECRET, "client-secret",
                 AllowedWorkspaces.SETTING, allowed));
         return CimentSlackApp.create(settings, () -> {
             cimentAsked.incrementAndGet();

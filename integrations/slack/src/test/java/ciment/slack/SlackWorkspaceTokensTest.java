@@ -23,6 +23,10 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.outbound.SlackMirrorSender;
+import ciment.slack.outbound.SlackNoticeSender;
 import com.slack.api.bolt.App;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,11 +81,11 @@ class SlackWorkspaceTokensTest {
     }
 
     private Settings oauth(boolean withBotToken) {
-        Map<String, String> values = new HashMap<>(Map.of(CimentSlackApp.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
-                CimentSlackApp.API_URL, slackApi.baseUrl(), CimentSlackApp.CLIENT_ID, "1234.5678",
-                CimentSlackApp.CLIENT_SECRET, "client-secret"));
+        Map<String, String> values = new HashMap<>(Map.of(SlackSettings.SIGNING_SECRET, SECRET, AllowedWorkspaces.SETTING, "*",
+                SlackSettings.API_URL, slackApi.baseUrl(), SlackSettings.CLIENT_ID, "1234.5678",
+                SlackSettings.CLIENT_SECRET, "client-secret"));
         if (withBotToken) {
-            values.put(CimentSlackApp.BOT_TOKEN, "xoxb-fallback");
+            values.put(SlackSettings.BOT_TOKEN, "xoxb-fallback");
         }
         return Settings.of(values);
     }

@@ -1,8 +1,8 @@
 package ciment.functions.costs;
 
 import ciment.core.config.Settings;
-import ciment.infra.FunctionTable;
-import ciment.infra.LambdaFrame;
+import ciment.infra.lambda.FunctionTable;
+import ciment.infra.lambda.LambdaFrame;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;

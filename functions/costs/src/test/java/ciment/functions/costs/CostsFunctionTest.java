@@ -15,10 +15,10 @@ import ciment.core.port.Repositories;
 import ciment.devkit.ApiGateway;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
-import ciment.infra.CapacityMeter;
-import ciment.infra.DynamoClients;
-import ciment.infra.DynamoRepositories;
-import ciment.infra.UsageMeter;
+import ciment.infra.aws.DynamoClients;
+import ciment.infra.dynamo.CapacityMeter;
+import ciment.infra.dynamo.DynamoRepositories;
+import ciment.infra.metering.UsageMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class CostsFunctionTest {
         store = dynamoRepositories.repositories();
         store.communities().create(Community.founded(guild, Slug.parse("data-guild"), "Data tips", "P1", NOW),
                 new Membership(guild, Slug.parse("data-guild"), "P1", Role.STEWARD, NOW));
-        UsageMeter meter = dynamoRepositories.meterUsage(clock);
+        UsageMeter meter = UsageMeter.attachedTo(dynamoRepositories, clock);
         meter.begin("r1", 128, 0);
         meter.within(guild, () -> meter.count(Meter.API_REQUESTS, 1_000_000));
         meter.end();

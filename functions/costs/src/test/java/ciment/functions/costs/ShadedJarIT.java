@@ -8,7 +8,7 @@ import ciment.core.config.Settings;
 import ciment.devkit.ApiGateway;
 import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
-import ciment.infra.DynamoClients;
+import ciment.infra.aws.DynamoClients;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;

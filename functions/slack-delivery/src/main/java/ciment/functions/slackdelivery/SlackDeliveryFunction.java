@@ -4,11 +4,11 @@ import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.delivery.DeadLetters;
 import ciment.delivery.Deliveries;
-import ciment.infra.DeliveryTable;
-import ciment.infra.LambdaFrame;
-import ciment.slack.AllowedWorkspaces;
-import ciment.slack.CimentSlackApp;
-import ciment.slack.SlackSenders;
+import ciment.infra.lambda.DeliveryTable;
+import ciment.infra.lambda.LambdaFrame;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.outbound.SlackSenders;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -38,7 +38,7 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
         Settings settings = frame.settings();
         AllowedWorkspaces workspaces = AllowedWorkspaces.fromSettings(settings); // none listed: nothing starts
         DeliveryTable table = DeliveryTable.of(frame);
-        var installs = CimentSlackApp.isOAuth(settings) ? table.slackInstallations() : null; // tokens, sealed
+        var installs = SlackSettings.isOAuth(settings) ? table.slackInstallations() : null; // tokens, sealed
         this.deliveries = new Deliveries(table.delivery(SlackSenders.of(settings, table.store().people(), table.store().personalRecords(), installs,
                 frame.counting(Meter.SLACK_CALLS))), table::notice, table::post,
                 DeadLetters.fromSettings(settings, "ciment-slack-delivery", table.deadLetters()))

@@ -1,5 +1,6 @@
 package ciment.functions.slackdelivery;
 
+import ciment.infra.metering.UsageMeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +20,12 @@ import ciment.devkit.TemplateTable;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.stream.StreamEvents;
 import ciment.devkit.stream.TableStream;
-import ciment.infra.CapacityMeter;
-import ciment.infra.DynamoClients;
-import ciment.infra.DynamoRepositories;
+import ciment.infra.aws.DynamoClients;
+import ciment.infra.dynamo.CapacityMeter;
+import ciment.infra.dynamo.DynamoRepositories;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import java.time.Instant;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -100,7 +101,7 @@ class SlackDeliveryMeteringTest {
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
         dynamoRepositories.usage().setBudget(A, new BigDecimal("1.00"));
         // Earlier usage of A this month: two million API requests, $2.00.
-        var earlier = dynamoRepositories.meterUsage(java.time.Clock.systemUTC());
+        var earlier = UsageMeter.attachedTo(dynamoRepositories, java.time.Clock.systemUTC());
         earlier.begin("earlier", 128, 0);
         earlier.within(A, () -> earlier.count(Meter.API_REQUESTS, 2_000_000));
         earlier.end();

@@ -2,12 +2,13 @@ package ciment.functions.slack;
 
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
-import ciment.infra.FunctionTable;
-import ciment.infra.LambdaFrame;
-import ciment.slack.AllowedWorkspaces;
+import ciment.infra.lambda.FunctionTable;
+import ciment.infra.lambda.LambdaFrame;
 import ciment.slack.CimentSlackApp;
-import ciment.slack.SlackCalls;
-import ciment.slack.SlackSignatureCheck;
+import ciment.slack.auth.AllowedWorkspaces;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.auth.SlackSignatureCheck;
+import ciment.slack.outbound.SlackCalls;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -44,12 +45,12 @@ public final class SlackFunction implements RequestStreamHandler {
         this.frame = frame;
         Settings settings = frame.settings();
         // The secret and the workspaces served are checked before anything starts.
-        var check = new SlackSignatureCheck(settings.require(CimentSlackApp.SIGNING_SECRET), clock);
+        var check = new SlackSignatureCheck(settings.require(SlackSettings.SIGNING_SECRET), clock);
         AllowedWorkspaces.fromSettings(settings);
         FunctionTable table = FunctionTable.starting(settings);
-        var app = CimentSlackApp.create(settings, table.ciment()::join, clock, CimentSlackApp.isOAuth(settings)
+        var app = CimentSlackApp.create(settings, table.ciment()::join, clock, SlackSettings.isOAuth(settings)
                 ? table.sealedInstallations() : null, new SlackCalls(frame.counting(Meter.SLACK_CALLS)));
-        this.gateway = new SlackGateway(app, check, CimentSlackApp.isOAuth(settings));
+        this.gateway = new SlackGateway(app, check, SlackSettings.isOAuth(settings));
         frame.started(table.budgetedUsage(), table::prime, SlackGateway.REQUEST_CLASSES);
     }
 

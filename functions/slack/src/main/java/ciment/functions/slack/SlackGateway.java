@@ -1,8 +1,8 @@
 package ciment.functions.slack;
 
-import ciment.infra.BodyLimit;
-import ciment.slack.CimentSlackApp;
-import ciment.slack.SlackSignatureCheck;
+import ciment.infra.lambda.BodyLimit;
+import ciment.slack.auth.SlackSettings;
+import ciment.slack.auth.SlackSignatureCheck;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -122,7 +122,7 @@ public final class SlackGateway extends SlackApiLambdaHandler {
         if (input == null || !"GET".equalsIgnoreCase(input.getHttpMethod()) || input.getPath() == null) {
             return null;
         }
-        for (String route : new String[] {CimentSlackApp.INSTALL_PATH, CimentSlackApp.REDIRECT_PATH}) {
+        for (String route : new String[] {SlackSettings.INSTALL_PATH, SlackSettings.REDIRECT_PATH}) {
             if (input.getPath().equals(route) || input.getPath().endsWith(route)) {
                 return route;
             }

@@ -1,6 +1,6 @@
 package ciment.functions.teams;
 
-import ciment.infra.BodyLimit;
+import ciment.infra.lambda.BodyLimit;
 import ciment.teams.TeamsEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

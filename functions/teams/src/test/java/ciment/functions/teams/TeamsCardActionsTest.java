@@ -13,7 +13,7 @@ import ciment.core.port.Repositories;
 import ciment.devkit.ApiGateway;
 import ciment.devkit.teams.FakeBotFramework.SentActivity;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.infra.DynamoRepositories;
+import ciment.infra.dynamo.DynamoRepositories;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

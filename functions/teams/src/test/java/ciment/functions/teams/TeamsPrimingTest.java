@@ -3,7 +3,7 @@ package ciment.functions.teams;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import ciment.infra.SnapStartPriming;
+import ciment.infra.lambda.SnapStartPriming;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

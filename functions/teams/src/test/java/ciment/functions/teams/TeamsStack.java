@@ -6,7 +6,7 @@ import ciment.devkit.MotoServer;
 import ciment.devkit.TemplateTable;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.infra.DynamoClients;
+import ciment.infra.aws.DynamoClients;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -1,0 +1,103 @@
+package ciment.infra.dynamo;
+
+import static ciment.infra.dynamo.Keys.s;
+
+import ciment.core.model.Channel;
+import ciment.core.model.Link;
+import ciment.core.model.Slug;
+import ciment.core.port.Links;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Linked channels: the link beside its community ({@code C#<community>} / {@code LINK#<channel>}), so that a
+ * community's channels are one query, and the channel's claim ({@code CHAN#<channel>} / {@code CHAN}), so that
+ * a message arriving in a channel finds its community with one read and a channel shows one community at
+ * most. Both are written together, or neither.
+ */
+final class DynamoLinks implements Links {
+    static final String LINK = "links.link";
+    static final String UNLINK = "links.unlink";
+    static final String FIND = "links.find";
+    static final String LIST = "links.list";
+    static final String LINK_PREFIX = "LINK#";
+    static final String CLAIM_PREFIX = "CHAN#";
+    static final String CLAIM = "CHAN";
+
+    private final Table table;
+
+    DynamoLinks(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public boolean link(Link link) {
+        Map<String, AttributeValue> claim = new HashMap<>(item(link));
+        claim.putAll(claimKey(link.channel()));
+        Map<String, AttributeValue> beside = new HashMap<>(item(link));
+        beside.putAll(linkKey(link.communityId(), link.channel()));
+        return table.transact(LINK, List.of(Write.putNew(table.name(), claim), Write.putNew(table.name(), beside)))
+                .committed();
+    }
+
+    @Override
+    public boolean unlink(Link link) {
+        long size = ItemSizes.of(item(link)) + 100;
+        return table.transact(UNLINK, List.of(
+                Write.deleteKey(table.name(), claimKey(link.channel()), "attribute_exists(pk)", size, false),
+                Write.deleteKey(table.name(), linkKey(link.communityId(), link.channel()), null, size, false)))
+                .committed();
+    }
+
+    /** Eventually consistent: a channel is linked once, long before most of its messages. */
+    @Override
+    public Optional<Link> linkOf(Channel channel) {
+        return table.get(FIND, claimKey(channel), false).map(DynamoLinks::link);
+    }
+
+    @Override
+    public List<Link> links(String communityId) {
+        return table.queryAll(LIST, q -> q
+                        .keyConditionExpression("pk = :community AND begins_with(sk, :link)")
+                        .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
+                                ":link", s(LINK_PREFIX)))
+                        .consistentRead(false))
+                .stream().map(DynamoLinks::link).toList();
+    }
+
+    private static Map<String, AttributeValue> claimKey(Channel channel) {
+        return Keys.key(CLAIM_PREFIX + channel.key(), CLAIM);
+    }
+
+    private static Map<String, AttributeValue> linkKey(String communityId, Channel channel) {
+        return Keys.key(Keys.community(communityId), LINK_PREFIX + channel.key());
+    }
+
+    private static Map<String, AttributeValue> item(Link link) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("communityId", s(link.communityId()));
+        item.put("slug", s(link.slug().value()));
+        item.put("platform", s(link.channel().platform().key()));
+        item.put("workspace", s(link.channel().workspace()));
+        item.put("channel", s(link.channel().id()));
+        item.put("channelName", s(link.channel().name()));
+        if (link.channel().serviceUrl() != null) {
+            item.put("serviceUrl", s(link.channel().serviceUrl()));
+        }
+        item.put("linkedBy", s(link.linkedBy()));
+        item.put(Items.AT, s(link.at().toString()));
+        return item;
+    }
+
+    private static Link link(Map<String, AttributeValue> item) {
+        Channel channel = new Channel(Items.platform(Items.str(item, "platform")), Items.str(item, "workspace"),
+                Items.str(item, "channel"), Items.optional(item, "channelName").orElse(null),
+                Items.optional(item, "serviceUrl").orElse(null));
+        return new Link(Items.str(item, "communityId"), new Slug(Items.str(item, "slug")), channel,
+                Items.str(item, "linkedBy"), Instant.parse(Items.str(item, Items.AT)));
+    }
+}

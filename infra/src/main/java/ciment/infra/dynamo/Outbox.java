@@ -1,0 +1,133 @@
+package ciment.infra.dynamo;
+
+import static ciment.infra.dynamo.Keys.s;
+
+import ciment.core.config.Settings;
+import ciment.core.model.Notice;
+import ciment.core.port.Notices;
+import ciment.infra.aws.DynamoClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The outbox: notices waiting for delivery, one item each ({@code OUT#<id>} / {@code OUT}), which the
+ * table's stream hands to the delivery function of the recipient's platform. The item also keeps its
+ * delivery's state, so that a record Lambda hands over again (a retried batch) is sent once:
+ * <ul>
+ * <li>{@code claimedAt} (epoch ms) while an attempt sends it, {@code attempts} so far;</li>
+ * <li>{@code deliveredAt} once sent; {@code lastError} after a failed attempt.</li>
+ * </ul>
+ * A claim lasts {@link #CLAIM_LASTS}: an attempt that crashed between claim and delivered leaves a claim
+ * that a later retry may take over (it then sends again: the platform may show the notice twice).
+ * Every request is metered under {@code outbox.*}.
+ */
+public final class Outbox implements Notices, ciment.core.port.Outbox {
+    static final String SEND = "outbox.send";
+    static final String CLAIM = "outbox.claim";
+    static final String DELIVERED = "outbox.delivered";
+    static final String RELEASED = "outbox.released";
+
+    /** How long a notice is kept, delivered or not: longer than a stream keeps its records (24 h). */
+    public static final Duration KEPT_FOR = Duration.ofDays(3);
+    /** A claim older than this was made by an attempt that crashed or timed out: it may be claimed again. */
+    public static final Duration CLAIM_LASTS = Duration.ofMinutes(1);
+
+    static final String CLAIMED_AT = "claimedAt";
+    static final String ATTEMPTS = "attempts";
+    static final String DELIVERED_AT = "deliveredAt";
+    static final String LAST_ERROR = "lastError";
+    private static final int ERROR_CHARS = 500;
+    private static final String UNDELIVERED = "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
+            + DELIVERED_AT + ")";
+
+    private final Table table;
+
+    public Outbox(DynamoDbClient client, String tableName, CapacityMeter meter) {
+        this(new Table(client, tableName, meter));
+    }
+
+    Outbox(Table table) {
+        this.table = table;
+    }
+
+    /** The outbox a delivery function uses: its client (once per container), table and meter from the settings. */
+    public static Outbox fromSettings(Settings settings) {
+        return new Outbox(DynamoClients.create(settings), settings.table(), CapacityMeter.forSettings(settings));
+    }
+
+    /** One conditional put: a notice written twice (same id) is kept once. */
+    @Override
+    public void send(Notice notice) {
+        table.putNew(SEND, NoticeItems.notice(notice, notice.at().plus(KEPT_FOR)));
+    }
+
+    /**
+     * The notice in an outbox item (as the stream shows it); empty when the item is something else. An
+     * outbox item that cannot be read fails (IllegalStateException): it is a poison record.
+     */
+    public static Optional<Notice> notice(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(Keys.PK);
+        AttributeValue sk = item.get(Keys.SK);
+        boolean outbox = pk != null && pk.s() != null && pk.s().startsWith(Keys.OUTBOX_PREFIX)
+                && sk != null && Keys.OUTBOX.equals(sk.s());
+        return outbox ? Optional.of(NoticeItems.notice(item)) : Optional.empty();
+    }
+
+    /**
+     * Claims the notice for one attempt, by one conditional update: it succeeds when the notice is not
+     * delivered and not claimed since {@code now - CLAIM_LASTS}. Give the same {@code now} to
+     * {@link #released}.
+     */
+    @Override
+    public Claim claim(String noticeId, Instant now) {
+        Table.Updated updated = table.updateOrShow(CLAIM, Keys.outbox(noticeId),
+                "SET " + CLAIMED_AT + " = :now ADD " + ATTEMPTS + " :one",
+                UNDELIVERED + " AND (attribute_not_exists(" + CLAIMED_AT + ") OR " + CLAIMED_AT + " < :stale)",
+                Map.of(), Map.of(":now", Items.n(now.toEpochMilli()), ":one", Items.n(1),
+                        ":stale", Items.n(now.minus(CLAIM_LASTS).toEpochMilli())),
+                old -> with(old, Map.of(CLAIMED_AT, Items.n(now.toEpochMilli()),
+                        ATTEMPTS, Items.n(old.containsKey(ATTEMPTS) ? Items.num(old, ATTEMPTS) + 1 : 1))));
+        if (updated.applied()) {
+            return Claim.CLAIMED;
+        }
+        return updated.item().map(item -> item.containsKey(DELIVERED_AT) ? Claim.DELIVERED : Claim.BUSY)
+                .orElse(Claim.GONE);
+    }
+
+    /** Marks the notice sent; false when it was already (or is gone). */
+    @Override
+    public boolean delivered(String noticeId, Instant now) {
+        AttributeValue at = s(now.toString());
+        return table.update(DELIVERED, Keys.outbox(noticeId), "SET " + DELIVERED_AT + " = :at", UNDELIVERED,
+                Map.of(), Map.of(":at", at), old -> with(old, Map.of(DELIVERED_AT, at))).isPresent();
+    }
+
+    /**
+     * Gives up this attempt's claim after a failed send, so that the next retry may claim at once, and keeps
+     * why it failed. Only the claim made at {@code claimedAt} is given up (not a later attempt's); false
+     * when there was none.
+     */
+    @Override
+    public boolean released(String noticeId, Instant claimedAt, String reason) {
+        String error = reason == null ? "unknown" : reason.length() > ERROR_CHARS ? reason.substring(0, ERROR_CHARS) : reason;
+        return table.update(RELEASED, Keys.outbox(noticeId), "REMOVE " + CLAIMED_AT + " SET " + LAST_ERROR + " = :error",
+                UNDELIVERED + " AND " + CLAIMED_AT + " = :claimedAt", Map.of(),
+                Map.of(":error", s(error), ":claimedAt", Items.n(claimedAt.toEpochMilli())),
+                old -> {
+                    Map<String, AttributeValue> after = with(old, Map.of(LAST_ERROR, s(error)));
+                    after.remove(CLAIMED_AT);
+                    return after;
+                }).isPresent();
+    }
+
+    private static Map<String, AttributeValue> with(Map<String, AttributeValue> item, Map<String, AttributeValue> more) {
+        Map<String, AttributeValue> after = new HashMap<>(item);
+        after.putAll(more);
+        return after;
+    }
+}

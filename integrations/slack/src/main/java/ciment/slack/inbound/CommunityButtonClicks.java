@@ -1,0 +1,94 @@
+package ciment.slack.inbound;
+
+import ciment.core.Ciment;
+import ciment.core.command.CommunityVerbs;
+import ciment.core.command.StewardVerbs;
+import ciment.core.model.Caller;
+import ciment.core.model.Slug;
+import ciment.core.reply.Reply;
+import ciment.slack.render.BlockKitReply;
+import ciment.slack.render.CommunityButtons;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Join, Leave, Approve and Decline clicked: the same core command as the words. A click in the Home tab
+ * draws the Home again with the answer on top; a click in a message is answered through its response_url,
+ * only to the person who clicked. Both before the acknowledgement: on Lambda nothing runs after it.
+ */
+final class CommunityButtonClicks implements BlockActionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CommunityButtonClicks.class);
+
+    private final Supplier<Ciment> ciment;
+    private final SlackCallers callers;
+    private final HomeTab home;
+
+    CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
+        this.ciment = ciment;
+        this.callers = callers;
+        this.home = home;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().getFirst();
+        boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
+        String teamId = teamOf(payload);
+        String userId = payload.getUser().getId();
+        String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
+        Caller caller = callers.caller(teamId, enterpriseOf(payload), userId,
+                SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
+
+        Reply answer = answer(caller, action);
+        if (fromHome) {
+            if (context.getBotToken() != null) {
+                home.publish(context.client(), caller, userId, answer);
+            }
+        } else if (payload.getResponseUrl() != null) {
+            ClickAnswers.respond(context, answer, teamId, userId);
+        }
+        return context.ack();
+    }
+
+    private Reply answer(Caller caller, BlockActionPayload.Action action) {
+        CommunityButtons.Value value = CommunityButtons.Value.parse(action.getValue());
+        try {
+            return switch (action.getActionId()) {
+                case CommunityButtons.JOIN -> ciment.get().execute(caller,
+                        () -> new CommunityVerbs.Join(Slug.parse(value.slug())));
+                case CommunityButtons.LEAVE -> ciment.get().execute(caller,
+                        () -> new CommunityVerbs.Leave(Slug.parse(value.slug())));
+                case CommunityButtons.APPROVE, CommunityButtons.DECLINE -> ciment.get().execute(caller,
+                        () -> new StewardVerbs.DecideRequest(Slug.parse(value.slug()), value.personId(),
+                                action.getActionId().equals(CommunityButtons.APPROVE)));
+                case CommunityButtons.MORE -> CommunityButtons.Page.read(action.getValue())
+                        .map(page -> ciment.get().execute(caller, page))
+                        .orElseGet(() -> new Reply.Refused("This button does nothing any more: send "
+                                + BlockKitReply.COMMAND + " feed."));
+                default -> new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND
+                        + " help to see what you can do.");
+            };
+        } catch (RuntimeException e) {
+            LOG.error("{} by {} failed", action.getActionId(), caller.account().userId(), e);
+            return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
+        }
+    }
+
+    /** The workspace the click came from (the user's own for a Slack Connect colleague is in user.team_id). */
+    static String teamOf(BlockActionPayload payload) {
+        return payload.getTeam() != null && payload.getTeam().getId() != null ? payload.getTeam().getId()
+                : payload.getUser().getTeamId();
+    }
+
+    static String enterpriseOf(BlockActionPayload payload) {
+        return payload.getEnterprise() != null ? payload.getEnterprise().getId() : null;
+    }
+}

@@ -1,0 +1,80 @@
+package ciment.slack.inbound;
+
+import ciment.core.Ciment;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
+import ciment.core.model.Refusal;
+import ciment.core.reply.Home;
+import ciment.core.reply.Reply;
+import ciment.slack.render.HomeView;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.view.View;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Home tab: drawn (views.publish) each time the person opens it, and again after a click in it. The
+ * view is published before the event is acknowledged: on Lambda nothing runs after the answer.
+ */
+final class HomeTab implements BoltEventHandler<AppHomeOpenedEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
+
+    private final Supplier<Ciment> ciment;
+    private final SlackCallers callers;
+
+    HomeTab(Supplier<Ciment> ciment, SlackCallers callers) {
+        this.ciment = ciment;
+        this.callers = callers;
+    }
+
+    @Override
+    public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext context) {
+        AppHomeOpenedEvent event = payload.getEvent();
+        // The Messages and About tabs are Slack's own; a retried delivery draws the same Home again.
+        if (event != null && "home".equals(event.getTab()) && context.getBotToken() != null) {
+            Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), event.getUser(), null,
+                    payload.getEventId(), callers.at(payload.getEventTime()), null);
+            publish(context.client(), caller, event.getUser(), null);
+        }
+        return context.ack();
+    }
+
+    /**
+     * Draws the person's Home, with {@code answer} (what their last click did) on top; a failure is logged,
+     * the request still acknowledged (Slack would only send it again).
+     */
+    void publish(MethodsClient client, Caller caller, String userId, Reply answer) {
+        View view = view(caller, answer);
+        try {
+            ViewsPublishResponse published = client.viewsPublish(r -> r.userId(userId).view(view));
+            if (!published.isOk()) {
+                LOG.warn("views.publish for {} answered {} {}", userId, published.getError(),
+                        published.getResponseMetadata());
+            }
+        } catch (Exception e) {
+            LOG.warn("views.publish for {} failed ({})", userId, e.toString());
+        }
+    }
+
+    private View view(Caller caller, Reply answer) {
+        try {
+            Home home = ciment.get().home(caller);
+            Reply feed = ciment.get().execute(caller, new ConversationVerbs.Feed(Optional.empty()));
+            return HomeView.of(home, answer, caller.account().workspace(), feed instanceof Reply.Feed f ? f : null);
+        } catch (Refusal refusal) {
+            return HomeView.unavailable(refusal.sentence());
+        } catch (RuntimeException e) {
+            LOG.error("the Home of {} in {} failed", caller.account().userId(), caller.account().workspace(), e);
+            return HomeView.unavailable(CimentSlashCommand.TRY_AGAIN.replace("send the same command again",
+                    "open this tab again"));
+        }
+    }
+}

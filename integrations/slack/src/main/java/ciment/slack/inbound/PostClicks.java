@@ -1,0 +1,168 @@
+package ciment.slack.inbound;
+
+import ciment.core.Ciment;
+import ciment.core.command.Command;
+import ciment.core.command.ConversationVerbs;
+import ciment.core.model.Caller;
+import ciment.core.model.PostRef;
+import ciment.core.reply.Reply;
+import ciment.slack.render.BlockKitReply;
+import ciment.slack.render.PostMenu;
+import ciment.slack.render.ReplyModal;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A post's menu and buttons: Reply opens the reply modal (views.open first: the trigger id lasts 3
+ * seconds), Open thread answers with the thread (through the message's response_url, or in a modal from
+ * the Home tab, which has none), React adds a 👍. The modal's submission replies in the thread; a refusal
+ * is said on its field and nothing is written. All before the acknowledgement.
+ */
+public final class PostClicks {
+    private static final Logger LOG = LoggerFactory.getLogger(PostClicks.class);
+    /** The clicks {@link #clicked} answers. */
+    static final Pattern ACTIONS = Pattern.compile("^(" + PostMenu.MENU + "|" + PostMenu.THREAD + "|" + PostMenu.REPLY + ")$");
+
+    private final Supplier<Ciment> ciment;
+    private final SlackCallers callers;
+    private final HomeTab home;
+
+    public PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
+        this.ciment = ciment;
+        this.callers = callers;
+        this.home = home;
+    }
+
+    Response clicked(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().getFirst();
+        boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
+        String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
+        Optional<PostMenu.Choice> choice = choice(action);
+        String teamId = CommunityButtonClicks.teamOf(payload);
+        String userId = payload.getUser().getId();
+        if (choice.isPresent() && choice.get().verb().equals(PostMenu.Choice.REPLY)) {
+            openReply(context, payload.getTriggerId(), new ReplyModal.Target(choice.get().post(), channelId));
+            return context.ack();
+        }
+        Caller caller = callers.caller(teamId, CommunityButtonClicks.enterpriseOf(payload), userId,
+                SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
+        Reply answer = answer(caller, choice);
+        if (fromHome) {
+            if (context.getBotToken() == null) {
+                return context.ack();
+            }
+            if (answer instanceof Reply.Thread) {
+                openThread(context, payload.getTriggerId(), answer, teamId);
+            } else {
+                home.publish(context.client(), caller, userId, answer);
+            }
+        } else if (payload.getResponseUrl() != null) {
+            ClickAnswers.respond(context, answer, teamId, userId);
+        }
+        return context.ack();
+    }
+
+    /** What a click chose: a menu option's choice, or a button's post with the button's verb. */
+    private static Optional<PostMenu.Choice> choice(BlockActionPayload.Action action) {
+        String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
+        value = value == null ? "" : value.strip();
+        return switch (action.getActionId()) {
+            case PostMenu.THREAD -> Optional.of(new PostMenu.Choice(PostMenu.Choice.THREAD, PostMenu.rootOf(value), null));
+            case PostMenu.REPLY -> Optional.of(new PostMenu.Choice(PostMenu.Choice.REPLY, PostMenu.rootOf(value), null));
+            default -> PostMenu.Choice.read(value);
+        };
+    }
+
+    /** The command a choice stands for, or empty for a verb this menu no longer offers. */
+    private static Optional<Supplier<Command>> command(PostMenu.Choice choice) {
+        return switch (choice.verb()) {
+            case PostMenu.Choice.THREAD -> Optional.of(() -> new ConversationVerbs.Thread(PostRef.parse(choice.post())));
+            case PostMenu.Choice.REACT -> Optional.of(() -> new ConversationVerbs.React(PostRef.parse(choice.post()),
+                    choice.emoji() == null ? "" : choice.emoji(), true));
+            default -> Optional.empty();
+        };
+    }
+
+    private Reply answer(Caller caller, Optional<PostMenu.Choice> choice) {
+        Optional<Supplier<Command>> command = choice.flatMap(PostClicks::command);
+        if (command.isEmpty()) {
+            return new Reply.Refused("This menu does nothing any more: send " + BlockKitReply.COMMAND + " help.");
+        }
+        try {
+            return ciment.get().execute(caller, command.get());
+        } catch (RuntimeException e) {
+            LOG.error("{} by {} failed", choice.get().verb(), caller.account().userId(), e);
+            return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
+        }
+    }
+
+    private static void openReply(ActionContext context, String triggerId, ReplyModal.Target target) {
+        if (context.getBotToken() == null) {
+            return;
+        }
+        open(context, triggerId, ReplyModal.form(target));
+    }
+
+    private static void openThread(ActionContext context, String triggerId, Reply thread, String teamId) {
+        open(context, triggerId, threadView(thread, teamId));
+    }
+
+    /** A thread in a modal: its answer's blocks (at most 50, of a modal's 100). */
+    public static View threadView(Reply thread, String teamId) {
+        return View.builder().type("modal").title(ReplyModal.title("Thread"))
+                .close(ViewClose.builder().type("plain_text").text("Close").build())
+                .blocks(BlockKitReply.render(thread, teamId).blocks()).build();
+    }
+
+    private static void open(ActionContext context, String triggerId, View view) {
+        try {
+            ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
+            if (!opened.isOk()) {
+                LOG.warn("views.open answered {}", opened.getError());
+            }
+        } catch (Exception e) {
+            LOG.warn("views.open failed ({})", e.toString());
+        }
+    }
+
+    /** The Reply modal sent: the reply, or the refusal on the field. */
+    Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload payload = request.getPayload();
+        ReplyModal.Target target = ReplyModal.Target.parse(payload.getView().getPrivateMetadata());
+        String text = ReplyModal.text(payload.getView().getState());
+        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+        String userId = payload.getUser().getId();
+        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
+                userId, SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), callers.sentAt(request.getHeaders()), target.channel());
+        Reply replied;
+        try {
+            replied = ciment.get().execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(target.root()), text));
+        } catch (RuntimeException e) {
+            LOG.error("a reply to {} by {} failed", target.root(), userId, e);
+            return context.ackWithErrors(Map.of(ReplyModal.TEXT, CimentSlashCommand.TRY_AGAIN
+                    .replace("send the same command again", "reply again")));
+        }
+        if (replied instanceof Reply.Posted posted) {
+            return context.ackWithUpdate(ReplyModal.done("Replied " + posted.post().reference() + " in "
+                    + posted.post().slug() + "."));
+        }
+        return context.ackWithErrors(Map.of(ReplyModal.TEXT, replied.summary()));
+    }
+}

@@ -1,13 +1,19 @@
 package ciment.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ciment.core.model.fixture.ModelUsingALibrary;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 class CoreDependsOnJavaOnlyTest {
+
+    static final ArchRule JAVA_ONLY = noClasses().that().resideInAPackage("ciment.core..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "ciment.core..");
 
     private final JavaClasses core = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -24,9 +30,13 @@ class CoreDependsOnJavaOnlyTest {
 
     @Test
     void core_dependsOnJavaAndItselfOnly() {
-        noClasses().that().resideInAPackage("ciment.core..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "ciment.core..")
-                .check(core);
+        JAVA_ONLY.check(core);
+    }
+
+    @Test
+    void javaOnly_refusesACoreClassImportingALibrary() {
+        JavaClasses bad = new ClassFileImporter().importClasses(ModelUsingALibrary.class);
+        assertThrows(AssertionError.class, () -> JAVA_ONLY.check(bad));
     }
 
     @Test

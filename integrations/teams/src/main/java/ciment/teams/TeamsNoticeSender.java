@@ -226,7 +226,7 @@ public final class TeamsNoticeSender implements NoticeSender {
         Activity activity = Activity.createMessageActivity();
         if (notice.isAboutPost() && PostButtons.postRef(notice.post()).isPresent()) {
             activity.setSummary(TeamsWire.summary(notice.text()));
-            activity.setAttachments(List.of(AdaptiveCards.aboutPost(notice.text(), notice.post())));
+            activity.setAttachments(List.of(PostCards.aboutPost(notice.text(), notice.post())));
             return TeamsWire.within(activity);
         }
         activity.setText(notice.text());

@@ -33,6 +33,11 @@ public final class Benchmark {
     private static final int COST_POSTS = Integer.getInteger("ciment.bench.costPosts", 300);
     /** Only the cold starts whose label contains one of these words (all by default). */
     private static final List<String> ONLY = List.of(System.getProperty("ciment.bench.only", "").split(","));
+    /**
+     * Another checkout, built (its functions' jars in place), whose Slack and Teams functions are timed in the same
+     * rounds as today's: a change's effect on cold starts, measured on one machine at one time.
+     */
+    private static final String BEFORE = System.getProperty("ciment.bench.before", "");
 
     private Benchmark() {
     }
@@ -110,6 +115,13 @@ public final class Benchmark {
                 root.resolve("bench/bare-bot/target/bare-bot.jar"), "ciment.bench.bare.BareBotFunction::handleRequest"));
         functions.put("Ciment Teams", new ColdStart.Function("Ciment Teams",
                 root.resolve("functions/teams/target/ciment-teams.jar"), "ciment.functions.teams.TeamsFunction"));
+        if (!BEFORE.isBlank()) {
+            Path before = Path.of(BEFORE);
+            functions.put("Ciment Slack before", new ColdStart.Function("Ciment Slack before",
+                    before.resolve("functions/slack/target/ciment-slack.jar"), "ciment.functions.slack.SlackFunction"));
+            functions.put("Ciment Teams before", new ColdStart.Function("Ciment Teams before",
+                    before.resolve("functions/teams/target/ciment-teams.jar"), "ciment.functions.teams.TeamsFunction"));
+        }
 
         functions.keySet().removeIf(label -> ONLY.stream().noneMatch(label::contains));
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -132,11 +144,9 @@ public final class Benchmark {
         double botMedian = Percentiles.median(seconds.getOrDefault("bare Bot Framework bot", List.of(Double.NaN)));
         for (var entry : seconds.entrySet()) {
             double median = Percentiles.median(entry.getValue());
-            String ratio = switch (entry.getKey()) {
-                case "Ciment Slack" -> String.format("%.2f×", median / boltMedian);
-                case "Ciment Teams" -> String.format("%.2f×", median / botMedian);
-                default -> "baseline";
-            };
+            String label = entry.getKey();
+            String ratio = label.startsWith("Ciment Slack") ? String.format("%.2f×", median / boltMedian)
+                    : label.startsWith("Ciment Teams") ? String.format("%.2f×", median / botMedian) : "baseline";
             out.append(String.format("| %s | %.2f | %s | %s |%n", entry.getKey(), median,
                     Percentiles.rangeOf(entry.getValue()), ratio));
         }

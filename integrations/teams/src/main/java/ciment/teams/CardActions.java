@@ -176,7 +176,7 @@ final class CardActions {
         if (PostButtons.READ_ON.equals(click.verb()) && done instanceof Reply.Thread thread) {
             Optional<ciment.core.model.Post> post = java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.root()),
                     thread.replies().stream()).filter(p -> p.reference().equals(click.post())).findFirst();
-            return post.map(p -> card(AdaptiveCards.readOn(p, click.from())))
+            return post.map(p -> card(ThreadCards.readOn(p, click.from())))
                     .orElseGet(() -> message(click.post() + " is not in its thread any more."));
         }
         return answer(done, refreshed, readerTenant);
@@ -189,7 +189,7 @@ final class CardActions {
         Reply again = done instanceof Reply.Info || done instanceof Reply.Requests || done instanceof Reply.Feed
                 || done instanceof Reply.Thread ? done
                 : refreshed.get();
-        Optional<ObjectNode> card = AdaptiveCards.actionable(again, readerTenant);
+        Optional<ObjectNode> card = TeamsReplies.actionable(again, readerTenant);
         if (card.isEmpty()) {
             return message(done.summary());
         }

@@ -82,7 +82,7 @@ final class MessagingExtension {
         int budget = budgetOfEach(shown.size());
         for (Reply.Listed listed : shown) {
             Community community = listed.community();
-            attachments.add(result(AdaptiveCards.communityResult(community, budget),
+            attachments.add(result(CommunityCards.communityResult(community, budget),
                     preview(community.slug() + " · " + community.name(),
                             (community.open() ? "open" : "closed") + (community.archived() ? " · archived" : "")
                                     + (listed.member() ? " · you are a member" : ""),
@@ -108,10 +108,10 @@ final class MessagingExtension {
         List<MessagingExtensionAttachment> attachments = new ArrayList<>();
         int budget = budgetOfEach(found.size());
         for (PeopleSearch.Found person : found) {
-            attachments.add(result(AdaptiveCards.personResult(person, tenant, budget),
+            attachments.add(result(PeopleCards.personResult(person, tenant, budget),
                     preview(person.person().displayName(),
-                            "Roles: " + AdaptiveCards.declared(person.profile().roles()),
-                            "Skills: " + AdaptiveCards.declared(person.profile().skills()))));
+                            "Roles: " + PeopleCards.declared(person.profile().roles()),
+                            "Skills: " + PeopleCards.declared(person.profile().skills()))));
         }
         return results(attachments);
     }

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * Who a Teams @mention names, as Ciment keys Teams accounts. A mention carries only the Teams user id
  * (29:...), while Ciment keys people by their AAD object id: the Bot Connector's member lookup gives it.
- * The tenant is the conversation's, as for the sender of a message (see {@link CimentBot#callerOf}), so
+ * The tenant is the conversation's, as for the sender of a message (see {@link TeamsCallers#caller}), so
  * a mention names the very account that person's own messages come from. The same lookup introduces
  * someone mentioned who never used Ciment (their name, email address, and whether they are a guest).
  */
@@ -47,7 +47,7 @@ final class TeamsDirectory implements Directory {
 
     /** For the message of this turn: its mentions, its tenant, and the Bot Connector of its serviceUrl. */
     static TeamsDirectory of(TurnContext turn, List<MentionText.Mention> mentions, TeamsIntroduction introductions) {
-        return new TeamsDirectory(mentions, CimentBot.tenantOf(turn.getActivity()), memberId -> member(turn, memberId),
+        return new TeamsDirectory(mentions, TeamsCallers.tenantOf(turn.getActivity()), memberId -> member(turn, memberId),
                 introductions);
     }
 

@@ -65,7 +65,7 @@ public final class TeamsEndpoint {
                     activity.getChannelId(), InboundAuth.TEAMS);
             return new Answer(403, NOT_TEAMS);
         }
-        String tenant = CimentBot.tenantOf(activity);
+        String tenant = TeamsCallers.tenantOf(activity);
         if (!tenants.allows(tenant)) {
             LOG.warn("Refused activity {} ({}) from tenant {}: not in {}", activity.getId(), activity.getType(), tenant,
                     AllowedTenants.SETTING);

@@ -97,7 +97,7 @@ public final class TeamsMirrorSender implements MirrorSender {
         Activity activity = Activity.createMessageActivity();
         activity.setSummary(post.isRemoved() ? Post.REMOVED_TEXT
                 : TeamsWire.summary(CardText.cut(post.authorName(), AdaptiveCards.NAME_MAX) + " via " + post.origin().label()));
-        activity.setAttachments(List.of(AdaptiveCards.mirrored(post)));
+        activity.setAttachments(List.of(PostCards.mirrored(post)));
         return TeamsWire.within(activity);
     }
 

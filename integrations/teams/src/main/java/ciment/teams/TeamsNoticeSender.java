@@ -5,10 +5,10 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
-import ciment.core.port.PersonalDataSource;
-import ciment.core.privacy.PersonalData;
 import ciment.core.port.MessageCopies;
 import ciment.core.port.NoticeSender;
+import ciment.core.port.PersonalDataSource;
+import ciment.core.privacy.PersonalData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
@@ -226,7 +226,7 @@ public final class TeamsNoticeSender implements NoticeSender {
         Activity activity = Activity.createMessageActivity();
         if (notice.isAboutPost() && PostButtons.postRef(notice.post()).isPresent()) {
             activity.setSummary(TeamsWire.summary(notice.text()));
-            activity.setAttachments(List.of(AdaptiveCards.aboutPost(notice.text(), notice.post())));
+            activity.setAttachments(List.of(PostCards.aboutPost(notice.text(), notice.post())));
             return TeamsWire.within(activity);
         }
         activity.setText(notice.text());

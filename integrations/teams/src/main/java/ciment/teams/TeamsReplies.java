@@ -2,9 +2,12 @@ package ciment.teams;
 
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.util.List;
+import java.util.Optional;
 
 /** How Ciment's answers look in Teams: sentences as text, lists as Adaptive Cards. */
 final class TeamsReplies {
@@ -25,20 +28,33 @@ final class TeamsReplies {
         return switch (reply) {
             case Reply.Done done -> text(done.summary());
             case Reply.Refused refused -> text(refused.summary());
-            case Reply.Posted posted -> textAndCard(posted.summary(), AdaptiveCards.posted(posted));
+            case Reply.Posted posted -> textAndCard(posted.summary(), PostCards.posted(posted));
             case Reply.Help help -> markdown(help(help.commands()));
-            case Reply.Feed feed -> card(feed.summary(), AdaptiveCards.feed(feed));
-            case Reply.CommunityList list -> card(list.summary(), AdaptiveCards.communities(list));
-            case Reply.Info info -> card(info.summary(), AdaptiveCards.info(info));
-            case Reply.Requests requests -> card(requests.summary(), AdaptiveCards.requests(requests));
+            case Reply.Feed feed -> card(feed.summary(), PostCards.feed(feed));
+            case Reply.CommunityList list -> card(list.summary(), CommunityCards.communities(list));
+            case Reply.Info info -> card(info.summary(), CommunityCards.info(info));
+            case Reply.Requests requests -> card(requests.summary(), StewardCards.requests(requests));
             case Reply.Members members -> card(members.summary(), MemberCards.members(members));
-            case Reply.Me me -> card(me.summary(), AdaptiveCards.me(me, readerTenant));
-            case Reply.Who who -> card(who.summary(), AdaptiveCards.who(who, readerTenant));
-            case Reply.Thread thread -> card(thread.summary(), AdaptiveCards.thread(thread));
-            case Reply.Audit audit -> card(audit.summary(), AdaptiveCards.audit(audit));
-            case Reply.Posts posts -> card(posts.summary(), AdaptiveCards.posts(posts));
-            case Reply.Costs costs -> card(costs.summary(), AdaptiveCards.costs(costs));
+            case Reply.Me me -> card(me.summary(), PeopleCards.me(me, readerTenant));
+            case Reply.Who who -> card(who.summary(), PeopleCards.who(who, readerTenant));
+            case Reply.Thread thread -> card(thread.summary(), ThreadCards.thread(thread));
+            case Reply.Audit audit -> card(audit.summary(), StewardCards.audit(audit));
+            case Reply.Posts posts -> card(posts.summary(), PostCards.posts(posts));
+            case Reply.Costs costs -> card(costs.summary(), CostCards.costs(costs));
         };
+    }
+
+    /** The card of an answer that has one with buttons (info, a list, requests), to draw again after a click. */
+    static Optional<ObjectNode> actionable(Reply reply, String readerTenant) {
+        Attachment drawn = switch (reply) {
+            case Reply.Info info -> CommunityCards.info(info);
+            case Reply.CommunityList list -> CommunityCards.communities(list);
+            case Reply.Requests requests -> StewardCards.requests(requests);
+            case Reply.Feed feed -> PostCards.feed(feed);
+            case Reply.Thread thread -> ThreadCards.thread(thread);
+            default -> null;
+        };
+        return Optional.ofNullable(drawn).map(a -> (ObjectNode) a.getContent());
     }
 
     private static String help(List<Usage> commands) {
@@ -65,7 +81,7 @@ final class TeamsReplies {
     }
 
     /** The sentence, then the card (a post shown with its buttons under "Posted #… in …"). */
-    private static Activity textAndCard(String sentence, com.microsoft.bot.schema.Attachment card) {
+    private static Activity textAndCard(String sentence, Attachment card) {
         Activity activity = text(sentence);
         activity.setSummary(TeamsWire.summary(sentence));
         activity.setAttachments(List.of(card));
@@ -79,7 +95,7 @@ final class TeamsReplies {
         return activity;
     }
 
-    private static Activity card(String summary, com.microsoft.bot.schema.Attachment card) {
+    private static Activity card(String summary, Attachment card) {
         Activity activity = Activity.createMessageActivity();
         activity.setSummary(TeamsWire.summary(summary));
         activity.setAttachments(List.of(card));

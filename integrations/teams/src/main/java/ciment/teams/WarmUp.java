@@ -30,7 +30,7 @@ public final class WarmUp {
             return;
         }
         MentionText.commandOf(activity);
-        CimentBot.tenantOf(activity);
+        TeamsCallers.tenantOf(activity);
         Activity card = TeamsReplies.render(new Reply.Feed("", List.of(), "warm-up"), "t");
         Serialization.toStringSilent(card);
         new RestConnectorClient(activity.getServiceUrl(), credentials);

@@ -67,7 +67,7 @@ class AdaptiveCardSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
     void cardDrawnAgainAfterAClick_isAcceptedToo(String name, Reply reply) {
-        AdaptiveCards.actionable(reply, TENANT).ifPresent(card -> {
+        TeamsReplies.actionable(reply, TENANT).ifPresent(card -> {
             AdaptiveCards.headWith(card, "Joined " + WORST_NAME + ".");
             AdaptiveCardCheck.assertValid(card);
         });
@@ -93,8 +93,8 @@ class AdaptiveCardSchemaTest {
     @Test
     void noticesAboutAPost_orAReply_areAccepted() {
         String sentence = WORST_NAME + " mentioned you in data-guild: “" + WORST_POST + "”.";
-        AdaptiveCardCheck.assertValid(json(AdaptiveCards.aboutPost(sentence, "#" + ReplySamples.id(1)).getContent()));
-        AdaptiveCardCheck.assertValid(json(AdaptiveCards.aboutPost(sentence,
+        AdaptiveCardCheck.assertValid(json(PostCards.aboutPost(sentence, "#" + ReplySamples.id(1)).getContent()));
+        AdaptiveCardCheck.assertValid(json(PostCards.aboutPost(sentence,
                 "#" + ReplySamples.id(1) + "/" + ReplySamples.id(2)).getContent()));
     }
 
@@ -114,15 +114,15 @@ class AdaptiveCardSchemaTest {
 
         for (boolean archived : List.of(false, true)) {
             var community = ReplySamples.worstCommunity(archived ? 3 : 1);
-            AdaptiveCardCheck.assertValid(AdaptiveCards.communityResult(community));
+            AdaptiveCardCheck.assertValid(CommunityCards.communityResult(community));
         }
         Profile declared = new Profile(new Person("p-x", WORST_NAME), List.of(WORST_NAME), List.of(WORST_PURPOSE),
                 Optional.of("x@corp.example"));
         ChatAccount slack = new ChatAccount(Platform.SLACK, "T1", "U1");
-        AdaptiveCardCheck.assertValid(AdaptiveCards.personResult(new PeopleSearch.Found(declared.person(), declared,
+        AdaptiveCardCheck.assertValid(PeopleCards.personResult(new PeopleSearch.Found(declared.person(), declared,
                 List.of(slack)), TENANT));
         Profile noEmail = new Profile(declared.person(), List.of(), List.of());
-        AdaptiveCardCheck.assertValid(AdaptiveCards.personResult(new PeopleSearch.Found(declared.person(), noEmail,
+        AdaptiveCardCheck.assertValid(PeopleCards.personResult(new PeopleSearch.Found(declared.person(), noEmail,
                 List.of(slack)), TENANT));
     }
 
@@ -148,7 +148,7 @@ class AdaptiveCardSchemaTest {
 
     @Test
     void brokenCards_areRefused_soThatTheCheckCanFail() {
-        JsonNode good = json(AdaptiveCards.posted(new Reply.Posted(ReplySamples.post(1, "Ada", "Hi"))).getContent());
+        JsonNode good = json(PostCards.posted(new Reply.Posted(ReplySamples.post(1, "Ada", "Hi"))).getContent());
         assertTrue(AdaptiveCardCheck.problems(good).isEmpty(), AdaptiveCardCheck.problems(good).toString());
 
         assertFalse(AdaptiveCardCheck.problems(broken(good, "/body/0", "{\"type\":\"TextBlock\",\"wrap\":true}"))

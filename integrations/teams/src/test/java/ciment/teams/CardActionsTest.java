@@ -47,7 +47,7 @@ class CardActionsTest {
     }
 
     private static List<String> infoButtons(Community community, Reply.Standing standing) {
-        return buttons(json(AdaptiveCards.info(new Reply.Info(community, List.of(), standing)).getContent()));
+        return buttons(json(CommunityCards.info(new Reply.Info(community, List.of(), standing)).getContent()));
     }
 
     @Test
@@ -64,7 +64,7 @@ class CardActionsTest {
     @Test
     void requestsCard_approveAndDecline_nameThePersonById_andReadBack() {
         JoinRequest request = new JoinRequest("c1", new Slug("data-guild"), "p-grace", "Grace Hopper", AT);
-        JsonNode card = json(AdaptiveCards.requests(new Reply.Requests("data-guild", List.of(request),
+        JsonNode card = json(StewardCards.requests(new Reply.Requests("data-guild", List.of(request),
                 Map.of("p-grace", List.of(GRACE)))).getContent());
         assertEquals(List.of("Approve", "Decline"), buttons(card));
 
@@ -83,7 +83,7 @@ class CardActionsTest {
     @Test
     void requestMadeFromSlack_hasItsButtonsToo_andTheWordsStillSay() {
         JoinRequest request = new JoinRequest("c1", new Slug("data-guild"), "p-grace", "Grace Hopper", AT);
-        JsonNode card = json(AdaptiveCards.requests(new Reply.Requests("data-guild", List.of(request),
+        JsonNode card = json(StewardCards.requests(new Reply.Requests("data-guild", List.of(request),
                 Map.of("p-grace", List.of(new ChatAccount(Platform.SLACK, "T1", "U-grace"))))).getContent());
         assertEquals(List.of("Approve", "Decline"), buttons(card));
         assertTrue(card.toString().contains("approve data-guild @Grace Hopper"));
@@ -120,27 +120,27 @@ class CardActionsTest {
 
     @Test
     void messagingExtensionCards_areValid_andAPersonsCardHasNoCount() {
-        JsonNode community = json(AdaptiveCards.communityResult(community(false, false)));
+        JsonNode community = json(CommunityCards.communityResult(community(false, false)));
         assertEquals(List.of("Ask to join"), buttons(community));
 
         Person ada = new Person("p-ada", "Ada Lovelace");
         Profile withAddress = new Profile(ada, List.of("Onboarding buddy"), List.of("SQL"), Optional.of("ada@example.org"),
                 Optional.of("tenant-1"));
-        JsonNode reachable = json(AdaptiveCards.personResult(new PeopleSearch.Found(ada, withAddress, List.of()), "tenant-1"));
+        JsonNode reachable = json(PeopleCards.personResult(new PeopleSearch.Found(ada, withAddress, List.of()), "tenant-1"));
         assertEquals(List.of("Chat in Teams"), buttons(reachable));
         assertTrue(reachable.toString().contains("users=ada%40example.org"), reachable.toString());
 
         Profile noAddress = new Profile(ada, List.of(), List.of("SQL"));
-        JsonNode byAad = json(AdaptiveCards.personResult(new PeopleSearch.Found(ada, noAddress,
+        JsonNode byAad = json(PeopleCards.personResult(new PeopleSearch.Found(ada, noAddress,
                 List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1"));
         assertTrue(byAad.toString().contains("users=aad-ada"), byAad.toString());
-        JsonNode slackOnly = json(AdaptiveCards.personResult(new PeopleSearch.Found(ada, noAddress,
+        JsonNode slackOnly = json(PeopleCards.personResult(new PeopleSearch.Found(ada, noAddress,
                 List.of(new ChatAccount(Platform.SLACK, "T1", "U1"))), "tenant-1"));
         assertEquals(List.of(), buttons(slackOnly));
         assertTrue(slackOnly.toString().contains("on Slack"), slackOnly.toString());
 
         Profile unvouched = new Profile(ada, List.of(), List.of("SQL"), Optional.of("root@example.org"));
-        JsonNode notByAddress = json(AdaptiveCards.personResult(new PeopleSearch.Found(ada, unvouched,
+        JsonNode notByAddress = json(PeopleCards.personResult(new PeopleSearch.Found(ada, unvouched,
                 List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1"));
         assertTrue(notByAddress.toString().contains("users=aad-ada"),
                 "an address nobody vouched for opens no chat with whoever holds it: " + notByAddress);

@@ -21,11 +21,12 @@ import com.microsoft.bot.schema.Activity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CimentBotTest {
     private final Clock clock = Clock.systemUTC();
-    private final CimentBot bot = new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock);
+    private final TeamsCallers callers = new TeamsCallers(new TeamsIntroduction(Optional.empty()), clock);
 
     private static Activity activity(TeamsActivities.Message message) throws Exception {
         return ActivityJson.parse(message.json());
@@ -36,7 +37,7 @@ class CimentBotTest {
         Instant sentAt = Instant.parse("2025-03-01T09:30:15.123Z");
         TeamsActivities.Message message = TeamsActivities.message("https://x/", "28:bot")
                 .tenant("tenant-1").from("29:teams-id", "aad-1", "Ada Lovelace").timestamp(sentAt).text("help");
-        Caller caller = bot.callerOf(activity(message));
+        Caller caller = callers.caller(activity(message));
 
         assertEquals(Platform.TEAMS, caller.account().platform());
         assertEquals("tenant-1", caller.account().workspace());
@@ -51,7 +52,7 @@ class CimentBotTest {
         TeamsActivities.Message message = TeamsActivities.message("https://smba.trafficmanager.net/emea/", "28:bot")
                 .tenant("tenant-1").from("29:teams-id", "aad-1", "Ada Lovelace").conversation("19:guild@thread.tacv2;messageid=42")
                 .text("join data-guild");
-        Caller caller = bot.callerOf(activity(message));
+        Caller caller = callers.caller(activity(message));
 
         Recipient replyTo = caller.replyTo();
         assertEquals(caller.account(), replyTo.account(), "the sender's account, keyed as Ciment knows them");
@@ -64,7 +65,7 @@ class CimentBotTest {
     void replyTo_ofAPersonalChat_isThatChat_notANewOne() throws Exception {
         TeamsActivities.Message message = TeamsActivities.message("https://smba.trafficmanager.net/amer/", "28:bot")
                 .tenant("tenant-1").from("29:teams-id", "aad-1", "Ada Lovelace").direct().text("join data-guild");
-        Recipient replyTo = bot.callerOf(activity(message)).replyTo();
+        Recipient replyTo = callers.caller(activity(message)).replyTo();
         assertEquals(message.conversationId(), replyTo.conversationId());
         assertTrue(replyTo.conversationId().startsWith("a:"));
     }
@@ -73,20 +74,20 @@ class CimentBotTest {
     void teamsSevenDigitTimestamp_isReadToTheTenthOfAMicrosecond() throws Exception {
         TeamsActivities.Message message = TeamsActivities.message("https://x/", "28:bot")
                 .timestamp(Instant.parse("2025-03-01T09:30:15.1234567Z")).text("help");
-        assertEquals(Instant.parse("2025-03-01T09:30:15.1234567Z"), bot.callerOf(activity(message)).at());
+        assertEquals(Instant.parse("2025-03-01T09:30:15.1234567Z"), callers.caller(activity(message)).at());
     }
 
     @Test
     void tenantOnlyInChannelData_isFound() throws Exception {
         Activity activity = activity(TeamsActivities.message("https://x/", "28:bot").tenant("tenant-2").tenantOnlyInChannelData());
-        assertEquals("tenant-2", bot.callerOf(activity).account().workspace());
+        assertEquals("tenant-2", callers.caller(activity).account().workspace());
     }
 
     @Test
     void emulatorActivityWithoutTenantOrAadId_usesThePlaceholderTenantAndTheChannelUserId() throws Exception {
         Activity activity = activity(TeamsActivities.message("http://localhost:5000", "bot").withoutTenant()
                 .from("emulator-user", null, "User").channelId("emulator"));
-        Caller caller = bot.callerOf(activity);
+        Caller caller = callers.caller(activity);
         assertEquals(CimentBot.NO_TENANT, caller.account().workspace());
         assertEquals("emulator-user", caller.account().userId());
     }

@@ -69,7 +69,7 @@ final class EveryPayload {
         sent.put("mirrored hidden", TeamsMirrorSender.card(root.hiddenFor(words)));
         Activity notice = Activity.createMessageActivity();
         notice.setSummary(TeamsWire.summary(every.mention(name)));
-        notice.setAttachments(List.of(AdaptiveCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT)));
+        notice.setAttachments(List.of(PostCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT)));
         sent.put("notice about a post", notice);
         Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
         sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT));

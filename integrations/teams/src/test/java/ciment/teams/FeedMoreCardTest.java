@@ -31,7 +31,7 @@ class FeedMoreCardTest {
     @Test
     void feedCard_more_readsBackAsTheNextPagesWords_andItsAnswerIsTheOlderPagesCard() {
         Reply.Feed first = firstOfTwentyFivePosts();
-        JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(first).getContent());
+        JsonNode card = Serialization.objectToTree(PostCards.feed(first).getContent());
         TeamsRepliesTest.assertValidAdaptiveCard(card);
         List<JsonNode> actions = card.findParents("verb").stream()
                 .filter(action -> action.path("verb").asText().equals(CardActions.FEED)).toList();
@@ -60,7 +60,7 @@ class FeedMoreCardTest {
     void lastPage_hasNoMore_andAMadeUpFeedClickIsNotCimentsButton() {
         ciment.handle(grace, "create data-guild Data people");
         ciment.handle(grace, "post data-guild Only one");
-        JsonNode card = Serialization.objectToTree(AdaptiveCards.feed((Reply.Feed) ciment.handle(grace, "feed data-guild"))
+        JsonNode card = Serialization.objectToTree(PostCards.feed((Reply.Feed) ciment.handle(grace, "feed data-guild"))
                 .getContent());
         AdaptiveCardInvokeAction other = new AdaptiveCardInvokeAction();
         other.setVerb(CardActions.FEED);

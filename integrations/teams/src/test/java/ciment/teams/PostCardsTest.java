@@ -57,7 +57,7 @@ class PostCardsTest {
             }
             Reply.Feed feed = new Reply.Feed("", posts, "", "feed --before x", false);
 
-            JsonNode card = Serialization.objectToTree(AdaptiveCards.feed(feed).getContent());
+            JsonNode card = Serialization.objectToTree(PostCards.feed(feed).getContent());
 
             assertTrue(activityBytes(feed) < TEAMS_LIMIT, unit + ": " + activityBytes(feed) + " bytes");
             TeamsRepliesTest.assertValidAdaptiveCard(card);
@@ -71,7 +71,7 @@ class PostCardsTest {
     void feedOfShortPosts_showsTheirWordsWhole() {
         Reply.Feed feed = new Reply.Feed("data-guild", List.of(post("01JD0000000000000000000001", "Short and whole")),
                 "");
-        String card = Serialization.objectToTree(AdaptiveCards.feed(feed).getContent()).toString();
+        String card = Serialization.objectToTree(PostCards.feed(feed).getContent()).toString();
         assertTrue(card.contains("Short and whole"));
         assertFalse(card.contains("more in its thread"));
     }
@@ -81,7 +81,7 @@ class PostCardsTest {
         Post removed = post("01JD0000000000000000000002", "gone").asRemoved();
         Post hidden = post("01JD0000000000000000000003", "rude").hiddenFor("off topic");
 
-        JsonNode card = Serialization.objectToTree(AdaptiveCards.thread(new Reply.Thread(removed, List.of(hidden)))
+        JsonNode card = Serialization.objectToTree(ThreadCards.thread(new Reply.Thread(removed, List.of(hidden)))
                 .getContent());
 
         assertTrue(card.findParents("verb").isEmpty(), card.toString());

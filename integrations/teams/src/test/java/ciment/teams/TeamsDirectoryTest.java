@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.Ciment;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
 import ciment.core.model.Platform;
-import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -76,9 +74,9 @@ class TeamsDirectoryTest {
         TeamsActivities.Message mention = message("steward add data-guild <at>Grace Hopper</at>")
                 .mentioning(grace.id(), grace.name());
         TeamsActivities.Message fromGrace = message("help").from(grace.id(), grace.aadObjectId(), grace.name());
-        CimentBot bot = new CimentBot(new Ciment(InMemoryRepositories.create(), clock), clock);
+        TeamsCallers callers = new TeamsCallers(new TeamsIntroduction(Optional.empty()), clock);
 
-        assertEquals(bot.callerOf(ActivityJson.parse(fromGrace.json())).account(),
+        assertEquals(callers.caller(ActivityJson.parse(fromGrace.json())).account(),
                 directoryOf(mention).accountOf("@Grace Hopper").orElseThrow());
     }
 

@@ -74,18 +74,18 @@ class TeamsPayloadLimitTest {
 
         assertTrue(TeamsWire.bytes(copy) <= TeamsWire.LIMIT, TeamsWire.bytes(copy) + " bytes");
         String card = Serialization.objectToTree(copy.getAttachments().get(0).getContent()).toString();
-        assertTrue(card.contains(AdaptiveCards.MORE), "the words end saying the rest is in its thread");
+        assertTrue(card.contains(PostCards.MORE), "the words end saying the rest is in its thread");
         assertTrue(card.contains("\"verb\":\"thread\""), "with Open thread");
 
         StringBuilder read = new StringBuilder();
-        JsonNode thread = Serialization.objectToTree(AdaptiveCards.thread(new ciment.core.reply.Reply.Thread(post,
+        JsonNode thread = Serialization.objectToTree(ThreadCards.thread(new ciment.core.reply.Reply.Thread(post,
                 List.of())).getContent());
         read.append(textOf(thread, 1).replace("…", ""));
         JsonNode readOn = thread.findParents("verb").stream().filter(a -> a.path("verb").asText()
                 .equals(PostButtons.READ_ON)).findFirst().orElseThrow();
         int pages = 0;
         while (readOn != null && pages++ < 10) {
-            JsonNode next = AdaptiveCards.readOn(post, readOn.path("data").path("from").asInt());
+            JsonNode next = ThreadCards.readOn(post, readOn.path("data").path("from").asInt());
             assertTrue(TeamsWire.bytes(next) <= TeamsWire.CARD_BUDGET, TeamsWire.bytes(next) + " bytes");
             read.append(next.path("body").get(2).path("inlines").get(0).path("text").asText().replace("…", ""));
             readOn = next.findParents("verb").stream().filter(a -> a.path("verb").asText().equals(PostButtons.READ_ON))

@@ -3,7 +3,7 @@ package ciment.local;
 import ciment.core.config.AllowList;
 import ciment.core.config.Settings;
 import ciment.slack.auth.AllowedWorkspaces;
-import ciment.teams.AllowedTenants;
+import ciment.teams.auth.AllowedTenants;
 import java.io.PrintStream;
 import java.util.List;
 

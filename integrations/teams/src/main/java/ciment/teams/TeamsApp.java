@@ -1,6 +1,14 @@
 package ciment.teams;
 
 import ciment.core.config.Settings;
+import ciment.teams.auth.AllowedTenants;
+import ciment.teams.auth.BotConnectorAuth;
+import ciment.teams.auth.ClientCredentials;
+import ciment.teams.auth.InboundAuth;
+import ciment.teams.inbound.TeamsEndpoint;
+import ciment.teams.inbound.WarmUp;
+import ciment.teams.outbound.TeamsCalls;
+import ciment.teams.render.TeamsWire;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;

@@ -3,6 +3,7 @@ package ciment.teams;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.devkit.teams.TeamsCardRules;
+import ciment.teams.render.AdaptiveCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Cards as Teams gets them, held to the Adaptive Cards 1.5 schema and Teams' rules (devkit's TeamsCardRules). */
-final class AdaptiveCardCheck {
+public final class AdaptiveCardCheck {
     private AdaptiveCardCheck() {
     }
 
@@ -18,7 +19,7 @@ final class AdaptiveCardCheck {
         return TeamsCardRules.problems(card);
     }
 
-    static void assertValid(JsonNode card) {
+    public static void assertValid(JsonNode card) {
         List<String> problems = problems(card);
         String json = card.toString();
         assertTrue(problems.isEmpty(), problems.size() + " problems, first: " + problems.stream().limit(5).toList()

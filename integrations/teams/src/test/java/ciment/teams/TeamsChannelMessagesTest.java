@@ -12,6 +12,11 @@ import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
+import ciment.teams.auth.ClientCredentials;
+import ciment.teams.auth.InboundAuth;
+import ciment.teams.inbound.CimentBot;
+import ciment.teams.outbound.TeamsCopies;
+import ciment.teams.inbound.TeamsEndpoint;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import java.net.URI;
@@ -45,7 +50,7 @@ class TeamsChannelMessagesTest {
         ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
                 URI.create(fake.oauthTokenUrl()), clock);
         endpoint = new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null,
-                null), new CimentBot(ciment, null, new MemoryCopies(), clock, Optional.empty()),
+                null), new CimentBot(ciment, null, new TeamsCopies(new MemoryCopies()), clock, Optional.empty()),
                 InboundAuth.unauthenticated());
         ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace", "ada@example.org",
                 "ada@example.org", TENANT));

@@ -15,6 +15,16 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
+import ciment.teams.auth.ClientCredentials;
+import ciment.teams.auth.InboundAuth;
+import ciment.teams.inbound.CimentBot;
+import ciment.teams.outbound.TeamsCopies;
+import ciment.teams.inbound.SaveToCommunity;
+import ciment.teams.inbound.TeamsEndpoint;
+import ciment.teams.render.AdaptiveCards;
+import ciment.teams.render.CardActions;
+import ciment.teams.render.PostButtons;
+import ciment.teams.render.TeamsRepliesTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -52,7 +62,7 @@ class TeamsConversationsTest {
         ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
                 URI.create(fake.oauthTokenUrl()), clock);
         endpoint = new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null,
-                null), new CimentBot(ciment, null, copies, clock, Optional.empty()), InboundAuth.unauthenticated());
+                null), new CimentBot(ciment, null, new TeamsCopies(copies), clock, Optional.empty()), InboundAuth.unauthenticated());
         ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace", "ada@example.org",
                 "ada@example.org", TENANT));
         grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper", "grace@example.org",

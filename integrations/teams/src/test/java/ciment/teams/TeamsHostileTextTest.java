@@ -8,6 +8,8 @@ import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.testing.HostileInputs;
 import ciment.devkit.teams.TeamsMarkup;
+import ciment.teams.outbound.TeamsMirrorSender;
+import ciment.teams.render.CardText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package ciment.bench.bare;
 
-import ciment.teams.ClientCredentials;
+import ciment.teams.auth.ClientCredentials;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

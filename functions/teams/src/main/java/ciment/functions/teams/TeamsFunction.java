@@ -5,8 +5,9 @@ import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.infra.lambda.FunctionTable;
 import ciment.infra.lambda.LambdaFrame;
-import ciment.teams.CimentBot;
 import ciment.teams.TeamsApp;
+import ciment.teams.inbound.CimentBot;
+import ciment.teams.outbound.TeamsCopies;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class TeamsFunction implements RequestStreamHandler {
         Clock clock = Clock.systemUTC();
         // A single-tenant bot's own organisation: people of any other tenant take part as guests.
         this.gateway = new TeamsGateway(app.start(clock, frame.counting(Meter.TEAMS_CALLS), () -> new CimentBot(
-                table.ciment().join(), new PeopleSearch(table.store().people()), table.store().messageCopies(), clock,
+                table.ciment().join(), new PeopleSearch(table.store().people()), new TeamsCopies(table.store().messageCopies()), clock,
                 settings.get("MICROSOFT_APP_TENANT_ID"))));
         frame.started(table.budgetedUsage(), table::prime, TeamsGateway.REQUEST_CLASSES);
     }

@@ -1,7 +1,7 @@
 package ciment.functions.teams;
 
 import ciment.infra.lambda.BodyLimit;
-import ciment.teams.TeamsEndpoint;
+import ciment.teams.inbound.TeamsEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Serialization;

@@ -1,0 +1,57 @@
+package ciment.teams.inbound;
+
+import ciment.core.Ciment;
+import ciment.core.privacy.PersonalData;
+import ciment.teams.outbound.TeamsDataFile;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.teams.FileConsentCardResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The answer to export-my-data's file consent card ({@link TeamsDataFile}): the file sent, or not. */
+final class FileConsent {
+    private static final Logger LOG = LoggerFactory.getLogger(FileConsent.class);
+
+    private final Ciment ciment;
+    private final TeamsCallers callers;
+    private final Clock clock;
+
+    FileConsent(Ciment ciment, TeamsCallers callers, Clock clock) {
+        this.ciment = ciment;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    /**
+     * export-my-data's file accepted: the data is collected now, PUT to the upload URL Teams gave (in the
+     * person's OneDrive), then shown in the chat as a file card. The invoke is answered 200 whatever
+     * happens; the person is told when there was nothing to send or Teams did not take it.
+     */
+    CompletableFuture<Void> accepted(TurnContext turnContext, FileConsentCardResponse response) {
+        if (!TeamsDataFile.isOurs(response.getContext()) || response.getUploadInfo() == null) {
+            return turnContext.sendActivity(MessageFactory.text("This file is not one of Ciment's.")).thenApply(sent -> null);
+        }
+        Optional<PersonalData> data = ciment.personalData(callers.caller(turnContext.getActivity()).account());
+        if (data.isEmpty()) {
+            return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.NOTHING_HELD)).thenApply(sent -> null);
+        }
+        try {
+            TeamsDataFile.upload(response.getUploadInfo().getUploadUrl(), TeamsDataFile.render(data.get(), clock.instant()));
+        } catch (IOException | IllegalArgumentException failed) {
+            LOG.warn("Upload of a data file for activity {} failed: {}", turnContext.getActivity().getId(), failed.toString());
+            return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.NOT_TAKEN)).thenApply(sent -> null);
+        }
+        return turnContext.sendActivity(MessageFactory.attachment(TeamsDataFile.infoCard(response.getUploadInfo())))
+                .thenApply(sent -> null);
+    }
+
+    /** export-my-data's file declined: nothing is sent, and the person is told so. */
+    CompletableFuture<Void> declined(TurnContext turnContext) {
+        return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.DECLINED)).thenApply(sent -> null);
+    }
+}

@@ -1,0 +1,191 @@
+package ciment.teams.render;
+
+import static ciment.teams.render.AdaptiveCards.NAME_MAX;
+import static ciment.teams.render.AdaptiveCards.attachment;
+import static ciment.teams.render.AdaptiveCards.card;
+import static ciment.teams.render.AdaptiveCards.container;
+import static ciment.teams.render.AdaptiveCards.fact;
+import static ciment.teams.render.AdaptiveCards.headed;
+import static ciment.teams.render.AdaptiveCards.heading;
+import static ciment.teams.render.AdaptiveCards.length;
+import static ciment.teams.render.AdaptiveCards.notShown;
+import static ciment.teams.render.AdaptiveCards.openUrl;
+import static ciment.teams.render.AdaptiveCards.subtle;
+import static ciment.teams.render.AdaptiveCards.text;
+import static ciment.teams.render.CardText.bold;
+import static ciment.teams.render.CardText.run;
+import static ciment.teams.render.CommunityCards.joinHint;
+import static ciment.teams.render.CommunityCards.state;
+import static ciment.teams.render.CommunityCards.title;
+
+import ciment.core.model.ChatAccount;
+import ciment.core.model.Community;
+import ciment.core.model.Person;
+import ciment.core.model.Platform;
+import ciment.core.reply.Reply;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Attachment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * People in Adaptive Cards: what I declared (whoami, roles, skills), who offers a skill, a person found
+ * by the messaging extension. People are named, never counted one by one nor ranked, and never mentioned:
+ * nobody should be pinged because someone else looked up a skill.
+ */
+public final class PeopleCards {
+    private PeopleCards() {
+    }
+
+    /** Whether the address links my accounts, when whoami did not say why it does not. */
+    private static String linking(ciment.core.model.Profile profile) {
+        if (profile.vouchedBy().isPresent()) {
+            return "Your accounts are linked by this verified email address: your Slack and Teams accounts with it are"
+                    + " one person in Ciment, with the same communities.";
+        }
+        return profile.email().isPresent()
+                ? "This address is not checked yet: whoami checks it, and links your accounts by it when your tenant is"
+                        + " trusted for it."
+                : "Teams has not given Ciment a verified email address for you, so this account stays separate from"
+                        + " your other chat accounts.";
+    }
+
+    /**
+     * whoami, roles, skills: the accounts I use Ciment from, the email address that links them (or why
+     * they stay apart), whether I am a guest, and what I declared.
+     */
+    static Attachment me(Reply.Me me, String readerTenant) {
+        Person person = me.profile().person();
+        return attachment(CardFit.list(1, room -> {
+            ObjectNode card = card(me.summary());
+            ArrayNode body = card.withArray("body");
+            body.add(heading(CardText.cut(person.displayName(), NAME_MAX)));
+            List<String> accounts = me.accounts().stream().map(account -> accountName(account, readerTenant)).toList();
+            body.add(fact("Accounts", run(accounts.isEmpty() ? "none" : String.join(", ", accounts))));
+            body.add(fact("Email", run(me.profile().email().orElse("not known"))));
+            body.add(fact("Roles", run(CardText.cut(declared(me.profile().roles()), room.words()))));
+            body.add(fact("Skills", run(CardText.cut(declared(me.profile().skills()), room.words()))));
+            body.add(text(me.unlinked().orElseGet(() -> linking(me.profile()))));
+            if (person.guest()) {
+                body.add(text("You take part as a guest: you see and join the communities a steward invites you to."));
+            }
+            body.add(subtle("Change them with roles add|remove <text> and skills add|remove <text>: colleagues find "
+                    + "you with who <skill>."));
+            return card;
+        }));
+    }
+
+    /**
+     * who: the people (by name, as sorted by Ciment, never ranked), each with where the reader can reach
+     * them, and the communities tagged with the topic.
+     */
+    static Attachment who(Reply.Who who, String readerTenant) {
+        int count = who.people().size() + who.communities().size();
+        return attachment(CardFit.list(count, room -> {
+            ObjectNode card = headed(who.summary(), "Who for “" + who.topic() + "”", count == 0, who.summary());
+            ArrayNode body = card.withArray("body");
+            List<Reply.Found> people = who.people().stream().limit(room.items()).toList();
+            if (!people.isEmpty()) {
+                body.add(CardText.block(bold("People")).put("spacing", "Medium"));
+            }
+            for (Reply.Found found : people) {
+                ArrayNode items = container(body);
+                items.add(CardText.block(bold(CardText.cut(found.person().displayName(), NAME_MAX))));
+                items.add(subtle(reach(found.accounts(), readerTenant)));
+            }
+            List<Community> communities = who.communities().stream()
+                    .limit(Math.max(0, room.items() - who.people().size())).toList();
+            if (!communities.isEmpty()) {
+                body.add(CardText.block(bold("Communities")).put("spacing", "Medium"));
+            }
+            for (Community community : communities) {
+                ArrayNode items = container(body);
+                items.add(title(community));
+                items.add(CardText.block(CardText.cut(community.purpose(), room.words())));
+                items.add(subtle(state(community) + joinHint(community, false)));
+            }
+            notShown(body, count - room.items(), "results");
+            return card;
+        }));
+    }
+
+    /**
+     * A person found by the messaging extension: their name, roles and skills as they typed them, and a
+     * way to reach them (a Teams chat link, by email address or, in the reader's organisation, by their
+     * AAD object id). Never a count, never a rank.
+     */
+    public static ObjectNode personResult(ciment.core.PeopleSearch.Found found, String readerTenant) {
+        return personResult(found, readerTenant, TeamsWire.CARD_BUDGET);
+    }
+
+    /** @param budget the bytes the card may weigh (a page of results shares one answer) */
+    public static ObjectNode personResult(ciment.core.PeopleSearch.Found found, String readerTenant, int budget) {
+        Person person = found.person();
+        String declared = declared(found.profile().roles()) + declared(found.profile().skills());
+        return CardFit.words(length(declared), budget, words -> {
+            ObjectNode card = card(person.displayName());
+            ArrayNode body = card.withArray("body");
+            body.add(heading(CardText.cut(person.displayName(), NAME_MAX)));
+            body.add(fact("Roles", run(CardText.cut(declared(found.profile().roles()), words))));
+            body.add(fact("Skills", run(CardText.cut(declared(found.profile().skills()), words))));
+            Optional<String> chat = chatLink(found, readerTenant);
+            if (chat.isPresent()) {
+                card.putArray("actions").add(openUrl("Chat in Teams", chat.get()));
+            } else {
+                body.add(subtle(reach(found.accounts(), readerTenant)));
+            }
+            return card;
+        });
+    }
+
+    public static String declared(List<String> topics) {
+        return topics.isEmpty() ? "none yet" : String.join(", ", topics);
+    }
+
+    /**
+     * Teams' deep link to a chat with someone, when Ciment knows an address Teams resolves: a vouched one (any
+     * other could be someone else's, and the link would open a chat with them).
+     */
+    static java.util.Optional<String> chatLink(ciment.core.PeopleSearch.Found found, String readerTenant) {
+        java.util.Optional<String> user = found.profile().vouchedAddress().map(ciment.core.model.VouchedAddress::email)
+                .or(() -> found.accounts().stream()
+                .filter(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant))
+                .map(ChatAccount::userId)
+                .filter(id -> !id.startsWith("29:")) // a Teams id, not an AAD object id: no link takes it
+                .findFirst());
+        return user.map(u -> "https://teams.microsoft.com/l/chat/0/0?users="
+                + java.net.URLEncoder.encode(u, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Where the reader can reach someone. The name in the card is not a link: someone of the reader's
+     * organisation is found by name in Teams' own search, or a new chat's To field.
+     */
+    private static String reach(List<ChatAccount> accounts, String readerTenant) {
+        boolean here = accounts.stream()
+                .anyMatch(a -> a.platform() == Platform.TEAMS && a.workspace().equals(readerTenant));
+        boolean otherTeams = !here && accounts.stream().anyMatch(a -> a.platform() == Platform.TEAMS);
+        boolean slack = accounts.stream().anyMatch(a -> a.platform() == Platform.SLACK);
+        List<String> ways = new ArrayList<>();
+        if (here) {
+            ways.add("on Teams: find them by name in Teams' search or in a new chat");
+        }
+        if (otherTeams) {
+            ways.add("on Teams, in another organisation");
+        }
+        if (slack) {
+            ways.add("on Slack");
+        }
+        return ways.isEmpty() ? "not reachable from a chat tool yet" : String.join(" · ", ways);
+    }
+
+    private static String accountName(ChatAccount account, String readerTenant) {
+        if (account.platform() == Platform.TEAMS) {
+            return account.workspace().equals(readerTenant) ? "Teams (this organisation)"
+                    : "Teams (organisation " + account.workspace() + ")";
+        }
+        return account.platform().label() + " (workspace " + account.workspace() + ")";
+    }
+}

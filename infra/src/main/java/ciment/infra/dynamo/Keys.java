@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code CREDIT#<postId>}, with the post's key ({@code postPk}, {@code postSk}). A person being erased has {@code erasing} on their
  * PROFILE and identity links; a removed post has {@code removed} and no author or text.
  *
- * <p>Issue 6 (metering; spelled in {@link UsageMeter} and {@link DynamoUsage}): a day of an owner's usage is
+ * <p>Issue 6 (metering; spelled in {@code UsageMeter} and {@link DynamoUsage}): a day of an owner's usage is
  * {@code C#<id>} (or {@code PLATFORM}) / {@code USE#<yyyy-mm-dd>}, in gsi2 (keys only) as {@code USE#<yyyy-mm>} /
  * {@code <owner>#<dd>}; a budget is {@code C#<id>} / {@code BUDGET}; an alert claimed is {@code C#<id>} /
  * {@code ALERT#<yyyy-mm>#<percent>}. A request is a community's when its partition is {@code C#<id>} or

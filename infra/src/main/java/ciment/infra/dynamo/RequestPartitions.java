@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The partitions a request touched, as {@link Table} records them with its units: a {@link UsageMeter}
+ * The partitions a request touched, as {@link Table} records them with its units: a {@code UsageMeter}
  * attributes each partition's units to whoever owns it (a community, a person, the platform).
  */
 final class RequestPartitions {

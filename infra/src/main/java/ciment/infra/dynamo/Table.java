@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * The table's requests, each metered: it asks DynamoDB for the units it consumed and computes them
  * from the item sizes, and records both under the store operation that made the request, with the
- * partition it touched (its key's, or its key condition's), by which a {@link UsageMeter} attributes it.
+ * partition it touched (its key's, or its key condition's), by which a {@code UsageMeter} attributes it.
  */
 final class Table {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";

@@ -248,7 +248,7 @@ public final class UsageMeter implements CapacityMeter.Attribution {
         return () -> count(meter, 1);
     }
 
-    /** One DynamoDB request on one partition (called by {@link Table} through the {@link CapacityMeter}). */
+    /** One DynamoDB request on one partition (called by {@code Table} through the {@link CapacityMeter}). */
     @Override
     public void dynamo(String partition, Units reported, Units computed) {
         dynamo(Map.of(partition == null ? "" : partition, 1.0), reported, computed);

@@ -29,7 +29,7 @@ public final class CommunityButtons {
     public static final String CREATE = "ciment_create";
     /** A feed's next page: the button's value is a {@link Page} (before: the words that asked for it). */
     public static final String MORE = "ciment_more";
-    /** The clicks {@link CommunityButtonClicks} answers (Create opens a modal instead). */
+    /** The clicks {@code CommunityButtonClicks} answers (Create opens a modal instead). */
     public static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline|more)$");
 
     private CommunityButtons() {

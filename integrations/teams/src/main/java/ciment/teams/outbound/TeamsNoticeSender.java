@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * again. The Bot Connector is asked once per send: retries are the delivery function's.
  *
  * <p>A notice carrying the person's data file (export-my-data) goes to their personal chat as a file consent
- * card (Teams lets a bot send a file only there, once the person accepts); {@link CimentBot} uploads the
+ * card (Teams lets a bot send a file only there, once the person accepts); {@code CimentBot} uploads the
  * file when they accept. Its size is the data's as it is now, read from the {@link PersonalDataSource}.
  */
 public final class TeamsNoticeSender implements NoticeSender {

@@ -44,9 +44,8 @@ public final class SlackFunction implements RequestStreamHandler {
     private SlackFunction(LambdaFrame frame, Clock clock) {
         this.frame = frame;
         Settings settings = frame.settings();
-        // The secret and the workspaces served are checked before anything starts.
         var check = new SlackSignatureCheck(settings.require(SlackSettings.SIGNING_SECRET), clock);
-        AllowedWorkspaces.fromSettings(settings);
+        AllowedWorkspaces.fromSettings(settings); // none listed: nothing starts
         FunctionTable table = FunctionTable.starting(settings);
         var app = CimentSlackApp.create(settings, table.ciment()::join, clock, SlackSettings.isOAuth(settings)
                 ? table.sealedInstallations() : null, new SlackCalls(frame.counting(Meter.SLACK_CALLS)));

@@ -36,15 +36,7 @@ public final class SlackInteractions {
         event.put("channel", "D0" + userId.substring(1));
         event.put("tab", "home");
         event.put("event_ts", at.getEpochSecond() + ".000100");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("token", "legacy-verification-token");
-        body.put("team_id", teamId);
-        body.put("api_app_id", APP_ID);
-        body.put("event", event);
-        body.put("type", "event_callback");
-        body.put("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase());
-        body.put("event_time", at.getEpochSecond());
-        return signer.sign(json(body), at.getEpochSecond()).withHeader("Content-Type", "application/json");
+        return event(event, newEventId(), at);
     }
 
     /**

@@ -27,7 +27,7 @@ class CoreLayersTest {
             .layer("Reply").definedBy("ciment.core.reply..")
             .layer("Model").definedBy("ciment.core.model..")
             .layer("Support").definedBy("ciment.core.config..", "ciment.core.cost..", "ciment.core.privacy..",
-                    "ciment.core.json..")
+                    "ciment.core.json..", "ciment.core.i18n..")
             .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
             .whereLayer("Command").mayOnlyBeAccessedByLayers("Entry")
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Command", "Entry")

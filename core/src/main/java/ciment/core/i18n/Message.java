@@ -18,4 +18,11 @@ public record Message(String key, List<Object> args) {
     public static Message of(String key, Object... args) {
         return new Message(key, Arrays.asList(args));
     }
+
+    /** Text that is said as it is in every language: what a person wrote, a name. Never a sentence of ours. */
+    public static Message verbatim(String text) {
+        return of(VERBATIM, text);
+    }
+
+    public static final String VERBATIM = "verbatim";
 }

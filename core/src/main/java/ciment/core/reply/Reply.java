@@ -1,5 +1,6 @@
 package ciment.core.reply;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Aggregate;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
@@ -20,8 +21,18 @@ import java.util.Set;
  */
 public sealed interface Reply {
 
-    /** One sentence, for notifications, fallbacks and screen readers. */
-    String summary();
+    /** One sentence in English, for logs and tests. */
+    default String summary() {
+        return summary(Catalogue.ENGLISH);
+    }
+
+    /**
+     * One sentence in the reader's language, for notifications, fallbacks and screen readers. Until issue 16
+     * has moved every reply's sentence into the catalogues, a reply overrides one or the other.
+     */
+    default String summary(Catalogue words) {
+        return summary();
+    }
 
     /** The request was done. */
     record Done(String summary) implements Reply {

@@ -25,6 +25,9 @@ public final class PublishedSchemas {
     /** The Teams app manifest v1.17 schema (OfficeDev/microsoft-teams-app-schema), draft-04. */
     public static final String TEAMS_MANIFEST_1_17 =
             "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json";
+    /** What a Teams v1.17 language file (localizationInfo.additionalLanguages) may say, draft-04. */
+    public static final String TEAMS_LOCALIZATION_1_17 =
+            "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.Localization.schema.json";
     /** Slack's app manifest schema, every major version (slackapi/manifest-schema), draft-07. */
     public static final String SLACK_MANIFEST = "https://github.com/slackapi/manifest-schema/blob/main/manifest.schema.json";
     /** Where the Slack schema's $refs point: its versioned schemas, vendored beside it. */
@@ -59,12 +62,15 @@ public final class PublishedSchemas {
                     .schemaIdResolvers(ids -> ids
                             .mapPrefix(ADAPTIVE_CARD_1_5, "classpath:schemas/adaptive-cards/1.5.0/adaptive-card.json")
                             .mapPrefix(TEAMS_MANIFEST_1_17, "classpath:schemas/teams/v1.17/MicrosoftTeams.schema.json")
+                            .mapPrefix(TEAMS_LOCALIZATION_1_17,
+                                    "classpath:schemas/teams/v1.17/MicrosoftTeams.Localization.schema.json")
                             .mapPrefix(SLACK_MANIFEST, "classpath:schemas/slack/manifest.schema.json")
                             .mapPrefix(SLACK_VERSIONED, "classpath:schemas/slack/")))
             .build();
 
     private static final Schema ADAPTIVE_CARD = REGISTRY.getSchema(SchemaLocation.of(ADAPTIVE_CARD_1_5));
     private static final Schema TEAMS_MANIFEST = REGISTRY.getSchema(SchemaLocation.of(TEAMS_MANIFEST_1_17));
+    private static final Schema TEAMS_LOCALIZATION = REGISTRY.getSchema(SchemaLocation.of(TEAMS_LOCALIZATION_1_17));
     private static final Schema SLACK = REGISTRY.getSchema(SchemaLocation.of(SLACK_MANIFEST));
 
     private PublishedSchemas() {
@@ -78,6 +84,11 @@ public final class PublishedSchemas {
     /** What the Teams v1.17 manifest schema finds wrong with a manifest.json (empty: valid). */
     public static List<String> teamsManifest(JsonNode manifest) {
         return errors(TEAMS_MANIFEST, manifest);
+    }
+
+    /** What the Teams v1.17 localization schema finds wrong with a language file such as fr-fr.json (empty: valid). */
+    public static List<String> teamsLocalization(JsonNode languageFile) {
+        return errors(TEAMS_LOCALIZATION, languageFile);
     }
 
     /** What Slack's manifest schema finds wrong with a manifest (YAML read as JSON; empty: valid). */

@@ -161,6 +161,30 @@ class FillUrlsTest {
         assertFalse(Files.exists(dir.resolve("b")));
     }
 
+    @Test
+    void aLanguageFileTheManifestNames_butThePackageLacks_isRefused_andWritesNothing() throws Exception {
+        Path[] in = fixtures(SLACK);
+        Path manifest = in[1].resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\\{", """
+                {"localizationInfo": {"defaultLanguageTag": "en-us",
+                 "additionalLanguages": [{"languageTag": "fr-fr", "file": "fr-fr.json"}]},"""));
+        Path out = dir.resolve("dist");
+        Run run = fillUrls("--base-url", BASE, "--app-id", APP_ID, "--out", out.toString(),
+                "--slack-manifest", in[0].toString(), "--teams-package", in[1].toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.output().strip().endsWith("fr-fr.json is missing: the Teams language file is made by the "
+                + "integrations module (see the README)."), run.output());
+        assertFalse(Files.exists(out));
+
+        Files.writeString(in[1].resolve("fr-fr.json"), """
+                {"name.short": "Ciment", "name.full": "{{BASE_URL}}"}""");
+        Run filled = fillUrls("--base-url", BASE, "--app-id", APP_ID, "--out", out.toString(),
+                "--slack-manifest", in[0].toString(), "--teams-package", in[1].toString());
+        assertEquals(0, filled.exit(), filled.output());
+        JsonNode french = JSON.readTree(entries(out.resolve("ciment-teams-app.zip")).get("fr-fr.json"));
+        assertEquals(BASE, french.path("name.full").asText(), "a language file is filled as the manifest is");
+    }
+
     /** The repository's own manifest and package (helpers of issue 7 write them): filled, consistent with the template. */
     @Test
     void theRepositorysManifestAndPackage_fillCompletely_onTheTemplatesBaseUrl() throws Exception {
@@ -181,6 +205,10 @@ class FillUrlsTest {
         Map<String, byte[]> zip = entries(out.resolve("ciment-teams-app.zip"));
         assertTrue(zip.keySet().containsAll(List.of("manifest.json", "color.png", "outline.png")), zip.keySet().toString());
         JsonNode manifest = JSON.readTree(zip.get("manifest.json"));
+        // the language files it names (localizationInfo) go beside it: Teams refuses a package without them
+        manifest.path("localizationInfo").path("additionalLanguages")
+                .forEach(language -> assertTrue(zip.containsKey(language.path("file").asText()), language.toString()));
+        assertTrue(zip.containsKey("fr-fr.json"), zip.keySet().toString());
         assertFalse(manifest.toString().contains("{{"), manifest.toString());
         assertEquals(APP_ID, manifest.at("/bots/0/botId").asText());
         // The messaging extension is the same bot: the template's MicrosoftAppId everywhere the package names a bot.
@@ -199,8 +227,12 @@ class FillUrlsTest {
         Object slackYaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(out.resolve("slack-manifest.yaml")));
         List<String> slackErrors = ciment.devkit.schemas.PublishedSchemas.slackManifest(JSON.valueToTree(slackYaml));
         assertEquals(List.of(), slackErrors, "Slack's manifest schema (slackapi/manifest-schema)");
-        JsonNode teams = JSON.readTree(entries(out.resolve("ciment-teams-app.zip")).get("manifest.json"));
+        Map<String, byte[]> zip = entries(out.resolve("ciment-teams-app.zip"));
+        JsonNode teams = JSON.readTree(zip.get("manifest.json"));
         List<String> teamsErrors = ciment.devkit.schemas.PublishedSchemas.teamsManifest(teams);
         assertEquals(List.of(), teamsErrors, "Microsoft's Teams manifest schema v1.17");
+        JsonNode french = JSON.readTree(zip.get("fr-fr.json"));
+        List<String> frenchErrors = ciment.devkit.schemas.PublishedSchemas.teamsLocalization(french);
+        assertEquals(List.of(), frenchErrors, "Microsoft's Teams localization schema v1.17");
     }
 }

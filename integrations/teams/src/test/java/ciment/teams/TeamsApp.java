@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +28,28 @@ final class TeamsApp {
     }
 
     static String manifestText() {
+        return text(MANIFEST);
+    }
+
+    private static String text(Path file) {
         try {
-            return Files.readString(MANIFEST);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The language files manifest.json names (localizationInfo.additionalLanguages), file name by language tag. */
+    static Map<String, String> languageFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        manifest().path("localizationInfo").path("additionalLanguages")
+                .forEach(language -> files.put(language.path("languageTag").asText(), language.path("file").asText()));
+        return files;
+    }
+
+    /** One language file of the package (fr-fr.json), read as JSON. */
+    static JsonNode languageFile(String name) {
+        return parse(text(DIRECTORY.resolve(name)));
     }
 
     static JsonNode manifest() {
@@ -41,7 +60,7 @@ final class TeamsApp {
         try {
             return new ObjectMapper().readTree(json);
         } catch (IOException e) {
-            throw new AssertionError("manifest.json is not JSON: " + e.getMessage(), e);
+            throw new AssertionError("an app package file is not JSON: " + e.getMessage(), e);
         }
     }
 

@@ -17,15 +17,18 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** After package: target/ciment-teams-app.zip is what Teams takes, the three files at its root. */
+/** After package: target/ciment-teams-app.zip is what Teams takes, its files at its root. */
 class TeamsAppZipIT {
     private static final Path ZIP = Path.of("target", "ciment-teams-app.zip");
 
     @Test
-    void zip_holdsManifestAndBothIconsAtItsRoot_andNothingElse() throws IOException {
+    void zip_holdsManifestItsLanguageFilesAndBothIconsAtItsRoot_andNothingElse() throws IOException {
         Map<String, byte[]> entries = entries();
-        assertEquals(java.util.Set.of("manifest.json", "color.png", "outline.png"), entries.keySet(),
-                "Teams reads manifest.json and the icons it names from the zip's root");
+        java.util.Set<String> expected = new java.util.HashSet<>(TeamsApp.languageFiles().values());
+        expected.addAll(java.util.Set.of("manifest.json", "color.png", "outline.png"));
+        assertEquals(expected, entries.keySet(),
+                "Teams reads manifest.json, the language files and the icons it names from the zip's root");
+        assertTrue(entries.containsKey("fr-fr.json"), "the French file");
     }
 
     @Test

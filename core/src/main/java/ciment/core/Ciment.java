@@ -5,6 +5,8 @@ import ciment.core.command.PrivacyVerbs;
 import ciment.core.command.Verbs;
 import ciment.core.config.TrustedDomains;
 import ciment.core.config.WriteLimits;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
@@ -17,6 +19,7 @@ import ciment.core.model.Slug;
 import ciment.core.port.MessageCopies;
 import ciment.core.port.Repositories;
 import ciment.core.privacy.PersonalData;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import ciment.core.service.Actions;
@@ -52,8 +55,35 @@ public final class Ciment {
     }
 
     public Ciment(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
-        this.actions = Actions.wired(store, clock, finance, limits);
+        this(store, clock, finance, limits, Language.ENGLISH);
+    }
+
+    /** Speaking {@code fallback} (CIMENT_DEFAULT_LANGUAGE) to whoever's language is not known. */
+    public Ciment(Repositories store, Clock clock, Finance finance, WriteLimits limits, Language fallback) {
+        this.actions = Actions.wired(store, clock, finance, limits, fallback);
         this.copies = store.messageCopies();
+    }
+
+    /** The words a person typed, answered in their language. */
+    public Answer answer(Caller caller, String text) {
+        return answer(caller, () -> Verbs.parse(text));
+    }
+
+    /** A command, answered in the caller's language. */
+    public Answer answer(Caller caller, Command command) {
+        return answer(caller, () -> command);
+    }
+
+    /** A command built from what a button, card or modal carries (see {@link #execute(Caller, Supplier)}). */
+    public Answer answer(Caller caller, Supplier<? extends Command> command) {
+        Me me = actions.me(caller);
+        Reply reply = execute(me, command);
+        return new Answer(reply, actions.reading().of(caller, me.known()));
+    }
+
+    /** The language the caller reads (for what is drawn without a command: a Home tab, a modal). */
+    public Catalogue words(Caller caller) {
+        return actions.reading().of(caller, Optional.empty());
     }
 
     /** The words a person typed: read into their command, then run as {@link #execute} does. */
@@ -71,8 +101,12 @@ public final class Ciment {
      * (an empty reply, a community name of the wrong shape) is answered with the same sentence as typed words.
      */
     public Reply execute(Caller caller, Supplier<? extends Command> command) {
+        return execute(actions.me(caller), command);
+    }
+
+    private Reply execute(Me me, Supplier<? extends Command> command) {
         try {
-            return run(caller, command.get());
+            return run(me, command.get());
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.sentence());
         }
@@ -154,8 +188,7 @@ public final class Ciment {
         return actions.privacy().dataOf(account);
     }
 
-    private Reply run(Caller caller, Command command) {
-        Me me = actions.me(caller);
+    private Reply run(Me me, Command command) {
         if (!(command instanceof Verbs.Help) && !(command instanceof PrivacyVerbs.EraseMyData e && e.confirm())
                 && me.person().erasing()) {
             // An erasure was interrupted: this request finishes it (unless the person must hand over first).

@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,6 +42,19 @@ public final class Catalogue {
             return Optional.of(ENGLISH);
         }
         return READ.computeIfAbsent(language.code(), code -> load(language));
+    }
+
+    /**
+     * The languages Ciment speaks: those with a file, found by asking for each ISO 639 language's (once per
+     * container), so that a new language needs its file only.
+     */
+    public static List<Language> shipped() {
+        return Shipped.LANGUAGES;
+    }
+
+    private static final class Shipped {
+        static final List<Language> LANGUAGES = Arrays.stream(Locale.getISOLanguages()).sorted()
+                .map(Language::new).filter(language -> of(language).isPresent()).toList();
     }
 
     /** The catalogue of the first of these languages Ciment speaks, else English. */

@@ -16,9 +16,16 @@ import java.util.function.Supplier;
  *                     the chat tool has no way back
  * @param channel      the channel the request was made in, when it is one that many read and where the bot
  *                     can post (link, and messages that become posts); null in a direct message
+ * @param locale       the language the chat tool says this request is in (Teams' activity locale, "fr-FR");
+ *                     null when it does not say (Slack says it only in users.info, kept with the person)
  */
 public record Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
-        Directory directory, Recipient replyTo, Channel channel) {
+        Directory directory, Recipient replyTo, Channel channel, String locale) {
+
+    public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
+            Directory directory, Recipient replyTo, Channel channel) {
+        this(account, introduction, requestId, at, directory, replyTo, channel, null);
+    }
 
     public Caller(ChatAccount account, Supplier<Introduction> introduction, String requestId, Instant at,
             Directory directory, Recipient replyTo) {

@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import ciment.core.config.WriteLimits;
+import ciment.core.i18n.Language;
 import ciment.core.model.Caller;
 import ciment.core.port.Repositories;
 import ciment.core.reply.Reply;
@@ -14,10 +15,16 @@ import java.time.Clock;
 public record Actions(Identity identity, CommunityActions communities, Stewardship stewardship, PostActions posts,
         FeedActions feeds, ProfileActions profiles, PrivacyActions privacy, ConversationActions conversations,
         QuestionActions questions, LinkActions links, FinanceActions finance, HomeActions homes,
-        CaptureActions captures, ChannelIntake intake) {
+        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading) {
 
-    /** Every use case over {@code store}, writes limited per person by {@code limits}. */
+    /** Every use case over {@code store}, writes limited per person by {@code limits}, speaking English by default. */
     public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
+        return wired(store, clock, finance, limits, Language.ENGLISH);
+    }
+
+    /** ... and speaking {@code fallback} to whoever's language is not known. */
+    public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits,
+            Language fallback) {
         WriteQuota quota = new WriteQuota(store.quotas(), limits, clock);
         AddressTrust trust = new AddressTrust(store.people(), finance.named().trusted());
         Identity identity = new Identity(store.people(), trust, clock);
@@ -38,7 +45,8 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
                 new CaptureActions(store.communities(), store.posts(), store.conversations(), communities,
                         store.personalRecords(), quota),
                 new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
-                        store.messageCopies(), mentions, quota));
+                        store.messageCopies(), mentions, quota),
+                new ReadingLanguage(store.people(), fallback));
     }
 
     /** The person asking, looked up the first time a use case needs them. */

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -36,7 +37,8 @@ public final class Identity {
     Person enroll(ChatAccount account, Introduction introduction) {
         String name = introduction.displayName() == null || introduction.displayName().isBlank()
                 ? account.userId() : introduction.displayName().strip();
-        Person fresh = new Person(Ulid.random(clock.instant()), name, introduction.guest());
+        Optional<Language> said = introduction.locale().flatMap(Language::ofTag);
+        Person fresh = new Person(Ulid.random(clock.instant()), name, introduction.guest()).hearing(said);
         if (!(trust.of(account, introduction) instanceof AddressTrust.Vouched vouched)) {
             return people.enroll(account, fresh, Optional.empty());
         }
@@ -47,7 +49,7 @@ public final class Identity {
         }
         // A holder Ciment no longer believes about it (their organisation is not trusted for it any more) keeps
         // the claim, and the account stays apart.
-        return trust.believable(holder.get()) ? people.link(account, holder.get().person())
+        return trust.believable(holder.get()) ? people.link(account, holder.get().person().hearing(said))
                 : people.enroll(account, fresh, Optional.empty());
     }
 

@@ -2,6 +2,7 @@ package ciment.core.service;
 
 import ciment.core.model.Caller;
 import ciment.core.model.Person;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,16 @@ public final class Me {
 
     public Caller caller() {
         return caller;
+    }
+
+    /** The person, if a command has looked them up. */
+    public Optional<Person> known() {
+        return Optional.ofNullable(person);
+    }
+
+    /** The person as a command left them (a language chosen), for what is said after it. */
+    public void now(Person changed) {
+        person = changed;
     }
 
     public Person person() {

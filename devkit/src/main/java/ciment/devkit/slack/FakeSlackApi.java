@@ -295,9 +295,18 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
      * @param restricted      a multi-channel guest ({@code is_restricted})
      * @param ultraRestricted a single-channel guest ({@code is_ultra_restricted})
      * @param stranger        someone from another organisation Slack shows as a stranger ({@code is_stranger})
+     * @param locale          the user's language, which users.info gives only when asked with include_locale
      */
     public record User(String id, String realName, String displayName, String email, String teamId,
-                       boolean restricted, boolean ultraRestricted, boolean stranger) {
+                       boolean restricted, boolean ultraRestricted, boolean stranger, String locale) {
+
+        /** Slack's default locale, as users.info gives it with include_locale. */
+        public static final String ENGLISH_US = "en-US";
+
+        public User(String id, String realName, String displayName, String email, String teamId,
+                    boolean restricted, boolean ultraRestricted, boolean stranger) {
+            this(id, realName, displayName, email, teamId, restricted, ultraRestricted, stranger, ENGLISH_US);
+        }
 
         /** A member of the fake's workspace. */
         public User(String id, String realName, String displayName, String email) {
@@ -306,26 +315,31 @@ public final class FakeSlackApi implements AutoCloseable, SlackTyping.Names {
 
         /** The same person, from another organisation's workspace (Slack Connect). */
         public User fromTeam(String otherTeamId) {
-            return new User(id, realName, displayName, email, otherTeamId, restricted, ultraRestricted, stranger);
+            return new User(id, realName, displayName, email, otherTeamId, restricted, ultraRestricted, stranger, locale);
         }
 
         /** The same person as a multi-channel guest. */
         public User multiChannelGuest() {
-            return new User(id, realName, displayName, email, teamId, true, false, stranger);
+            return new User(id, realName, displayName, email, teamId, true, false, stranger, locale);
         }
 
         /** The same person as a single-channel guest (Slack marks them restricted too). */
         public User singleChannelGuest() {
-            return new User(id, realName, displayName, email, teamId, true, true, stranger);
+            return new User(id, realName, displayName, email, teamId, true, true, stranger, locale);
         }
 
         public User asStranger() {
-            return new User(id, realName, displayName, email, teamId, restricted, ultraRestricted, true);
+            return new User(id, realName, displayName, email, teamId, restricted, ultraRestricted, true, locale);
         }
 
         /** The same person, without the email address users.info would give. */
         public User withoutEmail() {
-            return new User(id, realName, displayName, null, teamId, restricted, ultraRestricted, stranger);
+            return new User(id, realName, displayName, null, teamId, restricted, ultraRestricted, stranger, locale);
+        }
+
+        /** The same person with Slack set to another language ("fr-FR"). */
+        public User speaking(String otherLocale) {
+            return new User(id, realName, displayName, email, teamId, restricted, ultraRestricted, stranger, otherLocale);
         }
     }
 

@@ -82,7 +82,7 @@ final class SlackDispatch {
             case "auth.test" -> Map.of("ok", true, "url", "https://ciment-test.slack.com/", "team", "Ciment test",
                     "user", "ciment", "team_id", teamId, "user_id", FakeSlackApi.BOT_USER_ID,
                     "bot_id", FakeSlackApi.BOT_ID, "is_enterprise_install", false);
-            case "users.info" -> users.info(call.param("user"));
+            case "users.info" -> users.info(call.param("user"), isTrue(call.param("include_locale")));
             case "chat.postMessage" -> conversations.post(call);
             case "chat.update", "chat.delete" -> conversations.change(call);
             case "conversations.history" -> conversations.history(call);
@@ -157,5 +157,10 @@ final class SlackDispatch {
     private static Map<String, Object> withoutNulls(Map<String, Object> params) {
         params.values().removeIf(value -> value == null);
         return params;
+    }
+
+    /** A boolean argument as Slack reads it: the SDK sends 1, curl users often true. */
+    private static boolean isTrue(String value) {
+        return "1".equals(value) || "true".equals(value);
     }
 }

@@ -38,7 +38,7 @@ final class SlackUsers implements SlackTyping.Names {
         return Optional.ofNullable(channels.get(name));
     }
 
-    Map<String, Object> info(String userId) {
+    Map<String, Object> info(String userId, boolean includeLocale) {
         User user = userId == null ? null : users.get(userId);
         if (user == null) {
             return Map.of("ok", false, "error", "user_not_found");
@@ -63,6 +63,9 @@ final class SlackUsers implements SlackTyping.Names {
             answer.put("is_stranger", true);
         }
         answer.put("profile", profile);
+        if (includeLocale) {
+            answer.put("locale", user.locale());
+        }
         return Map.of("ok", true, "user", answer);
     }
 }

@@ -54,6 +54,8 @@ public final class TeamsActivities {
         private String conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
         private String conversationType = "channel";
         private String tenantId = UUID.randomUUID().toString();
+        /** The language of the sender's Teams client, which Teams puts on every activity it sends. */
+        private String locale = "en-US";
         private boolean tenantInConversation = true;
         private boolean tenantInChannelData = true;
         private String fromId = "29:" + UUID.randomUUID();
@@ -150,6 +152,12 @@ public final class TeamsActivities {
 
         public Message tenant(String tenantId) {
             this.tenantId = tenantId;
+            return this;
+        }
+
+        /** Sent from a Teams client set to this language ("fr-FR"). */
+        public Message locale(String locale) {
+            this.locale = locale;
             return this;
         }
 
@@ -365,7 +373,7 @@ public final class TeamsActivities {
                 entities.add(entity);
             }
             entities.addAll(mentions);
-            entities.add(Map.of("locale", "en-US", "country", "US", "platform", "Web", "timezone", "Europe/Paris",
+            entities.add(Map.of("locale", locale, "country", "US", "platform", "Web", "timezone", "Europe/Paris",
                     "type", "clientInfo"));
             activity.put("entities", entities);
 
@@ -384,7 +392,7 @@ public final class TeamsActivities {
                 channelData.put("tenant", Map.of("id", tenantId));
             }
             activity.put("channelData", channelData);
-            activity.put("locale", "en-US");
+            activity.put("locale", locale);
             return activity;
         }
 

@@ -6,6 +6,7 @@ import static ciment.infra.dynamo.Items.str;
 import static ciment.infra.dynamo.Items.texts;
 import static ciment.infra.dynamo.Keys.s;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
@@ -36,6 +37,10 @@ final class PersonItems {
     static final String VOUCHED_BY = "vouchedBy";
     static final String MERGED_INTO = "mergedInto";
     static final String ERASING = "erasing";
+    /** On PROFILE and each identity link: the language the person chose (absent: their chat tool's). */
+    static final String LANGUAGE = "language";
+    /** On an identity link: the language the chat tool said the account uses when Ciment met it. */
+    static final String CHAT_LANGUAGE = "chatLanguage";
 
     private PersonItems() {
     }
@@ -81,6 +86,8 @@ final class PersonItems {
         item.put(PERSON_ID, s(p.id()));
         item.put(DISPLAY_NAME, s(p.displayName()));
         item.put(GUEST, AttributeValue.fromBool(p.guest()));
+        p.language().ifPresent(language -> item.put(LANGUAGE, s(language.code())));
+        p.chatLanguage().ifPresent(language -> item.put(CHAT_LANGUAGE, s(language.code())));
         return item;
     }
 
@@ -90,7 +97,7 @@ final class PersonItems {
 
     static Person personOfProfile(Map<String, AttributeValue> item) {
         return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME), bool(item, GUEST),
-                bool(item, ERASING));
+                bool(item, ERASING), language(item, LANGUAGE), Optional.empty());
     }
 
     /** Roles and skills as typed, in the order declared, with their keys as a set for the write conditions. */
@@ -121,6 +128,12 @@ final class PersonItems {
     }
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {
-        return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST), bool(item, ERASING));
+        return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST), bool(item, ERASING),
+                language(item, LANGUAGE), language(item, CHAT_LANGUAGE));
+    }
+
+    /** A language kept as its code; a code no longer valid reads as none (the person's chat tool's applies). */
+    private static Optional<Language> language(Map<String, AttributeValue> item, String attribute) {
+        return optional(item, attribute).flatMap(Language::ofTag);
     }
 }

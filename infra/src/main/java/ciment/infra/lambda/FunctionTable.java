@@ -1,8 +1,10 @@
 package ciment.infra.lambda;
 
 import ciment.core.Ciment;
+import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
 import ciment.core.config.WriteLimits;
+import ciment.core.i18n.Language;
 import ciment.core.port.Repositories;
 import ciment.core.port.SlackInstallations;
 import ciment.core.service.BudgetWatch;
@@ -44,10 +46,15 @@ public final class FunctionTable {
         return store.join();
     }
 
-    /** Ciment once the store has started; the write limits are read now, so that a malformed one stops the start. */
+    /**
+     * Ciment once the store has started; the write limits and the default language are read now, so that a
+     * malformed one stops the start.
+     */
     public CompletableFuture<Ciment> ciment() {
         WriteLimits limits = WriteLimits.fromSettings(settings);
-        return store.thenApply(started -> new Ciment(started.repositories(), Clock.systemUTC(), finance(started), limits));
+        Language fallback = DefaultLanguage.fromSettings(settings);
+        return store.thenApply(started -> new Ciment(started.repositories(), Clock.systemUTC(), finance(started), limits,
+                fallback));
     }
 
     /**

@@ -3,6 +3,7 @@ package ciment.infra.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
@@ -52,6 +53,20 @@ class DynamoPeopleTest {
         Map<String, AttributeValue> profile = MotoTables.CLIENT.getItem(b -> b.tableName(table)
                 .key(Keys.key("P#" + person.id(), "PROFILE"))).item();
         assertEquals("Zoë Ångström", profile.get("displayName").s());
+    }
+
+    @Test
+    void enroll_anAccountMetInFrench_keepsItsChatLanguage_foundInTheSameOneRead() {
+        ChatAccount account = new ChatAccount(Platform.SLACK, "T0001", "U" + Sample.personId());
+        Person person = new Person(Sample.personId(), "Camille").hearing(Optional.of(Language.FRENCH));
+
+        store.people().enroll(account, person, Optional.empty());
+
+        dynamo.meter().reset();
+        Person found = store.people().find(account).orElseThrow();
+        assertEquals(Optional.of(Language.FRENCH), found.chatLanguage());
+        assertEquals(Optional.empty(), found.language());
+        assertEquals(1, dynamo.meter().usage(DynamoPeople.FIND).requests());
     }
 
     @Test

@@ -40,6 +40,16 @@ class CimentBotTest {
     }
 
     @Test
+    void caller_fromATeamsClientInFrench_saysFrench_forThisRequestAndWhenMet() throws Exception {
+        TeamsActivities.Message message = TeamsActivities.message("https://x/", "28:bot")
+                .tenant("tenant-1").from("29:teams-id", "aad-1", "Camille").locale("fr-FR").text("aide");
+        Caller caller = callers.caller(activity(message));
+
+        assertEquals("fr-FR", caller.locale());
+        assertEquals(Optional.of("fr-FR"), caller.introduction().get().locale());
+    }
+
+    @Test
     void caller_isTheAadUserInTheConversationsTenant_namedAsTeamsShowsThem() throws Exception {
         Instant sentAt = Instant.parse("2025-03-01T09:30:15.123Z");
         TeamsActivities.Message message = TeamsActivities.message("https://x/", "28:bot")
@@ -49,7 +59,8 @@ class CimentBotTest {
         assertEquals(Platform.TEAMS, caller.account().platform());
         assertEquals("tenant-1", caller.account().workspace());
         assertEquals("aad-1", caller.account().userId());
-        assertEquals(Introduction.named("Ada Lovelace"), caller.introduction().get(), "no Bot Connector to ask: the name only");
+        assertEquals(Introduction.named("Ada Lovelace").speaking("en-US"), caller.introduction().get(),
+                "no Bot Connector to ask: the name and the client's language only");
         assertEquals(message.conversationId() + "|" + message.id(), caller.requestId());
         assertEquals(sentAt, caller.at());
     }

@@ -92,7 +92,7 @@ public final class SlackIntroductions {
             }
             asked = true;
             try {
-                UsersInfoResponse info = client.usersInfo(r -> r.user(userId));
+                UsersInfoResponse info = client.usersInfo(r -> r.user(userId).includeLocale(true));
                 if (info.isOk() && info.getUser() != null) {
                     return Optional.of(introduction(info.getUser(), origin, fallbackName));
                 }
@@ -114,7 +114,8 @@ public final class SlackIntroductions {
             name = fallbackName != null ? fallbackName : user.getName();
         }
         String email = user.getProfile() == null ? null : user.getProfile().getEmail();
-        return new Introduction(name, Optional.ofNullable(email), guest(user, origin), organisationsOf(user));
+        return new Introduction(name, Optional.ofNullable(email), guest(user, origin), organisationsOf(user),
+                Optional.ofNullable(user.getLocale()));
     }
 
     /**

@@ -160,9 +160,21 @@ class SlackIntroductionsTest {
             Introduction first = command.sender("U0ADA", "ada.l");
             Introduction second = command.sender("U0ADA", "ada.l");
 
-            assertEquals(new Introduction("ada", Optional.of("ada@example.com"), false, List.of(HERE)), first);
+            assertEquals(new Introduction("ada", Optional.of("ada@example.com"), false, List.of(HERE))
+                    .speaking(FakeSlackApi.User.ENGLISH_US), first);
             assertEquals(first, second);
             assertEquals(1, slackApi.calls("users.info").size());
+        }
+
+        @Test
+        void sender_whoseSlackIsInFrench_isIntroducedInFrench_byAskingUsersInfoForTheLocale() {
+            slackApi.addUser(new FakeSlackApi.User("U0CAM", "Camille", "camille", "camille@example.com")
+                    .speaking("fr-FR"));
+
+            Introduction camille = command().sender("U0CAM", "camille");
+
+            assertEquals(Optional.of("fr-FR"), camille.locale());
+            assertEquals("1", slackApi.calls("users.info").get(0).param("include_locale"));
         }
 
         @Test
@@ -188,7 +200,7 @@ class SlackIntroductionsTest {
         @Test
         void mentioned_isIntroducedWithTheirOwnFlags() {
             assertEquals(Optional.of(new Introduction("eve", Optional.of("eve@partner.example"), true,
-                    List.of("T0PARTNER"))), command().mentioned("U0EVE"));
+                    List.of("T0PARTNER")).speaking(FakeSlackApi.User.ENGLISH_US)), command().mentioned("U0EVE"));
         }
 
         @Test

@@ -63,9 +63,9 @@ public final class TeamsCallers {
         }
         String tenant = tenantOf(activity);
         ChatAccount account = new ChatAccount(Platform.TEAMS, tenant, userId);
-        Supplier<Introduction> introduction = once(() -> introduce(activity, tenant, members));
+        Supplier<Introduction> introduction = once(() -> introduce(activity, tenant, members).speaking(activity.getLocale()));
         return new Caller(account, introduction, requestIdOf(activity), timeOf(activity), directory,
-                replyTo(account, activity), TeamsChannelMessages.channelOf(activity, tenant));
+                replyTo(account, activity), TeamsChannelMessages.channelOf(activity, tenant), activity.getLocale());
     }
 
     /**
@@ -77,7 +77,7 @@ public final class TeamsCallers {
         Caller caller = caller(activity);
         return new Caller(caller.account(), () -> {
             throw new Refusal("Ciment has not met you yet: send help to the Ciment bot first, then search again.");
-        }, caller.requestId(), caller.at(), Directory.NONE, caller.replyTo());
+        }, caller.requestId(), caller.at(), Directory.NONE, caller.replyTo(), null, caller.locale());
     }
 
     /**

@@ -87,7 +87,7 @@ final class TeamsChannelMessages {
 
     private static Caller asMessage(Caller caller, String requestId) {
         return new Caller(caller.account(), caller.introduction(), requestId, caller.at(), caller.directory(),
-                caller.replyTo(), caller.channel());
+                caller.replyTo(), caller.channel(), caller.locale());
     }
 
     private static Optional<String> refusalOf(Optional<Reply> reply, Activity activity) {

@@ -1,0 +1,20 @@
+package ciment.core.config;
+
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
+
+/** CIMENT_DEFAULT_LANGUAGE: what Ciment speaks to someone whose language it does not know (default English). */
+public final class DefaultLanguage {
+    public static final String SETTING = "CIMENT_DEFAULT_LANGUAGE";
+
+    private DefaultLanguage() {
+    }
+
+    /** The deployment's language; a language Ciment does not speak is a deployment mistake and stops the function. */
+    public static Language fromSettings(Settings settings) {
+        return settings.get(SETTING).map(tag -> Language.ofTag(tag).filter(language -> Catalogue.of(language).isPresent())
+                .orElseThrow(() -> new IllegalStateException(SETTING + " is " + tag + ": Ciment speaks "
+                        + Catalogue.shipped().stream().map(Language::code).toList())))
+                .orElse(Language.ENGLISH);
+    }
+}

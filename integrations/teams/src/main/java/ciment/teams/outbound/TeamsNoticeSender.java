@@ -156,13 +156,13 @@ public final class TeamsNoticeSender implements NoticeSender {
      */
     @Override
     public void send(Notice notice) throws IOException {
-        Recipient to = notice.to();
         Activity message = message(notice);
         if (message == null) {
             LOG.info("Notice {}: no data is held about person {} any more; no file offered", notice.id(),
                     notice.personalDataOf());
             return;
         }
+        Recipient to = notice.to();
         String serviceUrl = to.serviceUrl() == null || to.serviceUrl().isBlank() ? defaultServiceUrl : to.serviceUrl();
         ConnectorClient connector = connectors.computeIfAbsent(serviceUrl, this::connector);
         // A file is offered only in the personal chat: Teams shows a file consent card nowhere else.

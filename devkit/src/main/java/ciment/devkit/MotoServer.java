@@ -18,19 +18,12 @@ import java.util.UUID;
  * one request at a time so that each request is atomic, as in DynamoDB.
  * The Makefile installs it in .venv; tests find it through the system property
  * {@code ciment.moto.server}, the environment variable {@code CIMENT_MOTO_SERVER}, or ./.venv.
+ *
+ * @param endpoint where the server answers
+ * @param log      what the server wrote, told when it fails to start
  */
-public final class MotoServer implements AutoCloseable {
+public record MotoServer(Process process, URI endpoint, Path log) implements AutoCloseable {
     private static MotoServer shared;
-
-    private final Process process;
-    private final URI endpoint;
-    private final Path log;
-
-    private MotoServer(Process process, URI endpoint, Path log) {
-        this.process = process;
-        this.endpoint = endpoint;
-        this.log = log;
-    }
 
     /** One server per JVM, stopped when the JVM exits: tests isolate themselves with their own tables. */
     public static synchronized MotoServer shared() {
@@ -84,10 +77,6 @@ public final class MotoServer implements AutoCloseable {
             Files.write(script, in.readAllBytes());
         }
         return script;
-    }
-
-    public URI endpoint() {
-        return endpoint;
     }
 
     @Override

@@ -26,7 +26,6 @@ import ciment.core.testing.ReplySamples;
 import ciment.devkit.slack.BlockKitCheck;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.slack.auth.SlackSettings;
-import ciment.slack.inbound.PostClicks;
 import ciment.slack.outbound.SlackMirrorSender;
 import ciment.slack.outbound.SlackNoticeSender;
 import ciment.slack.render.BlockKitReply;
@@ -104,7 +103,7 @@ class BlockKitPayloadsTest {
     @Test
     void threadOpenedInAModal_ofTheLongestThread_isAccepted() {
         Reply thread = ReplySamples.all().get("thread, worst: 50 longest replies, hidden and removed");
-        assertViewAccepted(PostClicks.threadView(thread, WORKSPACE));
+        assertViewAccepted(ReplyModal.thread(thread, WORKSPACE));
     }
 
     @Test

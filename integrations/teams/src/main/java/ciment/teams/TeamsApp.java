@@ -27,12 +27,10 @@ public final class TeamsApp {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsApp.class);
 
     private final Settings settings;
-    private final boolean hasAppId;
     private final AllowedTenants tenants;
 
-    private TeamsApp(Settings settings, boolean hasAppId, AllowedTenants tenants) {
+    private TeamsApp(Settings settings, AllowedTenants tenants) {
         this.settings = settings;
-        this.hasAppId = hasAppId;
         this.tenants = tenants;
     }
 
@@ -43,13 +41,17 @@ public final class TeamsApp {
      * @throws IllegalStateException without MICROSOFT_APP_ID (unless allowed), or without tenants to serve
      */
     public static TeamsApp configured(Settings settings, boolean allowUnauthenticated) {
-        boolean hasAppId = settings.get("MICROSOFT_APP_ID").isPresent();
-        if (!hasAppId && !allowUnauthenticated) {
+        if (!hasAppId(settings) && !allowUnauthenticated) {
             throw new IllegalStateException("MICROSOFT_APP_ID is not set, and the Teams function accepts only activities "
                     + "signed by the Bot Connector for that app id: set it (see CONTRACT.md's configuration table).");
         }
         // Before anything starts: without a list of tenants, nothing would be served.
-        return new TeamsApp(settings, hasAppId, AllowedTenants.fromSettings(settings));
+        return new TeamsApp(settings, AllowedTenants.fromSettings(settings));
+    }
+
+    /** Without an app id, activities come unauthenticated (the Bot Framework Emulator's mode, if allowed). */
+    private static boolean hasAppId(Settings settings) {
+        return settings.get("MICROSOFT_APP_ID").isPresent();
     }
 
     /**
@@ -61,7 +63,7 @@ public final class TeamsApp {
         ClientCredentials credentials = ClientCredentials.fromSettings(settings, clock);
         inBackground("ciment-warm-up", () -> WarmUp.run(credentials));
         InboundAuth auth;
-        if (hasAppId) {
+        if (hasAppId(settings)) {
             BotConnectorAuth connectorAuth = BotConnectorAuth.fromSettings(settings, clock);
             inBackground("ciment-signing-keys", () -> connectorAuth.keys().prefetch());
             inBackground("ciment-bot-token", credentials::prefetch);

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  *     bytes are measured for the day.</li>
  * </ul>
  */
-final class CostsRoutes {
+record CostsRoutes(Supplier<DynamoRepositories> store, Settings settings, Clock clock) {
     /** What a request loads beyond what building the function loaded, for SnapStart's priming (each in this jar). */
     static final List<String> REQUEST_CLASSES = List.of(
             "ciment.core.service.CostPages",
@@ -40,16 +40,6 @@ final class CostsRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The finance routes are GETs, which carry no body; the schedule's event has none either. */
     static final BodyLimit BODY_LIMIT = new BodyLimit(0);
-
-    private final Supplier<DynamoRepositories> store;
-    private final Settings settings;
-    private final Clock clock;
-
-    CostsRoutes(Supplier<DynamoRepositories> store, Settings settings, Clock clock) {
-        this.store = store;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /** An event as far as {@link #BODY_LIMIT} lets it be read: too large, else its JSON (null when not JSON). */
     record Event(boolean tooLarge, JsonNode json) {

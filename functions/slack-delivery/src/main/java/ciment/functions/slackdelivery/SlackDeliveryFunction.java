@@ -2,26 +2,31 @@ package ciment.functions.slackdelivery;
 
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
-import ciment.delivery.DeadLetters;
-import ciment.delivery.Deliveries;
+import ciment.core.port.Pacing;
+import ciment.core.port.Senders;
+import ciment.core.port.SlackInstallations;
+import ciment.functions.deliveryframe.DeliveryFrame;
 import ciment.infra.lambda.DeliveryTable;
 import ciment.infra.lambda.LambdaFrame;
 import ciment.slack.auth.AllowedWorkspaces;
 import ciment.slack.auth.SlackSettings;
-import ciment.slack.outbound.SlackSenders;
+import ciment.slack.outbound.SlackCalls;
+import ciment.slack.outbound.SlackMirrorSender;
+import ciment.slack.outbound.SlackNoticeSender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Duration;
 
 /**
- * The Slack delivery Lambda function, as template.yaml names it: {@link Deliveries} of notices and copies of posts
- * (as their authors) through Slack's Web API, into CIMENT_SLACK_ALLOWED_WORKSPACES only; in OAuth mode each message
- * goes with its workspace's installed bot token. The Web API clients and the table's client are kept per container.
+ * The Slack delivery Lambda function, as template.yaml names it: a {@link DeliveryFrame} whose senders tell notices
+ * and copy posts (as their authors) through Slack's Web API, into CIMENT_SLACK_ALLOWED_WORKSPACES only.
  */
 public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    final LambdaFrame frame;
-    private final Deliveries deliveries;
+    /** Slack takes about one message a second per channel: notices and copies share the turns. */
+    static final Duration SEND_INTERVAL = Duration.ofMillis(1100);
+    final DeliveryFrame frame;
 
     /** Lambda's entry: the environment, with the bot token that template.yaml names by ARN read first. */
     public SlackDeliveryFunction() {
@@ -34,20 +39,19 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
     }
 
     private SlackDeliveryFunction(LambdaFrame frame) {
-        this.frame = frame;
-        Settings settings = frame.settings();
-        AllowedWorkspaces workspaces = AllowedWorkspaces.fromSettings(settings); // none listed: nothing starts
-        DeliveryTable table = DeliveryTable.of(frame);
-        var installs = SlackSettings.isOAuth(settings) ? table.slackInstallations() : null; // tokens, sealed
-        this.deliveries = new Deliveries(table.delivery(SlackSenders.of(settings, table.store().people(), table.store().personalRecords(), installs,
-                frame.counting(Meter.SLACK_CALLS))), table::notice, table::post,
-                DeadLetters.fromSettings(settings, "ciment-slack-delivery", table.deadLetters()))
-                .servingOnly(workspaces::allowsWorkspace).meteredBy(table.usage()::within);
-        frame.started(table.usage(), table::prime, Deliveries.REQUEST_CLASSES);
+        AllowedWorkspaces workspaces = AllowedWorkspaces.fromSettings(frame.settings()); // none listed: nothing starts
+        this.frame = DeliveryFrame.start(frame, DeliveryTable.of(frame), workspaces::allowsWorkspace, table -> {
+            Settings settings = frame.settings();
+            // OAuth mode: each message goes with its workspace's installed bot token (sealed in the table)
+            SlackInstallations installs = SlackSettings.isOAuth(settings) ? table.slackInstallations() : null;
+            SlackCalls calls = new SlackCalls(frame.counting(Meter.SLACK_CALLS));
+            return new Senders(new SlackNoticeSender(settings, table.store().personalRecords(), installs, calls),
+                    new SlackMirrorSender(settings, table.store().people(), installs, calls), Pacing.every(SEND_INTERVAL));
+        });
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return frame.batch(context, timeLeft -> deliveries.handle(event, timeLeft));
+        return frame.handle(event, context);
     }
 }

@@ -2,27 +2,32 @@ package ciment.functions.teamsdelivery;
 
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
-import ciment.delivery.DeadLetters;
-import ciment.delivery.Deliveries;
+import ciment.core.port.Pacing;
+import ciment.core.port.Senders;
+import ciment.functions.deliveryframe.DeliveryFrame;
 import ciment.infra.lambda.DeliveryTable;
 import ciment.infra.lambda.LambdaFrame;
 import ciment.teams.auth.AllowedTenants;
 import ciment.teams.auth.ClientCredentials;
-import ciment.teams.outbound.TeamsSenders;
+import ciment.teams.outbound.TeamsCalls;
+import ciment.teams.outbound.TeamsMirrorSender;
+import ciment.teams.outbound.TeamsNoticeSender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * The Teams delivery Lambda function, as template.yaml names it: {@link Deliveries} of notices (proactive messages)
- * and copies of posts (cards naming their authors) through the Bot Connector, into CIMENT_TEAMS_ALLOWED_TENANTS only.
- * The table's client, the Bot Connector clients and the bot's token are kept per container.
+ * The Teams delivery Lambda function, as template.yaml names it: a {@link DeliveryFrame} whose senders tell notices
+ * (proactive messages, each about a post recorded as its copy) and copy posts (cards naming their authors) through
+ * the Bot Connector, into CIMENT_TEAMS_ALLOWED_TENANTS only; the bot's token is kept per container.
  */
 public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    final LambdaFrame frame;
-    private final Deliveries deliveries;
+    /** At most 7 sends a second into one Teams conversation: one turn every 150 ms, notices and copies alike. */
+    static final Duration SEND_INTERVAL = Duration.ofMillis(150);
+    final DeliveryFrame frame;
 
     /** Lambda's entry: the environment, with the app password that template.yaml names by ARN read first. */
     public TeamsDeliveryFunction() {
@@ -36,20 +41,20 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
 
     /** @param clock when claims of copies are made and found lapsed (tests: an attempt that stopped long ago) */
     TeamsDeliveryFunction(LambdaFrame frame, boolean allowUnauthenticated, Clock clock) {
-        this.frame = frame;
         Settings settings = frame.settings();
         ClientCredentials credentials = ClientCredentials.forSending(settings, clock, allowUnauthenticated);
         AllowedTenants tenants = AllowedTenants.fromSettings(settings); // none listed: nothing starts
-        DeliveryTable table = DeliveryTable.of(frame, clock);
-        this.deliveries = new Deliveries(table.delivery(TeamsSenders.of(settings, credentials, table.store().personalRecords(),
-                table.store().messageCopies(), frame.counting(Meter.TEAMS_CALLS))), table::notice, table::post,
-                DeadLetters.fromSettings(settings, "ciment-teams-delivery", table.deadLetters()))
-                .servingOnly(tenants::allows).meteredBy(table.usage()::within);
-        frame.started(table.usage(), table::prime, Deliveries.REQUEST_CLASSES);
+        this.frame = DeliveryFrame.start(frame, DeliveryTable.of(frame, clock), tenants::allows, table -> {
+            TeamsCalls calls = new TeamsCalls(frame.counting(Meter.TEAMS_CALLS));
+            String connector = settings.get("TEAMS_SERVICE_URL", TeamsNoticeSender.PUBLIC_SERVICE_URL);
+            return new Senders(new TeamsNoticeSender(credentials, connector, table.store().personalRecords(),
+                    table.store().messageCopies(), Clock.systemUTC(), calls),
+                    new TeamsMirrorSender(credentials, connector, calls), Pacing.every(SEND_INTERVAL));
+        });
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return frame.batch(context, timeLeft -> deliveries.handle(event, timeLeft));
+        return frame.handle(event, context);
     }
 }

@@ -49,7 +49,7 @@ public final class SlackScopes {
      * Beyond methods and events: {@code commands} for /ciment and the shortcuts; {@code chat:write.customize}
      * for the author's name and picture (username, icon_url) on the copies of posts written in Teams.
      */
-    public static final Map<String, String> FEATURES = Map.of(
+    static final Map<String, String> FEATURES = Map.of(
             "slash command and shortcuts", "commands",
             "copies posted as their author", "chat:write.customize");
 

@@ -10,7 +10,7 @@ public final class SlackSettings {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String CLIENT_ID = "SLACK_CLIENT_ID";
     public static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
-    public static final String PUBLIC_URL = "CIMENT_PUBLIC_URL";
+    static final String PUBLIC_URL = "CIMENT_PUBLIC_URL";
     /** The install link (GET): a redirect to Slack's authorize page. */
     public static final String INSTALL_PATH = "/slack/install";
     /** Slack's OAuth callback (GET, code and state). */

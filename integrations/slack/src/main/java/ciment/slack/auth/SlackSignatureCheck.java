@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SlackSignatureCheck {
     public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Slack-Signature";
-    public static final Duration TOLERANCE = Duration.ofMinutes(5);
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private static final String VERSION = "v0=";
     private static final int DIGEST_HEX_LENGTH = 64;

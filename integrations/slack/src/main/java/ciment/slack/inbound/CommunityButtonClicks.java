@@ -22,38 +22,21 @@ import org.slf4j.LoggerFactory;
  * draws the Home again with the answer on top; a click in a message is answered through its response_url,
  * only to the person who clicked. Both before the acknowledgement: on Lambda nothing runs after it.
  */
-final class CommunityButtonClicks implements BlockActionHandler {
+record CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) implements BlockActionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CommunityButtonClicks.class);
-
-    private final Supplier<Ciment> ciment;
-    private final SlackCallers callers;
-    private final HomeTab home;
-
-    CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.home = home;
-    }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
-        BlockActionPayload.Action action = payload.getActions().getFirst();
-        boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
-        String teamId = teamOf(payload);
-        String userId = payload.getUser().getId();
-        String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
-        Caller caller = callers.caller(teamId, enterpriseOf(payload), userId,
-                SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
-                payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
-
-        Reply answer = answer(caller, action);
-        if (fromHome) {
+        Caller caller = callers.ofClick(request, SlackCallers.answeredIn(payload));
+        String userId = caller.account().userId();
+        Reply answer = answer(caller, payload.getActions().getFirst());
+        if (SlackCallers.inHome(payload)) {
             if (context.getBotToken() != null) {
                 home.publish(context.client(), caller, userId, answer);
             }
         } else if (payload.getResponseUrl() != null) {
-            ClickAnswers.respond(context, answer, teamId, userId);
+            ClickAnswers.respond(context, answer, caller.account().workspace(), userId);
         }
         return context.ack();
     }
@@ -80,15 +63,5 @@ final class CommunityButtonClicks implements BlockActionHandler {
             LOG.error("{} by {} failed", action.getActionId(), caller.account().userId(), e);
             return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
         }
-    }
-
-    /** The workspace the click came from (the user's own for a Slack Connect colleague is in user.team_id). */
-    static String teamOf(BlockActionPayload payload) {
-        return payload.getTeam() != null && payload.getTeam().getId() != null ? payload.getTeam().getId()
-                : payload.getUser().getTeamId();
-    }
-
-    static String enterpriseOf(BlockActionPayload payload) {
-        return payload.getEnterprise() != null ? payload.getEnterprise().getId() : null;
     }
 }

@@ -14,7 +14,6 @@ import ciment.slack.render.PostMenu;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.File;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -48,14 +47,10 @@ public final class ConversationEvents {
     /** A Web API client with the bot token and a short call timeout; null without a token (nothing is read). */
     private final BotClient web;
 
-    public ConversationEvents(Supplier<Ciment> ciment, SlackCallers callers, MethodsClient slack) {
-        this(ciment, callers, BotClient.fixed(slack));
-    }
-
-    public ConversationEvents(Supplier<Ciment> ciment, SlackCallers callers, BotClient bot) {
+    ConversationEvents(Supplier<Ciment> ciment, SlackCallers callers, BotClient web) {
         this.ciment = ciment;
         this.callers = callers;
-        this.web = bot;
+        this.web = web;
     }
 
     Response reactionAdded(EventsApiPayload<ReactionAddedEvent> payload, EventContext context) {

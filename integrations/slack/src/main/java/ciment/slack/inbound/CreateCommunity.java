@@ -9,7 +9,6 @@ import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.reply.Reply;
 import ciment.slack.render.CreateCommunityModal;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.GlobalShortcutPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -37,18 +36,8 @@ import org.slf4j.LoggerFactory;
  * closing chosen; anything refused is said on its own field and nothing is written. Done, the modal
  * closes and the Home is drawn again.
  */
-final class CreateCommunity {
+record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
     private static final Logger LOG = LoggerFactory.getLogger(CreateCommunity.class);
-
-    private final Supplier<Ciment> ciment;
-    private final SlackCallers callers;
-    private final HomeTab home;
-
-    CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.home = home;
-    }
 
     Response shortcut(GlobalShortcutRequest request, GlobalShortcutContext context) {
         GlobalShortcutPayload payload = request.getPayload();
@@ -63,12 +52,8 @@ final class CreateCommunity {
     }
 
     Response fromHome(BlockActionRequest request, ActionContext context) {
-        BlockActionPayload payload = request.getPayload();
         if (context.getBotToken() != null) {
-            open(context.client(), payload.getTriggerId(), () -> callers.caller(CommunityButtonClicks.teamOf(payload),
-                    CommunityButtonClicks.enterpriseOf(payload), payload.getUser().getId(),
-                    SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
-                    payload.getTriggerId(), callers.sentAt(request.getHeaders()), null));
+            open(context.client(), request.getPayload().getTriggerId(), () -> callers.ofClick(request, null));
         }
         return context.ack();
     }
@@ -135,11 +120,8 @@ final class CreateCommunity {
             return context.ackWithErrors(Map.of(CreateCommunityModal.TAGS, refusal.sentence()));
         }
 
-        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
-        String userId = payload.getUser().getId();
-        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
-                userId, SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
-                payload.getTriggerId(), callers.sentAt(request.getHeaders()), null);
+        Caller caller = callers.ofSubmission(request, null);
+        String userId = caller.account().userId();
         Reply created;
         try {
             created = ciment.get().execute(caller, create);

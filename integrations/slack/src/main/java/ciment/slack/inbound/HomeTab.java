@@ -24,16 +24,8 @@ import org.slf4j.LoggerFactory;
  * The Home tab: drawn (views.publish) each time the person opens it, and again after a click in it. The
  * view is published before the event is acknowledged: on Lambda nothing runs after the answer.
  */
-final class HomeTab implements BoltEventHandler<AppHomeOpenedEvent> {
+record HomeTab(Supplier<Ciment> ciment, SlackCallers callers) implements BoltEventHandler<AppHomeOpenedEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
-
-    private final Supplier<Ciment> ciment;
-    private final SlackCallers callers;
-
-    HomeTab(Supplier<Ciment> ciment, SlackCallers callers) {
-        this.ciment = ciment;
-        this.callers = callers;
-    }
 
     @Override
     public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext context) {

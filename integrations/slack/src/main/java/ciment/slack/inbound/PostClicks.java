@@ -18,7 +18,6 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewClose;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,38 +31,24 @@ import org.slf4j.LoggerFactory;
  * the Home tab, which has none), React adds a 👍. The modal's submission replies in the thread; a refusal
  * is said on its field and nothing is written. All before the acknowledgement.
  */
-public final class PostClicks {
+record PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
     private static final Logger LOG = LoggerFactory.getLogger(PostClicks.class);
     /** The clicks {@link #clicked} answers. */
     static final Pattern ACTIONS = Pattern.compile("^(" + PostMenu.MENU + "|" + PostMenu.THREAD + "|" + PostMenu.REPLY + ")$");
 
-    private final Supplier<Ciment> ciment;
-    private final SlackCallers callers;
-    private final HomeTab home;
-
-    public PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.home = home;
-    }
-
     Response clicked(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
-        BlockActionPayload.Action action = payload.getActions().getFirst();
-        boolean fromHome = payload.getView() != null && "home".equals(payload.getView().getType());
-        String channelId = fromHome || payload.getChannel() == null ? null : payload.getChannel().getId();
-        Optional<PostMenu.Choice> choice = choice(action);
-        String teamId = CommunityButtonClicks.teamOf(payload);
-        String userId = payload.getUser().getId();
+        String channelId = SlackCallers.answeredIn(payload);
+        Optional<PostMenu.Choice> choice = choice(payload.getActions().getFirst());
         if (choice.isPresent() && choice.get().verb().equals(PostMenu.Choice.REPLY)) {
             openReply(context, payload.getTriggerId(), new ReplyModal.Target(choice.get().post(), channelId));
             return context.ack();
         }
-        Caller caller = callers.caller(teamId, CommunityButtonClicks.enterpriseOf(payload), userId,
-                SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
-                payload.getTriggerId(), callers.sentAt(request.getHeaders()), channelId);
+        Caller caller = callers.ofClick(request, channelId);
+        String teamId = caller.account().workspace();
+        String userId = caller.account().userId();
         Reply answer = answer(caller, choice);
-        if (fromHome) {
+        if (SlackCallers.inHome(payload)) {
             if (context.getBotToken() == null) {
                 return context.ack();
             }
@@ -119,15 +104,9 @@ public final class PostClicks {
         open(context, triggerId, ReplyModal.form(target));
     }
 
-    private static void openThread(ActionContext context, String triggerId, Reply thread, String teamId) {
-        open(context, triggerId, threadView(thread, teamId));
-    }
-
     /** A thread in a modal: its answer's blocks (at most 50, of a modal's 100). */
-    public static View threadView(Reply thread, String teamId) {
-        return View.builder().type("modal").title(ReplyModal.title("Thread"))
-                .close(ViewClose.builder().type("plain_text").text("Close").build())
-                .blocks(BlockKitReply.render(thread, teamId).blocks()).build();
+    private static void openThread(ActionContext context, String triggerId, Reply thread, String teamId) {
+        open(context, triggerId, ReplyModal.thread(thread, teamId));
     }
 
     private static void open(ActionContext context, String triggerId, View view) {
@@ -146,11 +125,8 @@ public final class PostClicks {
         ViewSubmissionPayload payload = request.getPayload();
         ReplyModal.Target target = ReplyModal.Target.parse(payload.getView().getPrivateMetadata());
         String text = ReplyModal.text(payload.getView().getState());
-        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
-        String userId = payload.getUser().getId();
-        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
-                userId, SlackCallers.firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
-                payload.getTriggerId(), callers.sentAt(request.getHeaders()), target.channel());
+        Caller caller = callers.ofSubmission(request, target.channel());
+        String userId = caller.account().userId();
         Reply replied;
         try {
             replied = ciment.get().execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(target.root()), text));

@@ -18,7 +18,6 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
@@ -39,27 +38,14 @@ import org.slf4j.LoggerFactory;
  * before it (a trigger id lasts 3 seconds), then shows my communities (views.update). On submission the
  * thread's replies are read (conversations.replies) and their authors named (users.info); a refusal is said
  * on the community's field and nothing is written.
+ *
+ * @param bot a Web API client with the bot token and a short call timeout; null without a token
  */
-final class SaveToCommunity {
+record SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient bot) {
     private static final Logger LOG = LoggerFactory.getLogger(SaveToCommunity.class);
     /** The first message and at most this many replies are read. */
     static final int MAX_MESSAGES = 51;
     static final String SOMEONE = "Someone";
-
-    private final Supplier<Ciment> ciment;
-    private final SlackCallers callers;
-    /** A Web API client with the bot token and a short call timeout; null without a token. */
-    private final BotClient bot;
-
-    SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, MethodsClient slack) {
-        this(ciment, callers, BotClient.fixed(slack));
-    }
-
-    SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient bot) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.bot = bot;
-    }
 
     Response shortcut(MessageShortcutRequest request, MessageShortcutContext context) {
         MessageShortcutPayload payload = request.getPayload();
@@ -116,11 +102,8 @@ final class SaveToCommunity {
         if (saved.isEmpty() || slug.isBlank()) {
             return context.ackWithErrors(Map.of(SaveModal.COMMUNITY, "Choose a community to save the message to."));
         }
-        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
-        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
-                payload.getUser().getId(), SlackCallers.firstNonBlank(payload.getUser().getUsername(),
-                        payload.getUser().getName()), payload.getTriggerId(), callers.sentAt(request.getHeaders()), null);
-        Read read = messages(saved.get(), teamId);
+        Caller caller = callers.ofSubmission(request, null);
+        Read read = messages(saved.get(), caller.account().workspace());
         Reply answer;
         try {
             answer = ciment.get().save(caller, slug, read.messages());

@@ -9,7 +9,11 @@ import ciment.slack.auth.SlackSignatureCheck;
 import ciment.slack.outbound.SlackDirectory;
 import ciment.slack.outbound.SlackIntroductions;
 import ciment.slack.outbound.SlackOrigin;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -18,14 +22,7 @@ import java.time.Instant;
  * the sender's account in the workspace the request came from, asked about (users.info) only if Ciment
  * has not met them, and where later answers go.
  */
-final class SlackCallers {
-    private final SlackIntroductions introductions;
-    private final Clock clock;
-
-    SlackCallers(SlackIntroductions introductions, Clock clock) {
-        this.introductions = introductions;
-        this.clock = clock;
-    }
+record SlackCallers(SlackIntroductions introductions, Clock clock) {
 
     /**
      * @param userName  the name to keep when Slack cannot be asked (no bot token)
@@ -36,11 +33,50 @@ final class SlackCallers {
      */
     Caller caller(String teamId, String enterpriseId, String userId, String userName, String requestId,
             Instant at, String channelId) {
+        return caller(teamId, enterpriseId, userId, userName, requestId, at, channelId, null);
+    }
+
+    /** As {@link #caller(String, String, String, String, String, Instant, String)}, the channel named as Slack named it. */
+    Caller caller(String teamId, String enterpriseId, String userId, String userName, String requestId,
+            Instant at, String channelId, String channelName) {
         SlackIntroductions.ForCommand lookups = introductions.forCommand(new SlackOrigin(teamId, enterpriseId));
         ChatAccount sender = new ChatAccount(Platform.SLACK, teamId, userId);
         String name = userName == null || userName.isBlank() ? userId : userName;
-        return new Caller(sender, () -> lookups.sender(userId, name), requestId, at,
-                new SlackDirectory(lookups), new Recipient(sender, channelId, null), channelOf(teamId, channelId, null));
+        return new Caller(sender, () -> lookups.sender(userId, name), requestId, at, new SlackDirectory(lookups),
+                new Recipient(sender, channelId, null), channelOf(teamId, channelId, channelName));
+    }
+
+    /** Who clicked a button or chose in a menu; {@code channelId} as for {@link #caller}. */
+    Caller ofClick(BlockActionRequest request, String channelId) {
+        BlockActionPayload payload = request.getPayload();
+        return caller(teamOf(payload), payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
+                payload.getUser().getId(), firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), sentAt(request.getHeaders()), channelId);
+    }
+
+    /** Who sent a modal; {@code channelId} as for {@link #caller}. */
+    Caller ofSubmission(ViewSubmissionRequest request, String channelId) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+        return caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
+                payload.getUser().getId(), firstNonBlank(payload.getUser().getUsername(), payload.getUser().getName()),
+                payload.getTriggerId(), sentAt(request.getHeaders()), channelId);
+    }
+
+    /** The workspace the click came from (the user's own for a Slack Connect colleague is in user.team_id). */
+    static String teamOf(BlockActionPayload payload) {
+        return payload.getTeam() != null && payload.getTeam().getId() != null ? payload.getTeam().getId()
+                : payload.getUser().getTeamId();
+    }
+
+    /** Whether the click was in the Home tab, which has no channel to answer in. */
+    static boolean inHome(BlockActionPayload payload) {
+        return payload.getView() != null && "home".equals(payload.getView().getType());
+    }
+
+    /** Where later answers to a click go: its message's channel; null (the app's DMs) from the Home tab. */
+    static String answeredIn(BlockActionPayload payload) {
+        return inHome(payload) || payload.getChannel() == null ? null : payload.getChannel().getId();
     }
 
     /**

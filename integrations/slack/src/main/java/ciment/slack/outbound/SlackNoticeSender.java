@@ -112,15 +112,11 @@ public final class SlackNoticeSender implements NoticeSender {
 
     /**
      * Sends the notice once: returns when Slack took it or refused it for good (logged), throws when a
-     * retry may succeed.
+     * retry may succeed. Only notices to Slack accounts reach it (core's Delivery hands each tool its own).
      */
     @Override
     public void send(Notice notice) throws Exception {
         Recipient to = notice.to();
-        if (to.account().platform() != Platform.SLACK) {
-            LOG.error("notice {} is for a {} account, not Slack: dropped", notice.id(), to.account().platform().label());
-            return;
-        }
         String user = to.account().userId();
         String text = Mrkdwn.escape(notice.text());
         MethodsClient slack = this.slack.of(to.account().workspace());

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for a workspace installed before OAuth mode was turned on. A workspace with neither is refused for good: the
  * record is given up rather than retried to no end.
  */
-public final class WorkspaceClients {
+final class WorkspaceClients {
     private final Slack slack;
     private final MethodsClient fallback;
     private final SlackInstallations installations;
@@ -47,12 +47,12 @@ public final class WorkspaceClients {
      *
      * @param installations the table's installations, or null to use SLACK_BOT_TOKEN alone
      */
-    public static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations) {
+    static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations) {
         return fromSettings(settings, installations, SlackCalls.NONE);
     }
 
     /** As {@link #fromSettings(Settings, SlackInstallations)}, each call counted by {@code calls}. */
-    public static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations, SlackCalls calls) {
+    static WorkspaceClients fromSettings(Settings settings, SlackInstallations installations, SlackCalls calls) {
         SlackConfig config = calls.counted(new SlackConfig());
         config.setMethodsEndpointUrlPrefix(SlackSettings.withTrailingSlash(
                 settings.get(SlackSettings.API_URL, SlackSettings.DEFAULT_API_URL)));

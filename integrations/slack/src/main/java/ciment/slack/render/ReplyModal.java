@@ -3,7 +3,9 @@ package ciment.slack.render;
 import static ciment.slack.render.CommunityButtons.plain;
 
 import ciment.core.model.Text;
+import ciment.core.reply.Reply;
 import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
@@ -50,9 +52,17 @@ public final class ReplyModal {
 
     /** What the modal shows once the reply is made. */
     public static View done(String sentence) {
-        return View.builder().type("modal").title(title("Reply"))
-                .close(ViewClose.builder().type("plain_text").text("Close").build())
-                .blocks(List.of(BlockKitReply.section(":white_check_mark: ", Mrkdwn.escape(sentence)))).build();
+        return closable("Reply", List.of(BlockKitReply.section(":white_check_mark: ", Mrkdwn.escape(sentence))));
+    }
+
+    /** A thread in a modal (Open thread in the Home tab, which has no message to answer under): its answer's blocks. */
+    public static View thread(Reply thread, String teamId) {
+        return closable("Thread", BlockKitReply.render(thread, teamId).blocks());
+    }
+
+    private static View closable(String title, List<LayoutBlock> blocks) {
+        return View.builder().type("modal").title(title(title))
+                .close(ViewClose.builder().type("plain_text").text("Close").build()).blocks(blocks).build();
     }
 
     public static String text(ViewState state) {

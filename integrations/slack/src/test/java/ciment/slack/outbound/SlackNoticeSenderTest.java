@@ -148,13 +148,6 @@ class SlackNoticeSenderTest {
     }
 
     @Test
-    void noticeForATeamsAccount_isNotSentToSlack() throws Exception {
-        sender.send(notice(Recipient.direct(new ChatAccount(Platform.TEAMS, "tenant", "aad-theo"), null)));
-
-        assertEquals(List.of(), slackApi.calls());
-    }
-
-    @Test
     void withoutABotToken_itDoesNotStart_namingTheSetting() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new SlackNoticeSender(Settings.of(Map.of(SlackSettings.API_URL, slackApi.baseUrl()))));

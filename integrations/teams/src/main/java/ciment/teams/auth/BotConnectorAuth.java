@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class BotConnectorAuth implements InboundAuth {
     public static final String ISSUER = "https://api.botframework.com";
-    public static final String DEFAULT_OPENID_METADATA_URL =
+    static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 

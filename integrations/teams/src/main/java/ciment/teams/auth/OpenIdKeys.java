@@ -78,7 +78,7 @@ public final class OpenIdKeys {
     }
 
     /** How many times the key set was fetched (for tests and logs). */
-    public synchronized int fetches() {
+    synchronized int fetches() {
         return fetches;
     }
 

@@ -2,11 +2,11 @@ package ciment.teams.auth;
 
 /** A request whose token does not prove it comes from the Bot Connector for this bot; the message says why. */
 public final class Unauthorized extends Exception {
-    public Unauthorized(String reason) {
+    Unauthorized(String reason) {
         super(reason, null, false, false);
     }
 
-    public Unauthorized(String reason, Throwable cause) {
+    Unauthorized(String reason, Throwable cause) {
         super(reason, cause, false, false);
     }
 }

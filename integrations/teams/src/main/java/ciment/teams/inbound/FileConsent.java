@@ -14,18 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The answer to export-my-data's file consent card ({@link TeamsDataFile}): the file sent, or not. */
-final class FileConsent {
+record FileConsent(Ciment ciment, TeamsCallers callers, Clock clock) {
     private static final Logger LOG = LoggerFactory.getLogger(FileConsent.class);
-
-    private final Ciment ciment;
-    private final TeamsCallers callers;
-    private final Clock clock;
-
-    FileConsent(Ciment ciment, TeamsCallers callers, Clock clock) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.clock = clock;
-    }
 
     /**
      * export-my-data's file accepted: the data is collected now, PUT to the upload URL Teams gave (in the

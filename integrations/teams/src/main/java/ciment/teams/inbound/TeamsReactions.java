@@ -20,18 +20,8 @@ import org.slf4j.LoggerFactory;
  * the person who reacted; a reaction to any other message, or of another kind, is no business of Ciment.
  * Nothing is sent back: a reaction has no answer.
  */
-final class TeamsReactions {
+record TeamsReactions(Ciment ciment, TeamsCallers callers, TeamsCopies copies) {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsReactions.class);
-
-    private final Ciment ciment;
-    private final TeamsCallers callers;
-    private final TeamsCopies copies;
-
-    TeamsReactions(Ciment ciment, TeamsCallers callers, TeamsCopies copies) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.copies = copies;
-    }
 
     void react(TurnContext turnContext, List<MessageReaction> reactions, boolean add) {
         Activity activity = turnContext.getActivity();

@@ -148,24 +148,21 @@ public final class TeamsNoticeSender implements NoticeSender {
     }
 
     /**
-     * Sends the notice's text, or drops it (logged) when the Bot Connector refuses it for good.
+     * Sends the notice's text, or drops it (logged) when the Bot Connector refuses it for good. Only notices to
+     * Teams accounts reach it (core's Delivery hands each tool its own).
      *
      * @throws IOException when a retry may succeed: throttled (429), the Bot Connector failing (5xx), the
      *                     network or the token endpoint failing
      */
     @Override
     public void send(Notice notice) throws IOException {
-        Recipient to = notice.to();
-        if (to.account().platform() != Platform.TEAMS) {
-            LOG.error("Notice {} is for a {} account, not a Teams one: dropped", notice.id(), to.account().platform());
-            return;
-        }
         Activity message = message(notice);
         if (message == null) {
             LOG.info("Notice {}: no data is held about person {} any more; no file offered", notice.id(),
                     notice.personalDataOf());
             return;
         }
+        Recipient to = notice.to();
         String serviceUrl = to.serviceUrl() == null || to.serviceUrl().isBlank() ? defaultServiceUrl : to.serviceUrl();
         ConnectorClient connector = connectors.computeIfAbsent(serviceUrl, this::connector);
         // A file is offered only in the personal chat: Teams shows a file consent card nowhere else.

@@ -178,12 +178,4 @@ class TeamsNoticeSenderTest {
         assertNull(fake.sentTo(CHANNEL_THREAD).get(0).authorization());
         assertEquals(List.of(), fake.tokenRequests());
     }
-
-    @Test
-    void noticeForASlackAccount_isNotSentToTeams() throws Exception {
-        sender.send(notice(Recipient.direct(new ChatAccount(Platform.SLACK, "T0TEAM", "U0BOB"), null)));
-
-        assertEquals(List.of(), fake.sent());
-        assertEquals(List.of(), fake.createdConversations());
-    }
 }

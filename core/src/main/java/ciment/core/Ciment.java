@@ -74,7 +74,7 @@ public final class Ciment {
         try {
             return run(caller, command.get());
         } catch (Refusal refusal) {
-            return new Reply.Refused(refusal.sentence());
+            return new Reply.Refused(refusal.message());
         }
     }
 
@@ -100,7 +100,7 @@ public final class Ciment {
         try {
             return actions.captures().save(personOf(caller), caller, Slug.parse(slug), messages);
         } catch (Refusal refusal) {
-            return new Reply.Refused(refusal.sentence());
+            return new Reply.Refused(refusal.message());
         }
     }
 
@@ -142,7 +142,7 @@ public final class Ciment {
         try {
             return action.apply(personOf(caller), link.get());
         } catch (Refusal refusal) {
-            return Optional.of(new Reply.Refused(refusal.sentence()));
+            return Optional.of(new Reply.Refused(refusal.message()));
         }
     }
 

@@ -1,6 +1,7 @@
 package ciment.core.reply;
 
 import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Aggregate;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
@@ -34,12 +35,30 @@ public sealed interface Reply {
         return summary();
     }
 
-    /** The request was done. */
-    record Done(String summary) implements Reply {
+    /** The request was done; the message says what was done. */
+    record Done(Message message) implements Reply {
+        /** Transitional, for the adapters' own sentences until they are keys; core never uses it. */
+        public Done(String sentence) {
+            this(Message.verbatim(sentence));
+        }
+
+        @Override
+        public String summary(Catalogue words) {
+            return words.say(message);
+        }
     }
 
-    /** The request was not done and nothing was written; the sentence says why and what to do. */
-    record Refused(String summary) implements Reply {
+    /** The request was not done and nothing was written; the message says why and what to do. */
+    record Refused(Message message) implements Reply {
+        /** Transitional, for the adapters' own sentences until they are keys; core never uses it. */
+        public Refused(String sentence) {
+            this(Message.verbatim(sentence));
+        }
+
+        @Override
+        public String summary(Catalogue words) {
+            return words.say(message);
+        }
     }
 
     record Help(List<Usage> commands) implements Reply {

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -57,7 +58,7 @@ public final class Identity {
     }
 
     /** Who the caller is after whoami, and why their account is not linked by its address when it is not. */
-    record Reintroduced(Person person, Optional<String> unlinked) {
+    record Reintroduced(Person person, Optional<Message> unlinked) {
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Identity {
         };
     }
 
-    private static Reintroduced unlinked(Person person, String why) {
+    private static Reintroduced unlinked(Person person, Message why) {
         return new Reintroduced(person, Optional.of(why));
     }
 }

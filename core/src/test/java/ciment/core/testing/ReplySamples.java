@@ -1,5 +1,6 @@
 package ciment.core.testing;
 
+import ciment.core.i18n.Message;
 import ciment.core.command.Grammar;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
@@ -76,10 +77,12 @@ public final class ReplySamples {
         samples.put("thread, no reply", new Reply.Thread(post(6, "Ada", "Root"), List.of()));
         samples.put("thread, worst: 50 longest replies, hidden and removed", new Reply.Thread(worstPost(7),
                 worstReplies(7, 50)));
-        samples.put("posts", new Reply.Posts("Questions in data-guild", List.of(post(8, "Ada", "Why?")
-                .withMarks(Post.Marks.QUESTION)), "No question yet."));
-        samples.put("posts, empty", new Reply.Posts("Knowledge in data-guild", List.of(), "Nothing pinned yet."));
-        samples.put("posts, worst", new Reply.Posts(WORST_NAME, posts(20, ReplySamples::worstPost), WORST_NAME));
+        samples.put("posts", new Reply.Posts(Message.of("core.questions.title", "data-guild"), List.of(post(8, "Ada", "Why?")
+                .withMarks(Post.Marks.QUESTION)), Message.verbatim("No question yet.")));
+        samples.put("posts, empty", new Reply.Posts(Message.verbatim("Knowledge in data-guild"), List.of(),
+                Message.verbatim("Nothing pinned yet.")));
+        samples.put("posts, worst", new Reply.Posts(Message.verbatim(WORST_NAME), posts(20, ReplySamples::worstPost),
+                Message.verbatim(WORST_NAME)));
         samples.put("audit", new Reply.Audit("data-guild", List.of(audit(1, "Ada", "spam"))));
         samples.put("audit, empty", new Reply.Audit("data-guild", List.of()));
         samples.put("audit, worst: 200 entries", new Reply.Audit("data-guild",

@@ -1,7 +1,7 @@
 package ciment.core.reply;
 
-import ciment.core.i18n.Listing;
 import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Listing;
 import ciment.core.i18n.Message;
 import ciment.core.model.Aggregate;
 import ciment.core.model.AuditEntry;
@@ -12,14 +12,20 @@ import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * What Ciment answers, before any chat tool draws it: Slack renders Block Kit, Teams text and
- * Adaptive Cards. Every answer has a plain sentence too, for notifications and for tests.
+ * Adaptive Cards. Every answer has a plain sentence too, for notifications and for tests. What a reply says
+ * is said with the reader's Catalogue; the same methods without one say English, for logs and tests and for
+ * the adapters that do not say the reader's language yet.
  */
 public sealed interface Reply {
 
@@ -31,29 +37,30 @@ public sealed interface Reply {
     /** One sentence in the reader's language, for notifications, fallbacks and screen readers. */
     String summary(Catalogue words);
 
-    /** The request was done; the message says what was done. */
-    record Done(Message message) implements Reply {
-        /** Transitional, for the adapters' own sentences until they are keys; core never uses it. */
-        public Done(String sentence) {
-            this(Message.verbatim(sentence));
-        }
+    /** A reply that is one message: its summary is the message said. */
+    sealed interface Said extends Reply {
+        Message message();
 
         @Override
-        public String summary(Catalogue words) {
-            return words.say(message);
+        default String summary(Catalogue words) {
+            return words.say(message());
+        }
+    }
+
+    /**
+     * The request was done; the message says what was done. The String constructor (as Refused's) is
+     * transitional, for the adapters' own sentences until they are keys; core never uses it.
+     */
+    record Done(Message message) implements Said {
+        public Done(String sentence) {
+            this(Message.verbatim(sentence));
         }
     }
 
     /** The request was not done and nothing was written; the message says why and what to do. */
-    record Refused(Message message) implements Reply {
-        /** Transitional, for the adapters' own sentences until they are keys; core never uses it. */
+    record Refused(Message message) implements Said {
         public Refused(String sentence) {
             this(Message.verbatim(sentence));
-        }
-
-        @Override
-        public String summary(Catalogue words) {
-            return words.say(message);
         }
     }
 
@@ -61,6 +68,29 @@ public sealed interface Reply {
         @Override
         public String summary(Catalogue words) {
             return words.say("reply.help", Message.verbatim(String.join(", ", commands.stream().map(Usage::form).toList())));
+        }
+    }
+
+    /** A list of posts under a title, with what to say when it is empty. */
+    interface Titled {
+        Message heading();
+
+        Message whenEmpty();
+
+        default String title(Catalogue words) {
+            return words.say(heading());
+        }
+
+        default String emptyHint(Catalogue words) {
+            return words.say(whenEmpty());
+        }
+
+        default String title() {
+            return title(Catalogue.ENGLISH);
+        }
+
+        default String emptyHint() {
+            return emptyHint(Catalogue.ENGLISH);
         }
     }
 
@@ -90,27 +120,9 @@ public sealed interface Reply {
      * A list of posts other than a feed, under its title: a community's questions, its knowledge. Each post's
      * activity line says what it is (answered or not, pinned).
      */
-    record Posts(Message heading, List<Post> posts, Message whenEmpty) implements Reply {
+    record Posts(Message heading, List<Post> posts, Message whenEmpty) implements Reply, Titled {
         public Posts {
             posts = List.copyOf(posts);
-        }
-
-        public String title(Catalogue words) {
-            return words.say(heading);
-        }
-
-        public String emptyHint(Catalogue words) {
-            return words.say(whenEmpty);
-        }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
-        public String title() {
-            return title(Catalogue.ENGLISH);
-        }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
-        public String emptyHint() {
-            return emptyHint(Catalogue.ENGLISH);
         }
 
         @Override
@@ -181,7 +193,8 @@ public sealed interface Reply {
      * for the home feed of all the asker's communities; {@code next}: the words that show the next (older)
      * page, "" on the last; {@code older}: this page follows another.
      */
-    record Feed(String community, List<Post> posts, Message whenEmpty, String next, boolean older) implements Reply {
+    record Feed(String community, List<Post> posts, Message whenEmpty, String next, boolean older)
+            implements Reply, Titled {
         /** How the word that asks for a feed's next page starts. */
         public static final String MORE = "more:";
 
@@ -189,12 +202,11 @@ public sealed interface Reply {
             this(community, posts, whenEmpty, "", false);
         }
 
-        /** Transitional, for the adapters' own hints until they are keys; core never uses it. */
+        /** Transitional (these two), for the adapters' own hints until they are keys; core never uses them. */
         public Feed(String community, List<Post> posts, String emptyHint) {
             this(community, posts, Message.verbatim(emptyHint));
         }
 
-        /** Transitional, for the adapters' own hints until they are keys; core never uses it. */
         public Feed(String community, List<Post> posts, String emptyHint, String next, boolean older) {
             this(community, posts, Message.verbatim(emptyHint), next, older);
         }
@@ -209,27 +221,10 @@ public sealed interface Reply {
             return at < 0 ? Optional.empty() : Optional.of(next.substring(at + MORE.length()));
         }
 
+        @Override
         public Message heading() {
             return isHome() ? Message.of(older ? "reply.feed.olderHome" : "reply.feed.latestHome")
                     : Message.of(older ? "reply.feed.older" : "reply.feed.latest", community);
-        }
-
-        public String title(Catalogue words) {
-            return words.say(heading());
-        }
-
-        public String emptyHint(Catalogue words) {
-            return words.say(whenEmpty);
-        }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
-        public String title() {
-            return title(Catalogue.ENGLISH);
-        }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
-        public String emptyHint() {
-            return emptyHint(Catalogue.ENGLISH);
         }
 
         @Override
@@ -320,13 +315,10 @@ public sealed interface Reply {
                 return Message.of(steward ? "reply.member.steward" : "reply.member",
                         Message.verbatim(person.displayName()), toolsMessage());
             }
-
-            /** In English, for the adapters that do not say it in the reader's language yet. */
             public String toolsLabel() {
                 return Catalogue.ENGLISH.say(toolsMessage());
             }
 
-            /** In English, for the adapters that do not say it in the reader's language yet. */
             public String line() {
                 return Catalogue.ENGLISH.say(lineMessage());
             }
@@ -357,8 +349,6 @@ public sealed interface Reply {
         public Optional<String> unlinked(Catalogue words) {
             return unlinkedWhy.map(words::say);
         }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
         public Optional<String> unlinked() {
             return unlinked(Catalogue.ENGLISH);
         }
@@ -399,9 +389,9 @@ public sealed interface Reply {
      * @param chartUrl  the chart of the month, when Ciment knows its public address
      * @param csvUrl    the FOCUS CSV of the month, likewise
      */
-    record Costs(java.time.YearMonth month, List<CommunityCost> communities, java.util.Optional<CommunityCost> platform,
-            java.math.BigDecimal total, String prices, List<String> sources, boolean estimated,
-            java.util.Optional<String> chartUrl, java.util.Optional<String> csvUrl) implements Reply {
+    record Costs(YearMonth month, List<CommunityCost> communities, Optional<CommunityCost> platform,
+            BigDecimal total, String prices, List<String> sources, boolean estimated,
+            Optional<String> chartUrl, Optional<String> csvUrl) implements Reply {
         public Costs {
             communities = List.copyOf(communities);
             sources = List.copyOf(sources);
@@ -422,15 +412,13 @@ public sealed interface Reply {
             return words.say(estimated ? "finance.costs.footnoteEstimated" : "finance.costs.footnote",
                     Message.verbatim(prices), Message.verbatim(String.join(", ", sources)));
         }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
         public String footnote() {
             return footnote(Catalogue.ENGLISH);
         }
 
         /** "$12.34". */
-        public static String dollars(java.math.BigDecimal amount) {
-            return "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        public static String dollars(BigDecimal amount) {
+            return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
     }
 
@@ -438,19 +426,19 @@ public sealed interface Reply {
      * One line of a cost report: a community by slug (or "platform"), its month's cost, its most costly
      * services (at most three), and its budget if one is set.
      */
-    record CommunityCost(String name, java.math.BigDecimal cost, List<ServiceCost> topServices,
-            java.util.Optional<java.math.BigDecimal> budget) {
+    record CommunityCost(String name, BigDecimal cost, List<ServiceCost> topServices,
+            Optional<BigDecimal> budget) {
         public CommunityCost {
             topServices = List.copyOf(topServices);
         }
 
         /** The share of the budget used, in whole percent (rounded down), when a budget is set. */
-        public java.util.OptionalInt percentOfBudget() {
+        public OptionalInt percentOfBudget() {
             if (budget.isEmpty() || budget.get().signum() <= 0) {
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
-            return java.util.OptionalInt.of(cost.multiply(java.math.BigDecimal.valueOf(100))
-                    .divide(budget.get(), 0, java.math.RoundingMode.FLOOR).intValue());
+            return OptionalInt.of(cost.multiply(BigDecimal.valueOf(100))
+                    .divide(budget.get(), 0, RoundingMode.FLOOR).intValue());
         }
 
         /** "data-guild: $1.23 (Lambda $0.80, DynamoDB $0.40); budget $25.00, 4% used". */
@@ -462,14 +450,12 @@ public sealed interface Reply {
             return words.say(key, Message.verbatim(name), Costs.dollars(cost), Message.verbatim(services),
                     budget.map(Costs::dollars).orElse(""), percentOfBudget().orElse(0));
         }
-
-        /** In English, for the adapters that do not say it in the reader's language yet. */
         public String line() {
             return line(Catalogue.ENGLISH);
         }
     }
 
-    record ServiceCost(String service, java.math.BigDecimal cost) {
+    record ServiceCost(String service, BigDecimal cost) {
     }
 
     /** A person found, with the chat accounts through which the asker can reach them. */

@@ -135,9 +135,14 @@ public final class ReplySamples {
         return all().values().stream().map(Object::getClass).collect(Collectors.toSet());
     }
 
-    /** Every kind of answer there is. */
+    /** Every kind of answer there is: the records Reply permits, through its sealed shapes (Said). */
     public static Set<Class<?>> everyKind() {
-        return Arrays.stream(Reply.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        return kindsUnder(Reply.class).collect(Collectors.toSet());
+    }
+
+    private static java.util.stream.Stream<Class<?>> kindsUnder(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(kind -> kind.isSealed() ? kindsUnder(kind) : java.util.stream.Stream.of(kind));
     }
 
     public static String id(int n) {

@@ -108,7 +108,7 @@ public final class Ciment {
         try {
             return run(me, command.get());
         } catch (Refusal refusal) {
-            return new Reply.Refused(refusal.sentence());
+            return new Reply.Refused(refusal.message());
         }
     }
 
@@ -134,7 +134,7 @@ public final class Ciment {
         try {
             return actions.captures().save(personOf(caller), caller, Slug.parse(slug), messages);
         } catch (Refusal refusal) {
-            return new Reply.Refused(refusal.sentence());
+            return new Reply.Refused(refusal.message());
         }
     }
 
@@ -176,7 +176,7 @@ public final class Ciment {
         try {
             return action.apply(personOf(caller), link.get());
         } catch (Refusal refusal) {
-            return Optional.of(new Reply.Refused(refusal.sentence()));
+            return Optional.of(new Reply.Refused(refusal.message()));
         }
     }
 

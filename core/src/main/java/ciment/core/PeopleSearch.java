@@ -1,5 +1,6 @@
 package ciment.core;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
@@ -37,11 +38,9 @@ public final class PeopleSearch {
      *                 query is no topic
      */
     public List<Found> find(ChatAccount asker, String query) {
-        Person me = people.find(asker).orElseThrow(() -> new Refusal(
-                "Ciment has not met you yet: send help to the Ciment bot first, then search again."));
+        Person me = people.find(asker).orElseThrow(() -> new Refusal(Message.of("core.search.unknownAsker")));
         if (me.guest()) {
-            throw new Refusal("Finding colleagues by skill is for employees; as a guest, ask in the communities you"
-                    + " are part of.");
+            throw new Refusal(Message.of("core.search.guest"));
         }
         Topic topic = Topic.of(query);
         List<Person> declaring = people.declaring(topic.key()).stream()

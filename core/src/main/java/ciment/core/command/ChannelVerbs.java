@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Slug;
 import java.util.List;
 
@@ -19,17 +20,16 @@ public final class ChannelVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(LinkChannel.class, "link", "link <slug>", "data-guild",
-                    "steward: link this channel; its messages become posts, the posts appear here",
+            Verb.typed(LinkChannel.class, "link", "link <slug>", Verb.WITH_EXAMPLE,
                     words -> new LinkChannel(words.only()),
                     (a, me, c) -> a.links().link(me.person(), me.caller(), c.slug())),
-            Verb.typed(UnlinkChannel.class, "unlink", "unlink", "", "steward: unlink this channel",
+            Verb.typed(UnlinkChannel.class, "unlink", "unlink", Verb.NO_EXAMPLE,
                     words -> {
-                        words.none("unlink takes nothing more: send unlink alone, in the channel to unlink.");
+                        words.none(Message.of("core.unlink.extra"));
                         return new UnlinkChannel();
                     },
                     (a, me, c) -> a.links().unlink(me.person(), me.caller())),
-            Verb.typed(Links.class, "links", "links <slug>", "data-guild", "the channels linked to a community",
+            Verb.typed(Links.class, "links", "links <slug>", Verb.WITH_EXAMPLE,
                     words -> new Links(words.only()),
                     (a, me, c) -> a.links().links(me.person(), c.slug())));
 

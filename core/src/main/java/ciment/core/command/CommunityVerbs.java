@@ -25,22 +25,19 @@ public final class CommunityVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(Create.class, "create", "create <slug> <purpose>", "data-guild Sharing data tips across teams",
-                    "create an open community; you become its first steward",
+            Verb.typed(Create.class, "create", "create <slug> <purpose>", Verb.WITH_EXAMPLE,
                     words -> new Create(words.slug(), words.rest()),
                     (a, me, c) -> a.communities().create(me.person(), c.slug(), c.purpose())),
-            Verb.typed(Discover.class, "communities", "communities [query]", "sql",
-                    "discover communities by name, purpose or tag",
+            Verb.typed(Discover.class, "communities", "communities [query]", Verb.WITH_EXAMPLE,
                     words -> new Discover(words.rest()),
                     (a, me, c) -> a.communities().discover(me.person(), c.query())),
-            Verb.typed(Info.class, "info", "info <slug>", "data-guild", "purpose, tags, stewards and size of a community",
+            Verb.typed(Info.class, "info", "info <slug>", Verb.WITH_EXAMPLE,
                     words -> new Info(words.only()),
                     (a, me, c) -> a.communities().info(me.person(), c.slug())),
-            Verb.typed(Join.class, "join", "join <slug>", "data-guild", "join a community (a closed one asks its stewards)",
+            Verb.typed(Join.class, "join", "join <slug>", Verb.WITH_EXAMPLE,
                     words -> new Join(words.slug()),
                     (a, me, c) -> a.communities().join(me.person(), me.caller(), c.slug())),
-            Verb.typed(Leave.class, "leave", "leave <slug>", "data-guild",
-                    "leave a community (a last steward hands over first)",
+            Verb.typed(Leave.class, "leave", "leave <slug>", Verb.WITH_EXAMPLE,
                     words -> new Leave(words.slug()),
                     (a, me, c) -> a.communities().leave(me.person(), c.slug())));
 

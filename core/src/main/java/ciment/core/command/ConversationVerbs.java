@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Refusal;
@@ -18,7 +19,7 @@ public final class ConversationVerbs {
 
     public record PostTo(Slug slug, String text) implements Command {
         public PostTo {
-            Checks.postText(text, "Write something to post: post " + slug + " <text>.");
+            Checks.postText(text, Message.of("core.post.empty", slug.value()));
         }
     }
 
@@ -32,7 +33,7 @@ public final class ConversationVerbs {
     /** {@code reply <post> <text>}: a reply in the post's thread. */
     public record ReplyTo(PostRef post, String text) implements Command {
         public ReplyTo {
-            Checks.text(text, REPLY, "Write something to reply");
+            Checks.text(text, Message.of("core.reply.empty", REPLY));
         }
     }
 
@@ -51,8 +52,7 @@ public final class ConversationVerbs {
                     ? emoji.substring(1, emoji.length() - 1) : emoji;
             if (name.isEmpty() || name.length() > MAX_EMOJI
                     || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#')) {
-                throw new Refusal("Name one emoji: " + Words.choosing(REACT, verb) + ", for example “" + verb + " " + post
-                        + " :tada:”.");
+                throw new Refusal(Message.of("core.react.noEmoji", Words.choosing(REACT, verb), verb + " " + post));
             }
             emoji = name.toLowerCase(Locale.ROOT);
         }
@@ -61,7 +61,7 @@ public final class ConversationVerbs {
     /** {@code edit <post> <text>}: the author rewrites their post. */
     public record Edit(PostRef post, String text) implements Command {
         public Edit {
-            Checks.text(text, EDIT, "Write the new text");
+            Checks.text(text, Message.of("core.edit.empty", EDIT));
         }
     }
 
@@ -70,32 +70,27 @@ public final class ConversationVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(PostTo.class, "post", "post <slug> <text>", "data-guild Who knows a good SQL formatter?",
-                    "post to a community you belong to",
+            Verb.typed(PostTo.class, "post", "post <slug> <text>", Verb.WITH_EXAMPLE,
                     words -> new PostTo(words.slug(), words.rest()),
                     (a, me, c) -> a.posts().post(me.person(), me.caller(), c.slug(), c.text(), Post.Marks.NONE)),
-            Verb.typed(Feed.class, "feed", "feed [slug]", "data-guild", "latest posts of one community, or of all yours",
+            Verb.typed(Feed.class, "feed", "feed [slug]", Verb.WITH_EXAMPLE,
                     ConversationVerbs::feed,
                     (a, me, c) -> c.slug().isPresent()
                             ? a.feeds().communityFeed(me.person(), c.slug().get(), c.cursor())
                             : a.feeds().homeFeed(me.person(), c.cursor())),
-            Verb.typed(ReplyTo.class, "reply", REPLY, "#01JD0000000000000000000000 Thanks!",
-                    "reply in a post's thread (<post>: the #id shown with it)",
+            Verb.typed(ReplyTo.class, "reply", REPLY, Verb.WITH_EXAMPLE,
                     words -> new ReplyTo(words.post(), words.rest()),
                     (a, me, c) -> a.conversations().reply(me.person(), me.caller(), c.post(), c.text())),
-            Verb.typed(Thread.class, "thread", "thread <post>", "#01JD0000000000000000000000", "a post with all its replies",
+            Verb.typed(Thread.class, "thread", "thread <post>", Verb.WITH_EXAMPLE,
                     words -> new Thread(words.onlyPost()),
                     (a, me, c) -> a.conversations().thread(me.person(), c.post())),
-            Verb.typed(React.class, "react|unreact", REACT, "#01JD0000000000000000000000 :tada:",
-                    "react to a post or reply, once per emoji (unreact takes it back)",
+            Verb.typed(React.class, "react|unreact", REACT, Verb.WITH_EXAMPLE,
                     words -> new React(words.post(), words.rest(), words.word().equals("react")),
                     (a, me, c) -> a.conversations().react(me.person(), c.post(), c.emoji(), c.add())),
-            Verb.typed(Edit.class, "edit", EDIT, "#01JD0000000000000000000000 Fixed the typo",
-                    "rewrite your own post or reply",
+            Verb.typed(Edit.class, "edit", EDIT, Verb.WITH_EXAMPLE,
                     words -> new Edit(words.post(), words.rest()),
                     (a, me, c) -> a.conversations().edit(me.person(), me.caller(), c.post(), c.text())),
-            Verb.typed(Delete.class, "delete", "delete <post>", "#01JD0000000000000000000000",
-                    "delete your own post or reply (it shows as removed)",
+            Verb.typed(Delete.class, "delete", "delete <post>", Verb.WITH_EXAMPLE,
                     words -> new Delete(words.onlyPost()),
                     (a, me, c) -> a.conversations().delete(me.person(), me.caller(), c.post())));
 
@@ -108,8 +103,7 @@ public final class ConversationVerbs {
         Optional<Slug> slug = word.isEmpty() || word.startsWith(Reply.Feed.MORE) ? Optional.empty() : Optional.of(Slug.parse(word));
         String more = slug.isPresent() ? words.next() : word;
         if (!words.rest().isEmpty() || !(more.isEmpty() || more.startsWith(Reply.Feed.MORE) && more.length() > Reply.Feed.MORE.length())) {
-            throw new Refusal("feed takes one community at most: feed " + slug.map(Slug::value).orElse("<slug>")
-                    + ", or feed alone for all yours.");
+            throw new Refusal(Message.of("core.feed.tooMany", slug.map(Slug::value).orElse("<slug>")));
         }
         return new Feed(slug, more.isEmpty() ? Optional.empty() : Optional.of(more.substring(Reply.Feed.MORE.length())));
     }

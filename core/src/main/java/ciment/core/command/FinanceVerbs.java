@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Grant;
 import ciment.core.model.PersonRef;
 import ciment.core.model.Refusal;
@@ -32,16 +33,13 @@ public final class FinanceVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(Costs.class, "costs", "costs [YYYY-MM]", "2026-11",
-                    "finance: every community's costs; steward: your communities' (this month by default)",
+            Verb.typed(Costs.class, "costs", "costs [YYYY-MM]", Verb.WITH_EXAMPLE,
                     words -> costs(words.rest()),
                     (a, me, c) -> a.finance().costs(me.person(), c.month())),
-            Verb.typed(Budget.class, "budget", "budget <slug> <amount>", "data-guild 25",
-                    "finance or steward: a monthly budget in dollars, alerts at 80% and 100%",
+            Verb.typed(Budget.class, "budget", "budget <slug> <amount>", Verb.WITH_EXAMPLE,
                     words -> budget(words.slug(), words.rest()),
                     (a, me, c) -> a.finance().budget(me.person(), c.slug(), c.dollars())),
-            Verb.typed(GrantRole.class, "grant", "grant finance|admin <person>", "@ada",
-                    "admin: give someone the finance or admin role",
+            Verb.typed(GrantRole.class, "grant", "grant finance|admin <person>", Verb.WITH_EXAMPLE,
                     words -> grant(words.next(), words.rest()),
                     (a, me, c) -> a.finance().grant(me.person(), me.caller(), c.grant(), c.person())));
 
@@ -61,8 +59,7 @@ public final class FinanceVerbs {
         boolean matches = matcher.matches();
         int month = matches ? Integer.parseInt(matcher.group(2)) : 0;
         if (!matches || month < 1 || month > 12 || Integer.parseInt(matcher.group(1)) < 2000) {
-            throw new Refusal("Say the month as YYYY-MM, for example “costs 2026-11”, or send costs alone for this"
-                    + " month.");
+            throw new Refusal(Message.of("core.costs.badMonth"));
         }
         return YearMonth.of(Integer.parseInt(matcher.group(1)), month);
     }
@@ -70,20 +67,17 @@ public final class FinanceVerbs {
     static Command budget(Slug slug, String amount) {
         String example = "budget " + slug + " 25";
         if (amount.isEmpty()) {
-            throw new Refusal("Say the monthly budget in dollars: budget " + slug + " <amount>, for example “" + example
-                    + "”.");
+            throw new Refusal(Message.of("core.budget.noAmount", slug.value(), example));
         }
         if (!AMOUNT.matcher(amount).matches()) {
-            throw new Refusal("“" + amount + "” is not an amount of dollars: write it like 25 or 12.50, for example “"
-                    + example + "”.");
+            throw new Refusal(Message.of("core.budget.notAmount", Message.verbatim(amount), example));
         }
         BigDecimal dollars = new BigDecimal(amount.replace("$", "").replace(",", ""));
         if (dollars.signum() <= 0) {
-            throw new Refusal("A budget is more than $0: write it like 25 or 12.50, for example “" + example + "”.");
+            throw new Refusal(Message.of("core.budget.notPositive", example));
         }
         if (dollars.compareTo(MAX_BUDGET) > 0) {
-            throw new Refusal("A monthly budget is at most $1,000,000: check the amount, for example “" + example
-                    + "”.");
+            throw new Refusal(Message.of("core.budget.tooMuch", example));
         }
         return new Budget(slug, dollars.setScale(2));
     }
@@ -92,12 +86,10 @@ public final class FinanceVerbs {
         Grant grant = switch (role.toLowerCase(Locale.ROOT)) {
             case "finance" -> Grant.FINANCE;
             case "admin" -> Grant.ADMIN;
-            default -> throw new Refusal("Say grant finance <person> or grant admin <person>, for example “grant"
-                    + " finance @ada”.");
+            default -> throw new Refusal(Message.of("core.grant.noRole"));
         };
         if (person.isEmpty()) {
-            throw new Refusal("Name the person: grant " + role.toLowerCase(Locale.ROOT)
-                    + " <person>, with an @mention or an email address.");
+            throw new Refusal(Message.of("core.words.noPerson", "grant " + role.toLowerCase(Locale.ROOT) + " <person>"));
         }
         return new GrantRole(grant, new PersonRef(person));
     }

@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import ciment.core.model.Topic;
 import ciment.core.port.People;
@@ -27,19 +28,17 @@ public final class PeopleVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(WhoAmI.class, "whoami", "whoami", "", "your accounts, roles and skills",
+            Verb.typed(WhoAmI.class, "whoami", "whoami", Verb.NO_EXAMPLE,
                     words -> new WhoAmI(),
                     (a, me, c) -> a.whoAmI(me)),
-            Verb.typed(Declare.class, "roles", "roles add|remove <text>", "onboarding buddy",
-                    "the functional roles you take on, like onboarding buddy",
+            Verb.typed(Declare.class, "roles", "roles add|remove <text>", Verb.WITH_EXAMPLE,
                     words -> declare(words, People.Kind.ROLE),
                     PeopleVerbs::declare),
-            Verb.typed(Declare.class, "skills", "skills add|remove <text>", "accessibility",
-                    "the skills you offer, like accessibility",
+            Verb.typed(Declare.class, "skills", "skills add|remove <text>", Verb.WITH_EXAMPLE,
                     words -> declare(words, People.Kind.SKILL),
                     PeopleVerbs::declare),
             Verb.untyped(ListDeclared.class, (a, me, c) -> a.profiles().me(me.person())),
-            Verb.typed(Who.class, "who", "who <skill>", "accessibility", "people and communities for a skill or role",
+            Verb.typed(Who.class, "who", "who <skill>", Verb.WITH_EXAMPLE,
                     words -> new Who(Topic.of(words.required(words.form(), words.example()))),
                     (a, me, c) -> a.profiles().who(me.person(), c.topic())));
 
@@ -57,8 +56,7 @@ public final class PeopleVerbs {
             return new ListDeclared();
         }
         if (!action.equals("add") && !action.equals("remove")) {
-            throw new Refusal("Say " + verb + " add <text> or " + verb + " remove <text>, or " + verb
-                    + " alone to see yours.");
+            throw new Refusal(Message.of("core.declare.noAction", verb));
         }
         String form = words.form(action);
         return new Declare(kind, Topic.of(words.required(form, words.example(form))), action.equals("add"));

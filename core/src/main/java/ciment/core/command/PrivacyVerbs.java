@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import java.util.List;
 
@@ -15,15 +16,13 @@ public final class PrivacyVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(ExportMyData.class, "export-my-data", "export-my-data", "",
-                    "a file of everything Ciment holds about you, in your direct messages",
+            Verb.typed(ExportMyData.class, "export-my-data", "export-my-data", Verb.NO_EXAMPLE,
                     words -> {
-                        words.none("export-my-data takes nothing more: send export-my-data alone.");
+                        words.none(Message.of("core.export.extra"));
                         return new ExportMyData();
                     },
                     (a, me, c) -> a.privacy().export(me.person(), me.caller())),
-            Verb.typed(EraseMyData.class, "erase-my-data", "erase-my-data", "",
-                    "delete everything Ciment holds about you (then erase-my-data confirm)",
+            Verb.typed(EraseMyData.class, "erase-my-data", "erase-my-data", Verb.NO_EXAMPLE,
                     PrivacyVerbs::erase,
                     (a, me, c) -> a.privacy().erase(me.person(), c.confirm())));
 
@@ -39,6 +38,6 @@ public final class PrivacyVerbs {
         if (rest.equalsIgnoreCase("confirm")) {
             return new EraseMyData(true);
         }
-        throw new Refusal("Send erase-my-data to see what it deletes, then erase-my-data confirm to delete it.");
+        throw new Refusal(Message.of("core.erase.unconfirmed"));
     }
 }

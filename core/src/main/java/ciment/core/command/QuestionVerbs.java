@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Refusal;
@@ -12,7 +13,7 @@ public final class QuestionVerbs {
     /** {@code ask <slug> <text>}: a post that is a question. */
     public record Ask(Slug slug, String text) implements Command {
         public Ask {
-            Checks.postText(text, "Write the question: ask " + slug + " <question>.");
+            Checks.postText(text, Message.of("core.ask.empty", slug.value()));
         }
     }
 
@@ -33,24 +34,19 @@ public final class QuestionVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(Ask.class, "ask", "ask <slug> <question>", "data-guild Who knows a good SQL formatter?",
-                    "ask the community a question",
+            Verb.typed(Ask.class, "ask", "ask <slug> <question>", Verb.WITH_EXAMPLE,
                     words -> new Ask(words.slug(), words.rest()),
                     (a, me, c) -> a.posts().post(me.person(), me.caller(), c.slug(), c.text(), Post.Marks.QUESTION)),
-            Verb.typed(Accept.class, "accept", "accept <post>", "#01JD0000000000000000000000/01JD0000000000000000000001",
-                    "the asker or a steward: the reply (#post/reply) that answers the question",
+            Verb.typed(Accept.class, "accept", "accept <post>", Verb.WITH_EXAMPLE,
                     words -> new Accept(words.onlyPost()),
                     (a, me, c) -> a.questions().accept(me.person(), c.answer())),
-            Verb.typed(Questions.class, "questions", "questions <slug> [unanswered]", "data-guild unanswered",
-                    "the community's questions, unanswered first",
+            Verb.typed(Questions.class, "questions", "questions <slug> [unanswered]", Verb.WITH_EXAMPLE,
                     QuestionVerbs::questions,
                     (a, me, c) -> a.questions().questions(me.person(), c.slug(), c.unansweredOnly())),
-            Verb.typed(Knowledge.class, "knowledge", "knowledge <slug> [query]", "data-guild sql",
-                    "what the stewards pinned as knowledge, matching your words",
+            Verb.typed(Knowledge.class, "knowledge", "knowledge <slug> [query]", Verb.WITH_EXAMPLE,
                     words -> new Knowledge(words.slug(), words.rest()),
                     (a, me, c) -> a.questions().knowledge(me.person(), c.slug(), c.query())),
-            Verb.typed(Pin.class, "pin|unpin", "pin <post> / unpin <post>", "#01JD0000000000000000000000",
-                    "steward: keep a post (a first post: its whole thread) as knowledge",
+            Verb.typed(Pin.class, "pin|unpin", "pin <post> / unpin <post>", Verb.WITH_EXAMPLE,
                     words -> new Pin(words.onlyPost(), words.word().equals("pin")),
                     (a, me, c) -> a.questions().pin(me.person(), c.post(), c.pin())));
 
@@ -61,8 +57,7 @@ public final class QuestionVerbs {
         Slug slug = words.slug();
         String rest = words.rest();
         if (!rest.isEmpty() && !rest.equalsIgnoreCase("unanswered")) {
-            throw new Refusal("questions takes the community, then unanswered or nothing: questions " + slug
-                    + " unanswered.");
+            throw new Refusal(Message.of("core.questions.extra", slug.value()));
         }
         return new Questions(slug, !rest.isEmpty());
     }

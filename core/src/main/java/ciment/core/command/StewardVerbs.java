@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.PersonRef;
 import ciment.core.model.PostRef;
 import ciment.core.model.Refusal;
@@ -44,7 +45,7 @@ public final class StewardVerbs {
     public record Tags(Slug slug, List<Topic> tags) implements Command {
         public Tags {
             if (tags.size() > MAX_TAGS) {
-                throw new Refusal("A community has at most " + MAX_TAGS + " tags; you gave " + tags.size() + ".");
+                throw new Refusal(Message.of("core.tags.tooMany", MAX_TAGS, tags.size()));
             }
             tags = List.copyOf(tags);
         }
@@ -79,10 +80,10 @@ public final class StewardVerbs {
     public record Hide(PostRef post, String reason) implements Command {
         public Hide {
             if (reason.isEmpty()) {
-                throw new Refusal("Say why, for the author and the audit trail: hide " + post + " <reason>.");
+                throw new Refusal(Message.of("core.hide.noReason", post.toString()));
             }
             if (Text.length(reason) > Text.PURPOSE_MAX) {
-                throw new Refusal("A reason holds at most " + Text.PURPOSE_MAX + " characters: shorten it.");
+                throw new Refusal(Message.of("core.hide.tooLong", Text.PURPOSE_MAX));
             }
         }
     }
@@ -92,48 +93,39 @@ public final class StewardVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(SetOpen.class, "close|open", "close <slug> / open <slug>", "data-guild",
-                    "steward: joining needs approval / is free",
+            Verb.typed(SetOpen.class, "close|open", "close <slug> / open <slug>", Verb.WITH_EXAMPLE,
                     words -> new SetOpen(words.only(), words.word().equals("open")),
                     (a, me, c) -> a.stewardship().setOpen(me.person(), c.slug(), c.open())),
-            Verb.typed(Requests.class, "requests", "requests <slug>", "data-guild", "steward: the join requests waiting",
+            Verb.typed(Requests.class, "requests", "requests <slug>", Verb.WITH_EXAMPLE,
                     words -> new Requests(words.only()),
                     (a, me, c) -> a.stewardship().requests(me.person(), c.slug())),
-            Verb.typed(Members.class, "members", "members <slug>", "data-guild",
-                    "steward: the community's members and the chat tools they are on",
+            Verb.typed(Members.class, "members", "members <slug>", Verb.WITH_EXAMPLE,
                     words -> new Members(words.only()),
                     (a, me, c) -> a.stewardship().members(me.person(), c.slug())),
-            Verb.typed(Decide.class, "approve|decline", "approve|decline <slug> <person>", "data-guild @ada",
-                    "steward: answer a join request",
+            Verb.typed(Decide.class, "approve|decline", "approve|decline <slug> <person>", Verb.WITH_EXAMPLE,
                     words -> new Decide(words.slug(), words.person(words.form()), words.word().equals("approve")),
                     (a, me, c) -> a.stewardship().decide(me.person(), me.caller(), c.slug(), c.person(), c.approve())),
             Verb.untyped(DecideRequest.class,
                     (a, me, c) -> a.stewardship().decide(me.person(), c.slug(), c.personId(), c.approve())),
-            Verb.typed(Steward.class, "steward", "steward add|remove <slug> <person>", "data-guild @ada",
-                    "steward: share stewardship (never zero stewards)",
+            Verb.typed(Steward.class, "steward", "steward add|remove <slug> <person>", Verb.WITH_EXAMPLE,
                     StewardVerbs::steward,
                     (a, me, c) -> a.stewardship().steward(me.person(), me.caller(), c.slug(), c.person(), c.add())),
-            Verb.typed(Invite.class, "invite", "invite <slug> <person>", "data-guild @ada",
-                    "steward: let a guest in, or anyone in without a request",
+            Verb.typed(Invite.class, "invite", "invite <slug> <person>", Verb.WITH_EXAMPLE,
                     words -> new Invite(words.slug(), words.person(words.form())),
                     (a, me, c) -> a.stewardship().invite(me.person(), me.caller(), c.slug(), c.person())),
-            Verb.typed(Tags.class, "tags", "tags <slug> <tag ...>", "data-guild analytics sql",
-                    "steward: the community's tags",
+            Verb.typed(Tags.class, "tags", "tags <slug> <tag ...>", Verb.WITH_EXAMPLE,
                     StewardVerbs::tags,
                     (a, me, c) -> a.stewardship().tags(me.person(), c.slug(), c.tags())),
-            Verb.typed(Purpose.class, "purpose", "purpose <slug> <text>", "data-guild Sharing data tips across teams",
-                    "steward: rewrite what the community is for",
+            Verb.typed(Purpose.class, "purpose", "purpose <slug> <text>", Verb.WITH_EXAMPLE,
                     words -> new Purpose(words.slug(), words.rest()),
                     (a, me, c) -> a.stewardship().purpose(me.person(), c.slug(), c.purpose())),
-            Verb.typed(SetArchived.class, "archive|restore", "archive <slug> / restore <slug>", "data-guild",
-                    "steward: make it read-only / writable again",
+            Verb.typed(SetArchived.class, "archive|restore", "archive <slug> / restore <slug>", Verb.WITH_EXAMPLE,
                     words -> new SetArchived(words.only(), words.word().equals("archive")),
                     (a, me, c) -> a.stewardship().setArchived(me.person(), c.slug(), c.archived())),
-            Verb.typed(Hide.class, "hide", "hide <post> <reason>", "#01JD0000000000000000000000 Off topic",
-                    "steward: hide a post or reply, with the reason",
+            Verb.typed(Hide.class, "hide", "hide <post> <reason>", Verb.WITH_EXAMPLE,
                     words -> new Hide(words.post(), words.rest()),
                     (a, me, c) -> a.conversations().hide(me.person(), me.caller(), c.post(), c.reason())),
-            Verb.typed(Audit.class, "audit", "audit <slug>", "data-guild", "steward: the community's moderation actions",
+            Verb.typed(Audit.class, "audit", "audit <slug>", Verb.WITH_EXAMPLE,
                     words -> new Audit(words.only()),
                     (a, me, c) -> a.conversations().audit(me.person(), c.slug())));
 
@@ -143,7 +135,7 @@ public final class StewardVerbs {
     private static Command steward(Words words) {
         String action = words.next().toLowerCase(Locale.ROOT);
         if (!action.equals("add") && !action.equals("remove")) {
-            throw new Refusal("Say steward add or steward remove, for example “steward add data-guild @ada”.");
+            throw new Refusal(Message.of("core.steward.noAction"));
         }
         String form = words.form(action);
         Slug slug = words.slug(form, words.example(form));
@@ -152,7 +144,8 @@ public final class StewardVerbs {
 
     private static Command tags(Words words) {
         Slug slug = words.slug();
-        String rest = words.required("tags " + slug + " <tag ...>", "tags " + slug + " analytics sql");
+        String rest = words.required("tags " + slug + " <tag ...>",
+                Message.of("help.example", "tags " + slug, Message.of("help.tags.example.words")));
         // Commas separate tags of several words ("data science, sql"); otherwise each word is a tag.
         return Tags.of(slug, List.of(rest.contains(",") ? rest.split(",") : rest.split("\\s+")));
     }

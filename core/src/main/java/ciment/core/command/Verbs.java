@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
@@ -23,7 +24,8 @@ public final class Verbs {
     }
 
     private static final List<Verb<?>> BASICS = List.of(
-            Verb.typed(Help.class, "help|?", "help", "", "list the commands", words -> new Help(),
+            Verb.typed(Help.class, "help|?", "help", Verb.NO_EXAMPLE,
+                    words -> new Help(),
                     (a, me, c) -> new Reply.Help(Grammar.AVAILABLE)));
 
     /** The areas, in help's order. */
@@ -54,7 +56,7 @@ public final class Verbs {
         String word = first.next().toLowerCase(Locale.ROOT);
         Verb<?> verb = BY_WORD.get(word.isEmpty() ? "help" : word);
         if (verb == null) {
-            throw new Refusal("I don't know “" + word + "”: send help to see the commands.");
+            throw new Refusal(Message.of("core.verbs.unknown", Message.verbatim(word)));
         }
         return verb.reader().read(new Words(word, verb, first.rest()));
     }

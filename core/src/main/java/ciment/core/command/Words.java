@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.PersonRef;
 import ciment.core.model.PostRef;
 import ciment.core.model.Refusal;
@@ -55,11 +56,11 @@ public final class Words {
     }
 
     /** The example for the form: its leading words, then the verb's example ("open data-guild"). */
-    public String example() {
+    public Message example() {
         return example(form());
     }
 
-    public String example(String form) {
+    public Message example(String form) {
         List<String> lead = new ArrayList<>();
         for (String token : form.split(" ")) {
             if (token.startsWith("<") || token.startsWith("[")) {
@@ -67,7 +68,9 @@ public final class Words {
             }
             lead.add(token);
         }
-        return (String.join(" ", lead) + " " + verb.example()).strip();
+        String words = String.join(" ", lead);
+        return verb.example().map(key -> Message.of("help.example", words, Message.of(key)))
+                .orElse(Message.verbatim(words));
     }
 
     /** The community named next. */
@@ -75,10 +78,10 @@ public final class Words {
         return slug(form(), example());
     }
 
-    public Slug slug(String form, String example) {
+    public Slug slug(String form, Message example) {
         String next = next();
         if (next.isEmpty()) {
-            throw new Refusal("Name the community: " + form + ", for example “" + example + "”.");
+            throw new Refusal(Message.of("core.words.noCommunity", form, example));
         }
         return Slug.parse(next);
     }
@@ -87,7 +90,7 @@ public final class Words {
     public Slug only() {
         Slug slug = slug();
         if (!rest().isEmpty()) {
-            throw new Refusal(word + " takes only the community: " + form() + ".");
+            throw new Refusal(Message.of("core.words.onlyCommunity", word, form()));
         }
         return slug;
     }
@@ -96,7 +99,7 @@ public final class Words {
     public PostRef post() {
         String next = next();
         if (next.isEmpty()) {
-            throw new Refusal("Name the post: " + form() + ", with the #id shown with each post.");
+            throw new Refusal(Message.of("core.words.noPost", form()));
         }
         return PostRef.parse(next);
     }
@@ -105,7 +108,7 @@ public final class Words {
     public PostRef onlyPost() {
         PostRef ref = post();
         if (!rest().isEmpty()) {
-            throw new Refusal(word + " takes only the post: " + form() + ".");
+            throw new Refusal(Message.of("core.words.onlyPost", word, form()));
         }
         return ref;
     }
@@ -114,22 +117,22 @@ public final class Words {
     public PersonRef person(String form) {
         String person = rest();
         if (person.isEmpty()) {
-            throw new Refusal("Name the person: " + form + ", with an @mention or an email address.");
+            throw new Refusal(Message.of("core.words.noPerson", form));
         }
         return new PersonRef(person);
     }
 
     /** The rest, which must say something. */
-    public String required(String form, String example) {
+    public String required(String form, Message example) {
         String text = rest();
         if (text.isEmpty()) {
-            throw new Refusal("Say what: " + form + ", for example “" + example + "”.");
+            throw new Refusal(Message.of("core.words.nothingSaid", form, example));
         }
         return text;
     }
 
     /** Nothing more, or the sentence saying so. */
-    public void none(String sentence) {
+    public void none(Message sentence) {
         if (!rest().isEmpty()) {
             throw new Refusal(sentence);
         }

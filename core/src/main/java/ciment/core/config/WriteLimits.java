@@ -1,5 +1,6 @@
 package ciment.core.config;
 
+import ciment.core.i18n.Message;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -66,9 +67,9 @@ public record WriteLimits(Rate posts, Rate reactions, Rate creates) {
         }
 
         /** "a minute", "an hour", "a day". */
-        public String per() {
-            return window.equals(Duration.ofMinutes(1)) ? "a minute" : window.equals(Duration.ofHours(1)) ? "an hour"
-                    : "a day";
+        public Message per() {
+            return Message.of(window.equals(Duration.ofMinutes(1)) ? "core.rate.minute"
+                    : window.equals(Duration.ofHours(1)) ? "core.rate.hour" : "core.rate.day");
         }
     }
 }

@@ -1,5 +1,7 @@
 package ciment.core.model;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import java.util.Objects;
 
 /**
@@ -22,8 +24,14 @@ public record Channel(Platform platform, String workspace, String id, String nam
     }
 
     /** How people see it named: "#general in Slack", "General in Teams". */
+    public Message labelMessage() {
+        return Message.of("core.channel.label", Message.verbatim(platform == Platform.SLACK ? "#" + name : name),
+                platform.label());
+    }
+
+    /** The same in English, for logs and for the adapters that do not say it in the reader's language yet. */
     public String label() {
-        return (platform == Platform.SLACK ? "#" + name : name) + " in " + platform.label();
+        return Catalogue.ENGLISH.say(labelMessage());
     }
 
     /** The same channel, known by its key only (name and serviceUrl as stored elsewhere). */

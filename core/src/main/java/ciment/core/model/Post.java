@@ -1,6 +1,10 @@
 package ciment.core.model;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -151,30 +155,32 @@ public record Post(
      * One line under a post in feeds and threads: its reply count with the latest reply, and its reaction
      * counts (never who reacted). Empty when there is neither.
      */
-    public String activity() {
-        StringBuilder line = new StringBuilder();
+    public String activity(Catalogue words) {
+        List<String> parts = new ArrayList<>();
         if (isQuestion()) {
-            line.append(isAnswered() ? "Question, answered" : "Question, not answered yet");
+            parts.add(words.say(isAnswered() ? "reply.activity.answered" : "reply.activity.unanswered"));
         }
         if (isAcceptedAnswer()) {
-            line.append("Accepted answer");
+            parts.add(words.say("reply.activity.accepted"));
         }
         if (isPinned()) {
-            line.append(line.isEmpty() ? "" : " · ").append("Pinned as knowledge");
+            parts.add(words.say("reply.activity.pinned"));
         }
         if (replyCount > 0) {
-            line.append(line.isEmpty() ? "" : " · ");
-            line.append(replyCount).append(replyCount == 1 ? " reply" : " replies");
-            if (latestReply != null) {
-                line.append(", latest: ").append(latestReply);
-            }
+            parts.add(latestReply == null ? words.say("reply.activity.replies", replyCount)
+                    : words.say("reply.activity.repliesLatest", replyCount, Message.verbatim(latestReply)));
         }
         reactions.forEach((emoji, count) -> {
             if (count > 0) {
-                line.append(line.isEmpty() ? "" : " · ").append(':').append(emoji).append(": ").append(count);
+                parts.add(":" + emoji + ": " + count);
             }
         });
-        return line.toString();
+        return String.join(" · ", parts);
+    }
+
+    /** In English, for the adapters that do not say it in the reader's language yet. */
+    public String activity() {
+        return activity(Catalogue.ENGLISH);
     }
 
     /** What a removed post shows in the place of its author. */

@@ -1,5 +1,6 @@
 package ciment.core.model;
 
+import ciment.core.i18n.Message;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,7 @@ public record PostRef(String rootId, String id) {
         String text = word.startsWith("#") ? word.substring(1) : word;
         String[] parts = text.toUpperCase(Locale.ROOT).split("/", -1);
         if (parts.length > 2 || java.util.Arrays.stream(parts).anyMatch(p -> !ULID.matcher(p).matches())) {
-            throw new Refusal("“" + word + "” is not a post: name one as it is shown with each post, like #"
-                    + "01JD0000000000000000000000.");
+            throw new Refusal(Message.of("core.post.notAPost", Message.verbatim(word)));
         }
         return parts.length == 1 ? new PostRef(null, parts[0]) : new PostRef(parts[0], parts[1]);
     }

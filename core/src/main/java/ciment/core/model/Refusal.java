@@ -16,11 +16,6 @@ public final class Refusal extends RuntimeException {
         this.message = message;
     }
 
-    /** A sentence not yet in the catalogues: issue 16 replaces each with a key (a test counts what is left). */
-    public Refusal(String sentence) {
-        this(Message.verbatim(sentence));
-    }
-
     public Message message() {
         return message;
     }

@@ -1,5 +1,6 @@
 package ciment.core.model;
 
+import ciment.core.i18n.Message;
 import java.util.regex.Pattern;
 
 /** A community's short name, as typed in commands: 3 to 40 characters of a-z, 0-9 and '-'. */
@@ -18,9 +19,8 @@ public record Slug(String value) implements Comparable<Slug> {
             return new Slug(typed);
         }
         String suggestion = suggest(typed);
-        String hint = suggestion == null ? "like data-guild" : "like " + suggestion;
-        throw new Refusal("“" + typed + "” is not a valid community name: use 3 to 40 lower-case letters, digits or hyphens, "
-                + hint + ".");
+        throw new Refusal(Message.of("core.slug.invalid", Message.verbatim(String.valueOf(typed)),
+                suggestion == null ? "data-guild" : suggestion));
     }
 
     /** The nearest valid slug, or null when there is none worth showing. */

@@ -1,5 +1,6 @@
 package ciment.core.model;
 
+import ciment.core.i18n.Message;
 /**
  * A role, skill or tag as people type it, with the key it is found by: case, accents and spaces folded,
  * so that "Accessibilité" and "accessibilite" are one topic.
@@ -10,11 +11,11 @@ public record Topic(String text, String key) {
     public static Topic of(String typed) {
         String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
         if (text.isEmpty()) {
-            throw new Refusal("Name the role, skill or tag, for example “accessibility”.");
+            throw new Refusal(Message.of("core.topic.empty"));
         }
         if (Text.length(text) > MAX_LENGTH) {
-            throw new Refusal("A role, skill or tag holds at most " + MAX_LENGTH + " characters: “" + text
-                    + "” has " + Text.length(text) + ".");
+            throw new Refusal(Message.of("core.topic.tooLong", MAX_LENGTH, Message.verbatim(text),
+                    Text.length(text)));
         }
         return new Topic(text, Text.fold(text));
     }

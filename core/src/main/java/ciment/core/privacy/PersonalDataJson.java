@@ -1,5 +1,6 @@
 package ciment.core.privacy;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.json.JsonText;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Invitation;
@@ -23,8 +24,8 @@ public final class PersonalDataJson {
         PersonalDataJson json = new PersonalDataJson();
         json.object(() -> {
             json.field("exportedAt", exportedAt.toString());
-            json.field("note", "Everything Ciment holds about you. Other people's posts are not included, but the"
-                    + " posts others saved with your words are.");
+            // The file is one language for now: English, as the notice that brings it.
+            json.field("note", Catalogue.ENGLISH.say("core.export.note"));
             Profile profile = data.profile();
             json.key("profile");
             json.object(() -> {

@@ -1,6 +1,8 @@
 package ciment.core.reply;
 
 import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Listing;
+import ciment.core.i18n.Message;
 import ciment.core.model.Aggregate;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
@@ -10,14 +12,20 @@ import ciment.core.model.Person;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * What Ciment answers, before any chat tool draws it: Slack renders Block Kit, Teams text and
- * Adaptive Cards. Every answer has a plain sentence too, for notifications and for tests.
+ * Adaptive Cards. Every answer has a plain sentence too, for notifications and for tests. What a reply says
+ * is said with the reader's Catalogue; the same methods without one say English, for logs and tests and for
+ * the adapters that do not say the reader's language yet.
  */
 public sealed interface Reply {
 
@@ -26,36 +34,73 @@ public sealed interface Reply {
         return summary(Catalogue.ENGLISH);
     }
 
+    /** One sentence in the reader's language, for notifications, fallbacks and screen readers. */
+    String summary(Catalogue words);
+
+    /** A reply that is one message: its summary is the message said. */
+    sealed interface Said extends Reply {
+        Message message();
+
+        @Override
+        default String summary(Catalogue words) {
+            return words.say(message());
+        }
+    }
+
     /**
-     * One sentence in the reader's language, for notifications, fallbacks and screen readers. Until issue 16
-     * has moved every reply's sentence into the catalogues, a reply overrides one or the other.
+     * The request was done; the message says what was done. The String constructor (as Refused's) is
+     * transitional, for the adapters' own sentences until they are keys; core never uses it.
      */
-    default String summary(Catalogue words) {
-        return summary();
+    record Done(Message message) implements Said {
+        public Done(String sentence) {
+            this(Message.verbatim(sentence));
+        }
     }
 
-    /** The request was done. */
-    record Done(String summary) implements Reply {
-    }
-
-    /** The request was not done and nothing was written; the sentence says why and what to do. */
-    record Refused(String summary) implements Reply {
+    /** The request was not done and nothing was written; the message says why and what to do. */
+    record Refused(Message message) implements Said {
+        public Refused(String sentence) {
+            this(Message.verbatim(sentence));
+        }
     }
 
     record Help(List<Usage> commands) implements Reply {
         @Override
-        public String summary() {
-            return "Ciment commands: " + String.join(", ", commands.stream().map(Usage::form).toList()) + ".";
+        public String summary(Catalogue words) {
+            return words.say("reply.help", Message.verbatim(String.join(", ", commands.stream().map(Usage::form).toList())));
+        }
+    }
+
+    /** A list of posts under a title, with what to say when it is empty. */
+    interface Titled {
+        Message heading();
+
+        Message whenEmpty();
+
+        default String title(Catalogue words) {
+            return words.say(heading());
+        }
+
+        default String emptyHint(Catalogue words) {
+            return words.say(whenEmpty());
+        }
+
+        default String title() {
+            return title(Catalogue.ENGLISH);
+        }
+
+        default String emptyHint() {
+            return emptyHint(Catalogue.ENGLISH);
         }
     }
 
     /** A post was made (or had already been made by the same request: duplicates show the same post). */
     record Posted(Post post) implements Reply {
         @Override
-        public String summary() {
-            return (post.edited() ? "Edited " : post.isReply() ? "Replied " : post.isQuestion() ? "Asked " : "Posted ")
-                    + post.reference() + " in "
-                    + post.slug() + ".";
+        public String summary(Catalogue words) {
+            String key = post.edited() ? "reply.posted.edited" : post.isReply() ? "reply.posted.replied"
+                    : post.isQuestion() ? "reply.posted.asked" : "reply.posted";
+            return words.say(key, post.reference(), post.slug());
         }
     }
 
@@ -66,9 +111,8 @@ public sealed interface Reply {
         }
 
         @Override
-        public String summary() {
-            return "Thread " + root.reference() + " in " + root.slug() + ": " + replies.size()
-                    + (replies.size() == 1 ? " reply." : " replies.");
+        public String summary(Catalogue words) {
+            return words.say("reply.thread", root.reference(), root.slug(), replies.size());
         }
     }
 
@@ -76,15 +120,14 @@ public sealed interface Reply {
      * A list of posts other than a feed, under its title: a community's questions, its knowledge. Each post's
      * activity line says what it is (answered or not, pinned).
      */
-    record Posts(String title, List<Post> posts, String emptyHint) implements Reply {
+    record Posts(Message heading, List<Post> posts, Message whenEmpty) implements Reply, Titled {
         public Posts {
             posts = List.copyOf(posts);
         }
 
         @Override
-        public String summary() {
-            return posts.isEmpty() ? emptyHint
-                    : title + ": " + posts.size() + (posts.size() == 1 ? " post." : " posts.");
+        public String summary(Catalogue words) {
+            return posts.isEmpty() ? emptyHint(words) : words.say("reply.posts", heading, posts.size());
         }
     }
 
@@ -95,10 +138,9 @@ public sealed interface Reply {
         }
 
         @Override
-        public String summary() {
-            return entries.isEmpty() ? "No moderation action in " + community + " yet."
-                    : "Audit trail of " + community + ": " + entries.size()
-                            + (entries.size() == 1 ? " action." : " actions, newest first.");
+        public String summary(Catalogue words) {
+            return entries.isEmpty() ? words.say("reply.audit.none", community)
+                    : words.say("reply.audit", community, entries.size());
         }
     }
 
@@ -118,22 +160,24 @@ public sealed interface Reply {
         }
 
         @Override
-        public String summary() {
+        public String summary(Catalogue words) {
             if (communities.isEmpty() && offset > 0) {
-                return "No more communities match: that was the last page.";
+                return words.say("reply.communities.lastPage");
             }
             if (communities.isEmpty()) {
-                return query.isEmpty()
-                        ? "There are no communities yet: create the first one with create <slug> <purpose>."
-                        : "No community matches “" + query + "”: try fewer words, or create one.";
+                return query.isEmpty() ? words.say("reply.communities.none")
+                        : words.say("reply.communities.noMatch", Message.verbatim(query));
             }
             int total = communities.size() + more;
-            String shown = offset == 0 ? "the first " + communities.size()
-                    : "numbers " + (offset + 1) + " to " + (offset + communities.size());
-            return total + (total == 1 ? " community" : " communities")
-                    + (query.isEmpty() ? "" : " match “" + query + "”")
-                    + (more == 0 ? "." : ": " + shown + " are shown"
-                            + (next.isEmpty() ? "." : "; the next ones with " + next + ", or add words to narrow it down."));
+            Message found = query.isEmpty() ? Message.of("reply.communities.count", total)
+                    : Message.of("reply.communities.countMatching", total, Message.verbatim(query));
+            if (more == 0) {
+                return words.say("reply.communities.all", found);
+            }
+            Message shown = offset == 0 ? Message.of("reply.communities.first", communities.size())
+                    : Message.of("reply.communities.numbers", offset + 1, offset + communities.size());
+            return next.isEmpty() ? words.say("reply.communities.some", found, shown)
+                    : words.say("reply.communities.someNext", found, shown, next);
         }
     }
 
@@ -149,12 +193,22 @@ public sealed interface Reply {
      * for the home feed of all the asker's communities; {@code next}: the words that show the next (older)
      * page, "" on the last; {@code older}: this page follows another.
      */
-    record Feed(String community, List<Post> posts, String emptyHint, String next, boolean older) implements Reply {
+    record Feed(String community, List<Post> posts, Message whenEmpty, String next, boolean older)
+            implements Reply, Titled {
         /** How the word that asks for a feed's next page starts. */
         public static final String MORE = "more:";
 
+        public Feed(String community, List<Post> posts, Message whenEmpty) {
+            this(community, posts, whenEmpty, "", false);
+        }
+
+        /** Transitional (these two), for the adapters' own hints until they are keys; core never uses them. */
         public Feed(String community, List<Post> posts, String emptyHint) {
-            this(community, posts, emptyHint, "", false);
+            this(community, posts, Message.verbatim(emptyHint));
+        }
+
+        public Feed(String community, List<Post> posts, String emptyHint, String next, boolean older) {
+            this(community, posts, Message.verbatim(emptyHint), next, older);
         }
 
         public boolean isHome() {
@@ -167,18 +221,20 @@ public sealed interface Reply {
             return at < 0 ? Optional.empty() : Optional.of(next.substring(at + MORE.length()));
         }
 
-        public String title() {
-            return (older ? "Older in " : "Latest in ") + (isHome() ? "your communities" : community);
+        @Override
+        public Message heading() {
+            return isHome() ? Message.of(older ? "reply.feed.olderHome" : "reply.feed.latestHome")
+                    : Message.of(older ? "reply.feed.older" : "reply.feed.latest", community);
         }
 
         @Override
-        public String summary() {
+        public String summary(Catalogue words) {
             if (posts.isEmpty()) {
-                return older ? "No older posts" + (isHome() ? " in your communities." : " in " + community + ".")
-                        : emptyHint;
+                return older ? words.say(isHome() ? "reply.feed.noOlderHome" : "reply.feed.noOlder", community)
+                        : emptyHint(words);
             }
-            return title() + ": " + posts.size() + (posts.size() == 1 ? " post" : " posts")
-                    + (next.isEmpty() ? "." : "; older ones with " + next + ".");
+            return next.isEmpty() ? words.say("reply.feed", heading(), posts.size())
+                    : words.say("reply.feed.more", heading(), posts.size(), next);
         }
     }
 
@@ -197,9 +253,11 @@ public sealed interface Reply {
         }
 
         @Override
-        public String summary() {
-            return community.slug() + ": " + community.purpose() + " (" + Aggregate.members(community.memberCount())
-                    + (community.open() ? ", open" : ", closed") + (community.archived() ? ", archived" : "") + ").";
+        public String summary(Catalogue words) {
+            String state = (community.open() ? "reply.info.open" : "reply.info.closed")
+                    + (community.archived() ? "Archived" : "");
+            return words.say("reply.info", community.slug(), Message.verbatim(community.purpose()),
+                    Aggregate.membersMessage(community.memberCount()), Message.of(state));
         }
     }
 
@@ -221,11 +279,9 @@ public sealed interface Reply {
         }
 
         @Override
-        public String summary() {
-            return requests.isEmpty()
-                    ? "No request is waiting in " + community + "."
-                    : requests.size() + (requests.size() == 1 ? " request waits" : " requests wait") + " in " + community
-                            + ": answer with approve or decline " + community + " <person>.";
+        public String summary(Catalogue words) {
+            return requests.isEmpty() ? words.say("reply.requests.none", community)
+                    : words.say("reply.requests", community, requests.size());
         }
     }
 
@@ -248,15 +304,23 @@ public sealed interface Reply {
             }
 
             /** "Slack", "Teams", "Slack and Teams" (or "no chat tool" for an account since erased). */
-            public String toolsLabel() {
+            public Message toolsMessage() {
                 List<String> labels = java.util.Arrays.stream(Platform.values()).filter(tools::contains)
                         .map(Platform::label).toList();
-                return labels.isEmpty() ? "no chat tool" : String.join(" and ", labels);
+                return labels.isEmpty() ? Message.of("reply.member.noTool") : Listing.and(labels);
             }
 
             /** "Ada (steward, Slack and Teams)". */
+            public Message lineMessage() {
+                return Message.of(steward ? "reply.member.steward" : "reply.member",
+                        Message.verbatim(person.displayName()), toolsMessage());
+            }
+            public String toolsLabel() {
+                return Catalogue.ENGLISH.say(toolsMessage());
+            }
+
             public String line() {
-                return person.displayName() + " (" + (steward ? "steward, " : "") + toolsLabel() + ")";
+                return Catalogue.ENGLISH.say(lineMessage());
             }
         }
 
@@ -266,10 +330,10 @@ public sealed interface Reply {
         }
 
         @Override
-        public String summary() {
-            return community + " has " + total + (total == 1 ? " member: " : " members: ")
-                    + String.join(", ", members.stream().map(Member::line).toList())
-                    + (unnamed() > 0 ? " and " + unnamed() + " more." : ".");
+        public String summary(Catalogue words) {
+            Message named = Listing.commas(members.stream().map(Member::lineMessage).toList());
+            return unnamed() > 0 ? words.say("reply.members.more", community, total, named, unnamed())
+                    : words.say("reply.members", community, total, named);
         }
     }
 
@@ -277,31 +341,40 @@ public sealed interface Reply {
      * whoami (and roles, skills): my profile and accounts. {@code unlinked}: why this account is not linked to
      * others by its email address, in one sentence (whoami asks the chat tool again; empty otherwise).
      */
-    record Me(Profile profile, List<ChatAccount> accounts, Optional<String> unlinked) implements Reply {
+    record Me(Profile profile, List<ChatAccount> accounts, Optional<Message> unlinkedWhy) implements Reply {
         public Me(Profile profile, List<ChatAccount> accounts) {
             this(profile, accounts, Optional.empty());
         }
 
+        public Optional<String> unlinked(Catalogue words) {
+            return unlinkedWhy.map(words::say);
+        }
+        public Optional<String> unlinked() {
+            return unlinked(Catalogue.ENGLISH);
+        }
+
         @Override
-        public String summary() {
-            String roles = profile.roles().isEmpty() ? "no roles" : "roles: " + String.join(", ", profile.roles());
-            String skills = profile.skills().isEmpty() ? "no skills" : "skills: " + String.join(", ", profile.skills());
-            return profile.person().displayName() + ": " + roles + "; " + skills + ".";
+        public String summary(Catalogue words) {
+            Message roles = profile.roles().isEmpty() ? Message.of("reply.me.noRoles")
+                    : Message.of("reply.me.roles", Message.verbatim(String.join(", ", profile.roles())));
+            Message skills = profile.skills().isEmpty() ? Message.of("reply.me.noSkills")
+                    : Message.of("reply.me.skills", Message.verbatim(String.join(", ", profile.skills())));
+            return words.say("reply.me", Message.verbatim(profile.person().displayName()), roles, skills);
         }
     }
 
     /** who <topic>: the people who declared it (by name, never ranked) and the communities tagged with it. */
     record Who(String topic, List<Found> people, List<Community> communities) implements Reply {
         @Override
-        public String summary() {
+        public String summary(Catalogue words) {
             if (people.isEmpty() && communities.isEmpty()) {
-                return "Nobody has declared “" + topic + "” yet, and no community is tagged with it.";
+                return words.say("reply.who.nobody", Message.verbatim(topic));
             }
-            String names = people.isEmpty() ? "nobody yet"
-                    : String.join(", ", people.stream().map(found -> found.person().displayName()).toList());
-            String tagged = communities.isEmpty() ? "none yet"
-                    : String.join(", ", communities.stream().map(c -> c.slug().value()).toList());
-            return "For “" + topic + "”, people: " + names + "; communities: " + tagged + ".";
+            Message names = people.isEmpty() ? Message.of("reply.who.noPeople")
+                    : Message.verbatim(String.join(", ", people.stream().map(found -> found.person().displayName()).toList()));
+            Message tagged = communities.isEmpty() ? Message.of("reply.who.noCommunities")
+                    : Message.verbatim(String.join(", ", communities.stream().map(c -> c.slug().value()).toList()));
+            return words.say("reply.who", Message.verbatim(topic), names, tagged);
         }
     }
 
@@ -316,34 +389,36 @@ public sealed interface Reply {
      * @param chartUrl  the chart of the month, when Ciment knows its public address
      * @param csvUrl    the FOCUS CSV of the month, likewise
      */
-    record Costs(java.time.YearMonth month, List<CommunityCost> communities, java.util.Optional<CommunityCost> platform,
-            java.math.BigDecimal total, String prices, List<String> sources, boolean estimated,
-            java.util.Optional<String> chartUrl, java.util.Optional<String> csvUrl) implements Reply {
+    record Costs(YearMonth month, List<CommunityCost> communities, Optional<CommunityCost> platform,
+            BigDecimal total, String prices, List<String> sources, boolean estimated,
+            Optional<String> chartUrl, Optional<String> csvUrl) implements Reply {
         public Costs {
             communities = List.copyOf(communities);
             sources = List.copyOf(sources);
         }
 
         @Override
-        public String summary() {
+        public String summary(Catalogue words) {
             if (communities.isEmpty() && platform.isEmpty()) {
-                return "No cost to show for " + month + ".";
+                return words.say("finance.costs.none", month.toString());
             }
-            return "Costs for " + month + (estimated ? " (estimated)" : "") + ": " + dollars(total) + " in all, "
-                    + communities.size() + (communities.size() == 1 ? " community" : " communities")
-                    + (platform.isPresent() ? " and the platform." : ".");
+            Message when = Message.of(estimated ? "finance.costs.monthEstimated" : "finance.costs.month", month.toString());
+            return words.say(platform.isPresent() ? "finance.costs.withPlatform" : "finance.costs", when, dollars(total),
+                    communities.size());
         }
 
         /** The prices' name, date and source, "estimated" when units were computed, and whom it is about. */
+        public String footnote(Catalogue words) {
+            return words.say(estimated ? "finance.costs.footnoteEstimated" : "finance.costs.footnote",
+                    Message.verbatim(prices), Message.verbatim(String.join(", ", sources)));
+        }
         public String footnote() {
-            return "Prices: " + prices + " list prices, from " + String.join(", ", sources) + "."
-                    + (estimated ? " Estimated: some DynamoDB units were computed from item sizes." : "")
-                    + " Costs are per community, never per person.";
+            return footnote(Catalogue.ENGLISH);
         }
 
         /** "$12.34". */
-        public static String dollars(java.math.BigDecimal amount) {
-            return "$" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        public static String dollars(BigDecimal amount) {
+            return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
     }
 
@@ -351,35 +426,36 @@ public sealed interface Reply {
      * One line of a cost report: a community by slug (or "platform"), its month's cost, its most costly
      * services (at most three), and its budget if one is set.
      */
-    record CommunityCost(String name, java.math.BigDecimal cost, List<ServiceCost> topServices,
-            java.util.Optional<java.math.BigDecimal> budget) {
+    record CommunityCost(String name, BigDecimal cost, List<ServiceCost> topServices,
+            Optional<BigDecimal> budget) {
         public CommunityCost {
             topServices = List.copyOf(topServices);
         }
 
         /** The share of the budget used, in whole percent (rounded down), when a budget is set. */
-        public java.util.OptionalInt percentOfBudget() {
+        public OptionalInt percentOfBudget() {
             if (budget.isEmpty() || budget.get().signum() <= 0) {
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
-            return java.util.OptionalInt.of(cost.multiply(java.math.BigDecimal.valueOf(100))
-                    .divide(budget.get(), 0, java.math.RoundingMode.FLOOR).intValue());
+            return OptionalInt.of(cost.multiply(BigDecimal.valueOf(100))
+                    .divide(budget.get(), 0, RoundingMode.FLOOR).intValue());
         }
 
         /** "data-guild: $1.23 (Lambda $0.80, DynamoDB $0.40); budget $25.00, 4% used". */
+        public String line(Catalogue words) {
+            String services = String.join(", ", topServices.stream()
+                    .map(s -> s.service() + " " + Costs.dollars(s.cost())).toList());
+            String key = "finance.costs.line" + (topServices.isEmpty() ? "" : ".services")
+                    + (budget.isPresent() ? ".budget" : "");
+            return words.say(key, Message.verbatim(name), Costs.dollars(cost), Message.verbatim(services),
+                    budget.map(Costs::dollars).orElse(""), percentOfBudget().orElse(0));
+        }
         public String line() {
-            StringBuilder text = new StringBuilder(name).append(": ").append(Costs.dollars(cost));
-            if (!topServices.isEmpty()) {
-                text.append(" (").append(String.join(", ", topServices.stream()
-                        .map(s -> s.service() + " " + Costs.dollars(s.cost())).toList())).append(')');
-            }
-            budget.ifPresent(b -> text.append("; budget ").append(Costs.dollars(b)).append(", ")
-                    .append(percentOfBudget().orElse(0)).append("% used"));
-            return text.toString();
+            return line(Catalogue.ENGLISH);
         }
     }
 
-    record ServiceCost(String service, java.math.BigDecimal cost) {
+    record ServiceCost(String service, BigDecimal cost) {
     }
 
     /** A person found, with the chat accounts through which the asker can reach them. */

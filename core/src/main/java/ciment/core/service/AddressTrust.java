@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.config.TrustedDomains;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -21,10 +22,8 @@ import java.util.Optional;
  * still trusted for the domain.
  */
 final class AddressTrust {
-    static final String GUEST = "This account stays separate from your other accounts: it takes part as a guest, and"
-            + " a guest is never linked to anyone by an email address.";
-    static final String NOTHING_TRUSTED = "This account stays separate from your other accounts: this deployment of"
-            + " Ciment trusts no email domain for linking accounts (CIMENT_TRUSTED_DOMAINS is not set).";
+    static final Message GUEST = Message.of("core.unlinked.guest");
+    static final Message NOTHING_TRUSTED = Message.of("core.unlinked.nothingTrusted");
 
     private final People people;
     private final TrustedDomains trusted;
@@ -41,13 +40,12 @@ final class AddressTrust {
     record Vouched(VouchedAddress address) implements Verdict {
     }
 
-    record Unlinked(String why) implements Verdict {
+    record Unlinked(Message why) implements Verdict {
     }
 
     Verdict of(ChatAccount account, Introduction introduction) {
         if (introduction.email().isEmpty()) {
-            return new Unlinked("This account stays separate from your other accounts: "
-                    + account.platform().label() + " did not give Ciment its email address.");
+            return new Unlinked(Message.of("core.unlinked.noEmail", account.platform().label()));
         }
         if (introduction.guest()) {
             return new Unlinked(GUEST);
@@ -59,15 +57,13 @@ final class AddressTrust {
         String domain = TrustedDomains.domainOf(email);
         return introduction.organisations().stream().filter(organisation -> trusted.trusts(domain, organisation))
                 .findFirst().<Verdict>map(organisation -> new Vouched(new VouchedAddress(email, organisation)))
-                .orElseGet(() -> new Unlinked("This account stays separate from your other accounts: addresses at "
-                        + domain + " link only accounts of the workspaces and tenants CIMENT_TRUSTED_DOMAINS trusts for "
-                        + domain + ", and " + organisationOf(account, introduction) + " is not one of them."));
+                .orElseGet(() -> new Unlinked(Message.of("core.unlinked.untrusted", domain,
+                        organisationOf(account, introduction))));
     }
 
     /** The sentence for an address held by someone Ciment no longer believes about it. */
-    static String heldElsewhere(String email) {
-        return "This account stays separate from your other accounts: " + email + " is held by a person whose"
-                + " workspace or tenant is not trusted for it (any more), so ask your Ciment admin.";
+    static Message heldElsewhere(String email) {
+        return Message.of("core.unlinked.heldElsewhere", Message.verbatim(email));
     }
 
     /** A holder that may be linked to: vouched for by an organisation still trusted for the domain, and no guest. */
@@ -82,9 +78,7 @@ final class AddressTrust {
 
     /** As {@link #holder}, or a refusal saying the address names nobody. */
     Person named(String email) {
-        return holder(email).orElseThrow(() -> new Refusal("Nobody with the address " + email + " is known to Ciment"
-                + " (an address names only people of a workspace or tenant trusted for it): @mention them, or they can"
-                + " start with help."));
+        return holder(email).orElseThrow(() -> new Refusal(Message.of("core.person.noAddress", Message.verbatim(email))));
     }
 
     /** The person's address, when it is vouched for by an organisation still trusted for it: it names roles. */
@@ -96,9 +90,10 @@ final class AddressTrust {
         return trusted.trusts(TrustedDomains.domainOf(address.email()), address.organisation());
     }
 
-    private static String organisationOf(ChatAccount account, Introduction introduction) {
+    private static Message organisationOf(ChatAccount account, Introduction introduction) {
         String ids = String.join(" / ", introduction.organisations());
-        String kind = account.platform() == Platform.SLACK ? "this account's Slack workspace" : "this account's tenant";
-        return ids.isEmpty() ? kind + " (" + account.platform().label() + " did not name it)" : kind + " " + ids;
+        String kind = account.platform() == Platform.SLACK ? "core.unlinked.workspace" : "core.unlinked.tenant";
+        return ids.isEmpty() ? Message.of(kind + ".unnamed", account.platform().label())
+                : Message.of(kind, Message.verbatim(ids));
     }
 }

@@ -1,5 +1,7 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.cost.CostReport;
 import ciment.core.cost.Money;
 import ciment.core.cost.PriceTable;
@@ -146,15 +148,14 @@ public final class BudgetWatch {
     /** The winner of a claim tells the stewards and finance; each notice's id names the alert and the person. */
     private int tell(String communityId, YearMonth month, int percent, BigDecimal cost, BigDecimal budget) {
         String slug = communities.catalog().stream().filter(c -> c.id().equals(communityId)).findFirst()
-                .map(Community::slug).map(Object::toString).orElse("A community");
+                .map(Community::slug).map(Object::toString).orElse(null);
         Map<String, Person> told = new LinkedHashMap<>();
         people.people(communities.stewards(communityId)).forEach(person -> told.put(person.id(), person));
         roles.holders(Grant.FINANCE).forEach(person -> told.putIfAbsent(person.id(), person));
-        String text = (percent >= 100
-                ? slug + " has reached its monthly budget of " + Money.usd(Money.cents(budget))
-                : slug + " has used " + percent + "% of its monthly budget of " + Money.usd(Money.cents(budget)))
-                + " in " + month + ": " + Money.usd(Money.cents(cost), cost) + " so far. See costs " + month
-                + " for its services, or raise it with budget " + slug + " <amount>.";
+        // Said in English until notices carry a Message (the recipient's language is the delivery's to know).
+        Message named = slug == null ? Message.of("delivery.budget.someCommunity") : Message.verbatim(slug);
+        String text = Catalogue.ENGLISH.say(Message.of(percent >= 100 ? "delivery.budget.reached" : "delivery.budget.used",
+                named, percent, Money.usd(Money.cents(budget)), month.toString(), Money.usd(Money.cents(cost), cost)));
         Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         int count = 0;
         for (Person person : told.values()) {

@@ -1,5 +1,7 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatMessage;
 import ciment.core.model.Community;
@@ -44,14 +46,14 @@ public final class CaptureActions {
 
     public Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
         if (messages.isEmpty() || messages.get(0).text().isBlank()) {
-            throw new Refusal("That message has no text to save: only messages with words can become posts.");
+            throw new Refusal(Message.of("core.save.noText"));
         }
         Community community = CommunityActions.writable(communityActions.visibleTo(saver, slug));
         if (communities.membership(community.id(), saver.id()).isEmpty()) {
-            throw new Refusal("Only members can save messages to " + slug + ": join " + slug + " first.");
+            throw new Refusal(Message.of("core.save.notMember", slug));
         }
         // One post spent for the message and its thread: saving is one act, its replies come with it.
-        quota.spend(saver, WriteQuota.Kind.POST, "nothing was saved");
+        quota.spend(saver, WriteQuota.Kind.POST, Message.of("core.nothing.saved"));
         Post root = new Post(PostActions.postId(caller, community.id()), community.id(), slug, saver.id(),
                 saver.displayName(), caller.account().platform(), credited(messages.get(0)), caller.at());
         posts.add(root); // false: this very request was handled before, and its replies were too
@@ -82,7 +84,9 @@ public final class CaptureActions {
 
     /** "Ada Lovelace in Slack: …", cut to a post's length. */
     static String credited(ChatMessage message) {
-        String text = message.authorName() + " in " + message.platform().label() + ": " + message.text().strip();
+        // Part of the post's text, as stored: one language for every reader, English.
+        String text = Catalogue.ENGLISH.say(Message.of("core.save.credit", Message.verbatim(message.authorName()),
+                message.platform().label(), Message.verbatim(message.text().strip())));
         return Text.cut(text, Text.POST_MAX);
     }
 }

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.Caller;
 import ciment.core.model.Channel;
@@ -62,11 +63,11 @@ public final class ChannelIntake {
             return Optional.empty();
         }
         if (Text.length(text) > Text.POST_MAX) {
-            return Optional.of(new Reply.Refused(tooLong("this message stays in the channel only")));
+            return Optional.of(new Reply.Refused(tooLong(STAYS)));
         }
         Community community = communities.find(link.slug()).orElse(null);
         if (community == null || community.archived()) {
-            return Optional.of(new Reply.Refused(link.slug() + " is archived: this message stays in the channel only."));
+            return Optional.of(new Reply.Refused(Message.of("core.intake.archived", link.slug())));
         }
         if (rootMessageId != null && !rootMessageId.equals(messageId)) {
             return copies.find(channel.platform(), channel.id(), rootMessageId)
@@ -86,7 +87,7 @@ public final class ChannelIntake {
         Post first = conversations.find(Set.of(link.communityId()), new PostRef(null, root.isReply() ? root.rootId()
                 : root.id())).orElse(null);
         if (first == null || first.isRemoved() || first.isHidden()) {
-            return new Reply.Refused("That post was deleted or hidden: this reply stays in the channel only.");
+            return new Reply.Refused(Message.of("core.intake.rootGone"));
         }
         spend(author, caller, text);
         Post reply = Post.reply(PostActions.postId(caller, link.communityId()), first.id(), link.communityId(),
@@ -99,7 +100,7 @@ public final class ChannelIntake {
                 mentions.notify(author, caller, reply);
                 yield new Reply.Posted(reply);
             }
-            case ROOT_GONE -> new Reply.Refused("That post was deleted or hidden: this reply stays in the channel only.");
+            case ROOT_GONE -> new Reply.Refused(Message.of("core.intake.rootGone"));
         };
     }
 
@@ -112,21 +113,21 @@ public final class ChannelIntake {
         quota.spend(author, WriteQuota.Kind.POST, STAYS);
     }
 
-    private static final String STAYS = "this message stays in the channel only";
+    private static final Message STAYS = Message.of("core.intake.stays");
 
-    private static String tooLong(String outcome) {
-        return "A post holds at most " + Text.POST_MAX + " characters: " + outcome + ".";
+    private static Message tooLong(Message outcome) {
+        return Message.of("core.intake.tooLong", Text.POST_MAX, outcome);
     }
 
     /** The message was edited in the channel: so is its post, when the same person wrote both. */
     public Optional<Reply> edited(Person author, Caller caller, Link link, String messageId, String text) {
         if (Text.length(text) > Text.POST_MAX) {
             // Slack takes 40,000 characters in a message: a post item stays bounded whatever is edited in.
-            return postOf(caller, link, messageId).map(post -> new Reply.Refused(tooLong("its post keeps the words it had")));
+            return postOf(caller, link, messageId).map(post -> new Reply.Refused(tooLong(Message.of("core.intake.keepsWords"))));
         }
         return postOf(caller, link, messageId).map(post -> {
             if (!conversations.edit(post, author.id(), text)) {
-                throw new Refusal("Only its author edits " + post.reference() + ".");
+                throw new Refusal(Message.of("core.intake.notAuthorEdit", post.reference()));
             }
             return new Reply.Posted(post.editedTo(text));
         });
@@ -138,9 +139,9 @@ public final class ChannelIntake {
             AuditEntry entry = new AuditEntry(PostActions.postId(caller), post.communityId(), "deleted",
                     post.reference(), author.id(), author.displayName(), "in " + caller.channel().label(), caller.at());
             if (!conversations.delete(post, author.id(), entry)) {
-                throw new Refusal("Only its author deletes " + post.reference() + ".");
+                throw new Refusal(Message.of("core.intake.notAuthorDelete", post.reference()));
             }
-            return new Reply.Done("Deleted " + post.reference() + ".");
+            return new Reply.Done(Message.of("core.intake.deleted", post.reference()));
         });
     }
 

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -44,18 +45,15 @@ public final class CommunityActions {
 
     public Reply create(Person creator, Slug slug, String purpose) {
         if (creator.guest()) {
-            return new Reply.Refused("Guests take part in the communities they are invited to; creating one is for"
-                    + " employees.");
+            return new Reply.Refused(Message.of("core.create.guest"));
         }
-        quota.spend(creator, WriteQuota.Kind.CREATE, "nothing was created");
+        quota.spend(creator, WriteQuota.Kind.CREATE, Message.of("core.nothing.created"));
         Instant now = clock.instant();
         Community community = Community.founded(Ulid.random(now), slug, purpose, creator.id(), now);
         Membership steward = new Membership(community.id(), slug, creator.id(), Role.STEWARD, now);
         return switch (communities.create(community, steward)) {
-            case CREATED -> new Reply.Done("Created " + slug + ": you are its first steward. Colleagues join with join "
-                    + slug + ".");
-            case SLUG_TAKEN -> new Reply.Refused("The name " + slug + " is taken: pick another name, or join "
-                    + slug + ".");
+            case CREATED -> new Reply.Done(Message.of("core.create.done", slug));
+            case SLUG_TAKEN -> new Reply.Refused(Message.of("core.create.taken", slug));
         };
     }
 
@@ -68,17 +66,15 @@ public final class CommunityActions {
             JoinRequest request = new JoinRequest(community.id(), slug, person.id(), person.displayName(), now,
                     caller.replyTo());
             return switch (communities.request(request)) {
-                case FILED -> new Reply.Done(slug + " is closed: your request went to its stewards, and you will hear"
-                        + " their answer here.");
-                case ALREADY_FILED -> new Reply.Refused("Your request to join " + slug
-                        + " is already with its stewards.");
-                case ALREADY_MEMBER -> new Reply.Refused("You are already a member of " + slug + ".");
+                case FILED -> new Reply.Done(Message.of("core.join.requested", slug));
+                case ALREADY_FILED -> new Reply.Refused(Message.of("core.join.alreadyRequested", slug));
+                case ALREADY_MEMBER -> new Reply.Refused(Message.of("core.join.alreadyMember", slug));
             };
         }
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, now);
         return switch (communities.join(membership)) {
-            case JOINED -> new Reply.Done("Welcome to " + slug + ": post with post " + slug + " <text>.");
-            case ALREADY_MEMBER -> new Reply.Refused("You are already a member of " + slug + ".");
+            case JOINED -> new Reply.Done(Message.of("core.join.done", slug));
+            case ALREADY_MEMBER -> new Reply.Refused(Message.of("core.join.alreadyMember", slug));
             case NO_SUCH_COMMUNITY -> new Reply.Refused(noSuch(slug));
         };
     }
@@ -86,10 +82,9 @@ public final class CommunityActions {
     public Reply leave(Person person, Slug slug) {
         Community community = visibleTo(person, slug);
         return switch (communities.leave(community.id(), person.id())) {
-            case LEFT -> new Reply.Done("You left " + slug + ".");
-            case NOT_MEMBER -> new Reply.Refused("You are not a member of " + slug + ", so there is nothing to leave.");
-            case LAST_STEWARD -> new Reply.Refused("You are the only steward of " + slug
-                    + ", and a community always keeps one: hand over first with steward add " + slug + " <person>.");
+            case LEFT -> new Reply.Done(Message.of("core.leave.done", slug));
+            case NOT_MEMBER -> new Reply.Refused(Message.of("core.leave.notMember", slug));
+            case LAST_STEWARD -> new Reply.Refused(Message.of("core.leave.lastSteward", slug));
         };
     }
 
@@ -113,7 +108,7 @@ public final class CommunityActions {
                 invitations.contains(c.id()));
         List<Reply.Listed> found = matching.stream().skip(page.offset()).limit(LIST_LIMIT).map(listed).toList();
         if (person.guest() && matching.isEmpty() && folded.isEmpty()) {
-            return new Reply.Done("No community has invited you yet: a steward lets guests in with invite.");
+            return new Reply.Done(Message.of("core.discover.guestUninvited"));
         }
         List<Reply.Listed> suggested = folded.isEmpty() && !person.guest() && page.offset() == 0
                 ? suggestions(person, visible, mine.keySet()).stream().map(listed).toList()
@@ -177,11 +172,11 @@ public final class CommunityActions {
     }
 
     /** A community the person stewards; refused, saying who can, otherwise. */
-    Community stewardedBy(Person person, Slug slug, String action) {
+    Community stewardedBy(Person person, Slug slug, Message action) {
         Community community = existing(slug);
         boolean steward = communities.membership(community.id(), person.id()).map(Membership::isSteward).orElse(false);
         if (!steward) {
-            throw new Refusal("Only a steward of " + slug + " can " + action + ": info " + slug + " names them.");
+            throw new Refusal(Message.of("core.steward.only", slug, action));
         }
         return community;
     }
@@ -190,7 +185,7 @@ public final class CommunityActions {
     Community readableBy(Person person, Slug slug) {
         Community community = visibleTo(person, slug);
         if (!community.open() && communities.membership(community.id(), person.id()).isEmpty()) {
-            throw new Refusal(slug + " is closed: its posts are for its members. Send join " + slug + " to ask.");
+            throw new Refusal(Message.of("core.community.closed", slug));
         }
         return community;
     }
@@ -198,7 +193,7 @@ public final class CommunityActions {
     /** An archived community is read-only: nothing is posted to it and nobody joins it. */
     static Community writable(Community community) {
         if (community.archived()) {
-            throw new Refusal(community.slug() + " is archived: it can be read but not changed. A steward can restore it.");
+            throw new Refusal(Message.of("core.community.archived", community.slug()));
         }
         return community;
     }
@@ -219,7 +214,7 @@ public final class CommunityActions {
         return true;
     }
 
-    static String noSuch(Slug slug) {
-        return "There is no community called " + slug + ": send communities to find one, or create it.";
+    static Message noSuch(Slug slug) {
+        return Message.of("core.community.noSuch", slug);
     }
 }

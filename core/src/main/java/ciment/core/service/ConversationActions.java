@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
@@ -37,16 +38,16 @@ public final class ConversationActions {
 
     public Reply reply(Person author, Caller caller, PostRef ref, String text) {
         if (ref.isReply()) {
-            throw new Refusal("Reply to the thread's first post, #" + ref.rootId() + ": a thread has one level.");
+            throw new Refusal(Message.of("core.reply.toRoot", ref.rootId()));
         }
         PostLocator.Located root = locator.locate(author, ref);
         if (root.post().isRemoved() || root.post().isHidden()) {
-            throw new Refusal(ref + " was " + (root.post().isRemoved() ? "deleted" : "hidden by a steward")
-                    + ": it takes no more replies.");
+            throw new Refusal(Message.of(root.post().isRemoved() ? "core.reply.rootDeleted" : "core.reply.rootHidden",
+                    ref));
         }
         writable(root);
-        mentions.allow(caller, text, "nothing was replied");
-        quota.spend(author, WriteQuota.Kind.POST, "nothing was replied");
+        mentions.allow(caller, text, Message.of("core.nothing.replied"));
+        quota.spend(author, WriteQuota.Kind.POST, Message.of("core.nothing.replied"));
         Post reply = Post.reply(PostActions.postId(caller, root.post().communityId()), root.post().id(),
                 root.post().communityId(),
                 root.post().slug(), author.id(), author.displayName(), caller.account().platform(), text, caller.at());
@@ -56,7 +57,7 @@ public final class ConversationActions {
                 mentions.notify(author, caller, reply);
                 yield new Reply.Posted(reply);
             }
-            case ROOT_GONE -> throw new Refusal(ref + " was deleted or hidden meanwhile: it takes no more replies.");
+            case ROOT_GONE -> throw new Refusal(Message.of("core.reply.rootGone", ref));
         };
     }
 
@@ -78,36 +79,32 @@ public final class ConversationActions {
     public Reply react(Person person, PostRef ref, String emoji, boolean add) {
         PostLocator.Located found = locator.locate(person, ref);
         if (found.post().isHidden() || found.post().isRemoved()) {
-            throw new Refusal(ref + " was " + (found.post().isHidden() ? "hidden by a steward" : "deleted")
-                    + ": it takes no reactions.");
+            throw new Refusal(Message.of(found.post().isHidden() ? "core.react.hidden" : "core.react.deleted", ref));
         }
         writable(found);
         if (add && !found.post().shows(emoji) && found.post().emojiShown() >= Post.MAX_EMOJI) {
             throw full(ref, emoji);
         }
-        quota.spend(person, WriteQuota.Kind.REACTION, "nothing was changed");
+        quota.spend(person, WriteQuota.Kind.REACTION, Message.of("core.nothing.changed"));
         return switch (conversations.react(found.post(), emoji, person.id(), add)) {
-            case CHANGED -> new Reply.Done(add ? "Reacted :" + emoji + ": to " + ref + "."
-                    : "Took back :" + emoji + ": on " + ref + ".");
-            case UNCHANGED -> new Reply.Done(add ? "You had already reacted :" + emoji + ": to " + ref + "."
-                    : "You had not reacted :" + emoji + ": to " + ref + ": nothing to take back.");
+            case CHANGED -> new Reply.Done(Message.of(add ? "core.react.done" : "core.unreact.done", emoji, ref));
+            case UNCHANGED -> new Reply.Done(Message.of(add ? "core.react.already" : "core.unreact.never", emoji, ref));
             case FULL -> throw full(ref, emoji); // another emoji took the last place meanwhile
         };
     }
 
     /** Custom emoji are many: a post shows a bounded number of them, so that its item stays small. */
     private static Refusal full(PostRef ref, String emoji) {
-        return new Refusal(ref + " already shows " + Post.MAX_EMOJI + " different emoji, the most a post takes, so :"
-                + emoji + ": was not added: react with one it shows.");
+        return new Refusal(Message.of("core.react.full", ref, Post.MAX_EMOJI, emoji));
     }
 
     public Reply edit(Person author, Caller caller, PostRef ref, String text) {
         PostLocator.Located found = locator.locate(author, ref);
         ownedBy(author, found.post(), "edit");
         writable(found);
-        mentions.allow(caller, text, "nothing was edited");
+        mentions.allow(caller, text, Message.of("core.nothing.edited"));
         if (!conversations.edit(found.post(), author.id(), text)) {
-            throw new Refusal("You can only edit your own posts, and " + ref + " is not yours (or was removed).");
+            throw new Refusal(Message.of("core.edit.notYours", ref));
         }
         Post edited = found.post().editedTo(text);
         mentions.notify(author, caller, edited); // people newly mentioned; the others were told already
@@ -119,31 +116,30 @@ public final class ConversationActions {
         ownedBy(author, found.post(), "delete");
         AuditEntry entry = entry(caller, found, author, "deleted", "by its author");
         if (!conversations.delete(found.post(), author.id(), entry)) {
-            throw new Refusal("You can only delete your own posts, and " + ref + " is not yours (or was removed).");
+            throw new Refusal(Message.of("core.delete.notYours", ref));
         }
-        return new Reply.Done("Deleted " + ref + ": it shows as removed in " + found.post().slug() + ".");
+        return new Reply.Done(Message.of("core.delete.done", ref, found.post().slug()));
     }
 
     public Reply hide(Person steward, Caller caller, PostRef ref, String reason) {
         PostLocator.Located found = locator.locate(steward, ref);
         if (!found.membership().isSteward()) {
-            throw new Refusal("Only stewards of " + found.post().slug() + " can hide its posts.");
+            throw new Refusal(Message.of("core.hide.notSteward", found.post().slug()));
         }
         if (found.post().isRemoved()) {
-            throw new Refusal(ref + " was already removed: there is nothing left to hide.");
+            throw new Refusal(Message.of("core.hide.removed", ref));
         }
         if (!conversations.hide(found.post(), reason, entry(caller, found, steward, "hid", reason))) {
-            throw new Refusal(ref + " is already hidden.");
+            throw new Refusal(Message.of("core.hide.already", ref));
         }
-        return new Reply.Done("Hid " + ref + " in " + found.post().slug() + ": “" + reason
-                + "”. The audit trail keeps it (audit " + found.post().slug() + ").");
+        return new Reply.Done(Message.of("core.hide.done", ref, found.post().slug(), Message.verbatim(reason)));
     }
 
     public Reply audit(Person steward, Slug slug) {
         Community community = communityActions.visibleTo(steward, slug);
         boolean isSteward = communities.membership(community.id(), steward.id()).map(Membership::isSteward).orElse(false);
         if (!isSteward) {
-            throw new Refusal("Only stewards of " + slug + " can read its audit trail.");
+            throw new Refusal(Message.of("core.audit.notSteward", slug));
         }
         return new Reply.Audit(slug.value(), conversations.audit(community.id(), AUDIT_PAGE));
     }
@@ -155,14 +151,14 @@ public final class ConversationActions {
 
     private static void ownedBy(Person person, Post post, String verb) {
         if (post.isRemoved()) {
-            throw new Refusal(post.reference() + " was removed: there is nothing left to " + verb + ".");
+            throw new Refusal(Message.of("core.own.removed." + verb, post.reference()));
         }
         if (!person.id().equals(post.authorId())) {
-            throw new Refusal("You can only " + verb + " your own posts: " + post.reference() + " is "
-                    + post.authorName() + "'s.");
+            throw new Refusal(Message.of("core.own.notYours." + verb, post.reference(),
+                    Message.verbatim(post.authorName())));
         }
         if (post.isHidden() && verb.equals("edit")) {
-            throw new Refusal(post.reference() + " was hidden by a steward: it cannot be edited, only deleted.");
+            throw new Refusal(Message.of("core.edit.hidden", post.reference()));
         }
     }
 

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Community;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -41,7 +42,7 @@ public final class FeedActions {
         Community community = communityActions.readableBy(reader, slug);
         Posts.Page page = posts.page(community.id(), before, PAGE);
         return feed(slug.value(), page.posts(), page.more(), before.isPresent(),
-                "Nothing posted in " + slug + " yet: be the first with post " + slug + " <text>.");
+                Message.of("core.feed.empty", slug));
     }
 
     /**
@@ -52,8 +53,7 @@ public final class FeedActions {
         Optional<String> before = cursors.before("", cursor);
         List<Membership> mine = communities.membershipsOf(person.id());
         if (mine.isEmpty()) {
-            return new Reply.Feed("", List.of(),
-                    "You are not in any community yet: send communities to find one, or create your own.");
+            return new Reply.Feed("", List.of(), Message.of("core.feed.noCommunity"));
         }
         int each = Math.max(2, Math.min(PAGE, Math.ceilDiv(HOME_READ, mine.size())));
         List<Post> read = new ArrayList<>();
@@ -75,10 +75,10 @@ public final class FeedActions {
                 .toList();
         List<Post> shown = sure.subList(0, Math.min(PAGE, sure.size()));
         return feed("", shown, more || shown.size() < read.size(), before.isPresent(),
-                "Nothing posted in your communities yet: start with post <slug> <text>.");
+                Message.of("core.feed.homeEmpty"));
     }
 
-    private Reply feed(String feed, List<Post> shown, boolean more, boolean older, String emptyHint) {
+    private Reply feed(String feed, List<Post> shown, boolean more, boolean older, Message emptyHint) {
         String next = more && !shown.isEmpty()
                 ? (feed.isEmpty() ? "feed " : "feed " + feed + " ") + cursors.more(feed, shown.get(shown.size() - 1).id())
                 : "";

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import ciment.core.port.Seal;
 import ciment.core.reply.Reply;
@@ -32,12 +33,10 @@ final class FeedCursor {
         String opened = seal.open(cursor.get()).orElse("");
         int bar = opened.lastIndexOf('|');
         if (bar < 0 || !POST_ID.matcher(opened.substring(bar + 1)).matches()) {
-            throw new Refusal("That “more:” link was altered or is not one Ciment gave: send "
-                    + (feed.isEmpty() ? "feed" : "feed " + feed) + " again without it.");
+            throw new Refusal(Message.of("core.cursor.altered", feed.isEmpty() ? "feed" : "feed " + feed));
         }
         if (!opened.substring(0, bar).equals(feed)) {
-            throw new Refusal("That “more:” link belongs to another feed: send "
-                    + (feed.isEmpty() ? "feed" : "feed " + feed) + " again without it.");
+            throw new Refusal(Message.of("core.cursor.otherFeed", feed.isEmpty() ? "feed" : "feed " + feed));
         }
         return Optional.of(opened.substring(bar + 1));
     }

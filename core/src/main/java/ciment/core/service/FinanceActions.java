@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.cost.CostReport;
 import ciment.core.cost.PriceTable;
 import ciment.core.cost.UsageDay;
@@ -70,8 +71,7 @@ public final class FinanceActions {
                 }
             }
             if (shown.isEmpty()) {
-                return new Reply.Refused("Cost reports are for finance and for the stewards of a community: ask a"
-                        + " steward of your community, or an admin to grant you the finance role.");
+                return new Reply.Refused(Message.of("core.costs.forbidden"));
             }
         }
         Usage usage = usage();
@@ -130,34 +130,30 @@ public final class FinanceActions {
         Community community = communities.find(slug).orElseThrow(() -> new Refusal(CommunityActions.noSuch(slug)));
         boolean steward = communities.membership(community.id(), me.id()).map(Membership::isSteward).orElse(false);
         if (!steward && !roles.seesAllCosts(me)) {
-            return new Reply.Refused("Setting " + slug + "'s budget is for its stewards and for finance: ask a steward"
-                    + " of " + slug + ".");
+            return new Reply.Refused(Message.of("core.budget.forbidden", slug));
         }
         usage().setBudget(community.id(), dollars);
-        return new Reply.Done(slug + "'s monthly budget is now " + Reply.Costs.dollars(dollars) + ": its stewards and"
-                + " finance are told when its month's costs reach 80% and 100% of it.");
+        return new Reply.Done(Message.of("core.budget.done", slug, Reply.Costs.dollars(dollars)));
     }
 
     public Reply grant(Person me, Caller caller, Grant grant, PersonRef ref) {
         String role = grant.name().toLowerCase(Locale.ROOT);
         if (!roles.of(me).contains(Grant.ADMIN)) {
-            return new Reply.Refused("Only an admin grants roles: ask one of your Ciment admins to grant " + role + ".");
+            return new Reply.Refused(Message.of("core.grant.notAdmin", role));
         }
         Person person = named(caller, ref);
         if (person.guest()) {
-            return new Reply.Refused(person.displayName() + " is a guest: the " + role + " role stays with employees.");
+            return new Reply.Refused(Message.of("core.grant.guest", Message.verbatim(person.displayName()), role));
         }
         if (roles.of(person).contains(grant) || !grants.grant(person.id(), grant)) {
-            return new Reply.Refused(person.displayName() + " already has the " + role + " role.");
+            return new Reply.Refused(Message.of("core.grant.already", Message.verbatim(person.displayName()), role));
         }
-        return new Reply.Done(person.displayName() + " now has the " + role + " role: "
-                + (grant == Grant.FINANCE ? "they see every community's costs and set budgets."
-                        : "they grant roles, and see every community's costs."));
+        return new Reply.Done(Message.of(grant == Grant.FINANCE ? "core.grant.doneFinance" : "core.grant.doneAdmin",
+                Message.verbatim(person.displayName()), role));
     }
 
     private Usage usage() {
-        return finance.usage().orElseThrow(() -> new Refusal("Costs are not measured in this deployment of Ciment:"
-                + " ask your admin to turn metering on."));
+        return finance.usage().orElseThrow(() -> new Refusal(Message.of("core.costs.unmetered")));
     }
 
     /** The person a command names, by @mention or email address, who must have used Ciment already. */
@@ -165,9 +161,8 @@ public final class FinanceActions {
         if (ref.isEmail()) {
             return trust.named(ref.email());
         }
-        ChatAccount account = caller.directory().accountOf(ref.token()).orElseThrow(() -> new Refusal("“"
-                + ref.token() + "” is not a person I can find: @mention them, or give their email address."));
+        ChatAccount account = caller.directory().accountOf(ref.token()).orElseThrow(() -> new Refusal(Message.of("core.person.notFound", Message.verbatim(ref.token()))));
         return people.find(account)
-                .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet: they can start with help."));
+                .orElseThrow(() -> new Refusal(Message.of("core.person.newcomer", Message.verbatim(ref.token()))));
     }
 }

@@ -1,6 +1,7 @@
 package ciment.core.service;
 
 import ciment.core.i18n.Language;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -59,7 +60,7 @@ public final class Identity {
     }
 
     /** Who the caller is after whoami, and why their account is not linked by its address when it is not. */
-    record Reintroduced(Person person, Optional<String> unlinked) {
+    record Reintroduced(Person person, Optional<Message> unlinked) {
     }
 
     /**
@@ -98,7 +99,7 @@ public final class Identity {
         };
     }
 
-    private static Reintroduced unlinked(Person person, String why) {
+    private static Reintroduced unlinked(Person person, Message why) {
         return new Reintroduced(person, Optional.of(why));
     }
 }

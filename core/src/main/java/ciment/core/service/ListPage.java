@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import ciment.core.model.Text;
 import java.util.Locale;
@@ -25,11 +26,11 @@ record ListPage(String query, int offset) {
         }
         String query = cursor.find() ? text.substring(0, cursor.start()).strip() : null;
         if (query == null || !cursor.group(2).equals(hash(query))) {
-            throw new Refusal("That “more:” link belongs to another search: run the search again without it.");
+            throw new Refusal(Message.of("core.cursor.otherSearch"));
         }
         int offset = Integer.parseInt(cursor.group(1), Character.MAX_RADIX);
         if (offset > MAX_OFFSET) {
-            throw new Refusal("That “more:” link is not one Ciment gave: run the search again without it.");
+            throw new Refusal(Message.of("core.cursor.notOurs"));
         }
         return new ListPage(query, offset);
     }

@@ -1,5 +1,7 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Notice;
@@ -53,11 +55,10 @@ final class MentionNotices {
      * Refuses a text that mentions more than {@link #MAX_MENTIONED} people, saying so and that {@code nothingDone}
      * (“nothing was posted”). The mentions are counted in the text as written: nobody is looked up here.
      */
-    void allow(Caller caller, String text, String nothingDone) {
+    void allow(Caller caller, String text, Message nothingDone) {
         int count = caller.directory().mentionsIn(text).size() + emailsIn(text).size();
         if (count > MAX_MENTIONED) {
-            throw new Refusal("A post can mention at most " + MAX_MENTIONED + " people and this one mentions " + count
-                    + ", so " + nothingDone + ": mention fewer (the community's members read its feed anyway).");
+            throw new Refusal(Message.of("core.mentions.tooMany", MAX_MENTIONED, count, nothingDone));
         }
     }
 
@@ -106,8 +107,9 @@ final class MentionNotices {
         if (to == null) {
             return;
         }
-        String text = author.displayName() + " mentioned you in " + post.slug() + " (" + post.reference() + "): “"
-                + Text.cut(post.text(), EXCERPT) + "” Open it with thread " + post.reference() + ".";
+        // Said in English until notices carry a Message (the recipient's language is the delivery's to know).
+        String text = Catalogue.ENGLISH.say(Message.of("delivery.mention", Message.verbatim(author.displayName()),
+                post.slug(), post.reference(), Message.verbatim(Text.cut(post.text(), EXCERPT))));
         String id = Ulid.derived(post.createdAt(), "mention|" + post.id() + "|" + person.id());
         notices.send(Notice.aboutPost(id, to, text, caller.at(), post.reference()));
     }

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
@@ -32,10 +33,9 @@ public final class PostActions {
     public Reply post(Person author, Caller caller, Slug slug, String text, Post.Marks marks) {
         Community community = CommunityActions.writable(communityActions.visibleTo(author, slug));
         if (communities.membership(community.id(), author.id()).isEmpty()) {
-            throw new Refusal("Only members can " + (marks.question() ? "ask in " : "post in ") + slug + ": join "
-                    + slug + " first.");
+            throw new Refusal(Message.of(marks.question() ? "core.ask.notMember" : "core.post.notMember", slug));
         }
-        String nothingDone = marks.question() ? "nothing was asked" : "nothing was posted";
+        Message nothingDone = Message.of(marks.question() ? "core.nothing.asked" : "core.nothing.posted");
         mentions.allow(caller, text, nothingDone);
         quota.spend(author, WriteQuota.Kind.POST, nothingDone);
         Post post = new Post(postId(caller, community.id()), community.id(), slug, author.id(), author.displayName(),

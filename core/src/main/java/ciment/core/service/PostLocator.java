@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
@@ -42,7 +43,7 @@ final class PostLocator {
         return all.stream().filter(id -> !tried.contains(id)).collect(Collectors.toSet());
     }
 
-    static String notFound(PostRef ref) {
-        return "No post " + ref + " in your communities: name one as shown with each post (feed shows them).";
+    static Message notFound(PostRef ref) {
+        return Message.of("core.post.notFound", ref);
     }
 }

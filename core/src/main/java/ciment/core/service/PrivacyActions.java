@@ -1,5 +1,8 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Listing;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Membership;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
  * confirm. A last steward is refused until they hand over: a community always keeps a steward.
  */
 public final class PrivacyActions {
-    static final String FILE_ON_ITS_WAY = "Your file is on its way to your direct messages with Ciment.";
+    static final Message FILE_ON_ITS_WAY = Message.of("core.export.done");
 
     private final Communities communities;
     private final People people;
@@ -53,7 +56,7 @@ public final class PrivacyActions {
     public Reply export(Person person, Caller caller) {
         String serviceUrl = caller.replyTo() == null ? null : caller.replyTo().serviceUrl();
         notices.send(new Notice(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
-                "Here is everything Ciment holds about you, as a JSON file.", clock.instant(), person.id()));
+                Catalogue.ENGLISH.say(Message.of("delivery.export.file")), clock.instant(), person.id()));
         return new Reply.Done(FILE_ON_ITS_WAY);
     }
 
@@ -87,9 +90,7 @@ public final class PrivacyActions {
         if (!outcome.done()) {
             return new Reply.Refused(lastSteward(outcome.lastStewardOf()));
         }
-        return new Reply.Done((resumed ? "Your interrupted erase-my-data is finished: " : "Done: ")
-                + "everything Ciment held about you is deleted, and your posts show as removed."
-                + (resumed ? " Your request was not run; send it again to start afresh." : ""));
+        return new Reply.Done(Message.of(resumed ? "core.erase.resumed" : "core.erase.done"));
     }
 
     private List<Slug> lastStewardOf(Person person) {
@@ -104,38 +105,34 @@ public final class PrivacyActions {
         return last.stream().sorted().toList();
     }
 
-    private static String lastSteward(List<Slug> slugs) {
+    private static Message lastSteward(List<Slug> slugs) {
         String names = slugs.stream().map(Slug::value).collect(Collectors.joining(", "));
-        return "You are the only steward of " + names + ", and a community always keeps one: hand over first with"
-                + " steward add " + slugs.get(0) + " <person>, then send erase-my-data again.";
+        return Message.of("core.erase.lastSteward", names, slugs.get(0));
     }
 
     /** Says what goes, without counting anything the person did. */
-    private String whatGoes(Person person) {
+    private Message whatGoes(Person person) {
         Profile profile = people.profile(person);
-        List<String> parts = new ArrayList<>();
-        parts.add("your profile (" + person.displayName() + profile.email().map(e -> ", " + e).orElse("") + ")");
+        List<Message> parts = new ArrayList<>();
+        parts.add(Message.of("core.erase.part.profile", Message.verbatim(person.displayName()
+                + profile.email().map(e -> ", " + e).orElse(""))));
         List<String> declared = new ArrayList<>(profile.roles());
         declared.addAll(profile.skills());
         if (!declared.isEmpty()) {
-            parts.add("your roles and skills (" + String.join(", ", declared) + ")");
+            parts.add(Message.of("core.erase.part.declared", Message.verbatim(String.join(", ", declared))));
         }
         List<String> slugs = communities.membershipsOf(person.id()).stream().map(m -> m.slug().value()).sorted().toList();
         if (!slugs.isEmpty()) {
-            parts.add("your place in " + String.join(", ", slugs));
+            parts.add(Message.of("core.erase.part.places", String.join(", ", slugs)));
         }
-        parts.add("your posts and replies, and those others saved with your words (they keep their place in their"
-                + " threads, shown as removed)");
-        parts.add("your reactions (the counts on posts stay: they name nobody)");
-        parts.add("your join requests and invitations");
+        parts.add(Message.of("core.erase.part.posts"));
+        parts.add(Message.of("core.erase.part.reactions"));
+        parts.add(Message.of("core.erase.part.requests"));
         List<String> accounts = people.accounts(person).stream().map(PrivacyActions::accountName).distinct().toList();
         if (!accounts.isEmpty()) {
-            parts.add("the link" + (accounts.size() == 1 ? "" : "s") + " to your " + String.join(" and ", accounts)
-                    + (accounts.size() == 1 ? " account" : " accounts"));
+            parts.add(Message.of("core.erase.part.links", accounts.size(), Message.verbatim(String.join(" and ", accounts))));
         }
-        return "erase-my-data deletes everything Ciment holds about you: " + String.join("; ", parts)
-                + ". It cannot be undone; export-my-data first if you want a copy. To go ahead, send erase-my-data"
-                + " confirm.";
+        return Message.of("core.erase.whatGoes", Listing.semicolons(parts));
     }
 
     private static String accountName(ChatAccount account) {

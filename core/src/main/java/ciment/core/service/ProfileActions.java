@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
@@ -32,34 +33,31 @@ public final class ProfileActions {
     }
 
     /** @param unlinked why the caller's account is not linked by its address (whoami), when it is not */
-    public Reply me(Person person, Optional<String> unlinked) {
+    public Reply me(Person person, Optional<Message> unlinked) {
         return new Reply.Me(people.profile(person), people.accounts(person), unlinked);
     }
 
     public Reply declare(Person person, People.Kind kind, Topic topic, boolean add) {
-        String what = kind == People.Kind.ROLE ? "role" : "skill";
+        String what = kind == People.Kind.ROLE ? "roles" : "skills"; // the key's last word, the command's word
         if (add) {
             Profile profile = people.profile(person);
             int declaredAlready = (kind == People.Kind.ROLE ? profile.roles() : profile.skills()).size();
             if (declaredAlready >= Profile.MAX_DECLARED) {
-                return new Reply.Refused("You have declared " + declaredAlready + " " + what + "s, the most Ciment keeps:"
-                        + " remove one first with " + what + "s remove <text>.");
+                return new Reply.Refused(Message.of("core.declare.full." + what, declaredAlready));
             }
             return people.declare(person, kind, topic)
-                    ? new Reply.Done("Added the " + what + " “" + topic.text() + "”: colleagues find you with who "
-                            + topic.text() + ".")
-                    : new Reply.Refused("“" + topic.text() + "” is already among your " + what + "s.");
+                    ? new Reply.Done(Message.of("core.declare.added." + what, Message.verbatim(topic.text())))
+                    : new Reply.Refused(Message.of("core.declare.already." + what, Message.verbatim(topic.text())));
         }
         return people.withdraw(person, kind, topic)
-                ? new Reply.Done("Removed the " + what + " “" + topic.text() + "”.")
-                : new Reply.Refused("“" + topic.text() + "” is not among your " + what + "s: whoami lists them.");
+                ? new Reply.Done(Message.of("core.declare.removed." + what, Message.verbatim(topic.text())))
+                : new Reply.Refused(Message.of("core.declare.absent." + what, Message.verbatim(topic.text())));
     }
 
     /** People by name (never ranked) and the communities tagged with the topic, open or closed but not archived. */
     public Reply who(Person asker, Topic topic) {
         if (asker.guest()) {
-            return new Reply.Refused("Finding colleagues by skill is for employees; as a guest, ask in the communities"
-                    + " you are part of.");
+            return new Reply.Refused(Message.of("core.search.guest"));
         }
         List<Reply.Found> found = people.declaring(topic.key()).stream()
                 .sorted(Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))

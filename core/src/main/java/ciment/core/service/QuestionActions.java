@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
@@ -36,41 +37,36 @@ public final class QuestionActions {
     /** The asker, or a steward, names the reply that answers the question. */
     public Reply accept(Person person, PostRef ref) {
         if (!ref.isReply()) {
-            throw new Refusal("Name the reply that answers, as #question/reply: accept takes a reply of the question's"
-                    + " thread (thread " + ref + " shows them).");
+            throw new Refusal(Message.of("core.accept.notReply", ref));
         }
         PostLocator.Located answer = locator.locate(person, ref);
         Post question = locator.locate(person, new PostRef(null, ref.rootId())).post();
         if (!question.isQuestion()) {
-            throw new Refusal(question.reference() + " is not a question, so no answer can be accepted there: questions"
-                    + " are asked with ask <slug> <question>.");
+            throw new Refusal(Message.of("core.accept.notQuestion", question.reference()));
         }
         boolean steward = answer.membership() != null && answer.membership().isSteward();
         if (!person.id().equals(question.authorId()) && !steward) {
-            throw new Refusal("Only the person who asked " + question.reference() + ", or a steward of " + question.slug()
-                    + ", can accept its answer.");
+            throw new Refusal(Message.of("core.accept.notAsker", question.reference(), question.slug()));
         }
         if (answer.post().isRemoved() || answer.post().isHidden()) {
-            throw new Refusal(ref + " was " + (answer.post().isRemoved() ? "deleted" : "hidden by a steward")
-                    + ": it cannot be the accepted answer.");
+            throw new Refusal(Message.of(answer.post().isRemoved() ? "core.accept.deleted" : "core.accept.hidden",
+                    ref));
         }
         if (answer.post().id().equals(question.marks().answerId())) {
-            throw new Refusal(ref + " is already the accepted answer of " + question.reference() + ".");
+            throw new Refusal(Message.of("core.accept.already", ref, question.reference()));
         }
         communities.find(question.slug()).ifPresent(CommunityActions::writable);
         if (!questions.accept(question, answer.post())) {
-            throw new Refusal(question.reference() + " was deleted or hidden meanwhile: it takes no accepted answer.");
+            throw new Refusal(Message.of("core.accept.gone", question.reference()));
         }
-        return new Reply.Done("Accepted " + ref + " as the answer to " + question.reference() + " in " + question.slug()
-                + ".");
+        return new Reply.Done(Message.of("core.accept.done", ref, question.reference(), question.slug()));
     }
 
     public Reply questions(Person reader, Slug slug, boolean unansweredOnly) {
         Community community = communityActions.readableBy(reader, slug);
         List<Post> found = questions.questions(community.id(), unansweredOnly, PAGE);
-        String title = (unansweredOnly ? "Unanswered questions in " : "Questions in ") + slug;
-        String empty = unansweredOnly ? "Every question in " + slug + " has an accepted answer."
-                : "No question in " + slug + " yet: ask one with ask " + slug + " <question>.";
+        Message title = Message.of(unansweredOnly ? "core.questions.unansweredTitle" : "core.questions.title", slug);
+        Message empty = Message.of(unansweredOnly ? "core.questions.allAnswered" : "core.questions.none", slug);
         return new Reply.Posts(title, found, empty);
     }
 
@@ -78,22 +74,17 @@ public final class QuestionActions {
     public Reply pin(Person steward, PostRef ref, boolean pin) {
         PostLocator.Located found = locator.locate(steward, ref);
         if (found.membership() == null || !found.membership().isSteward()) {
-            throw new Refusal("Only stewards of " + found.post().slug() + " can " + (pin ? "pin" : "unpin")
-                    + " its posts as knowledge.");
+            throw new Refusal(Message.of(pin ? "core.pin.notSteward" : "core.unpin.notSteward", found.post().slug()));
         }
         if (pin && (found.post().isRemoved() || found.post().isHidden())) {
-            throw new Refusal(ref + " was " + (found.post().isRemoved() ? "deleted" : "hidden by a steward")
-                    + ": it cannot be kept as knowledge.");
+            throw new Refusal(Message.of(found.post().isRemoved() ? "core.pin.deleted" : "core.pin.hidden", ref));
         }
         communities.find(found.post().slug()).ifPresent(CommunityActions::writable);
         if (!questions.pin(found.post(), pin)) {
-            throw new Refusal(ref + (pin ? " is already pinned as knowledge." : " is not pinned, so there is nothing"
-                    + " to unpin."));
+            throw new Refusal(Message.of(pin ? "core.pin.already" : "core.unpin.never", ref));
         }
-        String what = ref.isReply() ? ref.toString() : ref + " and its thread";
-        return new Reply.Done(pin ? "Pinned " + what + " as knowledge of " + found.post().slug() + ": knowledge "
-                + found.post().slug() + " finds it."
-                : "Unpinned " + ref + ": it is no longer in the knowledge of " + found.post().slug() + ".");
+        return new Reply.Done(pin ? Message.of(ref.isReply() ? "core.pin.doneReply" : "core.pin.doneThread", ref,
+                found.post().slug()) : Message.of("core.unpin.done", ref, found.post().slug()));
     }
 
     /** Pinned posts, newest first; with a query, those whose text or latest reply holds every word. */
@@ -104,10 +95,10 @@ public final class QuestionActions {
                 .filter(post -> !post.isRemoved() && !post.isHidden())
                 .filter(post -> matches(post, words))
                 .limit(PAGE).toList();
-        String title = query.isBlank() ? "Knowledge of " + slug : "Knowledge of " + slug + " about “" + query + "”";
-        String empty = query.isBlank() ? "Nothing is pinned in " + slug + " yet: stewards keep posts with pin <post>."
-                : "Nothing pinned in " + slug + " matches “" + query + "”: try fewer words, or knowledge " + slug
-                        + " alone.";
+        Message title = query.isBlank() ? Message.of("core.knowledge.title", slug)
+                : Message.of("core.knowledge.titleAbout", slug, Message.verbatim(query));
+        Message empty = query.isBlank() ? Message.of("core.knowledge.none", slug)
+                : Message.of("core.knowledge.noMatch", slug, Message.verbatim(query));
         return new Reply.Posts(title, found, empty);
     }
 

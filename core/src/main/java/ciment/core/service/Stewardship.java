@@ -1,5 +1,7 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -49,17 +51,16 @@ public final class Stewardship {
     }
 
     public Reply setOpen(Person steward, Slug slug, boolean open) {
-        Community community = CommunityActions.writable(stewarded(steward, slug, open ? "open it" : "close it"));
+        Community community = CommunityActions.writable(stewarded(steward, slug, open ? "core.action.open" : "core.action.close"));
         if (community.open() == open) {
-            return new Reply.Refused(slug + " is already " + (open ? "open." : "closed."));
+            return new Reply.Refused(Message.of(open ? "core.open.already" : "core.close.already", slug));
         }
         communities.change(community.id(), new Communities.Change.Openness(open));
-        return new Reply.Done(open ? slug + " is open: anyone can join it."
-                : slug + " is closed: joining now needs a steward's approval (see requests " + slug + ").");
+        return new Reply.Done(Message.of(open ? "core.open.done" : "core.close.done", slug));
     }
 
     public Reply requests(Person steward, Slug slug) {
-        Community community = stewarded(steward, slug, "see its requests");
+        Community community = stewarded(steward, slug, "core.action.requests");
         List<JoinRequest> requests = communities.requests(community.id());
         Map<String, List<ChatAccount>> accounts = new HashMap<>();
         for (JoinRequest request : requests) {
@@ -75,7 +76,7 @@ public final class Stewardship {
      * how many there are.
      */
     public Reply members(Person steward, Slug slug) {
-        Community community = stewarded(steward, slug, "see its members");
+        Community community = stewarded(steward, slug, "core.action.members");
         List<Membership> all = communities.members(community.id());
         // Stewards, then the longest-standing members: only the people named are read.
         Map<String, Membership> shown = new HashMap<>();
@@ -98,12 +99,11 @@ public final class Stewardship {
     /** The same answer to the request of a person known by id (a button next to their request). */
     public Reply decide(Person steward, Slug slug, String personId, boolean approve) {
         return decide(steward, slug, approve, () -> people.people(List.of(personId)).stream().findFirst()
-                .orElseThrow(() -> new Refusal("No request from that person waits in " + slug
-                        + " any more: see requests " + slug + ".")));
+                .orElseThrow(() -> new Refusal(Message.of("core.decide.noRequestById", slug))));
     }
 
     private Reply decide(Person steward, Slug slug, boolean approve, Supplier<Person> requester) {
-        Community community = stewarded(steward, slug, approve ? "approve requests" : "decline requests");
+        Community community = stewarded(steward, slug, approve ? "core.action.approve" : "core.action.decline");
         if (approve) {
             CommunityActions.writable(community);
         }
@@ -115,22 +115,21 @@ public final class Stewardship {
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
         return switch (communities.decide(community.id(), person.id(), approve, membership)) {
             case APPROVED -> {
-                tell(pending.get().replyTo(), "Your request to join " + slug + " was approved by " + steward.displayName()
-                        + ": welcome! Post with post " + slug + " <text>.");
-                yield new Reply.Done(person.displayName() + " is now a member of " + slug + ".");
+                tell(pending.get().replyTo(), Catalogue.ENGLISH.say(Message.of("delivery.join.approved", slug,
+                        Message.verbatim(steward.displayName()))));
+                yield new Reply.Done(Message.of("core.decide.approved", Message.verbatim(person.displayName()), slug));
             }
             case DECLINED -> {
-                tell(pending.get().replyTo(), "Your request to join " + slug + " was declined by " + steward.displayName()
-                        + ".");
-                yield new Reply.Done("You declined " + person.displayName() + "'s request to join " + slug + ".");
+                tell(pending.get().replyTo(), Catalogue.ENGLISH.say(Message.of("delivery.join.declined", slug,
+                        Message.verbatim(steward.displayName()))));
+                yield new Reply.Done(Message.of("core.decide.declined", Message.verbatim(person.displayName()), slug));
             }
             case NO_REQUEST -> new Reply.Refused(noRequest(person, slug));
         };
     }
 
-    private static String noRequest(Person person, Slug slug) {
-        return "No request from " + person.displayName() + " waits in " + slug
-                + " (another steward may have answered it): see requests " + slug + ".";
+    private static Message noRequest(Person person, Slug slug) {
+        return Message.of("core.decide.noRequest", Message.verbatim(person.displayName()), slug);
     }
 
     /** A notice for later delivery, when there is a way to reach the person. */
@@ -142,68 +141,64 @@ public final class Stewardship {
 
     public Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
         Community community = CommunityActions.writable(stewarded(steward, slug,
-                add ? "name stewards" : "remove stewards"));
+                add ? "core.action.addStewards" : "core.action.removeStewards"));
         Person person = named(caller, ref);
         String name = person.displayName();
         if (add && person.guest()) {
-            return new Reply.Refused(name + " is a guest: guests take part, and stewardship stays with employees.");
+            return new Reply.Refused(Message.of("core.steward.guest", Message.verbatim(name)));
         }
         if (add && community.stewardCount() >= Community.MAX_STEWARDS) {
-            return new Reply.Refused(slug + " has " + community.stewardCount() + " stewards, the most a community keeps:"
-                    + " remove one first with steward remove " + slug + " <person>.");
+            return new Reply.Refused(Message.of("core.steward.full", slug, community.stewardCount()));
         }
         return switch (communities.setRole(community.id(), person.id(), add ? Role.STEWARD : Role.MEMBER)) {
-            case CHANGED -> new Reply.Done(add ? name + " is now a steward of " + slug + "."
-                    : name + " is no longer a steward of " + slug + ".");
-            case ALREADY -> new Reply.Refused(name + (add ? " is already a steward of " : " is not a steward of ") + slug + ".");
-            case NOT_MEMBER -> new Reply.Refused(name + " is not a member of " + slug + ": stewards are chosen among members.");
-            case LAST_STEWARD -> new Reply.Refused(name + " is the only steward of " + slug
-                    + ", and a community always keeps one: name another steward first.");
+            case CHANGED -> new Reply.Done(Message.of(add ? "core.steward.added" : "core.steward.removed", Message.verbatim(name), slug));
+            case ALREADY -> new Reply.Refused(Message.of(add ? "core.steward.already" : "core.steward.not", Message.verbatim(name), slug));
+            case NOT_MEMBER -> new Reply.Refused(Message.of("core.steward.notMember", Message.verbatim(name), slug));
+            case LAST_STEWARD -> new Reply.Refused(Message.of("core.steward.last", Message.verbatim(name), slug));
         };
     }
 
     public Reply invite(Person steward, Caller caller, Slug slug, PersonRef ref) {
-        Community community = CommunityActions.writable(stewarded(steward, slug, "invite people"));
+        Community community = CommunityActions.writable(stewarded(steward, slug, "core.action.invite"));
         Person person = namedOrIntroduced(caller, ref);
         Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
         return switch (communities.invite(invitation)) {
             case INVITED -> {
-                tell(reachable(person, caller), steward.displayName() + " invited you to " + slug + " (" + community.purpose()
-                        + "): join with join " + slug + ".");
-                yield new Reply.Done(person.displayName() + " is invited to " + slug + ": they join with join " + slug
-                        + (community.open() && !person.guest() ? "." : ", without waiting for approval."));
+                tell(reachable(person, caller), Catalogue.ENGLISH.say(Message.of("delivery.invited",
+                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose()))));
+                yield new Reply.Done(Message.of(community.open() && !person.guest() ? "core.invite.done" : "core.invite.doneNoWait",
+                        Message.verbatim(person.displayName()), slug));
             }
-            case ALREADY_INVITED -> new Reply.Refused(person.displayName() + " is already invited to " + slug + ".");
-            case ALREADY_MEMBER -> new Reply.Refused(person.displayName() + " is already a member of " + slug + ".");
+            case ALREADY_INVITED -> new Reply.Refused(Message.of("core.invite.already", Message.verbatim(person.displayName()), slug));
+            case ALREADY_MEMBER -> new Reply.Refused(Message.of("core.invite.member", Message.verbatim(person.displayName()), slug));
         };
     }
 
     public Reply tags(Person steward, Slug slug, List<Topic> tags) {
-        Community community = CommunityActions.writable(stewarded(steward, slug, "tag it"));
+        Community community = CommunityActions.writable(stewarded(steward, slug, "core.action.tag"));
         List<String> keys = tags.stream().map(Topic::key).toList();
         communities.change(community.id(), new Communities.Change.Tags(keys));
-        return new Reply.Done(slug + " is tagged " + String.join(", ", keys) + ".");
+        return new Reply.Done(Message.of("core.tags.done", slug, Message.verbatim(String.join(", ", keys))));
     }
 
     public Reply purpose(Person steward, Slug slug, String purpose) {
-        Community community = CommunityActions.writable(stewarded(steward, slug, "change its purpose"));
+        Community community = CommunityActions.writable(stewarded(steward, slug, "core.action.purpose"));
         communities.change(community.id(), new Communities.Change.Purpose(purpose));
-        return new Reply.Done(slug + "'s purpose is now: " + purpose);
+        return new Reply.Done(Message.of("core.purpose.done", slug, Message.verbatim(purpose)));
     }
 
     public Reply setArchived(Person steward, Slug slug, boolean archived) {
-        Community community = stewarded(steward, slug, archived ? "archive it" : "restore it");
+        Community community = stewarded(steward, slug, archived ? "core.action.archive" : "core.action.restore");
         if (community.archived() == archived) {
-            return new Reply.Refused(slug + " is " + (archived ? "already archived." : "not archived."));
+            return new Reply.Refused(Message.of(archived ? "core.archive.already" : "core.restore.notArchived", slug));
         }
         communities.change(community.id(), new Communities.Change.Archival(archived));
-        return new Reply.Done(archived ? slug + " is archived: still readable, closed to posts and new members."
-                : slug + " is restored: members can post again.");
+        return new Reply.Done(Message.of(archived ? "core.archive.done" : "core.restore.done", slug));
     }
 
-    /** The community, when the person is one of its stewards; a refusal naming the action otherwise. */
+    /** The community, when the person is one of its stewards; a refusal naming the action (its key) otherwise. */
     private Community stewarded(Person person, Slug slug, String action) {
-        return communityActions.stewardedBy(person, slug, action);
+        return communityActions.stewardedBy(person, slug, Message.of(action));
     }
 
     /** The person a command names, by @mention or email address, who must have used Ciment already. */
@@ -213,7 +208,7 @@ public final class Stewardship {
         }
         ChatAccount account = mentioned(caller, ref);
         return people.find(account)
-                .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet: they can start with help."));
+                .orElseThrow(() -> new Refusal(Message.of("core.person.newcomer", Message.verbatim(ref.token()))));
     }
 
     /** As {@link #named}, but someone mentioned who never used Ciment is met now, through the chat tool. */
@@ -223,8 +218,7 @@ public final class Stewardship {
         }
         ChatAccount account = mentioned(caller, ref);
         return people.find(account).orElseGet(() -> identity.enroll(account, caller.directory().introduce(account)
-                .orElseThrow(() -> new Refusal(ref.token() + " has not used Ciment yet, and their chat tool does not say"
-                        + " who they are: ask them to send help first."))));
+                .orElseThrow(() -> new Refusal(Message.of("core.person.unknowable", Message.verbatim(ref.token()))))));
     }
 
     private Recipient reachable(Person person, Caller caller) {
@@ -233,8 +227,7 @@ public final class Stewardship {
 
     private static ChatAccount mentioned(Caller caller, PersonRef ref) {
         return caller.directory().accountOf(ref.token())
-                .orElseThrow(() -> new Refusal("“" + ref.token() + "” is not a person I can find: @mention them, or give"
-                        + " their email address."));
+                .orElseThrow(() -> new Refusal(Message.of("core.person.notFound", Message.verbatim(ref.token()))));
     }
 
 }

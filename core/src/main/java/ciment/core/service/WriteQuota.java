@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Message;
 import ciment.core.config.WriteLimits;
 import ciment.core.model.Person;
 import ciment.core.model.Refusal;
@@ -18,18 +19,17 @@ import java.time.Instant;
 final class WriteQuota {
     /** What a write spends. */
     enum Kind {
-        POST("posts", "post", "posts"),
-        REACTION("reactions", "reaction", "reactions"),
-        CREATE("creates", "new community", "new communities");
+        POST("posts", "core.quota.posts"),
+        REACTION("reactions", "core.quota.reactions"),
+        CREATE("creates", "core.quota.creates");
 
         private final String counter;
-        private final String one;
-        private final String many;
+        /** The key of what is counted, by how many: "{0,choice,1#post|1<posts}". */
+        private final String counted;
 
-        Kind(String counter, String one, String many) {
+        Kind(String counter, String counted) {
             this.counter = counter;
-            this.one = one;
-            this.many = many;
+            this.counted = counted;
         }
     }
 
@@ -47,16 +47,14 @@ final class WriteQuota {
      * Spends one write of the person's; throws {@link Refusal} past the limit, saying so and that
      * {@code nothingDone} (“nothing was posted”), and when to try again.
      */
-    void spend(Person person, Kind kind, String nothingDone) {
+    void spend(Person person, Kind kind, Message nothingDone) {
         WriteLimits.Rate rate = rateOf(kind);
         Instant now = clock.instant();
         long windowMillis = rate.window().toMillis();
         Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
         if (!quotas.take(person.id(), kind.counter, start, rate.window(), rate.count())) {
-            throw new Refusal("You have reached Ciment's limit of " + rate.count() + " " + (rate.count() == 1 ? kind.one : kind.many) + " "
-                    + rate.per()
-                    + ", so " + nothingDone + ": try again in " + wait(Duration.between(now, start.plus(rate.window())))
-                    + ".");
+            throw new Refusal(Message.of("core.quota.reached", rate.count(), Message.of(kind.counted, rate.count()),
+                    rate.per(), nothingDone, wait(Duration.between(now, start.plus(rate.window())))));
         }
     }
 
@@ -69,18 +67,14 @@ final class WriteQuota {
     }
 
     /** "12 seconds", "1 minute", "5 hours": rounded up, so that trying again then works. */
-    static String wait(Duration left) {
+    static Message wait(Duration left) {
         long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
         if (seconds < 60) {
-            return plural(seconds, "second");
+            return Message.of("core.wait.seconds", seconds);
         }
         if (seconds < 3600) {
-            return plural((seconds + 59) / 60, "minute");
+            return Message.of("core.wait.minutes", (seconds + 59) / 60);
         }
-        return plural((seconds + 3599) / 3600, "hour");
-    }
-
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
+        return Message.of("core.wait.hours", (seconds + 3599) / 3600);
     }
 }

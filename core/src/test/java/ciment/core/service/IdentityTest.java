@@ -115,7 +115,7 @@ class IdentityTest {
 
         assertEquals(List.of(guest), me.accounts(), "the guest is a person of their own");
         assertTrue(me.profile().person().guest());
-        assertEquals(Optional.of(AddressTrust.GUEST), me.unlinked());
+        assertEquals(Optional.of(AddressTrust.GUEST), me.unlinkedWhy());
         assertEquals(List.of(ROOT_SLACK), ((Reply.Me) as(ROOT_SLACK, Introduction.named("Root"), "roles")).accounts());
     }
 
@@ -150,7 +150,7 @@ class IdentityTest {
         Reply.Me me = (Reply.Me) as(untrusting, ADA_TEAMS, withEmail("Ada", "ada@example.com"), "whoami");
 
         assertEquals(List.of(ADA_TEAMS), me.accounts());
-        assertEquals(Optional.of(AddressTrust.NOTHING_TRUSTED), me.unlinked());
+        assertEquals(Optional.of(AddressTrust.NOTHING_TRUSTED), me.unlinkedWhy());
         assertEquals(Optional.empty(), store.people().holderOf("ada@example.com"), "no address is claimed");
     }
 
@@ -164,7 +164,7 @@ class IdentityTest {
 
         assertEquals(List.of(teams), me.accounts(), "not merged into the employee");
         assertTrue(me.profile().person().guest());
-        assertEquals(Optional.of(AddressTrust.GUEST), me.unlinked());
+        assertEquals(Optional.of(AddressTrust.GUEST), me.unlinkedWhy());
     }
 
     @Test
@@ -176,7 +176,7 @@ class IdentityTest {
         Reply.Me me = (Reply.Me) as(withoutT1, teams, of("tenant", "Root", ROOT, false), "whoami");
 
         assertEquals(List.of(teams), me.accounts());
-        assertEquals(Optional.of(AddressTrust.heldElsewhere(ROOT)), me.unlinked());
+        assertEquals(Optional.of(AddressTrust.heldElsewhere(ROOT)), me.unlinkedWhy());
         Reply approve = as(withoutT1, ROOT_SLACK, Introduction.named("Root"), "invite ops-room " + ROOT);
         assertTrue(approve.summary().startsWith("Nobody with the address " + ROOT + " is known"), approve.summary());
     }

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Catalogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,11 +152,11 @@ class WriteLimitsTest {
 
     @Test
     void waitTimes_areRoundedUp_soThatTryingAgainThenWorks() {
-        assertEquals("1 second", WriteQuota.wait(Duration.ofMillis(200)));
-        assertEquals("59 seconds", WriteQuota.wait(Duration.ofMillis(58_001)));
-        assertEquals("2 minutes", WriteQuota.wait(Duration.ofSeconds(61)));
-        assertEquals("1 hour", WriteQuota.wait(Duration.ofMinutes(60)));
-        assertEquals("24 hours", WriteQuota.wait(Duration.ofHours(24)));
+        assertEquals("1 second", Catalogue.ENGLISH.say(WriteQuota.wait(Duration.ofMillis(200))));
+        assertEquals("59 seconds", Catalogue.ENGLISH.say(WriteQuota.wait(Duration.ofMillis(58_001))));
+        assertEquals("2 minutes", Catalogue.ENGLISH.say(WriteQuota.wait(Duration.ofSeconds(61))));
+        assertEquals("1 hour", Catalogue.ENGLISH.say(WriteQuota.wait(Duration.ofMinutes(60))));
+        assertEquals("24 hours", Catalogue.ENGLISH.say(WriteQuota.wait(Duration.ofHours(24))));
     }
 
     private static WriteLimits limits(String posts, String reactions, String creates) {

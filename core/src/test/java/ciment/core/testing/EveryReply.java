@@ -1,5 +1,6 @@
 package ciment.core.testing;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -67,7 +68,7 @@ public record EveryReply(Map<String, Reply> replies, Post root, Post reply, Comm
         answers.put("feed", new Reply.Feed(SLUG.value(), page, "", "feed " + SLUG + " --before 01JD", false));
         answers.put("home feed", new Reply.Feed("", page, "", "feed --before 01JD", false));
         answers.put("thread", new Reply.Thread(root, thread));
-        answers.put("questions", new Reply.Posts("Questions in " + SLUG, page, ""));
+        answers.put("questions", new Reply.Posts(Message.of("core.questions.title", SLUG), page, Message.verbatim("")));
         answers.put("posted", new Reply.Posted(root));
         answers.put("posted reply", new Reply.Posted(reply));
         List<Reply.Listed> listed = IntStream.range(0, 20).mapToObj(i -> new Reply.Listed(community, i % 2 == 0)).toList();

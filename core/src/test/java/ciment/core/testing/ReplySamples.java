@@ -1,5 +1,6 @@
 package ciment.core.testing;
 
+import ciment.core.i18n.Message;
 import ciment.core.command.Grammar;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
@@ -76,10 +77,12 @@ public final class ReplySamples {
         samples.put("thread, no reply", new Reply.Thread(post(6, "Ada", "Root"), List.of()));
         samples.put("thread, worst: 50 longest replies, hidden and removed", new Reply.Thread(worstPost(7),
                 worstReplies(7, 50)));
-        samples.put("posts", new Reply.Posts("Questions in data-guild", List.of(post(8, "Ada", "Why?")
-                .withMarks(Post.Marks.QUESTION)), "No question yet."));
-        samples.put("posts, empty", new Reply.Posts("Knowledge in data-guild", List.of(), "Nothing pinned yet."));
-        samples.put("posts, worst", new Reply.Posts(WORST_NAME, posts(20, ReplySamples::worstPost), WORST_NAME));
+        samples.put("posts", new Reply.Posts(Message.of("core.questions.title", "data-guild"), List.of(post(8, "Ada", "Why?")
+                .withMarks(Post.Marks.QUESTION)), Message.verbatim("No question yet.")));
+        samples.put("posts, empty", new Reply.Posts(Message.verbatim("Knowledge in data-guild"), List.of(),
+                Message.verbatim("Nothing pinned yet.")));
+        samples.put("posts, worst", new Reply.Posts(Message.verbatim(WORST_NAME), posts(20, ReplySamples::worstPost),
+                Message.verbatim(WORST_NAME)));
         samples.put("audit", new Reply.Audit("data-guild", List.of(audit(1, "Ada", "spam"))));
         samples.put("audit, empty", new Reply.Audit("data-guild", List.of()));
         samples.put("audit, worst: 200 entries", new Reply.Audit("data-guild",
@@ -132,9 +135,14 @@ public final class ReplySamples {
         return all().values().stream().map(Object::getClass).collect(Collectors.toSet());
     }
 
-    /** Every kind of answer there is. */
+    /** Every kind of answer there is: the records Reply permits, through its sealed shapes (Said). */
     public static Set<Class<?>> everyKind() {
-        return Arrays.stream(Reply.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        return kindsUnder(Reply.class).collect(Collectors.toSet());
+    }
+
+    private static java.util.stream.Stream<Class<?>> kindsUnder(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(kind -> kind.isSealed() ? kindsUnder(kind) : java.util.stream.Stream.of(kind));
     }
 
     public static String id(int n) {

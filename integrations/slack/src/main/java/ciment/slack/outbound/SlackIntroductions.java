@@ -1,5 +1,6 @@
 package ciment.slack.outbound;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Introduction;
 import ciment.core.model.Refusal;
 import com.slack.api.methods.MethodsClient;
@@ -71,7 +72,7 @@ public final class SlackIntroductions {
                     sender = Introduction.named(userName);
                 } else {
                     sender = ask(userId, userName).orElseThrow(() -> new Refusal(
-                            "Ciment could not check who you are with Slack just now: send the command again in a moment."));
+                            Message.of("slack.introduction.failed")));
                 }
             }
             return sender;

@@ -1,5 +1,6 @@
 package ciment.slack.render;
 
+import ciment.core.i18n.Message;
 import static ciment.slack.render.Shown.all;
 import static ciment.slack.render.Shown.text;
 import static ciment.slack.render.Shown.texts;
@@ -68,7 +69,7 @@ class PeopleBlocksTest {
         Profile profile = new Profile(ADA, List.of(), List.of(), Optional.of("ada@example.com"));
 
         String facts = texts(render(new Reply.Me(profile, List.of(slackHere("U0ADA")),
-                Optional.of("This account stays separate: <!here> is not trusted.")))).get(1);
+                Optional.of(Message.verbatim("This account stays separate: <!here> is not trusted."))))).get(1);
 
         assertTrue(facts.contains("*Email:* ada@example.com. This account stays separate: &lt;!here&gt; is not trusted."),
                 facts);

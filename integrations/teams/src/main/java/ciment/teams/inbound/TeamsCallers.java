@@ -1,5 +1,6 @@
 package ciment.teams.inbound;
 
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Directory;
@@ -76,7 +77,7 @@ public final class TeamsCallers {
     Caller searcher(Activity activity) {
         Caller caller = caller(activity);
         return new Caller(caller.account(), () -> {
-            throw new Refusal("Ciment has not met you yet: send help to the Ciment bot first, then search again.");
+            throw new Refusal(Message.of("core.search.unknownAsker"));
         }, caller.requestId(), caller.at(), Directory.NONE, caller.replyTo(), null, caller.locale());
     }
 
@@ -107,8 +108,7 @@ public final class TeamsCallers {
         } catch (RuntimeException failed) {
             // Meeting a guest as an employee would show them every community: refuse rather than guess.
             LOG.warn("Member lookup of the sender of activity {} failed: {}", activity.getId(), failed.toString());
-            throw new Refusal("Ciment could not check who you are with Teams just now: send the message again in a"
-                    + " moment.");
+            throw new Refusal(Message.of("teams.introduction.failed"));
         }
     }
 

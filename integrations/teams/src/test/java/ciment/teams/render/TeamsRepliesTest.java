@@ -1,5 +1,6 @@
 package ciment.teams.render;
 
+import ciment.core.i18n.Message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,7 +211,7 @@ public class TeamsRepliesTest {
     void me_afterWhoami_onAnAccountNotLinked_saysWhyInOneSentence_notThatItIsLinked() {
         Profile profile = new Profile(GRACE, List.of(), List.of(), java.util.Optional.of("grace@navy.example"));
         String why = "This account stays separate from your other accounts: it takes part as a guest.";
-        JsonNode card = card(render(new Reply.Me(profile, List.of(GRACE_TEAMS), java.util.Optional.of(why))));
+        JsonNode card = card(render(new Reply.Me(profile, List.of(GRACE_TEAMS), java.util.Optional.of(Message.verbatim(why)))));
 
         assertTrue(card.toString().contains(why), card.toString());
         assertFalse(card.toString().contains("are linked"), card.toString());

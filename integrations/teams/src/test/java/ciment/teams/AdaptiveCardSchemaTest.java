@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.Ciment;
 import ciment.core.PeopleSearch;
 import ciment.core.config.WriteLimits;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -67,7 +68,7 @@ class AdaptiveCardSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
     void everyReply_isDrawnInCardsThatTheSchemaAccepts(String name, Reply reply) {
-        Activity activity = TeamsReplies.render(reply, TENANT);
+        Activity activity = TeamsReplies.render(reply, TENANT, Catalogue.ENGLISH);
         AdaptiveCardCheck.cards(activity).forEach(AdaptiveCardCheck::assertValid);
         boolean sentence = reply instanceof Reply.Done || reply instanceof Reply.Refused || reply instanceof Reply.Help;
         assertEquals(sentence ? 0 : 1, AdaptiveCardCheck.cards(activity).size(), name);
@@ -76,11 +77,11 @@ class AdaptiveCardSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
     void cardDrawnAgainAfterAClick_isAcceptedToo(String name, Reply reply) {
-        TeamsReplies.actionable(reply, TENANT).ifPresent(card -> {
+        TeamsReplies.actionable(reply, TENANT, Catalogue.ENGLISH).ifPresent(card -> {
             AdaptiveCards.headWith(card, "Joined " + WORST_NAME + ".");
             AdaptiveCardCheck.assertValid(card);
         });
-        var answer = CardActions.answer(new Reply.Done("Done."), () -> reply, TENANT);
+        var answer = CardActions.answer(new Reply.Done("Done."), () -> reply, TENANT, Catalogue.ENGLISH);
         if (answer.getType().equals(AdaptiveCards.CONTENT_TYPE)) {
             AdaptiveCardCheck.assertValid(Serialization.objectToTree(answer.getValue()));
         }
@@ -123,16 +124,16 @@ class AdaptiveCardSchemaTest {
 
         for (boolean archived : List.of(false, true)) {
             var community = ReplySamples.worstCommunity(archived ? 3 : 1);
-            AdaptiveCardCheck.assertValid(CommunityCards.communityResult(community));
+            AdaptiveCardCheck.assertValid(CommunityCards.communityResult(community, Catalogue.ENGLISH));
         }
         Profile declared = new Profile(new Person("p-x", WORST_NAME), List.of(WORST_NAME), List.of(WORST_PURPOSE),
                 Optional.of("x@corp.example"));
         ChatAccount slack = new ChatAccount(Platform.SLACK, "T1", "U1");
         AdaptiveCardCheck.assertValid(PeopleCards.personResult(new PeopleSearch.Found(declared.person(), declared,
-                List.of(slack)), TENANT));
+                List.of(slack)), TENANT, Catalogue.ENGLISH));
         Profile noEmail = new Profile(declared.person(), List.of(), List.of());
         AdaptiveCardCheck.assertValid(PeopleCards.personResult(new PeopleSearch.Found(declared.person(), noEmail,
-                List.of(slack)), TENANT));
+                List.of(slack)), TENANT, Catalogue.ENGLISH));
     }
 
     @Test
@@ -157,7 +158,7 @@ class AdaptiveCardSchemaTest {
 
     @Test
     void brokenCards_areRefused_soThatTheCheckCanFail() {
-        JsonNode good = json(PostCards.posted(new Reply.Posted(ReplySamples.post(1, "Ada", "Hi"))).getContent());
+        JsonNode good = json(PostCards.posted(new Reply.Posted(ReplySamples.post(1, "Ada", "Hi")), Catalogue.ENGLISH).getContent());
         assertTrue(AdaptiveCardCheck.problems(good).isEmpty(), AdaptiveCardCheck.problems(good).toString());
 
         assertFalse(AdaptiveCardCheck.problems(broken(good, "/body/0", "{\"type\":\"TextBlock\",\"wrap\":true}"))

@@ -4,6 +4,7 @@ import ciment.core.Ciment;
 import ciment.core.PeopleSearch;
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -79,11 +80,11 @@ final class EveryPayload {
         notice.setAttachments(List.of(PostCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT)));
         sent.put("notice about a post", notice);
         Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
-        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT));
+        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT, Catalogue.ENGLISH));
         Supplier<Command> readThread = () -> new ConversationVerbs.Thread(PostRef.parse("#" + EveryReply.ROOT));
         CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, readThread, readThread,
                 "#" + EveryReply.ROOT, 40);
-        sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT));
+        sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT, Catalogue.ENGLISH));
         sent.putAll(extension(name, every.community()));
         return sent;
     }
@@ -125,7 +126,7 @@ final class EveryPayload {
 
     /** The answer as the adapter sends it: the conversation's envelope added (ids and names, long ones). */
     private static void answer(Map<String, Object> sent, String what, Reply reply) {
-        Activity activity = TeamsReplies.render(reply, TENANT);
+        Activity activity = TeamsReplies.render(reply, TENANT, Catalogue.ENGLISH);
         ConversationReference reference = new ConversationReference();
         reference.setBot(new ChannelAccount("28:" + "b".repeat(36), "Ciment"));
         reference.setUser(new ChannelAccount("29:" + "u".repeat(120), "A person named with sixty-four emoji 🧱🧱🧱🧱🧱"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Notice;
 import ciment.core.port.Repositories;
 import ciment.core.testing.InMemoryRepositories;
@@ -143,7 +144,7 @@ class TeamsDataFileTest {
         assertEquals(200, signed(fromAda().invoke("fileConsent/invoke", consentAnswer("decline", context))).status());
 
         assertEquals(List.of(), uploads.puts());
-        assertEquals(TeamsDataFile.DECLINED, lastText());
+        assertEquals(Catalogue.ENGLISH.say("teams.file.declined"), lastText());
     }
 
     @Test
@@ -155,7 +156,7 @@ class TeamsDataFileTest {
 
         assertEquals(200, signed(fromAda().invoke("fileConsent/invoke", consentAnswer("accept", context))).status());
 
-        assertEquals(TeamsDataFile.NOT_TAKEN, lastText());
+        assertEquals(Catalogue.ENGLISH.say("teams.file.notTaken"), lastText());
     }
 
     @Test

@@ -3,6 +3,7 @@ package ciment.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
@@ -79,18 +80,18 @@ class TeamsPayloadLimitTest {
 
         assertTrue(TeamsWire.bytes(copy) <= TeamsWire.LIMIT, TeamsWire.bytes(copy) + " bytes");
         String card = Serialization.objectToTree(copy.getAttachments().get(0).getContent()).toString();
-        assertTrue(card.contains(PostCards.MORE), "the words end saying the rest is in its thread");
+        assertTrue(card.contains(Catalogue.ENGLISH.say("teams.post.more")), "the words end saying the rest is in its thread");
         assertTrue(card.contains("\"verb\":\"thread\""), "with Open thread");
 
         StringBuilder read = new StringBuilder();
         JsonNode thread = Serialization.objectToTree(ThreadCards.thread(new ciment.core.reply.Reply.Thread(post,
-                List.of())).getContent());
+                List.of()), Catalogue.ENGLISH).getContent());
         read.append(textOf(thread, 1).replace("…", ""));
         JsonNode readOn = thread.findParents("verb").stream().filter(a -> a.path("verb").asText()
                 .equals(PostButtons.READ_ON)).findFirst().orElseThrow();
         int pages = 0;
         while (readOn != null && pages++ < 10) {
-            JsonNode next = ThreadCards.readOn(post, readOn.path("data").path("from").asInt());
+            JsonNode next = ThreadCards.readOn(post, readOn.path("data").path("from").asInt(), Catalogue.ENGLISH);
             assertTrue(TeamsWire.bytes(next) <= TeamsWire.CARD_BUDGET, TeamsWire.bytes(next) + " bytes");
             read.append(next.path("body").get(2).path("inlines").get(0).path("text").asText().replace("…", ""));
             readOn = next.findParents("verb").stream().filter(a -> a.path("verb").asText().equals(PostButtons.READ_ON))
@@ -119,7 +120,7 @@ class TeamsPayloadLimitTest {
 
         Activity sent = TeamsWire.within(huge);
 
-        assertEquals(TeamsWire.TOO_LARGE, sent.getText());
+        assertEquals("This answer is too large for Teams: ask for less (one community's feed, one thread).", sent.getText());
         assertTrue(TeamsWire.bytes(sent) < 1_000);
     }
 }

@@ -3,7 +3,7 @@ package ciment.teams.inbound;
 import ciment.core.Ciment;
 import ciment.core.PeopleSearch;
 import ciment.core.model.Caller;
-import ciment.core.reply.Reply;
+import ciment.core.reply.Answer;
 import ciment.teams.outbound.TeamsCopies;
 import ciment.teams.render.CardActions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,14 +122,13 @@ public final class CimentBot extends TeamsActivityHandler {
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turnContext,
             AdaptiveCardInvokeValue invokeValue) {
         Optional<CardActions.Click> click = CardActions.read(invokeValue.getAction());
-        if (click.isEmpty()) {
-            return CompletableFuture.completedFuture(CardActions.message("This button is not one of Ciment's: send help"
-                    + " to see what Ciment does."));
-        }
         Caller caller = callers.caller(turnContext);
-        Reply done = ciment.execute(caller, click.get().command());
-        return CompletableFuture.completedFuture(CardActions.answer(click.get(), done,
-                () -> ciment.execute(caller, click.get().refresh()), caller.account().workspace()));
+        if (click.isEmpty()) {
+            return CompletableFuture.completedFuture(CardActions.message(ciment.words(caller).say("teams.click.unknown")));
+        }
+        Answer done = ciment.answer(caller, click.get().command());
+        return CompletableFuture.completedFuture(CardActions.answer(click.get(), done.reply(),
+                () -> ciment.execute(caller, click.get().refresh()), caller.account().workspace(), done.words()));
     }
 
     /** The messaging extension's search: answered from the table alone, within Teams' 5 seconds. */

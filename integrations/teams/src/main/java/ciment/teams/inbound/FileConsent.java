@@ -1,6 +1,8 @@
 package ciment.teams.inbound;
 
 import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
+import ciment.core.model.Caller;
 import ciment.core.privacy.PersonalData;
 import ciment.teams.outbound.TeamsDataFile;
 import com.microsoft.bot.builder.MessageFactory;
@@ -23,18 +25,20 @@ record FileConsent(Ciment ciment, TeamsCallers callers, Clock clock) {
      * happens; the person is told when there was nothing to send or Teams did not take it.
      */
     CompletableFuture<Void> accepted(TurnContext turnContext, FileConsentCardResponse response) {
+        Caller caller = callers.caller(turnContext.getActivity());
+        Catalogue words = ciment.words(caller);
         if (!TeamsDataFile.isOurs(response.getContext()) || response.getUploadInfo() == null) {
-            return turnContext.sendActivity(MessageFactory.text("This file is not one of Ciment's.")).thenApply(sent -> null);
+            return say(turnContext, words.say("teams.file.notOurs"));
         }
-        Optional<PersonalData> data = ciment.personalData(callers.caller(turnContext.getActivity()).account());
+        Optional<PersonalData> data = ciment.personalData(caller.account());
         if (data.isEmpty()) {
-            return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.NOTHING_HELD)).thenApply(sent -> null);
+            return say(turnContext, words.say("teams.file.nothingHeld"));
         }
         try {
             TeamsDataFile.upload(response.getUploadInfo().getUploadUrl(), TeamsDataFile.render(data.get(), clock.instant()));
         } catch (IOException | IllegalArgumentException failed) {
             LOG.warn("Upload of a data file for activity {} failed: {}", turnContext.getActivity().getId(), failed.toString());
-            return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.NOT_TAKEN)).thenApply(sent -> null);
+            return say(turnContext, words.say("teams.file.notTaken"));
         }
         return turnContext.sendActivity(MessageFactory.attachment(TeamsDataFile.infoCard(response.getUploadInfo())))
                 .thenApply(sent -> null);
@@ -42,6 +46,10 @@ record FileConsent(Ciment ciment, TeamsCallers callers, Clock clock) {
 
     /** export-my-data's file declined: nothing is sent, and the person is told so. */
     CompletableFuture<Void> declined(TurnContext turnContext) {
-        return turnContext.sendActivity(MessageFactory.text(TeamsDataFile.DECLINED)).thenApply(sent -> null);
+        return say(turnContext, ciment.words(callers.caller(turnContext.getActivity())).say("teams.file.declined"));
+    }
+
+    private static CompletableFuture<Void> say(TurnContext turnContext, String sentence) {
+        return turnContext.sendActivity(MessageFactory.text(sentence)).thenApply(sent -> null);
     }
 }

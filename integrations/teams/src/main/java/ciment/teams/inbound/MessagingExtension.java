@@ -3,9 +3,11 @@ package ciment.teams.inbound;
 import ciment.core.Ciment;
 import ciment.core.PeopleSearch;
 import ciment.core.command.CommunityVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Refusal;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.teams.render.AdaptiveCards;
 import ciment.teams.render.CardText;
@@ -48,7 +50,7 @@ public final class MessagingExtension {
     /** @param caller the person searching, who is never looked up through the Bot Connector here */
     public MessagingExtensionResponse answer(MessagingExtensionQuery query, Caller caller) {
         if (query == null || query.getCommandId() == null) {
-            return message("Ciment does not know this search.");
+            return message(ciment.words(caller).say("teams.search.unknown"));
         }
         if (query.getQueryOptions() != null && query.getQueryOptions().getSkip() > 0) {
             return results(List.of()); // the first page held every result
@@ -57,17 +59,17 @@ public final class MessagingExtension {
         boolean initialRun = text.isEmpty() || parameter(query, INITIAL_RUN).isPresent();
         return switch (query.getCommandId()) {
             case SEARCH_COMMUNITIES -> communities(caller, initialRun ? "" : text);
-            case SEARCH_PEOPLE -> initialRun
-                    ? message("Type a role or skill (for example accessibility) to find the colleagues who declared it.")
+            case SEARCH_PEOPLE -> initialRun ? message(ciment.words(caller).say("teams.search.peopleHint"))
                     : people(caller, text);
-            default -> message("Ciment does not know the search " + query.getCommandId() + ".");
+            default -> message(ciment.words(caller).say("teams.search.unknownCommand", query.getCommandId()));
         };
     }
 
     private MessagingExtensionResponse communities(Caller caller, String text) {
-        Reply reply = ciment.execute(caller, new CommunityVerbs.Discover(text.strip()));
-        if (!(reply instanceof Reply.CommunityList list)) {
-            return message(reply.summary());
+        Answer answer = ciment.answer(caller, new CommunityVerbs.Discover(text.strip()));
+        Catalogue words = answer.words();
+        if (!(answer.reply() instanceof Reply.CommunityList list)) {
+            return message(answer.summary());
         }
         List<Reply.Listed> shown = new ArrayList<>();
         if (text.isEmpty()) {
@@ -81,44 +83,51 @@ public final class MessagingExtension {
             shown.addAll(list.communities());
         }
         if (shown.isEmpty()) {
-            return message(list.summary());
+            return message(list.summary(words));
         }
         List<MessagingExtensionAttachment> attachments = new ArrayList<>();
         int budget = budgetOfEach(shown.size());
         for (Reply.Listed listed : shown) {
             Community community = listed.community();
-            attachments.add(result(CommunityCards.communityResult(community, budget),
-                    preview(community.slug() + " · " + community.name(),
-                            (community.open() ? "open" : "closed") + (community.archived() ? " · archived" : "")
-                                    + (listed.member() ? " · you are a member" : ""),
+            attachments.add(result(CommunityCards.communityResult(community, budget, words),
+                    preview(community.slug() + " · " + community.name(), CommunityCards.state(community, words)
+                                    + (listed.member() ? " · " + words.say("teams.community.member") : ""),
                             community.purpose())));
         }
         return results(attachments);
     }
 
     private MessagingExtensionResponse people(Caller caller, String text) {
+        Catalogue words = ciment.words(caller);
         if (people.isEmpty()) {
-            return message("Searching people is not available here yet: send who <skill> to the Ciment bot.");
+            return message(words.say("teams.search.peopleUnavailable"));
         }
         List<PeopleSearch.Found> found;
         try {
             found = people.get().find(caller.account(), text);
         } catch (Refusal refusal) {
-            return message(refusal.sentence());
+            return message(words.say(refusal.message()));
         }
         if (found.isEmpty()) {
-            return message("Nobody has declared “" + text + "” yet.");
+            return message(words.say("teams.search.nobody", text));
         }
         String tenant = caller.account().workspace();
         List<MessagingExtensionAttachment> attachments = new ArrayList<>();
         int budget = budgetOfEach(found.size());
         for (PeopleSearch.Found person : found) {
-            attachments.add(result(PeopleCards.personResult(person, tenant, budget),
+            attachments.add(result(PeopleCards.personResult(person, tenant, budget, words),
                     preview(person.person().displayName(),
-                            "Roles: " + PeopleCards.declared(person.profile().roles()),
-                            "Skills: " + PeopleCards.declared(person.profile().skills()))));
+                            fact(words, "teams.me.roles", PeopleCards.declared(person.profile().roles(), "teams.me.noRoles",
+                                    words)),
+                            fact(words, "teams.me.skills", PeopleCards.declared(person.profile().skills(),
+                                    "teams.me.noSkills", words)))));
         }
         return results(attachments);
+    }
+
+    /** "Roles: accessibility", as the language writes a label and its value. */
+    private static String fact(Catalogue words, String labelKey, String value) {
+        return words.say("teams.fact", words.say(labelKey)) + " " + value;
     }
 
     private static Optional<String> parameter(MessagingExtensionQuery query, String name) {

@@ -1,6 +1,7 @@
 package ciment.teams.inbound;
 
 import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
@@ -52,14 +53,15 @@ public final class SaveToCommunity {
 
     /** The dialog: my communities to choose from, or what to do first. */
     public MessagingExtensionActionResponse fetchTask(MessagingExtensionAction action, Caller caller) {
+        Catalogue words = ciment.words(caller);
         if (action == null || !COMMAND.equals(action.getCommandId())) {
-            return message("Ciment does not know this action.");
+            return message(words.say("teams.save.unknown"));
         }
         Home home;
         try {
             home = ciment.home(caller);
         } catch (Refusal refusal) {
-            return message(refusal.sentence());
+            return message(words.say(refusal.message()));
         }
         List<Community> writable = home.communities().stream().map(Home.Mine::community)
                 .filter(community -> !community.archived()).toList();
@@ -69,15 +71,14 @@ public final class SaveToCommunity {
         card.put("version", AdaptiveCards.VERSION);
         ArrayNode body = card.putArray("body");
         if (writable.isEmpty()) {
-            body.add(AdaptiveCards.text("You are in no community yet, so there is nowhere to save this message: join one first"
-                    + " (send communities to the Ciment bot to find one), then save it again."));
-            return dialog(card);
+            body.add(AdaptiveCards.text(words.say("teams.save.noCommunity")));
+            return dialog(card, words);
         }
-        body.add(AdaptiveCards.text("Save this message as a post of one of your communities; its author is credited."));
+        body.add(AdaptiveCards.text(words.say("teams.save.intro")));
         ObjectNode choices = body.addObject();
         choices.put("type", "Input.ChoiceSet");
         choices.put("id", SLUG);
-        choices.put("label", "Community");
+        choices.put("label", words.say("teams.save.community"));
         choices.put("isRequired", true);
         choices.put("value", writable.get(0).slug().value());
         ArrayNode options = choices.putArray("choices");
@@ -86,28 +87,29 @@ public final class SaveToCommunity {
                 .put("value", community.slug().value()));
         ObjectNode save = card.putArray("actions").addObject();
         save.put("type", "Action.Submit");
-        save.put("title", "Save");
-        return dialog(card);
+        save.put("title", words.say("teams.button.save"));
+        return dialog(card, words);
     }
 
     /** The message saved to the community chosen: "Saved as #… in …", or why not. */
     MessagingExtensionActionResponse submit(MessagingExtensionAction action, Caller caller) {
+        Catalogue words = ciment.words(caller);
         if (action == null || !COMMAND.equals(action.getCommandId())) {
-            return message("Ciment does not know this action.");
+            return message(words.say("teams.save.unknown"));
         }
         JsonNode data = action.getData() == null ? null : Serialization.objectToTree(action.getData());
         String slug = data == null ? "" : data.path(SLUG).asText("").strip();
         if (slug.isEmpty()) {
-            return message("Choose a community to save the message to.");
+            return message(words.say("teams.save.choose"));
         }
         MessageActionsPayload payload = action.getMessagePayload();
         String text = payload == null ? "" : textOf(payload);
         Reply saved = ciment.save(caller, slug, List.of(new ChatMessage(authorOf(payload),
                 authorAccount(payload, caller.account().workspace()), Platform.TEAMS, text)));
         if (saved instanceof Reply.Posted posted) {
-            return message("Saved as " + posted.post().reference() + " in " + posted.post().slug() + ".");
+            return message(words.say("teams.save.saved", posted.post().reference(), posted.post().slug()));
         }
-        return message(saved.summary());
+        return message(saved.summary(words));
     }
 
     /** The message's words: Teams gives its body as HTML (mentions, paragraphs) or as text. */
@@ -148,12 +150,12 @@ public final class SaveToCommunity {
         return text != null && !text.isBlank();
     }
 
-    private static MessagingExtensionActionResponse dialog(ObjectNode card) {
+    private static MessagingExtensionActionResponse dialog(ObjectNode card, Catalogue words) {
         Attachment attachment = new Attachment();
         attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
         attachment.setContent(card);
         TaskModuleTaskInfo info = new TaskModuleTaskInfo();
-        info.setTitle("Save to community");
+        info.setTitle(words.say("teams.save.title"));
         info.setHeight("small");
         info.setWidth("medium");
         info.setCard(attachment);

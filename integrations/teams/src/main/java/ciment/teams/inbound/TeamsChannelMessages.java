@@ -55,10 +55,10 @@ final class TeamsChannelMessages {
 
     /**
      * A channel message: a post, or in a reply chain a reply. Empty when nothing is to be said back (a post
-     * made, a channel that is not linked); a sentence when the message stays in the channel only, told to its
-     * writer in the reply chain.
+     * made, a channel that is not linked); the refusal when the message stays in the channel only, told to its
+     * writer in the reply chain in their language.
      */
-    Optional<String> message(Caller caller, Activity activity, String text) {
+    Optional<Reply.Refused> message(Caller caller, Activity activity, String text) {
         String rootMessageId = TeamsCopies.rootMessageOf(activity.getConversation().getId())
                 .filter(root -> !root.equals(activity.getId())).orElse(null);
         return refusalOf(ciment.channelMessage(asMessage(caller, activity.getId()), activity.getId(), rootMessageId,
@@ -90,11 +90,11 @@ final class TeamsChannelMessages {
                 caller.replyTo(), caller.channel(), caller.locale());
     }
 
-    private static Optional<String> refusalOf(Optional<Reply> reply, Activity activity) {
+    private static Optional<Reply.Refused> refusalOf(Optional<Reply> reply, Activity activity) {
         if (reply.isPresent() && reply.get() instanceof Reply.Refused refused) {
             LOG.info("Channel message {} ({}) stays in its channel: {}", activity.getId(), activity.getType(),
                     refused.summary());
-            return Optional.of(refused.summary());
+            return Optional.of(refused);
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Caller;
 import ciment.core.model.PostRef;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.teams.outbound.TeamsCopies;
 import ciment.teams.render.PostButtons;
@@ -52,7 +53,8 @@ final class TeamsMessages {
         if (caller.channel() != null && !message.toBot()) {
             // not a command: a channel message, a post when its channel is linked; a refusal told in its reply chain
             return channelMessages.message(caller, activity, message.command())
-                    .map(refused -> turnContext.sendActivity(TeamsReplies.plain(refused)).thenApply(sent -> (Void) null))
+                    .map(refused -> turnContext.sendActivity(TeamsReplies.plain(refused.summary(ciment.words(caller))))
+                            .thenApply(sent -> (Void) null))
                     .orElseGet(() -> CompletableFuture.completedFuture(null));
         }
         String conversationId = TeamsCallers.conversationIdOf(activity);
@@ -60,11 +62,12 @@ final class TeamsMessages {
                 .isPresent();
         Optional<String> answered = startsChain ? Optional.empty() : copies.chainRootPost(conversationId);
         // In a post's reply chain the words are a reply to it, not a command: nothing of them is parsed.
-        Reply reply = answered.isPresent()
-                ? ciment.execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(PostButtons.rootOf(answered.get())),
+        Answer answer = answered.isPresent()
+                ? ciment.answer(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(PostButtons.rootOf(answered.get())),
                         message.command().strip()))
-                : ciment.handle(caller, message.command());
-        return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> {
+                : ciment.answer(caller, message.command());
+        Reply reply = answer.reply();
+        return turnContext.sendActivity(TeamsReplies.render(answer, caller.account().workspace())).thenApply(sent -> {
             shownPost(reply).ifPresent(post -> {
                 copies.record(conversationId, sent == null ? null : sent.getId(), post);
                 if (startsChain && reply instanceof Reply.Posted) {

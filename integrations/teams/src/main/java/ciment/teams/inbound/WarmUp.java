@@ -1,5 +1,7 @@
 package ciment.teams.inbound;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.reply.Reply;
 import ciment.teams.render.TeamsReplies;
 import com.microsoft.bot.connector.authentication.AppCredentials;
@@ -32,7 +34,8 @@ public final class WarmUp {
         }
         MentionText.commandOf(activity);
         TeamsCallers.tenantOf(activity);
-        Activity card = TeamsReplies.render(new Reply.Feed("", List.of(), "warm-up"), "t");
+        Activity card = TeamsReplies.render(new Reply.Feed("", List.of(), Message.of("reply.feed.latestHome")), "t",
+                Catalogue.ENGLISH);
         Serialization.toStringSilent(card);
         new RestConnectorClient(activity.getServiceUrl(), credentials);
     }

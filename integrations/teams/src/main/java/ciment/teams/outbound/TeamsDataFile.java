@@ -26,9 +26,6 @@ import java.util.Map;
  */
 public final class TeamsDataFile {
     public static final String NAME = "ciment-my-data.json";
-    public static final String DECLINED = "Your file was not sent: send export-my-data again whenever you want it.";
-    public static final String NOTHING_HELD = "Ciment holds nothing about you any more, so there is no file to send.";
-    public static final String NOT_TAKEN = "Teams did not take your file just now: send export-my-data again in a moment.";
     /** Marks a consent card's contexts as Ciment's data file: Teams gives them back with the answer. */
     private static final String KIND = "ciment-my-data";
     private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(10);

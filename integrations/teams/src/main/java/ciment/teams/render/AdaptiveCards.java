@@ -3,6 +3,7 @@ package ciment.teams.render;
 import static ciment.teams.render.CardText.bold;
 import static ciment.teams.render.CardText.run;
 
+import ciment.core.i18n.Catalogue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,17 +46,20 @@ public final class AdaptiveCards {
                 .put("color", "Good")));
     }
 
+    /** What a list holds, for "…and 3 more replies not shown." (its key: teams.notShown.&lt;what&gt;). */
+    enum Hidden { POSTS, REPLIES, COMMUNITIES, REQUESTS, ACTIONS, MEMBERS, RESULTS }
+
     /** "…and 3 more replies not shown." when a list was cut to fit. */
-    static void notShown(ArrayNode body, int hidden, String what) {
+    static void notShown(ArrayNode body, int hidden, Hidden what, Catalogue words) {
         if (hidden > 0) {
-            body.add(subtle("…and " + hidden + " more " + what + " not shown."));
+            body.add(subtle(words.say("teams.notShown." + what.name().toLowerCase(java.util.Locale.ROOT), hidden)));
         }
     }
 
-    /** A fact: its title in bold, then its value's runs (typed words, names in bold). */
-    static ObjectNode fact(String title, ObjectNode... value) {
+    /** A fact: its title (said, or a name) in bold with its colon, then its value's runs (typed words, names in bold). */
+    static ObjectNode fact(Catalogue words, String title, ObjectNode... value) {
         ObjectNode[] runs = new ObjectNode[value.length + 1];
-        runs[0] = bold(title + ": ");
+        runs[0] = bold(words.say("teams.fact", title) + " ");
         System.arraycopy(value, 0, runs, 1, value.length);
         return CardText.block(runs).put("spacing", "None");
     }

@@ -4,6 +4,7 @@ import ciment.core.command.Command;
 import ciment.core.command.CommunityVerbs;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.command.StewardVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.PostRef;
 import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
@@ -80,10 +81,10 @@ public final class CardActions {
     }
 
     /** More, under a feed's page: the next page, drawn in the card's place for the person who clicked. */
-    static ObjectNode more(String slug, String cursor) {
+    static ObjectNode more(String slug, String cursor, Catalogue words) {
         ObjectNode action = JSON.objectNode();
         action.put("type", "Action.Execute");
-        action.put("title", "More");
+        action.put("title", words.say("teams.button.more"));
         action.put("verb", FEED);
         ObjectNode data = action.putObject("data");
         data.put("slug", slug);
@@ -171,30 +172,33 @@ public final class CardActions {
      * the person who clicked, headed by what was done.
      *
      * @param refreshed runs the click's {@link Click#refresh()} command, after the action
+     * @param words     the language of the person who clicked
      */
-    public static AdaptiveCardInvokeResponse answer(Click click, Reply done, Supplier<Reply> refreshed, String readerTenant) {
+    public static AdaptiveCardInvokeResponse answer(Click click, Reply done, Supplier<Reply> refreshed, String readerTenant,
+            Catalogue words) {
         if (PostButtons.READ_ON.equals(click.verb()) && done instanceof Reply.Thread thread) {
             Optional<ciment.core.model.Post> post = java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.root()),
                     thread.replies().stream()).filter(p -> p.reference().equals(click.post())).findFirst();
-            return post.map(p -> card(ThreadCards.readOn(p, click.from())))
-                    .orElseGet(() -> message(click.post() + " is not in its thread any more."));
+            return post.map(p -> card(ThreadCards.readOn(p, click.from(), words)))
+                    .orElseGet(() -> message(words.say("teams.readOn.gone", click.post())));
         }
-        return answer(done, refreshed, readerTenant);
+        return answer(done, refreshed, readerTenant, words);
     }
 
-    public static AdaptiveCardInvokeResponse answer(Reply done, Supplier<Reply> refreshed, String readerTenant) {
+    public static AdaptiveCardInvokeResponse answer(Reply done, Supplier<Reply> refreshed, String readerTenant,
+            Catalogue words) {
         if (done instanceof Reply.Refused) {
-            return message(done.summary());
+            return message(done.summary(words));
         }
         Reply again = done instanceof Reply.Info || done instanceof Reply.Requests || done instanceof Reply.Feed
                 || done instanceof Reply.Thread ? done
                 : refreshed.get();
-        Optional<ObjectNode> card = TeamsReplies.actionable(again, readerTenant);
+        Optional<ObjectNode> card = TeamsReplies.actionable(again, readerTenant, words);
         if (card.isEmpty()) {
-            return message(done.summary());
+            return message(done.summary(words));
         }
         if (again != done) {
-            AdaptiveCards.headWith(card.get(), done.summary());
+            AdaptiveCards.headWith(card.get(), done.summary(words));
         }
         return card(card.get());
     }

@@ -16,6 +16,7 @@ import static ciment.teams.render.AdaptiveCards.text;
 import static ciment.teams.render.CardText.bold;
 import static ciment.teams.render.CardText.run;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Aggregate;
 import ciment.core.model.Community;
 import ciment.core.reply.Reply;
@@ -41,44 +42,46 @@ public final class CommunityCards {
      * Communities found: each with its button, whose data keeps the search's words to draw the list again
      * after a click (the first {@link #QUERY_MAX} characters: a search is a few words).
      */
-    static Attachment communities(Reply.CommunityList list) {
+    static Attachment communities(Reply.CommunityList list, Catalogue words) {
         int count = list.communities().size() + list.suggested().size();
         String query = list.query().substring(0, list.query().offsetByCodePoints(0,
                 Math.min(QUERY_MAX, list.query().codePointCount(0, list.query().length()))));
         return attachment(CardFit.list(count, room -> {
-            ObjectNode card = card(list.summary());
+            ObjectNode card = card(list.summary(words));
             ArrayNode body = card.withArray("body");
-            body.add(heading(query.isEmpty() ? "Communities"
-                    : "Communities matching “" + CardText.cut(list.query(), QUERY_MAX) + "”"));
+            body.add(heading(query.isEmpty() ? words.say("teams.communities.heading")
+                    : words.say("teams.communities.matching", CardText.cut(list.query(), QUERY_MAX))));
             if (list.communities().isEmpty()) {
-                body.add(text(CardText.cut(list.summary(), LINE_MAX)));
+                body.add(text(CardText.cut(list.summary(words), LINE_MAX)));
             }
             list.communities().stream().limit(room.items())
-                    .forEach(listed -> listed(body, listed, query, room.words()));
+                    .forEach(listed -> listed(body, listed, query, room.words(), words));
             int suggested = Math.max(0, room.items() - list.communities().size());
             if (!list.suggested().isEmpty() && suggested > 0) {
-                body.add(CardText.block(bold("Suggested for your roles and skills")).put("spacing", "Medium"));
+                body.add(CardText.block(bold(words.say("teams.communities.suggested"))).put("spacing", "Medium"));
                 list.suggested().stream().limit(suggested).forEach(listed -> listed(body, listed, query,
-                        room.words()));
+                        room.words(), words));
             }
-            notShown(body, count - room.items(), "communities");
+            notShown(body, count - room.items(), AdaptiveCards.Hidden.COMMUNITIES, words);
             return card;
         }));
     }
 
-    private static void listed(ArrayNode body, Reply.Listed listed, String query, int words) {
+    private static void listed(ArrayNode body, Reply.Listed listed, String query, int room, Catalogue words) {
         Community community = listed.community();
         ArrayNode items = container(body);
         items.add(title(community));
-        items.add(CardText.block(CardText.cut(community.purpose(), words)));
-        items.add(subtle(Aggregate.members(community.memberCount()) + " · " + state(community)
-                + (listed.member() ? " · you are a member" : joinHint(community, listed.invited()))));
+        items.add(CardText.block(CardText.cut(community.purpose(), room)));
+        items.add(subtle(words.say(Aggregate.membersMessage(community.memberCount())) + " · " + state(community, words)
+                + (listed.member() ? " · " + words.say("teams.community.member")
+                        : joinHint(community, listed.invited(), words))));
         ArrayNode buttons = JSON.arrayNode();
         String slug = community.slug().value();
         if (listed.member()) {
-            buttons.add(CardActions.button("Leave", CardActions.LEAVE, slug, CardActions.Origin.LIST, query, null));
+            buttons.add(CardActions.button(words.say("teams.button.leave"), CardActions.LEAVE, slug,
+                    CardActions.Origin.LIST, query, null));
         } else if (!community.archived()) {
-            buttons.add(joinButton(community, listed.invited(), CardActions.Origin.LIST, query));
+            buttons.add(joinButton(community, listed.invited(), CardActions.Origin.LIST, query, words));
         }
         if (!buttons.isEmpty()) {
             items.add(actionSet(buttons));
@@ -91,16 +94,17 @@ public final class CommunityCards {
     }
 
     /** Join for an open community or an invitation; Ask to join for a closed one. */
-    private static ObjectNode joinButton(Community community, boolean invited, CardActions.Origin origin, String query) {
-        String title = community.open() || invited ? "Join" : "Ask to join";
+    private static ObjectNode joinButton(Community community, boolean invited, CardActions.Origin origin, String query,
+            Catalogue words) {
+        String title = words.say(community.open() || invited ? "teams.button.join" : "teams.button.askToJoin");
         return CardActions.button(title, CardActions.JOIN, community.slug().value(), origin, query, "positive");
     }
 
     /** Purpose, state, tags, stewards (named), size, and where the reader stands. */
-    static Attachment info(Reply.Info info) {
+    static Attachment info(Reply.Info info, Catalogue words) {
         Community community = info.community();
         return attachment(CardFit.list(info.stewards().size(), room -> {
-            ObjectNode card = card(info.summary());
+            ObjectNode card = card(info.summary(words));
             ArrayNode body = card.withArray("body");
             body.add(heading(community.slug() + " · " + CardText.cut(community.name(), NAME_MAX)));
             body.add(CardText.block(CardText.cut(community.purpose(), room.words())));
@@ -110,31 +114,32 @@ public final class CommunityCards {
                 stewards.add(bold(CardText.cut(steward.displayName(), NAME_MAX)));
             });
             if (info.stewards().size() > room.items()) {
-                stewards.add(run(" and " + (info.stewards().size() - room.items()) + " more"));
+                stewards.add(run(" " + words.say("teams.info.moreStewards", info.stewards().size() - room.items())));
             }
-            body.add(fact("State", run(stateSentence(community))));
-            body.add(fact("Tags", run(CardText.cut(community.tags().isEmpty() ? "none yet"
-                    : String.join(", ", community.tags()), room.words()))));
-            body.add(fact("Stewards", stewards.isEmpty() ? new ObjectNode[] {run("none")}
-                    : stewards.toArray(ObjectNode[]::new)));
-            body.add(fact("Size", run(Aggregate.members(community.memberCount()))));
-            body.add(text(standing(community, info.standing())));
+            body.add(fact(words, words.say("teams.info.state"), run(stateSentence(community, words))));
+            body.add(fact(words, words.say("teams.info.tags"), run(CardText.cut(community.tags().isEmpty()
+                    ? words.say("teams.info.noTags") : String.join(", ", community.tags()), room.words()))));
+            body.add(fact(words, words.say("teams.info.stewards"), stewards.isEmpty()
+                    ? new ObjectNode[] {run(words.say("teams.none"))} : stewards.toArray(ObjectNode[]::new)));
+            body.add(fact(words, words.say("teams.info.size"),
+                    run(words.say(Aggregate.membersMessage(community.memberCount())))));
+            body.add(text(standing(community, info.standing(), words)));
             ArrayNode buttons = card.putArray("actions");
             String slug = community.slug().value();
             switch (info.standing()) {
-                case STEWARD, MEMBER -> buttons.add(CardActions.button("Leave", CardActions.LEAVE, slug,
-                        CardActions.Origin.INFO, null, null));
-                case INVITED -> buttons.add(joinButton(community, true, CardActions.Origin.INFO, null));
+                case STEWARD, MEMBER -> buttons.add(CardActions.button(words.say("teams.button.leave"),
+                        CardActions.LEAVE, slug, CardActions.Origin.INFO, null, null));
+                case INVITED -> buttons.add(joinButton(community, true, CardActions.Origin.INFO, null, words));
                 case NONE -> {
                     if (!community.archived()) {
-                        buttons.add(joinButton(community, false, CardActions.Origin.INFO, null));
+                        buttons.add(joinButton(community, false, CardActions.Origin.INFO, null, words));
                     }
                 }
                 case REQUESTED -> {
                 }
             }
             if (info.standing() == Reply.Standing.STEWARD && !community.open()) {
-                buttons.add(CardActions.button("Join requests", CardActions.REQUESTS, slug,
+                buttons.add(CardActions.button(words.say("teams.button.joinRequests"), CardActions.REQUESTS, slug,
                         CardActions.Origin.REQUESTS, null, null));
             }
             if (buttons.isEmpty()) {
@@ -148,58 +153,59 @@ public final class CommunityCards {
      * A community found by the messaging extension, as put in a conversation for everyone there: what it
      * is, and a button for whoever reads it (Join or Ask to join; a click answers with their info card).
      */
-    public static ObjectNode communityResult(Community community) {
-        return communityResult(community, TeamsWire.CARD_BUDGET);
+    public static ObjectNode communityResult(Community community, Catalogue said) {
+        return communityResult(community, TeamsWire.CARD_BUDGET, said);
     }
 
     /** @param budget the bytes the card may weigh (a page of results shares one answer) */
-    public static ObjectNode communityResult(Community community, int budget) {
+    public static ObjectNode communityResult(Community community, int budget, Catalogue said) {
         return CardFit.words(length(community.purpose()), budget, words -> {
-            ObjectNode card = card(community.slug() + ": " + community.purpose());
+            ObjectNode card = card(said.say("teams.card.fallback", community.slug(), community.purpose()));
             ArrayNode body = card.withArray("body");
             body.add(heading(community.slug() + " · " + CardText.cut(community.name(), NAME_MAX)));
             body.add(CardText.block(CardText.cut(community.purpose(), words)));
-            body.add(CardText.subtle(run(Aggregate.members(community.memberCount()) + " · " + state(community)
-                    + (community.tags().isEmpty() ? "" : " · " + CardText.cut(String.join(", ", community.tags()),
-                    words)))));
+            body.add(CardText.subtle(run(said.say(Aggregate.membersMessage(community.memberCount())) + " · "
+                    + state(community, said) + (community.tags().isEmpty() ? ""
+                    : " · " + CardText.cut(String.join(", ", community.tags()), words)))));
             if (!community.archived()) {
-                card.putArray("actions").add(joinButton(community, false, CardActions.Origin.INFO, null));
+                card.putArray("actions").add(joinButton(community, false, CardActions.Origin.INFO, null, said));
             }
             return card;
         });
     }
 
-    static String state(Community community) {
-        return (community.open() ? "open" : "closed") + (community.archived() ? " · archived" : "");
+    /** "open", "closed", then " · archived" when it is. */
+    public static String state(Community community, Catalogue words) {
+        return words.say(community.open() ? "teams.community.open" : "teams.community.closed")
+                + (community.archived() ? " · " + words.say("teams.community.archived") : "");
     }
 
-    private static String stateSentence(Community community) {
+    private static String stateSentence(Community community, Catalogue words) {
         if (community.archived()) {
-            return "archived: readable, closed to posts and new members";
+            return words.say("teams.info.archived");
         }
-        return community.open() ? "open: anyone can join" : "closed: joining needs a steward's approval";
+        return words.say(community.open() ? "teams.info.open" : "teams.info.closed");
     }
 
-    static String joinHint(Community community, boolean invited) {
+    /** " · join data-guild" (or how to ask, or the invitation), after a community's line; "" when archived. */
+    static String joinHint(Community community, boolean invited, Catalogue words) {
         if (community.archived()) {
             return "";
         }
-        if (invited) {
-            return " · you are invited: join " + community.slug();
-        }
-        return community.open() ? " · join " + community.slug() : " · ask to join: join " + community.slug();
+        String key = invited ? "teams.community.invitedHint"
+                : community.open() ? "teams.community.openHint" : "teams.community.askHint";
+        return " · " + words.say(key, community.slug());
     }
 
-    private static String standing(Community community, Reply.Standing standing) {
-        String slug = community.slug().value();
-        return switch (standing) {
-            case STEWARD -> "You are a steward of " + slug + ".";
-            case MEMBER -> "You are a member of " + slug + ".";
-            case INVITED -> "You are invited to " + slug + ": join with join " + slug + ", no approval needed.";
-            case REQUESTED -> "Your request to join " + slug + " waits for a steward.";
-            case NONE -> community.archived() ? slug + " is archived: nobody joins it until a steward restores it."
-                    : community.open() ? "Join with join " + slug + "."
-                    : "Ask to join with join " + slug + ": a steward answers.";
+    private static String standing(Community community, Reply.Standing standing, Catalogue words) {
+        String key = switch (standing) {
+            case STEWARD -> "teams.standing.steward";
+            case MEMBER -> "teams.standing.member";
+            case INVITED -> "teams.standing.invited";
+            case REQUESTED -> "teams.standing.requested";
+            case NONE -> community.archived() ? "teams.standing.archived"
+                    : community.open() ? "teams.standing.open" : "teams.standing.closed";
         };
+        return words.say(key, community.slug().value());
     }
 }

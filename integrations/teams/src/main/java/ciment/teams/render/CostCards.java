@@ -11,6 +11,7 @@ import static ciment.teams.render.AdaptiveCards.subtle;
 import static ciment.teams.render.AdaptiveCards.text;
 import static ciment.teams.render.CardText.run;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.reply.Reply;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,10 +35,10 @@ final class CostCards {
             if (costs.communities().isEmpty() && costs.platform().isEmpty()) {
                 body.add(text(costs.summary()));
             }
-            costs.communities().stream().limit(room.items()).forEach(line -> body.add(fact(line.name(),
+            costs.communities().stream().limit(room.items()).forEach(line -> body.add(fact(Catalogue.ENGLISH, line.name(),
                     run(line.line().substring(line.name().length() + 2)))));
-            notShown(body, costs.communities().size() - room.items(), "communities");
-            costs.platform().ifPresent(line -> body.add(fact("platform",
+            notShown(body, costs.communities().size() - room.items(), AdaptiveCards.Hidden.COMMUNITIES, Catalogue.ENGLISH);
+            costs.platform().ifPresent(line -> body.add(fact(Catalogue.ENGLISH, "platform",
                     run(line.line().substring(line.name().length() + 2) + " (what no community caused)"))));
             body.add(subtle(costs.footnote()));
             ArrayNode actions = JSON.arrayNode();

@@ -2,6 +2,7 @@ package ciment.teams.render;
 
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Post;
 import ciment.core.model.PostRef;
 import ciment.core.model.Refusal;
@@ -42,48 +43,48 @@ public final class PostButtons {
     }
 
     /** The ActionSet under a post; empty for a removed or hidden post. */
-    static Optional<ObjectNode> under(Post post) {
+    static Optional<ObjectNode> under(Post post, Catalogue words) {
         if (post.authorId() == null || post.isHidden()) {
             return Optional.empty();
         }
         ObjectNode set = JSON.objectNode();
         set.put("type", "ActionSet");
-        set.set("actions", actions(post));
+        set.set("actions", actions(post, words));
         return Optional.of(set);
     }
 
     /** Reply, React 👍, Open thread. */
-    static ArrayNode actions(Post post) {
+    static ArrayNode actions(Post post, Catalogue words) {
         String root = rootOf(post);
         ArrayNode actions = JSON.arrayNode();
-        actions.add(replyBox(post, root));
+        actions.add(replyBox(post.id(), root, words));
         ObjectNode react = execute("👍", REACT);
         ((ObjectNode) react.get("data")).put(REF, post.reference()).put(EMOJI, THUMBS_UP);
         actions.add(react);
-        actions.add(openThread(post.reference()));
+        actions.add(openThread(post.reference(), words));
         return actions;
     }
 
     /** Read on: the words of the post {@code postRef} from the character {@code from} on. */
-    static ObjectNode readOn(String postRef, int from) {
-        ObjectNode action = execute("Read on", READ_ON);
+    static ObjectNode readOn(String postRef, int from, Catalogue words) {
+        ObjectNode action = execute(words.say("teams.button.readOn"), READ_ON);
         ((ObjectNode) action.get("data")).put(REF, postRef).put(FROM, from);
         return action;
     }
 
     /** Open thread: the thread {@code postRef} is in. */
-    static ObjectNode openThread(String postRef) {
-        ObjectNode thread = execute("Open thread", THREAD);
+    static ObjectNode openThread(String postRef, Catalogue words) {
+        ObjectNode thread = execute(words.say("teams.button.openThread"), THREAD);
         ((ObjectNode) thread.get("data")).put(REF, rootOf(postRef));
         return thread;
     }
 
     /** Open thread and Reply, for a notice about a post (a mention). */
-    static ArrayNode forNotice(String postRef) {
+    static ArrayNode forNotice(String postRef, Catalogue words) {
         String root = rootOf(postRef);
         ArrayNode actions = JSON.arrayNode();
-        actions.add(openThread(postRef));
-        actions.add(replyBox(root.substring(1), root));
+        actions.add(openThread(postRef, words));
+        actions.add(replyBox(root.substring(1), root, words));
         return actions;
     }
 
@@ -145,23 +146,19 @@ public final class PostButtons {
     }
 
     /** A box and its Send, shown in the card when Reply is clicked; the box's id is unique in the card. */
-    private static ObjectNode replyBox(Post post, String root) {
-        return replyBox(post.id(), root);
-    }
-
-    private static ObjectNode replyBox(String postId, String root) {
+    private static ObjectNode replyBox(String postId, String root, Catalogue words) {
         String inputId = "r" + postId;
         ObjectNode show = JSON.objectNode();
         show.put("type", "Action.ShowCard");
-        show.put("title", "Reply");
+        show.put("title", words.say("teams.button.reply"));
         ObjectNode card = show.putObject("card");
         card.put("type", "AdaptiveCard");
         ObjectNode box = card.putArray("body").addObject();
         box.put("type", "Input.Text");
         box.put("id", inputId);
         box.put("isMultiline", true);
-        box.put("placeholder", "Your reply");
-        ObjectNode send = execute("Send", REPLY);
+        box.put("placeholder", words.say("teams.button.replyPlaceholder"));
+        ObjectNode send = execute(words.say("teams.button.send"), REPLY);
         ((ObjectNode) send.get("data")).put(REF, root).put(INPUT, inputId);
         card.putArray("actions").add(send);
         return show;

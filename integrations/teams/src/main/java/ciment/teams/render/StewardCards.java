@@ -12,6 +12,7 @@ import static ciment.teams.render.AdaptiveCards.when;
 import static ciment.teams.render.CardText.bold;
 import static ciment.teams.render.CardText.run;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.JoinRequest;
 import ciment.core.reply.Reply;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,48 +28,48 @@ final class StewardCards {
     }
 
     /** The requests waiting, oldest first: who asked and when, and what to send to answer. */
-    static Attachment requests(Reply.Requests requests) {
+    static Attachment requests(Reply.Requests requests, Catalogue words) {
         return attachment(CardFit.list(requests.requests().size(), room -> {
-            ObjectNode card = headed(requests.summary(), "Join requests in " + requests.community(),
-                    requests.requests().isEmpty(), requests.summary());
+            ObjectNode card = headed(requests.summary(words), words.say("teams.requests.heading", requests.community()),
+                    requests.requests().isEmpty(), requests.summary(words));
             ArrayNode body = card.withArray("body");
             for (JoinRequest request : requests.requests().stream().limit(room.items()).toList()) {
                 ArrayNode items = container(body);
                 String name = CardText.cut(request.personName(), NAME_MAX);
                 items.add(CardText.block(bold(name)).put("spacing", "None"));
-                items.add(subtle("asked " + when(request.at())));
+                items.add(subtle(words.say("teams.requests.asked", when(request.at()))));
+                // the words that answer it: typed syntax, the same in every language
                 String person = " @" + name;
                 items.add(CardText.subtle(run("approve " + requests.community() + person + " · decline "
                         + requests.community() + person)));
                 // By id: the request may come from Slack as well as from Teams.
                 ArrayNode buttons = JSON.arrayNode();
-                buttons.add(CardActions.decision("Approve", CardActions.APPROVE, requests.community(),
-                        request.personId(), "positive"));
-                buttons.add(CardActions.decision("Decline", CardActions.DECLINE, requests.community(),
-                        request.personId(), "destructive"));
+                buttons.add(CardActions.decision(words.say("teams.button.approve"), CardActions.APPROVE,
+                        requests.community(), request.personId(), "positive"));
+                buttons.add(CardActions.decision(words.say("teams.button.decline"), CardActions.DECLINE,
+                        requests.community(), request.personId(), "destructive"));
                 items.add(actionSet(buttons));
             }
-            notShown(body, requests.requests().size() - room.items(), "requests");
+            notShown(body, requests.requests().size() - room.items(), AdaptiveCards.Hidden.REQUESTS, words);
             if (!requests.requests().isEmpty()) {
-                body.add(subtle("Approve or decline here, or send approve or decline with the community and an"
-                        + " @mention of the person (type @ and pick their name)."));
+                body.add(subtle(words.say("teams.requests.howTo")));
             }
             return card;
         }));
     }
 
     /** A community's moderation actions, newest first, for its stewards: when, then what (reasons as typed). */
-    static Attachment audit(Reply.Audit audit) {
+    static Attachment audit(Reply.Audit audit, Catalogue words) {
         return attachment(CardFit.list(audit.entries().size(), room -> {
-            ObjectNode card = headed(audit.summary(), "Audit trail of " + audit.community(), audit.entries().isEmpty(),
-                    audit.summary());
+            ObjectNode card = headed(audit.summary(words), words.say("teams.audit.heading", audit.community()),
+                    audit.entries().isEmpty(), audit.summary(words));
             ArrayNode body = card.withArray("body");
             audit.entries().stream().limit(room.items()).forEach(entry -> {
                 ArrayNode items = container(body);
                 items.add(subtle(when(entry.at())));
-                items.add(CardText.block(CardText.cut(entry.sentence(), room.words())));
+                items.add(CardText.block(CardText.cut(words.say(entry.sentenceMessage()), room.words())));
             });
-            notShown(body, audit.entries().size() - room.items(), "actions");
+            notShown(body, audit.entries().size() - room.items(), AdaptiveCards.Hidden.ACTIONS, words);
             return card;
         }));
     }

@@ -1,5 +1,7 @@
 package ciment.teams.render;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,46 +23,55 @@ public final class TeamsReplies {
     }
 
     /**
+     * An answer, said in the language of the person who asked.
+     *
      * @param readerTenant the tenant of the person the answer goes to: it tells their own organisation's
      *                     accounts from other organisations' (whoami, who)
      */
-    public static Activity render(Reply reply, String readerTenant) {
+    public static Activity render(Answer answer, String readerTenant) {
+        return render(answer.reply(), readerTenant, answer.words());
+    }
+
+    /** A reply, said with {@code words}. */
+    public static Activity render(Reply reply, String readerTenant, Catalogue words) {
+        String summary = reply.summary(words);
         return switch (reply) {
-            case Reply.Done done -> text(done.summary());
-            case Reply.Refused refused -> text(refused.summary());
-            case Reply.Posted posted -> textAndCard(posted.summary(), PostCards.posted(posted));
-            case Reply.Help help -> markdown(help(help.commands()));
-            case Reply.Feed feed -> card(feed.summary(), PostCards.feed(feed));
-            case Reply.CommunityList list -> card(list.summary(), CommunityCards.communities(list));
-            case Reply.Info info -> card(info.summary(), CommunityCards.info(info));
-            case Reply.Requests requests -> card(requests.summary(), StewardCards.requests(requests));
-            case Reply.Members members -> card(members.summary(), MemberCards.members(members));
-            case Reply.Me me -> card(me.summary(), PeopleCards.me(me, readerTenant));
-            case Reply.Who who -> card(who.summary(), PeopleCards.who(who, readerTenant));
-            case Reply.Thread thread -> card(thread.summary(), ThreadCards.thread(thread));
-            case Reply.Audit audit -> card(audit.summary(), StewardCards.audit(audit));
-            case Reply.Posts posts -> card(posts.summary(), PostCards.posts(posts));
-            case Reply.Costs costs -> card(costs.summary(), CostCards.costs(costs));
+            case Reply.Done done -> text(summary);
+            case Reply.Refused refused -> text(summary);
+            case Reply.Posted posted -> textAndCard(summary, PostCards.posted(posted, words));
+            case Reply.Help help -> markdown(help(help.commands(), words));
+            case Reply.Feed feed -> card(summary, PostCards.feed(feed, words));
+            case Reply.CommunityList list -> card(summary, CommunityCards.communities(list, words));
+            case Reply.Info info -> card(summary, CommunityCards.info(info, words));
+            case Reply.Requests requests -> card(summary, StewardCards.requests(requests, words));
+            case Reply.Members members -> card(summary, MemberCards.members(members, words));
+            case Reply.Me me -> card(summary, PeopleCards.me(me, readerTenant, words));
+            case Reply.Who who -> card(summary, PeopleCards.who(who, readerTenant, words));
+            case Reply.Thread thread -> card(summary, ThreadCards.thread(thread, words));
+            case Reply.Audit audit -> card(summary, StewardCards.audit(audit, words));
+            case Reply.Posts posts -> card(summary, PostCards.posts(posts, words));
+            case Reply.Costs costs -> card(summary, CostCards.costs(costs));
         };
     }
 
     /** The card of an answer that has one with buttons (info, a list, requests), to draw again after a click. */
-    public static Optional<ObjectNode> actionable(Reply reply, String readerTenant) {
+    public static Optional<ObjectNode> actionable(Reply reply, String readerTenant, Catalogue words) {
         Attachment drawn = switch (reply) {
-            case Reply.Info info -> CommunityCards.info(info);
-            case Reply.CommunityList list -> CommunityCards.communities(list);
-            case Reply.Requests requests -> StewardCards.requests(requests);
-            case Reply.Feed feed -> PostCards.feed(feed);
-            case Reply.Thread thread -> ThreadCards.thread(thread);
+            case Reply.Info info -> CommunityCards.info(info, words);
+            case Reply.CommunityList list -> CommunityCards.communities(list, words);
+            case Reply.Requests requests -> StewardCards.requests(requests, words);
+            case Reply.Feed feed -> PostCards.feed(feed, words);
+            case Reply.Thread thread -> ThreadCards.thread(thread, words);
             default -> null;
         };
         return Optional.ofNullable(drawn).map(a -> (ObjectNode) a.getContent());
     }
 
-    private static String help(List<Usage> commands) {
-        StringBuilder text = new StringBuilder("**Ciment commands** (send them to me; in a channel, @mention me first)\n\n");
+    private static String help(List<Usage> commands, Catalogue words) {
+        StringBuilder text = new StringBuilder("**").append(words.say("teams.help.title")).append("** (")
+                .append(words.say("teams.help.how")).append(")\n\n");
         for (Usage usage : commands) {
-            text.append("- `").append(usage.form()).append("`: ").append(usage.meaning()).append('\n');
+            text.append(words.say("teams.help.line", usage.form(), usage.meaning(words))).append('\n');
         }
         return text.toString().strip();
     }

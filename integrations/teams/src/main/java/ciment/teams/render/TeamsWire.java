@@ -1,5 +1,7 @@
 package ciment.teams.render;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.Middleware;
@@ -33,8 +35,6 @@ public final class TeamsWire {
     public static final int CARD_BUDGET = LIMIT - ENVELOPE;
     /** An activity's summary (the notification's line) is cut to this many characters. */
     public static final int SUMMARY_MAX = 120;
-    /** What replaces an answer that would still be too large (never expected: every card is drawn to fit). */
-    public static final String TOO_LARGE = "This answer is too large for Teams: ask for less (one community's feed, one thread).";
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsWire.class);
     private static final ObjectMapper SDK = new JacksonAdapter().serializer();
@@ -51,11 +51,16 @@ public final class TeamsWire {
         }
     }
 
+    /** As {@link #within(Activity, Catalogue)}, its sentence in English (the senders that do not know the reader's language). */
+    public static Activity within(Activity activity) {
+        return within(activity, Catalogue.ENGLISH);
+    }
+
     /**
      * The activity if it fits in {@link #LIMIT}; otherwise (a card drawn too large, which is a bug) a plain
-     * sentence in its place, logged, rather than a message Teams refuses.
+     * sentence in its place (teams.tooLarge, said with {@code words}), logged, rather than a message Teams refuses.
      */
-    public static Activity within(Activity activity) {
+    public static Activity within(Activity activity, Catalogue words) {
         if (activity == null || !ActivityTypes.MESSAGE.equals(activity.getType())) {
             return activity;
         }
@@ -67,7 +72,7 @@ public final class TeamsWire {
                 LIMIT, activity.getSummary());
         activity.setAttachments(List.of());
         activity.setSummary(null);
-        activity.setText(TOO_LARGE);
+        activity.setText(words.say("teams.tooLarge"));
         activity.setTextFormat(TextFormatTypes.PLAIN);
         return activity;
     }
@@ -79,16 +84,19 @@ public final class TeamsWire {
 
     /**
      * For the adapter: every activity a turn sends or updates passes {@link #within}, once the adapter has
-     * added its envelope (the conversation reference is applied before these handlers run).
+     * added its envelope (the conversation reference is applied before these handlers run). Its sentence is
+     * in the language the turn's activity says (its locale).
      */
     public static Middleware middleware() {
         return (turn, next) -> {
+            Catalogue words = Catalogue.first(Language.ofTag(turn.getActivity() == null ? null
+                    : turn.getActivity().getLocale()));
             turn.onSendActivities((context, activities, send) -> {
-                activities.forEach(TeamsWire::within);
+                activities.forEach(activity -> within(activity, words));
                 return send.get();
             });
             turn.onUpdateActivity((context, activity, update) -> {
-                within(activity);
+                within(activity, words);
                 return update.get();
             });
             return next == null ? CompletableFuture.completedFuture(null) : next.next();

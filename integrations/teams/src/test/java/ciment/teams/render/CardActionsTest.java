@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.PeopleSearch;
 import ciment.core.command.StewardVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
@@ -47,7 +48,7 @@ class CardActionsTest {
     }
 
     private static List<String> infoButtons(Community community, Reply.Standing standing) {
-        return buttons(json(CommunityCards.info(new Reply.Info(community, List.of(), standing)).getContent()));
+        return buttons(json(CommunityCards.info(new Reply.Info(community, List.of(), standing), Catalogue.ENGLISH).getContent()));
     }
 
     @Test
@@ -65,7 +66,7 @@ class CardActionsTest {
     void requestsCard_approveAndDecline_nameThePersonById_andReadBack() {
         JoinRequest request = new JoinRequest("c1", new Slug("data-guild"), "p-grace", "Grace Hopper", AT);
         JsonNode card = json(StewardCards.requests(new Reply.Requests("data-guild", List.of(request),
-                Map.of("p-grace", List.of(GRACE)))).getContent());
+                Map.of("p-grace", List.of(GRACE))), Catalogue.ENGLISH).getContent());
         assertEquals(List.of("Approve", "Decline"), buttons(card));
 
         JsonNode approve = card.findParents("verb").get(0);
@@ -84,7 +85,7 @@ class CardActionsTest {
     void requestMadeFromSlack_hasItsButtonsToo_andTheWordsStillSay() {
         JoinRequest request = new JoinRequest("c1", new Slug("data-guild"), "p-grace", "Grace Hopper", AT);
         JsonNode card = json(StewardCards.requests(new Reply.Requests("data-guild", List.of(request),
-                Map.of("p-grace", List.of(new ChatAccount(Platform.SLACK, "T1", "U-grace"))))).getContent());
+                Map.of("p-grace", List.of(new ChatAccount(Platform.SLACK, "T1", "U-grace")))), Catalogue.ENGLISH).getContent());
         assertEquals(List.of("Approve", "Decline"), buttons(card));
         assertTrue(card.toString().contains("approve data-guild @Grace Hopper"));
     }
@@ -105,12 +106,12 @@ class CardActionsTest {
     void refusedClick_isAMessage_andADoneOne_theCardDrawnAgainUnderWhatWasDone() {
         var refused = CardActions.answer(new Reply.Refused("No."), () -> {
             throw new AssertionError("a refusal draws nothing again");
-        }, "tenant-1");
+        }, "tenant-1", Catalogue.ENGLISH);
         assertEquals("application/vnd.microsoft.activity.message", refused.getType());
         assertEquals("No.", refused.getValue());
 
         var done = CardActions.answer(new Reply.Done("Welcome to data-guild."),
-                () -> new Reply.Info(community(true, false), List.of(), Reply.Standing.MEMBER), "tenant-1");
+                () -> new Reply.Info(community(true, false), List.of(), Reply.Standing.MEMBER), "tenant-1", Catalogue.ENGLISH);
         assertEquals(200, done.getStatusCode());
         assertEquals(AdaptiveCards.CONTENT_TYPE, done.getType());
         JsonNode card = json(done.getValue());
@@ -120,28 +121,28 @@ class CardActionsTest {
 
     @Test
     void messagingExtensionCards_areValid_andAPersonsCardHasNoCount() {
-        JsonNode community = json(CommunityCards.communityResult(community(false, false)));
+        JsonNode community = json(CommunityCards.communityResult(community(false, false), Catalogue.ENGLISH));
         assertEquals(List.of("Ask to join"), buttons(community));
 
         Person ada = new Person("p-ada", "Ada Lovelace");
         Profile withAddress = new Profile(ada, List.of("Onboarding buddy"), List.of("SQL"), Optional.of("ada@example.org"),
                 Optional.of("tenant-1"));
-        JsonNode reachable = json(PeopleCards.personResult(new PeopleSearch.Found(ada, withAddress, List.of()), "tenant-1"));
+        JsonNode reachable = json(PeopleCards.personResult(new PeopleSearch.Found(ada, withAddress, List.of()), "tenant-1", Catalogue.ENGLISH));
         assertEquals(List.of("Chat in Teams"), buttons(reachable));
         assertTrue(reachable.toString().contains("users=ada%40example.org"), reachable.toString());
 
         Profile noAddress = new Profile(ada, List.of(), List.of("SQL"));
         JsonNode byAad = json(PeopleCards.personResult(new PeopleSearch.Found(ada, noAddress,
-                List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1"));
+                List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1", Catalogue.ENGLISH));
         assertTrue(byAad.toString().contains("users=aad-ada"), byAad.toString());
         JsonNode slackOnly = json(PeopleCards.personResult(new PeopleSearch.Found(ada, noAddress,
-                List.of(new ChatAccount(Platform.SLACK, "T1", "U1"))), "tenant-1"));
+                List.of(new ChatAccount(Platform.SLACK, "T1", "U1"))), "tenant-1", Catalogue.ENGLISH));
         assertEquals(List.of(), buttons(slackOnly));
         assertTrue(slackOnly.toString().contains("on Slack"), slackOnly.toString());
 
         Profile unvouched = new Profile(ada, List.of(), List.of("SQL"), Optional.of("root@example.org"));
         JsonNode notByAddress = json(PeopleCards.personResult(new PeopleSearch.Found(ada, unvouched,
-                List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1"));
+                List.of(new ChatAccount(Platform.TEAMS, "tenant-1", "aad-ada"))), "tenant-1", Catalogue.ENGLISH));
         assertTrue(notByAddress.toString().contains("users=aad-ada"),
                 "an address nobody vouched for opens no chat with whoever holds it: " + notByAddress);
     }

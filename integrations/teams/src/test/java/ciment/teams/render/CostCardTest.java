@@ -3,6 +3,7 @@ package ciment.teams.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.reply.Reply;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
@@ -26,7 +27,7 @@ class CostCardTest {
                 false, Optional.of("https://c.example/costs/chart.svg?month=2026-11"),
                 Optional.of("https://c.example/costs?month=2026-11&format=csv"));
 
-        Activity activity = TeamsReplies.render(costs, "tenant");
+        Activity activity = TeamsReplies.render(costs, "tenant", Catalogue.ENGLISH);
 
         String card = Serialization.toStringSilent(activity.getAttachments().get(0).getContent());
         assertEquals(costs.summary(), activity.getSummary());

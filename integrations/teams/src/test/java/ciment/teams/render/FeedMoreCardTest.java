@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -31,7 +32,7 @@ class FeedMoreCardTest {
     @Test
     void feedCard_more_readsBackAsTheNextPagesWords_andItsAnswerIsTheOlderPagesCard() {
         Reply.Feed first = firstOfTwentyFivePosts();
-        JsonNode card = Serialization.objectToTree(PostCards.feed(first).getContent());
+        JsonNode card = Serialization.objectToTree(PostCards.feed(first, Catalogue.ENGLISH).getContent());
         TeamsRepliesTest.assertValidAdaptiveCard(card);
         List<JsonNode> actions = card.findParents("verb").stream()
                 .filter(action -> action.path("verb").asText().equals(CardActions.FEED)).toList();
@@ -48,7 +49,7 @@ class FeedMoreCardTest {
         Reply older = ciment.execute(grace, click.command());
         AdaptiveCardInvokeResponse answer = CardActions.answer(older, () -> {
             throw new AssertionError("a feed's page is its own card");
-        }, "tenant-1");
+        }, "tenant-1", Catalogue.ENGLISH);
 
         assertEquals(200, answer.getStatusCode());
         assertEquals(AdaptiveCards.CONTENT_TYPE, answer.getType());
@@ -60,7 +61,7 @@ class FeedMoreCardTest {
     void lastPage_hasNoMore_andAMadeUpFeedClickIsNotCimentsButton() {
         ciment.handle(grace, "create data-guild Data people");
         ciment.handle(grace, "post data-guild Only one");
-        JsonNode card = Serialization.objectToTree(PostCards.feed((Reply.Feed) ciment.handle(grace, "feed data-guild"))
+        JsonNode card = Serialization.objectToTree(PostCards.feed((Reply.Feed) ciment.handle(grace, "feed data-guild"), Catalogue.ENGLISH)
                 .getContent());
         AdaptiveCardInvokeAction other = new AdaptiveCardInvokeAction();
         other.setVerb(CardActions.FEED);

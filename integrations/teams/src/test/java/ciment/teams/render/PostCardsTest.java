@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -47,7 +48,7 @@ class PostCardsTest {
 
     /** As the SDK sends it (an emoji is 12 bytes). */
     private static int activityBytes(Reply reply) {
-        return TeamsWire.bytes(TeamsReplies.render(reply, "tenant-1"));
+        return TeamsWire.bytes(TeamsReplies.render(reply, "tenant-1", Catalogue.ENGLISH));
     }
 
     @Test
@@ -60,7 +61,7 @@ class PostCardsTest {
             }
             Reply.Feed feed = new Reply.Feed("", posts, "", "feed --before x", false);
 
-            JsonNode card = Serialization.objectToTree(PostCards.feed(feed).getContent());
+            JsonNode card = Serialization.objectToTree(PostCards.feed(feed, Catalogue.ENGLISH).getContent());
 
             assertTrue(activityBytes(feed) < TEAMS_LIMIT, unit + ": " + activityBytes(feed) + " bytes");
             TeamsRepliesTest.assertValidAdaptiveCard(card);
@@ -74,7 +75,7 @@ class PostCardsTest {
     void feedOfShortPosts_showsTheirWordsWhole() {
         Reply.Feed feed = new Reply.Feed("data-guild", List.of(post("01JD0000000000000000000001", "Short and whole")),
                 "");
-        String card = Serialization.objectToTree(PostCards.feed(feed).getContent()).toString();
+        String card = Serialization.objectToTree(PostCards.feed(feed, Catalogue.ENGLISH).getContent()).toString();
         assertTrue(card.contains("Short and whole"));
         assertFalse(card.contains("more in its thread"));
     }
@@ -84,7 +85,7 @@ class PostCardsTest {
         Post removed = post("01JD0000000000000000000002", "gone").asRemoved();
         Post hidden = post("01JD0000000000000000000003", "rude").hiddenFor("off topic");
 
-        JsonNode card = Serialization.objectToTree(ThreadCards.thread(new Reply.Thread(removed, List.of(hidden)))
+        JsonNode card = Serialization.objectToTree(ThreadCards.thread(new Reply.Thread(removed, List.of(hidden)), Catalogue.ENGLISH)
                 .getContent());
 
         assertTrue(card.findParents("verb").isEmpty(), card.toString());
@@ -95,7 +96,7 @@ class PostCardsTest {
         Post reply = Post.reply("01JD0000000000000000000005", "01JD0000000000000000000004", "c1",
                 new Slug("data-guild"), "p-ada", "Ada", Platform.TEAMS, "yes", AT);
 
-        ObjectNode buttons = PostButtons.under(reply).orElseThrow();
+        ObjectNode buttons = PostButtons.under(reply, Catalogue.ENGLISH).orElseThrow();
 
         JsonNode send = buttons.findParents("verb").stream().filter(a -> a.path("verb").asText().equals("reply"))
                 .findFirst().orElseThrow();
@@ -109,7 +110,7 @@ class PostCardsTest {
     void reactClickOnAReply_readsBackAsTheWords_andDrawsItsThreadAfterwards() {
         Post reply = Post.reply("01JD0000000000000000000007", "01JD0000000000000000000006", "c1",
                 new Slug("data-guild"), "p-ada", "Ada", Platform.TEAMS, "yes", AT);
-        JsonNode react = PostButtons.under(reply).orElseThrow().findParents("verb").stream()
+        JsonNode react = PostButtons.under(reply, Catalogue.ENGLISH).orElseThrow().findParents("verb").stream()
                 .filter(a -> a.path("verb").asText().equals("react")).findFirst().orElseThrow();
         com.microsoft.bot.schema.AdaptiveCardInvokeAction action = new com.microsoft.bot.schema.AdaptiveCardInvokeAction();
         action.setVerb("react");
@@ -147,7 +148,7 @@ class PostCardsTest {
                 PostRef.parse("#" + root.id())), () -> null, root.reference(), 100);
 
         com.microsoft.bot.schema.AdaptiveCardInvokeResponse answer = CardActions.answer(click,
-                new Reply.Thread(root, List.of()), () -> null, "tenant-1");
+                new Reply.Thread(root, List.of()), () -> null, "tenant-1", Catalogue.ENGLISH);
         JsonNode card = Serialization.objectToTree(answer.getValue());
         TeamsRepliesTest.assertValidAdaptiveCard(card);
         assertTrue(TeamsMarkup.readable(card).contains("…the end"), card.toString());
@@ -156,7 +157,7 @@ class PostCardsTest {
         CardActions.Click gone = new CardActions.Click(PostButtons.READ_ON, () -> new ConversationVerbs.Thread(
                 PostRef.parse("#" + root.id())), () -> null, "#" + root.id() + "/01JD0000000000000000000009", 10);
         assertEquals(CardActions.MESSAGE_TYPE, CardActions.answer(gone, new Reply.Thread(root, List.of()), () -> null,
-                "tenant-1").getType());
+                "tenant-1", Catalogue.ENGLISH).getType());
     }
 
     @Test
@@ -173,7 +174,7 @@ class PostCardsTest {
         ciment.handle(grace, "create data-guild Data people");
         Reply posted = ciment.handle(grace, "post data-guild Hello");
 
-        com.microsoft.bot.schema.Activity activity = TeamsReplies.render(posted, "tenant-1");
+        com.microsoft.bot.schema.Activity activity = TeamsReplies.render(posted, "tenant-1", Catalogue.ENGLISH);
 
         assertEquals(posted.summary(), activity.getText());
         JsonNode card = Serialization.objectToTree(activity.getAttachments().get(0).getContent());

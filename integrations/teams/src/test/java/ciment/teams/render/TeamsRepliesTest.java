@@ -1,5 +1,6 @@
 package ciment.teams.render;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +43,7 @@ public class TeamsRepliesTest {
     private static final Person LINUS = new Person("p-linus", "Linus Torvalds");
 
     private static Activity render(Reply reply) {
-        return TeamsReplies.render(reply, TENANT);
+        return TeamsReplies.render(reply, TENANT, Catalogue.ENGLISH);
     }
 
     private static Community community(String slug, boolean open, boolean archived, int members, String... tags) {

@@ -1,0 +1,203 @@
+package ciment.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ciment.core.Ciment;
+import ciment.core.testing.InMemoryRepositories;
+import ciment.devkit.teams.FakeBotFramework;
+import ciment.devkit.teams.Json;
+import ciment.devkit.teams.TeamsActivities;
+import ciment.teams.auth.ClientCredentials;
+import ciment.teams.auth.InboundAuth;
+import ciment.teams.inbound.CimentBot;
+import ciment.teams.inbound.MessagingExtension;
+import ciment.teams.inbound.SaveToCommunity;
+import ciment.teams.inbound.TeamsEndpoint;
+import ciment.teams.outbound.TeamsCopies;
+import ciment.teams.render.AdaptiveCards;
+import ciment.teams.render.CardActions;
+import ciment.teams.render.PostButtons;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each person reads Ciment in the language their Teams client says (activity.locale): Camille's says fr-FR and
+ * gets French texts, cards, buttons and dialogs; Ada's says en-US and gets them in English, in the same
+ * community. The words typed are English command words (French ones are the lead's).
+ */
+class TeamsInFrenchTest {
+    private static final String TENANT = "tenant-fr";
+    private static final String CHANNEL = "19:general@thread.tacv2";
+
+    private final Clock clock = Clock.systemUTC();
+    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), clock);
+    private FakeBotFramework fake;
+    private TeamsEndpoint endpoint;
+    private FakeBotFramework.Member camille;
+    private FakeBotFramework.Member ada;
+
+    @BeforeEach
+    void start() {
+        fake = FakeBotFramework.start();
+        ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
+                URI.create(fake.oauthTokenUrl()), clock);
+        endpoint = new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null,
+                null), new CimentBot(ciment, null, new TeamsCopies(new MemoryCopies()), clock, Optional.empty()),
+                InboundAuth.unauthenticated());
+        camille = fake.addMember(FakeBotFramework.Member.of("29:camille", "aad-camille", "Camille Durand",
+                "camille@example.org", "camille@example.org", TENANT));
+        ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace", "ada@example.org",
+                "ada@example.org", TENANT));
+        say(ada, "create data-guild Data people");
+        say(camille, "join data-guild");
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private TeamsActivities.Message from(FakeBotFramework.Member who) {
+        return TeamsActivities.message(fake.serviceUrl(), fake.botId()).tenant(TENANT)
+                .from(who.id(), who.aadObjectId(), who.name()).conversation(CHANNEL)
+                .locale(who == camille ? "fr-FR" : "en-US");
+    }
+
+    private FakeBotFramework.SentActivity say(FakeBotFramework.Member who, String text) {
+        TeamsEndpoint.Answer answer = endpoint.handle(from(who).text(text).json(), null);
+        assertEquals(200, answer.status(), answer.body());
+        List<FakeBotFramework.SentActivity> sent = fake.sent();
+        return sent.get(sent.size() - 1);
+    }
+
+    private JsonNode invoke(TeamsActivities.Message invoke) {
+        TeamsEndpoint.Answer answer = endpoint.handle(invoke.json(), null);
+        assertEquals(200, answer.status(), answer.body());
+        try {
+            return Serialization.jsonToTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode card(FakeBotFramework.SentActivity sent) {
+        return Serialization.objectToTree(sent.attachmentContents().get(0));
+    }
+
+    private static JsonNode button(JsonNode card, String verb) {
+        return card.findParents("verb").stream().filter(a -> a.path("verb").asText().equals(verb)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + verb + " in " + card));
+    }
+
+    @Test
+    void help_isInFrenchForCamille_andInEnglishForAda() {
+        String french = say(camille, "help").text();
+        String english = say(ada, "help").text();
+
+        assertTrue(french.startsWith("**Commandes de Ciment** (envoyez-les-moi ; dans un canal, @mentionnez-moi"
+                + " d’abord)"), french);
+        assertTrue(french.contains("- `join <slug>` : rejoindre une communauté (une communauté fermée demande à ses"
+                + " animateurs)"), french);
+        assertTrue(english.startsWith("**Ciment commands** (send them to me; in a channel, @mention me first)"), english);
+        assertTrue(english.contains("- `join <slug>`: join a community (a closed one asks its stewards)"), english);
+    }
+
+    @Test
+    void post_isAnsweredInFrench_withTheCardsButtonsInFrench_andInEnglishForAda() {
+        FakeBotFramework.SentActivity french = say(camille, "post data-guild Bonjour à tous");
+        FakeBotFramework.SentActivity english = say(ada, "post data-guild Hello all");
+
+        assertTrue(french.text().matches("#[0-9A-Z]{26} publiée dans data-guild\\."), french.text());
+        assertEquals(List.of("Répondre", "Envoyer", "👍", "Ouvrir le fil"), card(french).findValuesAsText("title"));
+        assertEquals("Votre réponse", card(french).findValue("placeholder").asText());
+        assertTrue(card(french).toString().contains("· depuis Teams"), card(french).toString());
+        assertTrue(english.text().matches("Posted #[0-9A-Z]{26} in data-guild\\."), english.text());
+        assertEquals(List.of("Reply", "Send", "👍", "Open thread"), card(english).findValuesAsText("title"));
+    }
+
+    @Test
+    void feed_isTitledInFrench_withTheDatesLeftToTeams_andInEnglishForAda() {
+        say(ada, "post data-guild Hello all");
+
+        String french = card(say(camille, "feed data-guild")).toString();
+        String english = card(say(ada, "feed data-guild")).toString();
+
+        assertTrue(french.contains("Dernières publications dans data-guild"), french);
+        assertTrue(french.contains("{{DATE("), "Teams writes the date in the reader's language: " + french);
+        assertTrue(english.contains("\"Latest in data-guild\""), english);
+    }
+
+    @Test
+    void refusal_isSaidInFrench_andInEnglishForAda() {
+        assertEquals("Il n’y a pas de communauté appelée no-such : envoyez communities pour en trouver une, ou"
+                + " créez-la.", say(camille, "join no-such").text());
+        assertTrue(say(ada, "join no-such").text().startsWith("There is no community called no-such"));
+    }
+
+    @Test
+    void cardAction_isAnsweredInFrench_theCardDrawnAgainInFrench() {
+        FakeBotFramework.SentActivity posted = say(ada, "post data-guild Release is out");
+        Map<String, Object> react = Json.parseObject(button(card(posted), PostButtons.REACT).path("data").toString());
+
+        JsonNode answer = invoke(from(camille).cardAction(PostButtons.REACT, react));
+
+        assertEquals(AdaptiveCards.CONTENT_TYPE, answer.path("type").asText());
+        String drawn = answer.path("value").toString();
+        assertTrue(drawn.contains("Fil dans data-guild"), drawn);
+        assertTrue(drawn.contains("Pas encore de réponse : répondez avec reply #"), drawn);
+        assertTrue(drawn.contains("\"title\":\"Ouvrir le fil\""), drawn);
+    }
+
+    @Test
+    void joinFromTheInfoCard_isAnsweredInFrench_withLeaveInFrench() {
+        say(ada, "create book-club Books");
+        JsonNode info = card(say(camille, "info book-club"));
+        assertTrue(info.toString().contains("Rejoignez-la avec join book-club."), info.toString());
+        assertTrue(info.toString().contains("\"title\":\"Rejoindre\""), info.toString());
+        Map<String, Object> join = Json.parseObject(button(info, "join").path("data").toString());
+
+        String drawn = invoke(from(camille).cardAction("join", join)).path("value").toString();
+
+        assertTrue(drawn.contains("Bienvenue dans book-club"), drawn);
+        assertTrue(drawn.contains("\"title\":\"Quitter\""), drawn);
+        assertTrue(drawn.contains("État : ") && drawn.contains("Vous êtes membre de book-club."), drawn);
+    }
+
+    @Test
+    void buttonThatIsNotCiments_isAnsweredInFrench() {
+        JsonNode answer = invoke(from(camille).cardAction(PostButtons.REACT, Map.of("ref", "not a post")));
+
+        assertEquals(CardActions.MESSAGE_TYPE, answer.path("type").asText());
+        assertEquals("Ce bouton n’est pas un bouton de Ciment : envoyez help pour voir ce que fait Ciment.",
+                answer.path("value").asText());
+    }
+
+    @Test
+    void messagingExtension_andSaveToCommunity_speakFrench() {
+        JsonNode hint = invoke(from(camille).composeInitialRun(MessagingExtension.SEARCH_PEOPLE)).path("composeExtension");
+        JsonNode dialog = invoke(from(camille).fetchTask(SaveToCommunity.COMMAND,
+                TeamsActivities.messagePayload("1700000000300", "Ada Lovelace", "<p>Notes</p>"))).path("task");
+        JsonNode saved = invoke(from(camille).submitAction(SaveToCommunity.COMMAND, Map.of("slug", "data-guild"),
+                TeamsActivities.messagePayload("1700000000301", "Ada Lovelace", "<p>Notes</p>"))).path("task");
+
+        assertTrue(hint.path("text").asText().startsWith("Tapez un rôle ou une compétence"), hint.toString());
+        assertEquals("Enregistrer dans une communauté", dialog.path("value").path("title").asText());
+        assertEquals("Enregistrer", dialog.path("value").path("card").path("content").path("actions").get(0)
+                .path("title").asText());
+        assertTrue(saved.path("value").asText().matches("Enregistré sous #[0-9A-Z]{26} dans data-guild\\."),
+                saved.toString());
+    }
+}

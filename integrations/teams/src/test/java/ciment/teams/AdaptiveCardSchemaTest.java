@@ -15,6 +15,7 @@ import ciment.core.config.WriteLimits;
 import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
@@ -55,20 +56,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every Adaptive Card Ciment sends to Teams, drawn from representative and worst inputs (ReplySamples), against
  * the Adaptive Cards 1.5 schema as Microsoft publishes it: answers of every kind and the same cards drawn again
  * after a click, mirrored posts, notices about a post, messaging extension results and the Save to community
- * dialog. (The file consent and file info cards are Bot Framework cards, not Adaptive Cards.) ReplySamplesTest
- * fails when a kind of reply has no samples.
+ * dialog, in every language Ciment speaks. (The file consent and file info cards are Bot Framework cards, not
+ * Adaptive Cards.) ReplySamplesTest fails when a kind of reply has no samples.
  */
 class AdaptiveCardSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Every sample reply, in every language Ciment speaks. */
     static Stream<Arguments> replies() {
-        return ReplySamples.all().entrySet().stream().map(sample -> Arguments.of(sample.getKey(), sample.getValue()));
+        return EveryPayload.languages().flatMap(language -> ReplySamples.all().entrySet().stream()
+                .map(sample -> Arguments.of(sample.getKey() + " in " + language.get()[0], sample.getValue(),
+                        language.get()[1])));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
-    void everyReply_isDrawnInCardsThatTheSchemaAccepts(String name, Reply reply) {
-        Activity activity = TeamsReplies.render(reply, TENANT, Catalogue.ENGLISH);
+    void everyReply_isDrawnInCardsThatTheSchemaAccepts(String name, Reply reply, Catalogue said) {
+        Activity activity = TeamsReplies.render(reply, TENANT, said);
         AdaptiveCardCheck.cards(activity).forEach(AdaptiveCardCheck::assertValid);
         boolean sentence = reply instanceof Reply.Done || reply instanceof Reply.Refused || reply instanceof Reply.Help;
         assertEquals(sentence ? 0 : 1, AdaptiveCardCheck.cards(activity).size(), name);
@@ -76,19 +80,20 @@ class AdaptiveCardSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
-    void cardDrawnAgainAfterAClick_isAcceptedToo(String name, Reply reply) {
-        TeamsReplies.actionable(reply, TENANT, Catalogue.ENGLISH).ifPresent(card -> {
+    void cardDrawnAgainAfterAClick_isAcceptedToo(String name, Reply reply, Catalogue said) {
+        TeamsReplies.actionable(reply, TENANT, said).ifPresent(card -> {
             AdaptiveCards.headWith(card, "Joined " + WORST_NAME + ".");
             AdaptiveCardCheck.assertValid(card);
         });
-        var answer = CardActions.answer(new Reply.Done("Done."), () -> reply, TENANT, Catalogue.ENGLISH);
+        var answer = CardActions.answer(new Reply.Done("Done."), () -> reply, TENANT, said);
         if (answer.getType().equals(AdaptiveCards.CONTENT_TYPE)) {
             AdaptiveCardCheck.assertValid(Serialization.objectToTree(answer.getValue()));
         }
     }
 
-    @Test
-    void mirroredPosts_ofEveryState_areAccepted() {
+    @ParameterizedTest(name = "in {0}")
+    @MethodSource("ciment.teams.EveryPayload#languages")
+    void mirroredPosts_ofEveryState_areAccepted(String code, Catalogue said) {
         Post worst = ReplySamples.worstPost(1);
         List<Post> posts = List.of(ReplySamples.post(2, "Ada", "Hello"), worst, worst.editedTo(WORST_POST),
                 worst.hiddenFor(WORST_PURPOSE), worst.asRemoved(), ReplySamples.reply(3, 1, WORST_NAME, WORST_POST),
@@ -97,21 +102,24 @@ class AdaptiveCardSchemaTest {
             List<JsonNode> cards = AdaptiveCardCheck.cards(TeamsMirrorSender.card(post));
             assertEquals(1, cards.size());
             AdaptiveCardCheck.assertValid(cards.get(0));
+            AdaptiveCardCheck.assertValid(json(PostCards.mirrored(post, said).getContent()));
         }
     }
 
-    @Test
-    void noticesAboutAPost_orAReply_areAccepted() {
+    @ParameterizedTest(name = "in {0}")
+    @MethodSource("ciment.teams.EveryPayload#languages")
+    void noticesAboutAPost_orAReply_areAccepted(String code, Catalogue said) {
         String sentence = WORST_NAME + " mentioned you in data-guild: “" + WORST_POST + "”.";
-        AdaptiveCardCheck.assertValid(json(PostCards.aboutPost(sentence, "#" + ReplySamples.id(1)).getContent()));
+        AdaptiveCardCheck.assertValid(json(PostCards.aboutPost(sentence, "#" + ReplySamples.id(1), said).getContent()));
         AdaptiveCardCheck.assertValid(json(PostCards.aboutPost(sentence,
-                "#" + ReplySamples.id(1) + "/" + ReplySamples.id(2)).getContent()));
+                "#" + ReplySamples.id(1) + "/" + ReplySamples.id(2), said).getContent()));
     }
 
-    @Test
-    void messagingExtensionResults_forCommunitiesAndPeople_areAccepted() {
+    @ParameterizedTest(name = "in {0}")
+    @MethodSource("ciment.teams.EveryPayload#languages")
+    void messagingExtensionResults_forCommunitiesAndPeople_areAccepted(String code, Catalogue said) {
         Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC());
-        Caller searcher = caller("aad-searcher");
+        Caller searcher = caller("aad-searcher", code);
         for (int i = 0; i < 3; i++) {
             ciment.handle(caller("aad-founder-" + i), "create guild-" + i + " " + WORST_PURPOSE);
         }
@@ -124,25 +132,26 @@ class AdaptiveCardSchemaTest {
 
         for (boolean archived : List.of(false, true)) {
             var community = ReplySamples.worstCommunity(archived ? 3 : 1);
-            AdaptiveCardCheck.assertValid(CommunityCards.communityResult(community, Catalogue.ENGLISH));
+            AdaptiveCardCheck.assertValid(CommunityCards.communityResult(community, said));
         }
         Profile declared = new Profile(new Person("p-x", WORST_NAME), List.of(WORST_NAME), List.of(WORST_PURPOSE),
                 Optional.of("x@corp.example"));
         ChatAccount slack = new ChatAccount(Platform.SLACK, "T1", "U1");
         AdaptiveCardCheck.assertValid(PeopleCards.personResult(new PeopleSearch.Found(declared.person(), declared,
-                List.of(slack)), TENANT, Catalogue.ENGLISH));
+                List.of(slack)), TENANT, said));
         Profile noEmail = new Profile(declared.person(), List.of(), List.of());
         AdaptiveCardCheck.assertValid(PeopleCards.personResult(new PeopleSearch.Found(declared.person(), noEmail,
-                List.of(slack)), TENANT, Catalogue.ENGLISH));
+                List.of(slack)), TENANT, said));
     }
 
-    @Test
-    void saveToCommunityDialog_withCommunitiesOrWithout_isAccepted() {
+    @ParameterizedTest(name = "in {0}")
+    @MethodSource("ciment.teams.EveryPayload#languages")
+    void saveToCommunityDialog_withCommunitiesOrWithout_isAccepted(String code, Catalogue said) {
         // One person creates 30 communities here: more than a day's limit allows.
         WriteLimits manyCreates = new WriteLimits(WriteLimits.DEFAULTS.posts(), WriteLimits.DEFAULTS.reactions(),
                 WriteLimits.Rate.parse("30/day"));
         Ciment ciment = new Ciment(InMemoryRepositories.create(), Clock.systemUTC(), Finance.off(), manyCreates);
-        Caller member = caller("aad-member");
+        Caller member = caller("aad-member", code);
         MessagingExtensionAction action = new MessagingExtensionAction();
         action.setCommandId(SaveToCommunity.COMMAND);
         ciment.handle(member, "whoami");
@@ -204,7 +213,13 @@ class AdaptiveCardSchemaTest {
     }
 
     private static Caller caller(String userId) {
-        return new Caller(new ChatAccount(Platform.TEAMS, TENANT, userId), () -> Introduction.named(WORST_NAME), null, AT);
+        return caller(userId, null);
+    }
+
+    /** @param locale what the person's Teams client says (null: nothing) */
+    private static Caller caller(String userId, String locale) {
+        return new Caller(new ChatAccount(Platform.TEAMS, TENANT, userId), () -> Introduction.named(WORST_NAME), null, AT,
+                Directory.NONE, null, null, locale);
     }
 
     private static MessagingExtensionQuery query(String command, String text) {

@@ -8,6 +8,7 @@ import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Directory;
 import ciment.core.model.Introduction;
 import ciment.core.model.Membership;
 import ciment.core.model.Platform;
@@ -40,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Every kind of payload Ciment sends Teams, drawn with the same typed text wherever typed text goes (a
@@ -55,6 +58,12 @@ final class EveryPayload {
     private EveryPayload() {
     }
 
+    /** Every language Ciment speaks, by its code: French cards are longer than English ones, and must fit too. */
+    static Stream<Arguments> languages() {
+        return Catalogue.shipped().stream().map(language -> Arguments.of(language.code(),
+                Catalogue.of(language).orElseThrow()));
+    }
+
     /**
      * @param words   what people typed as words (posts, replies, purposes, reasons, tags)
      * @param name    the display name of every person
@@ -68,29 +77,43 @@ final class EveryPayload {
 
     /** @param reactions how many kinds of reactions each post has (50: the longest lines) */
     static Map<String, Object> drawn(String words, String name, int replies, int reactions) {
+        return drawn(words, name, replies, reactions, Catalogue.ENGLISH);
+    }
+
+    /** @param said the language every payload is said in (French is longer than English) */
+    static Map<String, Object> drawn(String words, String name, int replies, int reactions, Catalogue said) {
         EveryReply every = EveryReply.of(words, name, replies, reactions);
         Map<String, Object> sent = new LinkedHashMap<>();
-        every.replies().forEach((what, reply) -> answer(sent, what, reply));
+        every.replies().forEach((what, reply) -> answer(sent, what, reply, said));
         Post root = every.root();
-        sent.put("mirrored copy", TeamsMirrorSender.card(root));
-        sent.put("mirrored reply", TeamsMirrorSender.card(every.reply()));
-        sent.put("mirrored hidden", TeamsMirrorSender.card(root.hiddenFor(words)));
+        sent.put("mirrored copy", mirrored(root, said));
+        sent.put("mirrored reply", mirrored(every.reply(), said));
+        sent.put("mirrored hidden", mirrored(root.hiddenFor(words), said));
         Activity notice = Activity.createMessageActivity();
         notice.setSummary(TeamsWire.summary(every.mention(name)));
-        notice.setAttachments(List.of(PostCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT)));
+        notice.setAttachments(List.of(PostCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT, said)));
         sent.put("notice about a post", notice);
         Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
-        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT, Catalogue.ENGLISH));
+        sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT, said));
         Supplier<Command> readThread = () -> new ConversationVerbs.Thread(PostRef.parse("#" + EveryReply.ROOT));
         CardActions.Click readOn = new CardActions.Click(PostButtons.READ_ON, readThread, readThread,
                 "#" + EveryReply.ROOT, 40);
-        sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT, Catalogue.ENGLISH));
-        sent.putAll(extension(name, every.community()));
+        sent.put("read on", CardActions.answer(readOn, thread, () -> null, TENANT, said));
+        sent.putAll(extension(name, every.community(), said));
         return sent;
     }
 
+    /** A mirrored copy as the mirror sends it; in another language than English, its card said so. */
+    private static Activity mirrored(Post post, Catalogue said) {
+        Activity copy = TeamsMirrorSender.card(post);
+        if (said != Catalogue.ENGLISH) {
+            copy.setAttachments(List.of(PostCards.mirrored(post, said)));
+        }
+        return copy;
+    }
+
     /** The messaging extension's answers: 20 communities, and 25 people, found by a search. */
-    private static Map<String, Object> extension(String name, Community community) {
+    private static Map<String, Object> extension(String name, Community community, Catalogue said) {
         Repositories store = InMemoryRepositories.create();
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         Ciment ciment = new Ciment(store, clock);
@@ -104,7 +127,7 @@ final class EveryPayload {
                     () -> Introduction.named(name), "r" + i, AT), "skills add sql");
         }
         Caller searcher = new Caller(new ChatAccount(Platform.TEAMS, TENANT, "aad-searcher"),
-                () -> Introduction.named(name), "s", AT);
+                () -> Introduction.named(name), "s", AT, Directory.NONE, null, null, said.language().code());
         ciment.handle(searcher, "whoami");
         MessagingExtension extension = new MessagingExtension(ciment, Optional.of(new PeopleSearch(store.people())));
         Map<String, Object> sent = new LinkedHashMap<>();
@@ -125,8 +148,8 @@ final class EveryPayload {
     }
 
     /** The answer as the adapter sends it: the conversation's envelope added (ids and names, long ones). */
-    private static void answer(Map<String, Object> sent, String what, Reply reply) {
-        Activity activity = TeamsReplies.render(reply, TENANT, Catalogue.ENGLISH);
+    private static void answer(Map<String, Object> sent, String what, Reply reply, Catalogue said) {
+        Activity activity = TeamsReplies.render(reply, TENANT, said);
         ConversationReference reference = new ConversationReference();
         reference.setBot(new ChannelAccount("28:" + "b".repeat(36), "Ciment"));
         reference.setUser(new ChannelAccount("29:" + "u".repeat(120), "A person named with sixty-four emoji 🧱🧱🧱🧱🧱"
@@ -138,7 +161,7 @@ final class EveryPayload {
         reference.setChannelId("msteams");
         reference.setServiceUrl("https://smba.trafficmanager.net/emea/");
         reference.setActivityId("1732700000000");
-        reference.setLocale("en-GB");
+        reference.setLocale(said.language().code());
         sent.put(what, activity.applyConversationReference(reference, false));
     }
 }

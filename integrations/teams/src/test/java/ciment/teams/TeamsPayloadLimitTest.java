@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Teams' 28 KB, counted as the Bot Connector receives it: every payload Ciment sends, drawn with the heaviest
@@ -45,16 +47,18 @@ class TeamsPayloadLimitTest {
                 + TeamsWire.bytes(activity) + " and " + asText);
     }
 
-    @Test
-    void everyPayload_withTheHeaviestWords_longestNamesAndLongestLists_staysWithinTeamsLimit() {
+    @ParameterizedTest(name = "in {0}")
+    @MethodSource("ciment.teams.EveryPayload#languages")
+    void everyPayload_withTheHeaviestWords_longestNamesAndLongestLists_staysWithinTeamsLimit(String code, Catalogue said) {
         int largest = 0;
         String largestWhat = "";
         for (String words : EveryReply.heaviest()) {
             for (int replies : List.of(0, 50, 500)) {
-                for (Map.Entry<String, Object> sent : EveryPayload.drawn(words, LONGEST_NAME, replies).entrySet()) {
+                for (Map.Entry<String, Object> sent : EveryPayload.drawn(words, LONGEST_NAME, replies, 50, said)
+                        .entrySet()) {
                     int bytes = TeamsWire.bytes(sent.getValue());
                     String what = sent.getKey() + " of " + Character.getName(words.codePointAt(0)) + " (" + replies
-                            + " replies)";
+                            + " replies, " + said.language().code() + ")";
                     assertTrue(bytes <= TeamsWire.LIMIT, what + ": " + bytes + " bytes");
                     for (JsonNode card : cards(sent.getValue())) {
                         assertTrue(TeamsWire.bytes(card) <= TeamsWire.CARD_BUDGET + TeamsWire.SUMMARY_MAX * 12,

@@ -265,11 +265,19 @@ final class LocalStack implements AutoCloseable {
         final String name;
         final String email;
         final String conversationId = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
+        /** What this user's Teams client says in activity.locale. */
+        private String locale = "en-US";
 
         TeamsUser(String name, String email, String tenantId) {
             this.name = name;
             this.email = email;
             this.tenantId = tenantId;
+        }
+
+        /** This user's Teams client in another language (activity.locale: "fr-FR"). */
+        TeamsUser speaking(String locale) {
+            this.locale = locale;
+            return this;
         }
 
         /** This user's message naming another Teams user with an @mention, as Teams sends it. */
@@ -281,7 +289,7 @@ final class LocalStack implements AutoCloseable {
 
         TeamsActivities.Message message(String text) {
             return TeamsActivities.message(botFramework.serviceUrl(), botFramework.botId())
-                    .tenant(tenantId).from(fromId, aadObjectId, name).conversation(conversationId).text(text);
+                    .tenant(tenantId).from(fromId, aadObjectId, name).conversation(conversationId).locale(locale).text(text);
         }
 
         TeamsAnswer ciment(String text) {

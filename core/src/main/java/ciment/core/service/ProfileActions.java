@@ -14,16 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** What people say about themselves (roles and skills), and finding colleagues by it. */
-public final class ProfileActions {
+public record ProfileActions(People people, Communities communities) {
     static final int FOUND_LIMIT = 25;
-
-    private final People people;
-    private final Communities communities;
-
-    ProfileActions(People people, Communities communities) {
-        this.people = people;
-        this.communities = communities;
-    }
 
     public Profile profile(Person person) {
         return people.profile(person);

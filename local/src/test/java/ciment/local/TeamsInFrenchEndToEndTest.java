@@ -49,7 +49,7 @@ class TeamsInFrenchEndToEndTest {
         TeamsAnswer english = ada.ciment("help");
 
         assertTrue(french.text().startsWith("**Commandes de Ciment** (envoyez-les-moi ;"), french.text());
-        assertTrue(french.says("- `post <slug> <text>` : publier dans une communauté dont vous êtes membre"),
+        assertTrue(french.says("- `publier <communauté> <texte>` : publier dans une communauté dont vous êtes membre"),
                 french.text());
         assertTrue(english.text().startsWith("**Ciment commands** (send them to me;"), english.text());
     }
@@ -71,7 +71,7 @@ class TeamsInFrenchEndToEndTest {
 
     @Test
     void refusal_isInFrench_forTheFrenchSpeaker_andInEnglishForTheOther() {
-        assertEquals("Il n’y a pas de communauté appelée the-void : envoyez communities pour en trouver une, ou"
+        assertEquals("Il n’y a pas de communauté appelée the-void : envoyez communautés pour en trouver une, ou"
                 + " créez-la.", camille.ciment("join the-void").text());
         assertTrue(ada.ciment("join the-void").text().startsWith("There is no community called the-void"));
     }
@@ -79,7 +79,7 @@ class TeamsInFrenchEndToEndTest {
     @Test
     void cardActionsAnswer_isTheCardDrawnAgainInFrench() {
         ada.ciment("create the-book-club Reading together");
-        assertTrue(camille.ciment("info the-book-club").says("Rejoignez-la avec join the-book-club."));
+        assertTrue(camille.ciment("info the-book-club").says("Rejoignez-la avec rejoindre the-book-club."));
         JsonNode info = JSON.valueToTree(stack.botFramework.sent().getLast().attachmentContents().get(0));
         JsonNode join = info.findParents("verb").stream().filter(a -> "join".equals(a.path("verb").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no Join in " + info));

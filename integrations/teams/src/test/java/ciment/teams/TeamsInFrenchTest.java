@@ -109,8 +109,8 @@ class TeamsInFrenchTest {
 
         assertTrue(french.startsWith("**Commandes de Ciment** (envoyez-les-moi ; dans un canal, @mentionnez-moi"
                 + " d’abord)"), french);
-        assertTrue(french.contains("- `join <slug>` : rejoindre une communauté (une communauté fermée demande à ses"
-                + " animateurs)"), french);
+        assertTrue(french.contains("- `rejoindre <communauté>` : rejoindre une communauté (une communauté fermée demande"
+                + " à ses animateurs)"), french);
         assertTrue(english.startsWith("**Ciment commands** (send them to me; in a channel, @mention me first)"), english);
         assertTrue(english.contains("- `join <slug>`: join a community (a closed one asks its stewards)"), english);
     }
@@ -142,7 +142,7 @@ class TeamsInFrenchTest {
 
     @Test
     void refusal_isSaidInFrench_andInEnglishForAda() {
-        assertEquals("Il n’y a pas de communauté appelée no-such : envoyez communities pour en trouver une, ou"
+        assertEquals("Il n’y a pas de communauté appelée no-such : envoyez communautés pour en trouver une, ou"
                 + " créez-la.", say(camille, "join no-such").text());
         assertTrue(say(ada, "join no-such").text().startsWith("There is no community called no-such"));
     }
@@ -157,7 +157,7 @@ class TeamsInFrenchTest {
         assertEquals(AdaptiveCards.CONTENT_TYPE, answer.path("type").asText());
         String drawn = answer.path("value").toString();
         assertTrue(drawn.contains("Fil dans data-guild"), drawn);
-        assertTrue(drawn.contains("Pas encore de réponse : répondez avec reply #"), drawn);
+        assertTrue(drawn.contains("Pas encore de réponse : répondez avec répondre #"), drawn);
         assertTrue(drawn.contains("\"title\":\"Ouvrir le fil\""), drawn);
     }
 
@@ -165,7 +165,7 @@ class TeamsInFrenchTest {
     void joinFromTheInfoCard_isAnsweredInFrench_withLeaveInFrench() {
         say(ada, "create book-club Books");
         JsonNode info = card(say(camille, "info book-club"));
-        assertTrue(info.toString().contains("Rejoignez-la avec join book-club."), info.toString());
+        assertTrue(info.toString().contains("Rejoignez-la avec rejoindre book-club."), info.toString());
         assertTrue(info.toString().contains("\"title\":\"Rejoindre\""), info.toString());
         Map<String, Object> join = Json.parseObject(button(info, "join").path("data").toString());
 
@@ -181,7 +181,7 @@ class TeamsInFrenchTest {
         JsonNode answer = invoke(from(camille).cardAction(PostButtons.REACT, Map.of("ref", "not a post")));
 
         assertEquals(CardActions.MESSAGE_TYPE, answer.path("type").asText());
-        assertEquals("Ce bouton n’est pas un bouton de Ciment : envoyez help pour voir ce que fait Ciment.",
+        assertEquals("Ce bouton n’est pas un bouton de Ciment : envoyez aide pour voir ce que fait Ciment.",
                 answer.path("value").asText());
     }
 

@@ -38,10 +38,8 @@ final class StewardCards {
                 String name = CardText.cut(request.personName(), NAME_MAX);
                 items.add(CardText.block(bold(name)).put("spacing", "None"));
                 items.add(subtle(words.say("teams.requests.asked", when(request.at()))));
-                // the words that answer it: typed syntax, the same in every language
-                String person = " @" + name;
-                items.add(CardText.subtle(run("approve " + requests.community() + person + " · decline "
-                        + requests.community() + person)));
+                // the words that answer it, in the reader's command words
+                items.add(CardText.subtle(run(words.say("teams.requests.answer", requests.community(), "@" + name))));
                 // By id: the request may come from Slack as well as from Teams.
                 ArrayNode buttons = JSON.arrayNode();
                 buttons.add(CardActions.decision(words.say("teams.button.approve"), CardActions.APPROVE,

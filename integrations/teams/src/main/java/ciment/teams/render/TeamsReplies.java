@@ -71,7 +71,7 @@ public final class TeamsReplies {
         StringBuilder text = new StringBuilder("**").append(words.say("teams.help.title")).append("** (")
                 .append(words.say("teams.help.how")).append(")\n\n");
         for (Usage usage : commands) {
-            text.append(words.say("teams.help.line", usage.form(), usage.meaning(words))).append('\n');
+            text.append(words.say("teams.help.line", usage.form(words), usage.meaning(words))).append('\n');
         }
         return text.toString().strip();
     }

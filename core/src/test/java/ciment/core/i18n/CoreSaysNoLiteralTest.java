@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.testing.SentenceScan;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,14 +40,8 @@ class CoreSaysNoLiteralTest {
 
     @Test
     void coreSources_sayNoSentence_exceptThroughTheCatalogues() {
-        List<String> found = new ArrayList<>();
-        for (Path file : SentenceScan.sources(SOURCES)) {
-            String name = SOURCES.relativize(file).toString().replace('\\', '/');
-            if (!READ_BY_PEOPLE.matcher(name).matches() || HTTP_ANSWERS.contains(name)) {
-                continue;
-            }
-            found.addAll(sentencesIn(name, SentenceScan.read(file)));
-        }
+        List<String> found = SCAN.sentencesUnder(SOURCES,
+                name -> READ_BY_PEOPLE.matcher(name).matches() && !HTTP_ANSWERS.contains(name));
         assertEquals(List.of(), found, "sentences written in Java: make each a key of messages_en.properties"
                 + " (and messages_fr.properties), or say here why it is no sentence for people");
     }

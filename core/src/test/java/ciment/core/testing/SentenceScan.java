@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,6 +49,18 @@ public record SentenceScan(Set<String> allowed, Pattern forOperators, Pattern ex
                 continue;
             }
             found.add(name + ":" + lineOf(code, literal.start()) + ": \"" + text + "\"");
+        }
+        return found;
+    }
+
+    /** The sentences of every .java file under {@code root} whose name (relative, with /) {@code scanned} accepts. */
+    public List<String> sentencesUnder(Path root, Predicate<String> scanned) {
+        List<String> found = new ArrayList<>();
+        for (Path file : sources(root)) {
+            String name = root.relativize(file).toString().replace('\\', '/');
+            if (scanned.test(name)) {
+                found.addAll(sentencesIn(name, read(file)));
+            }
         }
         return found;
     }

@@ -12,18 +12,9 @@ import ciment.core.reply.Reply;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.teams.auth.ClientCredentials;
-import ciment.teams.auth.InboundAuth;
-import ciment.teams.inbound.CimentBot;
-import ciment.teams.outbound.TeamsCopies;
-import ciment.teams.inbound.TeamsEndpoint;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,23 +30,17 @@ class TeamsChannelMessagesTest {
 
     private final Clock clock = Clock.systemUTC();
     private final Ciment ciment = new Ciment(InMemoryRepositories.create(), clock);
+    private FakeTeams teams;
     private FakeBotFramework fake;
-    private TeamsEndpoint endpoint;
     private FakeBotFramework.Member ada;
     private FakeBotFramework.Member grace;
 
     @BeforeEach
     void start() {
-        fake = FakeBotFramework.start();
-        ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
-                URI.create(fake.oauthTokenUrl()), clock);
-        endpoint = new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null,
-                null), new CimentBot(ciment, null, new TeamsCopies(new MemoryCopies()), clock, Optional.empty()),
-                InboundAuth.unauthenticated());
-        ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace", "ada@example.org",
-                "ada@example.org", TENANT));
-        grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper", "grace@example.org",
-                "grace@example.org", TENANT));
+        teams = FakeTeams.start(ciment, new MemoryCopies(), clock);
+        fake = teams.fake();
+        ada = teams.member("ada", "Ada Lovelace", TENANT);
+        grace = teams.member("grace", "Grace Hopper", TENANT);
         send(from(ada).text("create data-guild Data people"));
         FakeBotFramework.SentActivity linked = send(from(ada).conversation(LINKED).channelName("General")
                 .text("link data-guild"));
@@ -74,14 +59,11 @@ class TeamsChannelMessagesTest {
     }
 
     private FakeBotFramework.SentActivity send(TeamsActivities.Message message) {
-        deliver(message);
-        List<FakeBotFramework.SentActivity> sent = fake.sent();
-        return sent.get(sent.size() - 1);
+        return teams.send(message);
     }
 
     private void deliver(TeamsActivities.Message message) {
-        TeamsEndpoint.Answer answer = endpoint.handle(message.json(), null);
-        assertEquals(200, answer.status(), answer.body());
+        teams.deliver(message);
     }
 
     private Reply feed() {

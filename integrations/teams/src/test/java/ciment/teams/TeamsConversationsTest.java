@@ -15,10 +15,6 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.teams.auth.ClientCredentials;
-import ciment.teams.auth.InboundAuth;
-import ciment.teams.inbound.CimentBot;
-import ciment.teams.outbound.TeamsCopies;
 import ciment.teams.inbound.SaveToCommunity;
 import ciment.teams.inbound.TeamsEndpoint;
 import ciment.teams.render.AdaptiveCards;
@@ -26,10 +22,6 @@ import ciment.teams.render.CardActions;
 import ciment.teams.render.PostButtons;
 import ciment.teams.render.TeamsRepliesTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
-import com.microsoft.bot.schema.Serialization;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,6 +43,7 @@ class TeamsConversationsTest {
     private final Clock clock = Clock.systemUTC();
     private final Ciment ciment = new Ciment(InMemoryRepositories.create(), clock);
     private final MemoryCopies copies = new MemoryCopies();
+    private FakeTeams teams;
     private FakeBotFramework fake;
     private TeamsEndpoint endpoint;
     private FakeBotFramework.Member ada;
@@ -58,15 +51,11 @@ class TeamsConversationsTest {
 
     @BeforeEach
     void start() {
-        fake = FakeBotFramework.start();
-        ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
-                URI.create(fake.oauthTokenUrl()), clock);
-        endpoint = new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null,
-                null), new CimentBot(ciment, null, new TeamsCopies(copies), clock, Optional.empty()), InboundAuth.unauthenticated());
-        ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace", "ada@example.org",
-                "ada@example.org", TENANT));
-        grace = fake.addMember(FakeBotFramework.Member.of("29:grace", "aad-grace", "Grace Hopper", "grace@example.org",
-                "grace@example.org", TENANT));
+        teams = FakeTeams.start(ciment, copies, clock);
+        fake = teams.fake();
+        endpoint = teams.endpoint();
+        ada = teams.member("ada", "Ada Lovelace", TENANT);
+        grace = teams.member("grace", "Grace Hopper", TENANT);
         say(ada, "create data-guild Data people");
         say(grace, "join data-guild");
     }
@@ -87,23 +76,11 @@ class TeamsConversationsTest {
     }
 
     private FakeBotFramework.SentActivity send(TeamsActivities.Message message) {
-        TeamsEndpoint.Answer answer = endpoint.handle(message.json(), null);
-        assertEquals(200, answer.status(), answer.body());
-        List<FakeBotFramework.SentActivity> sent = fake.sent();
-        return sent.get(sent.size() - 1);
+        return teams.send(message);
     }
 
-    /** An invoke, answered in the HTTP response: its JSON. */
     private JsonNode invoke(TeamsActivities.Message invoke) {
-        int before = fake.sent().size();
-        TeamsEndpoint.Answer answer = endpoint.handle(invoke.json(), null);
-        assertEquals(200, answer.status(), answer.body());
-        assertEquals(before, fake.sent().size(), "an invoke is answered in its HTTP response");
-        try {
-            return Serialization.jsonToTree(answer.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return teams.invoke(invoke);
     }
 
     private Reply.Thread thread(String ref) {
@@ -117,12 +94,11 @@ class TeamsConversationsTest {
     }
 
     private static JsonNode card(FakeBotFramework.SentActivity sent) {
-        return Serialization.objectToTree(sent.attachmentContents().get(0));
+        return FakeTeams.card(sent);
     }
 
     private static JsonNode button(JsonNode card, String verb) {
-        return card.findParents("verb").stream().filter(a -> a.path("verb").asText().equals(verb)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + verb + " in " + card));
+        return FakeTeams.button(card, verb);
     }
 
     @Test
@@ -259,8 +235,7 @@ class TeamsConversationsTest {
 
     @Test
     void saveToCommunity_dialog_forSomeoneInNoCommunity_saysToJoinOneFirst() {
-        FakeBotFramework.Member linus = fake.addMember(FakeBotFramework.Member.of("29:linus", "aad-linus", "Linus",
-                "linus@example.org", "linus@example.org", TENANT));
+        FakeBotFramework.Member linus = teams.member("linus", "Linus", TENANT);
         say(linus, "whoami"); // met, in no community
 
         JsonNode answer = invoke(from(linus).fetchTask(SaveToCommunity.COMMAND,
@@ -300,8 +275,7 @@ class TeamsConversationsTest {
 
     @Test
     void saveToCommunity_bySomeoneCimentHasNotMet_asksThemToSayHelloFirst_withoutAskingTeams() {
-        FakeBotFramework.Member stranger = fake.addMember(FakeBotFramework.Member.of("29:new", "aad-new", "New",
-                "new@example.org", "new@example.org", TENANT));
+        FakeBotFramework.Member stranger = teams.member("new", "New", TENANT);
         int lookups = fake.memberLookups().size();
 
         JsonNode answer = invoke(from(stranger).fetchTask(SaveToCommunity.COMMAND,

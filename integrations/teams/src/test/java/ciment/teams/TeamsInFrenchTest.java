@@ -1,5 +1,7 @@
 package ciment.teams;
 
+import static ciment.teams.FakeTeams.button;
+import static ciment.teams.FakeTeams.card;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,27 +10,15 @@ import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.teams.FakeBotFramework;
 import ciment.devkit.teams.Json;
 import ciment.devkit.teams.TeamsActivities;
-import ciment.teams.auth.ClientCredentials;
-import ciment.teams.auth.InboundAuth;
-import ciment.teams.inbound.CimentBot;
 import ciment.teams.inbound.MessagingExtension;
 import ciment.teams.inbound.SaveToCommunity;
-import ciment.teams.inbound.TeamsEndpoint;
-import ciment.teams.outbound.TeamsCopies;
 import ciment.teams.render.AdaptiveCards;
 import ciment.teams.render.CardActions;
 import ciment.teams.render.PostButtons;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
-import com.microsoft.bot.schema.Serialization;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,64 +32,34 @@ class TeamsInFrenchTest {
     private static final String TENANT = "tenant-fr";
     private static final String CHANNEL = "19:general@thread.tacv2";
 
-    private final Clock clock = Clock.systemUTC();
-    private final Ciment ciment = new Ciment(InMemoryRepositories.create(), clock);
-    private FakeBotFramework fake;
-    private TeamsEndpoint endpoint;
+    private FakeTeams teams;
     private FakeBotFramework.Member camille;
     private FakeBotFramework.Member ada;
 
     @BeforeEach
     void start() {
-        fake = FakeBotFramework.start();
-        ClientCredentials credentials = new ClientCredentials(fake.appId(), fake.appPassword(),
-                URI.create(fake.oauthTokenUrl()), clock);
-        endpoint = new TeamsEndpoint(new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null,
-                null), new CimentBot(ciment, null, new TeamsCopies(new MemoryCopies()), clock, Optional.empty()),
-                InboundAuth.unauthenticated());
-        camille = fake.addMember(FakeBotFramework.Member.of("29:camille", "aad-camille", "Camille Durand",
-                "camille@example.org", "camille@example.org", TENANT));
-        ada = fake.addMember(FakeBotFramework.Member.of("29:ada", "aad-ada", "Ada Lovelace", "ada@example.org",
-                "ada@example.org", TENANT));
+        teams = FakeTeams.start(new Ciment(InMemoryRepositories.create(), Clock.systemUTC()), new MemoryCopies(),
+                Clock.systemUTC());
+        camille = teams.member("camille", "Camille Durand", TENANT);
+        ada = teams.member("ada", "Ada Lovelace", TENANT);
         say(ada, "create data-guild Data people");
         say(camille, "join data-guild");
     }
 
     @AfterEach
     void stop() {
-        fake.close();
+        teams.fake().close();
     }
 
+    /** Camille's Teams client says fr-FR, Ada's en-US. */
     private TeamsActivities.Message from(FakeBotFramework.Member who) {
-        return TeamsActivities.message(fake.serviceUrl(), fake.botId()).tenant(TENANT)
+        return TeamsActivities.message(teams.fake().serviceUrl(), teams.fake().botId()).tenant(TENANT)
                 .from(who.id(), who.aadObjectId(), who.name()).conversation(CHANNEL)
                 .locale(who == camille ? "fr-FR" : "en-US");
     }
 
     private FakeBotFramework.SentActivity say(FakeBotFramework.Member who, String text) {
-        TeamsEndpoint.Answer answer = endpoint.handle(from(who).text(text).json(), null);
-        assertEquals(200, answer.status(), answer.body());
-        List<FakeBotFramework.SentActivity> sent = fake.sent();
-        return sent.get(sent.size() - 1);
-    }
-
-    private JsonNode invoke(TeamsActivities.Message invoke) {
-        TeamsEndpoint.Answer answer = endpoint.handle(invoke.json(), null);
-        assertEquals(200, answer.status(), answer.body());
-        try {
-            return Serialization.jsonToTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode card(FakeBotFramework.SentActivity sent) {
-        return Serialization.objectToTree(sent.attachmentContents().get(0));
-    }
-
-    private static JsonNode button(JsonNode card, String verb) {
-        return card.findParents("verb").stream().filter(a -> a.path("verb").asText().equals(verb)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + verb + " in " + card));
+        return teams.send(from(who).text(text));
     }
 
     @Test
@@ -152,7 +112,7 @@ class TeamsInFrenchTest {
         FakeBotFramework.SentActivity posted = say(ada, "post data-guild Release is out");
         Map<String, Object> react = Json.parseObject(button(card(posted), PostButtons.REACT).path("data").toString());
 
-        JsonNode answer = invoke(from(camille).cardAction(PostButtons.REACT, react));
+        JsonNode answer = teams.invoke(from(camille).cardAction(PostButtons.REACT, react));
 
         assertEquals(AdaptiveCards.CONTENT_TYPE, answer.path("type").asText());
         String drawn = answer.path("value").toString();
@@ -169,7 +129,7 @@ class TeamsInFrenchTest {
         assertTrue(info.toString().contains("\"title\":\"Rejoindre\""), info.toString());
         Map<String, Object> join = Json.parseObject(button(info, "join").path("data").toString());
 
-        String drawn = invoke(from(camille).cardAction("join", join)).path("value").toString();
+        String drawn = teams.invoke(from(camille).cardAction("join", join)).path("value").toString();
 
         assertTrue(drawn.contains("Bienvenue dans book-club"), drawn);
         assertTrue(drawn.contains("\"title\":\"Quitter\""), drawn);
@@ -178,7 +138,7 @@ class TeamsInFrenchTest {
 
     @Test
     void buttonThatIsNotCiments_isAnsweredInFrench() {
-        JsonNode answer = invoke(from(camille).cardAction(PostButtons.REACT, Map.of("ref", "not a post")));
+        JsonNode answer = teams.invoke(from(camille).cardAction(PostButtons.REACT, Map.of("ref", "not a post")));
 
         assertEquals(CardActions.MESSAGE_TYPE, answer.path("type").asText());
         assertEquals("Ce bouton n’est pas un bouton de Ciment : envoyez aide pour voir ce que fait Ciment.",
@@ -187,10 +147,10 @@ class TeamsInFrenchTest {
 
     @Test
     void messagingExtension_andSaveToCommunity_speakFrench() {
-        JsonNode hint = invoke(from(camille).composeInitialRun(MessagingExtension.SEARCH_PEOPLE)).path("composeExtension");
-        JsonNode dialog = invoke(from(camille).fetchTask(SaveToCommunity.COMMAND,
+        JsonNode hint = teams.invoke(from(camille).composeInitialRun(MessagingExtension.SEARCH_PEOPLE)).path("composeExtension");
+        JsonNode dialog = teams.invoke(from(camille).fetchTask(SaveToCommunity.COMMAND,
                 TeamsActivities.messagePayload("1700000000300", "Ada Lovelace", "<p>Notes</p>"))).path("task");
-        JsonNode saved = invoke(from(camille).submitAction(SaveToCommunity.COMMAND, Map.of("slug", "data-guild"),
+        JsonNode saved = teams.invoke(from(camille).submitAction(SaveToCommunity.COMMAND, Map.of("slug", "data-guild"),
                 TeamsActivities.messagePayload("1700000000301", "Ada Lovelace", "<p>Notes</p>"))).path("task");
 
         assertTrue(hint.path("text").asText().startsWith("Tapez un rôle ou une compétence"), hint.toString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ciment.core.testing.SentenceScan;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,13 +46,7 @@ class TeamsSaysNoLiteralTest {
 
     @Test
     void teamsSources_sayNoSentence_exceptThroughTheCatalogues() {
-        List<String> found = new ArrayList<>();
-        for (Path file : SentenceScan.sources(SOURCES)) {
-            String name = SOURCES.relativize(file).toString().replace('\\', '/');
-            if (!CONVERTED_ELSEWHERE.contains(name)) {
-                found.addAll(SCAN.sentencesIn(name, SentenceScan.read(file)));
-            }
-        }
+        List<String> found = SCAN.sentencesUnder(SOURCES, name -> !CONVERTED_ELSEWHERE.contains(name));
         assertEquals(List.of(), found, "sentences written in Java: make each a teams.* key of messages_en.properties"
                 + " (and messages_fr.properties), or say here why nobody reads it in Teams");
     }

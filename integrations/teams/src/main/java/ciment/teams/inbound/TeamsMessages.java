@@ -4,6 +4,7 @@ import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Caller;
 import ciment.core.model.PostRef;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.teams.outbound.TeamsCopies;
 import ciment.teams.render.PostButtons;
@@ -60,11 +61,12 @@ final class TeamsMessages {
                 .isPresent();
         Optional<String> answered = startsChain ? Optional.empty() : copies.chainRootPost(conversationId);
         // In a post's reply chain the words are a reply to it, not a command: nothing of them is parsed.
-        Reply reply = answered.isPresent()
-                ? ciment.execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(PostButtons.rootOf(answered.get())),
+        Answer answer = answered.isPresent()
+                ? ciment.answer(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(PostButtons.rootOf(answered.get())),
                         message.command().strip()))
-                : ciment.handle(caller, message.command());
-        return turnContext.sendActivity(TeamsReplies.render(reply, caller.account().workspace())).thenApply(sent -> {
+                : ciment.answer(caller, message.command());
+        Reply reply = answer.reply();
+        return turnContext.sendActivity(TeamsReplies.render(reply, answer.words(), caller.account().workspace())).thenApply(sent -> {
             shownPost(reply).ifPresent(post -> {
                 copies.record(conversationId, sent == null ? null : sent.getId(), post);
                 if (startsChain && reply instanceof Reply.Posted) {

@@ -1,5 +1,6 @@
 package ciment.teams.render;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,11 @@ public final class TeamsReplies {
      *                     accounts from other organisations' (whoami, who)
      */
     public static Activity render(Reply reply, String readerTenant) {
+        return render(reply, Catalogue.ENGLISH, readerTenant);
+    }
+
+    /** The reply in the reader's words. */
+    public static Activity render(Reply reply, Catalogue words, String readerTenant) {
         return switch (reply) {
             case Reply.Done done -> text(done.summary());
             case Reply.Refused refused -> text(refused.summary());
@@ -40,7 +46,7 @@ public final class TeamsReplies {
             case Reply.Thread thread -> card(thread.summary(), ThreadCards.thread(thread));
             case Reply.Audit audit -> card(audit.summary(), StewardCards.audit(audit));
             case Reply.Posts posts -> card(posts.summary(), PostCards.posts(posts));
-            case Reply.Costs costs -> card(costs.summary(), CostCards.costs(costs));
+            case Reply.Costs costs -> card(costs.summary(words), CostCards.costs(costs, words));
         };
     }
 

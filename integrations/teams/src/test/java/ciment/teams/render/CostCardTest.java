@@ -21,16 +21,20 @@ import org.junit.jupiter.api.Test;
 /** costs as an Adaptive Card: a fact per community and the platform, the prices, and buttons to the chart and CSV. */
 class CostCardTest {
 
-    @Test
-    void card_hasAFactPerCommunity_thePricesNote_andOpenUrlButtons() {
-        Reply.Costs costs = new Reply.Costs(YearMonth.of(2026, 11),
+    private static Reply.Costs costs(ShownCurrency currency) {
+        return new Reply.Costs(YearMonth.of(2026, 11),
                 List.of(new Reply.CommunityCost("data-guild", new BigDecimal("1.23"),
                         List.of(new Reply.ServiceCost("Amazon DynamoDB", new BigDecimal("1.23"))),
                         Optional.of(new BigDecimal("1.00")))),
                 Optional.of(new Reply.CommunityCost("platform", new BigDecimal("0.10"), List.of(), Optional.empty())),
                 new BigDecimal("1.33"), "us-east-1/arm64/2024-11-01", List.of("https://aws.amazon.com/dynamodb/pricing/"),
                 false, Optional.of("https://c.example/costs/chart.svg?month=2026-11"),
-                Optional.of("https://c.example/costs?month=2026-11&format=csv"));
+                Optional.of("https://c.example/costs?month=2026-11&format=csv"), currency);
+    }
+
+    @Test
+    void card_hasAFactPerCommunity_thePricesNote_andOpenUrlButtons() {
+        Reply.Costs costs = costs(ShownCurrency.DOLLARS);
 
         Activity activity = TeamsReplies.render(costs, "tenant");
 
@@ -47,14 +51,8 @@ class CostCardTest {
 
     @Test
     void aFrenchReader_inADeploymentShowingEuros_seesEuros_theRateOnce_andFrenchWords() {
-        Reply.Costs euros = new Reply.Costs(YearMonth.of(2026, 11),
-                List.of(new Reply.CommunityCost("data-guild", new BigDecimal("1.23"),
-                        List.of(new Reply.ServiceCost("Amazon DynamoDB", new BigDecimal("1.23"))),
-                        Optional.of(new BigDecimal("1.00")))),
-                Optional.of(new Reply.CommunityCost("platform", new BigDecimal("0.10"), List.of(), Optional.empty())),
-                new BigDecimal("1.33"), "us-east-1/arm64/2024-11-01", List.of("https://aws.amazon.com/dynamodb/pricing/"),
-                false, Optional.of("https://c.example/costs/chart.svg?month=2026-11"), Optional.empty(),
-                ShownCurrency.fromSettings(Settings.of(Map.of("CIMENT_CURRENCY", "EUR", "CIMENT_USD_RATE", "0.92@2026-12-01"))));
+        Reply.Costs euros = costs(ShownCurrency.fromSettings(Settings.of(Map.of(
+                "CIMENT_CURRENCY", "EUR", "CIMENT_USD_RATE", "0.92@2026-12-01"))));
         Catalogue french = Catalogue.of(Language.FRENCH).orElseThrow();
 
         Activity activity = TeamsReplies.render(euros, french, "tenant");

@@ -109,6 +109,14 @@ class FinanceEndToEndTest {
     }
 
     @Test
+    void finance_inEnglish_withNoCurrencySet_readsDollars_andNoRate() {
+        SlackAnswer costs = finn.ciment("costs");
+
+        assertTrue(costs.says(" in all") && costs.says("fin-alpha: $"), costs.toString());
+        assertFalse(costs.says("1 USD =") || costs.says("€"), costs.toString());
+    }
+
+    @Test
     void finance_onTeams_seesEveryCommunityToo() {
         TeamsAnswer costs = fiona.ciment("costs");
 

@@ -5,7 +5,6 @@ import ciment.core.model.Grant;
 import ciment.core.model.PersonRef;
 import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +13,17 @@ import java.util.regex.Pattern;
 
 /** Finance: what communities cost, their budgets, and the roles an admin grants. */
 public final class FinanceVerbs {
-    /** A budget above this is a typing slip rather than a community's month of AWS usage. */
-    static final BigDecimal MAX_BUDGET = new BigDecimal("1000000");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-    /** 25, 12.5, 12.50, $25, 1,000 or 1,000.00: dollars, at most two digits of cents. */
-    private static final Pattern AMOUNT = Pattern.compile("\\$?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?");
 
     /** {@code costs [YYYY-MM]}: what communities cost in a month (empty: the current month, UTC). */
     public record Costs(Optional<YearMonth> month) implements Command {
     }
 
-    /** {@code budget <slug> <amount>}: a community's monthly budget, in US dollars. */
-    public record Budget(Slug slug, BigDecimal dollars) implements Command {
+    /**
+     * {@code budget <slug> <amount>}: a community's monthly budget, the amount as typed (empty when missing), in
+     * the currency the deployment shows: the use case reads it, knowing the currency, and keeps it in dollars.
+     */
+    public record Budget(Slug slug, String amount) implements Command {
     }
 
     /** {@code grant finance|admin <person>}: an admin gives a role. */
@@ -37,8 +35,8 @@ public final class FinanceVerbs {
                     words -> costs(words.rest()),
                     (a, me, c) -> a.finance().costs(me.person(), c.month())),
             Verb.typed(Budget.class, "budget", "budget <slug> <amount>", Verb.WITH_EXAMPLE,
-                    words -> budget(words.slug(), words.rest()),
-                    (a, me, c) -> a.finance().budget(me.person(), c.slug(), c.dollars())),
+                    words -> new Budget(words.slug(), words.rest()),
+                    (a, me, c) -> a.finance().budget(me.person(), c.slug(), c.amount())),
             Verb.typed(GrantRole.class, "grant", "grant finance|admin <person>", Verb.WITH_EXAMPLE,
                     words -> grant(words.next(), words.rest()),
                     (a, me, c) -> a.finance().grant(me.person(), me.caller(), c.grant(), c.person())));
@@ -62,24 +60,6 @@ public final class FinanceVerbs {
             throw new Refusal(Message.of("core.costs.badMonth"));
         }
         return YearMonth.of(Integer.parseInt(matcher.group(1)), month);
-    }
-
-    static Command budget(Slug slug, String amount) {
-        String example = "budget " + slug + " 25";
-        if (amount.isEmpty()) {
-            throw new Refusal(Message.of("core.budget.noAmount", slug.value(), example));
-        }
-        if (!AMOUNT.matcher(amount).matches()) {
-            throw new Refusal(Message.of("core.budget.notAmount", Message.verbatim(amount), example));
-        }
-        BigDecimal dollars = new BigDecimal(amount.replace("$", "").replace(",", ""));
-        if (dollars.signum() <= 0) {
-            throw new Refusal(Message.of("core.budget.notPositive", example));
-        }
-        if (dollars.compareTo(MAX_BUDGET) > 0) {
-            throw new Refusal(Message.of("core.budget.tooMuch", example));
-        }
-        return new Budget(slug, dollars.setScale(2));
     }
 
     static Command grant(String role, String person) {

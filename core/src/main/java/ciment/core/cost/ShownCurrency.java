@@ -2,6 +2,8 @@ package ciment.core.cost;
 
 import ciment.core.config.Settings;
 import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Localized;
+import ciment.core.i18n.Message;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -17,7 +19,8 @@ import java.util.Optional;
  * The currency amounts are shown in. Costs are computed in US dollars from AWS's prices; a deployment may show
  * them in another currency (CIMENT_CURRENCY) at a rate it sets and dates (CIMENT_USD_RATE, "0.92@2026-12-01":
  * one dollar is 0.92 of it on that day), and every converted amount says so beside it. Files for machines
- * (FOCUS CSV, JSON) stay in dollars.
+ * (FOCUS CSV, JSON) stay in dollars. What a person types (a budget) is in this currency, kept in dollars at
+ * the rate: when the rate changes, it is shown at the new rate (its dollars, which alerts compare, stay).
  */
 public record ShownCurrency(Currency currency, BigDecimal perDollar, Optional<LocalDate> rateOf) {
     public static final String CURRENCY = "CIMENT_CURRENCY";
@@ -73,5 +76,38 @@ public record ShownCurrency(Currency currency, BigDecimal perDollar, Optional<Lo
         number.setMaximumFractionDigits(perDollar.scale());
         return rateOf.map(day -> words.say("finance.amount.rate", number.format(perDollar), currency.getCurrencyCode(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day)));
+    }
+
+    /** Whether amounts are converted from dollars (and so shown with the rate). */
+    public boolean converted() {
+        return !currency.equals(DOLLAR);
+    }
+
+    /** An amount of dollars, exact, to be said in the reader's language ({@link #amount}) as a message's argument. */
+    public Amount of(BigDecimal exactDollars) {
+        return new Amount(this, exactDollars);
+    }
+
+    /** The amount, and when converted the rate beside it: "€23.00 (1 USD = 0.92 EUR on Dec 1, 2026)". */
+    public Object rated(BigDecimal exactDollars) {
+        return converted() ? Message.of("finance.amount.rated", of(exactDollars), rate()) : of(exactDollars);
+    }
+
+    /** The rate ({@link #rate(Catalogue)}) as a message's argument; nothing for dollars. */
+    public Localized rate() {
+        return words -> rate(words).orElse("");
+    }
+
+    /** An amount typed in this currency, in dollars: as typed when dollars, else at the rate (to 6 decimals). */
+    public BigDecimal dollars(BigDecimal typed) {
+        return converted() ? typed.divide(perDollar, 6, RoundingMode.HALF_UP) : typed;
+    }
+
+    /** An amount of dollars said as the reader's language writes it in this currency. */
+    public record Amount(ShownCurrency currency, BigDecimal dollars) implements Localized {
+        @Override
+        public String in(Catalogue words) {
+            return currency.amount(dollars, words);
+        }
     }
 }

@@ -96,7 +96,8 @@ public final class Catalogue {
         }
         Object[] said = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            said[i] = args[i] instanceof Message inner ? say(inner) : args[i];
+            said[i] = args[i] instanceof Message inner ? say(inner)
+                    : args[i] instanceof Localized localized ? localized.in(this) : args[i];
         }
         return new MessageFormat(pattern, language.locale()).format(said);
     }

@@ -1,5 +1,6 @@
 package ciment.core.reply;
 
+import ciment.core.cost.ShownCurrency;
 import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Listing;
 import ciment.core.i18n.Message;
@@ -379,7 +380,8 @@ public sealed interface Reply {
 
     /**
      * costs: a month's costs per community (never per person), for finance every community and the platform's
-     * own line, for a steward the communities they steward. Amounts are in US dollars, to the cent.
+     * own line, for a steward the communities they steward. Amounts are US dollars to the cent, shown in the
+     * deployment's currency (with its rate when converted).
      *
      * @param platform  the platform's line (what no community caused), for finance only
      * @param prices    the price table's name and date ("us-east-1/arm64/2024-11-01")
@@ -390,20 +392,22 @@ public sealed interface Reply {
      */
     record Costs(YearMonth month, List<CommunityCost> communities, Optional<CommunityCost> platform,
             BigDecimal total, String prices, List<String> sources, boolean estimated,
-            Optional<String> chartUrl, Optional<String> csvUrl) implements Reply {
+            Optional<String> chartUrl, Optional<String> csvUrl, ShownCurrency currency) implements Reply {
         public Costs {
             communities = List.copyOf(communities);
             sources = List.copyOf(sources);
         }
 
+        /** Shown in dollars. */
+        public Costs(YearMonth month, List<CommunityCost> communities, Optional<CommunityCost> platform,
+                BigDecimal total, String prices, List<String> sources, boolean estimated,
+                Optional<String> chartUrl, Optional<String> csvUrl) {
+            this(month, communities, platform, total, prices, sources, estimated, chartUrl, csvUrl, ShownCurrency.DOLLARS);
+        }
+
         @Override
         public String summary(Catalogue words) {
-            if (communities.isEmpty() && platform.isEmpty()) {
-                return words.say("finance.costs.none", month.toString());
-            }
-            Message when = Message.of(estimated ? "finance.costs.monthEstimated" : "finance.costs.month", month.toString());
-            return words.say(platform.isPresent() ? "finance.costs.withPlatform" : "finance.costs", when, dollars(total),
-                    communities.size());
+            return CostWords.summary(this, words);
         }
 
         /** The prices' name, date and source, "estimated" when units were computed, and whom it is about. */
@@ -415,15 +419,15 @@ public sealed interface Reply {
             return footnote(Catalogue.ENGLISH);
         }
 
-        /** "$12.34". */
-        public static String dollars(BigDecimal amount) {
-            return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        /** One of its lines, amounts in its currency. */
+        public String line(CommunityCost line, Catalogue words) {
+            return CostWords.line(line, currency, words);
         }
     }
 
     /**
      * One line of a cost report: a community by slug (or "platform"), its month's cost, its most costly
-     * services (at most three), and its budget if one is set.
+     * services (at most three), and its budget if one is set. Amounts in dollars, as the report's.
      */
     record CommunityCost(String name, BigDecimal cost, List<ServiceCost> topServices,
             Optional<BigDecimal> budget) {
@@ -440,14 +444,9 @@ public sealed interface Reply {
                     .divide(budget.get(), 0, RoundingMode.FLOOR).intValue());
         }
 
-        /** "data-guild: $1.23 (Lambda $0.80, DynamoDB $0.40); budget $25.00, 4% used". */
+        /** "data-guild: $1.23 (Lambda $0.80, DynamoDB $0.40); budget $25.00, 4% used" (see {@link CostWords}). */
         public String line(Catalogue words) {
-            String services = String.join(", ", topServices.stream()
-                    .map(s -> s.service() + " " + Costs.dollars(s.cost())).toList());
-            String key = "finance.costs.line" + (topServices.isEmpty() ? "" : ".services")
-                    + (budget.isPresent() ? ".budget" : "");
-            return words.say(key, Message.verbatim(name), Costs.dollars(cost), Message.verbatim(services),
-                    budget.map(Costs::dollars).orElse(""), percentOfBudget().orElse(0));
+            return CostWords.line(this, ShownCurrency.DOLLARS, words);
         }
         public String line() {
             return line(Catalogue.ENGLISH);

@@ -3,8 +3,8 @@ package ciment.core.service;
 import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.cost.CostReport;
-import ciment.core.cost.Money;
 import ciment.core.cost.PriceTable;
+import ciment.core.cost.ShownCurrency;
 import ciment.core.cost.UsageDay;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -49,6 +49,7 @@ public final class BudgetWatch {
 
     private final Usage usage;
     private final Function<YearMonth, PriceTable> prices;
+    private final ShownCurrency currency;
     private final Communities communities;
     private final People people;
     private final Roles roles;
@@ -76,6 +77,7 @@ public final class BudgetWatch {
     public BudgetWatch(Repositories store, Usage usage, Finance finance, Clock clock) {
         this.usage = usage;
         this.prices = finance.prices();
+        this.currency = finance.currency();
         this.communities = store.communities();
         this.people = store.people();
         this.roles = new Roles(store.people(), store.grants(), finance.named());
@@ -155,7 +157,7 @@ public final class BudgetWatch {
         // Said in English until notices carry a Message (the recipient's language is the delivery's to know).
         Message named = slug == null ? Message.of("delivery.budget.someCommunity") : Message.verbatim(slug);
         String text = Catalogue.ENGLISH.say(Message.of(percent >= 100 ? "delivery.budget.reached" : "delivery.budget.used",
-                named, percent, Money.usd(Money.cents(budget)), month.toString(), Money.usd(Money.cents(cost), cost)));
+                named, percent, currency.rated(budget), month.toString(), currency.of(cost)));
         Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         int count = 0;
         for (Person person : told.values()) {

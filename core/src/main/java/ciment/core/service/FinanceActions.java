@@ -3,6 +3,7 @@ package ciment.core.service;
 import ciment.core.i18n.Message;
 import ciment.core.cost.CostReport;
 import ciment.core.cost.PriceTable;
+import ciment.core.cost.ShownCurrency;
 import ciment.core.cost.UsageDay;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
@@ -92,7 +93,8 @@ public record FinanceActions(Communities communities, People people, Grants gran
                 !report.exact(),
                 // The routes are finance's (IAM, or the runner's token): a steward could not open them.
                 everything ? finance.publicUrl().map(url -> url + "/costs/chart.svg" + query) : Optional.empty(),
-                everything ? finance.publicUrl().map(url -> url + "/costs" + query + "&format=csv") : Optional.empty());
+                everything ? finance.publicUrl().map(url -> url + "/costs" + query + "&format=csv") : Optional.empty(),
+                finance.currency());
     }
 
     private static Reply.CommunityCost line(String name, BigDecimal cents, List<CostReport.ServiceCost> services,
@@ -104,14 +106,24 @@ public record FinanceActions(Communities communities, People people, Grants gran
         return new Reply.CommunityCost(name, cents, top, budget);
     }
 
-    public Reply budget(Person me, Slug slug, BigDecimal dollars) {
+    /**
+     * A community's monthly budget, typed in the shown currency and kept in dollars at the rate: when the rate
+     * changes, its dollars (which alerts compare) stay, and it is shown at the new rate (the reply says so).
+     */
+    public Reply budget(Person me, Slug slug, String amount) {
+        ShownCurrency shown = finance.currency();
+        BigDecimal dollars = BudgetAmount.dollars(slug, amount, shown);
         Community community = communities.find(slug).orElseThrow(() -> new Refusal(CommunityActions.noSuch(slug)));
         boolean steward = communities.membership(community.id(), me.id()).map(Membership::isSteward).orElse(false);
         if (!steward && !roles.seesAllCosts(me)) {
             return new Reply.Refused(Message.of("core.budget.forbidden", slug));
         }
         usage().setBudget(community.id(), dollars);
-        return new Reply.Done(Message.of("core.budget.done", slug, Reply.Costs.dollars(dollars)));
+        if (shown.converted()) {
+            return new Reply.Done(Message.of("finance.budget.done", slug, shown.of(dollars),
+                    ShownCurrency.DOLLARS.of(dollars), shown.rate()));
+        }
+        return new Reply.Done(Message.of("core.budget.done", slug, shown.of(dollars)));
     }
 
     public Reply grant(Person me, Caller caller, Grant grant, PersonRef ref) {

@@ -179,4 +179,18 @@ class BudgetWatchTest {
     void budgetAmount_isKeptToTheCent() {
         assertEquals(Optional.of(new BigDecimal("10.00")), usage.budget(guild));
     }
+
+    @Test
+    void inADeploymentShowingEuros_theAlertsAmountsAreInEuros_withTheRateBesideTheBudget() {
+        Finance euros = Finance.fromSettings(Settings.of(Map.of("CIMENT_FINANCE_EMAILS", "fin@example.com",
+                "CIMENT_TRUSTED_DOMAINS", "example.com=T1,example.com=tenant",
+                "CIMENT_CURRENCY", "EUR", "CIMENT_USD_RATE", "0.92@2026-12-01")), usage);
+        spend(8);
+
+        new BudgetWatch(store, usage, euros, clock).check(Set.of(guild));
+
+        // The budget is $10.00 (9.20 euros), the month's cost $8.00 (7.36 euros).
+        assertTrue(budgetNotices().get(0).text().startsWith("data-guild has used 80% of its monthly budget of €9.20"
+                + " (1 USD = 0.92 EUR on Dec 1, 2026) in 2026-11: €7.36 so far."), budgetNotices().get(0).text());
+    }
 }

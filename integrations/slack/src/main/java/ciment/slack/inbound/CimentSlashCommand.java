@@ -1,7 +1,9 @@
 package ciment.slack.inbound;
 
 import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.slack.outbound.SlackIntroductions;
 import ciment.slack.render.BlockKitReply;
@@ -38,12 +40,12 @@ public final class CimentSlashCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
         // When Slack says it sent the request: a request delivered twice then has one time, hence one post id.
-        Reply reply = answer(payload, callers.sentAt(request.getHeaders()));
-        BlockKitReply.Rendered answer = BlockKitReply.render(reply, payload.getTeamId());
+        Answer reply = answer(payload, callers.sentAt(request.getHeaders()));
+        BlockKitReply.Rendered answer = BlockKitReply.render(reply.reply(), reply.words(), payload.getTeamId());
         return context.ack(response -> response.responseType("ephemeral").text(answer.text()).blocks(answer.blocks()));
     }
 
-    private Reply answer(SlashCommandPayload payload, Instant sentAt) {
+    private Answer answer(SlashCommandPayload payload, Instant sentAt) {
         try {
             // The trigger id and Slack's signed timestamp name this request: the same request never posts twice.
             // @mentions arrive as <@U123|ada>, which unescaping leaves whole: core reads one person token.
@@ -51,10 +53,10 @@ public final class CimentSlashCommand implements SlashCommandHandler {
             Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), payload.getUserId(),
                     payload.getUserName(), payload.getTriggerId(), sentAt, payload.getChannelId(),
                     payload.getChannelName());
-            return ciment.get().handle(caller, Mrkdwn.typed(payload.getText()));
+            return ciment.get().answer(caller, Mrkdwn.typed(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);
-            return new Reply.Refused(TRY_AGAIN);
+            return new Answer(new Reply.Refused(TRY_AGAIN), Catalogue.ENGLISH);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ciment.slack.render;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Post;
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
@@ -39,6 +40,11 @@ public final class BlockKitReply {
      * @param workspace the asker's Slack team_id: people with an account there are shown as mentions
      */
     public static Rendered render(Reply reply, String workspace) {
+        return render(reply, Catalogue.ENGLISH, workspace);
+    }
+
+    /** The reply in the reader's words. */
+    public static Rendered render(Reply reply, Catalogue words, String workspace) {
         Mentions mentions = new Mentions(workspace);
         List<LayoutBlock> blocks = switch (reply) {
             case Reply.Help help -> help(help);
@@ -55,9 +61,9 @@ public final class BlockKitReply {
             case Reply.Thread thread -> thread(thread);
             case Reply.Audit audit -> audit(audit);
             case Reply.Posts posts -> posts(posts);
-            case Reply.Costs costs -> costs(costs);
+            case Reply.Costs costs -> CostBlocks.costs(costs, words);
         };
-        return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary()), MAX_SECTION_TEXT), blocks);
+        return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary(words)), MAX_SECTION_TEXT), blocks);
     }
 
     /** A refusal may echo the person the asker @mentioned: that mention stays a mention. */
@@ -118,31 +124,6 @@ public final class BlockKitReply {
         }
         posts.posts().forEach(post -> blocks.addAll(postBlocks(post, false)));
         return withinBlockLimit(blocks, "posts");
-    }
-
-    /**
-     * A month's costs: one section per community (cost, top services, budget and share used), the platform's
-     * line for finance, then the prices' date and source, "estimated" when units were computed, and links.
-     */
-    private static List<LayoutBlock> costs(Reply.Costs costs) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section("", "*Costs for " + costs.month() + "*" + (costs.estimated() ? " (estimated)" : "")
-                + ": " + Reply.Costs.dollars(costs.total()) + " in all"));
-        costs.communities().forEach(line -> blocks.add(section("• ", Mrkdwn.escape(line.line()))));
-        costs.platform().ifPresent(line -> blocks.add(section("• ", Mrkdwn.escape(line.line())
-                + " _(what no community caused)_")));
-        if (costs.communities().isEmpty() && costs.platform().isEmpty()) {
-            blocks.add(section("", Mrkdwn.escape(costs.summary())));
-        }
-        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text(Mrkdwn.fit(
-                Mrkdwn.escape(costs.footnote()), MAX_SECTION_TEXT)).build())).build());
-        List<String> links = new ArrayList<>();
-        costs.chartUrl().ifPresent(url -> links.add("<" + url + "|Chart>"));
-        costs.csvUrl().ifPresent(url -> links.add("<" + url + "|CSV (FOCUS)>"));
-        if (!links.isEmpty()) {
-            blocks.add(markdown(String.join(" · ", links)));
-        }
-        return withinBlockLimit(blocks, "communities");
     }
 
     private static List<LayoutBlock> audit(Reply.Audit audit) {

@@ -50,7 +50,7 @@ public final class TeamsReplies {
             case Reply.Thread thread -> card(summary, ThreadCards.thread(thread, words));
             case Reply.Audit audit -> card(summary, StewardCards.audit(audit, words));
             case Reply.Posts posts -> card(summary, PostCards.posts(posts, words));
-            case Reply.Costs costs -> card(summary, CostCards.costs(costs));
+            case Reply.Costs costs -> card(summary, CostCards.costs(costs, words));
         };
     }
 

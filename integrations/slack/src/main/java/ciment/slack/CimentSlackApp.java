@@ -1,7 +1,9 @@
 package ciment.slack;
 
 import ciment.core.Ciment;
+import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
 import ciment.core.port.SlackInstallations;
 import ciment.slack.auth.AllowedWorkspaces;
 import ciment.slack.auth.OAuthInstalls;
@@ -93,6 +95,8 @@ public final class CimentSlackApp {
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build();
         AllowedWorkspaces allowed = AllowedWorkspaces.fromSettings(settings);
+        // Said to whom Ciment cannot place: a refused workspace, an installer's browser, a failure before a lookup.
+        Catalogue deployment = Catalogue.first(Optional.of(DefaultLanguage.fromSettings(settings)));
         App app = gated(config, allowed);
         BotClient web;
         if (oauth) {
@@ -106,8 +110,8 @@ public final class CimentSlackApp {
             app.event(TokensRevokedEvent.class, (payload, context) -> context.ack());
         }
         SlackIntroductions introductions = new SlackIntroductions(web);
-        app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
-        SlackInteractivity.register(app, ciment, introductions, web, clock);
+        app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock, deployment));
+        SlackInteractivity.register(app, ciment, introductions, web, clock, deployment);
         return app;
     }
 

@@ -97,11 +97,11 @@ public final class CimentSlackApp {
         AllowedWorkspaces allowed = AllowedWorkspaces.fromSettings(settings);
         // Said to whom Ciment cannot place: a refused workspace, an installer's browser, a failure before a lookup.
         Catalogue deployment = Catalogue.first(Optional.of(DefaultLanguage.fromSettings(settings)));
-        App app = gated(config, allowed);
+        App app = gated(config, allowed, deployment);
         BotClient web;
         if (oauth) {
             web = BotClient.perRequest(quick(slack));
-            OAuthInstalls.configure(app, settings, allowed, installations, clock);
+            OAuthInstalls.configure(app, settings, allowed, installations, clock, deployment);
             app.use(web.middleware());
         } else {
             web = BotClient.fixed(botToken.map(token -> quick(slack).methods(token)).orElse(null));
@@ -119,8 +119,8 @@ public final class CimentSlackApp {
      * Bolt's app with {@link WorkspaceGate} among its own middleware: right after the request's signature is checked
      * and before the installation is looked up, so that a workspace taken off the list costs no read.
      */
-    private static App gated(AppConfig config, AllowedWorkspaces allowed) {
-        WorkspaceGate gate = new WorkspaceGate(allowed);
+    private static App gated(AppConfig config, AllowedWorkspaces allowed, Catalogue deployment) {
+        WorkspaceGate gate = new WorkspaceGate(allowed, deployment);
         return new App(config) {
             @Override
             protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {

@@ -4,6 +4,7 @@ import static ciment.slack.render.Shown.all;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.reply.Reply;
 import ciment.slack.render.BlockKitReply;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ class CostBlocksTest {
     @Test
     void eachCommunity_itsBudgetShare_thePlatform_pricesAndLinks_areShown() {
         String shown = all(BlockKitReply.render(costs(List.of(line("data-guild", "1.23",
-                Optional.of(new BigDecimal("10")))), true), "T1"));
+                Optional.of(new BigDecimal("10")))), true), "T1", Catalogue.ENGLISH));
 
         assertTrue(shown.contains("*Costs for 2026-11* (estimated): $1.63 in all"), shown);
         assertTrue(shown.contains("data-guild: $1.23 (AWS Lambda $1.23); budget $10.00, 12% used"), shown);
@@ -45,7 +46,7 @@ class CostBlocksTest {
         List<Reply.CommunityCost> many = IntStream.range(0, 80)
                 .mapToObj(i -> line("community-" + i, "0.01", Optional.empty())).toList();
 
-        BlockKitReply.Rendered rendered = BlockKitReply.render(costs(many, false), "T1");
+        BlockKitReply.Rendered rendered = BlockKitReply.render(costs(many, false), "T1", Catalogue.ENGLISH);
 
         assertTrue(rendered.blocks().size() <= BlockKitReply.MAX_BLOCKS);
         assertTrue(all(rendered).contains("more communities not shown"), all(rendered));

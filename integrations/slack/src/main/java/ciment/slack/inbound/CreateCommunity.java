@@ -47,7 +47,7 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
         String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
         String enterpriseId = payload.getEnterprise() != null ? payload.getEnterprise().getId() : null;
         if (context.getBotToken() != null) {
-            open(context.client(), payload.getTriggerId(), callers.caller(teamId, enterpriseId,
+            open(context.client(), payload.getTriggerId(), () -> callers.caller(teamId, enterpriseId,
                     payload.getUser().getId(), payload.getUser().getUsername(), payload.getTriggerId(),
                     callers.sentAt(request.getHeaders()), null));
         }
@@ -56,20 +56,20 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
 
     Response fromHome(BlockActionRequest request, ActionContext context) {
         if (context.getBotToken() != null) {
-            open(context.client(), request.getPayload().getTriggerId(), callers.ofClick(request, null));
+            open(context.client(), request.getPayload().getTriggerId(), () -> callers.ofClick(request, null));
         }
         return context.ack();
     }
 
     /**
-     * The bare form first, in the person's language (one read before it); then their topics as tags, if they have
-     * any, or the form in their language once Slack has told it (a person met just now).
+     * The bare form first, with nothing read before it: in the deployment's language. Then, filled in the person's
+     * language with their topics as tags, if they have any or read another language.
      */
-    private void open(MethodsClient client, String triggerId, Caller caller) {
-        Catalogue words = callers.words(ciment, caller);
+    private void open(MethodsClient client, String triggerId, Supplier<Caller> asker) {
+        Catalogue bare = callers.deployment();
         ViewsOpenResponse opened;
         try {
-            opened = client.viewsOpen(r -> r.triggerId(triggerId).view(CreateCommunityModal.form(List.of(), words)));
+            opened = client.viewsOpen(r -> r.triggerId(triggerId).view(CreateCommunityModal.form(List.of(), bare)));
         } catch (Exception e) {
             LOG.warn("views.open failed ({})", e.toString());
             return;
@@ -79,24 +79,25 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
             return;
         }
         List<String> offered;
-        Catalogue known;
+        Catalogue words;
         try {
+            Caller caller = asker.get();
             Profile profile = ciment.get().profile(caller);
             List<String> topics = new ArrayList<>(profile.roles());
             topics.addAll(profile.skills());
             offered = CreateCommunityModal.offered(topics);
-            known = callers.words(ciment, caller);
+            words = callers.words(ciment, caller);
         } catch (RuntimeException e) {
             LOG.warn("no tags to offer in the form ({})", e.toString());
             return;
         }
-        if (offered.isEmpty() && known.language().equals(words.language())) {
+        if (offered.isEmpty() && words.language().equals(bare.language())) {
             return;
         }
         View view = opened.getView();
         try {
             ViewsUpdateResponse updated = client.viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash())
-                    .view(CreateCommunityModal.form(offered, known)));
+                    .view(CreateCommunityModal.form(offered, words)));
             if (!updated.isOk()) {
                 // hash_conflict: the person was quicker; the bare form still works.
                 LOG.info("views.update answered {}", updated.getError());

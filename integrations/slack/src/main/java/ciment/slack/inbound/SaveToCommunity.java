@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message shortcut "Save to community": a chat message (and the replies of its thread) becomes a post
- * of one of my communities, each text credited to who wrote it. The modal opens first, with only my language
- * read before it (a trigger id lasts 3 seconds), then shows my communities (views.update). On submission the
+ * of one of my communities, each text credited to who wrote it. The modal opens first, with nothing read
+ * before it (a trigger id lasts 3 seconds: it says "looking up" in the deployment's language), then shows my
+ * communities (views.update) in my language. On submission the
  * thread's replies are read (conversations.replies) and their authors named (users.info); a refusal is said
  * on the community's field and nothing is written.
  *
@@ -58,15 +59,10 @@ record SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient 
                 || (message.getTs() != null && message.getTs().equals(message.getThreadTs()));
         SaveModal.Saved saved = new SaveModal.Saved(payload.getChannel().getId(), message.getTs(), thread,
                 message.getUser(), botName(message), message.getText() == null ? "" : message.getText(), false);
-        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
-        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
-                payload.getUser().getId(), payload.getUser().getName(), payload.getTriggerId(),
-                callers.sentAt(request.getHeaders()), null);
-        Catalogue words = callers.words(ciment, caller);
         ViewsOpenResponse opened;
         try {
             opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
-                    .view(SaveModal.loading(saved, words)));
+                    .view(SaveModal.loading(saved, callers.deployment())));
         } catch (Exception e) {
             LOG.warn("views.open failed ({})", e.toString());
             return context.ack();
@@ -75,15 +71,20 @@ record SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient 
             LOG.warn("views.open answered {}", opened.getError());
             return context.ack();
         }
+        String teamId = payload.getTeam() != null ? payload.getTeam().getId() : payload.getUser().getTeamId();
+        Caller caller = callers.caller(teamId, payload.getEnterprise() != null ? payload.getEnterprise().getId() : null,
+                payload.getUser().getId(), payload.getUser().getName(), payload.getTriggerId(),
+                callers.sentAt(request.getHeaders()), null);
         View form;
         try {
             List<String> mine = ciment.get().home(caller).communities().stream()
                     .filter(in -> !in.community().archived())
                     .map(in -> in.community().slug().value()).toList();
-            // Asked again: a person met just now by home() is known now, with the language Slack gave for them.
+            // After home(): a person met just now is known, with the language Slack gave for them.
             form = SaveModal.form(saved, mine, callers.words(ciment, caller));
         } catch (RuntimeException e) {
             LOG.warn("no communities to offer ({})", e.toString());
+            Catalogue words = callers.words(ciment, caller);
             form = SaveModal.done(words.say(SlackCallers.tryAgain("slack.tryAgain.saveMessage")), words);
         }
         View view = opened.getView();

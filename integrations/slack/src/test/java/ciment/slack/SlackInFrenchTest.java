@@ -64,16 +64,23 @@ class SlackInFrenchTest {
      * Help enrols nobody, so Slack is not asked who a newcomer is: their first help is in the deployment's language,
      * and once Ciment has met them (any other command), in theirs.
      */
+    /** Each fragment is in what Slack shows (said whole when one is missing). */
+    private static void assertSays(String shown, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(shown.contains(fragment), "no «" + fragment + "» in " + shown);
+        }
+    }
+
     @Test
     void help_isInFrench_forTheFrenchSpeaker_andInEnglish_forTheOther() throws Exception {
         say("U0CAM", "whoami");
         String french = say("U0CAM", "help");
-        assertTrue(french.contains("*Commandes de Ciment*, à taper après `/ciment` :"), french);
-        assertTrue(french.contains("rejoindre une communauté (une communauté fermée demande à ses animateurs)"), french);
+        assertSays(french, "*Commandes de Ciment*, à taper après `/ciment` :",
+                "rejoindre une communauté (une communauté fermée demande à ses animateurs)");
 
         String english = say("U0ADA", "help");
-        assertTrue(english.contains("*Ciment commands*, typed after `/ciment`:"), english);
-        assertTrue(english.contains("join a community (a closed one asks its stewards)"), english);
+        assertSays(english, "*Ciment commands*, typed after `/ciment`:",
+                "join a community (a closed one asks its stewards)");
     }
 
     @Test
@@ -82,22 +89,22 @@ class SlackInFrenchTest {
         say("U0CAM", "join data-guild");
 
         String posted = say("U0CAM", "post data-guild Bonjour à tous");
-        assertTrue(posted.contains("publiée dans *data-guild*."), posted);
-        assertTrue(posted.contains("Répondre") && posted.contains("Ouvrir le fil") && posted.contains("Réagir"), posted);
+        assertSays(posted, "publiée dans *data-guild*.", "Répondre", "Ouvrir le fil", "Réagir");
 
         String feed = say("U0CAM", "feed data-guild");
-        assertTrue(feed.contains("*Dernières publications dans data-guild*"), feed);
+        assertSays(feed, "*Dernières publications dans data-guild*");
         assertTrue(FRENCH_DATE.matcher(feed).find(), feed);
 
         String info = say("U0CAM", "info data-guild");
-        assertTrue(info.contains("*Ouverte* : tout le monde peut la rejoindre.") && info.contains("*Taille :*")
-                && info.contains("Vous êtes membre de *data-guild*."), info);
+        assertSays(info, "*Ouverte* : tout le monde peut la rejoindre.",
+                "*Taille :*",
+                "Vous êtes membre de *data-guild*.");
 
         String refused = say("U0CAM", "join gone-club");
-        assertTrue(refused.contains(":no_entry: *Non effectué :* Il n’y a pas de communauté appelée gone-club"), refused);
+        assertSays(refused, ":no_entry: *Non effectué :* Il n’y a pas de communauté appelée gone-club");
 
         String english = say("U0ADA", "feed data-guild");
-        assertTrue(english.contains("*Latest in data-guild*") && english.contains("Open thread"), english);
+        assertSays(english, "*Latest in data-guild*", "Open thread");
         assertTrue(say("U0ADA", "join gone-club").contains(":no_entry: *Not done:* There is no community called"));
     }
 
@@ -112,9 +119,9 @@ class SlackInFrenchTest {
 
         List<FakeSlackApi.Call> answers = slackApi.calls("response_url");
         String french = answers.stream().filter(call -> "fr".equals(call.param("path"))).findFirst().orElseThrow().body();
-        assertTrue(french.contains("Bienvenue dans data-guild : publiez avec post data-guild"), french);
+        assertSays(french, "Bienvenue dans data-guild : publiez avec post data-guild");
         String english = answers.stream().filter(call -> "en".equals(call.param("path"))).findFirst().orElseThrow().body();
-        assertTrue(english.contains("This button does nothing any more: send /ciment feed."), english);
+        assertSays(english, "This button does nothing any more: send /ciment feed.");
     }
 
     @Test
@@ -127,16 +134,15 @@ class SlackInFrenchTest {
 
         BoltRequests.ok(app, slack.homeOpened("U0CAM", Instant.now()));
         String home = lastView("views.publish", "U0CAM");
-        assertTrue(home.contains("Vos communautés") && home.contains("Suggérées selon vos rôles et compétences"), home);
-        assertTrue(home.contains("Créer une communauté") && home.contains("Quitter") && home.contains("Rejoindre"), home);
-        assertTrue(home.contains("vous en êtes membre") && home.contains("Aussi dans n’importe quel canal"), home);
+        assertSays(home, "Vos communautés", "Suggérées selon vos rôles et compétences", "Créer une communauté",
+                "Quitter", "Rejoindre", "vous en êtes membre", "Aussi dans n’importe quel canal");
 
         BoltRequests.ok(app, slack.homeButton("U0CAM", "ciment_join", "a11y", Instant.now()));
         assertTrue(lastView("views.publish", "U0CAM").contains("Bienvenue dans a11y"));
 
         BoltRequests.ok(app, slack.homeOpened("U0ADA", Instant.now()));
         String english = lastView("views.publish", "U0ADA");
-        assertTrue(english.contains("Your communities") && english.contains("Create a community"), english);
+        assertSays(english, "Your communities", "Create a community");
     }
 
     @Test
@@ -144,8 +150,7 @@ class SlackInFrenchTest {
 
         BoltRequests.ok(app, slack.shortcut("U0CAM", "create_community", SlashCommands.newTriggerId(), Instant.now()));
         String filled = JSON.writeValueAsString(slackApi.calls("views.update").getLast().json("view"));
-        assertTrue(filled.contains("Nouvelle communauté") && filled.contains("Qui peut la rejoindre ?")
-                && filled.contains("Annuler"), filled);
+        assertSays(filled, "Nouvelle communauté", "Qui peut la rejoindre ?", "Annuler");
 
         say("U0ADA", "create data-guild Data people");
         say("U0CAM", "join data-guild");
@@ -154,7 +159,7 @@ class SlackInFrenchTest {
         BoltRequests.ok(app, slack.homeOverflow("U0CAM", "ciment_post_menu",
                 "{\"verb\":\"reply\",\"post\":\"" + reference + "\"}", Instant.now()));
         String modal = lastView("views.open", null);
-        assertTrue(modal.contains("Votre réponse à " + reference) && modal.contains("Répondre"), modal);
+        assertSays(modal, "Votre réponse à " + reference, "Répondre");
         assertEquals(1, slackApi.calls("views.update").size());
     }
 }

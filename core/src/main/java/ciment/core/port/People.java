@@ -1,5 +1,6 @@
 package ciment.core.port;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
@@ -79,4 +80,7 @@ public interface People {
 
     /** The chat accounts linked to a person. */
     List<ChatAccount> accounts(Person person);
+
+    /** Keeps the language the person chose (empty: their chat tool's) on their profile and on each of their accounts. */
+    void chooseLanguage(Person person, Optional<Language> language);
 }

@@ -30,17 +30,20 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
         Identity identity = new Identity(store.people(), trust, clock);
         CommunityActions communities = new CommunityActions(store.communities(), store.people(), clock, quota);
         MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), trust);
+        PostLocator locator = new PostLocator(store.communities(), store.conversations());
         return new Actions(identity, communities,
                 new Stewardship(store.communities(), store.people(), store.notices(), communities, identity, clock),
                 new PostActions(store.communities(), store.posts(), communities, mentions, quota),
-                new FeedActions(store.communities(), store.posts(), communities, store.seal()),
+                new FeedActions(store.communities(), store.posts(), communities, new FeedCursor(store.seal())),
                 new ProfileActions(store.people(), store.communities()),
                 new PrivacyActions(store.communities(), store.people(), store.personalRecords(), store.notices(),
                         clock),
-                new ConversationActions(store.communities(), store.conversations(), communities, mentions, quota),
-                new QuestionActions(store.communities(), store.conversations(), store.questions(), communities),
+                new ConversationActions(store.communities(), store.conversations(), communities, locator, mentions,
+                        quota),
+                new QuestionActions(store.communities(), store.questions(), communities, locator),
                 new LinkActions(store.communities(), store.links(), communities),
-                new FinanceActions(store.communities(), store.people(), store.grants(), finance, trust, clock),
+                new FinanceActions(store.communities(), store.people(), store.grants(),
+                        new Roles(store.people(), store.grants(), finance.named(), trust), finance, trust, clock),
                 new HomeActions(store.communities(), store.people()),
                 new CaptureActions(store.communities(), store.posts(), store.conversations(), communities,
                         store.personalRecords(), quota),

@@ -15,17 +15,7 @@ import ciment.core.reply.Reply;
 import java.util.List;
 
 /** Stewards link channels to their community: its posts appear there, and messages there become its posts. */
-public final class LinkActions {
-    private final Communities communities;
-    private final Links links;
-    private final CommunityActions communityActions;
-
-    LinkActions(Communities communities, Links links, CommunityActions communityActions) {
-        this.communities = communities;
-        this.links = links;
-        this.communityActions = communityActions;
-    }
-
+public record LinkActions(Communities communities, Links links, CommunityActions communityActions) {
     public Reply link(Person steward, Caller caller, Slug slug) {
         Channel channel = channelOf(caller, "link " + slug);
         Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug, Message.of("core.action.linkChannels")));

@@ -189,13 +189,14 @@ class SlackHomeEndToEndTest {
         assertTrue(whoami.says("*Comptes :*") && whoami.says("*Compétences :*"), whoami.toString());
         SlackAnswer help = camille.ciment("help");
         assertTrue(help.says("*Commandes de Ciment*, à taper après `/ciment` :")
+                && help.says("• `/ciment rejoindre &lt;communauté&gt;` : ")
                 && help.says("rejoindre une communauté (une communauté fermée demande à ses animateurs)"), help.toString());
 
         assertEquals(200, post(slack.messageButton(camille.userId, "ciment_join", "fr-club",
                 stack.slackApi.responseUrl("camille-join"), Instant.now())).statusCode());
         String joined = stack.slackApi.calls("response_url").stream()
                 .filter(call -> "camille-join".equals(call.param("path"))).findFirst().orElseThrow().param("text");
-        assertTrue(joined.startsWith("Bienvenue dans fr-club : publiez avec post fr-club"), joined);
+        assertTrue(joined.startsWith("Bienvenue dans fr-club : publiez avec publier fr-club"), joined);
 
         SlackAnswer posted = camille.ciment("post fr-club Bonjour à tous");
         assertTrue(posted.says("publiée dans *fr-club*.") && posted.says(">Bonjour à tous"), posted.toString());

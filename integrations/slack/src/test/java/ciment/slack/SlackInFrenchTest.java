@@ -75,7 +75,7 @@ class SlackInFrenchTest {
     void help_isInFrench_forTheFrenchSpeaker_andInEnglish_forTheOther() throws Exception {
         say("U0CAM", "whoami");
         String french = say("U0CAM", "help");
-        assertSays(french, "*Commandes de Ciment*, à taper après `/ciment` :",
+        assertSays(french, "*Commandes de Ciment*, à taper après `/ciment` :", "• `/ciment rejoindre ",
                 "rejoindre une communauté (une communauté fermée demande à ses animateurs)");
 
         String english = say("U0ADA", "help");
@@ -119,7 +119,7 @@ class SlackInFrenchTest {
 
         List<FakeSlackApi.Call> answers = slackApi.calls("response_url");
         String french = answers.stream().filter(call -> "fr".equals(call.param("path"))).findFirst().orElseThrow().body();
-        assertSays(french, "Bienvenue dans data-guild : publiez avec post data-guild");
+        assertSays(french, "Bienvenue dans data-guild : publiez avec publier data-guild");
         String english = answers.stream().filter(call -> "en".equals(call.param("path"))).findFirst().orElseThrow().body();
         assertSays(english, "This button does nothing any more: send /ciment feed.");
     }

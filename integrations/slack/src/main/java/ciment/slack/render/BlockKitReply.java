@@ -73,7 +73,7 @@ public final class BlockKitReply {
         blocks.add(section("", words.say("slack.help.heading", COMMAND)));
         StringBuilder lines = new StringBuilder();
         for (Usage usage : help.commands()) {
-            String line = words.say("slack.help.line", COMMAND, Mrkdwn.escape(usage.form()),
+            String line = words.say("slack.help.line", COMMAND, Mrkdwn.escape(usage.form(words)),
                     Mrkdwn.escape(usage.meaning(words))) + "\n";
             if (lines.length() + line.length() > MAX_SECTION_TEXT) {
                 blocks.add(markdown(lines.toString().stripTrailing()));

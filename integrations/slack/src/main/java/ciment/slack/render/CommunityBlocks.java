@@ -78,9 +78,8 @@ final class CommunityBlocks {
         if (community.archived()) {
             return "";
         }
-        String join = "`" + COMMAND + " join " + community.slug() + "`";
         String key = invited ? "slack.joining.invited" : community.open() ? "slack.joining.open" : "slack.joining.closed";
-        return words.say(key, join);
+        return words.say(key, COMMAND, community.slug());
     }
 
     static List<LayoutBlock> info(Reply.Info info, Mentions mentions, Catalogue words) {

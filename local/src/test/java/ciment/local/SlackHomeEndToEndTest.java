@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.devkit.slack.FakeSlackApi;
 import ciment.devkit.slack.SlackInteractions;
 import ciment.devkit.slack.SlashCommands;
+import ciment.local.LocalStack.SlackAnswer;
 import ciment.local.LocalStack.SlackUser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Slack's App Home, buttons and Create-community modal over HTTP, as Slack drives them: signed events and
- * interactions to /slack/events, the Web API calls recorded by the fake Slack.
+ * interactions to /slack/events, the Web API calls recorded by the fake Slack; and all of it in each person's
+ * language (Slack's users.info locale).
  */
 class SlackHomeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -173,5 +175,50 @@ class SlackHomeEndToEndTest {
 
         assertEquals(items, stack.itemCount());
         assertEquals(published, stack.slackApi.calls("views.publish").size());
+    }
+
+    @Test
+    void frenchSpeaker_readsEverythingInFrench_andAnEnglishSpeakerInTheSameCommunity_inEnglish() throws Exception {
+        SlackUser ada = stack.slackUser("U0HOMEFR1", "Ada");
+        SlackUser camille = stack.slackUser(new FakeSlackApi.User("U0HOMEFR2", "Camille Dupont", "camille",
+                "camille@example.com").speaking("fr-FR"));
+        ada.ciment("create fr-club Le club des francophones");
+
+        // Ciment meets Camille (users.info says fr-FR): from then on, everything is in French.
+        SlackAnswer whoami = camille.ciment("whoami");
+        assertTrue(whoami.says("*Comptes :*") && whoami.says("*Compétences :*"), whoami.toString());
+        SlackAnswer help = camille.ciment("help");
+        assertTrue(help.says("*Commandes de Ciment*, à taper après `/ciment` :")
+                && help.says("• `/ciment rejoindre &lt;communauté&gt;` : ")
+                && help.says("rejoindre une communauté (une communauté fermée demande à ses animateurs)"), help.toString());
+
+        assertEquals(200, post(slack.messageButton(camille.userId, "ciment_join", "fr-club",
+                stack.slackApi.responseUrl("camille-join"), Instant.now())).statusCode());
+        String joined = stack.slackApi.calls("response_url").stream()
+                .filter(call -> "camille-join".equals(call.param("path"))).findFirst().orElseThrow().param("text");
+        assertTrue(joined.startsWith("Bienvenue dans fr-club : publiez avec publier fr-club"), joined);
+
+        SlackAnswer posted = camille.ciment("post fr-club Bonjour à tous");
+        assertTrue(posted.says("publiée dans *fr-club*.") && posted.says(">Bonjour à tous"), posted.toString());
+        SlackAnswer feed = camille.ciment("feed fr-club");
+        assertTrue(feed.says("*Dernières publications dans fr-club*") && feed.says("Bonjour à tous"), feed.toString());
+        SlackAnswer refused = camille.ciment("join nowhere-club");
+        assertTrue(refused.says(":no_entry: *Non effectué :* Il n’y a pas de communauté appelée nowhere-club"),
+                refused.toString());
+
+        assertEquals(200, post(slack.homeOpened(camille.userId, Instant.now())).statusCode());
+        String camillesHome = home(camille);
+        assertTrue(camillesHome.contains("Vos communautés") && camillesHome.contains("*fr-club*")
+                && camillesHome.contains("Quitter") && camillesHome.contains("Dernières publications dans vos communautés"),
+                camillesHome);
+
+        // Ada, in the same community, reads English.
+        assertTrue(ada.ciment("help").says("*Ciment commands*, typed after `/ciment`:"));
+        SlackAnswer adasFeed = ada.ciment("feed fr-club");
+        assertTrue(adasFeed.says("*Latest in fr-club*") && adasFeed.says("Bonjour à tous"), adasFeed.toString());
+        assertTrue(ada.ciment("join nowhere-club").says(":no_entry: *Not done:* There is no community called nowhere-club"));
+        assertEquals(200, post(slack.homeOpened(ada.userId, Instant.now())).statusCode());
+        String adasHome = home(ada);
+        assertTrue(adasHome.contains("Your communities") && adasHome.contains("Leave"), adasHome);
     }
 }

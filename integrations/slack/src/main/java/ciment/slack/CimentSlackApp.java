@@ -1,7 +1,9 @@
 package ciment.slack;
 
 import ciment.core.Ciment;
+import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
 import ciment.core.port.SlackInstallations;
 import ciment.slack.auth.AllowedWorkspaces;
 import ciment.slack.auth.OAuthInstalls;
@@ -93,11 +95,13 @@ public final class CimentSlackApp {
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build();
         AllowedWorkspaces allowed = AllowedWorkspaces.fromSettings(settings);
-        App app = gated(config, allowed);
+        // Said to whom Ciment cannot place: a refused workspace, an installer's browser, a failure before a lookup.
+        Catalogue deployment = Catalogue.first(Optional.of(DefaultLanguage.fromSettings(settings)));
+        App app = gated(config, allowed, deployment);
         BotClient web;
         if (oauth) {
             web = BotClient.perRequest(quick(slack));
-            OAuthInstalls.configure(app, settings, allowed, installations, clock);
+            OAuthInstalls.configure(app, settings, allowed, installations, clock, deployment);
             app.use(web.middleware());
         } else {
             web = BotClient.fixed(botToken.map(token -> quick(slack).methods(token)).orElse(null));
@@ -106,8 +110,8 @@ public final class CimentSlackApp {
             app.event(TokensRevokedEvent.class, (payload, context) -> context.ack());
         }
         SlackIntroductions introductions = new SlackIntroductions(web);
-        app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock));
-        SlackInteractivity.register(app, ciment, introductions, web, clock);
+        app.command(COMMAND, new CimentSlashCommand(ciment, introductions, clock, deployment));
+        SlackInteractivity.register(app, ciment, introductions, web, clock, deployment);
         return app;
     }
 
@@ -115,8 +119,8 @@ public final class CimentSlackApp {
      * Bolt's app with {@link WorkspaceGate} among its own middleware: right after the request's signature is checked
      * and before the installation is looked up, so that a workspace taken off the list costs no read.
      */
-    private static App gated(AppConfig config, AllowedWorkspaces allowed) {
-        WorkspaceGate gate = new WorkspaceGate(allowed);
+    private static App gated(AppConfig config, AllowedWorkspaces allowed, Catalogue deployment) {
+        WorkspaceGate gate = new WorkspaceGate(allowed, deployment);
         return new App(config) {
             @Override
             protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {

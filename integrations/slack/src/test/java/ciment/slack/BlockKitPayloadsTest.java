@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
@@ -54,14 +56,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every Block Kit payload Ciment sends to Slack, drawn from representative and worst inputs (ReplySamples),
  * through slack_sdk's own validators (BlockKitCheck): answers of every kind, the Home tab, the modals (create a
  * community, reply, save to community, a thread), mirrored copies and notices as Slack's Web API client sends
- * them. Serialized as the Java SDK serializes them (its snake_case Gson).
+ * them. Serialized as the Java SDK serializes them (its snake_case Gson). Each in every language Ciment speaks:
+ * French is longer than English, and must fit the same limits.
  */
 class BlockKitPayloadsTest {
     private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The catalogues of every language Ciment ships. */
+    private static final List<Catalogue> LANGUAGES = Catalogue.shipped().stream()
+            .map(language -> Catalogue.of(language).orElseThrow()).toList();
+
     static Stream<Arguments> replies() {
-        return ReplySamples.all().entrySet().stream().map(sample -> Arguments.of(sample.getKey(), sample.getValue()));
+        return LANGUAGES.stream().flatMap(words -> ReplySamples.all().entrySet().stream()
+                .map(sample -> Arguments.of(words.language().code() + ": " + sample.getKey(), sample.getValue(), words)));
+    }
+
+    @Test
+    void theLanguagesChecked_includeFrench() {
+        assertTrue(LANGUAGES.stream().anyMatch(words -> words.language().equals(Language.FRENCH)), LANGUAGES.toString());
     }
 
     private static JsonNode json(Object slackModel) {
@@ -89,47 +102,54 @@ class BlockKitPayloadsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
-    void everyReply_isDrawnInBlocksThatSlackSdkAccepts(String name, Reply reply) {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(reply, WORKSPACE);
+    void everyReply_isDrawnInBlocksThatSlackSdkAccepts(String name, Reply reply, Catalogue words) {
+        BlockKitReply.Rendered rendered = BlockKitReply.render(reply, WORKSPACE, words);
         assertMessageAccepted(rendered.text(), rendered.blocks());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("replies")
-    void everyReply_onTopOfTheHomeTab_isAcceptedThere(String name, Reply reply) {
-        assertViewAccepted(HomeView.of(home(0, 0), reply, WORKSPACE));
+    void everyReply_onTopOfTheHomeTab_isAcceptedThere(String name, Reply reply, Catalogue words) {
+        assertViewAccepted(HomeView.of(home(0, 0), reply, WORKSPACE, null, words));
     }
 
     @Test
     void threadOpenedInAModal_ofTheLongestThread_isAccepted() {
         Reply thread = ReplySamples.all().get("thread, worst: 50 longest replies, hidden and removed");
-        assertViewAccepted(ReplyModal.thread(thread, WORKSPACE));
+        LANGUAGES.forEach(words -> assertViewAccepted(ReplyModal.thread(thread, WORKSPACE, words)));
     }
 
     @Test
     void homeTab_ofSomeoneInEverything_withTheLongestFeed_isAccepted() {
         Reply.Feed feed = (Reply.Feed) ReplySamples.all().get("feed, worst: home, 20 longest posts, a next page");
-        assertViewAccepted(HomeView.of(home(60, 5), null, WORKSPACE, feed));
-        assertViewAccepted(HomeView.of(home(0, 0), null, WORKSPACE, null));
+        for (Catalogue words : LANGUAGES) {
+            assertViewAccepted(HomeView.of(home(60, 5), null, WORKSPACE, feed, words));
+            assertViewAccepted(HomeView.of(home(0, 0), null, WORKSPACE, null, words));
+        }
         assertViewAccepted(HomeView.unavailable(WORST_POST));
     }
 
     @Test
     void modals_withTheLongestInputs_areAccepted() {
         List<String> topics = IntStream.range(0, 40).mapToObj(i -> ReplySamples.longText(i + WORST_NAME, 60)).toList();
-        assertViewAccepted(CreateCommunityModal.form(topics));
-        assertViewAccepted(CreateCommunityModal.form(List.of()));
         String root = "#" + ReplySamples.id(1);
-        assertViewAccepted(ReplyModal.form(new ReplyModal.Target(root + "/" + ReplySamples.id(2), "C0123456789")));
-        assertViewAccepted(ReplyModal.done(WORST_POST));
-        SaveModal.Saved saved = new SaveModal.Saved("C0123456789", "1700000000.000100", true, "U0123", WORST_NAME,
-                WORST_POST, false);
-        assertViewAccepted(SaveModal.loading(saved));
-        assertViewAccepted(SaveModal.form(saved, List.of()));
-        assertViewAccepted(SaveModal.form(saved, List.of("data-guild")));
-        assertViewAccepted(SaveModal.form(saved, IntStream.range(0, 150)
-                .mapToObj(i -> ReplySamples.worstCommunity(i).slug().value()).toList()));
-        assertViewAccepted(SaveModal.done(WORST_POST));
+        for (Catalogue words : LANGUAGES) {
+            assertViewAccepted(CreateCommunityModal.form(topics, words));
+            assertViewAccepted(CreateCommunityModal.form(List.of(), words));
+            assertViewAccepted(ReplyModal.form(new ReplyModal.Target(root + "/" + ReplySamples.id(2), "C0123456789"),
+                    words));
+            assertViewAccepted(ReplyModal.done(WORST_POST, words));
+            for (boolean thread : List.of(true, false)) {
+                SaveModal.Saved saved = new SaveModal.Saved("C0123456789", "1700000000.000100", thread, "U0123",
+                        WORST_NAME, WORST_POST, false);
+                assertViewAccepted(SaveModal.loading(saved, words));
+                assertViewAccepted(SaveModal.form(saved, List.of(), words));
+                assertViewAccepted(SaveModal.form(saved, List.of("data-guild"), words));
+                assertViewAccepted(SaveModal.form(saved, IntStream.range(0, 150)
+                        .mapToObj(i -> ReplySamples.worstCommunity(i).slug().value()).toList(), words));
+                assertViewAccepted(SaveModal.done(WORST_POST, words));
+            }
+        }
     }
 
     @Test
@@ -168,7 +188,7 @@ class BlockKitPayloadsTest {
 
     @Test
     void brokenPayloads_areRefused_soThatTheCheckCanFail() throws IOException {
-        JsonNode good = json(BlockKitReply.render(new Reply.Done("Joined."), WORKSPACE).blocks());
+        JsonNode good = json(BlockKitReply.render(new Reply.Done("Joined."), WORKSPACE, Catalogue.ENGLISH).blocks());
         assertTrue(BlockKitCheck.message("Joined.", good).isEmpty(), BlockKitCheck.message("Joined.", good).toString());
 
         assertRefused(BlockKitCheck.message("x", JSON.readTree("[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\","

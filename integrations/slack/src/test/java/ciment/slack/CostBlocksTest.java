@@ -37,7 +37,7 @@ class CostBlocksTest {
     @Test
     void eachCommunity_itsBudgetShare_thePlatform_pricesAndLinks_areShown() {
         String shown = all(BlockKitReply.render(costs(List.of(line("data-guild", "1.23",
-                Optional.of(new BigDecimal("10")))), true), "T1"));
+                Optional.of(new BigDecimal("10")))), true), "T1", Catalogue.ENGLISH));
 
         assertTrue(shown.contains("*Costs for 2026-11* (estimated): $1.63 in all"), shown);
         assertTrue(shown.contains("data-guild: $1.23 (AWS Lambda $1.23); budget $10.00, 12% used"), shown);
@@ -51,7 +51,7 @@ class CostBlocksTest {
         List<Reply.CommunityCost> many = IntStream.range(0, 80)
                 .mapToObj(i -> line("community-" + i, "0.01", Optional.empty())).toList();
 
-        BlockKitReply.Rendered rendered = BlockKitReply.render(costs(many, false), "T1");
+        BlockKitReply.Rendered rendered = BlockKitReply.render(costs(many, false), "T1", Catalogue.ENGLISH);
 
         assertTrue(rendered.blocks().size() <= BlockKitReply.MAX_BLOCKS);
         assertTrue(all(rendered).contains("more communities not shown"), all(rendered));
@@ -65,7 +65,7 @@ class CostBlocksTest {
                 base.sources(), base.estimated(), base.chartUrl(), base.csvUrl(), ShownCurrency.fromSettings(Settings.of(
                         Map.of("CIMENT_CURRENCY", "EUR", "CIMENT_USD_RATE", "0.92@2026-12-01"))));
 
-        BlockKitReply.Rendered rendered = BlockKitReply.render(euros, Catalogue.of(Language.FRENCH).orElseThrow(), "T1");
+        BlockKitReply.Rendered rendered = BlockKitReply.render(euros, "T1", Catalogue.of(Language.FRENCH).orElseThrow());
 
         String shown = all(rendered);
         // $1.63 is 1.4996 euros, $1.23 is 1.1316, $10 is 9.20, $0.40 is 0.368.
@@ -89,7 +89,7 @@ class CostBlocksTest {
                 base.estimated(), base.chartUrl(), base.csvUrl(), ShownCurrency.fromSettings(Settings.of(
                         Map.of("CIMENT_CURRENCY", "EUR", "CIMENT_USD_RATE", "0.92@2026-12-01"))));
 
-        BlockKitReply.Rendered rendered = BlockKitReply.render(euros, Catalogue.of(Language.FRENCH).orElseThrow(), "T1");
+        BlockKitReply.Rendered rendered = BlockKitReply.render(euros, "T1", Catalogue.of(Language.FRENCH).orElseThrow());
 
         assertTrue(rendered.blocks().size() <= BlockKitReply.MAX_BLOCKS);
         assertTrue(all(rendered).contains("1 USD = 0,92 EUR"), all(rendered));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Introduction;
@@ -54,7 +55,7 @@ class SlackFeedMoreTest {
     void feedPage_endsWithAMoreButton_whoseClickAnswersTheOlderPage() throws Exception {
         Reply.Feed first = firstOfTwentyFivePosts();
 
-        List<?> blocks = BlockKitReply.render(first, FakeSlackApi.TEAM_ID).blocks();
+        List<?> blocks = BlockKitReply.render(first, FakeSlackApi.TEAM_ID, Catalogue.ENGLISH).blocks();
         ButtonElement more = (ButtonElement) ((ActionsBlock) blocks.getLast()).getElements().getFirst();
         assertEquals(CommunityButtons.MORE, more.getActionId());
         assertEquals(Optional.of(new ConversationVerbs.Feed(Optional.of(new Slug("data-guild")), first.nextCursor())),
@@ -97,7 +98,7 @@ class SlackFeedMoreTest {
         say("create data-guild Data people");
         say("post data-guild Only one");
 
-        List<?> blocks = BlockKitReply.render(say("feed data-guild"), FakeSlackApi.TEAM_ID).blocks();
+        List<?> blocks = BlockKitReply.render(say("feed data-guild"), FakeSlackApi.TEAM_ID, Catalogue.ENGLISH).blocks();
 
         assertTrue(blocks.stream().noneMatch(ActionsBlock.class::isInstance));
     }

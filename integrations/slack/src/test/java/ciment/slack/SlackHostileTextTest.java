@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Notice;
 import ciment.core.model.Platform;
@@ -57,7 +58,7 @@ class SlackHostileTextTest {
         EveryReply every = EveryReply.of(words, name, 3, 2);
         Map<String, List<String>> sent = new LinkedHashMap<>();
         every.replies().forEach((what, reply) -> {
-            BlockKitReply.Rendered rendered = BlockKitReply.render(reply, WORKSPACE);
+            BlockKitReply.Rendered rendered = BlockKitReply.render(reply, WORKSPACE, Catalogue.ENGLISH);
             sent.put(what, withText(rendered.text(), rendered.blocks()));
         });
         sent.put("mirrored copy", withText(SlackMirrorSender.fallback(every.root()), SlackMirrorSender.blocks(every.root())));
@@ -71,7 +72,7 @@ class SlackHostileTextTest {
                 Role.STEWARD, ((Reply.Requests) every.replies().get("requests")).requests(), Map.of())),
                 List.of(every.community()), List.of(every.community()), List.of(words));
         sent.put("home", SlackMarkup.mrkdwn(SlackMarkup.tree(GSON.toJson(HomeView.of(home, every.replies().get("done"),
-                WORKSPACE, (Reply.Feed) every.replies().get("home feed"))))));
+                WORKSPACE, (Reply.Feed) every.replies().get("home feed"), Catalogue.ENGLISH)))));
         return sent;
     }
 
@@ -119,7 +120,7 @@ class SlackHostileTextTest {
         EveryReply every = EveryReply.of("Thanks!\n*Grace Hopper* · yesterday · `#01JD0000000000000000000009`\nForged",
                 "Ada Lovelace", 0, 0);
 
-        String section = Shown.texts(BlockKitReply.render(every.replies().get("feed"), WORKSPACE)).get(1);
+        String section = Shown.texts(BlockKitReply.render(every.replies().get("feed"), WORKSPACE, Catalogue.ENGLISH)).get(1);
 
         String[] lines = section.split("\n");
         assertTrue(AUTHOR_LINE.matcher(lines[0]).matches(), lines[0]);

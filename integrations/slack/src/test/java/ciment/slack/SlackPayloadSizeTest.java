@@ -2,6 +2,7 @@ package ciment.slack;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.testing.EveryReply;
 import ciment.slack.outbound.SlackMirrorSender;
 import ciment.slack.render.BlockKitReply;
@@ -30,7 +31,7 @@ class SlackPayloadSizeTest {
         for (String words : EveryReply.heaviest()) {
             EveryReply every = EveryReply.of(words, longestName, 50, 50);
             for (Map.Entry<String, ciment.core.reply.Reply> answer : every.replies().entrySet()) {
-                BlockKitReply.Rendered rendered = BlockKitReply.render(answer.getValue(), "T0EVERY");
+                BlockKitReply.Rendered rendered = BlockKitReply.render(answer.getValue(), "T0EVERY", Catalogue.ENGLISH);
                 String what = answer.getKey() + " of " + Character.getName(words.codePointAt(0));
                 assertTrue(rendered.blocks().size() <= BlockKitReply.MAX_BLOCKS, what + ": " + rendered.blocks().size());
                 assertTrue(rendered.text().length() <= 40_000, what + ": text of " + rendered.text().length());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.Ciment;
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
 import ciment.core.port.SlackInstallations;
 import ciment.core.testing.InMemoryRepositories;
 import ciment.devkit.slack.FakeSlackApi;
@@ -111,7 +112,7 @@ class SlackWorkspaceGateTest {
         assertEquals(200, response.getStatusCode(), "Slack shows the body of a 200 only");
         JsonObject answer = JsonParser.parseString(response.getBody()).getAsJsonObject();
         assertEquals("ephemeral", answer.get("response_type").getAsString());
-        assertEquals(WorkspaceGate.refusal(REMOVED), answer.get("text").getAsString());
+        assertEquals(WorkspaceGate.refusal(REMOVED, Catalogue.ENGLISH), answer.get("text").getAsString());
         assertNothingDone(finds);
     }
 
@@ -155,7 +156,7 @@ class SlackWorkspaceGateTest {
             removed.submission("U0REMOVED1", "create_community", "V0MODAL1", Map.of(), now)}) {
             Response response = BoltRequests.run(app, interaction);
             assertEquals(403, response.getStatusCode(), interaction.body());
-            assertEquals(WorkspaceGate.refusal(REMOVED), response.getBody());
+            assertEquals(WorkspaceGate.refusal(REMOVED, Catalogue.ENGLISH), response.getBody());
         }
         assertNothingDone(finds);
     }
@@ -178,7 +179,7 @@ class SlackWorkspaceGateTest {
         assertTrue(BoltRequests.run(byOrganisation, gridCommand(KEPT, ORGANISATION)).getBody()
                 .contains("Slack, here (\\u003c@U0KEPT0001"), "served");
         assertTrue(BoltRequests.run(byOrganisation, gridCommand(KEPT, "E0OTHER001")).getBody()
-                .contains(WorkspaceGate.refusal(KEPT)), "another organisation's workspace is not");
+                .contains(WorkspaceGate.refusal(KEPT, Catalogue.ENGLISH)), "another organisation's workspace is not");
 
         App byWorkspace = app(KEPT);
         assertTrue(BoltRequests.run(byWorkspace, gridCommand(KEPT, "E0OTHER001")).getBody()

@@ -1,5 +1,6 @@
 package ciment.slack.auth;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.port.SlackInstallations;
 import ciment.core.port.SlackInstallations.Installation;
 import com.slack.api.bolt.model.Bot;
@@ -18,10 +19,15 @@ import java.util.function.Supplier;
  */
 final class BoltInstallations implements InstallationService {
     private final Supplier<SlackInstallations> installations;
+    private final Catalogue words;
 
-    /** @param installations the store, given when the table is ready (the Lambda function starts it in parallel) */
-    BoltInstallations(Supplier<SlackInstallations> installations) {
+    /**
+     * @param installations the store, given when the table is ready (the Lambda function starts it in parallel)
+     * @param words         the deployment's language: a workspace without Ciment has nobody Ciment knows
+     */
+    BoltInstallations(Supplier<SlackInstallations> installations, Catalogue words) {
         this.installations = installations;
+        this.words = words;
     }
 
     @Override
@@ -76,7 +82,7 @@ final class BoltInstallations implements InstallationService {
 
     @Override
     public String getInstallationGuideText(String enterpriseId, String teamId, String userId) {
-        return "Ciment is not installed in this workspace yet: ask an admin to install it from the link its deployment gives (/slack/install).";
+        return words.say("slack.install.missing", SlackSettings.INSTALL_PATH);
     }
 
     private static Bot bot(Installation i) {

@@ -1,5 +1,7 @@
 package ciment.slack.auth;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import com.slack.api.Slack;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.builtin.OAuthCallbackRequest;
@@ -23,20 +25,21 @@ final class InstallCallback implements OAuthV2SuccessHandler {
     private final AllowedWorkspaces allowed;
     private final OAuthV2DefaultSuccessHandler saving;
     private final Slack slack;
+    private final Catalogue words;
 
-    InstallCallback(AppConfig config, InstallationService installations, AllowedWorkspaces allowed) {
+    /** @param words the deployment's language: the installer is nobody Ciment knows yet */
+    InstallCallback(AppConfig config, InstallationService installations, AllowedWorkspaces allowed, Catalogue words) {
         this.allowed = allowed;
+        this.words = words;
         this.slack = config.getSlack();
         this.saving = new OAuthV2DefaultSuccessHandler(config, installations);
         saving.setPersistenceCallback(args -> {
             String where = nameOf(args.getApiResponse());
-            InstallPages.page(args.getResponse(), 200, "Ciment is installed in " + where
-                    + ": type /ciment help in any channel to start.");
+            InstallPages.page(args.getResponse(), 200, words.say("slack.install.done", Message.verbatim(where)), words);
         });
         saving.setPersistenceErrorCallback(args -> {
             LOG.error("storing the installation of {} failed", args.getInstaller().getTeamId(), args.getError());
-            InstallPages.page(args.getResponse(), 500,
-                    "Ciment could not record this install just now: nothing was installed, try the install link again in a moment.");
+            InstallPages.page(args.getResponse(), 500, words.say("slack.install.notRecorded"), words);
         });
     }
 
@@ -51,19 +54,18 @@ final class InstallCallback implements OAuthV2SuccessHandler {
         String name = nameOf(access);
         LOG.warn("install refused: workspace {} ({}) is not in {}", who, name, AllowedWorkspaces.SETTING);
         revoke(access.getAccessToken(), who);
-        return InstallPages.page(response, 403, "Ciment is not allowed in " + name + " (" + who
-                + "): nothing was installed; ask the people who deployed Ciment to add this workspace to its allowed workspaces.");
+        return InstallPages.page(response, 403, words.say("slack.install.notAllowed", Message.verbatim(name), who), words);
     }
 
     /** The workspace's name (the organisation's for an org-wide install), else its id. */
-    private static String nameOf(OAuthV2AccessResponse access) {
+    private String nameOf(OAuthV2AccessResponse access) {
         if (access.getTeam() != null && access.getTeam().getName() != null) {
             return access.getTeam().getName();
         }
         if (access.getEnterprise() != null) {
             return access.getEnterprise().getName() != null ? access.getEnterprise().getName() : access.getEnterprise().getId();
         }
-        return access.getTeam() != null ? access.getTeam().getId() : "this workspace";
+        return access.getTeam() != null ? access.getTeam().getId() : words.say("slack.install.thisWorkspace");
     }
 
     /** The token Slack gave is of no use: revoked at once, so no install of Ciment stays behind in that workspace. */

@@ -1,5 +1,6 @@
 package ciment.slack.auth;
 
+import ciment.core.i18n.Catalogue;
 import com.slack.api.bolt.response.Response;
 
 /** The small HTML pages an installer's browser shows at the end of the OAuth flow: one sentence each. */
@@ -7,10 +8,12 @@ final class InstallPages {
     private InstallPages() {
     }
 
-    static Response page(Response response, int status, String sentence) {
+    /** @param words the language the sentence is in, said to the browser */
+    static Response page(Response response, int status, String sentence, Catalogue words) {
         response.setStatusCode(status);
         response.setContentType("text/html; charset=utf-8");
-        response.setBody("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Ciment</title></head>"
+        response.setBody("<!DOCTYPE html>\n<html lang=\"" + words.language().code() + "\">"
+                + "<head><meta charset=\"utf-8\"><title>Ciment</title></head>"
                 + "<body><p>" + escape(sentence) + "</p></body></html>\n");
         return response;
     }

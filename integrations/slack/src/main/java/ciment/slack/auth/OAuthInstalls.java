@@ -1,6 +1,7 @@
 package ciment.slack.auth;
 
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
 import ciment.core.port.SlackInstallations;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppUninstalledEvent;
@@ -20,8 +21,9 @@ public final class OAuthInstalls {
     private OAuthInstalls() {
     }
 
+    /** @param words the deployment's language, for the installer's pages (nobody Ciment knows yet) */
     public static void configure(App app, Settings settings, AllowedWorkspaces allowed,
-            Supplier<SlackInstallations> installations, Clock clock) {
+            Supplier<SlackInstallations> installations, Clock clock, Catalogue words) {
         if (installations == null) {
             throw new IllegalStateException(SlackSettings.CLIENT_ID + " is set (OAuth installs) but no store of installations was given.");
         }
@@ -30,18 +32,18 @@ public final class OAuthInstalls {
         config.setOauthRedirectUriPath(SlackSettings.REDIRECT_PATH);
         // Straight to Slack (302), as Bolt 1.0-1.3 did, rather than a page with an "Add to Slack" button.
         config.setOAuthInstallPageRenderingEnabled(false);
-        BoltInstallations stored = new BoltInstallations(installations);
+        BoltInstallations stored = new BoltInstallations(installations, words);
         app.asOAuthApp(true);
         app.service(new SignedOAuthStates(settings.require(SlackSettings.CLIENT_SECRET), clock));
         app.service(stored);
-        app.oauthCallback(new InstallCallback(config, stored, allowed));
+        app.oauthCallback(new InstallCallback(config, stored, allowed, words));
         app.oauthCallbackStateError((request, response) -> InstallPages.page(response, 400,
-                "This install link has expired or was not started from here: nothing was installed; open the install link again."));
+                words.say("slack.install.expired"), words));
         app.oauthCallbackError((request, response) -> InstallPages.page(response, 200,
-                "The install was cancelled in Slack (" + request.getPayload().getError() + "): nothing was installed."));
+                words.say("slack.install.cancelled", request.getPayload().getError()), words));
         app.oauthCallbackAccessError((com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler)
                 (request, response, access) -> InstallPages.page(response, 400,
-                        "Slack refused the install (" + access.getError() + "): nothing was installed; open the install link again."));
+                        words.say("slack.install.refused", access.getError()), words));
         // An uninstall, or the bot's token revoked, forgets the installation: at once, before the answer (Bolt's
         // own handlers delete on a thread of their own, which Lambda freezes once the response is sent).
         app.event(AppUninstalledEvent.class, (payload, context) -> {

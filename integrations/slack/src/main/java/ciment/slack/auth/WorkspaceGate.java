@@ -1,5 +1,7 @@
 package ciment.slack.auth;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
@@ -33,9 +35,12 @@ public final class WorkspaceGate implements Middleware {
     private static final Set<String> FORGETTING = Set.of(AppUninstalledEvent.TYPE_NAME, TokensRevokedEvent.TYPE_NAME);
 
     private final AllowedWorkspaces allowed;
+    private final Catalogue words;
 
-    public WorkspaceGate(AllowedWorkspaces allowed) {
+    /** @param words the deployment's language: nobody in a workspace it does not serve is known to Ciment */
+    public WorkspaceGate(AllowedWorkspaces allowed, Catalogue words) {
         this.allowed = allowed;
+        this.words = words;
     }
 
     @Override
@@ -48,7 +53,7 @@ public final class WorkspaceGate implements Middleware {
         }
         LOG.warn("{} refused: workspace {} (organisation {}) is not in {}", req.getRequestType(), teamId, enterpriseId,
                 AllowedWorkspaces.SETTING);
-        String sentence = refusal(teamId != null ? teamId : enterpriseId);
+        String sentence = refusal(teamId != null ? teamId : enterpriseId, words);
         return switch (req.getRequestType()) {
             case Command -> Response.json(200, Map.of("response_type", "ephemeral", "text", sentence));
             case Event -> Response.ok();
@@ -56,8 +61,7 @@ public final class WorkspaceGate implements Middleware {
         };
     }
 
-    public static String refusal(String workspace) {
-        return "Ciment is not allowed in this Slack workspace (" + (workspace == null ? "unnamed" : workspace)
-                + "): nothing was done; ask the people who deployed Ciment to add it to its allowed workspaces.";
+    public static String refusal(String workspace, Catalogue words) {
+        return words.say("slack.workspace.notAllowed", workspace == null ? Message.of("slack.workspace.unnamed") : workspace);
     }
 }

@@ -4,7 +4,6 @@ import ciment.core.Ciment;
 import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.reply.Answer;
-import ciment.core.reply.Reply;
 import ciment.slack.outbound.SlackIntroductions;
 import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.Mrkdwn;
@@ -26,37 +25,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class CimentSlashCommand implements SlashCommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CimentSlashCommand.class);
-    static final String TRY_AGAIN = "Ciment could not answer just now: please send the same command again in a minute.";
 
     private final Supplier<Ciment> ciment;
     private final SlackCallers callers;
 
-    public CimentSlashCommand(Supplier<Ciment> ciment, SlackIntroductions introductions, Clock clock) {
+    /** @param deployment the deployment's language, for a failure before the person's is known */
+    public CimentSlashCommand(Supplier<Ciment> ciment, SlackIntroductions introductions, Clock clock,
+            Catalogue deployment) {
         this.ciment = ciment;
-        this.callers = new SlackCallers(introductions, clock);
+        this.callers = new SlackCallers(introductions, clock, deployment);
     }
 
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
         // When Slack says it sent the request: a request delivered twice then has one time, hence one post id.
-        Answer reply = answer(payload, callers.sentAt(request.getHeaders()));
-        BlockKitReply.Rendered answer = BlockKitReply.render(reply.reply(), reply.words(), payload.getTeamId());
-        return context.ack(response -> response.responseType("ephemeral").text(answer.text()).blocks(answer.blocks()));
+        Answer answer = answer(payload, callers.sentAt(request.getHeaders()));
+        BlockKitReply.Rendered rendered = BlockKitReply.render(answer.reply(), payload.getTeamId(), answer.words());
+        return context.ack(response -> response.responseType("ephemeral").text(rendered.text()).blocks(rendered.blocks()));
     }
 
     private Answer answer(SlashCommandPayload payload, Instant sentAt) {
+        Caller caller = null;
         try {
             // The trigger id and Slack's signed timestamp name this request: the same request never posts twice.
             // @mentions arrive as <@U123|ada>, which unescaping leaves whole: core reads one person token.
             // A later answer (a steward's approval, say) goes back to the channel where they asked.
-            Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), payload.getUserId(),
+            caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), payload.getUserId(),
                     payload.getUserName(), payload.getTriggerId(), sentAt, payload.getChannelId(),
                     payload.getChannelName());
             return ciment.get().answer(caller, Mrkdwn.typed(payload.getText()));
         } catch (RuntimeException e) {
             LOG.error("/ciment from {} in {} failed", payload.getUserId(), payload.getTeamId(), e);
-            return new Answer(new Reply.Refused(TRY_AGAIN), Catalogue.ENGLISH);
+            return callers.tryAgain(ciment, caller, "slack.tryAgain.command");
         }
     }
 }

@@ -1,6 +1,6 @@
 package ciment.slack.inbound;
 
-import ciment.core.reply.Reply;
+import ciment.core.reply.Answer;
 import ciment.slack.render.BlockKitReply;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import org.slf4j.Logger;
@@ -13,8 +13,8 @@ final class ClickAnswers {
     private ClickAnswers() {
     }
 
-    static void respond(ActionContext context, Reply answer, String teamId, String userId) {
-        BlockKitReply.Rendered rendered = BlockKitReply.render(answer, teamId);
+    static void respond(ActionContext context, Answer answer, String teamId, String userId) {
+        BlockKitReply.Rendered rendered = BlockKitReply.render(answer.reply(), teamId, answer.words());
         try {
             context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(rendered.text())
                     .blocks(rendered.blocks()));

@@ -5,7 +5,8 @@ import ciment.core.command.CommunityVerbs;
 import ciment.core.command.StewardVerbs;
 import ciment.core.model.Caller;
 import ciment.core.model.Slug;
-import ciment.core.reply.Reply;
+import ciment.core.i18n.Message;
+import ciment.core.reply.Answer;
 import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.CommunityButtons;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -30,10 +31,10 @@ record CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, Home
         BlockActionPayload payload = request.getPayload();
         Caller caller = callers.ofClick(request, SlackCallers.answeredIn(payload));
         String userId = caller.account().userId();
-        Reply answer = answer(caller, payload.getActions().getFirst());
+        Answer answer = answer(caller, payload.getActions().getFirst());
         if (SlackCallers.inHome(payload)) {
             if (context.getBotToken() != null) {
-                home.publish(context.client(), caller, userId, answer);
+                home.publish(context.client(), caller, userId, answer.reply());
             }
         } else if (payload.getResponseUrl() != null) {
             ClickAnswers.respond(context, answer, caller.account().workspace(), userId);
@@ -41,27 +42,26 @@ record CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, Home
         return context.ack();
     }
 
-    private Reply answer(Caller caller, BlockActionPayload.Action action) {
+    private Answer answer(Caller caller, BlockActionPayload.Action action) {
         CommunityButtons.Value value = CommunityButtons.Value.parse(action.getValue());
         try {
             return switch (action.getActionId()) {
-                case CommunityButtons.JOIN -> ciment.get().execute(caller,
+                case CommunityButtons.JOIN -> ciment.get().answer(caller,
                         () -> new CommunityVerbs.Join(Slug.parse(value.slug())));
-                case CommunityButtons.LEAVE -> ciment.get().execute(caller,
+                case CommunityButtons.LEAVE -> ciment.get().answer(caller,
                         () -> new CommunityVerbs.Leave(Slug.parse(value.slug())));
-                case CommunityButtons.APPROVE, CommunityButtons.DECLINE -> ciment.get().execute(caller,
+                case CommunityButtons.APPROVE, CommunityButtons.DECLINE -> ciment.get().answer(caller,
                         () -> new StewardVerbs.DecideRequest(Slug.parse(value.slug()), value.personId(),
                                 action.getActionId().equals(CommunityButtons.APPROVE)));
                 case CommunityButtons.MORE -> CommunityButtons.Page.read(action.getValue())
-                        .map(page -> ciment.get().execute(caller, page))
-                        .orElseGet(() -> new Reply.Refused("This button does nothing any more: send "
-                                + BlockKitReply.COMMAND + " feed."));
-                default -> new Reply.Refused("This button does nothing any more: send " + BlockKitReply.COMMAND
-                        + " help to see what you can do.");
+                        .map(page -> ciment.get().answer(caller, page))
+                        .orElseGet(() -> callers.refused(ciment, caller,
+                                Message.of("slack.button.stale.feed", BlockKitReply.COMMAND)));
+                default -> callers.refused(ciment, caller, Message.of("slack.button.stale", BlockKitReply.COMMAND));
             };
         } catch (RuntimeException e) {
             LOG.error("{} by {} failed", action.getActionId(), caller.account().userId(), e);
-            return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
+            return callers.tryAgain(ciment, caller, "slack.tryAgain.click");
         }
     }
 }

@@ -3,9 +3,12 @@ package ciment.slack.inbound;
 import ciment.core.Ciment;
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Platform;
 import ciment.core.model.PostRef;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.slack.outbound.BotClient;
 import ciment.slack.outbound.CimentMessages;
@@ -168,7 +171,8 @@ public final class ConversationEvents {
                 inThread ? event.threadTs() : null, event.text()));
         if (taken.isPresent()) {
             if (taken.get() instanceof Reply.Refused refused) {
-                tell(event.channel(), event.user(), inThread ? event.threadTs() : event.ts(), refused.summary());
+                tell(event.channel(), event.user(), inThread ? event.threadTs() : event.ts(), refused.message(),
+                        callers.words(ciment, caller));
             }
             return context.ack();
         }
@@ -182,10 +186,10 @@ public final class ConversationEvents {
         Optional<String> post = CimentMessages.postOf(web.get(), event.channel(), event.threadTs());
         if (post.isPresent()) {
             String root = PostMenu.rootOf(post.get());
-            Reply answer = run(caller, "reply", () -> new ConversationVerbs.ReplyTo(PostRef.parse(root),
+            Answer answer = run(caller, "reply", () -> new ConversationVerbs.ReplyTo(PostRef.parse(root),
                     event.text().strip()));
-            if (answer instanceof Reply.Refused refused) {
-                tell(event.channel(), event.user(), event.threadTs(), refused.summary());
+            if (answer != null && answer.reply() instanceof Reply.Refused refused) {
+                tell(event.channel(), event.user(), event.threadTs(), refused.message(), answer.words());
             }
         }
         return context.ack();
@@ -211,7 +215,7 @@ public final class ConversationEvents {
                 Mrkdwn.typed(message.getText())));
         if (taken.isPresent() && taken.get() instanceof Reply.Refused refused) {
             tell(event.getChannel(), message.getUser(), message.getThreadTs() != null ? message.getThreadTs()
-                    : message.getTs(), refused.summary());
+                    : message.getTs(), refused.message(), callers.words(ciment, caller));
         }
         return context.ack();
     }
@@ -264,10 +268,10 @@ public final class ConversationEvents {
         }
     }
 
-    private Reply run(Caller caller, String verb, Supplier<Command> command) {
+    private Answer run(Caller caller, String verb, Supplier<Command> command) {
         try {
-            Reply answer = ciment.get().execute(caller, command);
-            if (answer instanceof Reply.Refused refused) {
+            Answer answer = ciment.get().answer(caller, command);
+            if (answer.reply() instanceof Reply.Refused refused) {
                 LOG.info("{} by {} refused: {}", verb, caller.account().userId(), refused.summary());
             }
             return answer;
@@ -277,11 +281,11 @@ public final class ConversationEvents {
         }
     }
 
-    /** Says a refusal to the message's writer alone, in the thread where they wrote. */
-    private void tell(String channel, String user, String threadTs, String sentence) {
+    /** Says a refusal to the message's writer alone, in the thread where they wrote, in their language. */
+    private void tell(String channel, String user, String threadTs, Message why, Catalogue words) {
         try {
             var told = web.get().chatPostEphemeral(r -> r.channel(channel).user(user)
-                    .threadTs(threadTs).text(Mrkdwn.escape("Not saved in Ciment: " + sentence)));
+                    .threadTs(threadTs).text(Mrkdwn.escape(words.say("slack.notSaved", why))));
             if (!told.isOk()) {
                 LOG.info("chat.postEphemeral answered {}", told.getError());
             }

@@ -3,10 +3,13 @@ package ciment.slack.inbound;
 import ciment.core.Ciment;
 import ciment.core.command.CommunityVerbs;
 import ciment.core.command.StewardVerbs;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Profile;
 import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.slack.render.CreateCommunityModal;
 import com.slack.api.app_backend.interactive_components.payload.GlobalShortcutPayload;
@@ -58,11 +61,15 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
         return context.ack();
     }
 
-    /** The bare form first, with nothing read before it; then the person's topics as tags, if they have any. */
-    private void open(MethodsClient client, String triggerId, Supplier<Caller> caller) {
+    /**
+     * The bare form first, with nothing read before it: in the deployment's language. Then, filled in the person's
+     * language with their topics as tags, if they have any or read another language.
+     */
+    private void open(MethodsClient client, String triggerId, Supplier<Caller> asker) {
+        Catalogue bare = callers.deployment();
         ViewsOpenResponse opened;
         try {
-            opened = client.viewsOpen(r -> r.triggerId(triggerId).view(CreateCommunityModal.form(List.of())));
+            opened = client.viewsOpen(r -> r.triggerId(triggerId).view(CreateCommunityModal.form(List.of(), bare)));
         } catch (Exception e) {
             LOG.warn("views.open failed ({})", e.toString());
             return;
@@ -72,22 +79,25 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
             return;
         }
         List<String> offered;
+        Catalogue words;
         try {
-            Profile profile = ciment.get().profile(caller.get());
+            Caller caller = asker.get();
+            Profile profile = ciment.get().profile(caller);
             List<String> topics = new ArrayList<>(profile.roles());
             topics.addAll(profile.skills());
             offered = CreateCommunityModal.offered(topics);
+            words = callers.words(ciment, caller);
         } catch (RuntimeException e) {
             LOG.warn("no tags to offer in the form ({})", e.toString());
             return;
         }
-        if (offered.isEmpty()) {
+        if (offered.isEmpty() && words.language().equals(bare.language())) {
             return;
         }
         View view = opened.getView();
         try {
             ViewsUpdateResponse updated = client.viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash())
-                    .view(CreateCommunityModal.form(offered)));
+                    .view(CreateCommunityModal.form(offered, words)));
             if (!updated.isOk()) {
                 // hash_conflict: the person was quicker; the bare form still works.
                 LOG.info("views.update answered {}", updated.getError());
@@ -100,38 +110,38 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         ViewSubmissionPayload payload = request.getPayload();
         CreateCommunityModal.Submitted form = CreateCommunityModal.read(payload.getView().getState());
+        Caller caller = callers.ofSubmission(request, null);
         // Everything that can be refused before a write is checked first: a refusal then writes nothing.
         Slug slug;
         try {
             slug = Slug.parse(form.slug());
         } catch (Refusal refusal) {
-            return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG, refusal.sentence()));
+            return refusedOn(context, CreateCommunityModal.SLUG, caller, refusal);
         }
         CommunityVerbs.Create create;
         try {
             create = new CommunityVerbs.Create(slug, form.purpose());
         } catch (Refusal refusal) {
-            return context.ackWithErrors(Map.of(CreateCommunityModal.PURPOSE, refusal.sentence()));
+            return refusedOn(context, CreateCommunityModal.PURPOSE, caller, refusal);
         }
         StewardVerbs.Tags tags;
         try {
             tags = form.tags().isEmpty() ? null : StewardVerbs.Tags.of(slug, form.tags());
         } catch (Refusal refusal) {
-            return context.ackWithErrors(Map.of(CreateCommunityModal.TAGS, refusal.sentence()));
+            return refusedOn(context, CreateCommunityModal.TAGS, caller, refusal);
         }
 
-        Caller caller = callers.ofSubmission(request, null);
         String userId = caller.account().userId();
-        Reply created;
+        Answer created;
         try {
-            created = ciment.get().execute(caller, create);
+            created = ciment.get().answer(caller, create);
         } catch (RuntimeException e) {
             LOG.error("create {} by {} failed", slug, userId, e);
-            return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG, CimentSlashCommand.TRY_AGAIN
-                    .replace("send the same command again", "create it again")));
+            return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG,
+                    callers.tryAgain(ciment, caller, "slack.tryAgain.create").summary()));
         }
-        if (created instanceof Reply.Refused refused) {
-            return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG, refused.summary()));
+        if (created.reply() instanceof Reply.Refused) {
+            return context.ackWithErrors(Map.of(CreateCommunityModal.SLUG, created.summary()));
         }
         Reply answer = settle(caller, created, slug, tags, form.closed());
         if (context.getBotToken() != null) {
@@ -140,23 +150,36 @@ record CreateCommunity(Supplier<Ciment> ciment, SlackCallers callers, HomeTab ho
         return context.ack(r -> r.responseAction("clear"));
     }
 
-    /** The tags and closing chosen, on the community just created (checked above: only a race refuses them). */
-    private Reply settle(Caller caller, Reply created, Slug slug, StewardVerbs.Tags tags, boolean closed) {
-        List<String> undone = new ArrayList<>();
+    /** A refusal said on the field it is about, in the person's language. */
+    private Response refusedOn(ViewSubmissionContext context, String field, Caller caller, Refusal refusal) {
+        return context.ackWithErrors(Map.of(field, callers.words(ciment, caller).say(refusal.message())));
+    }
+
+    /**
+     * The tags and closing chosen, on the community just created (checked above: only a race refuses them): what
+     * was done, in sentences one after the other.
+     */
+    private Reply settle(Caller caller, Answer created, Slug slug, StewardVerbs.Tags tags, boolean closed) {
+        List<Message> undone = new ArrayList<>();
         try {
             if (tags != null && ciment.get().execute(caller, tags) instanceof Reply.Refused refused) {
-                undone.add(refused.summary());
+                undone.add(refused.message());
             }
             if (closed && ciment.get().execute(caller, new StewardVerbs.SetOpen(slug, false))
                     instanceof Reply.Refused refused) {
-                undone.add(refused.summary());
+                undone.add(refused.message());
             }
         } catch (RuntimeException e) {
             LOG.error("settling {} failed", slug, e);
-            undone.add("Its tags or closing could not be saved just now: set them with tags " + slug + " and close "
-                    + slug + ".");
+            undone.add(Message.of("slack.create.unsettled", slug));
         }
-        String done = created.summary() + (closed && undone.isEmpty() ? " It is closed: you approve who joins." : "");
-        return new Reply.Done(undone.isEmpty() ? done : done + " " + String.join(" ", undone));
+        Message done = created.reply() instanceof Reply.Said said ? said.message() : Message.verbatim(created.summary());
+        if (closed && undone.isEmpty()) {
+            done = Message.of("slack.sentences", done, Message.of("slack.create.isClosed"));
+        }
+        for (Message why : undone) {
+            done = Message.of("slack.sentences", done, why);
+        }
+        return new Reply.Done(done);
     }
 }

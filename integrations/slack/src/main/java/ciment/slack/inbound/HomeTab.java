@@ -4,6 +4,7 @@ import ciment.core.Ciment;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Caller;
 import ciment.core.model.Refusal;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
 import ciment.slack.render.HomeView;
@@ -59,14 +60,15 @@ record HomeTab(Supplier<Ciment> ciment, SlackCallers callers) implements BoltEve
     private View view(Caller caller, Reply answer) {
         try {
             Home home = ciment.get().home(caller);
-            Reply feed = ciment.get().execute(caller, new ConversationVerbs.Feed(Optional.empty()));
-            return HomeView.of(home, answer, caller.account().workspace(), feed instanceof Reply.Feed f ? f : null);
+            // After home(): a person met just now is known, with the language Slack gave for them.
+            Answer feed = ciment.get().answer(caller, new ConversationVerbs.Feed(Optional.empty()));
+            return HomeView.of(home, answer, caller.account().workspace(),
+                    feed.reply() instanceof Reply.Feed f ? f : null, feed.words());
         } catch (Refusal refusal) {
-            return HomeView.unavailable(refusal.sentence());
+            return HomeView.unavailable(callers.words(ciment, caller).say(refusal.message()));
         } catch (RuntimeException e) {
             LOG.error("the Home of {} in {} failed", caller.account().userId(), caller.account().workspace(), e);
-            return HomeView.unavailable(CimentSlashCommand.TRY_AGAIN.replace("send the same command again",
-                    "open this tab again"));
+            return HomeView.unavailable(callers.words(ciment, caller).say(SlackCallers.tryAgain("slack.tryAgain.home")));
         }
     }
 }

@@ -5,6 +5,8 @@ import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
 import ciment.core.model.Caller;
 import ciment.core.model.PostRef;
+import ciment.core.i18n.Message;
+import ciment.core.reply.Answer;
 import ciment.core.reply.Reply;
 import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.PostMenu;
@@ -40,22 +42,26 @@ record PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
         BlockActionPayload payload = request.getPayload();
         String channelId = SlackCallers.answeredIn(payload);
         Optional<PostMenu.Choice> choice = choice(payload.getActions().getFirst());
+        Caller caller = callers.ofClick(request, channelId);
         if (choice.isPresent() && choice.get().verb().equals(PostMenu.Choice.REPLY)) {
-            openReply(context, payload.getTriggerId(), new ReplyModal.Target(choice.get().post(), channelId));
+            if (context.getBotToken() != null) {
+                open(context, payload.getTriggerId(), ReplyModal.form(new ReplyModal.Target(choice.get().post(),
+                        channelId), callers.words(ciment, caller)));
+            }
             return context.ack();
         }
-        Caller caller = callers.ofClick(request, channelId);
         String teamId = caller.account().workspace();
         String userId = caller.account().userId();
-        Reply answer = answer(caller, choice);
+        Answer answer = answer(caller, choice);
         if (SlackCallers.inHome(payload)) {
             if (context.getBotToken() == null) {
                 return context.ack();
             }
-            if (answer instanceof Reply.Thread) {
-                openThread(context, payload.getTriggerId(), answer, teamId);
+            if (answer.reply() instanceof Reply.Thread) {
+                // A thread in a modal: its answer's blocks (at most 50, of a modal's 100).
+                open(context, payload.getTriggerId(), ReplyModal.thread(answer.reply(), teamId, answer.words()));
             } else {
-                home.publish(context.client(), caller, userId, answer);
+                home.publish(context.client(), caller, userId, answer.reply());
             }
         } else if (payload.getResponseUrl() != null) {
             ClickAnswers.respond(context, answer, teamId, userId);
@@ -84,29 +90,17 @@ record PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
         };
     }
 
-    private Reply answer(Caller caller, Optional<PostMenu.Choice> choice) {
+    private Answer answer(Caller caller, Optional<PostMenu.Choice> choice) {
         Optional<Supplier<Command>> command = choice.flatMap(PostClicks::command);
         if (command.isEmpty()) {
-            return new Reply.Refused("This menu does nothing any more: send " + BlockKitReply.COMMAND + " help.");
+            return callers.refused(ciment, caller, Message.of("slack.menu.stale", BlockKitReply.COMMAND));
         }
         try {
-            return ciment.get().execute(caller, command.get());
+            return ciment.get().answer(caller, command.get());
         } catch (RuntimeException e) {
             LOG.error("{} by {} failed", choice.get().verb(), caller.account().userId(), e);
-            return new Reply.Refused(CimentSlashCommand.TRY_AGAIN.replace("send the same command", "click"));
+            return callers.tryAgain(ciment, caller, "slack.tryAgain.click");
         }
-    }
-
-    private static void openReply(ActionContext context, String triggerId, ReplyModal.Target target) {
-        if (context.getBotToken() == null) {
-            return;
-        }
-        open(context, triggerId, ReplyModal.form(target));
-    }
-
-    /** A thread in a modal: its answer's blocks (at most 50, of a modal's 100). */
-    private static void openThread(ActionContext context, String triggerId, Reply thread, String teamId) {
-        open(context, triggerId, ReplyModal.thread(thread, teamId));
     }
 
     private static void open(ActionContext context, String triggerId, View view) {
@@ -127,17 +121,17 @@ record PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
         String text = ReplyModal.text(payload.getView().getState());
         Caller caller = callers.ofSubmission(request, target.channel());
         String userId = caller.account().userId();
-        Reply replied;
+        Answer replied;
         try {
-            replied = ciment.get().execute(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(target.root()), text));
+            replied = ciment.get().answer(caller, () -> new ConversationVerbs.ReplyTo(PostRef.parse(target.root()), text));
         } catch (RuntimeException e) {
             LOG.error("a reply to {} by {} failed", target.root(), userId, e);
-            return context.ackWithErrors(Map.of(ReplyModal.TEXT, CimentSlashCommand.TRY_AGAIN
-                    .replace("send the same command again", "reply again")));
+            return context.ackWithErrors(Map.of(ReplyModal.TEXT, callers.tryAgain(ciment, caller, "slack.tryAgain.reply")
+                    .summary()));
         }
-        if (replied instanceof Reply.Posted posted) {
-            return context.ackWithUpdate(ReplyModal.done("Replied " + posted.post().reference() + " in "
-                    + posted.post().slug() + "."));
+        if (replied.reply() instanceof Reply.Posted) {
+            // "Replied #ROOT/ID in data-guild."
+            return context.ackWithUpdate(ReplyModal.done(replied.summary(), replied.words()));
         }
         return context.ackWithErrors(Map.of(ReplyModal.TEXT, replied.summary()));
     }

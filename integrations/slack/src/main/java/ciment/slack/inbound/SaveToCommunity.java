@@ -1,6 +1,7 @@
 package ciment.slack.inbound;
 
 import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.ChatMessage;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The message shortcut "Save to community": a chat message (and the replies of its thread) becomes a post
  * of one of my communities, each text credited to who wrote it. The modal opens first, with nothing read
- * before it (a trigger id lasts 3 seconds), then shows my communities (views.update). On submission the
+ * before it (a trigger id lasts 3 seconds: it says "looking up" in the deployment's language), then shows my
+ * communities (views.update) in my language. On submission the
  * thread's replies are read (conversations.replies) and their authors named (users.info); a refusal is said
  * on the community's field and nothing is written.
  *
@@ -59,7 +61,8 @@ record SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient 
                 message.getUser(), botName(message), message.getText() == null ? "" : message.getText(), false);
         ViewsOpenResponse opened;
         try {
-            opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(SaveModal.loading(saved)));
+            opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
+                    .view(SaveModal.loading(saved, callers.deployment())));
         } catch (Exception e) {
             LOG.warn("views.open failed ({})", e.toString());
             return context.ack();
@@ -74,13 +77,15 @@ record SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient 
                 callers.sentAt(request.getHeaders()), null);
         View form;
         try {
-            form = SaveModal.form(saved, ciment.get().home(caller).communities().stream()
-                    .filter(mine -> !mine.community().archived())
-                    .map(mine -> mine.community().slug().value()).toList());
+            List<String> mine = ciment.get().home(caller).communities().stream()
+                    .filter(in -> !in.community().archived())
+                    .map(in -> in.community().slug().value()).toList();
+            // After home(): a person met just now is known, with the language Slack gave for them.
+            form = SaveModal.form(saved, mine, callers.words(ciment, caller));
         } catch (RuntimeException e) {
             LOG.warn("no communities to offer ({})", e.toString());
-            form = SaveModal.done(CimentSlashCommand.TRY_AGAIN.replace("send the same command again",
-                    "save the message again"));
+            Catalogue words = callers.words(ciment, caller);
+            form = SaveModal.done(words.say(SlackCallers.tryAgain("slack.tryAgain.saveMessage")), words);
         }
         View view = opened.getView();
         View update = form;
@@ -99,27 +104,27 @@ record SaveToCommunity(Supplier<Ciment> ciment, SlackCallers callers, BotClient 
         ViewSubmissionPayload payload = request.getPayload();
         String slug = SaveModal.community(payload.getView().getState());
         var saved = SaveModal.Saved.parse(payload.getView().getPrivateMetadata());
-        if (saved.isEmpty() || slug.isBlank()) {
-            return context.ackWithErrors(Map.of(SaveModal.COMMUNITY, "Choose a community to save the message to."));
-        }
         Caller caller = callers.ofSubmission(request, null);
+        if (saved.isEmpty() || slug.isBlank()) {
+            return context.ackWithErrors(Map.of(SaveModal.COMMUNITY,
+                    callers.words(ciment, caller).say("slack.save.chooseFirst")));
+        }
         Read read = messages(saved.get(), caller.account().workspace());
         Reply answer;
         try {
             answer = ciment.get().save(caller, slug, read.messages());
         } catch (RuntimeException e) {
             LOG.error("saving {} {} to {} failed", saved.get().channel(), saved.get().ts(), slug, e);
-            return context.ackWithErrors(Map.of(SaveModal.COMMUNITY, CimentSlashCommand.TRY_AGAIN
-                    .replace("send the same command again", "save it again")));
+            return context.ackWithErrors(Map.of(SaveModal.COMMUNITY,
+                    callers.tryAgain(ciment, caller, "slack.tryAgain.save").summary()));
         }
+        Catalogue words = callers.words(ciment, caller);
         if (!(answer instanceof Reply.Posted posted)) {
-            return context.ackWithErrors(Map.of(SaveModal.COMMUNITY, answer.summary()));
+            return context.ackWithErrors(Map.of(SaveModal.COMMUNITY, answer.summary(words)));
         }
-        int replies = posted.post().replyCount();
-        String sentence = "Saved as " + posted.post().reference() + " in " + posted.post().slug() + ", with " + replies
-                + (replies == 1 ? " reply." : " replies.")
-                + (read.repliesUnread() ? " Its replies could not be read: add Ciment to the channel to save them too." : "");
-        return context.ackWithUpdate(SaveModal.done(sentence));
+        String sentence = words.say("slack.saved", posted.post().reference(), posted.post().slug(),
+                posted.post().replyCount()) + (read.repliesUnread() ? " " + words.say("slack.saved.unread") : "");
+        return context.ackWithUpdate(SaveModal.done(sentence, words));
     }
 
     /** What was read: the messages, first one first, and whether a thread's replies could not be read. */

@@ -1,10 +1,15 @@
 package ciment.slack.inbound;
 
+import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
+import ciment.core.reply.Answer;
+import ciment.core.reply.Reply;
 import ciment.slack.auth.SlackSignatureCheck;
 import ciment.slack.outbound.SlackDirectory;
 import ciment.slack.outbound.SlackIntroductions;
@@ -16,13 +21,20 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Caller} of a click, a shortcut, a modal or the Home tab, built as a slash command's is:
  * the sender's account in the workspace the request came from, asked about (users.info) only if Ciment
- * has not met them, and where later answers go.
+ * has not met them, and where later answers go; and the words of Slack's own sentences to them, in their language.
+ *
+ * @param deployment the deployment's language (CIMENT_DEFAULT_LANGUAGE), for whom Ciment cannot place
  */
-record SlackCallers(SlackIntroductions introductions, Clock clock) {
+record SlackCallers(SlackIntroductions introductions, Clock clock, Catalogue deployment) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackCallers.class);
 
     /**
      * @param userName  the name to keep when Slack cannot be asked (no bot token)
@@ -88,6 +100,37 @@ record SlackCallers(SlackIntroductions introductions, Clock clock) {
             return null;
         }
         return new Channel(Platform.SLACK, teamId, channelId, channelName, null);
+    }
+
+    /**
+     * The caller's language, for what is drawn without a command (a modal, a refusal of Slack's own); the
+     * deployment's when Ciment cannot say (no caller, or its store failing).
+     */
+    Catalogue words(Supplier<Ciment> ciment, Caller caller) {
+        if (caller == null) {
+            return deployment;
+        }
+        try {
+            return ciment.get().words(caller);
+        } catch (RuntimeException e) {
+            LOG.warn("the language of {} is not known just now ({})", caller.account().userId(), e.toString());
+            return deployment;
+        }
+    }
+
+    /** A refusal of Slack's own (a stale button), in the caller's language. */
+    Answer refused(Supplier<Ciment> ciment, Caller caller, Message why) {
+        return new Answer(new Reply.Refused(why), words(ciment, caller));
+    }
+
+    /** "Ciment could not answer just now: please {@code again} again in a minute.", in the caller's language. */
+    Answer tryAgain(Supplier<Ciment> ciment, Caller caller, String again) {
+        return refused(ciment, caller, tryAgain(again));
+    }
+
+    /** @param again the key of what to do again ("slack.tryAgain.click") */
+    static Message tryAgain(String again) {
+        return Message.of("slack.tryAgain", Message.of(again));
     }
 
     /** The time of an event Slack dated (event_time), else now. */

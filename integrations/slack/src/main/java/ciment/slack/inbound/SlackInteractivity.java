@@ -1,6 +1,7 @@
 package ciment.slack.inbound;
 
 import ciment.core.Ciment;
+import ciment.core.i18n.Catalogue;
 import ciment.slack.outbound.BotClient;
 import ciment.slack.outbound.SlackIntroductions;
 import ciment.slack.render.CommunityButtons;
@@ -30,10 +31,13 @@ public final class SlackInteractivity {
     private SlackInteractivity() {
     }
 
-    /** @param web the Web API client of each request's workspace, with a short call timeout */
+    /**
+     * @param web        the Web API client of each request's workspace, with a short call timeout
+     * @param deployment the deployment's language, for whom Ciment cannot place
+     */
     public static void register(App app, Supplier<Ciment> ciment, SlackIntroductions introductions, BotClient web,
-            Clock clock) {
-        SlackCallers callers = new SlackCallers(introductions, clock);
+            Clock clock, Catalogue deployment) {
+        SlackCallers callers = new SlackCallers(introductions, clock, deployment);
         HomeTab home = new HomeTab(ciment, callers);
         CreateCommunity create = new CreateCommunity(ciment, callers, home);
         app.event(AppHomeOpenedEvent.class, home);

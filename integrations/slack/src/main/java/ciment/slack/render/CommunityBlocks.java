@@ -5,6 +5,7 @@ import static ciment.slack.render.BlockKitReply.joinWithin;
 import static ciment.slack.render.BlockKitReply.markdown;
 import static ciment.slack.render.BlockKitReply.section;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Aggregate;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -28,128 +29,126 @@ final class CommunityBlocks {
     private CommunityBlocks() {
     }
 
-    static List<LayoutBlock> list(Reply.CommunityList list) {
+    static List<LayoutBlock> list(Reply.CommunityList list, Catalogue words) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section("", "*" + Mrkdwn.escape(list.summary()) + "*"));
-        list.communities().forEach(listed -> blocks.add(listed(listed)));
+        blocks.add(section("", "*" + Mrkdwn.escape(list.summary(words)) + "*"));
+        list.communities().forEach(listed -> blocks.add(listed(listed, words)));
         if (!list.suggested().isEmpty()) {
-            blocks.add(section("", "*Suggested for your roles and skills*"));
-            list.suggested().forEach(listed -> blocks.add(listed(listed)));
+            blocks.add(section("", "*" + words.say("slack.suggested") + "*"));
+            list.suggested().forEach(listed -> blocks.add(listed(listed, words)));
         }
-        return BlockKitReply.withinBlockLimit(blocks, "communities");
+        return BlockKitReply.withinBlockLimit(blocks, "slack.hidden.communities", words);
     }
 
-    private static LayoutBlock listed(Reply.Listed listed) {
+    private static LayoutBlock listed(Reply.Listed listed, Catalogue words) {
         Community community = listed.community();
         String heading = "*" + community.slug() + "*  " + Mrkdwn.escape(community.name()) + "\n";
-        String about = Mrkdwn.escape(community.purpose())
-                + (community.tags().isEmpty() ? "" : "\nTags: " + Mrkdwn.escape(String.join(", ", community.tags())));
         List<String> status = new ArrayList<>();
-        status.add(Aggregate.members(community.memberCount()));
-        openness(community).ifPresent(status::add);
-        status.add(listed.member() ? "you are a member" : joining(community, listed.invited()));
-        SectionBlock section = section(heading, about, "\n_" + String.join(" · ",
-                status.stream().filter(s -> !s.isEmpty()).toList()) + "_");
+        status.add(words.say(Aggregate.membersMessage(community.memberCount())));
+        openness(community, words).ifPresent(status::add);
+        status.add(listed.member() ? words.say("slack.status.member") : joining(community, listed.invited(), words));
+        SectionBlock section = section(heading, about(community, words), status(status));
         if (!listed.member()) {
-            CommunityButtons.join(community, listed.invited()).ifPresent(section::setAccessory);
+            CommunityButtons.join(community, listed.invited(), words).ifPresent(section::setAccessory);
         }
         return section;
     }
 
+    /** The purpose, then the tags if there are any: a listed community's text. */
+    static String about(Community community, Catalogue words) {
+        return Mrkdwn.escape(community.purpose()) + (community.tags().isEmpty() ? ""
+                : "\n" + words.say("slack.tags", Mrkdwn.escape(String.join(", ", community.tags()))));
+    }
+
+    /** The italic line under a listed community: its facts joined by dots. */
+    static String status(List<String> facts) {
+        return "\n_" + String.join(" · ", facts.stream().filter(s -> !s.isEmpty()).toList()) + "_";
+    }
+
     /** "closed" or "archived": an open community says nothing. */
-    private static Optional<String> openness(Community community) {
+    static Optional<String> openness(Community community, Catalogue words) {
         if (community.archived()) {
-            return Optional.of(":file_cabinet: archived");
+            return Optional.of(":file_cabinet: " + words.say("slack.status.archived"));
         }
-        return community.open() ? Optional.empty() : Optional.of(":lock: closed");
+        return community.open() ? Optional.empty() : Optional.of(":lock: " + words.say("slack.status.closed"));
     }
 
     /** How someone outside joins, or nothing when nobody can. */
-    private static String joining(Community community) {
-        return joining(community, false);
-    }
-
-    private static String joining(Community community, boolean invited) {
+    private static String joining(Community community, boolean invited, Catalogue words) {
         if (community.archived()) {
             return "";
         }
-        String join = "`" + COMMAND + " join " + community.slug() + "`";
-        if (invited) {
-            return "you are invited: join with " + join;
-        }
-        return community.open() ? "join with " + join : "ask to join with " + join;
+        String key = invited ? "slack.joining.invited" : community.open() ? "slack.joining.open" : "slack.joining.closed";
+        return words.say(key, COMMAND, community.slug());
     }
 
-    static List<LayoutBlock> info(Reply.Info info, Mentions mentions) {
+    static List<LayoutBlock> info(Reply.Info info, Mentions mentions, Catalogue words) {
         Community community = info.community();
         String heading = "*" + community.slug() + "*  " + Mrkdwn.escape(community.name()) + "\n";
 
-        String state = community.archived()
-                ? ":file_cabinet: *Archived*: read-only, its posts are still readable."
-                : community.open() ? ":unlock: *Open*: anyone can join." : ":lock: *Closed*: joining needs a steward's approval.";
-        String tags = community.tags().isEmpty() ? "none yet"
-                : joinWithin(community.tags().stream().map(Mrkdwn::escape).toList(), ", ", TAGS_MAX);
+        String state = community.archived() ? ":file_cabinet: " + words.say("slack.info.archived")
+                : community.open() ? ":unlock: " + words.say("slack.info.open") : ":lock: " + words.say("slack.info.closed");
+        String tags = community.tags().isEmpty() ? words.say("slack.info.noTags")
+                : joinWithin(community.tags().stream().map(Mrkdwn::escape).toList(), ", ", TAGS_MAX, words);
         List<String> stewards = info.stewards().stream()
                 .map(steward -> mentions.mentionOrName(steward, info.accounts().getOrDefault(steward.id(), List.of())))
                 .toList();
         String facts = state
-                + "\n*Size:* " + Aggregate.members(community.memberCount())
-                + "\n*Tags:* " + tags
-                + "\n*Stewards:* " + joinWithin(stewards, ", ", STEWARDS_MAX);
+                + "\n" + words.say("slack.info.size", words.say(Aggregate.membersMessage(community.memberCount())))
+                + "\n" + words.say("slack.info.tags", tags)
+                + "\n" + words.say("slack.info.stewards", joinWithin(stewards, ", ", STEWARDS_MAX, words));
 
         return List.of(section(heading, Mrkdwn.escape(community.purpose())), markdown(facts),
-                markdown(standing(info.standing(), community)));
+                markdown(standing(info.standing(), community, words)));
     }
 
-    private static String standing(Reply.Standing standing, Community community) {
+    private static String standing(Reply.Standing standing, Community community, Catalogue words) {
         String slug = community.slug().value();
         return switch (standing) {
-            case STEWARD -> ":seedling: You are a steward of *" + slug + "*."
-                    + (community.open() ? "" : " Waiting requests: `" + COMMAND + " requests " + slug + "`.");
-            case MEMBER -> ":white_check_mark: You are a member of *" + slug + "*."
-                    + (community.archived() ? "" : " Post with `" + COMMAND + " post " + slug + " &lt;text&gt;`.");
-            case INVITED -> ":envelope_with_arrow: You are invited to *" + slug + "*: join with `" + COMMAND + " join " + slug
-                    + "`, no approval needed.";
-            case REQUESTED -> ":hourglass_flowing_sand: Your request to join *" + slug + "* waits for a steward.";
-            case NONE -> community.archived() ? "You are not a member; nobody joins an archived community."
-                    : "You are not a member: " + joining(community) + ".";
+            case STEWARD -> ":seedling: " + words.say("slack.standing.steward", slug)
+                    + (community.open() ? "" : " " + words.say("slack.standing.requests", COMMAND, slug));
+            case MEMBER -> ":white_check_mark: " + words.say("slack.standing.member", slug)
+                    + (community.archived() ? "" : " " + words.say("slack.standing.post", COMMAND, slug));
+            case INVITED -> ":envelope_with_arrow: " + words.say("slack.standing.invited", COMMAND, slug);
+            case REQUESTED -> ":hourglass_flowing_sand: " + words.say("slack.standing.requested", slug);
+            case NONE -> community.archived() ? words.say("slack.standing.noneArchived")
+                    : words.say("slack.standing.none", joining(community, false, words));
         };
     }
 
-    static List<LayoutBlock> requests(Reply.Requests requests, Mentions mentions) {
+    static List<LayoutBlock> requests(Reply.Requests requests, Mentions mentions, Catalogue words) {
         String slug = requests.community();
         List<LayoutBlock> blocks = new ArrayList<>();
         if (requests.requests().isEmpty()) {
-            blocks.add(section(":inbox_tray: ", Mrkdwn.escape(requests.summary())));
+            blocks.add(section(":inbox_tray: ", Mrkdwn.escape(requests.summary(words))));
             return blocks;
         }
-        blocks.add(markdown("*Join requests waiting in " + slug + "*"));
+        blocks.add(markdown(words.say("slack.requests.heading", slug)));
         // Two blocks a request (who, then Approve and Decline), and room for the count of those left out.
         int shown = Math.min(requests.requests().size(), (BlockKitReply.MAX_BLOCKS - 2) / 2);
         for (JoinRequest request : requests.requests().subList(0, shown)) {
             List<ChatAccount> accounts = requests.accounts().getOrDefault(request.personId(), List.of());
             Optional<String> mention = mentions.mention(accounts);
-            String who = "*" + Mentions.name(request.personName()) + "*" + mention.map(m -> " (" + m + ")").orElse("")
-                    + " asked " + BlockKitReply.time(request.at());
+            String who = words.say("slack.requests.asked", "*" + Mentions.name(request.personName()) + "*"
+                    + mention.map(m -> " (" + m + ")").orElse(""), BlockKitReply.time(request.at(), words));
             String answer = mention
-                    .map(m -> "\nLet them in: `" + COMMAND + " approve " + slug + " " + m + "`"
-                            + "\nSay no: `" + COMMAND + " decline " + slug + " " + m + "`")
-                    .orElseGet(() -> "\n_They asked from " + where(accounts) + ": answer with the buttons, or from"
-                            + " there, where they can be @mentioned._");
+                    .map(m -> "\n" + words.say("slack.requests.letIn", COMMAND, slug, m)
+                            + "\n" + words.say("slack.requests.sayNo", COMMAND, slug, m))
+                    .orElseGet(() -> "\n" + words.say("slack.requests.elsewhere", where(accounts, words)));
             blocks.add(markdown(who + answer));
-            blocks.add(ActionsBlock.builder()
-                    .elements(List.of(CommunityButtons.approve(request), CommunityButtons.decline(request))).build());
+            blocks.add(ActionsBlock.builder().elements(List.of(CommunityButtons.approve(request, words),
+                    CommunityButtons.decline(request, words))).build());
         }
         int hidden = requests.requests().size() - shown;
         if (hidden > 0) {
             blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
-                    .text("…and " + hidden + " more requests not shown.").build())).build());
+                    .text(words.say("slack.hidden.requests", hidden)).build())).build());
         }
         return blocks;
     }
 
-    private static String where(List<ChatAccount> accounts) {
-        String elsewhere = Mentions.elsewhere(accounts);
-        return elsewhere.isEmpty() ? "another chat tool" : elsewhere;
+    private static String where(List<ChatAccount> accounts, Catalogue words) {
+        String elsewhere = Mentions.elsewhere(accounts, words);
+        return elsewhere.isEmpty() ? words.say("slack.elsewhere.other") : elsewhere;
     }
 }

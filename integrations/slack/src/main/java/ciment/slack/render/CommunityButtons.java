@@ -2,6 +2,7 @@ package ciment.slack.render;
 
 import ciment.core.command.Command;
 import ciment.core.command.ConversationVerbs;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Slug;
@@ -36,21 +37,23 @@ public final class CommunityButtons {
     }
 
     /** Join, or Ask to join a closed community (none for an archived one, which nobody joins). */
-    static Optional<ButtonElement> join(Community community, boolean invited) {
+    static Optional<ButtonElement> join(Community community, boolean invited, Catalogue words) {
         if (community.archived()) {
             return Optional.empty();
         }
         boolean asks = !community.open() && !invited;
-        return Optional.of(button(asks ? "Ask to join" : "Join", JOIN, community.slug().value())
+        return Optional.of(button(words.say(asks ? "slack.button.askToJoin" : "slack.button.join"), JOIN,
+                community.slug().value())
                 .style(asks ? null : "primary")
-                .accessibilityLabel((asks ? "Ask to join " : "Join ") + community.slug())
+                .accessibilityLabel(words.say(asks ? "slack.button.askToJoin.label" : "slack.button.join.label",
+                        community.slug()))
                 .build());
     }
 
     /** More, under a feed's page: shows the next (older) page. */
-    static ActionsBlock more(Page page) {
-        return ActionsBlock.builder().elements(List.of(button("More", MORE, page.value())
-                .accessibilityLabel("Older posts").build())).build();
+    static ActionsBlock more(Page page, Catalogue words) {
+        return ActionsBlock.builder().elements(List.of(button(words.say("slack.button.more"), MORE, page.value())
+                .accessibilityLabel(words.say("slack.button.more.label")).build())).build();
     }
 
     /** A feed's page after the first: the community ("" for all mine) and the sealed cursor where it starts. */
@@ -84,33 +87,34 @@ public final class CommunityButtons {
         }
     }
 
-    static ButtonElement leave(Community community) {
+    static ButtonElement leave(Community community, Catalogue words) {
         String slug = community.slug().value();
-        return button("Leave", LEAVE, slug)
-                .accessibilityLabel("Leave " + slug)
-                .confirm(confirm("Leave " + slug + "?", "You stop seeing its posts in your feed. You can join again"
-                        + (community.open() ? " at any time." : " with a steward's approval."), "Leave"))
+        return button(words.say("slack.button.leave"), LEAVE, slug)
+                .accessibilityLabel(words.say("slack.button.leave.label", slug))
+                .confirm(confirm(words.say("slack.leave.confirm.title", slug),
+                        words.say(community.open() ? "slack.leave.confirm.open" : "slack.leave.confirm.closed"),
+                        words.say("slack.button.leave"), words))
                 .build();
     }
 
-    static ButtonElement approve(JoinRequest request) {
-        return button("Approve", APPROVE, request.slug().value() + " " + request.personId())
+    static ButtonElement approve(JoinRequest request, Catalogue words) {
+        return button(words.say("slack.button.approve"), APPROVE, request.slug().value() + " " + request.personId())
                 .style("primary")
-                .accessibilityLabel(Mrkdwn.fit("Approve " + request.personName(), 70))
+                .accessibilityLabel(Mrkdwn.fit(words.say("slack.button.approve.label", request.personName()), 70))
                 .build();
     }
 
-    static ButtonElement decline(JoinRequest request) {
-        return button("Decline", DECLINE, request.slug().value() + " " + request.personId())
+    static ButtonElement decline(JoinRequest request, Catalogue words) {
+        return button(words.say("slack.button.decline"), DECLINE, request.slug().value() + " " + request.personId())
                 .style("danger")
-                .accessibilityLabel(Mrkdwn.fit("Decline " + request.personName(), 70))
-                .confirm(confirm("Decline this request?", Mrkdwn.fit(request.personName(), 100) + " will be told"
-                        + " that their request to join " + request.slug() + " was declined.", "Decline"))
+                .accessibilityLabel(Mrkdwn.fit(words.say("slack.button.decline.label", request.personName()), 70))
+                .confirm(confirm(words.say("slack.decline.confirm.title"), words.say("slack.decline.confirm",
+                        Mrkdwn.fit(request.personName(), 100), request.slug()), words.say("slack.button.decline"), words))
                 .build();
     }
 
-    static ButtonElement create() {
-        return button("Create a community", CREATE, "home").style("primary").build();
+    static ButtonElement create(Catalogue words) {
+        return button(words.say("slack.button.create"), CREATE, "home").style("primary").build();
     }
 
     /** A clicked button's value: the community's slug, then the person's id for a request. */
@@ -125,9 +129,9 @@ public final class CommunityButtons {
         return ButtonElement.builder().text(plain(text)).actionId(actionId).value(value);
     }
 
-    private static ConfirmationDialogObject confirm(String title, String text, String yes) {
+    private static ConfirmationDialogObject confirm(String title, String text, String yes, Catalogue words) {
         return ConfirmationDialogObject.builder().title(plain(Mrkdwn.fit(title, 100))).text(plain(Mrkdwn.fit(text, 300)))
-                .confirm(plain(yes)).deny(plain("Cancel")).build();
+                .confirm(plain(yes)).deny(plain(words.say("slack.cancel"))).build();
     }
 
     static PlainTextObject plain(String text) {

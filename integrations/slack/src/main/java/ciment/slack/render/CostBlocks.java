@@ -44,7 +44,7 @@ final class CostBlocks {
         if (!links.isEmpty()) {
             blocks.add(markdown(String.join(" · ", links)));
         }
-        return withinBlockLimit(blocks, "communities");
+        return withinBlockLimit(blocks, "slack.hidden.communities", words);
     }
 
     private static LayoutBlock context(String sentence) {

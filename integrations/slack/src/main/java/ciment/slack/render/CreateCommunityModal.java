@@ -2,6 +2,7 @@ package ciment.slack.render;
 
 import static ciment.slack.render.CommunityButtons.plain;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Text;
 import ciment.core.model.Topic;
 import com.slack.api.model.block.InputBlock;
@@ -46,30 +47,31 @@ public final class CreateCommunityModal {
     }
 
     /** @param topics the person's roles and skills, offered as tags (none: the form is bare) */
-    public static View form(List<String> topics) {
+    public static View form(List<String> topics, Catalogue words) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(input(SLUG, "Short name", PlainTextInputElement.builder().actionId(SLUG).maxLength(40)
-                .placeholder(plain("data-guild")).build(), "3 to 40 lower-case letters, digits or hyphens: people"
-                + " join with " + BlockKitReply.COMMAND + " join <short name>.", false));
-        blocks.add(input(PURPOSE, "What is it for?", PlainTextInputElement.builder().actionId(PURPOSE).multiline(true)
-                .maxLength(Text.PURPOSE_MAX).placeholder(plain("Sharing data tips across teams")).build(), null, false));
+        blocks.add(input(SLUG, words.say("slack.create.slug"), PlainTextInputElement.builder().actionId(SLUG).maxLength(40)
+                .placeholder(plain(words.say("slack.create.slug.example"))).build(),
+                words.say("slack.create.slug.hint", BlockKitReply.COMMAND), false));
+        blocks.add(input(PURPOSE, words.say("slack.create.purpose"), PlainTextInputElement.builder().actionId(PURPOSE)
+                .multiline(true).maxLength(Text.PURPOSE_MAX).placeholder(plain(words.say("slack.create.purpose.example")))
+                .build(), null, false));
         List<String> offered = offered(topics);
         if (!offered.isEmpty()) {
-            blocks.add(input(SUGGESTED_TAGS, "Tags from your roles and skills", CheckboxesElement.builder()
+            blocks.add(input(SUGGESTED_TAGS, words.say("slack.create.suggestedTags"), CheckboxesElement.builder()
                     .actionId(SUGGESTED_TAGS).options(offered.stream().map(CreateCommunityModal::option).toList())
                     .build(), null, true));
         }
-        blocks.add(input(TAGS, offered.isEmpty() ? "Tags" : "Other tags", PlainTextInputElement.builder().actionId(TAGS)
-                .placeholder(plain("data science, sql")).build(), "Separated by commas. People find the community"
-                + " by its tags, and Ciment suggests it to those who declared them.", true));
-        OptionObject open = option(OPEN, "Open: anyone can join");
-        blocks.add(input(OPENNESS, "Who can join?", RadioButtonsElement.builder().actionId(OPENNESS)
-                .options(List.of(open, option(CLOSED, "Closed: joining needs a steward's approval")))
+        blocks.add(input(TAGS, words.say(offered.isEmpty() ? "slack.create.tags" : "slack.create.otherTags"),
+                PlainTextInputElement.builder().actionId(TAGS).placeholder(plain(words.say("slack.create.tags.example")))
+                        .build(), words.say("slack.create.tags.hint"), true));
+        OptionObject open = option(OPEN, words.say("slack.create.open"));
+        blocks.add(input(OPENNESS, words.say("slack.create.openness"), RadioButtonsElement.builder().actionId(OPENNESS)
+                .options(List.of(open, option(CLOSED, words.say("slack.create.closed"))))
                 .initialOption(open).build(), null, false));
         return View.builder().type("modal").callbackId(CALLBACK_ID)
-                .title(ViewTitle.builder().type("plain_text").text("New community").build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Create").build())
-                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .title(ViewTitle.builder().type("plain_text").text(words.say("slack.create.title")).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(words.say("slack.create.submit")).build())
+                .close(ViewClose.builder().type("plain_text").text(words.say("slack.cancel")).build())
                 .blocks(blocks).build();
     }
 

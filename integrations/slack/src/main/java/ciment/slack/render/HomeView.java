@@ -4,6 +4,7 @@ import static ciment.slack.render.BlockKitReply.COMMAND;
 import static ciment.slack.render.BlockKitReply.markdown;
 import static ciment.slack.render.BlockKitReply.section;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Aggregate;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
@@ -43,64 +44,58 @@ public final class HomeView {
     /**
      * @param answer    what the last click did, shown on top (null: nothing)
      * @param workspace the reader's team_id: people with an account there are shown as mentions
+     * @param feed      the newest page of the person's home feed, whose first posts the Home shows (null: none)
+     * @param words     the reader's language
      */
-    public static View of(Home home, Reply answer, String workspace) {
-        return of(home, answer, workspace, null);
-    }
-
-    /** @param feed the newest page of the person's home feed, whose first posts the Home shows (null: none) */
-    public static View of(Home home, Reply answer, String workspace, Reply.Feed feed) {
+    public static View of(Home home, Reply answer, String workspace, Reply.Feed feed, Catalogue words) {
         Mentions mentions = new Mentions(workspace);
         List<LayoutBlock> blocks = new ArrayList<>();
-        answerBlock(answer).ifPresent(blocks::add);
+        answerBlock(answer, words).ifPresent(blocks::add);
         if (!home.person().guest()) {
-            blocks.add(ActionsBlock.builder().blockId("home_create").elements(List.of(CommunityButtons.create())).build());
+            blocks.add(ActionsBlock.builder().blockId("home_create").elements(List.of(CommunityButtons.create(words)))
+                    .build());
         }
 
-        blocks.add(header("Your communities"));
+        blocks.add(header(words.say("slack.home.communities")));
         if (home.communities().isEmpty()) {
-            blocks.add(markdown(home.person().guest()
-                    ? "You are not in a community yet: join one you are invited to below."
-                    : "You are not in a community yet: join a suggestion below, browse with `" + COMMAND
-                            + " communities`, or create one."));
+            blocks.add(markdown(home.person().guest() ? words.say("slack.home.noCommunityGuest")
+                    : words.say("slack.home.noCommunity", COMMAND)));
         }
         for (Home.Mine mine : home.communities()) {
-            blocks.add(mine(mine));
+            blocks.add(mine(mine, words));
             if (!mine.requests().isEmpty()) {
-                blocks.addAll(requests(mine, mentions));
+                blocks.addAll(requests(mine, mentions, words));
             }
         }
 
         if (feed != null && !feed.posts().isEmpty()) {
-            blocks.add(header("Latest in your communities"));
-            feed.posts().stream().limit(HOME_POSTS).forEach(post -> blocks.addAll(BlockKitReply.postBlocks(post, true)));
+            blocks.add(header(words.say("slack.home.latest")));
+            feed.posts().stream().limit(HOME_POSTS)
+                    .forEach(post -> blocks.addAll(BlockKitReply.postBlocks(post, true, words)));
             if (feed.posts().size() > HOME_POSTS || !feed.next().isEmpty()) {
-                blocks.add(context("More with `" + COMMAND + " feed` in any channel."));
+                blocks.add(context(words.say("slack.home.moreFeed", COMMAND)));
             }
         }
 
         if (!home.invitations().isEmpty()) {
-            blocks.add(header("Invited"));
-            home.invitations().forEach(community -> blocks.add(listed(community, true)));
+            blocks.add(header(words.say("slack.home.invited")));
+            home.invitations().forEach(community -> blocks.add(listed(community, true, words)));
         }
         if (!home.person().guest()) {
-            blocks.add(header("Suggested for your roles and skills"));
+            blocks.add(header(words.say("slack.suggested")));
             if (!home.suggestions().isEmpty()) {
-                home.suggestions().forEach(community -> blocks.add(listed(community, false)));
+                home.suggestions().forEach(community -> blocks.add(listed(community, false, words)));
             } else if (home.topics().isEmpty()) {
-                blocks.add(context("Declare what you do and Ciment suggests communities tagged with it: `" + COMMAND
-                        + " skills add accessibility`, `" + COMMAND + " roles add onboarding buddy`."));
+                blocks.add(context(words.say("slack.home.declare", COMMAND)));
             } else {
-                blocks.add(context("No community you are not in yet is tagged with your roles and skills ("
-                        + Mrkdwn.fit(Mrkdwn.escape(String.join(", ", home.topics())), 1500) + ")."));
+                blocks.add(context(words.say("slack.home.noSuggestion",
+                        Mrkdwn.fit(Mrkdwn.escape(String.join(", ", home.topics())), 1500))));
             }
         }
 
-        List<LayoutBlock> shown = withinLimit(blocks, MAX_BLOCKS - FOOTER_BLOCKS);
+        List<LayoutBlock> shown = withinLimit(blocks, MAX_BLOCKS - FOOTER_BLOCKS, words);
         shown.add(DividerBlock.builder().build());
-        shown.add(context("Also in any channel: `" + COMMAND + " communities [query]` to browse, `" + COMMAND
-                + " feed` for the latest posts, `" + COMMAND + " post &lt;slug&gt; &lt;text&gt;`, `" + COMMAND
-                + " who &lt;skill&gt;`, `" + COMMAND + " help` for everything.")); // < and > escaped: Slack's link marks
+        shown.add(context(words.say("slack.home.footer", COMMAND))); // < and > escaped in it: Slack's link marks
         return home(shown);
     }
 
@@ -113,69 +108,58 @@ public final class HomeView {
         return View.builder().type("home").callbackId(CALLBACK_ID).blocks(blocks).build();
     }
 
-    private static Optional<LayoutBlock> answerBlock(Reply answer) {
+    private static Optional<LayoutBlock> answerBlock(Reply answer, Catalogue words) {
         if (answer == null) {
             return Optional.empty();
         }
         // The same drawing as the command's answer: one clear sentence, a refusal marked as such.
-        List<LayoutBlock> drawn = BlockKitReply.render(answer, null).blocks();
+        List<LayoutBlock> drawn = BlockKitReply.render(answer, null, words).blocks();
         return drawn.isEmpty() ? Optional.empty() : Optional.of(drawn.getFirst());
     }
 
-    private static LayoutBlock mine(Home.Mine mine) {
+    private static LayoutBlock mine(Home.Mine mine, Catalogue words) {
         Community community = mine.community();
         List<String> status = new ArrayList<>();
-        status.add(mine.steward() ? ":seedling: you are a steward" : "you are a member");
-        status.add(Aggregate.members(community.memberCount()));
-        openness(community).ifPresent(status::add);
+        status.add(mine.steward() ? ":seedling: " + words.say("slack.status.steward") : words.say("slack.status.member"));
+        status.add(words.say(Aggregate.membersMessage(community.memberCount())));
+        CommunityBlocks.openness(community, words).ifPresent(status::add);
         if (!mine.requests().isEmpty()) {
-            status.add("*Requests (" + mine.requests().size() + ")*");
+            status.add(words.say("slack.status.requests", mine.requests().size()));
         }
         String heading = "*" + community.slug() + "*  " + Mrkdwn.fit(Mrkdwn.escape(community.name()), 200) + "\n";
-        String after = "\n_" + String.join(" · ", status.stream().filter(s -> !s.isEmpty()).toList()) + "_";
-        SectionBlock section = section(heading, Mrkdwn.escape(community.purpose()), after);
-        section.setAccessory(CommunityButtons.leave(community));
+        SectionBlock section = section(heading, Mrkdwn.escape(community.purpose()), CommunityBlocks.status(status));
+        section.setAccessory(CommunityButtons.leave(community, words));
         return section;
     }
 
-    private static List<LayoutBlock> requests(Home.Mine mine, Mentions mentions) {
+    private static List<LayoutBlock> requests(Home.Mine mine, Mentions mentions, Catalogue words) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (JoinRequest request : mine.requests()) {
             List<ChatAccount> accounts = mine.accounts().getOrDefault(request.personId(), List.of());
             String who = Mentions.name(request.personName()) + mentions.mention(accounts).map(m -> " (" + m + ")").orElse("");
-            blocks.add(context(":hourglass_flowing_sand: *" + who + "* asked to join *" + request.slug() + "* "
-                    + BlockKitReply.time(request.at())));
+            blocks.add(context(":hourglass_flowing_sand: " + words.say("slack.home.request", who, request.slug(),
+                    BlockKitReply.time(request.at(), words))));
             List<BlockElement> buttons = new ArrayList<>();
             if (!mine.community().archived()) {
-                buttons.add(CommunityButtons.approve(request));
+                buttons.add(CommunityButtons.approve(request, words));
             }
-            buttons.add(CommunityButtons.decline(request));
+            buttons.add(CommunityButtons.decline(request, words));
             blocks.add(ActionsBlock.builder().elements(buttons).build());
         }
         return blocks;
     }
 
-    private static LayoutBlock listed(Community community, boolean invited) {
+    private static LayoutBlock listed(Community community, boolean invited, Catalogue words) {
         String heading = "*" + community.slug() + "*  " + Mrkdwn.fit(Mrkdwn.escape(community.name()), 200) + "\n";
-        String about = Mrkdwn.escape(community.purpose())
-                + (community.tags().isEmpty() ? "" : "\nTags: " + Mrkdwn.escape(String.join(", ", community.tags())));
         List<String> status = new ArrayList<>();
-        status.add(Aggregate.members(community.memberCount()));
-        openness(community).ifPresent(status::add);
+        status.add(words.say(Aggregate.membersMessage(community.memberCount())));
+        CommunityBlocks.openness(community, words).ifPresent(status::add);
         if (invited) {
-            status.add("you are invited");
+            status.add(words.say("slack.status.invited"));
         }
-        SectionBlock section = section(heading, about, "\n_" + String.join(" · ",
-                status.stream().filter(s -> !s.isEmpty()).toList()) + "_");
-        CommunityButtons.join(community, invited).ifPresent(section::setAccessory);
+        SectionBlock section = section(heading, CommunityBlocks.about(community, words), CommunityBlocks.status(status));
+        CommunityButtons.join(community, invited, words).ifPresent(section::setAccessory);
         return section;
-    }
-
-    private static Optional<String> openness(Community community) {
-        if (community.archived()) {
-            return Optional.of(":file_cabinet: archived");
-        }
-        return community.open() ? Optional.empty() : Optional.of(":lock: closed");
     }
 
     private static LayoutBlock header(String text) {
@@ -188,13 +172,12 @@ public final class HomeView {
     }
 
     /** The blocks that fit, the last place saying how many more there are and where to see them. */
-    private static List<LayoutBlock> withinLimit(List<LayoutBlock> blocks, int max) {
+    private static List<LayoutBlock> withinLimit(List<LayoutBlock> blocks, int max, Catalogue words) {
         if (blocks.size() <= max) {
             return new ArrayList<>(blocks);
         }
         List<LayoutBlock> kept = new ArrayList<>(blocks.subList(0, max - 1));
-        kept.add(context("…and " + (blocks.size() - kept.size()) + " more not shown here: `" + COMMAND
-                + " communities` lists communities, `" + COMMAND + " requests &lt;slug&gt;` the requests of one."));
+        kept.add(context(words.say("slack.home.hidden", COMMAND, blocks.size() - kept.size())));
         return kept;
     }
 }

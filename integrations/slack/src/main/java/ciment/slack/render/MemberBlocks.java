@@ -3,6 +3,7 @@ package ciment.slack.render;
 import static ciment.slack.render.BlockKitReply.joinWithin;
 import static ciment.slack.render.BlockKitReply.markdown;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.reply.Reply;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
@@ -18,21 +19,22 @@ final class MemberBlocks {
     private MemberBlocks() {
     }
 
-    static List<LayoutBlock> members(Reply.Members members) {
+    static List<LayoutBlock> members(Reply.Members members, Catalogue words) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(markdown("*Members of " + members.community() + "* · " + members.total()));
-        List<String> lines = members.members().stream().map(MemberBlocks::line).toList();
-        blocks.add(markdown(joinWithin(lines, "\n", LIST_MAX)));
+        blocks.add(markdown(words.say("slack.members.heading", members.community(), members.total())));
+        List<String> lines = members.members().stream().map(member -> line(member, words)).toList();
+        blocks.add(markdown(joinWithin(lines, "\n", LIST_MAX, words)));
         if (members.unnamed() > 0) {
             blocks.add(ContextBlock.builder().elements(List.<com.slack.api.model.block.ContextBlockElement>of(
-                    MarkdownTextObject.builder().text("…and " + members.unnamed() + " more.").build())).build());
+                    MarkdownTextObject.builder().text(words.say("slack.members.more", members.unnamed())).build())).build());
         }
         return blocks;
     }
 
     /** "• *Ada* · steward · Slack and Teams". */
-    private static String line(Reply.Members.Member member) {
-        return "• *" + Mentions.name(member.person().displayName()) + "*" + (member.steward() ? " · steward" : "")
-                + " · " + member.toolsLabel();
+    private static String line(Reply.Members.Member member, Catalogue words) {
+        return "• *" + Mentions.name(member.person().displayName()) + "*"
+                + (member.steward() ? " · " + words.say("slack.member.steward") : "")
+                + " · " + words.say(member.toolsMessage());
     }
 }

@@ -1,5 +1,6 @@
 package ciment.slack.render;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
@@ -36,11 +37,11 @@ final class Mentions {
     }
 
     /** Where someone without an account here can be found: "Teams", "another Slack workspace", or "". */
-    static String elsewhere(List<ChatAccount> accounts) {
+    static String elsewhere(List<ChatAccount> accounts, Catalogue words) {
         if (accounts.stream().anyMatch(a -> a.platform() == Platform.TEAMS)) {
-            return "Teams";
+            return Platform.TEAMS.label();
         }
-        return accounts.stream().anyMatch(a -> a.platform() == Platform.SLACK) ? "another Slack workspace" : "";
+        return accounts.stream().anyMatch(a -> a.platform() == Platform.SLACK) ? words.say("slack.elsewhere.slack") : "";
     }
 
     boolean isHere(ChatAccount account) {

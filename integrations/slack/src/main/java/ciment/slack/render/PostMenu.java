@@ -2,6 +2,7 @@ package ciment.slack.render;
 
 import static ciment.slack.render.CommunityButtons.plain;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Post;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -32,24 +33,31 @@ public final class PostMenu {
     }
 
     /** None for a removed or hidden post: nothing can be done with it from here. */
-    static OverflowMenuElement overflow(Post post) {
+    static OverflowMenuElement overflow(Post post, Catalogue words) {
         String root = rootOf(post.reference());
         return OverflowMenuElement.builder().actionId(MENU).options(List.of(
-                option("Reply", new Choice(Choice.REPLY, root, null)),
-                option("Open thread", new Choice(Choice.THREAD, root, null)),
-                option(":+1: React", new Choice(Choice.REACT, post.reference(), THUMBSUP)))).build();
+                option(words.say("slack.menu.reply"), new Choice(Choice.REPLY, root, null)),
+                option(words.say("slack.menu.thread"), new Choice(Choice.THREAD, root, null)),
+                option(":+1: " + words.say("slack.menu.react"), new Choice(Choice.REACT, post.reference(), THUMBSUP))))
+                .build();
     }
 
     static boolean actionable(Post post) {
         return !post.isRemoved() && !post.isHidden();
     }
 
-    /** Under a notice about a post: Open thread and Reply. */
-    public static ActionsBlock buttons(String reference) {
+    /** Under a notice about a post: Open thread and Reply, in the reader's language. */
+    public static ActionsBlock buttons(String reference, Catalogue words) {
         return ActionsBlock.builder().elements(List.of(
-                ButtonElement.builder().text(plain("Open thread")).actionId(THREAD).value(reference).build(),
-                ButtonElement.builder().text(plain("Reply")).actionId(REPLY).value(reference).style("primary").build()))
+                ButtonElement.builder().text(plain(words.say("slack.menu.thread"))).actionId(THREAD).value(reference).build(),
+                ButtonElement.builder().text(plain(words.say("slack.menu.reply"))).actionId(REPLY).value(reference)
+                        .style("primary").build()))
                 .build();
+    }
+
+    /** In English: for the notices, until they say their reader's language. */
+    public static ActionsBlock buttons(String reference) {
+        return buttons(reference, Catalogue.ENGLISH);
     }
 
     /** The thread's first post of a reference: #ROOT for #ROOT/ID, the reference itself for #ID. */

@@ -2,6 +2,7 @@ package ciment.slack.render;
 
 import static ciment.slack.render.CommunityButtons.plain;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Text;
 import ciment.core.reply.Reply;
 import com.slack.api.model.block.InputBlock;
@@ -39,30 +40,31 @@ public final class ReplyModal {
         }
     }
 
-    public static View form(Target target) {
+    public static View form(Target target, Catalogue words) {
         return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(target.metadata())
-                .title(title("Reply"))
-                .submit(ViewSubmit.builder().type("plain_text").text("Reply").build())
-                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-                .blocks(List.of(InputBlock.builder().blockId(TEXT).label(plain("Your reply to " + target.root()))
+                .title(title(words.say("slack.reply.title")))
+                .submit(ViewSubmit.builder().type("plain_text").text(words.say("slack.reply.submit")).build())
+                .close(ViewClose.builder().type("plain_text").text(words.say("slack.cancel")).build())
+                .blocks(List.of(InputBlock.builder().blockId(TEXT).label(plain(words.say("slack.reply.label", target.root())))
                         .element(PlainTextInputElement.builder().actionId(TEXT).multiline(true).maxLength(Text.POST_MAX)
                                 .build()).build()))
                 .build();
     }
 
     /** What the modal shows once the reply is made. */
-    public static View done(String sentence) {
-        return closable("Reply", List.of(BlockKitReply.section(":white_check_mark: ", Mrkdwn.escape(sentence))));
+    public static View done(String sentence, Catalogue words) {
+        return closable(words.say("slack.reply.title"), List.of(BlockKitReply.section(":white_check_mark: ",
+                Mrkdwn.escape(sentence))), words);
     }
 
     /** A thread in a modal (Open thread in the Home tab, which has no message to answer under): its answer's blocks. */
-    public static View thread(Reply thread, String teamId) {
-        return closable("Thread", BlockKitReply.render(thread, teamId).blocks());
+    public static View thread(Reply thread, String teamId, Catalogue words) {
+        return closable(words.say("slack.thread.title"), BlockKitReply.render(thread, teamId, words).blocks(), words);
     }
 
-    private static View closable(String title, List<LayoutBlock> blocks) {
+    private static View closable(String title, List<LayoutBlock> blocks, Catalogue words) {
         return View.builder().type("modal").title(title(title))
-                .close(ViewClose.builder().type("plain_text").text("Close").build()).blocks(blocks).build();
+                .close(ViewClose.builder().type("plain_text").text(words.say("slack.close")).build()).blocks(blocks).build();
     }
 
     public static String text(ViewState state) {

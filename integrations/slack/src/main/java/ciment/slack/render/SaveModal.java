@@ -2,6 +2,7 @@ package ciment.slack.render;
 
 import static ciment.slack.render.CommunityButtons.plain;
 
+import ciment.core.i18n.Catalogue;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -60,31 +61,31 @@ public final class SaveModal {
     }
 
     /** Shown at once, while my communities are looked up. */
-    public static View loading(Saved saved) {
-        return view(saved, List.of(BlockKitReply.section("", "Looking up your communities…")), false);
+    public static View loading(Saved saved, Catalogue words) {
+        return view(saved, List.of(BlockKitReply.section("", words.say("slack.save.loading"))), false, words);
     }
 
-    public static View form(Saved saved, List<String> slugs) {
+    public static View form(Saved saved, List<String> slugs, Catalogue words) {
         if (slugs.isEmpty()) {
-            return view(saved, List.of(BlockKitReply.section("", Mrkdwn.escape("You are in no community yet: join one"
-                    + " first (" + BlockKitReply.COMMAND + " communities lists them), then save this message there."))), false);
+            return view(saved, List.of(BlockKitReply.section("", Mrkdwn.escape(words.say("slack.save.noCommunity",
+                    BlockKitReply.COMMAND)))), false, words);
         }
         List<OptionObject> options = slugs.stream().limit(MAX_OPTIONS)
                 .map(slug -> OptionObject.builder().text(plain(slug)).value(slug).build()).toList();
         StaticSelectElement select = StaticSelectElement.builder().actionId(COMMUNITY).options(options)
-                .placeholder(plain("Choose a community")).build();
+                .placeholder(plain(words.say("slack.save.choose"))).build();
         if (options.size() == 1) {
             select.setInitialOption(options.getFirst());
         }
-        String what = saved.thread() ? "This message and the replies of its thread become" : "This message becomes";
+        String what = words.say(saved.thread() ? "slack.save.becomesThread" : "slack.save.becomes");
         return view(saved, List.of(
-                InputBlock.builder().blockId(COMMUNITY).label(plain("Save to")).element(select).build(),
-                BlockKitReply.section("", Mrkdwn.escape(what + " a post, credited to who wrote them."))), true);
+                InputBlock.builder().blockId(COMMUNITY).label(plain(words.say("slack.save.to"))).element(select).build(),
+                BlockKitReply.section("", Mrkdwn.escape(what))), true, words);
     }
 
-    public static View done(String sentence) {
-        return View.builder().type("modal").title(ReplyModal.title("Save to community"))
-                .close(ViewClose.builder().type("plain_text").text("Close").build())
+    public static View done(String sentence, Catalogue words) {
+        return View.builder().type("modal").title(ReplyModal.title(words.say("slack.save.title")))
+                .close(ViewClose.builder().type("plain_text").text(words.say("slack.close")).build())
                 .blocks(List.of(BlockKitReply.section(":white_check_mark: ", Mrkdwn.escape(sentence)))).build();
     }
 
@@ -95,11 +96,11 @@ public final class SaveModal {
         return value == null || value.getSelectedOption() == null ? "" : value.getSelectedOption().getValue();
     }
 
-    private static View view(Saved saved, List<LayoutBlock> blocks, boolean submit) {
+    private static View view(Saved saved, List<LayoutBlock> blocks, boolean submit, Catalogue words) {
         return View.builder().type("modal").callbackId(CALLBACK_ID).privateMetadata(saved.metadata())
-                .title(ReplyModal.title("Save to community"))
-                .submit(submit ? ViewSubmit.builder().type("plain_text").text("Save").build() : null)
-                .close(ViewClose.builder().type("plain_text").text(submit ? "Cancel" : "Close").build())
+                .title(ReplyModal.title(words.say("slack.save.title")))
+                .submit(submit ? ViewSubmit.builder().type("plain_text").text(words.say("slack.save.submit")).build() : null)
+                .close(ViewClose.builder().type("plain_text").text(words.say(submit ? "slack.cancel" : "slack.close")).build())
                 .blocks(blocks).build();
     }
 }

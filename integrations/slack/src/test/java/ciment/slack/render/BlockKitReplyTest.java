@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.command.Grammar;
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.Community;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -25,7 +26,7 @@ class BlockKitReplyTest {
     private static final String TEAM = "T0HERE";
 
     private static BlockKitReply.Rendered render(Reply reply) {
-        return BlockKitReply.render(reply, TEAM);
+        return BlockKitReply.render(reply, TEAM, Catalogue.ENGLISH);
     }
 
     private static Community community(String slug, int members) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
@@ -31,7 +32,7 @@ class CommunityBlocksTest {
     private static final Slug SLUG = new Slug("data-guild");
 
     private static BlockKitReply.Rendered render(Reply reply) {
-        return BlockKitReply.render(reply, TEAM);
+        return BlockKitReply.render(reply, TEAM, Catalogue.ENGLISH);
     }
 
     private static Community community(int members, boolean open, boolean archived, List<String> tags) {

@@ -1,5 +1,6 @@
 package ciment.slack.render;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import static ciment.slack.render.Shown.all;
 import static ciment.slack.render.Shown.text;
@@ -28,7 +29,7 @@ class PeopleBlocksTest {
     private static final Person ADA = new Person("p-ada", "Ada <Lovelace>");
 
     private static BlockKitReply.Rendered render(Reply reply) {
-        return BlockKitReply.render(reply, TEAM);
+        return BlockKitReply.render(reply, TEAM, Catalogue.ENGLISH);
     }
 
     private static ChatAccount slackHere(String user) {

@@ -1,0 +1,77 @@
+package ciment.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ciment.core.i18n.LiteralScan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Everything Slack shows a person is a key of the catalogues: a scan of the Slack adapter's sources (core's scan,
+ * CoreSaysNoLiteralTest) finds no sentence written in Java. Log lines and exceptions are for operators; action
+ * ids and Slack's field names are one word. What else may stay is listed below, each with its reason.
+ */
+class SlackSaysNoLiteralTest {
+    private static final Path SOURCES = Path.of("src/main/java/ciment/slack");
+
+    /** Whole files another part of issue 16 converts: the notices and mirrored copies the delivery function sends. */
+    private static final Map<String, String> OTHERS = Map.of(
+            "outbound/SlackNoticeSender.java", "notices: said in their reader's language by the delivery's work",
+            "outbound/SlackMirrorSender.java", "mirrored copies: likewise");
+
+    /** The allow-list: a file, a piece of a literal in it, and why it may stay. Keep it tiny. */
+    private static final List<List<String>> ALLOWED = List.of(
+            List.of("render/BlockKitReply.java", "Costs for ", "cost reports: the finance work says them"),
+            List.of("render/BlockKitReply.java", " in all", "likewise"),
+            List.of("render/BlockKitReply.java", "what no community caused", "likewise"),
+            List.of("auth/InstallPages.java", "<!DOCTYPE html>", "HTML markup around the sentence, no words"),
+            List.of("auth/InstallPages.java", "<meta charset", "likewise"),
+            List.of("auth/SlackScopes.java", "slash command and shortcuts", "why a scope is asked, for tests and docs"),
+            List.of("auth/SlackScopes.java", "copies posted as their author", "likewise"),
+            List.of("outbound/WorkspaceClients.java", "new Refused(", "a failed delivery's reason, for operators"),
+            List.of("outbound/WorkspaceClients.java", "is not installed in Slack workspace", "likewise"),
+            List.of("outbound/WorkspaceClients.java", "no bot token to send with", "likewise"));
+
+    @Test
+    void slackSources_sayNoSentence_exceptThroughTheCatalogues() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+                String name = SOURCES.relativize(file).toString().replace('\\', '/');
+                if (!OTHERS.containsKey(name)) {
+                    LiteralScan.sentencesIn(name, Files.readString(file)).stream().filter(SlackSaysNoLiteralTest::unlisted)
+                            .forEach(found::add);
+                }
+            }
+        }
+        assertEquals(List.of(), found, "sentences written in Java: make each a slack.* key of messages_en.properties"
+                + " (and messages_fr.properties), or say here why it is no sentence for people");
+    }
+
+    private static boolean unlisted(String sentence) {
+        return ALLOWED.stream().noneMatch(allowed -> sentence.startsWith(allowed.get(0) + ":")
+                && sentence.contains(allowed.get(1)));
+    }
+
+    @Test
+    void theScan_findsAButtonLabel_andLetsAnActionIdAndALogLinePass() {
+        String source = """
+                class X {
+                    static final String JOIN = "ciment_join";
+                    void a(Exception e) {
+                        LOG.warn("views.open failed ({})", e.toString());
+                    }
+                    Object b() {
+                        return plain("Ask to join");
+                    }
+                }
+                """;
+        assertEquals(List.of("render/X.java:7: \"Ask to join\""), LiteralScan.sentencesIn("render/X.java", source));
+    }
+}

@@ -62,9 +62,9 @@ class CostCardTest {
                 activity.getAttachments().get(0).getContent()));
         // $1.33 is 1.2236 euros, $1.23 is 1.1316, $1.00 is 0.92, $0.10 is 0.092.
         assertTrue(shown.contains("Coûts de 2026-11 : 1,22\u00a0€"), shown);
-        assertTrue(shown.contains("**data-guild: **1,13\u00a0€ (Amazon DynamoDB 1,13\u00a0€) ; budget 0,92\u00a0€, 123 % utilisé"),
+        assertTrue(shown.contains("**data-guild : **1,13\u00a0€ (Amazon DynamoDB 1,13\u00a0€) ; budget 0,92\u00a0€, 123 % utilisé"),
                 shown);
-        assertTrue(shown.contains("**platform: **0,09\u00a0€ (ce qu’aucune communauté n’a causé)"), shown);
+        assertTrue(shown.contains("**platform : **0,09\u00a0€ (ce qu’aucune communauté n’a causé)"), shown);
         String rate = "Montants en EUR, convertis depuis le dollar US au taux 1 USD = 0,92 EUR au 1 déc. 2026.";
         assertEquals(1, shown.split(java.util.regex.Pattern.quote(rate), -1).length - 1, shown);
         assertFalse(shown.contains("$"), shown);

@@ -198,9 +198,10 @@ class SlackHomeEndToEndTest {
                 .filter(call -> "camille-join".equals(call.param("path"))).findFirst().orElseThrow().param("text");
         assertTrue(joined.startsWith("Bienvenue dans fr-club : publiez avec publier fr-club"), joined);
 
-        SlackAnswer posted = camille.ciment("post fr-club Bonjour à tous");
+        // French words, typed with or without accents, for everyone.
+        SlackAnswer posted = camille.ciment("publier fr-club Bonjour à tous");
         assertTrue(posted.says("publiée dans *fr-club*.") && posted.says(">Bonjour à tous"), posted.toString());
-        SlackAnswer feed = camille.ciment("feed fr-club");
+        SlackAnswer feed = camille.ciment("fil fr-club");
         assertTrue(feed.says("*Dernières publications dans fr-club*") && feed.says("Bonjour à tous"), feed.toString());
         SlackAnswer refused = camille.ciment("join nowhere-club");
         assertTrue(refused.says(":no_entry: *Non effectué :* Il n’y a pas de communauté appelée nowhere-club"),
@@ -212,8 +213,10 @@ class SlackHomeEndToEndTest {
                 && camillesHome.contains("Quitter") && camillesHome.contains("Dernières publications dans vos communautés"),
                 camillesHome);
 
-        // Ada, in the same community, reads English.
+        // Ada, in the same community, reads English, whichever language's words she types.
         assertTrue(ada.ciment("help").says("*Ciment commands*, typed after `/ciment`:"));
+        SlackAnswer adaPosted = ada.ciment("publier fr-club Hello from Ada");
+        assertTrue(adaPosted.says("Posted") && adaPosted.says(">Hello from Ada"), adaPosted.toString());
         SlackAnswer adasFeed = ada.ciment("feed fr-club");
         assertTrue(adasFeed.says("*Latest in fr-club*") && adasFeed.says("Bonjour à tous"), adasFeed.toString());
         assertTrue(ada.ciment("join nowhere-club").says(":no_entry: *Not done:* There is no community called nowhere-club"));

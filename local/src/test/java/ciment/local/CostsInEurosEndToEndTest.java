@@ -32,7 +32,7 @@ class CostsInEurosEndToEndTest {
     static void aDeploymentShowingEuros_withACommunityThatWasUsed() {
         stack = new LocalStack(Map.of(
                 "CIMENT_FINANCE_TOKEN", TOKEN,
-                "CIMENT_FINANCE_EMAILS", "fanny@example.com, frank@example.com",
+                "CIMENT_FINANCE_EMAILS", "fanny@example.com, frank@example.com, francoise@example.com",
                 "CIMENT_CURRENCY", "EUR",
                 "CIMENT_USD_RATE", "0.92@2026-12-01"));
         camille = stack.slackUser(new FakeSlackApi.User("U0EUR0001", "Camille", "Camille", "camille@example.com")
@@ -60,6 +60,20 @@ class CostsInEurosEndToEndTest {
         assertTrue(costs.says("Montants en EUR, convertis depuis le dollar US au taux 1 USD = 0,92 EUR au 1 déc. 2026."),
                 costs.toString());
         assertFalse(costs.blocks().contains("$"), costs.toString());
+    }
+
+    @Test
+    void aFinancePersonWhoseTeamsIsInFrench_readsTheCostCardInEuros_inFrench() {
+        LocalStack.TeamsUser francoise = stack.teamsUser("Françoise", "francoise@example.com", "user").speaking("fr-FR");
+
+        LocalStack.TeamsAnswer costs = francoise.ciment("coûts");
+
+        assertEquals(200, costs.status());
+        assertTrue(costs.says("Coûts de "), costs.toString());
+        assertTrue(costs.says("eur-guild : ") && costs.says(EURO), costs.toString());
+        assertTrue(costs.says("Montants en EUR, convertis depuis le dollar US au taux 1 USD = 0,92 EUR au 1 déc. 2026."),
+                costs.toString());
+        assertFalse(java.util.regex.Pattern.compile("\\$\\d").matcher(costs.cards()).find(), "no amount in dollars: " + costs);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package ciment.core.service;
 
 import ciment.core.i18n.Listing;
-import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
@@ -38,25 +37,29 @@ public final class PrivacyActions {
     private final People people;
     private final PersonalRecords records;
     private final Notices notices;
+    private final ReadingLanguage reading;
     private final Clock clock;
 
-    PrivacyActions(Communities communities, People people, PersonalRecords records, Notices notices, Clock clock) {
+    PrivacyActions(Communities communities, People people, PersonalRecords records, Notices notices,
+            ReadingLanguage reading, Clock clock) {
         this.communities = communities;
         this.people = people;
         this.records = records;
         this.notices = notices;
+        this.reading = reading;
         this.clock = clock;
     }
 
     /**
      * The file is made and sent by the delivery function of the caller's tool, in their direct messages
      * with the app: a file is not something to show in a channel, and a slash command cannot answer
-     * with one.
+     * with one. It is said in the language the caller reads now (they just asked: their request's locale counts).
      */
     public Reply export(Person person, Caller caller) {
         String serviceUrl = caller.replyTo() == null ? null : caller.replyTo().serviceUrl();
-        notices.send(new Notice(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
-                Catalogue.ENGLISH.say(Message.of("delivery.export.file")), clock.instant(), person.id()));
+        notices.send(Notice.told(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
+                reading.of(caller, Optional.of(person)), Message.of("delivery.export.file"), clock.instant())
+                .carryingDataOf(person.id()));
         return new Reply.Done(FILE_ON_ITS_WAY);
     }
 

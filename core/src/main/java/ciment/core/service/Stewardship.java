@@ -1,6 +1,5 @@
 package ciment.core.service;
 
-import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
@@ -37,14 +36,16 @@ public final class Stewardship {
     private final People people;
     private final Notices notices;
     private final CommunityActions communityActions;
+    private final Addressees addressees;
     private final Identity identity;
     private final Clock clock;
 
-    Stewardship(Communities communities, People people, Notices notices, CommunityActions communityActions,
-            Identity identity, Clock clock) {
+    Stewardship(Communities communities, People people, Notices notices, Addressees addressees,
+            CommunityActions communityActions, Identity identity, Clock clock) {
         this.communities = communities;
         this.people = people;
         this.notices = notices;
+        this.addressees = addressees;
         this.communityActions = communityActions;
         this.identity = identity;
         this.clock = clock;
@@ -115,13 +116,13 @@ public final class Stewardship {
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
         return switch (communities.decide(community.id(), person.id(), approve, membership)) {
             case APPROVED -> {
-                tell(pending.get().replyTo(), Catalogue.ENGLISH.say(Message.of("delivery.join.approved", slug,
-                        Message.verbatim(steward.displayName()))));
+                tell(person, pending.get().replyTo(), Message.of("delivery.join.approved", slug,
+                        Message.verbatim(steward.displayName())));
                 yield new Reply.Done(Message.of("core.decide.approved", Message.verbatim(person.displayName()), slug));
             }
             case DECLINED -> {
-                tell(pending.get().replyTo(), Catalogue.ENGLISH.say(Message.of("delivery.join.declined", slug,
-                        Message.verbatim(steward.displayName()))));
+                tell(person, pending.get().replyTo(), Message.of("delivery.join.declined", slug,
+                        Message.verbatim(steward.displayName())));
                 yield new Reply.Done(Message.of("core.decide.declined", Message.verbatim(person.displayName()), slug));
             }
             case NO_REQUEST -> new Reply.Refused(noRequest(person, slug));
@@ -132,11 +133,16 @@ public final class Stewardship {
         return Message.of("core.decide.noRequest", Message.verbatim(person.displayName()), slug);
     }
 
-    /** A notice for later delivery, when there is a way to reach the person. */
-    private void tell(Recipient to, String text) {
+    /** A notice for later delivery where the person asked, when there is a way to reach them, in their language. */
+    private void tell(Person person, Recipient to, Message text) {
         if (to != null) {
-            notices.send(new Notice(Ulid.random(clock.instant()), to, text, clock.instant()));
+            tell(Optional.of(addressees.at(person, to)), text);
         }
+    }
+
+    private void tell(Optional<Addressees.Addressee> to, Message text) {
+        to.ifPresent(addressee -> notices.send(Notice.told(Ulid.random(clock.instant()), addressee.to(),
+                addressee.words(), text, clock.instant())));
     }
 
     public Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
@@ -164,8 +170,8 @@ public final class Stewardship {
         Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
         return switch (communities.invite(invitation)) {
             case INVITED -> {
-                tell(reachable(person, caller), Catalogue.ENGLISH.say(Message.of("delivery.invited",
-                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose()))));
+                tell(addressees.direct(person, caller), Message.of("delivery.invited",
+                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose())));
                 yield new Reply.Done(Message.of(community.open() && !person.guest() ? "core.invite.done" : "core.invite.doneNoWait",
                         Message.verbatim(person.displayName()), slug));
             }
@@ -219,10 +225,6 @@ public final class Stewardship {
         ChatAccount account = mentioned(caller, ref);
         return people.find(account).orElseGet(() -> identity.enroll(account, caller.directory().introduce(account)
                 .orElseThrow(() -> new Refusal(Message.of("core.person.unknowable", Message.verbatim(ref.token()))))));
-    }
-
-    private Recipient reachable(Person person, Caller caller) {
-        return DirectRecipient.of(people, person, caller);
     }
 
     private static ChatAccount mentioned(Caller caller, PersonRef ref) {

@@ -85,7 +85,7 @@ class DeliveryLanguageEndToEndTest {
 
         FakeSlackApi.Call french = eventually(() -> ephemeralTo(camille, "club-ferme"), "Camille's answer").get(0);
         assertEquals("Votre demande pour rejoindre club-ferme a été approuvée par Lou Steward : bienvenue ! Publiez "
-                + "avec post club-ferme &lt;text&gt;.", french.param("text"));
+                + "avec publier club-ferme &lt;texte&gt;.", french.param("text"));
         FakeSlackApi.Call english = eventually(() -> ephemeralTo(grace, "club-ferme"), "Grace's answer").get(0);
         assertEquals("Your request to join club-ferme was declined by Lou Steward.", english.param("text"));
     }

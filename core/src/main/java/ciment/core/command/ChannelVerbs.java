@@ -7,8 +7,6 @@ import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Channels linked to a community: their messages become its posts, its posts appear there. */
 public final class ChannelVerbs {
@@ -26,7 +24,7 @@ public final class ChannelVerbs {
     }
 
     /**
-     * {@code channel-language fr|en|default}: a steward sets the language of what Ciment writes on the copies of
+     * {@code channel-language <code>|default}: a steward sets the language of what Ciment writes on the copies of
      * posts in the channel the command is sent in; empty: the deployment's.
      */
     public record ChannelLanguage(Optional<Language> language) implements Command {
@@ -34,9 +32,6 @@ public final class ChannelVerbs {
 
     /** What a steward types for the deployment's language. */
     static final String DEFAULT = "default";
-    /** The languages Ciment speaks, then {@link #DEFAULT}: "fr|en|default" as help shows it. */
-    private static final String CHOICES = Stream.concat(Catalogue.shipped().stream().map(Language::code),
-            Stream.of(DEFAULT)).collect(Collectors.joining("|"));
 
     static final List<Verb<?>> VERBS = List.of(
             Verb.typed(LinkChannel.class, "link", "link <slug>", Verb.WITH_EXAMPLE,
@@ -51,20 +46,22 @@ public final class ChannelVerbs {
             Verb.typed(Links.class, "links", "links <slug>", Verb.WITH_EXAMPLE,
                     words -> new Links(words.only()),
                     (a, me, c) -> a.links().links(me.person(), c.slug())),
-            Verb.typed(ChannelLanguage.class, "channel-language", "channel-language " + CHOICES, Verb.NO_EXAMPLE,
-                    words -> new ChannelLanguage(language(words.rest(), words.form())),
+            Verb.typed(ChannelLanguage.class, "channel-language", "channel-language <code>|" + DEFAULT, Verb.WITH_EXAMPLE,
+                    words -> new ChannelLanguage(language(words.rest(), words.example())),
                     (a, me, c) -> a.links().language(me.person(), me.caller(), c.language())));
 
     /** A language Ciment speaks, by its code or tag ("fr", "fr-FR"), or {@link #DEFAULT} (empty). */
-    private static Optional<Language> language(String said, String form) {
+    private static Optional<Language> language(String said, Message example) {
+        String spoken = String.join(", ", Catalogue.shipped().stream().map(Language::code).toList());
         if (said.isEmpty()) {
-            throw new Refusal(Message.of("core.channelLanguage.missing", form));
+            throw new Refusal(Message.of("core.channelLanguage.missing", spoken, example));
         }
         if (said.equalsIgnoreCase(DEFAULT)) {
             return Optional.empty();
         }
         return Optional.of(Language.ofTag(said).filter(language -> Catalogue.of(language).isPresent())
-                .orElseThrow(() -> new Refusal(Message.of("core.channelLanguage.unknown", Message.verbatim(said), form))));
+                .orElseThrow(() -> new Refusal(Message.of("core.channelLanguage.unknown", Message.verbatim(said),
+                        spoken, example))));
     }
 
     private ChannelVerbs() {

@@ -1,5 +1,7 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import ciment.core.model.Topic;
@@ -9,8 +11,9 @@ import ciment.core.service.Actions;
 import ciment.core.service.Me;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** People: who I am, the roles and skills I declare, who offers a skill. */
+/** People: who I am, the roles and skills I declare, who offers a skill, the language I read. */
 public final class PeopleVerbs {
 
     public record WhoAmI() implements Command {
@@ -27,6 +30,10 @@ public final class PeopleVerbs {
     public record Who(Topic topic) implements Command {
     }
 
+    /** {@code language fr|en|auto}: the language I read Ciment in; empty: my chat tool's. */
+    public record ChooseLanguage(Optional<Language> language) implements Command {
+    }
+
     static final List<Verb<?>> VERBS = List.of(
             Verb.typed(WhoAmI.class, "whoami", "whoami", Verb.NO_EXAMPLE,
                     words -> new WhoAmI(),
@@ -40,9 +47,26 @@ public final class PeopleVerbs {
             Verb.untyped(ListDeclared.class, (a, me, c) -> a.profiles().me(me.person())),
             Verb.typed(Who.class, "who", "who <skill>", Verb.WITH_EXAMPLE,
                     words -> new Who(Topic.of(words.required(words.form(), words.example()))),
-                    (a, me, c) -> a.profiles().who(me.person(), c.topic())));
+                    (a, me, c) -> a.profiles().who(me.person(), c.topic())),
+            Verb.typed(ChooseLanguage.class, "language", "language <code>|auto", Verb.WITH_EXAMPLE,
+                    PeopleVerbs::chooseLanguage,
+                    (a, me, c) -> a.profiles().chooseLanguage(me, c.language())));
 
     private PeopleVerbs() {
+    }
+
+    /** A language Ciment has a catalogue for, or auto; anything else is refused with the languages it speaks. */
+    private static Command chooseLanguage(Words words) {
+        String typed = words.next().toLowerCase(Locale.ROOT);
+        if (typed.equals("auto")) {
+            return new ChooseLanguage(Optional.empty());
+        }
+        Optional<Language> language = Language.ofTag(typed).filter(spoken -> Catalogue.of(spoken).isPresent());
+        if (language.isEmpty() || !words.rest().isEmpty()) {
+            throw new Refusal(Message.of("core.language.unknown", typed,
+                    String.join(", ", Catalogue.shipped().stream().map(Language::code).toList())));
+        }
+        return new ChooseLanguage(language);
     }
 
     private static Reply declare(Actions actions, Me me, Declare declare) {

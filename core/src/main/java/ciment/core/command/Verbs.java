@@ -1,5 +1,6 @@
 package ciment.core.command;
 
+import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.model.Refusal;
 import ciment.core.reply.Reply;
@@ -47,16 +48,21 @@ public final class Verbs {
         }
     }
 
+    /** Every language's words for the verbs (after BY_WORD, which it reads). */
+    private static final CommandWords WORDS = CommandWords.of(BY_WORD.keySet(), Catalogue.shipped().stream()
+            .map(language -> Catalogue.of(language).orElseThrow()).toList());
+
     private Verbs() {
     }
 
     /** The command the words say; a refusal, with the right form, when they say none. */
     public static Command parse(String text) {
         Words first = new Words("", null, text == null ? "" : text.strip());
-        String word = first.next().toLowerCase(Locale.ROOT);
-        Verb<?> verb = BY_WORD.get(word.isEmpty() ? "help" : word);
+        String typed = first.next().toLowerCase(Locale.ROOT);
+        String word = typed.isEmpty() ? "help" : WORDS.declared(typed);
+        Verb<?> verb = BY_WORD.get(word);
         if (verb == null) {
-            throw new Refusal(Message.of("core.verbs.unknown", Message.verbatim(word)));
+            throw new Refusal(Message.of("core.verbs.unknown", Message.verbatim(typed)));
         }
         return verb.reader().read(new Words(word, verb, first.rest()));
     }

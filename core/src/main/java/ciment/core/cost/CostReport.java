@@ -158,7 +158,7 @@ public final class CostReport {
     }
 
     /** Whether platform cost was shared among communities (asked for, and some community had a cost). */
-    public boolean platformAllocated() {
+    boolean platformAllocated() {
         return allocated;
     }
 
@@ -208,7 +208,7 @@ public final class CostReport {
     }
 
     /** An owner's cost, exact (after allocation). */
-    public BigDecimal ownerTotal(String owner) {
+    BigDecimal ownerTotal(String owner) {
         BigDecimal total = BigDecimal.ZERO;
         for (Line line : byOwner.getOrDefault(owner, List.of())) {
             total = total.add(line.cost());
@@ -217,7 +217,7 @@ public final class CostReport {
     }
 
     /** Each owner's exact cost, in report order. */
-    public Map<String, BigDecimal> ownerTotalsExact() {
+    Map<String, BigDecimal> ownerTotalsExact() {
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (String owner : owners()) {
             totals.put(owner, ownerTotal(owner));
@@ -226,22 +226,22 @@ public final class CostReport {
     }
 
     /** Each owner's cost in cents, in report order; they sum to {@link #totalCents()}. */
-    public Map<String, BigDecimal> ownerTotals() {
+    Map<String, BigDecimal> ownerTotals() {
         return Money.apportion(ownerTotalsExact());
     }
 
     /** Each service's exact cost, in meter order. */
-    public Map<String, BigDecimal> serviceTotalsExact() {
+    Map<String, BigDecimal> serviceTotalsExact() {
         return byService(lines);
     }
 
     /** Each service's cost in cents, in meter order; they sum to {@link #totalCents()}. */
-    public Map<String, BigDecimal> serviceTotals() {
+    Map<String, BigDecimal> serviceTotals() {
         return Money.apportion(serviceTotalsExact());
     }
 
     /** An owner's exact cost by service, in meter order. */
-    public Map<String, BigDecimal> ownerServicesExact(String owner) {
+    Map<String, BigDecimal> ownerServicesExact(String owner) {
         return byService(byOwner.getOrDefault(owner, List.of()));
     }
 
@@ -265,7 +265,7 @@ public final class CostReport {
      * Plain text lines for a chat reply: one per owner (communities, then the platform), then the total and,
      * when some units were computed, a note saying so.
      */
-    public List<String> summaryLines() {
+    List<String> summaryLines() {
         return CostSummaries.lines(this);
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * rows with cost 0. Days with no usage of a meter have no row.
  */
 public final class FocusCsv {
-    public static final List<String> COLUMNS = List.of("BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart",
+    static final List<String> COLUMNS = List.of("BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart",
             "ChargePeriodEnd", "ServiceName", "ConsumedQuantity", "ConsumedUnit", "ListUnitPrice", "ListCost",
             "BilledCost", "Tags");
     private static final String END = "\r\n";

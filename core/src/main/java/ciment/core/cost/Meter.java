@@ -53,7 +53,7 @@ public enum Meter {
     }
 
     /** The meter of a short name, or a sentence saying it is unknown. */
-    public static Meter ofKey(String key) {
+    static Meter ofKey(String key) {
         for (Meter meter : values()) {
             if (meter.key.equals(key)) {
                 return meter;

@@ -25,7 +25,7 @@ public final class Money {
      * is rounded down, and the cents left over go to the largest fractions, ties to the earlier key).
      * Amounts are zero or more.
      */
-    public static <K> Map<K, BigDecimal> apportion(Map<K, BigDecimal> exact) {
+    static <K> Map<K, BigDecimal> apportion(Map<K, BigDecimal> exact) {
         BigDecimal sum = BigDecimal.ZERO;
         Map<K, BigDecimal> floors = new LinkedHashMap<>();
         for (Map.Entry<K, BigDecimal> e : exact.entrySet()) {

@@ -23,11 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * price change is a dated line, and a month keeps the prices it was billed at.
  */
 public final class PriceTable {
-    public static final String REGION_SETTING = "CIMENT_PRICES_REGION";
-    public static final String ARCHITECTURE_SETTING = "CIMENT_ARCHITECTURE";
+    static final String REGION_SETTING = "CIMENT_PRICES_REGION";
+    static final String ARCHITECTURE_SETTING = "CIMENT_ARCHITECTURE";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ARCHITECTURE = "arm64";
-    public static final List<String> ARCHITECTURES = List.of("arm64", "x86_64");
+    static final List<String> ARCHITECTURES = List.of("arm64", "x86_64");
     private static final String ANY = "any";
     private static final String FOLDER = "/ciment/prices/";
 
@@ -184,7 +184,7 @@ public final class PriceTable {
     }
 
     /** The latest effective date among the chosen prices: the table's date. */
-    public LocalDate effective() {
+    LocalDate effective() {
         LocalDate latest = LocalDate.MIN;
         for (Price price : prices.values()) {
             latest = price.effective().isAfter(latest) ? price.effective() : latest;
@@ -211,7 +211,7 @@ public final class PriceTable {
     }
 
     /** FOCUS ListUnitPrice of a meter: dollars per reported unit. */
-    public BigDecimal unitPrice(Meter meter) {
+    BigDecimal unitPrice(Meter meter) {
         return unitPrices.get(meter);
     }
 

@@ -35,7 +35,7 @@ public record Channel(Platform platform, String workspace, String id, String nam
     }
 
     /** The same channel, known by its key only (name and serviceUrl as stored elsewhere). */
-    public boolean sameAs(Channel other) {
+    boolean sameAs(Channel other) {
         return other != null && key().equals(other.key());
     }
 }

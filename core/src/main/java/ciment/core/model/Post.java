@@ -197,7 +197,7 @@ public record Post(
     }
 
     /** A removed reply, in its thread. */
-    public static Post removedReply(String id, String rootId, String communityId, Slug slug, Platform origin,
+    static Post removedReply(String id, String rootId, String communityId, Slug slug, Platform origin,
             Instant createdAt) {
         return reply(id, rootId, communityId, slug, null, REMOVED, origin, REMOVED_TEXT, createdAt);
     }

@@ -6,7 +6,7 @@ import ciment.core.i18n.Message;
  * so that "Accessibilité" and "accessibilite" are one topic.
  */
 public record Topic(String text, String key) {
-    public static final int MAX_LENGTH = 60;
+    static final int MAX_LENGTH = 60;
 
     public static Topic of(String typed) {
         String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");

@@ -81,7 +81,7 @@ public final class Ulid {
         return Instant.ofEpochMilli(millis);
     }
 
-    public static boolean isUlid(String text) {
+    static boolean isUlid(String text) {
         if (text == null || text.length() != 26 || text.charAt(0) > '7') {
             return false;
         }

@@ -92,4 +92,7 @@ public interface People {
 
     /** The chat accounts linked to a person, each with its chat language: as {@link #accounts}, the same read. */
     List<Linked> linked(Person person);
+
+    /** Keeps the language the person chose (empty: their chat tool's) on their profile and on each of their accounts. */
+    void chooseLanguage(Person person, Optional<Language> language);
 }

@@ -1,6 +1,7 @@
 package ciment.core.privacy;
 
 import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.json.JsonText;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Invitation;
@@ -24,14 +25,15 @@ public final class PersonalDataJson {
         PersonalDataJson json = new PersonalDataJson();
         json.object(() -> {
             json.field("exportedAt", exportedAt.toString());
-            // The file is one language for now: English, as the notice that brings it.
-            json.field("note", Catalogue.ENGLISH.say("core.export.note"));
             Profile profile = data.profile();
+            // In the language the person chose, else English: the file is read away from their chat tool.
+            json.field("note", Catalogue.first(profile.person().language()).say("core.export.note"));
             json.key("profile");
             json.object(() -> {
                 json.field("id", profile.person().id());
                 json.field("displayName", profile.person().displayName());
                 json.field("guest", profile.person().guest());
+                json.field("language", profile.person().language().map(Language::code).orElse("auto"));
                 json.field("email", profile.email().orElse(null));
                 json.field("emailVouchedBy", profile.vouchedBy().orElse(null));
                 json.strings("mergedIds", data.mergedIds());

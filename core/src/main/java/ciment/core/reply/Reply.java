@@ -24,8 +24,7 @@ import java.util.Set;
 /**
  * What Ciment answers, before any chat tool draws it: Slack renders Block Kit, Teams text and
  * Adaptive Cards. Every answer has a plain sentence too, for notifications and for tests. What a reply says
- * is said with the reader's Catalogue; the same methods without one say English, for logs and tests and for
- * the adapters that do not say the reader's language yet.
+ * is said with the reader's Catalogue; the same methods without one say English, for logs and tests.
  */
 public sealed interface Reply {
 
@@ -67,7 +66,7 @@ public sealed interface Reply {
     record Help(List<Usage> commands) implements Reply {
         @Override
         public String summary(Catalogue words) {
-            return words.say("reply.help", Message.verbatim(String.join(", ", commands.stream().map(Usage::form).toList())));
+            return words.say("reply.help", Message.verbatim(String.join(", ", commands.stream().map(u -> u.form(words)).toList())));
         }
     }
 

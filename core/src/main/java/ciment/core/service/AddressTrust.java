@@ -21,17 +21,9 @@ import java.util.Optional;
  * address) and names roles (CIMENT_ADMIN_EMAILS, CIMENT_FINANCE_EMAILS), and only while that organisation is
  * still trusted for the domain.
  */
-final class AddressTrust {
+record AddressTrust(People people, TrustedDomains trusted) {
     static final Message GUEST = Message.of("core.unlinked.guest");
     static final Message NOTHING_TRUSTED = Message.of("core.unlinked.nothingTrusted");
-
-    private final People people;
-    private final TrustedDomains trusted;
-
-    AddressTrust(People people, TrustedDomains trusted) {
-        this.people = people;
-        this.trusted = trusted;
-    }
 
     /** What an introduction's address is worth: vouched for, or why it links nothing (one sentence, for whoami). */
     sealed interface Verdict permits Vouched, Unlinked {

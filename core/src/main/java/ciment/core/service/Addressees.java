@@ -20,14 +20,7 @@ import java.util.Optional;
  * asked from). At delivery it would cost a read of every notice's identity link. The text is kept in the outbox as
  * said, by a conditional put: a retried delivery sends the same words, a retried request writes nothing new.
  */
-final class Addressees {
-    private final People people;
-    private final Language fallback;
-
-    Addressees(People people, Language fallback) {
-        this.people = people;
-        this.fallback = fallback;
-    }
+record Addressees(People people, Language fallback) {
 
     /** Who a notice goes to, and the words it is said in. */
     record Addressee(Recipient to, Catalogue words) {

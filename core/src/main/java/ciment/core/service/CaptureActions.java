@@ -23,26 +23,10 @@ import java.util.List;
  * of whoever wrote it in the chat tool, so the words stay credited to their author, and each post is recorded
  * as carrying their words: erasing their data removes it.
  */
-public final class CaptureActions {
+public record CaptureActions(Communities communities, Posts posts, Conversations conversations,
+        CommunityActions communityActions, PersonalRecords records, WriteQuota quota) {
     /** The most replies of a thread saved with its first message. */
     static final int MAX_REPLIES = 50;
-
-    private final Communities communities;
-    private final Posts posts;
-    private final Conversations conversations;
-    private final CommunityActions communityActions;
-    private final PersonalRecords records;
-    private final WriteQuota quota;
-
-    CaptureActions(Communities communities, Posts posts, Conversations conversations, CommunityActions communityActions,
-            PersonalRecords records, WriteQuota quota) {
-        this.communities = communities;
-        this.posts = posts;
-        this.conversations = conversations;
-        this.communityActions = communityActions;
-        this.records = records;
-        this.quota = quota;
-    }
 
     public Reply save(Person saver, Caller caller, Slug slug, List<ChatMessage> messages) {
         if (messages.isEmpty() || messages.get(0).text().isBlank()) {

@@ -27,26 +27,8 @@ import java.util.Set;
  * reply, a reaction or an edit finds the post. Messages of channels that are not linked are not Ciment's:
  * they are let be, nothing read beyond the link, nothing written.
  */
-public final class ChannelIntake {
-    private final Communities communities;
-    private final Links links;
-    private final Posts posts;
-    private final Conversations conversations;
-    private final MessageCopies copies;
-    private final MentionNotices mentions;
-    private final WriteQuota quota;
-
-    ChannelIntake(Communities communities, Links links, Posts posts, Conversations conversations, MessageCopies copies,
-            MentionNotices mentions, WriteQuota quota) {
-        this.communities = communities;
-        this.links = links;
-        this.posts = posts;
-        this.conversations = conversations;
-        this.copies = copies;
-        this.mentions = mentions;
-        this.quota = quota;
-    }
-
+public record ChannelIntake(Communities communities, Links links, Posts posts, Conversations conversations,
+        MessageCopies copies, MentionNotices mentions, WriteQuota quota) {
     /** The channel's link, when the caller writes in a linked channel. */
     public Optional<Link> linkOf(Caller caller) {
         return caller.channel() == null ? Optional.empty() : links.linkOf(caller.channel());

@@ -27,21 +27,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Creating, joining, leaving, discovering and describing communities. */
-public final class CommunityActions {
+public record CommunityActions(Communities communities, People people, Clock clock, WriteQuota quota) {
     static final int LIST_LIMIT = 20;
     static final int SUGGESTION_LIMIT = 5;
-
-    private final Communities communities;
-    private final People people;
-    private final Clock clock;
-    private final WriteQuota quota;
-
-    CommunityActions(Communities communities, People people, Clock clock, WriteQuota quota) {
-        this.communities = communities;
-        this.people = people;
-        this.clock = clock;
-        this.quota = quota;
-    }
 
     public Reply create(Person creator, Slug slug, String purpose) {
         if (creator.guest()) {

@@ -16,25 +16,9 @@ import ciment.core.reply.Reply;
 import java.util.List;
 
 /** Replies and threads, reactions, edits and deletes by authors, hiding by stewards, and the audit trail. */
-public final class ConversationActions {
+public record ConversationActions(Communities communities, Conversations conversations,
+        CommunityActions communityActions, PostLocator locator, MentionNotices mentions, WriteQuota quota) {
     static final int AUDIT_PAGE = 20;
-
-    private final Communities communities;
-    private final Conversations conversations;
-    private final CommunityActions communityActions;
-    private final PostLocator locator;
-    private final MentionNotices mentions;
-    private final WriteQuota quota;
-
-    ConversationActions(Communities communities, Conversations conversations, CommunityActions communityActions,
-            MentionNotices mentions, WriteQuota quota) {
-        this.communities = communities;
-        this.conversations = conversations;
-        this.communityActions = communityActions;
-        this.locator = new PostLocator(communities, conversations);
-        this.mentions = mentions;
-        this.quota = quota;
-    }
 
     public Reply reply(Person author, Caller caller, PostRef ref, String text) {
         if (ref.isReply()) {

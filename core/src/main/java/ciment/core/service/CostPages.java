@@ -22,9 +22,9 @@ import java.util.function.Function;
  * among communities. Who may ask is settled before (IAM in AWS, the runner's bearer token locally). Per
  * community, never per person. A bad parameter is a 400 with one sentence, and nothing is read.
  */
-public final class CostPages {
-    public static final String COSTS = "/costs";
-    public static final String CHART = "/costs/chart.svg";
+public record CostPages(Usage usage, Communities communities, Function<YearMonth, PriceTable> prices, Clock clock) {
+    static final String COSTS = "/costs";
+    static final String CHART = "/costs/chart.svg";
     private static final Set<String> KNOWN = Set.of("month", "format", "allocate", "granularity");
 
     /** An answer: status, content type and body. */
@@ -32,18 +32,6 @@ public final class CostPages {
         static Page text(int status, String sentence) {
             return new Page(status, "text/plain; charset=utf-8", sentence + "\n");
         }
-    }
-
-    private final Usage usage;
-    private final Communities communities;
-    private final Function<YearMonth, PriceTable> prices;
-    private final Clock clock;
-
-    public CostPages(Usage usage, Communities communities, Function<YearMonth, PriceTable> prices, Clock clock) {
-        this.usage = usage;
-        this.communities = communities;
-        this.prices = prices;
-        this.clock = clock;
     }
 
     /** The answer to a GET of {@code path} with these query parameters. */

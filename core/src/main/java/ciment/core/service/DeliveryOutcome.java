@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record DeliveryOutcome(boolean retry, List<String> givenUp) {
     public static final DeliveryOutcome DONE = new DeliveryOutcome(false, List.of());
-    public static final DeliveryOutcome RETRY = new DeliveryOutcome(true, List.of());
+    static final DeliveryOutcome RETRY = new DeliveryOutcome(true, List.of());
 
     public static DeliveryOutcome givenUp(String reason) {
         return new DeliveryOutcome(false, List.of(reason));

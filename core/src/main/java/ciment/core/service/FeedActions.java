@@ -8,7 +8,6 @@ import ciment.core.model.Post;
 import ciment.core.model.Slug;
 import ciment.core.port.Communities;
 import ciment.core.port.Posts;
-import ciment.core.port.Seal;
 import ciment.core.reply.Reply;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,22 +18,10 @@ import java.util.Optional;
  * Feeds, a page at a time. The home feed is built on read, from each of the reader's communities: a post is
  * written once whatever the number of members, and a page costs one small read per community.
  */
-public final class FeedActions {
+public record FeedActions(Communities communities, Posts posts, CommunityActions communityActions, FeedCursor cursors) {
     static final int PAGE = 20;
     /** Posts read per community for a home page: about twice a page in all, however many communities. */
     private static final int HOME_READ = 2 * PAGE;
-
-    private final Communities communities;
-    private final Posts posts;
-    private final CommunityActions communityActions;
-    private final FeedCursor cursors;
-
-    FeedActions(Communities communities, Posts posts, CommunityActions communityActions, Seal seal) {
-        this.communities = communities;
-        this.posts = posts;
-        this.communityActions = communityActions;
-        this.cursors = new FeedCursor(seal);
-    }
 
     /** A closed community's posts are for its members; a guest reads only where they belong or are invited. */
     public Reply communityFeed(Person reader, Slug slug, Optional<String> cursor) {

@@ -11,14 +11,8 @@ import java.util.regex.Pattern;
  * Where a feed's next page starts: the id of the last post shown, and the feed it belongs to ("" for the
  * home feed, a slug for a community's). Sealed, so that it is opaque and an altered one is refused.
  */
-final class FeedCursor {
+record FeedCursor(Seal seal) {
     private static final Pattern POST_ID = Pattern.compile("[0-9A-Za-z]{8,40}");
-
-    private final Seal seal;
-
-    FeedCursor(Seal seal) {
-        this.seal = seal;
-    }
 
     /** The word that asks for the page after {@code lastShownId} in this feed. */
     String more(String feed, String lastShownId) {

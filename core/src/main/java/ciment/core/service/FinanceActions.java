@@ -34,31 +34,9 @@ import java.util.Optional;
  * costs, budget and grant. Reports are per community, never per person: finance and admins see every
  * community and the platform's line, a steward the communities they steward, and nobody else anything.
  */
-public final class FinanceActions {
+public record FinanceActions(Communities communities, People people, Grants grants, Roles roles, Finance finance,
+        AddressTrust trust, Clock clock) {
     static final int TOP_SERVICES = 3;
-
-    private final Communities communities;
-    private final People people;
-    private final Grants grants;
-    private final Roles roles;
-    private final Finance finance;
-    private final AddressTrust trust;
-    private final Clock clock;
-
-    FinanceActions(Communities communities, People people, Grants grants, Finance finance, AddressTrust trust,
-            Clock clock) {
-        this.communities = communities;
-        this.people = people;
-        this.grants = grants;
-        this.finance = finance;
-        this.trust = trust;
-        this.roles = new Roles(people, grants, finance.named(), trust);
-        this.clock = clock;
-    }
-
-    Roles roles() {
-        return roles;
-    }
 
     public Reply costs(Person me, Optional<YearMonth> asked) {
         YearMonth month = asked.orElseGet(() -> YearMonth.now(clock.withZone(ZoneOffset.UTC)));

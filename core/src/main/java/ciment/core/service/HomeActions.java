@@ -23,15 +23,7 @@ import java.util.stream.Collectors;
  * A person's home: their communities (with the requests waiting where they steward), their invitations
  * and suggestions. A guest is shown only what they belong or are invited to, as discovery shows them.
  */
-public final class HomeActions {
-    private final Communities communities;
-    private final People people;
-
-    HomeActions(Communities communities, People people) {
-        this.communities = communities;
-        this.people = people;
-    }
-
+public record HomeActions(Communities communities, People people) {
     public Home home(Person person) {
         List<Membership> memberships = communities.membershipsOf(person.id());
         Set<String> invitations = Set.copyOf(communities.invitationsOf(person.id()));

@@ -19,17 +19,7 @@ import java.util.Optional;
  * email address, when {@link AddressTrust} vouches for it (one person across Slack and Teams), or becomes a
  * new person.
  */
-public final class Identity {
-    private final People people;
-    private final AddressTrust trust;
-    private final Clock clock;
-
-    Identity(People people, AddressTrust trust, Clock clock) {
-        this.people = people;
-        this.trust = trust;
-        this.clock = clock;
-    }
-
+public record Identity(People people, AddressTrust trust, Clock clock) {
     public Person personOf(Caller caller) {
         return people.find(caller.account()).orElseGet(() -> enroll(caller.account(), caller.introduction().get()));
     }

@@ -16,21 +16,13 @@ import ciment.core.reply.Reply;
 import java.util.List;
 import java.util.Optional;
 
-/** Stewards link channels to their community: its posts appear there, and messages there become its posts. */
-public final class LinkActions {
-    private final Communities communities;
-    private final Links links;
-    private final CommunityActions communityActions;
-    /** The deployment's language (CIMENT_DEFAULT_LANGUAGE): a channel's copies are said in it by default. */
-    private final Language deployment;
-
-    LinkActions(Communities communities, Links links, CommunityActions communityActions, Language deployment) {
-        this.communities = communities;
-        this.links = links;
-        this.communityActions = communityActions;
-        this.deployment = deployment;
-    }
-
+/**
+ * Stewards link channels to their community: its posts appear there, and messages there become its posts.
+ *
+ * @param deployment the deployment's language (CIMENT_DEFAULT_LANGUAGE): a channel's copies are said in it by default
+ */
+public record LinkActions(Communities communities, Links links, CommunityActions communityActions,
+        Language deployment) {
     public Reply link(Person steward, Caller caller, Slug slug) {
         Channel channel = channelOf(caller, "link " + slug);
         Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug, Message.of("core.action.linkChannels")));

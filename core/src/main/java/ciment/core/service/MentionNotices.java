@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@link #MAX_MENTIONED} people is refused by {@link #allow} before any is looked up, and before the post is
  * written.
  */
-final class MentionNotices {
+record MentionNotices(Communities communities, People people, Notices notices, Addressees addressees,
+        AddressTrust trust) {
     /**
      * At most this many people are mentioned (so looked up, and told) per post: a post naming a crowd is not a
      * way to message everyone, nor to make Ciment look up hundreds of people.
@@ -36,21 +37,6 @@ final class MentionNotices {
     static final int MAX_MENTIONED = 10;
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w@])@([^@\\s<>]+@[^@\\s<>]+\\.[A-Za-z]{2,})");
     private static final int EXCERPT = 280;
-
-    private final Communities communities;
-    private final People people;
-    private final Notices notices;
-    private final Addressees addressees;
-    private final AddressTrust trust;
-
-    MentionNotices(Communities communities, People people, Notices notices, Addressees addressees,
-            AddressTrust trust) {
-        this.communities = communities;
-        this.people = people;
-        this.notices = notices;
-        this.addressees = addressees;
-        this.trust = trust;
-    }
 
     /**
      * Refuses a text that mentions more than {@link #MAX_MENTIONED} people, saying so and that {@code nothingDone}

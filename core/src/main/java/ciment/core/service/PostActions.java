@@ -13,22 +13,8 @@ import ciment.core.port.Posts;
 import ciment.core.reply.Reply;
 
 /** Posting to a community (FeedActions reads them). */
-public final class PostActions {
-    private final Communities communities;
-    private final Posts posts;
-    private final CommunityActions communityActions;
-    private final MentionNotices mentions;
-    private final WriteQuota quota;
-
-    PostActions(Communities communities, Posts posts, CommunityActions communityActions, MentionNotices mentions,
-            WriteQuota quota) {
-        this.communities = communities;
-        this.posts = posts;
-        this.communityActions = communityActions;
-        this.mentions = mentions;
-        this.quota = quota;
-    }
-
+public record PostActions(Communities communities, Posts posts, CommunityActions communityActions,
+        MentionNotices mentions, WriteQuota quota) {
     /** A post, or with {@link Post.Marks#QUESTION} a question (ask). */
     public Reply post(Person author, Caller caller, Slug slug, String text, Post.Marks marks) {
         Community community = CommunityActions.writable(communityActions.visibleTo(author, slug));

@@ -14,15 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Finds a post a person names, in the communities they belong to: others' posts are not theirs to touch. */
-final class PostLocator {
-    private final Communities communities;
-    private final Conversations conversations;
-
-    PostLocator(Communities communities, Conversations conversations) {
-        this.communities = communities;
-        this.conversations = conversations;
-    }
-
+record PostLocator(Communities communities, Conversations conversations) {
     /** A post found, with the finder's membership of its community. */
     record Located(Post post, Membership membership) {
     }

@@ -30,25 +30,9 @@ import java.util.stream.Collectors;
  * A person's own data: export-my-data sends them a file of it, erase-my-data deletes it after they
  * confirm. A last steward is refused until they hand over: a community always keeps a steward.
  */
-public final class PrivacyActions {
+public record PrivacyActions(Communities communities, People people, PersonalRecords records, Notices notices,
+        ReadingLanguage reading, Clock clock) {
     static final Message FILE_ON_ITS_WAY = Message.of("core.export.done");
-
-    private final Communities communities;
-    private final People people;
-    private final PersonalRecords records;
-    private final Notices notices;
-    private final ReadingLanguage reading;
-    private final Clock clock;
-
-    PrivacyActions(Communities communities, People people, PersonalRecords records, Notices notices,
-            ReadingLanguage reading, Clock clock) {
-        this.communities = communities;
-        this.people = people;
-        this.records = records;
-        this.notices = notices;
-        this.reading = reading;
-        this.clock = clock;
-    }
 
     /**
      * The file is made and sent by the delivery function of the caller's tool, in their direct messages

@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Language;
 import ciment.core.i18n.Message;
 import ciment.core.model.Community;
 import ciment.core.model.Person;
@@ -13,16 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** What people say about themselves (roles and skills), and finding colleagues by it. */
-public final class ProfileActions {
+public record ProfileActions(People people, Communities communities) {
     static final int FOUND_LIMIT = 25;
-
-    private final People people;
-    private final Communities communities;
-
-    ProfileActions(People people, Communities communities) {
-        this.people = people;
-        this.communities = communities;
-    }
 
     public Profile profile(Person person) {
         return people.profile(person);
@@ -35,6 +28,18 @@ public final class ProfileActions {
     /** @param unlinked why the caller's account is not linked by its address (whoami), when it is not */
     public Reply me(Person person, Optional<Message> unlinked) {
         return new Reply.Me(people.profile(person), people.accounts(person), unlinked);
+    }
+
+    /**
+     * The language the person reads Ciment in, on all their accounts, from now on; empty: their chat tool's
+     * again. The answer is said in it.
+     */
+    public Reply chooseLanguage(Me me, Optional<Language> language) {
+        Person person = me.person();
+        people.chooseLanguage(person, language);
+        me.now(person.choosing(language));
+        return new Reply.Done(language.map(chosen -> Message.of("core.language.chosen",
+                Message.of("language.name." + chosen.code()))).orElse(Message.of("core.language.auto")));
     }
 
     public Reply declare(Person person, People.Kind kind, Topic topic, boolean add) {

@@ -9,30 +9,17 @@ import ciment.core.model.Refusal;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
 import ciment.core.port.Communities;
-import ciment.core.port.Conversations;
 import ciment.core.port.Questions;
 import ciment.core.reply.Reply;
 import java.util.Arrays;
 import java.util.List;
 
 /** Questions and their accepted answers; knowledge that stewards pin, and finding it again. */
-public final class QuestionActions {
+public record QuestionActions(Communities communities, Questions questions, CommunityActions communityActions,
+        PostLocator locator) {
     static final int PAGE = 20;
     /** Pinned posts read to answer a knowledge search: a community's knowledge is curated, so it stays small. */
     static final int KNOWLEDGE_READ = 200;
-
-    private final Communities communities;
-    private final Questions questions;
-    private final CommunityActions communityActions;
-    private final PostLocator locator;
-
-    QuestionActions(Communities communities, Conversations conversations, Questions questions,
-            CommunityActions communityActions) {
-        this.communities = communities;
-        this.questions = questions;
-        this.communityActions = communityActions;
-        this.locator = new PostLocator(communities, conversations);
-    }
 
     /** The asker, or a steward, names the reply that answers the question. */
     public Reply accept(Person person, PostRef ref) {

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * granted a role to.
  */
 public final class Roles {
-    public static final String ADMIN_EMAILS = "CIMENT_ADMIN_EMAILS";
-    public static final String FINANCE_EMAILS = "CIMENT_FINANCE_EMAILS";
+    static final String ADMIN_EMAILS = "CIMENT_ADMIN_EMAILS";
+    static final String FINANCE_EMAILS = "CIMENT_FINANCE_EMAILS";
 
     private final People people;
     private final Grants grants;
@@ -89,7 +89,7 @@ public final class Roles {
     }
 
     /** Whoever sees every community's costs: finance, and admins. */
-    public boolean seesAllCosts(Person person) {
+    boolean seesAllCosts(Person person) {
         Set<Grant> held = of(person);
         return held.contains(Grant.FINANCE) || held.contains(Grant.ADMIN);
     }

@@ -31,26 +31,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
-public final class Stewardship {
-    private final Communities communities;
-    private final People people;
-    private final Notices notices;
-    private final CommunityActions communityActions;
-    private final Addressees addressees;
-    private final Identity identity;
-    private final Clock clock;
-
-    Stewardship(Communities communities, People people, Notices notices, Addressees addressees,
-            CommunityActions communityActions, Identity identity, Clock clock) {
-        this.communities = communities;
-        this.people = people;
-        this.notices = notices;
-        this.addressees = addressees;
-        this.communityActions = communityActions;
-        this.identity = identity;
-        this.clock = clock;
-    }
-
+public record Stewardship(Communities communities, People people, Notices notices, Addressees addressees,
+        CommunityActions communityActions, Identity identity, Clock clock) {
     public Reply setOpen(Person steward, Slug slug, boolean open) {
         Community community = CommunityActions.writable(stewarded(steward, slug, open ? "core.action.open" : "core.action.close"));
         if (community.open() == open) {

@@ -16,7 +16,7 @@ import java.time.Instant;
  * the server's clock (a chat tool's timestamp is the writer's claim), aligned on the epoch: every container
  * counts in the same window.
  */
-final class WriteQuota {
+record WriteQuota(Quotas quotas, WriteLimits limits, Clock clock) {
     /** What a write spends. */
     enum Kind {
         POST("posts", "core.quota.posts"),
@@ -31,16 +31,6 @@ final class WriteQuota {
             this.counter = counter;
             this.counted = counted;
         }
-    }
-
-    private final Quotas quotas;
-    private final WriteLimits limits;
-    private final Clock clock;
-
-    WriteQuota(Quotas quotas, WriteLimits limits, Clock clock) {
-        this.quotas = quotas;
-        this.limits = limits;
-        this.clock = clock;
     }
 
     /**

@@ -28,6 +28,7 @@ class CatalogueTest {
         Set<String> english = new TreeSet<>(Catalogue.ENGLISH.keys());
         assertAll(SHIPPED.stream().map(language -> (Executable) () -> {
             Set<String> keys = new TreeSet<>(catalogue(language).keys());
+            keys.removeIf(CatalogueTest::ownWords);
             Set<String> missing = new TreeSet<>(english);
             missing.removeAll(keys);
             Set<String> extra = new TreeSet<>(keys);
@@ -87,6 +88,11 @@ class CatalogueTest {
     void aMessageArgument_isSaidInTheSameLanguage() {
         assertEquals("français", catalogue(Language.FRENCH).say(Message.of("language.name.fr")));
         assertEquals("French", Catalogue.ENGLISH.say(Message.of("language.name.fr")));
+    }
+
+    /** A language's own command words and names of blanks, which English has not (FrenchWordsTest holds them). */
+    private static boolean ownWords(String key) {
+        return key.startsWith("command.") || key.startsWith("placeholder.");
     }
 
     private static Catalogue catalogue(Language language) {

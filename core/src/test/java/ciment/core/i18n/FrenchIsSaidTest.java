@@ -33,9 +33,9 @@ class FrenchIsSaidTest {
 
     @Test
     void aRefusedReply_saysInFrench_whatTheUnknownWordWas() {
-        Refusal refusal = assertThrows(Refusal.class, () -> Verbs.parse("rejoindre data-guild"));
+        Refusal refusal = assertThrows(Refusal.class, () -> Verbs.parse("rejoindr data-guild"));
 
-        assertEquals("Je ne connais pas « rejoindre » : envoyez help pour voir les commandes.",
+        assertEquals("Je ne connais pas « rejoindr » : envoyez aide pour voir les commandes.",
                 new Reply.Refused(refusal.message()).summary(FRENCH));
     }
 

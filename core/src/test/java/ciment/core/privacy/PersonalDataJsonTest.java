@@ -3,6 +3,8 @@ package ciment.core.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
@@ -41,7 +43,20 @@ class PersonalDataJsonTest {
         assertTrue(json.contains("\"emailVouchedBy\": \"T1\""), "the workspace that vouched for it: " + json);
         assertTrue(json.contains("\"post\": \"01XYZ\""), json);
         assertTrue(json.contains("\"emoji\": \"tada\""), json);
+        assertTrue(json.contains("\"language\": \"auto\""), "no language chosen: " + json);
         assertEquals('{', json.charAt(0));
         assertEquals("}\n", json.substring(json.length() - 2));
+    }
+
+    @Test
+    void export_ofSomeoneWhoChoseFrench_saysSo_andItsNoteIsFrench() {
+        Person camille = new Person("P2", "Camille").choosing(Optional.of(Language.FRENCH));
+        PersonalData data = new PersonalData(new Profile(camille, List.of(), List.of(), Optional.empty(),
+                Optional.empty()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        String json = PersonalDataJson.render(data, AT);
+
+        assertTrue(json.contains("\"language\": \"fr\""), json);
+        assertTrue(json.contains("\"note\": \"" + Catalogue.of(Language.FRENCH).orElseThrow().say("core.export.note")), json);
     }
 }

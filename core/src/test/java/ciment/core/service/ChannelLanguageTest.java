@@ -50,7 +50,7 @@ class ChannelLanguageTest {
         Reply done = talk.sayIn(GENERAL, "ada", "channel-language fr");
 
         assertEquals("Ciment now writes its lines on copies of posts in #general in Slack in French (who wrote them, "
-                + "where, their replies); the posts’ words stay as written.", done.summary());
+                + "where, their replies); the posts' words stay as written.", done.summary());
         assertEquals(Optional.of(Language.FRENCH), languageOfGeneral());
         assertEquals("data-guild is linked to #general in Slack (French).", talk.say("grace", "links data-guild").summary());
     }
@@ -61,8 +61,8 @@ class ChannelLanguageTest {
 
         Reply done = talk.sayIn(GENERAL, "ada", "channel-language default");
 
-        assertEquals("Ciment now writes its lines on copies of posts in #general in Slack in this deployment’s "
-                + "language, English (who wrote them, where, their replies); the posts’ words stay as written.",
+        assertEquals("Ciment now writes its lines on copies of posts in #general in Slack in this deployment's "
+                + "language, English (who wrote them, where, their replies); the posts' words stay as written.",
                 done.summary());
         assertEquals(Optional.empty(), languageOfGeneral());
         assertEquals("data-guild is linked to #general in Slack.", talk.say("grace", "links data-guild").summary());
@@ -77,10 +77,10 @@ class ChannelLanguageTest {
 
     @Test
     void aLanguageCimentDoesNotSpeak_isRefused_sayingWhichItDoes() {
-        assertEquals("Ciment does not speak “klingon”: send channel-language en|fr|default.",
+        assertEquals("Ciment does not speak “klingon”: say one of en, fr, or default, for example “channel-language fr”.",
                 refusedWritingNothing(GENERAL, "ada", "channel-language klingon"));
-        assertEquals("Say which language Ciment writes in on copies of posts in this channel: send "
-                + "channel-language en|fr|default.", refusedWritingNothing(GENERAL, "ada", "channel-language"));
+        assertEquals("Say which language Ciment writes in on copies of posts in this channel: one of en, fr, or "
+                + "default, for example “channel-language fr”.", refusedWritingNothing(GENERAL, "ada", "channel-language"));
     }
 
     @Test

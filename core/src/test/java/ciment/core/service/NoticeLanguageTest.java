@@ -94,7 +94,7 @@ class NoticeLanguageTest {
         say(ADA, "en-US", "decline cross-club @grace");
 
         assertEquals("Votre demande pour rejoindre cross-club a été approuvée par Ada : bienvenue ! Publiez avec "
-                + "post cross-club <text>.", to(CAMILLE).text());
+                + "publier cross-club <texte>.", to(CAMILLE).text());
         assertEquals(Language.FRENCH, to(CAMILLE).language());
         assertEquals("Your request to join cross-club was declined by Ada.", to(GRACE).text());
         assertEquals(Language.ENGLISH, to(GRACE).language());
@@ -111,7 +111,7 @@ class NoticeLanguageTest {
         String reference = store.posts().latest(store.communities().find(Slug.parse("data-guild")).orElseThrow().id(),
                 1).get(0).reference();
         assertEquals("Ada vous a mentionné dans data-guild (" + reference + ") : « Thanks @camille and @grace, the "
-                + "dashboard is live » Ouvrez-la avec thread " + reference + ".", to(CAMILLE).text());
+                + "dashboard is live » Ouvrez-la avec discussion " + reference + ".", to(CAMILLE).text());
         assertEquals("Ada mentioned you in data-guild (" + reference + "): “Thanks @camille and @grace, the dashboard "
                 + "is live” Open it with thread " + reference + ".", to(GRACE).text());
         assertEquals(reference, to(CAMILLE).post());
@@ -124,7 +124,7 @@ class NoticeLanguageTest {
 
         say(ADA, "en-US", "invite data-guild @camille");
 
-        assertEquals("Ada vous a invité dans data-guild (Data tips) : rejoignez-la avec join data-guild.",
+        assertEquals("Ada vous a invité dans data-guild (Data tips) : rejoignez-la avec rejoindre data-guild.",
                 to(CAMILLE).text());
     }
 

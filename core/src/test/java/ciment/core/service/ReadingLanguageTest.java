@@ -87,4 +87,29 @@ class ReadingLanguageTest {
                 () -> DefaultLanguage.fromSettings(Settings.of(Map.of("CIMENT_DEFAULT_LANGUAGE", "xx"))));
         assertTrue(refused.getMessage().contains("[en, fr]"), refused.getMessage());
     }
+
+    @Test
+    void languageFr_isAnsweredInFrench_andWinsOverWhatTheChatToolSays_untilAuto() {
+        Ciment ciment = speaking(Language.ENGLISH);
+
+        Answer chosen = ciment.answer(caller(TEAMS, "en-US", "en-US"), "language fr");
+        assertEquals("Ciment vous parle désormais en français.", chosen.summary());
+        assertEquals(Language.FRENCH, ciment.answer(caller(TEAMS, null, "en-US"), "help").words().language());
+
+        Answer auto = ciment.answer(caller(TEAMS, null, "en-US"), "langue auto");
+        assertEquals("Ciment speaks your chat tool’s language to you again.", auto.summary());
+        assertEquals(Language.ENGLISH, ciment.answer(caller(TEAMS, null, "en-US"), "aide").words().language());
+    }
+
+    @Test
+    void aLanguageWithoutACatalogue_isRefused_namingThoseCimentSpeaks_andNothingChanges() {
+        Ciment ciment = speaking(Language.ENGLISH);
+        ciment.answer(caller(SLACK, "en-US", null), "whoami");
+
+        Answer refused = ciment.answer(caller(SLACK, null, null), "language de");
+
+        assertEquals("Ciment does not speak “de”: say one of en, fr, or auto, for example “language fr”.",
+                refused.summary());
+        assertEquals(Optional.empty(), store.people().find(SLACK).orElseThrow().language());
+    }
 }

@@ -2,6 +2,7 @@ package ciment.core.testing;
 
 import static ciment.core.testing.InMemoryTable.key;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Invitation;
@@ -215,6 +216,13 @@ final class InMemoryPeople implements People {
         synchronized (table) {
             return table.people.entrySet().stream().filter(e -> e.getValue().id().equals(person.id()))
                     .map(e -> new Linked(e.getKey(), e.getValue().chatLanguage())).toList();
+        }
+    }
+
+    @Override
+    public void chooseLanguage(Person person, Optional<Language> language) {
+        synchronized (table) {
+            table.people.replaceAll((account, known) -> known.id().equals(person.id()) ? known.choosing(language) : known);
         }
     }
 }

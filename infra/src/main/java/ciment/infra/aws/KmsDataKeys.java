@@ -12,20 +12,12 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  * the one encryption context that the key policy requires of the Slack functions: a data key made for bot tokens
  * opens for nothing else. Decrypt names the key too: a ciphertext of another key is refused rather than opened.
  */
-final class KmsDataKeys implements DataKeys {
+record KmsDataKeys(KmsApi kms, String keyArn) implements DataKeys {
     /** The encryption context of every data key, as template.yaml's key policy names it. */
     static final String CONTEXT_KEY = "purpose";
     static final String CONTEXT_VALUE = "ciment-slack-bot-token";
     /** What KMS answers for a ciphertext that is not one of this key's, or was altered, or has another context. */
     private static final Set<String> DOES_NOT_OPEN = Set.of("InvalidCiphertextException", "IncorrectKeyException");
-
-    private final KmsApi kms;
-    private final String keyArn;
-
-    KmsDataKeys(KmsApi kms, String keyArn) {
-        this.kms = kms;
-        this.keyArn = keyArn;
-    }
 
     static KmsDataKeys fromSettings(Settings settings, String keyArn) {
         return new KmsDataKeys(KmsApi.fromSettings(settings), keyArn);

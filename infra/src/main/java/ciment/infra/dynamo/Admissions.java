@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The ways into a community other than joining it: asking (a join request, which a steward decides) and
  * being invited. Both are items in the community's partition, in the first index under their person.
  */
-final class Admissions {
+record Admissions(Table table, CommunityMeta meta) {
     static final String IS_NEW = "attribute_not_exists(" + Keys.PK + ")";
     /**
      * A join request (ids, slug, a display name, a time, where to answer) is under 1 KB: one write unit, two
@@ -39,14 +39,6 @@ final class Admissions {
     static final long REQUEST_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
     /** An invitation (ids, slug, a time) is under 1 KB too. */
     static final long INVITATION_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
-
-    private final Table table;
-    private final CommunityMeta meta;
-
-    Admissions(Table table, CommunityMeta meta) {
-        this.table = table;
-        this.meta = meta;
-    }
 
     /** Puts the request on the condition that neither it nor the membership exists, in one transaction. */
     Requested request(JoinRequest request) {

@@ -5,12 +5,12 @@ package ciment.infra.dynamo;
  * a flat number whatever the item's size). Writes are counted per 1 KB of item, reads per 4 KB; a size
  * of zero (an item not found, an empty page) still costs the smallest unit.
  */
-public final class CapacityCalculator {
-    public static final long WRITE_UNIT_BYTES = 1024;
-    public static final long READ_UNIT_BYTES = 4096;
+final class CapacityCalculator {
+    static final long WRITE_UNIT_BYTES = 1024;
+    static final long READ_UNIT_BYTES = 4096;
 
     /** How a read is made; each costs a multiple of a strongly consistent read. */
-    public enum ReadMode {
+    enum ReadMode {
         EVENTUALLY_CONSISTENT(0.5),
         STRONGLY_CONSISTENT(1),
         TRANSACTIONAL(2);
@@ -21,7 +21,7 @@ public final class CapacityCalculator {
             this.factor = factor;
         }
 
-        public static ReadMode of(boolean consistent) {
+        static ReadMode of(boolean consistent) {
             return consistent ? STRONGLY_CONSISTENT : EVENTUALLY_CONSISTENT;
         }
     }
@@ -34,22 +34,22 @@ public final class CapacityCalculator {
      * the item before and after; for a delete, the deleted item. Also one write to an index, counted on
      * the size of the index entry.
      */
-    public static double write(long itemBytes) {
+    static double write(long itemBytes) {
         return blocks(itemBytes, WRITE_UNIT_BYTES);
     }
 
     /** The same write inside TransactWriteItems: two underlying writes (prepare and commit). */
-    public static double transactionalWrite(long itemBytes) {
+    static double transactionalWrite(long itemBytes) {
         return 2 * write(itemBytes);
     }
 
     /** A GetItem: the item's size rounded up to 4 KB. */
-    public static double get(long itemBytes, ReadMode mode) {
+    static double get(long itemBytes, ReadMode mode) {
         return blocks(itemBytes, READ_UNIT_BYTES) * mode.factor;
     }
 
     /** A Query (one page): the sum of the returned items' sizes, rounded up to 4 KB once. */
-    public static double query(long totalBytes, ReadMode mode) {
+    static double query(long totalBytes, ReadMode mode) {
         return blocks(totalBytes, READ_UNIT_BYTES) * mode.factor;
     }
 

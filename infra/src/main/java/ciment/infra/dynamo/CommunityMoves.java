@@ -22,17 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * invitations ({@link DynamoMerge} runs these steps). Each move reads what is there, then writes on the
  * condition that it is still so, and can run again.
  */
-final class CommunityMoves {
+record CommunityMoves(Table table, CommunityMeta meta) {
     /** Reads of items that changed meanwhile before a move gives up. */
     private static final int ATTEMPTS = 3;
-
-    private final Table table;
-    private final CommunityMeta meta;
-
-    CommunityMoves(Table table, CommunityMeta meta) {
-        this.table = table;
-        this.meta = meta;
-    }
 
     /**
      * Merging people, one community: {@code into} takes {@code from}'s membership (a steward stays a

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * person's reaction), then an atomic update of the post that counts it; when that update is refused (the
  * post was removed or hidden meanwhile) the first write is taken back.
  */
-final class DynamoConversations implements Conversations {
+record DynamoConversations(Table table) implements Conversations {
     static final String FIND = "conversations.find";
     static final String REPLY = "conversations.reply";
     static final String THREAD = "conversations.thread";
@@ -32,12 +32,6 @@ final class DynamoConversations implements Conversations {
     static final String AUDIT = "conversations.audit";
     private static final String OPEN_POST = "attribute_exists(pk) AND attribute_not_exists(#removed) AND attribute_not_exists(#hidden)";
     private static final Map<String, String> STATE = Map.of("#removed", PostItems.REMOVED, "#hidden", PostItems.HIDDEN);
-
-    private final Table table;
-
-    DynamoConversations(Table table) {
-        this.table = table;
-    }
 
     /** One BatchGetItem of the post's key in each community: a post is found by its key, no index. */
     @Override

@@ -17,18 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A person's roles are one BatchGetItem of their (at most two) keys; a role's holders one query of its
  * partition. erase-my-data deletes them by key (DynamoPrivacy), export-my-data lists them.
  */
-final class DynamoGrants implements Grants {
+record DynamoGrants(Table table, Clock clock) implements Grants {
     static final String GRANTS_OF = "grants.of";
     static final String GRANT = "grants.grant";
     static final String HOLDERS = "grants.holders";
-
-    private final Table table;
-    private final Clock clock;
-
-    DynamoGrants(Table table, Clock clock) {
-        this.table = table;
-        this.clock = clock;
-    }
 
     @Override
     public Set<Grant> grantsOf(String personId) {

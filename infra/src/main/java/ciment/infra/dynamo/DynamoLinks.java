@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a message arriving in a channel finds its community with one read and a channel shows one community at
  * most. Both are written together, or neither.
  */
-final class DynamoLinks implements Links {
+record DynamoLinks(Table table) implements Links {
     static final String LINK = "links.link";
     static final String UNLINK = "links.unlink";
     static final String LANGUAGE = "links.language";
@@ -31,12 +31,6 @@ final class DynamoLinks implements Links {
     static final String LINK_PREFIX = "LINK#";
     static final String CLAIM_PREFIX = "CHAN#";
     static final String CLAIM = "CHAN";
-
-    private final Table table;
-
-    DynamoLinks(Table table) {
-        this.table = table;
-    }
 
     @Override
     public boolean link(Link link) {

@@ -11,17 +11,7 @@ import java.util.List;
  * into), then the accounts (a caller resolves to into from then on), then what from belongs to, and
  * from's PROFILE is marked last, as an alias of into: their posts keep from's id.
  */
-final class DynamoMerge {
-    private final PersonMoves people;
-    private final DynamoCommunities communities;
-    private final DynamoGrants grants;
-
-    DynamoMerge(PersonMoves people, DynamoCommunities communities, DynamoGrants grants) {
-        this.people = people;
-        this.communities = communities;
-        this.grants = grants;
-    }
-
+record DynamoMerge(PersonMoves people, DynamoCommunities communities, DynamoGrants grants) {
     /** A step of a merge, named for tests that stop between two. */
     record Step(String name, Runnable action) {
     }

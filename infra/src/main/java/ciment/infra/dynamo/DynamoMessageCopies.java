@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -18,23 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a reaction or a reply to a message comes seconds after the bot sent it at the earliest. Issue 5's mirrors
  * are the same items. No person's words, name or id are in it.
  */
-public final class DynamoMessageCopies implements MessageCopies {
+record DynamoMessageCopies(Table table) implements MessageCopies {
     static final String RECORD = "copies.record";
     static final String FIND = "copies.find";
     static final String PREFIX = "MSG#";
     static final String SORT = "MSG";
     static final String POST = "post";
-
-    private final Table table;
-
-    public DynamoMessageCopies(DynamoDbClient client, String tableName, CapacityMeter meter) {
-        this(new Table(client, tableName, meter));
-    }
-
-    /** On the table, client and meter the other repositories share (see {@link DynamoRepositories}). */
-    DynamoMessageCopies(Table table) {
-        this.table = table;
-    }
 
     @Override
     public boolean record(Platform platform, String conversationId, String messageId, String postRef) {

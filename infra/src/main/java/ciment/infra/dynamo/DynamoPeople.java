@@ -1,5 +1,6 @@
 package ciment.infra.dynamo;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
@@ -40,6 +41,7 @@ final class DynamoPeople implements People {
     static final String WITHDRAW = "people.withdraw";
     static final String DECLARING = "people.declaring";
     static final String ACCOUNTS = "people.accounts";
+    static final String CHOOSE_LANGUAGE = "people.chooseLanguage";
 
     /** Aliases followed from a merged person to the one they became (a merge of a merge, and so on). */
     private static final int ALIASES_AT_MOST = 8;
@@ -257,4 +259,23 @@ final class DynamoPeople implements People {
         return table.queryAll(operation, Keys.underPerson(personId, Keys.IDENTITY_PREFIX));
     }
 
+
+    /**
+     * Sets (or removes, for auto) the language on PROFILE, for export-my-data, and on each identity link, where
+     * a request finds it in the read that finds the person. One update per item: each is idempotent, so a
+     * request cut short is finished by sending it again.
+     */
+    @Override
+    public void chooseLanguage(Person person, Optional<Language> language) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(Keys.profile(person.id()));
+        accounts(person).forEach(account -> keys.add(Keys.identityLink(account)));
+        String update = language.isPresent() ? "SET #language = :language" : "REMOVE #language";
+        Map<String, AttributeValue> values = language.map(chosen -> Map.of(":language", Keys.s(chosen.code())))
+                .orElse(Map.of());
+        for (Map<String, AttributeValue> key : keys) {
+            table.update(CHOOSE_LANGUAGE, key, update, EXISTS, Map.of("#language", PersonItems.LANGUAGE), values,
+                    item -> PersonItems.withLanguage(item, language));
+        }
+    }
 }

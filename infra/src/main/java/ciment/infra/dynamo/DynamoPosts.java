@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Posts, kept in their community's partition under sortable ids: the newest page is one Query. */
-final class DynamoPosts implements Posts {
+record DynamoPosts(Table table) implements Posts {
     static final String ADD = "posts.add";
     static final String LATEST = "posts.latest";
     static final String PAGE = "posts.page";
@@ -29,12 +29,6 @@ final class DynamoPosts implements Posts {
      */
     static final long PAGE_BYTES = 4 * CapacityCalculator.READ_UNIT_BYTES;
     static final int FIRST_READ = 5;
-
-    private final Table table;
-
-    DynamoPosts(Table table) {
-        this.table = table;
-    }
 
     /** One conditional put: a retried or duplicated request finds its post there and writes nothing. */
     @Override

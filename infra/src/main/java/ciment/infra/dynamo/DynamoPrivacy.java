@@ -34,21 +34,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Memberships go before posts: a membership that a last steward cannot leave stops the erasure before
  * anything else is deleted.
  */
-final class DynamoPrivacy implements PersonalRecords {
+record DynamoPrivacy(Table table, DynamoGrants grants, PersonalIndex index, Erasure erasure)
+        implements PersonalRecords {
     static final String COLLECT = "privacy.collect";
     static final String ERASE = "privacy.erase";
     static final String CREDIT = "privacy.credit";
 
-    private final Table table;
-    private final DynamoGrants grants;
-    private final PersonalIndex index;
-    private final Erasure erasure;
-
-    DynamoPrivacy(Table table, DynamoCommunities communities, DynamoPeople people, DynamoGrants grants) {
-        this.table = table;
-        this.grants = grants;
-        this.index = new PersonalIndex(table);
-        this.erasure = new Erasure(table, index, communities, people, grants);
+    /** On the table, erasing through the repositories that hold a person's memberships, profile and grants. */
+    static DynamoPrivacy over(Table table, DynamoCommunities communities, DynamoPeople people, DynamoGrants grants) {
+        PersonalIndex index = new PersonalIndex(table);
+        return new DynamoPrivacy(table, grants, index, new Erasure(table, index, communities, people, grants));
     }
 
     /** A step of an erasure, named for tests that stop between two. Each returns the communities that stopped it. */

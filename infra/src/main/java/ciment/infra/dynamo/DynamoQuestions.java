@@ -15,18 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code open#<id>}, then {@code done#<id>} once answered), so listing them is one query. A pinned post is
  * flagged and named by a small item beside the community's posts ({@code KNOW#<id>}), read back by key.
  */
-final class DynamoQuestions implements Questions {
+record DynamoQuestions(Table table) implements Questions {
     static final String ACCEPT = "questions.accept";
     static final String QUESTIONS = "questions.list";
     static final String PIN = "knowledge.pin";
     static final String KNOWLEDGE = "knowledge.list";
     private static final String ROOT = "root";
-
-    private final Table table;
-
-    DynamoQuestions(Table table) {
-        this.table = table;
-    }
 
     @Override
     public boolean accept(Post question, Post answer) {

@@ -38,7 +38,7 @@ public final class DynamoRepositories {
         DynamoCommunities communities = new DynamoCommunities(table);
         DynamoGrants grants = new DynamoGrants(table, Clock.systemUTC());
         this.people = new DynamoPeople(table, communities, grants);
-        this.privacy = new DynamoPrivacy(table, communities, people, grants);
+        this.privacy = DynamoPrivacy.over(table, communities, people, grants);
         this.repositories = new Repositories(communities, new DynamoPosts(table), new DynamoConversations(table),
                 new DynamoQuestions(table), new DynamoLinks(table), new DynamoMessageCopies(table), people,
                 new Outbox(table), privacy, seal, grants, new DynamoQuotas(table));
@@ -85,7 +85,7 @@ public final class DynamoRepositories {
 
     /** Measures stored bytes per community into the usage items (a daily job). */
     public StorageMeasure storageMeasure() {
-        return new StorageMeasure(client, table, meter);
+        return new StorageMeasure(table);
     }
 
     /**

@@ -28,27 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The steps of erase-my-data, in their order (see {@link DynamoPrivacy}): each deletes what is left of its
  * kind, for the person and the people merged into them, and can run again.
  */
-final class Erasure {
+record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, DynamoPeople people,
+        DynamoGrants grants) {
     /** Who an audit entry names once its steward erased their data. */
     static final String FORMER_MEMBER = "A former member";
 
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
     /** Updates of one erasure in flight at once (well under a table's per-partition limits). */
     private static final int AT_ONCE = 8;
-
-    private final Table table;
-    private final PersonalIndex index;
-    private final DynamoCommunities communities;
-    private final DynamoPeople people;
-    private final DynamoGrants grants;
-
-    Erasure(Table table, PersonalIndex index, DynamoCommunities communities, DynamoPeople people, DynamoGrants grants) {
-        this.table = table;
-        this.index = index;
-        this.communities = communities;
-        this.people = people;
-        this.grants = grants;
-    }
 
     List<Step> steps(Person person) {
         String id = person.id();

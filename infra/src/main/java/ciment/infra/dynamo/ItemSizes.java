@@ -11,11 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * significant digits plus one, booleans and nulls one byte; a list or map costs 3 bytes plus one byte
  * and the size (and, in a map, the name) of each element; a set is the sum of its elements.
  */
-public final class ItemSizes {
+final class ItemSizes {
     private ItemSizes() {
     }
 
-    public static long of(Map<String, AttributeValue> item) {
+    static long of(Map<String, AttributeValue> item) {
         long size = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             size += utf8(attribute.getKey()) + value(attribute.getValue());
@@ -24,7 +24,7 @@ public final class ItemSizes {
     }
 
     /** The sum of the items' sizes, as a Query counts what it returns. */
-    public static long total(List<Map<String, AttributeValue>> items) {
+    static long total(List<Map<String, AttributeValue>> items) {
         long size = 0;
         for (Map<String, AttributeValue> item : items) {
             size += of(item);

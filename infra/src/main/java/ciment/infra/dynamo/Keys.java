@@ -49,15 +49,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code ALERT#<yyyy-mm>#<percent>}. A request is a community's when its partition is {@code C#<id>} or
  * {@code Q#<id>} (its questions in gsi1).
  */
-public final class Keys {
-    public static final String PK = "pk";
+final class Keys {
+    static final String PK = "pk";
     static final String SK = "sk";
     static final String GSI1 = "gsi1";
     static final String GSI1_PK = "gsi1pk";
     static final String GSI1_SK = "gsi1sk";
     static final String GSI2 = "gsi2";
-    public static final String GSI2_PK = "gsi2pk";
-    public static final String GSI2_SK = "gsi2sk";
+    static final String GSI2_PK = "gsi2pk";
+    static final String GSI2_SK = "gsi2sk";
     static final String ALIAS_PREFIX = "ALIAS#";
 
     static final String META = "META";
@@ -70,9 +70,9 @@ public final class Keys {
     static final String THREAD_PREFIX = "THREAD#";
     static final String REACTION_PREFIX = "R#";
     static final String AUDIT_PREFIX = "AUDIT#";
-    public static final String QUESTIONS_PREFIX = "Q#";
+    static final String QUESTIONS_PREFIX = "Q#";
     static final String KNOWLEDGE_PREFIX = "KNOW#";
-    public static final String COMMUNITY_PREFIX = "C#";
+    static final String COMMUNITY_PREFIX = "C#";
     static final String PERSON_PREFIX = "P#";
     static final String REQUEST_PREFIX = "REQ#";
     static final String IDENTITY_PREFIX = "ID#";
@@ -91,7 +91,7 @@ public final class Keys {
     private Keys() {
     }
 
-    public static String community(String communityId) {
+    static String community(String communityId) {
         return COMMUNITY_PREFIX + communityId;
     }
 
@@ -195,7 +195,7 @@ public final class Keys {
         return key.substring(prefix.length());
     }
 
-    public static Map<String, AttributeValue> key(String pk, String sk) {
+    static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }
 
@@ -254,7 +254,7 @@ public final class Keys {
         return key(GRANT_PREFIX + grant.name(), person(personId));
     }
 
-    public static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 }

@@ -33,7 +33,7 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     static final String RELEASED = "outbox.released";
 
     /** How long a notice is kept, delivered or not: longer than a stream keeps its records (24 h). */
-    public static final Duration KEPT_FOR = Duration.ofDays(3);
+    static final Duration KEPT_FOR = Duration.ofDays(3);
     /** A claim older than this was made by an attempt that crashed or timed out: it may be claimed again. */
     public static final Duration CLAIM_LASTS = Duration.ofMinutes(1);
 

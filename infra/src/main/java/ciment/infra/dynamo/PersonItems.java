@@ -105,9 +105,12 @@ final class PersonItems {
                 bool(item, ERASING), language(item, LANGUAGE), Optional.empty());
     }
 
-    /** Roles and skills as typed, in the order declared, with their keys as a set for the write conditions. */
+    /**
+     * Roles and skills as typed, in the order declared, with their keys as a set for the write conditions; the
+     * person with the language PROFILE keeps for them.
+     */
     static Profile profile(Person person, Map<String, AttributeValue> item) {
-        return new Profile(person, texts(item, ROLES), texts(item, SKILLS), optional(item, EMAIL),
+        return new Profile(person.choosing(language(item, LANGUAGE)), texts(item, ROLES), texts(item, SKILLS), optional(item, EMAIL),
                 optional(item, EMAIL_VOUCHED_BY));
     }
 
@@ -135,6 +138,14 @@ final class PersonItems {
     static Person personOfIdentity(Map<String, AttributeValue> item) {
         return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST), bool(item, ERASING),
                 language(item, LANGUAGE), language(item, CHAT_LANGUAGE));
+    }
+
+    /** An item as it is once the language is set on it (or removed from it, for auto): sizes the update. */
+    static Map<String, AttributeValue> withLanguage(Map<String, AttributeValue> item, Optional<Language> language) {
+        Map<String, AttributeValue> after = new HashMap<>(item);
+        after.remove(LANGUAGE);
+        language.ifPresent(chosen -> after.put(LANGUAGE, s(chosen.code())));
+        return after;
     }
 
     /** A language kept as its code; a code no longer valid reads as none (the person's chat tool's applies). */

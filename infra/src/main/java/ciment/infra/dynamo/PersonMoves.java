@@ -12,18 +12,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The steps of a merge that concern people ({@link DynamoMerge} runs them, in its order); each can run again. */
-final class PersonMoves {
+record PersonMoves(Table table, DynamoPeople people, TopicDeclarations topics) {
     private static final String EXISTS = "attribute_exists(" + Keys.PK + ")";
-
-    private final Table table;
-    private final DynamoPeople people;
-    private final TopicDeclarations topics;
-
-    PersonMoves(Table table, DynamoPeople people, TopicDeclarations topics) {
-        this.table = table;
-        this.people = people;
-        this.topics = topics;
-    }
 
     /**
      * From's address (if any) now leads to into, so that an account enrolling with it meanwhile joins

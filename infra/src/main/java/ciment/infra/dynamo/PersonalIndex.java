@@ -15,15 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * merged into them, notices to their accounts), in their own partition their reactions, and beside their
  * accounts' identity links the posts others saved with their words.
  */
-final class PersonalIndex {
+record PersonalIndex(Table table) {
     /** People merged into people merged into this one, and so on: as many hops as a merge follows. */
     static final int ALIAS_DEPTH = 8;
-
-    private final Table table;
-
-    PersonalIndex(Table table) {
-        this.table = table;
-    }
 
     /** The person and the people merged into them, however many merges ago (from the second index). */
     Set<String> withAliases(String operation, String personId) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -25,14 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class StorageMeasure {
     private static final String OPERATION = "usage.storage";
 
-    private final DynamoDbClient client;
     private final Table table;
-    private final CapacityMeter meter;
 
-    StorageMeasure(DynamoDbClient client, Table table, CapacityMeter meter) {
-        this.client = client;
+    /** Scans with the table's client, and meters the scan on its meter. */
+    StorageMeasure(Table table) {
         this.table = table;
-        this.meter = meter;
     }
 
     /** Measures every owner's bytes now and writes them as {@code day}'s level; returns them by owner. */
@@ -49,7 +45,7 @@ public final class StorageMeasure {
         Map<String, AttributeValue> next = null;
         do {
             Map<String, AttributeValue> start = next;
-            ScanResponse page = client.scan(b -> b.tableName(table.name()).exclusiveStartKey(start)
+            ScanResponse page = table.client().scan(b -> b.tableName(table.name()).exclusiveStartKey(start)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             for (Map<String, AttributeValue> item : page.items()) {
                 String community = UsageItems.communityOf(item.get(Keys.PK).s());
@@ -59,7 +55,7 @@ public final class StorageMeasure {
             }
             double reported = page.consumedCapacity() == null || page.consumedCapacity().capacityUnits() == null
                     ? 0 : page.consumedCapacity().capacityUnits();
-            meter.record(OPERATION, (String) null, Units.read(reported),
+            table.meter().record(OPERATION, (String) null, Units.read(reported),
                     Units.read(CapacityCalculator.query(ItemSizes.total(page.items()), ReadMode.of(false))));
             next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (next != null);
@@ -76,17 +72,16 @@ public final class StorageMeasure {
     }
 
     private void write(String owner, LocalDate day, long stored) {
-        Map<String, AttributeValue> key = Keys.key(UsageItems.partition(owner), UsageItems.DAY_PREFIX + day);
+        Map<String, AttributeValue> key = UsageItems.dayKey(owner, day);
+        Map<String, AttributeValue> entry = UsageItems.monthEntry(owner, day);
         Map<String, AttributeValue> values = Map.of(":bytes", AttributeValue.fromN(Long.toString(stored)),
-                ":month", Keys.s(UsageItems.DAY_PREFIX + day.toString().substring(0, 7)),
-                ":owner", Keys.s(owner + "#" + String.format("%02d", day.getDayOfMonth())));
+                ":month", entry.get(UsageItems.MONTH), ":owner", entry.get(UsageItems.OWNER_DAY));
         table.update(OPERATION, key, "SET #bytes = :bytes, gsi2pk = :month, gsi2sk = :owner", null,
                 Map.of("#bytes", Meter.DYNAMODB_STORED_BYTES.key()), values, old -> {
                     Map<String, AttributeValue> after = new HashMap<>(old);
                     after.putAll(key);
                     after.put(Meter.DYNAMODB_STORED_BYTES.key(), values.get(":bytes"));
-                    after.put(Keys.GSI2_PK, values.get(":month"));
-                    after.put(Keys.GSI2_SK, values.get(":owner"));
+                    after.putAll(entry);
                     return after;
                 });
     }

@@ -33,26 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * from the item sizes, and records both under the store operation that made the request, with the
  * partition it touched (its key's, or its key condition's), by which a {@code UsageMeter} attributes it.
  */
-final class Table {
+record Table(DynamoDbClient client, String name, CapacityMeter meter) {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String CONFLICT = "TransactionConflict";
     private static final int TRANSACTION_ATTEMPTS = 5;
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_ATTEMPTS = 8;
-
-    private final DynamoDbClient client;
-    private final String name;
-    private final CapacityMeter meter;
-
-    Table(DynamoDbClient client, String name, CapacityMeter meter) {
-        this.client = client;
-        this.name = name;
-        this.meter = meter;
-    }
-
-    String name() {
-        return name;
-    }
 
     Optional<Map<String, AttributeValue>> get(String operation, Map<String, AttributeValue> key, boolean consistent) {
         GetItemResponse response = client.getItem(b -> b.tableName(name).key(key).consistentRead(consistent)

@@ -18,13 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the conditions), and each an entry in its topic's partition ({@code TOPIC#<key>}), so that `who` is one
  * query. Declaring and withdrawing change both in one transaction.
  */
-final class TopicDeclarations {
-    private final Table table;
-
-    TopicDeclarations(Table table) {
-        this.table = table;
-    }
-
+record TopicDeclarations(Table table) {
     /**
      * Appends the text to the profile's list and its key to the profile's set, on the condition that
      * the key is not there yet, and puts the topic's index entry, in one transaction. PROFILE is read

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * meanwhile: the AWS SDK's first client and call cost about as much as Bolt or the Bot Framework
  * adapter (MEASURED.md): on two cores both load at once.
  */
-public final class StoreStartup {
+final class StoreStartup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreStartup.class);
 
     private StoreStartup() {
@@ -24,7 +24,7 @@ public final class StoreStartup {
      * only warms up: the first request will reach the table itself); a store that cannot be made at
      * all (bad settings) fails the future.
      */
-    public static CompletableFuture<DynamoRepositories> begin(Settings settings) {
+    static CompletableFuture<DynamoRepositories> begin(Settings settings) {
         return begin(settings.table(), () -> DynamoRepositories.fromSettings(settings), DynamoRepositories::prime);
     }
 

@@ -1,7 +1,6 @@
 package ciment.infra.metering;
 
 import ciment.core.cost.Meter;
-import ciment.infra.dynamo.Keys;
 import ciment.infra.dynamo.UsageItems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -75,16 +74,17 @@ final class UsageFlush {
             add.append(", #inexact :one");
         }
         names.put("#req", UsageItems.REQUEST);
-        names.put("#g2pk", Keys.GSI2_PK);
-        names.put("#g2sk", Keys.GSI2_SK);
+        names.put("#g2pk", UsageItems.MONTH);
+        names.put("#g2sk", UsageItems.OWNER_DAY);
+        Map<String, AttributeValue> entry = UsageItems.monthEntry(owner, day);
         values.put(":req", AttributeValue.fromS(requestId));
-        values.put(":month", AttributeValue.fromS(UsageItems.DAY_PREFIX + day.toString().substring(0, 7)));
-        values.put(":owner", AttributeValue.fromS(owner + "#" + String.format("%02d", day.getDayOfMonth())));
+        values.put(":month", entry.get(UsageItems.MONTH));
+        values.put(":owner", entry.get(UsageItems.OWNER_DAY));
         String update = "SET #req = :req, #g2pk = :month, #g2sk = :owner ADD " + add;
         flushes.incrementAndGet();
         try {
             UpdateItemResponse response = client.updateItem(b -> b.tableName(table)
-                    .key(Keys.key(UsageItems.partition(owner), UsageItems.DAY_PREFIX + day))
+                    .key(UsageItems.dayKey(owner, day))
                     .updateExpression(update)
                     .conditionExpression("attribute_not_exists(#req) OR #req <> :req")
                     .expressionAttributeNames(names).expressionAttributeValues(values)
@@ -92,7 +92,7 @@ final class UsageFlush {
             settled(owner, earlierFlushes);
             // No index key before (ALL_OLD: moto leaves unchanged attributes out of UPDATED_OLD): this flush put
             // the item's index entry (a storage measure may have put it first).
-            boolean created = !response.hasAttributes() || !response.attributes().containsKey(Keys.GSI2_PK);
+            boolean created = !response.hasAttributes() || !response.attributes().containsKey(UsageItems.MONTH);
             if (created) {
                 owed.merge(owner, 1, Integer::sum);
             }

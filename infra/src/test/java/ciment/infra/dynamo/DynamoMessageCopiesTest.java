@@ -28,7 +28,7 @@ class DynamoMessageCopiesTest {
     static void table() {
         table = MotoTables.create("copies");
         meter = new CapacityMeter(CapacityMeter.Source.COMPUTED);
-        copies = new DynamoMessageCopies(MotoTables.CLIENT, table, meter);
+        copies = new DynamoMessageCopies(new Table(MotoTables.CLIENT, table, meter));
     }
 
     @Test
@@ -73,7 +73,7 @@ class DynamoMessageCopiesTest {
     @Test
     void recordAndFind_costTwoWritesAndHalfARead_metered() {
         CapacityMeter own = new CapacityMeter(CapacityMeter.Source.COMPUTED);
-        DynamoMessageCopies metered = new DynamoMessageCopies(MotoTables.CLIENT, table, own);
+        DynamoMessageCopies metered = new DynamoMessageCopies(new Table(MotoTables.CLIENT, table, own));
 
         metered.record(Platform.TEAMS, CHANNEL, "1700000000004", POST);
         metered.find(Platform.TEAMS, CHANNEL, "1700000000004");

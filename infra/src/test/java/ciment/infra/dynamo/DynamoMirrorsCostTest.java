@@ -29,6 +29,7 @@ class DynamoMirrorsCostTest {
         assertEquals(CapacityMeter.Units.write(3), meter.units());
         assertEquals(3, meter.total().requests());
         assertEquals(Optional.of(post.reference()),
-                new DynamoMessageCopies(MotoTables.CLIENT, table, meter).find(Platform.SLACK, "C0A", "1700000000.000100"));
+                new DynamoMessageCopies(new Table(MotoTables.CLIENT, table, meter))
+                        .find(Platform.SLACK, "C0A", "1700000000.000100"));
     }
 }

@@ -120,6 +120,28 @@ class DynamoPeopleTest {
     }
 
     @Test
+    void chooseLanguage_setsItOnTheProfileAndEveryAccount_andAutoRemovesIt() {
+        Person person = new Person(Sample.personId(), "Camille");
+        ChatAccount slack = new ChatAccount(Platform.SLACK, "T0001", "U" + person.id());
+        ChatAccount teams = new ChatAccount(Platform.TEAMS, "0f9b2c4e-tenant", "aad-" + person.id());
+        store.people().enroll(slack, person.hearing(Optional.of(Language.ENGLISH)), Optional.empty());
+        MotoTables.CLIENT.putItem(b -> b.tableName(table).item(PersonItems.identity(teams, person)));
+
+        store.people().chooseLanguage(person, Optional.of(Language.FRENCH));
+
+        assertEquals(Optional.of(Language.FRENCH), store.people().find(slack).orElseThrow().language());
+        assertEquals(Optional.of(Language.ENGLISH), store.people().find(slack).orElseThrow().chatLanguage());
+        assertEquals(Optional.of(Language.FRENCH), store.people().find(teams).orElseThrow().language());
+        assertEquals(Optional.of(Language.FRENCH), store.people().profile(person).person().language());
+        assertEquals(3, dynamo.meter().usage(DynamoPeople.CHOOSE_LANGUAGE).requests());
+
+        store.people().chooseLanguage(person, Optional.empty());
+
+        assertEquals(Optional.empty(), store.people().find(slack).orElseThrow().language());
+        assertEquals(Optional.empty(), store.people().find(teams).orElseThrow().language());
+    }
+
+    @Test
     void accounts_ofAPersonNeverRegistered_isEmpty() {
         assertEquals(List.of(), store.people().accounts(new Person(Sample.personId(), "Nobody")));
     }

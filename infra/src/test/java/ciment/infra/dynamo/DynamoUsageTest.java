@@ -75,7 +75,7 @@ class DynamoUsageTest {
         table.putNew("t", new java.util.HashMap<>(Map.of("pk", AttributeValue.fromS("C#a"),
                 "sk", AttributeValue.fromS("POST#1"), "text", AttributeValue.fromS("x".repeat(500)))));
         table.putNew("t", new java.util.HashMap<>(Keys.key("P#p1", "PROFILE")));
-        StorageMeasure measure = new StorageMeasure(MotoTables.CLIENT, table, capacity);
+        StorageMeasure measure = new StorageMeasure(table);
         LocalDate day = LocalDate.of(2026, 11, 27);
         Map<String, Long> first = measure.measure(day);
         long post = "pkC#a".length() + "skPOST#1".length() + "textx".length() + 499 + 100;

@@ -14,6 +14,12 @@ public interface Links {
     /** Takes the link away; false when it was not there (any more). */
     boolean unlink(Link link);
 
+    /**
+     * Keeps the language of the link's copies ({@link Link#language}, empty: the deployment's); false (nothing
+     * written) when the channel is not linked to the link's community (any more).
+     */
+    boolean setLanguage(Link link);
+
     /** The community a channel is linked to. */
     Optional<Link> linkOf(Channel channel);
 

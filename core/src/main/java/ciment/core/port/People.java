@@ -79,7 +79,19 @@ public interface People {
     List<Person> declaring(String topicKey);
 
     /** The chat accounts linked to a person. */
-    List<ChatAccount> accounts(Person person);
+    default List<ChatAccount> accounts(Person person) {
+        return linked(person).stream().map(Linked::account).toList();
+    }
+
+    /**
+     * A chat account linked to a person, with the language its chat tool said it uses when Ciment met it (empty:
+     * it said none): a notice to the account is said in it when the person chose no language.
+     */
+    record Linked(ChatAccount account, Optional<Language> chatLanguage) {
+    }
+
+    /** The chat accounts linked to a person, each with its chat language: as {@link #accounts}, the same read. */
+    List<Linked> linked(Person person);
 
     /** Keeps the language the person chose (empty: their chat tool's) on their profile and on each of their accounts. */
     void chooseLanguage(Person person, Optional<Language> language);

@@ -29,19 +29,23 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
         AddressTrust trust = new AddressTrust(store.people(), finance.named().trusted());
         Identity identity = new Identity(store.people(), trust, clock);
         CommunityActions communities = new CommunityActions(store.communities(), store.people(), clock, quota);
-        MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), trust);
+        Addressees addressees = new Addressees(store.people(), fallback);
+        ReadingLanguage reading = new ReadingLanguage(store.people(), fallback);
+        MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), addressees,
+                trust);
         PostLocator locator = new PostLocator(store.communities(), store.conversations());
         return new Actions(identity, communities,
-                new Stewardship(store.communities(), store.people(), store.notices(), communities, identity, clock),
+                new Stewardship(store.communities(), store.people(), store.notices(), addressees, communities, identity,
+                        clock),
                 new PostActions(store.communities(), store.posts(), communities, mentions, quota),
                 new FeedActions(store.communities(), store.posts(), communities, new FeedCursor(store.seal())),
                 new ProfileActions(store.people(), store.communities()),
                 new PrivacyActions(store.communities(), store.people(), store.personalRecords(), store.notices(),
-                        clock),
+                        reading, clock),
                 new ConversationActions(store.communities(), store.conversations(), communities, locator, mentions,
                         quota),
                 new QuestionActions(store.communities(), store.questions(), communities, locator),
-                new LinkActions(store.communities(), store.links(), communities),
+                new LinkActions(store.communities(), store.links(), communities, fallback),
                 new FinanceActions(store.communities(), store.people(), store.grants(),
                         new Roles(store.people(), store.grants(), finance.named(), trust), finance, trust, clock),
                 new HomeActions(store.communities(), store.people()),
@@ -49,7 +53,7 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
                         store.personalRecords(), quota),
                 new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
                         store.messageCopies(), mentions, quota),
-                new ReadingLanguage(store.people(), fallback));
+                reading);
     }
 
     /** The person asking, looked up the first time a use case needs them. */

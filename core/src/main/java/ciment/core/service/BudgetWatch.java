@@ -1,17 +1,16 @@
 package ciment.core.service;
 
 import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.i18n.Message;
 import ciment.core.cost.CostReport;
 import ciment.core.cost.PriceTable;
 import ciment.core.cost.ShownCurrency;
 import ciment.core.cost.UsageDay;
-import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.Grant;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
-import ciment.core.model.Recipient;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
 import ciment.core.port.Notices;
@@ -54,6 +53,7 @@ public final class BudgetWatch {
     private final People people;
     private final Roles roles;
     private final Notices notices;
+    private final Addressees addressees;
     private final Clock clock;
     private final Map<YearMonth, PriceTable> tables = new ConcurrentHashMap<>();
     /** Budgets as last read, per community: read again once older than {@link #BUDGET_KEPT}. */
@@ -74,7 +74,14 @@ public final class BudgetWatch {
     public record Alert(String communityId, YearMonth month, int percent, int told) {
     }
 
+    /** Telling whoever's language is not known in English. */
     public BudgetWatch(Repositories store, Usage usage, Finance finance, Clock clock) {
+        this(store, usage, finance, clock, Language.ENGLISH);
+    }
+
+    /** Telling whoever's language is not known in {@code fallback} (CIMENT_DEFAULT_LANGUAGE). */
+    public BudgetWatch(Repositories store, Usage usage, Finance finance, Clock clock, Language fallback) {
+        this.addressees = new Addressees(store.people(), fallback);
         this.usage = usage;
         this.prices = finance.prices();
         this.currency = finance.currency();
@@ -154,22 +161,23 @@ public final class BudgetWatch {
         Map<String, Person> told = new LinkedHashMap<>();
         people.people(communities.stewards(communityId)).forEach(person -> told.put(person.id(), person));
         roles.holders(Grant.FINANCE).forEach(person -> told.putIfAbsent(person.id(), person));
-        // Said in English until notices carry a Message (the recipient's language is the delivery's to know).
         Message named = slug == null ? Message.of("delivery.budget.someCommunity") : Message.verbatim(slug);
-        String text = Catalogue.ENGLISH.say(Message.of(percent >= 100 ? "delivery.budget.reached" : "delivery.budget.used",
-                named, percent, currency.rated(budget), month.toString(), currency.of(cost)));
+        // Made for each recipient's words: the amounts are arguments, each language shows them its own way.
+        Function<Catalogue, Message> text = words -> Message.of(percent >= 100 ? "delivery.budget.reached"
+                : "delivery.budget.used", named, percent, currency.rated(budget), month.toString(), currency.of(cost));
         Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         int count = 0;
         for (Person person : told.values()) {
             if (person.erasing()) {
                 continue;
             }
-            List<ChatAccount> accounts = people.accounts(person);
-            if (accounts.isEmpty()) {
+            Optional<Addressees.Addressee> to = addressees.direct(person);
+            if (to.isEmpty()) {
                 continue;
             }
             String id = Ulid.derived(monthStart, "budget|" + communityId + "|" + month + "|" + percent + "|" + person.id());
-            notices.send(new Notice(id, Recipient.direct(accounts.get(0), null), text, clock.instant()));
+            Catalogue words = to.get().words();
+            notices.send(Notice.told(id, to.get().to(), words, text.apply(words), clock.instant()));
             count++;
         }
         return count;

@@ -1,13 +1,11 @@
 package ciment.core.service;
 
-import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
-import ciment.core.model.Recipient;
 import ciment.core.model.Refusal;
 import ciment.core.model.Text;
 import ciment.core.model.Ulid;
@@ -30,7 +28,8 @@ import java.util.regex.Pattern;
  * {@link #MAX_MENTIONED} people is refused by {@link #allow} before any is looked up, and before the post is
  * written.
  */
-record MentionNotices(Communities communities, People people, Notices notices, AddressTrust trust) {
+record MentionNotices(Communities communities, People people, Notices notices, Addressees addressees,
+        AddressTrust trust) {
     /**
      * At most this many people are mentioned (so looked up, and told) per post: a post naming a crowd is not a
      * way to message everyone, nor to make Ciment look up hundreds of people.
@@ -91,14 +90,11 @@ record MentionNotices(Communities communities, People people, Notices notices, A
     }
 
     private void tell(Person person, Person author, Caller caller, Post post) {
-        Recipient to = DirectRecipient.of(people, person, caller);
-        if (to == null) {
-            return;
-        }
-        // Said in English until notices carry a Message (the recipient's language is the delivery's to know).
-        String text = Catalogue.ENGLISH.say(Message.of("delivery.mention", Message.verbatim(author.displayName()),
-                post.slug(), post.reference(), Message.verbatim(Text.cut(post.text(), EXCERPT))));
-        String id = Ulid.derived(post.createdAt(), "mention|" + post.id() + "|" + person.id());
-        notices.send(Notice.aboutPost(id, to, text, caller.at(), post.reference()));
+        addressees.direct(person, caller).ifPresent(to -> {
+            Message text = Message.of("delivery.mention", Message.verbatim(author.displayName()), post.slug(),
+                    post.reference(), Message.verbatim(Text.cut(post.text(), EXCERPT)));
+            String id = Ulid.derived(post.createdAt(), "mention|" + post.id() + "|" + person.id());
+            notices.send(Notice.told(id, to.to(), to.words(), text, caller.at()).about(post.reference()));
+        });
     }
 }

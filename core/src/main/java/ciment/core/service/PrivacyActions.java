@@ -1,7 +1,6 @@
 package ciment.core.service;
 
 import ciment.core.i18n.Listing;
-import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
@@ -32,18 +31,19 @@ import java.util.stream.Collectors;
  * confirm. A last steward is refused until they hand over: a community always keeps a steward.
  */
 public record PrivacyActions(Communities communities, People people, PersonalRecords records, Notices notices,
-        Clock clock) {
+        ReadingLanguage reading, Clock clock) {
     static final Message FILE_ON_ITS_WAY = Message.of("core.export.done");
 
     /**
      * The file is made and sent by the delivery function of the caller's tool, in their direct messages
      * with the app: a file is not something to show in a channel, and a slash command cannot answer
-     * with one.
+     * with one. It is said in the language the caller reads now (they just asked: their request's locale counts).
      */
     public Reply export(Person person, Caller caller) {
         String serviceUrl = caller.replyTo() == null ? null : caller.replyTo().serviceUrl();
-        notices.send(new Notice(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
-                Catalogue.ENGLISH.say(Message.of("delivery.export.file")), clock.instant(), person.id()));
+        notices.send(Notice.told(Ulid.random(clock.instant()), Recipient.direct(caller.account(), serviceUrl),
+                reading.of(caller, Optional.of(person)), Message.of("delivery.export.file"), clock.instant())
+                .carryingDataOf(person.id()));
         return new Reply.Done(FILE_ON_ITS_WAY);
     }
 

@@ -1,6 +1,5 @@
 package ciment.core.service;
 
-import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
@@ -32,8 +31,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** What stewards do: open or close, answer join requests, share stewardship, tag, archive and restore. */
-public record Stewardship(Communities communities, People people, Notices notices, CommunityActions communityActions,
-        Identity identity, Clock clock) {
+public record Stewardship(Communities communities, People people, Notices notices, Addressees addressees,
+        CommunityActions communityActions, Identity identity, Clock clock) {
     public Reply setOpen(Person steward, Slug slug, boolean open) {
         Community community = CommunityActions.writable(stewarded(steward, slug, open ? "core.action.open" : "core.action.close"));
         if (community.open() == open) {
@@ -99,13 +98,13 @@ public record Stewardship(Communities communities, People people, Notices notice
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
         return switch (communities.decide(community.id(), person.id(), approve, membership)) {
             case APPROVED -> {
-                tell(pending.get().replyTo(), Catalogue.ENGLISH.say(Message.of("delivery.join.approved", slug,
-                        Message.verbatim(steward.displayName()))));
+                tell(person, pending.get().replyTo(), Message.of("delivery.join.approved", slug,
+                        Message.verbatim(steward.displayName())));
                 yield new Reply.Done(Message.of("core.decide.approved", Message.verbatim(person.displayName()), slug));
             }
             case DECLINED -> {
-                tell(pending.get().replyTo(), Catalogue.ENGLISH.say(Message.of("delivery.join.declined", slug,
-                        Message.verbatim(steward.displayName()))));
+                tell(person, pending.get().replyTo(), Message.of("delivery.join.declined", slug,
+                        Message.verbatim(steward.displayName())));
                 yield new Reply.Done(Message.of("core.decide.declined", Message.verbatim(person.displayName()), slug));
             }
             case NO_REQUEST -> new Reply.Refused(noRequest(person, slug));
@@ -116,11 +115,16 @@ public record Stewardship(Communities communities, People people, Notices notice
         return Message.of("core.decide.noRequest", Message.verbatim(person.displayName()), slug);
     }
 
-    /** A notice for later delivery, when there is a way to reach the person. */
-    private void tell(Recipient to, String text) {
+    /** A notice for later delivery where the person asked, when there is a way to reach them, in their language. */
+    private void tell(Person person, Recipient to, Message text) {
         if (to != null) {
-            notices.send(new Notice(Ulid.random(clock.instant()), to, text, clock.instant()));
+            tell(Optional.of(addressees.at(person, to)), text);
         }
+    }
+
+    private void tell(Optional<Addressees.Addressee> to, Message text) {
+        to.ifPresent(addressee -> notices.send(Notice.told(Ulid.random(clock.instant()), addressee.to(),
+                addressee.words(), text, clock.instant())));
     }
 
     public Reply steward(Person steward, Caller caller, Slug slug, PersonRef ref, boolean add) {
@@ -148,8 +152,8 @@ public record Stewardship(Communities communities, People people, Notices notice
         Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
         return switch (communities.invite(invitation)) {
             case INVITED -> {
-                tell(reachable(person, caller), Catalogue.ENGLISH.say(Message.of("delivery.invited",
-                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose()))));
+                tell(addressees.direct(person, caller), Message.of("delivery.invited",
+                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose())));
                 yield new Reply.Done(Message.of(community.open() && !person.guest() ? "core.invite.done" : "core.invite.doneNoWait",
                         Message.verbatim(person.displayName()), slug));
             }
@@ -203,10 +207,6 @@ public record Stewardship(Communities communities, People people, Notices notice
         ChatAccount account = mentioned(caller, ref);
         return people.find(account).orElseGet(() -> identity.enroll(account, caller.directory().introduce(account)
                 .orElseThrow(() -> new Refusal(Message.of("core.person.unknowable", Message.verbatim(ref.token()))))));
-    }
-
-    private Recipient reachable(Person person, Caller caller) {
-        return DirectRecipient.of(people, person, caller);
     }
 
     private static ChatAccount mentioned(Caller caller, PersonRef ref) {

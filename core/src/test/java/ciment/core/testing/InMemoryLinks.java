@@ -38,6 +38,19 @@ final class InMemoryLinks implements Links {
     }
 
     @Override
+    public boolean setLanguage(Link link) {
+        synchronized (table) {
+            Link linked = table.links.get(link.channel().key());
+            if (linked == null || !linked.communityId().equals(link.communityId())) {
+                return false;
+            }
+            table.links.put(link.channel().key(), linked.speaking(link.language()));
+            table.writes++;
+            return true;
+        }
+    }
+
+    @Override
     public Optional<Link> linkOf(Channel channel) {
         synchronized (table) {
             return Optional.ofNullable(table.links.get(channel.key()));

@@ -212,10 +212,10 @@ final class InMemoryPeople implements People {
     }
 
     @Override
-    public List<ChatAccount> accounts(Person person) {
+    public List<Linked> linked(Person person) {
         synchronized (table) {
             return table.people.entrySet().stream().filter(e -> e.getValue().id().equals(person.id()))
-                    .map(Map.Entry::getKey).toList();
+                    .map(e -> new Linked(e.getKey(), e.getValue().chatLanguage())).toList();
         }
     }
 

@@ -2,6 +2,7 @@ package ciment.infra.dynamo;
 
 import static ciment.infra.dynamo.Keys.s;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.Channel;
 import ciment.core.model.Link;
 import ciment.core.model.Slug;
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 record DynamoLinks(Table table) implements Links {
     static final String LINK = "links.link";
     static final String UNLINK = "links.unlink";
+    static final String LANGUAGE = "links.language";
+    /** The language of the copies, on both items (absent: the deployment's). */
+    static final String LANGUAGE_ATTRIBUTE = "language";
     static final String FIND = "links.find";
     static final String LIST = "links.list";
     static final String LINK_PREFIX = "LINK#";
@@ -45,6 +49,21 @@ record DynamoLinks(Table table) implements Links {
                 Write.deleteKey(table.name(), claimKey(link.channel()), "attribute_exists(pk)", size, false),
                 Write.deleteKey(table.name(), linkKey(link.communityId(), link.channel()), null, size, false)))
                 .committed();
+    }
+
+    /** Both items, only while the channel is linked to the link's community (not unlinked, nor linked elsewhere). */
+    @Override
+    public boolean setLanguage(Link link) {
+        long size = ItemSizes.of(item(link)) + 100;
+        String update = link.language().isPresent() ? "SET #language = :language" : "REMOVE #language";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":community", s(link.communityId())));
+        link.language().ifPresent(language -> values.put(":language", s(language.code())));
+        Map<String, String> names = Map.of("#language", LANGUAGE_ATTRIBUTE, "#community", "communityId");
+        String condition = "#community = :community";
+        return table.transact(LANGUAGE, List.of(
+                Write.update(table.name(), claimKey(link.channel()), update, condition, names, values, size, false),
+                Write.update(table.name(), linkKey(link.communityId(), link.channel()), update, condition, names,
+                        values, size, false))).committed();
     }
 
     /** Eventually consistent: a channel is linked once, long before most of its messages. */
@@ -83,6 +102,7 @@ record DynamoLinks(Table table) implements Links {
             item.put("serviceUrl", s(link.channel().serviceUrl()));
         }
         item.put("linkedBy", s(link.linkedBy()));
+        link.language().ifPresent(language -> item.put(LANGUAGE_ATTRIBUTE, s(language.code())));
         item.put(Items.AT, s(link.at().toString()));
         return item;
     }
@@ -92,6 +112,7 @@ record DynamoLinks(Table table) implements Links {
                 Items.str(item, "channel"), Items.optional(item, "channelName").orElse(null),
                 Items.optional(item, "serviceUrl").orElse(null));
         return new Link(Items.str(item, "communityId"), new Slug(Items.str(item, "slug")), channel,
-                Items.str(item, "linkedBy"), Instant.parse(Items.str(item, Items.AT)));
+                Items.str(item, "linkedBy"), Instant.parse(Items.str(item, Items.AT)),
+                Items.optional(item, LANGUAGE_ATTRIBUTE).flatMap(Language::ofTag));
     }
 }

@@ -251,8 +251,8 @@ final class DynamoPeople implements People {
 
     /** One index query: identity links are in the index under their person. */
     @Override
-    public List<ChatAccount> accounts(Person person) {
-        return identityItemsOf(ACCOUNTS, person.id()).stream().map(PersonItems::accountOfIdentity).toList();
+    public List<Linked> linked(Person person) {
+        return identityItemsOf(ACCOUNTS, person.id()).stream().map(PersonItems::linkedOfIdentity).toList();
     }
 
     List<Map<String, AttributeValue>> identityItemsOf(String operation, String personId) {

@@ -95,6 +95,11 @@ final class PersonItems {
         return Keys.account(str(item, Keys.PK));
     }
 
+    /** The account of an identity link, with the language its chat tool said when Ciment met it. */
+    static People.Linked linkedOfIdentity(Map<String, AttributeValue> item) {
+        return new People.Linked(accountOfIdentity(item), language(item, CHAT_LANGUAGE));
+    }
+
     static Person personOfProfile(Map<String, AttributeValue> item) {
         return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME), bool(item, GUEST),
                 bool(item, ERASING), language(item, LANGUAGE), Optional.empty());

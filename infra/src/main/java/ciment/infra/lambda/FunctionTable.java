@@ -73,7 +73,8 @@ public final class FunctionTable {
     /** A usage meter on {@code store} whose flushes check the budgets of the communities they touched. */
     static UsageMeter budgeted(DynamoRepositories store, Settings settings) {
         UsageMeter usage = UsageMeter.attachedTo(store, Clock.systemUTC());
-        usage.onFlushed(new BudgetWatch(store.repositories(), store.usage(), finance(store, settings), Clock.systemUTC())::check);
+        usage.onFlushed(new BudgetWatch(store.repositories(), store.usage(), finance(store, settings), Clock.systemUTC(),
+                DefaultLanguage.fromSettings(settings))::check);
         return usage;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.Channel;
 import ciment.core.model.Community;
 import ciment.core.model.Link;
@@ -55,6 +56,27 @@ class DynamoLinksTest {
         assertTrue(store.links().unlink(link(one, general)));
         assertFalse(store.links().unlink(link(one, general)));
         assertTrue(store.links().link(link(two, general)));
+    }
+
+    @Test
+    void aLinksLanguage_isKeptOnBothItems_clearedByDefault_andNotSetOnceTheChannelIsLinkedElsewhere() {
+        Community one = Sample.community(Sample.slug("one"), Sample.personId());
+        Community two = Sample.community(Sample.slug("two"), Sample.personId());
+        Channel general = new Channel(Platform.SLACK, "T1", "C0LANG", "general", null);
+        store.links().link(link(one, general));
+
+        assertTrue(store.links().setLanguage(link(one, general).speaking(Optional.of(Language.FRENCH))));
+
+        assertEquals(Optional.of(Language.FRENCH), store.links().linkOf(general).orElseThrow().language());
+        assertEquals(List.of(Optional.of(Language.FRENCH)),
+                store.links().links(one.id()).stream().map(Link::language).toList());
+        assertTrue(store.links().setLanguage(link(one, general)));
+        assertEquals(Optional.empty(), store.links().linkOf(general).orElseThrow().language());
+
+        store.links().unlink(link(one, general));
+        store.links().link(link(two, general));
+        assertFalse(store.links().setLanguage(link(one, general).speaking(Optional.of(Language.FRENCH))));
+        assertEquals(Optional.empty(), store.links().linkOf(general).orElseThrow().language());
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
+import ciment.core.i18n.Message;
 import ciment.core.model.Notice;
 import ciment.core.model.Recipient;
 import ciment.core.model.Ulid;
@@ -73,6 +76,20 @@ class DynamoOutboxTest {
         assertFalse(item.containsKey("conversationId"));
         assertFalse(item.containsKey("serviceUrl"));
         assertEquals(Optional.of(notice), Outbox.notice(item));
+    }
+
+    @Test
+    void send_keepsTheLanguageTheTextIsSaidIn_andAnItemFromBeforeLanguagesReadsAsEnglish() {
+        Notice french = Notice.told(Ulid.random(SENT), Sample.slackChannel(), Catalogue.of(Language.FRENCH).orElseThrow(),
+                Message.of("delivery.export.file"), SENT);
+
+        store.notices().send(french);
+
+        Map<String, AttributeValue> item = new HashMap<>(item(french.id()));
+        assertEquals("fr", item.get("language").s());
+        assertEquals(Optional.of(french), Outbox.notice(item));
+        item.remove("language");
+        assertEquals(Language.ENGLISH, Outbox.notice(item).orElseThrow().language());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package ciment.slack.outbound;
 
+import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -8,6 +11,7 @@ import ciment.core.port.MirrorSender;
 import ciment.core.port.People;
 import ciment.core.port.Refused;
 import ciment.core.port.SlackInstallations;
+import ciment.core.service.CopyLines;
 import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.Mrkdwn;
 import com.slack.api.methods.MethodsClient;
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * the post's text, a context line saying where it was written and its reference, its activity line, and
  * metadata naming the post ({@link CimentMessages}), so that a reaction or a reply on the copy is the post's
  * and the copy is known as Ciment's and never taken in again. A reply goes into the thread of its first
- * post's copy. Edits, hides and counts are chat.update; a deleted post's copy is chat.delete.
+ * post's copy. Edits, hides and counts are chat.update; a deleted post's copy is chat.delete. What Ciment writes
+ * there beside the author's words is said in the channel's language ({@link Link#words}).
  *
  * <p>429 is thrown as {@link MirrorSender.RetryAfter} with Slack's Retry-After; a 5xx, the network and
  * Slack's transient errors are thrown for the record to be retried; a refusal for good (the channel is gone,
@@ -54,6 +59,8 @@ public final class SlackMirrorSender implements MirrorSender {
 
     private final WorkspaceClients slack;
     private final AuthorPictures pictures;
+    /** CIMENT_DEFAULT_LANGUAGE: the language of a channel whose stewards set none. */
+    private final Language deployment;
 
     /** @param people whose Slack accounts give the copies' pictures */
     public SlackMirrorSender(Settings settings, People people) {
@@ -67,16 +74,19 @@ public final class SlackMirrorSender implements MirrorSender {
 
     /** As {@link #SlackMirrorSender(Settings, People, SlackInstallations)}, its calls counted. */
     public SlackMirrorSender(Settings settings, People people, SlackInstallations installations, SlackCalls calls) {
-        this(WorkspaceClients.fromSettings(settings, installations, calls), people);
+        this(WorkspaceClients.fromSettings(settings, installations, calls), people,
+                DefaultLanguage.fromSettings(settings));
     }
 
+    /** In tests: a deployment speaking English. */
     SlackMirrorSender(MethodsClient slack, People people) {
-        this(WorkspaceClients.fixed(slack), people);
+        this(WorkspaceClients.fixed(slack), people, Language.ENGLISH);
     }
 
-    private SlackMirrorSender(WorkspaceClients slack, People people) {
+    private SlackMirrorSender(WorkspaceClients slack, People people, Language deployment) {
         this.slack = slack;
         this.pictures = new AuthorPictures(people, slack);
+        this.deployment = deployment;
     }
 
 
@@ -90,8 +100,9 @@ public final class SlackMirrorSender implements MirrorSender {
         String channel = link.channel().id();
         String picture = pictures.of(post, link.channel().workspace()).orElse(null);
         MethodsClient client = slack.of(link.channel().workspace());
+        Catalogue words = link.words(deployment);
         var sent = call(link, "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel)
-                .text(fallback(post)).blocks(blocks(post)).username(author(post)).iconUrl(picture)
+                .text(fallback(post, words)).blocks(blocks(post, words)).username(author(post)).iconUrl(picture)
                 .metadata(CimentMessages.about(post.reference())).threadTs(threadMessageId.orElse(null))));
         return sent == null || sent.getTs() == null ? "" : sent.getTs();
     }
@@ -102,8 +113,10 @@ public final class SlackMirrorSender implements MirrorSender {
             return; // a copy given up when it was sent
         }
         MethodsClient client = slack.of(link.channel().workspace());
+        Catalogue words = link.words(deployment);
         call(link, "chat.update", () -> client.chatUpdate(r -> r.channel(link.channel().id()).ts(messageId)
-                .text(fallback(post)).blocks(blocks(post)).metadata(CimentMessages.about(post.reference()))));
+                .text(fallback(post, words)).blocks(blocks(post, words))
+                .metadata(CimentMessages.about(post.reference()))));
     }
 
     @Override
@@ -166,13 +179,20 @@ public final class SlackMirrorSender implements MirrorSender {
                 .map(Message::getTs).findFirst();
     }
 
-    /** The blocks of a copy: the text (or why it is not shown), where it comes from, its activity. */
+    /** As an English channel reads them. */
     public static List<LayoutBlock> blocks(Post post) {
+        return blocks(post, Catalogue.ENGLISH);
+    }
+
+    /**
+     * The blocks of a copy: the text (or why it is not shown), where it comes from, its activity; Ciment's lines in
+     * the channel's {@code words}.
+     */
+    public static List<LayoutBlock> blocks(Post post, Catalogue words) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(BlockKitReply.section("", Mrkdwn.escape(post.text())));
-        String from = post.isRemoved() ? post.reference() : "via " + post.origin().label() + " · " + post.reference();
-        blocks.add(context(Mrkdwn.escape(from)));
-        String activity = post.activity();
+        blocks.add(BlockKitReply.section("", Mrkdwn.escape(CopyLines.text(post, words))));
+        blocks.add(context(Mrkdwn.escape(CopyLines.origin(post, words))));
+        String activity = post.activity(words);
         if (!activity.isEmpty()) {
             blocks.add(context(Mrkdwn.fit(Mrkdwn.escape(activity), 3000)));
         }
@@ -183,9 +203,14 @@ public final class SlackMirrorSender implements MirrorSender {
         return ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text(mrkdwn).build())).build();
     }
 
-    /** What notifications and clients without blocks show. */
+    /** As an English channel reads it. */
     public static String fallback(Post post) {
-        return Mrkdwn.fit(Mrkdwn.escape(post.text()), 3000);
+        return fallback(post, Catalogue.ENGLISH);
+    }
+
+    /** What notifications and clients without blocks show. */
+    public static String fallback(Post post, Catalogue words) {
+        return Mrkdwn.fit(Mrkdwn.escape(CopyLines.text(post, words)), 3000);
     }
 
     private static String author(Post post) {

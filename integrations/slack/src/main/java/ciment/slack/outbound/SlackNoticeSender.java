@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A notice carrying the person's data file (export-my-data) is a file, {@value #DATA_FILE}, shared in
  * the app's direct messages with them (conversations.open, then files.getUploadURLExternal, the upload and
- * files.completeUploadExternal), with the notice's text as its comment; the data is collected when it is
- * sent, from the {@link PersonalDataSource}.
+ * files.completeUploadExternal), with the notice's text as its comment and a title in the notice's language; the
+ * data is collected when it is sent, from the {@link PersonalDataSource}.
  * <p>
  * What a retry can fix (HTTP 429 and 5xx, Slack's transient errors, the network) is thrown so that
  * delivery tries again; anything else (a revoked token, a deactivated user ...) is logged and dropped,
@@ -181,7 +181,7 @@ public final class SlackNoticeSender implements NoticeSender {
         String channel = dm.getChannel().getId();
         try {
             FilesUploadV2Response uploaded = call(notice, "files.uploadV2", () -> slack.filesUploadV2(r -> r
-                    .channel(channel).filename(DATA_FILE).title("Your data in Ciment").fileData(file)
+                    .channel(channel).filename(DATA_FILE).title(notice.words().say("delivery.export.title")).fileData(file)
                     .initialComment(comment)));
             if (uploaded != null && !uploaded.isOk()) {
                 refused(notice, "files.uploadV2", uploaded.getError());

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
+import ciment.core.i18n.Language;
 import ciment.core.model.Channel;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Link;
@@ -121,6 +123,48 @@ class SlackMirrorSenderTest {
         assertEquals(ts, call.param("ts"));
         assertTrue(call.param("blocks").contains(":tada: 3"), call.param("blocks"));
         assertTrue(call.param("text").contains("off topic"), call.param("text"));
+    }
+
+    /** A Teams post with two replies, the latest quoted, as the channel's copy shows it. */
+    private static Post discussedFromTeams(String text) {
+        return new Post(Ulid.random(AT), "01COMMUNITY", SLUG, "P0ADA", "Ada Lovelace", Platform.TEAMS, text, AT, null,
+                2, "Count me in", Map.of(), null, false);
+    }
+
+    @Test
+    void aChannelSetToFrench_getsCimentsLinesInFrench_andTheAuthorsWordsAsWritten() throws Exception {
+        Link french = LINK.speaking(Optional.of(Language.FRENCH));
+        Post post = discussedFromTeams("Demo on Friday, who is in?");
+
+        String ts = sender.send(french, post, Optional.empty());
+        sender.update(french, ts, post.hiddenFor("off topic"));
+
+        FakeSlackApi.Call sent = slackApi.calls("chat.postMessage").getFirst();
+        assertEquals("Demo on Friday, who is in?", sent.param("text"));
+        assertTrue(sent.param("blocks").contains("2 réponses, la dernière : Count me in"), sent.param("blocks"));
+        assertTrue(sent.param("blocks").contains("via Teams · " + post.reference()), sent.param("blocks"));
+        assertEquals("Masquée par un animateur : off topic", slackApi.calls("chat.update").getFirst().param("text"));
+    }
+
+    @Test
+    void aChannelInEnglish_getsCimentsLinesInEnglish() throws Exception {
+        Post post = discussedFromTeams("Demo on Friday, who is in?");
+
+        String ts = sender.send(LINK.speaking(Optional.of(Language.ENGLISH)), post, Optional.empty());
+        sender.update(LINK, ts, post.hiddenFor("off topic"));
+
+        assertTrue(slackApi.calls("chat.postMessage").getFirst().param("blocks").contains("2 replies, latest: Count me in"));
+        assertEquals("Hidden by a steward: off topic", slackApi.calls("chat.update").getFirst().param("text"));
+    }
+
+    @Test
+    void aChannelWhoseStewardsSetNoLanguage_readsTheDeploymentsLanguage() throws Exception {
+        SlackMirrorSender frenchDeployment = new SlackMirrorSender(Settings.of(Map.of(SlackSettings.BOT_TOKEN,
+                "xoxb-mirror", SlackSettings.API_URL, slackApi.baseUrl(), DefaultLanguage.SETTING, "fr")), people);
+
+        frenchDeployment.send(LINK, discussedFromTeams("Demo on Friday"), Optional.empty());
+
+        assertTrue(slackApi.calls("chat.postMessage").getFirst().param("blocks").contains("2 réponses"));
     }
 
     @Test

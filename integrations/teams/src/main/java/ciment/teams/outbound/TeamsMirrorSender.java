@@ -1,5 +1,8 @@
 package ciment.teams.outbound;
 
+import ciment.core.i18n.Catalogue;
+import ciment.core.i18n.Language;
+import ciment.core.i18n.Message;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * serviceUrl (with the bot's client-credentials token) carrying a card that names the author, since a bot
  * cannot post as a person. A reply goes into the reply chain of its first post's copy: Teams names a reply
  * chain by the channel's conversation id with {@code ;messageid=<first message>}, as for any proactive reply
- * in a channel thread. Edits, hides and counts redraw the card (PUT); a deleted post's copy is deleted.
+ * in a channel thread. Edits, hides and counts redraw the card (PUT); a deleted post's copy is deleted. What
+ * Ciment writes beside the author's words is said in the channel's language ({@link Link#words}).
  *
  * <p>429 is thrown as {@link MirrorSender.RetryAfter} with the wait Teams asked for; a 5xx or the network is
  * thrown for the stream to retry with backoff; 403 (the app was removed from the team) and 404 (the channel or
@@ -50,20 +54,27 @@ public final class TeamsMirrorSender implements MirrorSender {
     private final String defaultServiceUrl;
     private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
     private final TeamsCalls calls;
+    /** CIMENT_DEFAULT_LANGUAGE: the language of a channel whose stewards set none. */
+    private final Language deployment;
 
     /**
      * @param credentials       the bot's outbound identity (no app id: the Emulator's mode, no token)
      * @param defaultServiceUrl the Bot Connector for a link that names none
      */
     public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl) {
-        this(credentials, defaultServiceUrl, TeamsCalls.NONE);
+        this(credentials, defaultServiceUrl, TeamsCalls.NONE, Language.ENGLISH);
     }
 
-    /** As {@link #TeamsMirrorSender(ClientCredentials, String)}, each call counted by {@code calls}. */
-    public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl, TeamsCalls calls) {
+    /**
+     * As {@link #TeamsMirrorSender(ClientCredentials, String)}, each call counted by {@code calls}, and a channel
+     * whose stewards set no language read in {@code deployment}'s (CIMENT_DEFAULT_LANGUAGE).
+     */
+    public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl, TeamsCalls calls,
+            Language deployment) {
         this.credentials = credentials;
         this.defaultServiceUrl = defaultServiceUrl;
         this.calls = calls;
+        this.deployment = deployment;
     }
 
     @Override
@@ -76,13 +87,13 @@ public final class TeamsMirrorSender implements MirrorSender {
     public String send(Link link, Post post, Optional<String> threadMessageId) throws Exception {
         String conversation = link.channel().id() + threadMessageId.map(root -> ";messageid=" + root).orElse("");
         ResourceResponse sent = call(link, "send " + post.reference(),
-                connector(link).getConversations().sendToConversation(conversation, card(post)));
+                connector(link).getConversations().sendToConversation(conversation, card(post, link.words(deployment))));
         return sent == null || sent.getId() == null ? "" : sent.getId();
     }
 
     @Override
     public void update(Link link, String messageId, Post post) throws Exception {
-        Activity card = card(post);
+        Activity card = card(post, link.words(deployment));
         card.setId(messageId);
         call(link, "update " + post.reference(),
                 connector(link).getConversations().updateActivity(link.channel().id(), messageId, card));
@@ -98,10 +109,17 @@ public final class TeamsMirrorSender implements MirrorSender {
         }
     }
 
+    /** As an English channel reads it. */
     public static Activity card(Post post) {
+        return card(post, Catalogue.ENGLISH);
+    }
+
+    /** The copy's card; its summary (what notifications show) in the channel's {@code words}. */
+    public static Activity card(Post post, Catalogue words) {
         Activity activity = Activity.createMessageActivity();
-        activity.setSummary(post.isRemoved() ? Post.REMOVED_TEXT
-                : TeamsWire.summary(CardText.cut(post.authorName(), AdaptiveCards.NAME_MAX) + " via " + post.origin().label()));
+        activity.setSummary(post.isRemoved() ? words.say("delivery.copy.removed")
+                : TeamsWire.summary(words.say("delivery.copy.byline",
+                        Message.verbatim(CardText.cut(post.authorName(), AdaptiveCards.NAME_MAX)), post.origin().label())));
         activity.setAttachments(List.of(PostCards.mirrored(post)));
         return TeamsWire.within(activity);
     }

@@ -237,7 +237,7 @@ public final class TeamsNoticeSender implements NoticeSender {
             if (data.isEmpty()) {
                 return null;
             }
-            activity.setAttachments(List.of(TeamsDataFile.consentCard("Everything Ciment holds about you, as JSON.",
+            activity.setAttachments(List.of(TeamsDataFile.consentCard(notice.words().say("delivery.export.consent"),
                     TeamsDataFile.render(data.get(), clock.instant()).length)));
         }
         return TeamsWire.within(activity);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.model.Channel;
+import ciment.core.i18n.Language;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -93,6 +94,20 @@ class TeamsMirrorSenderTest {
         String card = card(fake.updated().get(0));
         assertTrue(card.contains("Hidden by a steward: off topic"), card);
         assertTrue(!card.contains("Action.Execute"), card);
+    }
+
+    private static String summary(FakeBotFramework.SentActivity activity) {
+        return ciment.devkit.teams.TeamsMarkup.tree(activity.json()).path("summary").asText();
+    }
+
+    @Test
+    void aChannelSetToFrench_getsASummaryInFrench_andAnEnglishOneInEnglish() throws Exception {
+        sender.send(link.speaking(Optional.of(Language.FRENCH)), post.asRemoved(), Optional.empty());
+        sender.send(link, post.asRemoved(), Optional.empty());
+
+        List<FakeBotFramework.SentActivity> sent = fake.sentTo(CHANNEL);
+        assertEquals("Cette publication a été supprimée.", summary(sent.get(0)));
+        assertEquals("This post was removed.", summary(sent.get(1)));
     }
 
     @Test

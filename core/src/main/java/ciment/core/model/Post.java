@@ -116,6 +116,17 @@ public record Post(
         return hiddenReason != null;
     }
 
+    /**
+     * The words the post shows in {@code words}: its author's, never translated, or for a removed or hidden post
+     * the line saying so (a steward's reason as written), whatever language the stored line was kept in.
+     */
+    public String shownText(Catalogue words) {
+        if (isRemoved()) {
+            return words.say("delivery.copy.removed");
+        }
+        return isHidden() ? words.say("delivery.copy.hidden", Message.verbatim(hiddenReason)) : text;
+    }
+
     /** What a thread's first post keeps of this reply, for feeds: its author and the start of its text. */
     public String preview() {
         String start = text.length() <= PREVIEW ? text : text.substring(0, text.offsetByCodePoints(0,

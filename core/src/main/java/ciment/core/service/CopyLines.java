@@ -1,7 +1,6 @@
 package ciment.core.service;
 
 import ciment.core.i18n.Catalogue;
-import ciment.core.i18n.Message;
 import ciment.core.model.Post;
 
 /**
@@ -15,13 +14,7 @@ public final class CopyLines {
 
     /** The words the copy shows: the author's, or for a removed or hidden post the line saying so. */
     public static String text(Post post, Catalogue words) {
-        if (post.isRemoved()) {
-            return words.say("delivery.copy.removed");
-        }
-        if (post.isHidden()) {
-            return words.say("delivery.copy.hidden", Message.verbatim(post.hiddenReason()));
-        }
-        return post.text();
+        return post.shownText(words);
     }
 
     /** Where it was written and its reference ("via Teams · #01J…"); a removed post's reference alone. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +19,8 @@ import org.junit.jupiter.api.Test;
 class SlackSaysNoLiteralTest {
     private static final Path SOURCES = Path.of("src/main/java/ciment/slack");
 
-    /** Whole files another part of issue 16 converts: the notices and mirrored copies the delivery function sends. */
-    private static final Map<String, String> OTHERS = Map.of(
-            "outbound/SlackNoticeSender.java", "notices: said in their reader's language by the delivery's work",
-            "outbound/SlackMirrorSender.java", "mirrored copies: likewise");
-
     /** The allow-list: a file, a piece of a literal in it, and why it may stay. Keep it tiny. */
     private static final List<List<String>> ALLOWED = List.of(
-            List.of("render/BlockKitReply.java", "Costs for ", "cost reports: the finance work says them"),
-            List.of("render/BlockKitReply.java", " in all", "likewise"),
-            List.of("render/BlockKitReply.java", "what no community caused", "likewise"),
             List.of("auth/InstallPages.java", "<!DOCTYPE html>", "HTML markup around the sentence, no words"),
             List.of("auth/InstallPages.java", "<meta charset", "likewise"),
             List.of("auth/SlackScopes.java", "slash command and shortcuts", "why a scope is asked, for tests and docs"),
@@ -44,10 +35,8 @@ class SlackSaysNoLiteralTest {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
                 String name = SOURCES.relativize(file).toString().replace('\\', '/');
-                if (!OTHERS.containsKey(name)) {
-                    LiteralScan.sentencesIn(name, Files.readString(file)).stream().filter(SlackSaysNoLiteralTest::unlisted)
-                            .forEach(found::add);
-                }
+                LiteralScan.sentencesIn(name, Files.readString(file)).stream().filter(SlackSaysNoLiteralTest::unlisted)
+                        .forEach(found::add);
             }
         }
         assertEquals(List.of(), found, "sentences written in Java: make each a slack.* key of messages_en.properties"

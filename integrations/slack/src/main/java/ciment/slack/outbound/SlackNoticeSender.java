@@ -154,7 +154,7 @@ public final class SlackNoticeSender implements NoticeSender {
         if (!notice.isAboutPost()) {
             return null;
         }
-        return List.of(BlockKitReply.section("", text), PostMenu.buttons(notice.post()));
+        return List.of(BlockKitReply.section("", text), PostMenu.buttons(notice.post(), notice.words()));
     }
 
     /**

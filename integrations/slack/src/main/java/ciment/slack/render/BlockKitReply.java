@@ -88,7 +88,7 @@ public final class BlockKitReply {
     private static List<LayoutBlock> posted(Post post, Catalogue words) {
         String done = post.edited() ? "slack.posted.edited" : post.isReply() ? "slack.posted.replied"
                 : post.isQuestion() ? "slack.posted.asked" : "slack.posted";
-        SectionBlock text = section("", Mrkdwn.quote(Mrkdwn.escape(post.text())));
+        SectionBlock text = section("", Mrkdwn.quote(Mrkdwn.escape(post.shownText(words))));
         if (PostMenu.actionable(post)) {
             text.setAccessory(PostMenu.overflow(post, words));
         }
@@ -142,7 +142,7 @@ public final class BlockKitReply {
                 + (home ? " " + words.say("slack.post.in", post.slug()) : "")
                 + (post.edited() ? " " + words.say("slack.post.edited") : "")
                 + " · " + time(post.createdAt(), words) + " · `" + post.reference() + "`\n";
-        SectionBlock text = section(heading, Mrkdwn.quote(Mrkdwn.escape(post.text())));
+        SectionBlock text = section(heading, Mrkdwn.quote(Mrkdwn.escape(post.shownText(words))));
         if (PostMenu.actionable(post)) {
             // Inside the section: acting on a post costs no block of the 50.
             text.setAccessory(PostMenu.overflow(post, words));

@@ -120,8 +120,8 @@ public final class TeamsMirrorSender implements MirrorSender {
         activity.setSummary(post.isRemoved() ? words.say("delivery.copy.removed")
                 : TeamsWire.summary(words.say("delivery.copy.byline",
                         Message.verbatim(CardText.cut(post.authorName(), AdaptiveCards.NAME_MAX)), post.origin().label())));
-        activity.setAttachments(List.of(PostCards.mirrored(post)));
-        return TeamsWire.within(activity);
+        activity.setAttachments(List.of(PostCards.mirrored(post, words)));
+        return TeamsWire.within(activity, words);
     }
 
     private ConnectorClient connector(Link link) {

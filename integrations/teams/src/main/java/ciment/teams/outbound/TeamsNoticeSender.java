@@ -227,8 +227,8 @@ public final class TeamsNoticeSender implements NoticeSender {
         Activity activity = Activity.createMessageActivity();
         if (notice.isAboutPost() && PostButtons.postRef(notice.post()).isPresent()) {
             activity.setSummary(TeamsWire.summary(notice.text()));
-            activity.setAttachments(List.of(PostCards.aboutPost(notice.text(), notice.post())));
-            return TeamsWire.within(activity);
+            activity.setAttachments(List.of(PostCards.aboutPost(notice.text(), notice.post(), notice.words())));
+            return TeamsWire.within(activity, notice.words());
         }
         activity.setText(notice.text());
         activity.setTextFormat(TextFormatTypes.PLAIN);
@@ -240,7 +240,7 @@ public final class TeamsNoticeSender implements NoticeSender {
             activity.setAttachments(List.of(TeamsDataFile.consentCard(notice.words().say("delivery.export.consent"),
                     TeamsDataFile.render(data.get(), clock.instant()).length)));
         }
-        return TeamsWire.within(activity);
+        return TeamsWire.within(activity, notice.words());
     }
 
     private ConnectorClient connector(String serviceUrl) {

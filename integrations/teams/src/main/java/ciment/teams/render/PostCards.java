@@ -56,7 +56,7 @@ public final class PostCards {
     private static void post(ArrayNode body, Post post, boolean home, CardFit.Room room, Catalogue words) {
         ArrayNode items = container(body);
         items.add(byline(post, home ? words.say("teams.post.in", post.slug()) : "", room.compact(), words));
-        items.add(CardText.block(cut(post.text(), room.words(), words)));
+        items.add(CardText.block(cut(post.shownText(words), room.words(), words)));
         items.add(subtle(line(post, words)));
         activity(items, post, room.words(), room.compact(), words);
         PostButtons.under(post, words).ifPresent(set -> items.add(room.compact() ? compact(set) : set));
@@ -148,10 +148,10 @@ public final class PostCards {
             return attachment(card);
         }
         return attachment(CardFit.words(length(post.text()), words -> {
-            ObjectNode card = card(said.say("teams.card.fallback", post.authorName(), post.text()));
+            ObjectNode card = card(said.say("teams.card.fallback", post.authorName(), post.shownText(said)));
             ArrayNode body = card.withArray("body");
             body.add(byline(post, said.say("teams.post.via", post.origin().label()), said));
-            body.add(CardText.block(cut(post.text(), words, said)));
+            body.add(CardText.block(cut(post.shownText(said), words, said)));
             body.add(subtle(said.say("teams.post.mirroredLine", post.reference(), when(post.createdAt()), post.slug())));
             activity(body, post, words, false, said);
             PostButtons.under(post, said).ifPresent(body::add);

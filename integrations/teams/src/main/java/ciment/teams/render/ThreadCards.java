@@ -47,7 +47,7 @@ public final class ThreadCards {
         int words = room.words();
         ArrayNode items = container(body);
         items.add(byline(post, "", room.compact(), said));
-        items.add(CardText.block(CardText.cut(post.text(), words)));
+        items.add(CardText.block(CardText.cut(post.shownText(said), words)));
         items.add(subtle(PostCards.line(post, said)));
         activity(items, post, words, room.compact(), said);
         ArrayNode buttons = JSON.arrayNode();

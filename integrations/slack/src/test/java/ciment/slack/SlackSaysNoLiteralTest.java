@@ -27,7 +27,10 @@ class SlackSaysNoLiteralTest {
             List.of("auth/SlackScopes.java", "copies posted as their author", "likewise"),
             List.of("outbound/WorkspaceClients.java", "new Refused(", "a failed delivery's reason, for operators"),
             List.of("outbound/WorkspaceClients.java", "is not installed in Slack workspace", "likewise"),
-            List.of("outbound/WorkspaceClients.java", "no bot token to send with", "likewise"));
+            List.of("outbound/WorkspaceClients.java", "no bot token to send with", "likewise"),
+            List.of("outbound/SlackMirrorSender.java", "Slack answered", "why a copy is retried or given up, for operators"),
+            List.of("outbound/SlackNoticeSender.java", "Slack answered", "why a notice is retried, for operators"),
+            List.of("outbound/SlackNoticeSender.java", " for notice ", "likewise"));
 
     @Test
     void slackSources_sayNoSentence_exceptThroughTheCatalogues() throws IOException {

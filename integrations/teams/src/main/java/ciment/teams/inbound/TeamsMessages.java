@@ -23,19 +23,11 @@ import java.util.function.Function;
  * same conversation through the Bot Connector at the activity's serviceUrl; in a post's reply chain, a
  * reply to it; in a linked channel, without the bot's @mention, a post, edited and deleted as it is.
  */
-final class TeamsMessages {
-    private final Ciment ciment;
-    private final TeamsCallers callers;
-    private final TeamsIntroduction introductions;
-    private final TeamsCopies copies;
-    private final TeamsChannelMessages channelMessages;
+record TeamsMessages(Ciment ciment, TeamsCallers callers, TeamsIntroduction introductions, TeamsCopies copies,
+        TeamsChannelMessages channelMessages) {
 
     TeamsMessages(Ciment ciment, TeamsCallers callers, TeamsIntroduction introductions, TeamsCopies copies) {
-        this.ciment = ciment;
-        this.callers = callers;
-        this.introductions = introductions;
-        this.copies = copies;
-        this.channelMessages = new TeamsChannelMessages(ciment);
+        this(ciment, callers, introductions, copies, new TeamsChannelMessages(ciment));
     }
 
     /**

@@ -48,9 +48,14 @@ public final class Verbs {
         }
     }
 
-    /** Every language's words for the verbs (after BY_WORD, which it reads). */
-    private static final CommandWords WORDS = CommandWords.of(BY_WORD.keySet(), Catalogue.shipped().stream()
-            .map(language -> Catalogue.of(language).orElseThrow()).toList());
+    /**
+     * Every language's words for the verbs, read the first time a word is not an English one: a container that
+     * is only ever sent English words never reads the other catalogues (cold starts).
+     */
+    private static final class OtherWords {
+        static final CommandWords WORDS = CommandWords.of(BY_WORD.keySet(), Catalogue.shipped().stream()
+                .map(language -> Catalogue.of(language).orElseThrow()).toList());
+    }
 
     private Verbs() {
     }
@@ -59,7 +64,7 @@ public final class Verbs {
     public static Command parse(String text) {
         Words first = new Words("", null, text == null ? "" : text.strip());
         String typed = first.next().toLowerCase(Locale.ROOT);
-        String word = typed.isEmpty() ? "help" : WORDS.declared(typed);
+        String word = typed.isEmpty() ? "help" : BY_WORD.containsKey(typed) ? typed : OtherWords.WORDS.declared(typed);
         Verb<?> verb = BY_WORD.get(word);
         if (verb == null) {
             throw new Refusal(Message.of("core.verbs.unknown", Message.verbatim(typed)));

@@ -19,11 +19,9 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +48,7 @@ public final class TeamsMirrorSender implements MirrorSender {
     private static final int NOT_FOUND = 404;
     /** Teams' throttling usually says how long; when it does not, a second is its documented first backoff. */
 
-    private final ClientCredentials credentials;
-    private final String defaultServiceUrl;
-    private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
-    private final TeamsCalls calls;
+    private final BotConnectors connectors;
     /** CIMENT_DEFAULT_LANGUAGE: the language of a channel whose stewards set none. */
     private final Language deployment;
 
@@ -71,9 +66,7 @@ public final class TeamsMirrorSender implements MirrorSender {
      */
     public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl, TeamsCalls calls,
             Language deployment) {
-        this.credentials = credentials;
-        this.defaultServiceUrl = defaultServiceUrl;
-        this.calls = calls;
+        this.connectors = new BotConnectors(credentials, defaultServiceUrl, calls);
         this.deployment = deployment;
     }
 
@@ -125,9 +118,7 @@ public final class TeamsMirrorSender implements MirrorSender {
     }
 
     private ConnectorClient connector(Link link) {
-        String serviceUrl = link.channel().serviceUrl() == null || link.channel().serviceUrl().isBlank()
-                ? defaultServiceUrl : link.channel().serviceUrl();
-        return connectors.computeIfAbsent(serviceUrl, url -> TeamsNoticeSender.connector(url, credentials, calls));
+        return connectors.at(link.channel().serviceUrl());
     }
 
     /** A 404: the channel or the message is not there (any more); a refusal for good, unless deleting. */

@@ -16,9 +16,6 @@ import ciment.teams.render.TeamsWire;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
-import com.microsoft.bot.connector.rest.RestConnectorClient;
-import com.microsoft.bot.restclient.RestClient;
-import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
@@ -29,12 +26,8 @@ import com.microsoft.bot.schema.TextFormatTypes;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,25 +58,12 @@ public final class TeamsNoticeSender implements NoticeSender {
      */
     public static final String PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
     private static final Logger LOG = LoggerFactory.getLogger(TeamsNoticeSender.class);
-    private static final int CONNECT_TIMEOUT_SECONDS = 5;
-    private static final int READ_TIMEOUT_SECONDS = 10;
     private static final int TOO_MANY_REQUESTS = 429;
 
-    /** The SDK's client retries 5xx itself, at once; here the delivery function decides when to retry. */
-    private static final RetryStrategy NO_RETRY = new RetryStrategy("none", false) {
-        @Override
-        public boolean shouldRetry(int retryCount, Response response) {
-            return false;
-        }
-    };
-
-    private final ClientCredentials credentials;
-    private final String defaultServiceUrl;
+    private final BotConnectors connectors;
     private final PersonalDataSource personalData;
     private final Clock clock;
     private final TeamsCopies copies;
-    private final Map<String, ConnectorClient> connectors = new ConcurrentHashMap<>();
-    private final TeamsCalls calls;
 
     /**
      * @param credentials       the bot's outbound identity; without an app id (the Emulator's mode) calls
@@ -115,10 +95,8 @@ public final class TeamsNoticeSender implements NoticeSender {
     /** As {@link #TeamsNoticeSender(ClientCredentials, String, PersonalDataSource, MessageCopies, Clock)}, its calls counted. */
     public TeamsNoticeSender(ClientCredentials credentials, String defaultServiceUrl, PersonalDataSource personalData,
             MessageCopies copies, Clock clock, TeamsCalls calls) {
-        this.calls = calls;
+        this.connectors = new BotConnectors(credentials, defaultServiceUrl, calls);
         this.copies = new TeamsCopies(copies);
-        this.credentials = credentials;
-        this.defaultServiceUrl = defaultServiceUrl;
         this.personalData = personalData;
         this.clock = clock;
     }
@@ -163,8 +141,8 @@ public final class TeamsNoticeSender implements NoticeSender {
             return;
         }
         Recipient to = notice.to();
-        String serviceUrl = to.serviceUrl() == null || to.serviceUrl().isBlank() ? defaultServiceUrl : to.serviceUrl();
-        ConnectorClient connector = connectors.computeIfAbsent(serviceUrl, this::connector);
+        String serviceUrl = connectors.serviceUrl(to.serviceUrl());
+        ConnectorClient connector = connectors.at(serviceUrl);
         // A file is offered only in the personal chat: Teams shows a file consent card nowhere else.
         boolean personal = to.isDirect() || notice.carriesPersonalData();
         String step = personal ? "create the personal chat" : "send";
@@ -203,9 +181,7 @@ public final class TeamsNoticeSender implements NoticeSender {
     private String personalChat(ConnectorClient connector, ChatAccount account) {
         ConversationParameters parameters = new ConversationParameters();
         parameters.setIsGroup(false);
-        if (credentials.getAppId() != null && !credentials.getAppId().isBlank()) {
-            parameters.setBot(new ChannelAccount("28:" + credentials.getAppId()));
-        }
+        connectors.botAppId().ifPresent(appId -> parameters.setBot(new ChannelAccount("28:" + appId)));
         parameters.setMembers(List.of(new ChannelAccount(account.userId())));
         parameters.setTenantId(account.workspace());
         // Microsoft's REST example names the tenant in channelData; the SDK sends both forms.
@@ -241,21 +217,6 @@ public final class TeamsNoticeSender implements NoticeSender {
                     TeamsDataFile.render(data.get(), clock.instant()).length)));
         }
         return TeamsWire.within(activity, notice.words());
-    }
-
-    private ConnectorClient connector(String serviceUrl) {
-        return connector(serviceUrl, credentials, calls);
-    }
-
-    /** A Bot Connector client that asks once per call (retries are the delivery function's), with timeouts. */
-    static ConnectorClient connector(String serviceUrl, ClientCredentials credentials, TeamsCalls calls) {
-        RestClient client = RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, credentials)
-                .withRetryStrategy(NO_RETRY)
-                .withConnectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .withReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .withInterceptor(calls.interceptor())
-                .build();
-        return new RestConnectorClient(client);
     }
 
     /** The Bot Connector's error code and message, when its body has them. */

@@ -20,17 +20,13 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Duration;
 
-/**
- * The Teams delivery Lambda function, as template.yaml names it: a {@link DeliveryFrame} whose senders tell notices
- * (proactive messages, each about a post recorded as its copy) and copy posts (cards naming their authors) through
- * the Bot Connector, into CIMENT_TEAMS_ALLOWED_TENANTS only; the bot's token is kept per container.
- */
+/** The Teams delivery function: a {@link DeliveryFrame} sending through the Bot Connector, to allowed tenants only. */
 public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     /** At most 7 sends a second into one Teams conversation: one turn every 150 ms, notices and copies alike. */
     static final Duration SEND_INTERVAL = Duration.ofMillis(150);
     final DeliveryFrame frame;
 
-    /** Lambda's entry: the environment, with the app password that template.yaml names by ARN read first. */
+    /** Lambda's entry: the environment, the app password template.yaml names by ARN read first. */
     public TeamsDeliveryFunction() {
         this(LambdaFrame.fromEnvironment(), false, Clock.systemUTC());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
+import ciment.core.i18n.Language;
 import ciment.core.model.Channel;
 import ciment.core.model.Community;
 import ciment.core.model.Link;
@@ -33,6 +34,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,8 @@ class MirrorsTest {
     /** Sends that the tool takes, after which no answer comes (a timeout): the sender throws this. */
     private final List<Exception> failuresAfterSending = new ArrayList<>();
     private final MutableClock clock = new MutableClock(NOW);
+    /** The language each channel's link was handed to the sender in, by channel id. */
+    private final Map<String, String> languages = new HashMap<>();
     private final MirrorSender slack = new MirrorSender() {
         private int messages;
 
@@ -79,6 +83,7 @@ class MirrorsTest {
         public String send(Link link, Post post, Optional<String> thread) throws Exception {
             failIfAsked();
             String id = "17000000" + (++messages) + ".000100";
+            languages.put(link.channel().id(), link.words().language().code());
             calls.add("send " + link.channel().id() + " " + post.text() + thread.map(t -> " in " + t).orElse("") + " as " + id);
             sentByPost.put(link.channel().id() + post.reference(), id);
             if (!failuresAfterSending.isEmpty()) {
@@ -163,6 +168,23 @@ class MirrorsTest {
         store.conversations().addReply(reply);
         failed(stream.poll());
         return reply;
+    }
+
+    @Test
+    void aChannelWithoutALanguage_isHandedToTheSenderInTheDeploymentsLanguage_andOneWithALanguageInItsOwn() {
+        Channel english = new Channel(Platform.SLACK, "T1", "C0ENGLISH", "english", null);
+        store.links().link(new Link(community.id(), community.slug(), english, "P1", NOW));
+        store.links().setLanguage(new Link(community.id(), community.slug(), english, "P1", NOW)
+                .speaking(Optional.of(Language.ENGLISH)));
+        Deliveries inFrench = new Deliveries(new Delivery(Outbox.fromSettings(settings), new DynamoMirrors(dynamo,
+                settings.table(), new CapacityMeter(CapacityMeter.Source.COMPUTED)), store.links(),
+                new Senders(noNotices, slack, Pacing.NONE, Language.FRENCH), clock), Outbox::notice, DynamoMirrors::post,
+                (reason, record) -> deadLetters.add(reason));
+        postFromOrigin("Bonjour", "1699999999.000100");
+
+        inFrench.handle(StreamEvents.event(stream.poll()));
+
+        assertEquals(Map.of("C0OTHER", "fr", "C0ENGLISH", "en"), languages);
     }
 
     @Test

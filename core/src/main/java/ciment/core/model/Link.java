@@ -29,8 +29,11 @@ public record Link(String communityId, Slug slug, Channel channel, String linked
         return new Link(communityId, slug, channel, linkedBy, at, chosen);
     }
 
-    /** The words the channel's copies are said in: its stewards' language, else {@code deployment}'s. */
-    public Catalogue words(Language deployment) {
-        return Catalogue.first(language, Optional.of(deployment));
+    /**
+     * The words the channel's copies are said in: its stewards' language (core's delivery sets the deployment's
+     * on a link that has none before handing it to a sender), else English.
+     */
+    public Catalogue words() {
+        return Catalogue.first(language);
     }
 }

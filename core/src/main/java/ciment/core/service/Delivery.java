@@ -37,7 +37,7 @@ public final class Delivery {
         this.senders = senders;
         this.clock = clock;
         this.mirroring = senders.mirrors() == null ? null
-                : new Mirroring(copies, links, senders.mirrors(), senders.pacing(), clock);
+                : new Mirroring(copies, links, senders.mirrors(), senders.pacing(), clock, senders.channels());
     }
 
     /**

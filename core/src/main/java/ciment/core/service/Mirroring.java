@@ -1,5 +1,6 @@
 package ciment.core.service;
 
+import ciment.core.i18n.Language;
 import ciment.core.model.Link;
 import ciment.core.model.Post;
 import ciment.core.port.Links;
@@ -47,14 +48,17 @@ final class Mirroring {
     private final MirrorSender sender;
     private final Pacing pacing;
     private final Clock clock;
+    /** The language of a channel whose stewards set none: each link is handed to the sender with its own. */
+    private final Language channels;
     private Predicate<String> served = workspace -> true;
 
-    Mirroring(MirrorCopies copies, Links links, MirrorSender sender, Pacing pacing, Clock clock) {
+    Mirroring(MirrorCopies copies, Links links, MirrorSender sender, Pacing pacing, Clock clock, Language channels) {
         this.copies = copies;
         this.links = links;
         this.sender = sender;
         this.pacing = pacing;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /**
@@ -221,7 +225,8 @@ final class Mirroring {
 
     private List<Link> linksOf(Post post) {
         return links.links(post.communityId()).stream()
-                .filter(link -> link.channel().platform() == sender.platform()).toList();
+                .filter(link -> link.channel().platform() == sender.platform())
+                .map(link -> link.language().isPresent() ? link : link.speaking(Optional.of(channels))).toList();
     }
 
     @FunctionalInterface

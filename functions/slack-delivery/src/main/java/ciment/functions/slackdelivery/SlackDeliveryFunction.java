@@ -1,5 +1,6 @@
 package ciment.functions.slackdelivery;
 
+import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.core.port.Pacing;
@@ -46,7 +47,8 @@ public final class SlackDeliveryFunction implements RequestHandler<DynamodbEvent
             SlackInstallations installs = SlackSettings.isOAuth(settings) ? table.slackInstallations() : null;
             SlackCalls calls = new SlackCalls(frame.counting(Meter.SLACK_CALLS));
             return new Senders(new SlackNoticeSender(settings, table.store().personalRecords(), installs, calls),
-                    new SlackMirrorSender(settings, table.store().people(), installs, calls), Pacing.every(SEND_INTERVAL));
+                    new SlackMirrorSender(settings, table.store().people(), installs, calls), Pacing.every(SEND_INTERVAL),
+                    DefaultLanguage.fromSettings(settings));
         });
     }
 

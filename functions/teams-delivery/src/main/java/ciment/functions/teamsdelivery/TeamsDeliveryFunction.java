@@ -46,8 +46,8 @@ public final class TeamsDeliveryFunction implements RequestHandler<DynamodbEvent
             String connector = settings.get("TEAMS_SERVICE_URL", TeamsNoticeSender.PUBLIC_SERVICE_URL);
             return new Senders(new TeamsNoticeSender(credentials, connector, table.store().personalRecords(),
                     table.store().messageCopies(), Clock.systemUTC(), calls),
-                    new TeamsMirrorSender(credentials, connector, calls, DefaultLanguage.fromSettings(settings)),
-                    Pacing.every(SEND_INTERVAL));
+                    new TeamsMirrorSender(credentials, connector, calls), Pacing.every(SEND_INTERVAL),
+                    DefaultLanguage.fromSettings(settings));
         });
     }
 

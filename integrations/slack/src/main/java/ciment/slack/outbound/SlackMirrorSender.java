@@ -1,9 +1,7 @@
 package ciment.slack.outbound;
 
-import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
 import ciment.core.i18n.Catalogue;
-import ciment.core.i18n.Language;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
@@ -59,8 +57,6 @@ public final class SlackMirrorSender implements MirrorSender {
 
     private final WorkspaceClients slack;
     private final AuthorPictures pictures;
-    /** CIMENT_DEFAULT_LANGUAGE: the language of a channel whose stewards set none. */
-    private final Language deployment;
 
     /** @param people whose Slack accounts give the copies' pictures */
     public SlackMirrorSender(Settings settings, People people) {
@@ -74,19 +70,17 @@ public final class SlackMirrorSender implements MirrorSender {
 
     /** As {@link #SlackMirrorSender(Settings, People, SlackInstallations)}, its calls counted. */
     public SlackMirrorSender(Settings settings, People people, SlackInstallations installations, SlackCalls calls) {
-        this(WorkspaceClients.fromSettings(settings, installations, calls), people,
-                DefaultLanguage.fromSettings(settings));
+        this(WorkspaceClients.fromSettings(settings, installations, calls), people);
     }
 
-    /** In tests: a deployment speaking English. */
+    /** In tests. */
     SlackMirrorSender(MethodsClient slack, People people) {
-        this(WorkspaceClients.fixed(slack), people, Language.ENGLISH);
+        this(WorkspaceClients.fixed(slack), people);
     }
 
-    private SlackMirrorSender(WorkspaceClients slack, People people, Language deployment) {
+    private SlackMirrorSender(WorkspaceClients slack, People people) {
         this.slack = slack;
         this.pictures = new AuthorPictures(people, slack);
-        this.deployment = deployment;
     }
 
 
@@ -100,7 +94,7 @@ public final class SlackMirrorSender implements MirrorSender {
         String channel = link.channel().id();
         String picture = pictures.of(post, link.channel().workspace()).orElse(null);
         MethodsClient client = slack.of(link.channel().workspace());
-        Catalogue words = link.words(deployment);
+        Catalogue words = link.words();
         var sent = call(link, "chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel)
                 .text(fallback(post, words)).blocks(blocks(post, words)).username(author(post)).iconUrl(picture)
                 .metadata(CimentMessages.about(post.reference())).threadTs(threadMessageId.orElse(null))));
@@ -113,7 +107,7 @@ public final class SlackMirrorSender implements MirrorSender {
             return; // a copy given up when it was sent
         }
         MethodsClient client = slack.of(link.channel().workspace());
-        Catalogue words = link.words(deployment);
+        Catalogue words = link.words();
         call(link, "chat.update", () -> client.chatUpdate(r -> r.channel(link.channel().id()).ts(messageId)
                 .text(fallback(post, words)).blocks(blocks(post, words))
                 .metadata(CimentMessages.about(post.reference()))));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ciment.core.config.DefaultLanguage;
 import ciment.core.config.Settings;
 import ciment.core.i18n.Language;
 import ciment.core.model.Channel;
@@ -157,14 +156,14 @@ class SlackMirrorSenderTest {
         assertEquals("Hidden by a steward: off topic", slackApi.calls("chat.update").getFirst().param("text"));
     }
 
+    /** Core's delivery gives a link without a language the deployment's (MirrorsTest); the sender says the link's. */
     @Test
-    void aChannelWhoseStewardsSetNoLanguage_readsTheDeploymentsLanguage() throws Exception {
-        SlackMirrorSender frenchDeployment = new SlackMirrorSender(Settings.of(Map.of(SlackSettings.BOT_TOKEN,
-                "xoxb-mirror", SlackSettings.API_URL, slackApi.baseUrl(), DefaultLanguage.SETTING, "fr")), people);
-
-        frenchDeployment.send(LINK, discussedFromTeams("Demo on Friday"), Optional.empty());
+    void aLinkHandedOverInFrench_isSaidInFrench_andOneWithoutALanguageInEnglish() throws Exception {
+        sender.send(LINK.speaking(Optional.of(Language.FRENCH)), discussedFromTeams("Demo on Friday"), Optional.empty());
+        sender.send(LINK, discussedFromTeams("Demo on Monday"), Optional.empty());
 
         assertTrue(slackApi.calls("chat.postMessage").getFirst().param("blocks").contains("2 réponses"));
+        assertTrue(slackApi.calls("chat.postMessage").get(1).param("blocks").contains("2 replies"));
     }
 
     @Test

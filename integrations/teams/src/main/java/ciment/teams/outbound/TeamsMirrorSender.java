@@ -1,7 +1,6 @@
 package ciment.teams.outbound;
 
 import ciment.core.i18n.Catalogue;
-import ciment.core.i18n.Language;
 import ciment.core.i18n.Message;
 import ciment.core.model.Link;
 import ciment.core.model.Platform;
@@ -49,25 +48,18 @@ public final class TeamsMirrorSender implements MirrorSender {
     /** Teams' throttling usually says how long; when it does not, a second is its documented first backoff. */
 
     private final BotConnectors connectors;
-    /** CIMENT_DEFAULT_LANGUAGE: the language of a channel whose stewards set none. */
-    private final Language deployment;
 
     /**
      * @param credentials       the bot's outbound identity (no app id: the Emulator's mode, no token)
      * @param defaultServiceUrl the Bot Connector for a link that names none
      */
     public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl) {
-        this(credentials, defaultServiceUrl, TeamsCalls.NONE, Language.ENGLISH);
+        this(credentials, defaultServiceUrl, TeamsCalls.NONE);
     }
 
-    /**
-     * As {@link #TeamsMirrorSender(ClientCredentials, String)}, each call counted by {@code calls}, and a channel
-     * whose stewards set no language read in {@code deployment}'s (CIMENT_DEFAULT_LANGUAGE).
-     */
-    public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl, TeamsCalls calls,
-            Language deployment) {
+    /** As {@link #TeamsMirrorSender(ClientCredentials, String)}, each call counted by {@code calls}. */
+    public TeamsMirrorSender(ClientCredentials credentials, String defaultServiceUrl, TeamsCalls calls) {
         this.connectors = new BotConnectors(credentials, defaultServiceUrl, calls);
-        this.deployment = deployment;
     }
 
     @Override
@@ -80,13 +72,13 @@ public final class TeamsMirrorSender implements MirrorSender {
     public String send(Link link, Post post, Optional<String> threadMessageId) throws Exception {
         String conversation = link.channel().id() + threadMessageId.map(root -> ";messageid=" + root).orElse("");
         ResourceResponse sent = call(link, "send " + post.reference(),
-                connector(link).getConversations().sendToConversation(conversation, card(post, link.words(deployment))));
+                connector(link).getConversations().sendToConversation(conversation, card(post, link.words())));
         return sent == null || sent.getId() == null ? "" : sent.getId();
     }
 
     @Override
     public void update(Link link, String messageId, Post post) throws Exception {
-        Activity card = card(post, link.words(deployment));
+        Activity card = card(post, link.words());
         card.setId(messageId);
         call(link, "update " + post.reference(),
                 connector(link).getConversations().updateActivity(link.channel().id(), messageId, card));

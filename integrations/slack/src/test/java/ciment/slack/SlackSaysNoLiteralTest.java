@@ -2,13 +2,11 @@ package ciment.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ciment.core.i18n.LiteralScan;
-import java.io.IOException;
-import java.nio.file.Files;
+import ciment.core.testing.SentenceScan;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class SlackSaysNoLiteralTest {
     private static final Path SOURCES = Path.of("src/main/java/ciment/slack");
+    /** Statements for operators (logs, illegal states and arguments): their literals are no sentence for people. */
+    private static final SentenceScan SCAN = new SentenceScan(Set.of(),
+            Pattern.compile("^\\s*(LOG\\.|throw new Illegal\\w*Exception\\()"), null);
 
     /** The allow-list: a file, a piece of a literal in it, and why it may stay. Keep it tiny. */
     private static final List<List<String>> ALLOWED = List.of(
@@ -33,15 +34,9 @@ class SlackSaysNoLiteralTest {
             List.of("outbound/SlackNoticeSender.java", " for notice ", "likewise"));
 
     @Test
-    void slackSources_sayNoSentence_exceptThroughTheCatalogues() throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
-                String name = SOURCES.relativize(file).toString().replace('\\', '/');
-                LiteralScan.sentencesIn(name, Files.readString(file)).stream().filter(SlackSaysNoLiteralTest::unlisted)
-                        .forEach(found::add);
-            }
-        }
+    void slackSources_sayNoSentence_exceptThroughTheCatalogues() {
+        List<String> found = SCAN.sentencesUnder(SOURCES, name -> true).stream()
+                .filter(SlackSaysNoLiteralTest::unlisted).toList();
         assertEquals(List.of(), found, "sentences written in Java: make each a slack.* key of messages_en.properties"
                 + " (and messages_fr.properties), or say here why it is no sentence for people");
     }
@@ -64,6 +59,6 @@ class SlackSaysNoLiteralTest {
                     }
                 }
                 """;
-        assertEquals(List.of("render/X.java:7: \"Ask to join\""), LiteralScan.sentencesIn("render/X.java", source));
+        assertEquals(List.of("render/X.java:7: \"Ask to join\""), SCAN.sentencesIn("render/X.java", source));
     }
 }

@@ -127,6 +127,11 @@ public record Post(
         return isHidden() ? words.say("delivery.copy.hidden", Message.verbatim(hiddenReason)) : text;
     }
 
+    /** Where it was written and its reference, for its copies ("via Teams · #01J…"); a removed post's reference alone. */
+    public String shownOrigin(Catalogue words) {
+        return isRemoved() ? reference() : words.say("delivery.copy.via", origin.label(), reference());
+    }
+
     /** What a thread's first post keeps of this reply, for feeds: its author and the start of its text. */
     public String preview() {
         String start = text.length() <= PREVIEW ? text : text.substring(0, text.offsetByCodePoints(0,

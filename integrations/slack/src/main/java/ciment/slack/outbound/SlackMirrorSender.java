@@ -9,7 +9,6 @@ import ciment.core.port.MirrorSender;
 import ciment.core.port.People;
 import ciment.core.port.Refused;
 import ciment.core.port.SlackInstallations;
-import ciment.core.service.CopyLines;
 import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.Mrkdwn;
 import com.slack.api.methods.MethodsClient;
@@ -184,8 +183,8 @@ public final class SlackMirrorSender implements MirrorSender {
      */
     public static List<LayoutBlock> blocks(Post post, Catalogue words) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(BlockKitReply.section("", Mrkdwn.escape(CopyLines.text(post, words))));
-        blocks.add(context(Mrkdwn.escape(CopyLines.origin(post, words))));
+        blocks.add(BlockKitReply.section("", Mrkdwn.escape(post.shownText(words))));
+        blocks.add(context(Mrkdwn.escape(post.shownOrigin(words))));
         String activity = post.activity(words);
         if (!activity.isEmpty()) {
             blocks.add(context(Mrkdwn.fit(Mrkdwn.escape(activity), 3000)));
@@ -204,7 +203,7 @@ public final class SlackMirrorSender implements MirrorSender {
 
     /** What notifications and clients without blocks show. */
     public static String fallback(Post post, Catalogue words) {
-        return Mrkdwn.fit(Mrkdwn.escape(CopyLines.text(post, words)), 3000);
+        return Mrkdwn.fit(Mrkdwn.escape(post.shownText(words)), 3000);
     }
 
     private static String author(Post post) {

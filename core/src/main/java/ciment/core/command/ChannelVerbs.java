@@ -52,16 +52,15 @@ public final class ChannelVerbs {
 
     /** A language Ciment speaks, by its code or tag ("fr", "fr-FR"), or {@link #DEFAULT} (empty). */
     private static Optional<Language> language(String said, Message example) {
-        String spoken = String.join(", ", Catalogue.shipped().stream().map(Language::code).toList());
+        String spoken = Catalogue.spokenCodes();
         if (said.isEmpty()) {
             throw new Refusal(Message.of("core.channelLanguage.missing", spoken, example));
         }
         if (said.equalsIgnoreCase(DEFAULT)) {
             return Optional.empty();
         }
-        return Optional.of(Language.ofTag(said).filter(language -> Catalogue.of(language).isPresent())
-                .orElseThrow(() -> new Refusal(Message.of("core.channelLanguage.unknown", Message.verbatim(said),
-                        spoken, example))));
+        return Optional.of(Catalogue.spoken(said).orElseThrow(() -> new Refusal(
+                Message.of("core.channelLanguage.unknown", Message.verbatim(said), spoken, example))));
     }
 
     private ChannelVerbs() {

@@ -61,10 +61,9 @@ public final class PeopleVerbs {
         if (typed.equals("auto")) {
             return new ChooseLanguage(Optional.empty());
         }
-        Optional<Language> language = Language.ofTag(typed).filter(spoken -> Catalogue.of(spoken).isPresent());
+        Optional<Language> language = Catalogue.spoken(typed);
         if (language.isEmpty() || !words.rest().isEmpty()) {
-            throw new Refusal(Message.of("core.language.unknown", typed,
-                    String.join(", ", Catalogue.shipped().stream().map(Language::code).toList())));
+            throw new Refusal(Message.of("core.language.unknown", typed, Catalogue.spokenCodes()));
         }
         return new ChooseLanguage(language);
     }

@@ -2,6 +2,7 @@ package ciment.core.config;
 
 import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Language;
+import java.util.List;
 
 /** CIMENT_DEFAULT_LANGUAGE: what Ciment speaks to someone whose language it does not know (default English). */
 public final class DefaultLanguage {
@@ -12,9 +13,9 @@ public final class DefaultLanguage {
 
     /** The deployment's language; a language Ciment does not speak is a deployment mistake and stops the function. */
     public static Language fromSettings(Settings settings) {
-        return settings.get(SETTING).map(tag -> Language.ofTag(tag).filter(language -> Catalogue.of(language).isPresent())
-                .orElseThrow(() -> new IllegalStateException(SETTING + " is " + tag + ": Ciment speaks "
-                        + Catalogue.shipped().stream().map(Language::code).toList())))
+        List<String> codes = Catalogue.shipped().stream().map(Language::code).toList();
+        return settings.get(SETTING).map(tag -> Catalogue.spoken(tag).orElseThrow(
+                () -> new IllegalStateException(SETTING + " is " + tag + ": Ciment speaks " + codes)))
                 .orElse(Language.ENGLISH);
     }
 }

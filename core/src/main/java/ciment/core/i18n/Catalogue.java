@@ -52,6 +52,16 @@ public final class Catalogue {
         return Shipped.LANGUAGES;
     }
 
+    /** The language a tag names ("fr", "fr-FR"), if Ciment speaks it. */
+    public static Optional<Language> spoken(String tag) {
+        return Language.ofTag(tag).filter(language -> of(language).isPresent());
+    }
+
+    /** The codes of the languages Ciment speaks, for a sentence ("en, fr"). */
+    public static String spokenCodes() {
+        return String.join(", ", shipped().stream().map(Language::code).toList());
+    }
+
     private static final class Shipped {
         static final List<Language> LANGUAGES = Arrays.stream(Locale.getISOLanguages()).sorted()
                 .map(Language::new).filter(language -> of(language).isPresent()).toList();

@@ -105,11 +105,25 @@ public final class Ciment {
     }
 
     private Reply execute(Me me, Supplier<? extends Command> command) {
+        Command made = null;
         try {
-            return run(me, command.get());
+            made = command.get();
+            return run(me, made);
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.message());
+        } finally {
+            if (!(made instanceof PrivacyVerbs.EraseMyData)) {
+                markActive(me);
+            }
         }
+    }
+
+    /**
+     * A person who made a request is active (the weekly digest's default): marked once their request has met them,
+     * never by erase-my-data (which removes it), never failing the request.
+     */
+    private void markActive(Me me) {
+        me.known().filter(person -> !person.erasing()).ifPresent(person -> actions.digests().active(person));
     }
 
     /**

@@ -134,6 +134,7 @@ final class InMemoryPersonalRecords implements PersonalRecords {
                 c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt()) : c);
         ids.forEach(table.declared::remove);
         ids.forEach(table.grants::remove);
+        ids.forEach(table.digests::remove);
         table.emails.values().removeIf(ids::contains);
         table.vouchers.keySet().retainAll(table.emails.keySet());
         table.mergedInto.keySet().removeIf(ids::contains);

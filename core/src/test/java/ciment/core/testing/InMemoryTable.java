@@ -55,6 +55,8 @@ final class InMemoryTable {
     /** "personId#kind#windowStart" to the writes counted in that window (not among {@link #writes}: no content). */
     final Map<String, Integer> quotas = new HashMap<>();
     final Map<String, Link> links = new HashMap<>();
+    /** Each person's digest item, by person id. */
+    final Map<String, ciment.core.port.Digests.Subscriber> digests = new HashMap<>();
     final Map<String, String> copies = new HashMap<>();
     /** How many changes were stored, to prove a refusal wrote nothing. */
     int writes;

@@ -105,22 +105,23 @@ public final class Ciment {
     }
 
     private Reply execute(Me me, Supplier<? extends Command> command) {
+        Reply reply;
         Command made = null;
         try {
             made = command.get();
-            return run(me, made);
+            reply = run(me, made);
         } catch (Refusal refusal) {
             return new Reply.Refused(refusal.message());
-        } finally {
-            if (!(made instanceof PrivacyVerbs.EraseMyData)) {
-                markActive(me);
-            }
         }
+        if (!(reply instanceof Reply.Refused) && !(made instanceof PrivacyVerbs.EraseMyData)) {
+            markActive(me);
+        }
+        return reply;
     }
 
     /**
-     * A person who made a request is active (the weekly digest's default): marked once their request has met them,
-     * never by erase-my-data (which removes it), never failing the request.
+     * A person who made a request is active (the weekly digest's default): marked once their request was done (a
+     * refusal writes nothing), never by erase-my-data (which removes the mark), never failing the request.
      */
     private void markActive(Me me) {
         me.known().filter(person -> !person.erasing()).ifPresent(person -> actions.digests().active(person));

@@ -16,7 +16,7 @@ public final class DigestVerbs {
     }
 
     static final List<Verb<?>> VERBS = List.of(
-            Verb.typed(Digest.class, "digest", "digest [weekly|daily|off]", Verb.NO_EXAMPLE,
+            Verb.typed(Digest.class, "digest", "digest [frequency]", Verb.NO_EXAMPLE,
                     DigestVerbs::read,
                     (a, me, c) -> c.cadence().map(cadence -> a.digests().choose(me.person(), cadence))
                             .orElseGet(() -> a.digests().show(me.person()))));

@@ -4,6 +4,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Platform;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
+import ciment.core.port.Digests;
 import ciment.core.port.People;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code <owner>#<dd>}; a budget is {@code C#<id>} / {@code BUDGET}; an alert claimed is {@code C#<id>} /
  * {@code ALERT#<yyyy-mm>#<percent>}. A request is a community's when its partition is {@code C#<id>} or
  * {@code Q#<id>} (its questions in gsi1).
+ *
+ * <p>Issue 17 (the digest; {@link DynamoDigests}): a person's digest item is {@code DIGEST#<n>} / {@code P#<person>},
+ * n = the person id's hash mod 16, holding their chosen cadence and the last day they made a request.
  */
 final class Keys {
     static final String PK = "pk";
@@ -87,6 +91,7 @@ final class Keys {
     /** Issue 6: a role an admin granted is {@code GRANT#<ROLE>} / {@code P#<personId>} (DynamoGrants). */
     static final String GRANT_PREFIX = "GRANT#";
     static final String LIMIT_PREFIX = "LIMIT#";
+    static final String DIGEST_PREFIX = "DIGEST#";
 
     private Keys() {
     }
@@ -252,6 +257,15 @@ final class Keys {
 
     static Map<String, AttributeValue> grant(ciment.core.model.Grant grant, String personId) {
         return key(GRANT_PREFIX + grant.name(), person(personId));
+    }
+
+    /** A person's digest item, in one of the shards the digest run queries (issue 17). */
+    static Map<String, AttributeValue> digest(String personId) {
+        return key(digestShard(Digests.shardOf(personId)), person(personId));
+    }
+
+    static String digestShard(int shard) {
+        return DIGEST_PREFIX + shard;
     }
 
     static AttributeValue s(String value) {

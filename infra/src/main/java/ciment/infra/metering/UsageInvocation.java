@@ -21,6 +21,8 @@ final class UsageInvocation {
     private final UsageTally unattributed = new UsageTally();
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, Long> scopedNanos = new LinkedHashMap<>();
+    /** What the work said each community caused, in proportion (a digest run: how often each was shown). */
+    private final Map<String, Long> weights = new LinkedHashMap<>();
     /** The community the invocation's thread works for now ({@link UsageMeter#within}), for calls made on other threads. */
     volatile String activeScope;
 
@@ -61,6 +63,9 @@ final class UsageInvocation {
         Map<String, UsageTally> owners = new LinkedHashMap<>(byCommunity);
         if (soleOwner != null) {
             owners.put(soleOwner, unattributed);
+        } else if (!weights.isEmpty()) {
+            unattributed.shares(weights).forEach((community, share) ->
+                    owners.computeIfAbsent(community, o -> new UsageTally()).addAll(share));
         } else if (touched.size() == 1) {
             owners.computeIfAbsent(touched.iterator().next(), o -> new UsageTally()).addAll(unattributed);
         } else if (!scopedNanos.isEmpty()) {
@@ -70,6 +75,13 @@ final class UsageInvocation {
             owners.computeIfAbsent(UsageDay.PLATFORM, o -> new UsageTally()).addAll(unattributed);
         }
         return owners;
+    }
+
+    /** Adds to what the work says each community caused, its weight in the sharing of the invocation's own units. */
+    synchronized void weigh(String community, long weight) {
+        if (weight > 0) {
+            weights.merge(community, weight, Long::sum);
+        }
     }
 
     /** Time the invocation's thread spent working for a community (outermost scopes only). */

@@ -191,6 +191,18 @@ public final class UsageMeter implements CapacityMeter.Attribution {
         }
     }
 
+    /**
+     * Shares the running invocation's units that no community's partition took (its Lambda time, its writes
+     * elsewhere) among these communities, in proportion to their weights: a digest run's, by how many times each
+     * community was shown. Said before the invocation ends; nothing when none runs.
+     */
+    public void inProportion(Map<String, ? extends Number> weights) {
+        UsageInvocation invocation = current;
+        if (invocation != null) {
+            weights.forEach((community, weight) -> invocation.weigh(community, weight.longValue()));
+        }
+    }
+
     /** Runs work whose requests and calls (on no community partition) belong to a community. */
     public <T> T within(String communityId, Supplier<T> work) {
         String outer = scope.get();

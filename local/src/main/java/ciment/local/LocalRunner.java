@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalRunner implements AutoCloseable {
     /** template.yaml's Timeout of the delivery functions: an invocation still running then is stopped. */
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+    /** Where the runner runs a scheduled function at once: {@code POST /local/schedules/<FunctionName>}. */
+    static final String SCHEDULES = "/local/schedules/";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -54,9 +57,11 @@ public final class LocalRunner implements AutoCloseable {
     private final Map<String, Route> routes;
     private final StreamFeeder deliveries;
     private final List<StreamFeeder.Consumer> deliveryFunctions;
+    private final Schedules schedules;
 
     private LocalRunner(HttpServer server, ExecutorService executor, Optional<MotoServer> emulator, Settings settings,
-            Map<String, Route> routes, StreamFeeder deliveries, List<StreamFeeder.Consumer> deliveryFunctions) {
+            Map<String, Route> routes, StreamFeeder deliveries, List<StreamFeeder.Consumer> deliveryFunctions,
+            Schedules schedules) {
         this.server = server;
         this.executor = executor;
         this.emulator = emulator;
@@ -64,6 +69,7 @@ public final class LocalRunner implements AutoCloseable {
         this.routes = routes;
         this.deliveries = deliveries;
         this.deliveryFunctions = deliveryFunctions;
+        this.schedules = schedules;
     }
 
     public static void main(String[] args) {
@@ -84,6 +90,7 @@ public final class LocalRunner implements AutoCloseable {
                         "AWS_SECRET_ACCESS_KEY", "local")))
                 .orElse(given);
         StreamFeeder deliveries = null;
+        Schedules schedules = null;
         try {
             createTable(settings);
             settings = settings.with(SqsDeadLetters.QUEUE_URL,
@@ -109,18 +116,22 @@ public final class LocalRunner implements AutoCloseable {
             Route costs = costsRoute(settings);
             routes.put("GET /costs", costs);
             routes.put("GET /costs/chart.svg", costs);
+            schedules = Schedules.of(settings, Clock.systemUTC()).start();
             int port = Integer.parseInt(settings.get("CIMENT_PORT", "3000"));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.setExecutor(executor);
             LocalRunner runner = new LocalRunner(server, executor, emulator, settings, routes, deliveries,
-                    deliveryFunctions);
+                    deliveryFunctions, schedules);
             server.createContext("/", runner::serve);
             server.start();
             return runner;
         } catch (IOException | RuntimeException e) {
             if (deliveries != null) {
                 deliveries.close();
+            }
+            if (schedules != null) {
+                schedules.close();
             }
             emulator.ifPresent(MotoServer::close);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -161,6 +172,7 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        schedules.close();
         deliveries.close();
         deliveryFunctions.forEach(function -> function.containers.close());
         executor.shutdownNow();
@@ -173,7 +185,8 @@ public final class LocalRunner implements AutoCloseable {
             try {
                 Request call = Request.read(exchange);
                 Route route = routes.get(call.method() + " " + call.path());
-                answer = route != null ? route.invoke(call) : notFound(call);
+                answer = route != null ? route.invoke(call)
+                        : call.path().startsWith(SCHEDULES) ? schedule(call) : notFound(call);
             } catch (ApiGateway.PayloadTooLarge tooLarge) {
                 discardRestOfBody(exchange);
                 answer = tooLarge.answer();
@@ -202,6 +215,24 @@ public final class LocalRunner implements AutoCloseable {
         return pathKnown
                 ? Answer.text(405, call.method() + " is not served on " + call.path() + ".")
                 : Answer.text(404, "Nothing is served on " + call.path() + ": see CONTRACT.md for the routes.");
+    }
+
+    /**
+     * {@code POST /local/schedules/<FunctionName>}: runs a scheduled function now, as its schedule would (local
+     * only: template.yaml's API has no such route). 202 with what ran and what its handler answered; 404 for a
+     * function the template does not schedule.
+     */
+    private Answer schedule(Request call) {
+        String name = call.path().substring(SCHEDULES.length());
+        if (!call.method().equals("POST")) {
+            return Answer.text(405, call.method() + " is not served on " + call.path() + ": POST runs it.");
+        }
+        return schedules.fire(name)
+                .map(answered -> new Answer(202, Map.of("Content-Type", "application/json"),
+                        ("{\"ran\":\"" + name + "\",\"answered\":" + (answered.startsWith("{") ? answered : "null")
+                                + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElseGet(() -> Answer.text(404, name + " is no scheduled function of template.yaml: "
+                        + String.join(", ", schedules.names()) + " are."));
     }
 
     /** The dead-letter queue's name: one per table, so that runners on one emulator keep theirs apart. */

@@ -27,8 +27,8 @@ public final class Benchmark {
     private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
     private static final String FEED_COMMUNITY = "bench-feed";
     private static final String SHORT_POST = "Who knows a good SQL formatter? ".repeat(6).strip();
-    /** Which parts to run: cold, warm, units, mirror, cost (all by default). */
-    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units,mirror,cost");
+    /** Which parts to run: cold, warm, units, mirror, cost, digest (all by default). */
+    private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units,mirror,cost,digest");
     /** Posts of the cost part (its figures are per 1,000). */
     private static final int COST_POSTS = Integer.getInteger("ciment.bench.costPosts", 300);
     /** Only the cold starts whose label contains one of these words (all by default). */
@@ -65,6 +65,9 @@ public final class Benchmark {
             }
             if (PARTS.contains("cost")) {
                 report.append(metering(stack, slack)).append(new CostLoad(stack).run(COST_POSTS));
+            }
+            if (PARTS.contains("digest")) {
+                report.append(new DigestLoad(stack).run());
             }
             report.append(jarSizes(root));
         }

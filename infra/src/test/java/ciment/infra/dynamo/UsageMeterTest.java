@@ -376,4 +376,22 @@ class UsageMeterTest {
             delegate.close();
         }
     }
+
+    @Test
+    void aDigestRun_sharesWhatNoCommunitysPartitionTook_amongTheCommunitiesShown_inProportion() {
+        UsageMeter meter = UsageMeter.attachedTo(capacity, MotoTables.CLIENT, name, CLOCK);
+        meter.begin("req-digest", 1024, 0, UsageMeter.Trigger.OTHER);
+        for (int notice = 1; notice <= 4; notice++) {
+            table.putNew("t", item("OUT#" + notice, "OUT"));           // the outbox: no community's partition
+        }
+        meter.inProportion(Map.of("a", 3, "b", 1));                   // a shown three times, b once
+        meter.end();
+
+        Map<String, UsageDay> days = byOwner(usage.month(MONTH));
+        assertEquals(Set.of("a", "b"), days.keySet(), "nothing left to the platform");
+        assertQuantity("4", days.get("a"), Meter.DYNAMODB_WRITE_UNITS);   // 3 of the 4 notices, and the flush
+        assertQuantity("2", days.get("b"), Meter.DYNAMODB_WRITE_UNITS);   // 1, and the flush
+        assertQuantity("0.75", days.get("a"), Meter.LAMBDA_REQUESTS);
+        assertQuantity("0.25", days.get("b"), Meter.LAMBDA_REQUESTS);
+    }
 }

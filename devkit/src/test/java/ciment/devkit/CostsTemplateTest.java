@@ -22,8 +22,9 @@ class CostsTemplateTest {
         return TemplateTable.document();
     }
 
+    /** The node at {@code path} under {@code node} (the digest's template test reads the same way). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node, String... path) {
+    static Map<String, Object> map(Object node, String... path) {
         Object at = node;
         for (String key : path) {
             at = ((Map<String, Object>) at).get(key);

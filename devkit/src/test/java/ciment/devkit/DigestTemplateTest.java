@@ -1,8 +1,8 @@
 package ciment.devkit;
 
+import static ciment.devkit.CostsTemplateTest.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,16 +15,6 @@ import org.junit.jupiter.api.Test;
  * its own role, which writes only notices (the outbox) and usage items, and is alarmed on like the others.
  */
 class DigestTemplateTest {
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node, String... path) {
-        Object at = node;
-        for (String key : path) {
-            at = ((Map<String, Object>) at).get(key);
-            assertNotNull(at, "no " + key + " in " + String.join("/", path));
-        }
-        return (Map<String, Object>) at;
-    }
 
     @Test
     void digestFunction_runsDailyAt0700Utc_onASchedule_andOnNoRoute() throws IOException {

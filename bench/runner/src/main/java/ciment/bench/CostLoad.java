@@ -94,11 +94,22 @@ final class CostLoad {
                 + " recorded by the meter (the month's usage items before and after), priced at %s:%n%n"
                 + "| meter | per 1,000 posts | list cost per 1,000 posts |%n|---|---|---|%n", posts, PER_SECOND, COMMUNITIES,
                 posts * 2, seconds, prices.id()));
+        BigDecimal total = rows(out, prices, month, used, scale);
+        return out.append(String.format(Locale.ROOT, "%nCost per 1,000 posts with 2 mirrored channels: $%s"
+                + " (target: ≤ $0.01).%n", total.setScale(4, RoundingMode.HALF_EVEN).toPlainString())).toString();
+    }
+
+    /**
+     * A table row per meter used (quantity times {@code scale}, its list cost), storage left out (it is measured
+     * daily, not per request); the total cost.
+     */
+    static BigDecimal rows(StringBuilder out, PriceTable prices, YearMonth month, Map<Meter, BigDecimal> used,
+            BigDecimal scale) {
         BigDecimal total = BigDecimal.ZERO;
         for (Meter meter : Meter.values()) {
             BigDecimal quantity = meter.reported(used.getOrDefault(meter, BigDecimal.ZERO), month).multiply(scale);
             if (meter == Meter.DYNAMODB_STORED_BYTES || quantity.signum() == 0) {
-                continue; // storage is measured daily, not per request
+                continue;
             }
             BigDecimal cost = prices.costOf(meter, quantity);
             total = total.add(cost);
@@ -106,8 +117,7 @@ final class CostLoad {
                     quantity.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString(),
                     cost.setScale(6, RoundingMode.HALF_EVEN).toPlainString()));
         }
-        return out.append(String.format(Locale.ROOT, "%nCost per 1,000 posts with 2 mirrored channels: $%s"
-                + " (target: ≤ $0.01).%n", total.setScale(4, RoundingMode.HALF_EVEN).toPlainString())).toString();
+        return total;
     }
 
     /** DynamoDB calls and their nanoseconds so far: the chat functions', then the delivery functions'. */
@@ -146,8 +156,12 @@ final class CostLoad {
                 prices.costOf(Meter.LAMBDA_MB_MILLIS, measured).setScale(4, RoundingMode.HALF_EVEN).toPlainString());
     }
 
-    /** Every owner's quantities of the month, added up per meter. */
     private Map<Meter, BigDecimal> totals(YearMonth month) {
+        return totals(store, month);
+    }
+
+    /** Every owner's quantities of the month, added up per meter. */
+    static Map<Meter, BigDecimal> totals(DynamoRepositories store, YearMonth month) {
         Map<Meter, BigDecimal> totals = new EnumMap<>(Meter.class);
         for (UsageDay day : store.usage().month(month)) {
             day.quantities().forEach((meter, quantity) -> totals.merge(meter, quantity, BigDecimal::add));
@@ -155,7 +169,7 @@ final class CostLoad {
         return totals;
     }
 
-    private static Map<Meter, BigDecimal> minus(Map<Meter, BigDecimal> after, Map<Meter, BigDecimal> before) {
+    static Map<Meter, BigDecimal> minus(Map<Meter, BigDecimal> after, Map<Meter, BigDecimal> before) {
         Map<Meter, BigDecimal> difference = new EnumMap<>(Meter.class);
         after.forEach((meter, quantity) -> difference.put(meter, quantity.subtract(before.getOrDefault(meter, BigDecimal.ZERO))));
         return difference;

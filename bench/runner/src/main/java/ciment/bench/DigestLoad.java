@@ -3,7 +3,6 @@ package ciment.bench;
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
 import ciment.core.cost.PriceTable;
-import ciment.core.cost.UsageDay;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.DigestCadence;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +71,7 @@ final class DigestLoad {
             seed(dynamo.repositories());
             double seeded = (System.nanoTime() - seeding) / 1e9;
             YearMonth month = YearMonth.now(ZoneOffset.UTC);
-            Map<Meter, BigDecimal> before = totals(month);
+            Map<Meter, BigDecimal> before = CostLoad.totals(dynamo, month);
             int messagesBefore = digestsSent();
             long started = System.nanoTime();
             String answered = http.schedule("DigestFunction");
@@ -85,7 +83,7 @@ final class DigestLoad {
             }
             double drained = (System.nanoTime() - started) / 1e9;
             Thread.sleep(3_000); // the delivery functions flush their usage as their last batch ends
-            Map<Meter, BigDecimal> used = minus(totals(month), before);
+            Map<Meter, BigDecimal> used = CostLoad.minus(CostLoad.totals(dynamo, month), before);
             return report(month, sent, digestsSent() - messagesBefore, seeded, ran, drained, used, answered);
         } finally {
             runner.close();
@@ -147,37 +145,12 @@ final class DigestLoad {
                 + " began. Usage recorded by the meter (the month's usage items before and after, digest function"
                 + " and delivery together), priced at %s:%n%n| meter | per run | list cost per run |%n|---|---|---|%n",
                 PEOPLE, seeded, MEMBERSHIPS, COMMUNITIES, answered, ran, delivered, drained, prices.id()));
-        BigDecimal total = BigDecimal.ZERO;
-        for (Meter meter : Meter.values()) {
-            BigDecimal quantity = meter.reported(used.getOrDefault(meter, BigDecimal.ZERO), month);
-            if (meter == Meter.DYNAMODB_STORED_BYTES || quantity.signum() == 0) {
-                continue;
-            }
-            BigDecimal cost = prices.costOf(meter, quantity);
-            total = total.add(cost);
-            out.append(String.format(Locale.ROOT, "| %s %s | %s | $%s |%n", meter.serviceName(), meter.unit(),
-                    quantity.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString(),
-                    cost.setScale(6, RoundingMode.HALF_EVEN).toPlainString()));
-        }
+        BigDecimal total = CostLoad.rows(out, prices, month, used, BigDecimal.ONE);
         BigDecimal perPerson = sent == 0 ? BigDecimal.ZERO : total.divide(BigDecimal.valueOf(sent), 8, RoundingMode.HALF_EVEN);
         BigDecimal month1000 = perPerson.multiply(BigDecimal.valueOf(1000)).multiply(WEEKLY_RUNS_A_MONTH);
         return out.append(String.format(Locale.ROOT, "%nA run: $%s, $%s per digest. A month of weekly digests for"
                 + " 1,000 people (%s runs): $%s.%n", total.setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
                 perPerson.setScale(6, RoundingMode.HALF_EVEN).toPlainString(), WEEKLY_RUNS_A_MONTH.toPlainString(),
                 month1000.setScale(4, RoundingMode.HALF_EVEN).toPlainString())).toString();
-    }
-
-    private Map<Meter, BigDecimal> totals(YearMonth month) {
-        Map<Meter, BigDecimal> totals = new EnumMap<>(Meter.class);
-        for (UsageDay day : dynamo.usage().month(month)) {
-            day.quantities().forEach((meter, quantity) -> totals.merge(meter, quantity, BigDecimal::add));
-        }
-        return totals;
-    }
-
-    private static Map<Meter, BigDecimal> minus(Map<Meter, BigDecimal> after, Map<Meter, BigDecimal> before) {
-        Map<Meter, BigDecimal> difference = new EnumMap<>(Meter.class);
-        after.forEach((meter, quantity) -> difference.put(meter, quantity.subtract(before.getOrDefault(meter, BigDecimal.ZERO))));
-        return difference;
     }
 }

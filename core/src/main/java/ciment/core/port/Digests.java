@@ -2,7 +2,10 @@ package ciment.core.port;
 
 import ciment.core.model.DigestCadence;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,14 @@ public interface Digests {
     record Subscriber(String personId, Optional<DigestCadence> chosen, Optional<LocalDate> activeOn) {
         /** People active within this many days get the weekly digest unless they chose otherwise. */
         public static final int ACTIVE_DAYS = 30;
+
+        /** What export-my-data shows of it: the cadence chosen ("digest"), the last day active ("lastActiveOn"). */
+        public Map<String, String> exported() {
+            Map<String, String> kept = new LinkedHashMap<>();
+            chosen.ifPresent(cadence -> kept.put("digest", cadence.name().toLowerCase(Locale.ROOT)));
+            activeOn.ifPresent(day -> kept.put("lastActiveOn", day.toString()));
+            return kept;
+        }
 
         /** The cadence that applies on {@code today}: the one chosen, else weekly for the recently active. */
         public DigestCadence cadence(LocalDate today) {

@@ -6,7 +6,10 @@ import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything Ciment holds about one person: what export-my-data sends them and erase-my-data deletes.
@@ -23,7 +26,8 @@ public record PersonalData(
         List<Post> posts,
         List<String> mergedIds,
         List<Reaction> reactions,
-        List<String> grants) {
+        List<String> grants,
+        Map<String, String> settings) {
 
     /** One reaction of the person: which post, which emoji. */
     public record Reaction(String postId, String emoji) {
@@ -38,6 +42,14 @@ public record PersonalData(
         mergedIds = List.copyOf(mergedIds);
         reactions = List.copyOf(reactions);
         grants = List.copyOf(grants);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** Without settings kept apart from the profile (none: the digest's default). */
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds,
+            List<Reaction> reactions, List<String> grants) {
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, Map.of());
     }
 
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,

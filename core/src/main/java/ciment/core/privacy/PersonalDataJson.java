@@ -47,6 +47,8 @@ public final class PersonalDataJson {
             json.list("invitations", data.invitations(), PersonalDataJson::invitation);
             json.list("posts", data.posts(), PersonalDataJson::post);
             json.list("reactions", data.reactions(), PersonalDataJson::reaction);
+            json.key("settings");
+            json.object(() -> data.settings().forEach((name, value) -> json.field(name, value)));
         });
         return json.out.append('\n').toString();
     }

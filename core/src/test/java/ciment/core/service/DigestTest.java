@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,14 @@ class DigestTest {
 
         assertTrue(memory.repositories().digests().shard(Digests.shardOf(graceId)).stream()
                 .noneMatch(s -> s.personId().equals(graceId)));
+    }
+
+    @Test
+    void exportMyData_showsTheDigestSettingAndTheLastDayActive() {
+        talk.say("grace", "digest daily");
+
+        assertEquals(Map.of("digest", "daily", "lastActiveOn", "2026-11-27"),
+                ciment.personalData(Talk.account("grace")).orElseThrow().settings());
     }
 
     private String graceId;

@@ -7,6 +7,7 @@ import ciment.core.model.Membership;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Slug;
+import ciment.core.port.Digests;
 import ciment.core.port.PersonalRecords;
 import ciment.core.privacy.PersonalData;
 import java.util.Comparator;
@@ -63,7 +64,8 @@ final class InMemoryPersonalRecords implements PersonalRecords {
                                     .comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji))
                             .toList(),
                     ids.stream().flatMap(id -> table.grants.getOrDefault(id, Set.of()).stream())
-                            .map(g -> g.name().toLowerCase(Locale.ROOT)).distinct().sorted().toList()));
+                            .map(g -> g.name().toLowerCase(Locale.ROOT)).distinct().sorted().toList(),
+                    Optional.ofNullable(table.digests.get(personId)).map(Digests.Subscriber::exported).orElse(Map.of())));
         }
     }
 

@@ -10,6 +10,7 @@ import ciment.core.model.Person;
 import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
+import ciment.core.port.Digests;
 import ciment.core.port.PersonalRecords;
 import ciment.core.privacy.PersonalData;
 import java.util.ArrayList;
@@ -111,7 +112,8 @@ record DynamoPrivacy(Table table, DynamoGrants grants, PersonalIndex index, Eras
         List<String> granted = ids.stream().flatMap(id -> grants.grantsOf(COLLECT, id).stream())
                 .map(grant -> grant.name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList();
         return Optional.of(new PersonalData(profile, accounts, memberships, requests, invitations, posts,
-                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted));
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted,
+                new DynamoDigests(table).find(personId).map(Digests.Subscriber::exported).orElse(Map.of())));
     }
 
     /** R#<postId>#<emoji>: emoji names hold no '#', post ids may (a reply's root/reply), so split at the last. */

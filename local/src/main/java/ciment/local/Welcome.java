@@ -51,6 +51,8 @@ final class Welcome {
                 ? ", with Authorization: Bearer <" + FinanceToken.SETTING + ">"
                 : " (closed: " + FinanceToken.SETTING + " is not set)"));
         lines.add("  Health:  " + url + "/health");
+        lines.add("  Schedules: on template.yaml's times; now with POST " + url + LocalRunner.SCHEDULES
+                + "DigestFunction (or CostsFunction)");
         lines.add("  Linking: " + settings.get(TrustedDomains.SETTING)
                 .map(trusted -> "accounts with one email address are one person where their workspace or tenant is trusted for it ("
                         + trusted + ")")

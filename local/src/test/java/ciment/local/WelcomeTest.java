@@ -28,6 +28,7 @@ class WelcomeTest {
         assertTrue(welcome.contains("Dead letters: http://localhost:4566/q"), welcome);
         assertTrue(welcome.contains("/costs/chart.svg, with Authorization: Bearer <CIMENT_FINANCE_TOKEN>"), welcome);
         assertTrue(welcome.contains("Health:  http://127.0.0.1:3000/health"), welcome);
+        assertTrue(welcome.contains("now with POST http://127.0.0.1:3000/local/schedules/DigestFunction"), welcome);
         assertTrue(welcome.contains("Linking: accounts with one email address are one person where their "
                 + "workspace or tenant is trusted for it (corp.example=T0CORP)"), welcome);
         assertFalse(welcome.contains("Warning") || welcome.contains("off") || welcome.contains("closed"), welcome);

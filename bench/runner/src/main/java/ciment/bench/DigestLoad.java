@@ -14,9 +14,9 @@ import ciment.core.model.Role;
 import ciment.core.model.Slug;
 import ciment.core.model.Topic;
 import ciment.core.model.Ulid;
-import ciment.core.port.People;
 import ciment.core.port.Repositories;
 import ciment.devkit.slack.FakeSlackApi;
+import ciment.infra.dynamo.BulkSeed;
 import ciment.infra.dynamo.CapacityMeter;
 import ciment.infra.dynamo.DynamoRepositories;
 import ciment.local.LocalRunner;
@@ -35,8 +35,8 @@ import java.util.UUID;
 
 /**
  * A digest run over {@link #PEOPLE} people, as the local runner fires the schedule ({@code POST
- * /local/schedules/DigestFunction}: the same handler as Lambda, at template.yaml's memory): each person in 3 of
- * {@link #COMMUNITIES} communities, a third of them declaring a skill their communities' questions match, every
+ * /local/schedules/DigestFunction}: the same handler as Lambda, at template.yaml's memory): each person (written in
+ * bulk, {@link BulkSeed}) in 3 of {@link #COMMUNITIES} communities, a third of them declaring a skill their communities' questions match, every
  * community with busy threads. The digests are written to the outbox and delivered by the delivery functions
  * through the fake Slack API. The month's usage is read before the run and after the last digest is delivered: the
  * difference, priced by the bundled us-east-1 arm64 table, is a run's cost, delivery included.
@@ -52,6 +52,7 @@ final class DigestLoad {
     private final LocalRunner runner;
     private final DynamoRepositories dynamo;
     private final RunnerHttp http;
+    private final String table;
 
     DigestLoad(BenchStack stack) {
         this.stack = stack;
@@ -59,6 +60,7 @@ final class DigestLoad {
         settings.put("CIMENT_PORT", "0");
         settings.put("CIMENT_TABLE", "digest-bench-" + UUID.randomUUID().toString().substring(0, 8));
         Settings runnerSettings = Settings.of(settings);
+        this.table = runnerSettings.table();
         this.runner = LocalRunner.start(runnerSettings);
         this.http = new RunnerHttp(runner);
         this.dynamo = DynamoRepositories.create(stack.dynamo, runnerSettings.table(),
@@ -118,20 +120,20 @@ final class DigestLoad {
             }
         }
         Topic sql = Topic.of("SQL");
+        BulkSeed people = new BulkSeed(stack.dynamo, table);
         for (int i = 0; i < PEOPLE; i++) {
-            String user = String.format(Locale.ROOT, "U0DG%06d", i);
-            Person person = store.people().enroll(new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID, user),
-                    new Person(Ulid.random(now), "Person " + i), Optional.empty());
+            Person person = new Person(Ulid.random(now), "Person " + i);
+            ChatAccount account = new ChatAccount(Platform.SLACK, FakeSlackApi.TEAM_ID,
+                    String.format(Locale.ROOT, "U0DG%06d", i));
+            List<Membership> memberships = new java.util.ArrayList<>();
             for (int m = 0; m < MEMBERSHIPS; m++) {
                 Community community = communities.get((i + m * 7) % COMMUNITIES);
-                store.communities().join(new Membership(community.id(), community.slug(), person.id(), Role.MEMBER, now));
-            }
-            if (i % 3 == 0) {
-                store.people().declare(person, People.Kind.SKILL, sql);
+                memberships.add(new Membership(community.id(), community.slug(), person.id(), Role.MEMBER, now));
             }
             // Daily, so that the bench runs any day of the week; a weekly run costs the same, on Mondays.
-            store.digests().choose(person.id(), DigestCadence.DAILY);
+            people.person(account, person, i % 3 == 0 ? List.of(sql) : List.of(), memberships, DigestCadence.DAILY);
         }
+        people.flush();
     }
 
     private String report(YearMonth month, int sent, int delivered, double seeded, double ran, double drained,

@@ -86,6 +86,7 @@ final class DigestLoad {
             double drained = (System.nanoTime() - started) / 1e9;
             Thread.sleep(3_000); // the delivery functions flush their usage as their last batch ends
             Map<Meter, BigDecimal> used = CostLoad.minus(CostLoad.totals(dynamo, month), before);
+            System.out.println("digest bench: " + answered + " in " + ran + " s, drained in " + drained + " s: " + used);
             return report(month, sent, digestsSent() - messagesBefore, seeded, ran, drained, used, answered);
         } finally {
             runner.close();
@@ -146,7 +147,7 @@ final class DigestLoad {
                 + " digests delivered by the Slack delivery function through the fake Slack API %.1f s after the run"
                 + " began. Usage recorded by the meter (the month's usage items before and after, digest function"
                 + " and delivery together), priced at %s:%n%n| meter | per run | list cost per run |%n|---|---|---|%n",
-                PEOPLE, seeded, MEMBERSHIPS, COMMUNITIES, answered, ran, delivered, drained, prices.id()));
+                PEOPLE, PEOPLE, seeded, MEMBERSHIPS, COMMUNITIES, answered, ran, delivered, drained, prices.id()));
         BigDecimal total = CostLoad.rows(out, prices, month, used, BigDecimal.ONE);
         BigDecimal perPerson = sent == 0 ? BigDecimal.ZERO : total.divide(BigDecimal.valueOf(sent), 8, RoundingMode.HALF_EVEN);
         BigDecimal month1000 = perPerson.multiply(BigDecimal.valueOf(1000)).multiply(WEEKLY_RUNS_A_MONTH);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ciment.core.model.ChatAccount;
 import ciment.core.model.DigestCadence;
+import ciment.core.model.Person;
+import ciment.core.model.Platform;
 import ciment.core.port.Digests;
 import ciment.core.port.Repositories;
 import ciment.infra.testing.MotoTables;
@@ -12,6 +15,7 @@ import ciment.infra.testing.Sample;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -70,6 +74,17 @@ class DynamoDigestsTest {
         }
         assertTrue(found.containsAll(people));
         assertEquals(found.size(), items, "nobody is in two shards");
+    }
+
+    @Test
+    void exportMyData_showsTheCadenceChosenAndTheLastDayActive() {
+        Person person = store.people().enroll(new ChatAccount(Platform.SLACK, "T1", "U" + Sample.personId()),
+                new Person(Sample.personId(), "Dana"), Optional.empty());
+        store.digests().active(person.id(), MONDAY);
+        store.digests().choose(person.id(), DigestCadence.DAILY);
+
+        assertEquals(Map.of("digest", "daily", "lastActiveOn", "2026-11-30"),
+                store.personalRecords().personalData(person.id()).orElseThrow().settings());
     }
 
     @Test

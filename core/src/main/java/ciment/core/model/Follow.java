@@ -8,8 +8,14 @@ import java.time.Instant;
  * that is read from the thread itself when a change is told, so writing a post or reply costs no write of this.
  *
  * @param rootId the id of the thread's first post
+ * @param via    the post whose mention of them made them follow (they were told of it then), or null
  */
-public record Follow(String communityId, String rootId, String personId, State state, Instant at) {
+public record Follow(String communityId, String rootId, String personId, State state, Instant at, String via) {
+
+    /** By their own say. */
+    public Follow(String communityId, String rootId, String personId, State state, Instant at) {
+        this(communityId, rootId, personId, state, at, null);
+    }
 
     public enum State {
         FOLLOWING, MUTED;

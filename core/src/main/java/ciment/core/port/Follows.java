@@ -14,7 +14,7 @@ public interface Follows {
     boolean followUnlessMuted(Follow follow);
 
     /** The follows and mutes of a thread, by person id: one read. */
-    Map<String, Follow.State> of(String communityId, String rootId);
+    Map<String, Follow> of(String communityId, String rootId);
 
     /**
      * Marks the person told about the thread because of {@code changeId}, unless they were told about it after

@@ -113,7 +113,7 @@ public final class FollowUps {
         if (community.isEmpty()) {
             return;
         }
-        Set<String> followers = followersOf(thread, follows.of(changed.communityId(), change.rootId()));
+        Set<String> followers = followersOf(thread, follows.of(changed.communityId(), change.rootId()), changed.id());
         followers.remove(change.writerId());
         if (followers.isEmpty()) {
             return;
@@ -130,20 +130,16 @@ public final class FollowUps {
         }
     }
 
-    /** Who posted or replied, and who followed by their own say; minus who muted it. */
-    private static Set<String> followersOf(List<Post> thread, Map<String, Follow.State> said) {
+    /**
+     * Who posted or replied, and who followed by their own say or by a mention; minus who muted it, and who the
+     * changed post itself mentions (its mention told them already).
+     */
+    private static Set<String> followersOf(List<Post> thread, Map<String, Follow> said, String changedPostId) {
         Set<String> followers = new LinkedHashSet<>();
         thread.stream().map(Post::authorId).filter(Objects::nonNull).forEach(followers::add);
-        said.forEach((person, state) -> {
-            if (state == Follow.State.FOLLOWING) {
-                followers.add(person);
-            }
-        });
-        said.forEach((person, state) -> {
-            if (state == Follow.State.MUTED) {
-                followers.remove(person);
-            }
-        });
+        said.values().stream().filter(follow -> !follow.muted()).forEach(follow -> followers.add(follow.personId()));
+        said.values().stream().filter(follow -> follow.muted() || changedPostId.equals(follow.via()))
+                .forEach(follow -> followers.remove(follow.personId()));
         return followers;
     }
 

@@ -97,7 +97,7 @@ record MentionNotices(Communities communities, People people, Notices notices, A
     private void tell(Person person, Person author, Caller caller, Post post) {
         addressees.direct(person, caller).ifPresent(to -> {
             Follow follow = new Follow(post.communityId(), post.isReply() ? post.rootId() : post.id(), person.id(),
-                    Follow.State.FOLLOWING, caller.at());
+                    Follow.State.FOLLOWING, caller.at(), post.id());
             if (!follows.followUnlessMuted(follow)) {
                 return; // they muted this thread: it stays quiet, mentions in it too
             }

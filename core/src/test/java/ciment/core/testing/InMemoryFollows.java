@@ -13,8 +13,8 @@ final class InMemoryFollows implements Follows {
     }
 
     private final InMemoryTable table;
-    /** "community#root" to person id to state. */
-    private final Map<String, Map<String, Follow.State>> follows = new HashMap<>();
+    /** "community#root" to person id to their follow. */
+    private final Map<String, Map<String, Follow>> follows = new HashMap<>();
     /** "community#root#person" to the last change told. */
     private final Map<String, Told> told = new HashMap<>();
 
@@ -26,7 +26,7 @@ final class InMemoryFollows implements Follows {
     public void set(Follow follow) {
         synchronized (table) {
             follows.computeIfAbsent(follow.communityId() + "#" + follow.rootId(), k -> new LinkedHashMap<>())
-                    .put(follow.personId(), follow.state());
+                    .put(follow.personId(), follow);
             table.writes++;
         }
     }
@@ -34,7 +34,8 @@ final class InMemoryFollows implements Follows {
     @Override
     public boolean followUnlessMuted(Follow follow) {
         synchronized (table) {
-            if (of(follow.communityId(), follow.rootId()).get(follow.personId()) == Follow.State.MUTED) {
+            Follow had = of(follow.communityId(), follow.rootId()).get(follow.personId());
+            if (had != null && had.muted()) {
                 return false;
             }
             set(follow);
@@ -43,7 +44,7 @@ final class InMemoryFollows implements Follows {
     }
 
     @Override
-    public Map<String, Follow.State> of(String communityId, String rootId) {
+    public Map<String, Follow> of(String communityId, String rootId) {
         synchronized (table) {
             return Map.copyOf(follows.getOrDefault(communityId + "#" + rootId, Map.of()));
         }

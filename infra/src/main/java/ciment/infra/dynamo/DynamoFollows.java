@@ -28,6 +28,7 @@ final class DynamoFollows implements Follows {
     static final String STATE = "state";
     static final String TOLD_AT = "toldAt";
     static final String CHANGE = "change";
+    static final String VIA = "via";
     /** A mark outlives any window it decides: it then goes by itself. */
     private static final Duration MARK_KEPT = Duration.ofDays(1);
     private static final String NOT_MUTED = "attribute_not_exists(" + Keys.PK + ") OR #state <> :muted";
@@ -56,22 +57,40 @@ final class DynamoFollows implements Follows {
         fields.put(Items.AT, s(follow.at().toString()));
         fields.put(Keys.GSI2_PK, s(Keys.person(follow.personId())));
         fields.put(Keys.GSI2_SK, s(FOLLOW_PREFIX + Keys.community(follow.communityId()) + "#" + follow.rootId()));
+        if (follow.via() != null) {
+            fields.put(VIA, s(follow.via()));
+        }
         Map<String, AttributeValue> values = values(fields);
+        Map<String, String> names = names(fields);
         if (condition != null) {
             values.put(":muted", s(Follow.State.MUTED.word()));
         }
-        return table.update(SET, followKey(follow.communityId(), follow.rootId(), follow.personId()),
-                setting(fields), condition, names(fields), values, old -> merged(old, fields)).isPresent();
+        String update = setting(fields);
+        if (follow.via() == null) {
+            update += " REMOVE #via";
+            names.put("#via", VIA);
+        }
+        return table.update(SET, followKey(follow.communityId(), follow.rootId(), follow.personId()), update,
+                condition, names, values, old -> {
+                    Map<String, AttributeValue> after = merged(old, fields);
+                    if (follow.via() == null) {
+                        after.remove(VIA);
+                    }
+                    return after;
+                }).isPresent();
     }
 
     @Override
-    public Map<String, Follow.State> of(String communityId, String rootId) {
-        Map<String, Follow.State> said = new LinkedHashMap<>();
+    public Map<String, Follow> of(String communityId, String rootId) {
+        Map<String, Follow> said = new LinkedHashMap<>();
         String prefix = FOLLOW_PREFIX + rootId + "#";
         table.queryAll(THREAD, q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.community(communityId)), ":prefix", s(prefix))))
-                .forEach(item -> said.put(Keys.idIn(Items.str(item, Keys.SK), prefix),
-                        Follow.State.ofWord(Items.str(item, STATE))));
+                .forEach(item -> {
+                    String person = Keys.idIn(Items.str(item, Keys.SK), prefix);
+                    said.put(person, new Follow(communityId, rootId, person, Follow.State.ofWord(Items.str(item, STATE)),
+                            Instant.parse(Items.str(item, Items.AT)), Items.optional(item, VIA).orElse(null)));
+                });
         return said;
     }
 

@@ -16,12 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * partition: {@code C#<id>} / {@code FOLLOW#<root>#<person>} ({@code state} follow|muted, {@code at}) and
  * {@code C#<id>} / {@code TOLD#<root>#<person>} ({@code toldAt} in epoch milliseconds, {@code change}, TTL
  * {@code expiresAt} a day later). Both are named in gsi2 as {@code P#<person>} / {@code FOLLOW#C#<id>#<root>},
- * {@code TOLD#C#<id>#<root>}, so export-my-data and erase-my-data find them without a scan. A thread's follows
+ * {@code FOLLOW#C#<id>#<root>#told}, so export-my-data and erase-my-data find them in one Query, without a scan. A thread's follows
  * and mutes are one Query; the stream filters of the delivery functions let neither kind through.
  */
 final class DynamoFollows implements Follows {
     static final String FOLLOW_PREFIX = "FOLLOW#";
     static final String TOLD_PREFIX = "TOLD#";
+    /** Ends a mark's name in gsi2, beside the follow of the same thread: erasing finds both in one Query. */
+    static final String TOLD_SUFFIX = "#told";
     static final String SET = "follows.set";
     static final String THREAD = "follows.thread";
     static final String TOLD = "follows.told";
@@ -102,7 +104,7 @@ final class DynamoFollows implements Follows {
         fields.put(CHANGE, s(changeId));
         fields.put(Items.EXPIRES_AT, Items.n(at.plus(MARK_KEPT).getEpochSecond()));
         fields.put(Keys.GSI2_PK, s(Keys.person(personId)));
-        fields.put(Keys.GSI2_SK, s(TOLD_PREFIX + Keys.community(communityId) + "#" + rootId));
+        fields.put(Keys.GSI2_SK, s(FOLLOW_PREFIX + Keys.community(communityId) + "#" + rootId + TOLD_SUFFIX));
         Map<String, AttributeValue> values = values(fields);
         values.put(":since", Items.n(since.toEpochMilli()));
         return table.update(TOLD, Keys.key(Keys.community(communityId), TOLD_PREFIX + rootId + "#" + personId),

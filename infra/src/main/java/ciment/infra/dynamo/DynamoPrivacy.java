@@ -118,7 +118,9 @@ record DynamoPrivacy(Table table, DynamoGrants grants, PersonalIndex index, Eras
     private List<PersonalData.Followed> follows(Set<String> ids) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String id : ids) {
-            index.named(COLLECT, Keys.person(id), DynamoFollows.FOLLOW_PREFIX).forEach(key -> keys.add(PersonalIndex.tableKey(key)));
+            index.named(COLLECT, Keys.person(id), DynamoFollows.FOLLOW_PREFIX).stream()
+                    .filter(key -> !Items.str(key, Keys.GSI2_SK).endsWith(DynamoFollows.TOLD_SUFFIX))
+                    .forEach(key -> keys.add(PersonalIndex.tableKey(key)));
         }
         return table.batchGet(COLLECT, keys, false).stream().map(item -> {
             String sortKey = Items.str(item, Keys.SK);

@@ -134,9 +134,8 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
     /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
     /** Their follows and mutes, and the marks of when they were last told about a thread. */
     private void deleteFollows(String personId) {
-        for (String kind : List.of(DynamoFollows.FOLLOW_PREFIX, DynamoFollows.TOLD_PREFIX)) {
-            inParallel(index.named(ERASE, Keys.person(personId), kind), key -> table.delete(ERASE, tableKey(key), EXISTS));
-        }
+        inParallel(index.named(ERASE, Keys.person(personId), DynamoFollows.FOLLOW_PREFIX),
+                key -> table.delete(ERASE, tableKey(key), EXISTS));
     }
 
     private void deleteReactions(String personId) {

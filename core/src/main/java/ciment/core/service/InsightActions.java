@@ -21,13 +21,16 @@ import java.time.Instant;
  */
 public record InsightActions(Communities communities, Posts posts, CommunityActions communityActions, Roles roles,
         Clock clock) {
-    /** At most this many posts and replies are read (about 300 read units): a busier community's older ones wait. */
-    static final int CAP = 5_000;
     /**
-     * Replies are read by their thread's key: threads begun this long before the first week shown still count
-     * their replies in it; replies to older threads are not counted.
+     * At most this many posts and replies are read (about 500 read units, items of 400 bytes): a community of
+     * 2,000 posts a month, three replies each, fits; a busier one is shown from its latest, and says so.
      */
-    static final Duration THREADS_BEFORE = Duration.ofDays(28);
+    static final int CAP = 10_000;
+    /**
+     * Replies are read by their thread's key (THREAD#root#id): threads begun up to a week before the first week
+     * shown still count their replies; replies in older threads are not counted (most come within days).
+     */
+    static final Duration THREADS_BEFORE = Duration.ofDays(7);
 
     public Reply insights(Person person, Slug slug) {
         Community community = allowed(person, slug);

@@ -101,18 +101,6 @@ final class PostItems {
         return optional(item, HIDDEN).map(post::hiddenFor).orElse(post);
     }
 
-    /**
-     * A post or reply read for a community's figures (DynamoPosts.recent): its keys, author, tool, time and marks,
-     * without its words or its author's name, which that read leaves out.
-     */
-    static Post figures(Map<String, AttributeValue> projected) {
-        Map<String, AttributeValue> item = new HashMap<>(projected);
-        item.putIfAbsent("authorName", s(""));
-        item.putIfAbsent("text", s(""));
-        item.putIfAbsent("authorId", s(""));
-        return post(item);
-    }
-
     /** A post that carries the words of the account's user: the post's key, beside the account's link. */
     static Map<String, AttributeValue> credit(ChatAccount author, Post p) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.credit(author, p.id()));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A community's activity over its last weeks, for its stewards (and admins): counts in aggregate, per week and
@@ -58,7 +59,7 @@ public record Insights(String community, List<Week> weeks, int read, boolean cap
             return lines;
         }
 
-        private Line line(String key, java.util.function.Function<Figures, Figure> figure) {
+        private Line line(String key, Function<Figures, Figure> figure) {
             List<Object> perTool = new ArrayList<>();
             for (Platform tool : Platform.values()) {
                 perTool.add(Message.of("insights.tool", tool.label(), figure.apply(tools.getOrDefault(tool, Figures.NONE))

@@ -12,6 +12,7 @@ import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
+import ciment.core.reply.Insights;
 import ciment.core.reply.Reply;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,7 +128,21 @@ public final class ReplySamples {
         samples.put("costs, none", new Reply.Costs(YearMonth.of(2026, 11), List.of(), Optional.empty(), BigDecimal.ZERO,
                 "us-east-1/arm64/2024-11-01", List.of("AWS price list"), false, Optional.empty(), Optional.empty()));
         samples.put("costs, worst: 200 communities and the platform", costs(200, false));
+        samples.put("insights", insights("data-guild", 12, 7, false));
+        samples.put("insights, worst: longest slug, millions, fewer than 5 people, capped", insights("a".repeat(40),
+                1_234_567, 3, true));
         return samples;
+    }
+
+    /** Four weeks of figures: {@code people} make each one (fewer than 5: every figure about people hidden). */
+    public static Insights insights(String slug, int count, int people, boolean capped) {
+        Insights.Figures figures = new Insights.Figures(new Insights.Count(people, people),
+                new Insights.Count(count, people), new Insights.Count(count * 3, people), new Insights.Count(count, people),
+                new Insights.Count(count - 1, people), new Insights.Median(java.time.Duration.ofMinutes(count), people));
+        List<Insights.Week> weeks = IntStream.range(0, 4).mapToObj(i -> new Insights.Week(
+                java.time.LocalDate.of(2026, 11, 9).plusWeeks(i), i == 3, figures,
+                Map.of(Platform.SLACK, figures, Platform.TEAMS, Insights.Figures.NONE))).toList();
+        return new Insights(slug, weeks, capped ? 5_000 : count * 4, capped);
     }
 
     /** The kinds of answer {@link #all()} has samples of. */

@@ -138,6 +138,10 @@ public final class CommunityCards {
                 case REQUESTED -> {
                 }
             }
+            if (info.standing() == Reply.Standing.STEWARD) {
+                buttons.add(CardActions.button(words.say("insights.button"), CardActions.INSIGHTS, slug,
+                        CardActions.Origin.INSIGHTS, null, null));
+            }
             if (info.standing() == Reply.Standing.STEWARD && !community.open()) {
                 buttons.add(CardActions.button(words.say("teams.button.joinRequests"), CardActions.REQUESTS, slug,
                         CardActions.Origin.REQUESTS, null, null));

@@ -25,19 +25,21 @@ public record Welcomes(Communities communities, Notices notices, CommunityAction
         ReadingLanguage reading, Clock clock) {
 
     public Reply welcome(Person steward, Slug slug, String message) {
-        Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug,
-                Message.of("welcome.action.welcome")));
-        communities.change(community.id(), new Communities.Change.WelcomeMessage(message));
-        return new Reply.Done(message.isEmpty() ? Message.of("welcome.message.cleared", slug)
-                : Message.of("welcome.message.done", slug, Message.verbatim(message)));
+        return set(steward, slug, "welcome.action.welcome", new Communities.Change.WelcomeMessage(message), message,
+                "welcome.message.done", "welcome.message.cleared");
     }
 
     public Reply guidelines(Person steward, Slug slug, String guidelines) {
-        Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug,
-                Message.of("welcome.action.guidelines")));
-        communities.change(community.id(), new Communities.Change.Guidelines(guidelines));
-        return new Reply.Done(guidelines.isEmpty() ? Message.of("welcome.guidelines.cleared", slug)
-                : Message.of("welcome.guidelines.done", slug, Message.verbatim(guidelines)));
+        return set(steward, slug, "welcome.action.guidelines", new Communities.Change.Guidelines(guidelines), guidelines,
+                "welcome.guidelines.done", "welcome.guidelines.cleared");
+    }
+
+    /** A steward's text set (or cleared: empty) on a community that is not archived, one change of its item. */
+    private Reply set(Person steward, Slug slug, String action, Communities.Change change, String text, String done,
+            String cleared) {
+        Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug, Message.of(action)));
+        communities.change(community.id(), change);
+        return new Reply.Done(text.isEmpty() ? Message.of(cleared, slug) : Message.of(done, slug, Message.verbatim(text)));
     }
 
     /**

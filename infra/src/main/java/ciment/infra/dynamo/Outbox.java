@@ -81,6 +81,9 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
      */
     @Override
     public boolean sendOnce(Notice notice, Once once) {
+        if (once instanceof Once.Account account && marked(account)) {
+            return false;
+        }
         Write mark = switch (once) {
             case Once.Account account -> Write.update(table.name(), Keys.identityLink(account.account()),
                     "SET " + INTRODUCED_AT + " = :at", "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
@@ -96,6 +99,16 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
             return false;
         }
         throw new IllegalStateException("notice " + notice.id() + " not written: " + outcome.reasons());
+    }
+
+    /**
+     * Whether the identity link has its mark already: each App Home opening asks, and half a read unit costs far
+     * less than the transaction's two failed transactional writes. An eventually consistent read may miss a
+     * mark made just now: the transaction's condition still refuses the second notice.
+     */
+    private boolean marked(Once.Account account) {
+        return table.get(SEND_ONCE, Keys.identityLink(account.account()), false)
+                .map(link -> link.containsKey(INTRODUCED_AT)).orElse(false);
     }
 
     /** The mark of an introduction in a conversation: its key, and when it was made. */

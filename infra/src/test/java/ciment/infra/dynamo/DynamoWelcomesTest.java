@@ -87,8 +87,11 @@ class DynamoWelcomesTest {
         store.people().enroll(account, new Person(Sample.personId(), "Nia"), Optional.empty());
         Notice first = new Notice(Ulid.derived(AT, "1"), direct, "Hello", AT);
         assertTrue(store.notices().sendOnce(first, new Once.Account(account)));
+        dynamo.meter().reset();
         assertFalse(store.notices().sendOnce(new Notice(Ulid.derived(AT, "2"), direct, "Hello", AT),
                 new Once.Account(account)));
+        assertEquals(new CapacityMeter.Units(0.5, 0), dynamo.meter().usage(Outbox.SEND_ONCE).computed(),
+                "once introduced, an opening costs half a read, no write");
 
         assertTrue(outboxItem(first.id()).isPresent());
         Map<String, AttributeValue> link = MotoTables.CLIENT.getItem(b -> b.tableName(table)

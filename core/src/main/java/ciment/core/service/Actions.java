@@ -15,7 +15,8 @@ import java.time.Clock;
 public record Actions(Identity identity, CommunityActions communities, Stewardship stewardship, PostActions posts,
         FeedActions feeds, ProfileActions profiles, PrivacyActions privacy, ConversationActions conversations,
         QuestionActions questions, LinkActions links, FinanceActions finance, HomeActions homes,
-        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading, Welcomes welcomes) {
+        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading, FollowActions follows,
+        Welcomes welcomes) {
 
     /** Every use case over {@code store}, writes limited per person by {@code limits}, speaking English by default. */
     public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
@@ -32,7 +33,7 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
         Addressees addressees = new Addressees(store.people(), fallback);
         ReadingLanguage reading = new ReadingLanguage(store.people(), fallback);
         MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), addressees,
-                trust);
+                trust, store.follows());
         PostLocator locator = new PostLocator(store.communities(), store.conversations());
         return new Actions(identity, communities,
                 new Stewardship(store.communities(), store.people(), store.notices(), addressees, communities, identity,
@@ -53,7 +54,7 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
                         store.personalRecords(), quota),
                 new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
                         store.messageCopies(), mentions, quota),
-                reading,
+                reading, new FollowActions(store.follows(), store.people(), locator),
                 new Welcomes(store.communities(), store.notices(), communities, reading, clock));
     }
 

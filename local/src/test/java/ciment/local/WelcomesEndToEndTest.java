@@ -56,9 +56,14 @@ class WelcomesEndToEndTest {
     }
 
     private static void deliver(TeamsActivities.Message activity) {
+        deliver(activity.json());
+    }
+
+    /** An activity as the Bot Connector posts it, with a valid token. */
+    private static void deliver(String activityJson) {
         HttpResponse<String> response = stack.post("/api/messages", Map.of("Content-Type", "application/json",
                 "Authorization", FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))),
-                activity.json());
+                activityJson);
         assertEquals(200, response.statusCode(), response.body());
     }
 
@@ -106,10 +111,7 @@ class WelcomesEndToEndTest {
         TeamsActivities.Message joined = someone.message("").botAdded();
         Map<String, Object> activity = new LinkedHashMap<>(joined.toMap());
         activity.put("membersAdded", List.of(Map.of("id", someone.fromId)));
-        HttpResponse<String> response = stack.post("/api/messages", Map.of("Content-Type", "application/json",
-                "Authorization", FakeBotFramework.bearer(stack.botFramework.token(stack.botFramework.serviceUrl()))),
-                ciment.devkit.teams.Json.write(activity));
-        assertEquals(200, response.statusCode(), response.body());
+        deliver(ciment.devkit.teams.Json.write(activity));
         settle();
         assertEquals(List.of(), teamsSent(someone.conversationId, "I am Ciment"));
     }

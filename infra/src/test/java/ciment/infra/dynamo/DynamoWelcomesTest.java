@@ -65,9 +65,15 @@ class DynamoWelcomesTest {
         Once.Conversation mark = new Once.Conversation(Platform.TEAMS, team.conversationId());
 
         Notice first = new Notice(Ulid.derived(AT, "a"), team, "Hello, I am Ciment", AT);
+        dynamo.meter().reset();
         assertTrue(store.notices().sendOnce(first, mark));
+        // Transactional: the mark and the notice at two units each, the notice's keys-only index entry one.
+        assertEquals(new CapacityMeter.Units(0, 5), dynamo.meter().usage(Outbox.SEND_ONCE).computed());
+        dynamo.meter().reset();
         Notice second = new Notice(Ulid.derived(AT.plusSeconds(1), "b"), team, "Hello, I am Ciment", AT.plusSeconds(1));
         assertFalse(store.notices().sendOnce(second, mark));
+        assertEquals(new CapacityMeter.Units(0, 4), dynamo.meter().usage(Outbox.SEND_ONCE).computed(),
+                "a refused transaction is charged too: installs are rare");
 
         assertTrue(outboxItem(first.id()).isPresent());
         assertTrue(outboxItem(second.id()).isEmpty(), "the second introduction wrote nothing");
@@ -86,7 +92,10 @@ class DynamoWelcomesTest {
 
         store.people().enroll(account, new Person(Sample.personId(), "Nia"), Optional.empty());
         Notice first = new Notice(Ulid.derived(AT, "1"), direct, "Hello", AT);
+        dynamo.meter().reset();
         assertTrue(store.notices().sendOnce(first, new Once.Account(account)));
+        assertEquals(new CapacityMeter.Units(0.5, 6), dynamo.meter().usage(Outbox.SEND_ONCE).computed(),
+                "the read of the mark, then the link (and its index entry) and the notice in one transaction");
         dynamo.meter().reset();
         assertFalse(store.notices().sendOnce(new Notice(Ulid.derived(AT, "2"), direct, "Hello", AT),
                 new Once.Account(account)));

@@ -131,7 +131,8 @@ final class InMemoryPersonalRecords implements PersonalRecords {
         table.invitations.replaceAll((key, i) -> ids.contains(i.invitedBy())
                 ? new Invitation(i.communityId(), i.slug(), i.personId(), "", i.at()) : i);
         table.communities.replaceAll((slug, c) -> ids.contains(c.createdBy()) ? new Community(c.id(), c.slug(), c.name(),
-                c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt()) : c);
+                c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt(),
+                c.welcome()) : c);
         ids.forEach(table.declared::remove);
         ids.forEach(table.grants::remove);
         table.emails.values().removeIf(ids::contains);

@@ -5,6 +5,7 @@ import ciment.core.command.Grammar;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.CommunityWelcome;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
@@ -99,6 +100,9 @@ public final class ReplySamples {
             samples.put("info, " + standing, new Reply.Info(community("data-guild", standing.ordinal() % 2 == 0, false, 7),
                     List.of(new Person("p-ada", "Ada")), standing));
         }
+        samples.put("info, with welcome and guidelines", new Reply.Info(community("data-guild", true, false, 7)
+                .with(new CommunityWelcome("Hello, say hi", "Be kind.\nNo customer data.")),
+                List.of(new Person("p-ada", "Ada")), Reply.Standing.MEMBER));
         samples.put("info, worst: archived, 50 stewards", new Reply.Info(worstCommunity(1), people(50),
                 Reply.Standing.STEWARD, accounts(50)));
         samples.put("requests", new Reply.Requests("data-guild", List.of(request(1, "Grace Hopper"))));
@@ -202,7 +206,8 @@ public final class ReplySamples {
     public static Community worstCommunity(int n) {
         String slug = (n + "-" + "a".repeat(40)).substring(0, 40);
         return new Community("c-" + n, new Slug(slug), WORST_NAME, WORST_PURPOSE, topics(10), n % 2 == 0, n % 3 == 0,
-                1_000_000, 50, "p1", AT);
+                1_000_000, 50, "p1", AT, new CommunityWelcome(longText(String.join(" ", HOSTILE), CommunityWelcome.MESSAGE_MAX),
+                        longText("漢🧱*_[x](https://e.example) <@U1> ", CommunityWelcome.GUIDELINES_MAX)));
     }
 
     private static Reply.Listed listed(Community community, boolean member) {

@@ -135,6 +135,23 @@ public final class Ciment {
         return actions.homes().home(personOf(caller));
     }
 
+    /**
+     * Ciment was added to the caller's conversation (Teams: a team, a group or personal chat): it introduces
+     * itself there once, in the conversation's language; {@code addressing} is how commands are sent there.
+     * Nobody is enrolled. Returns whether the introduction was written now.
+     */
+    public boolean introduceIn(Caller caller, String addressing) {
+        return actions.welcomes().introduceIn(caller, addressing);
+    }
+
+    /**
+     * The caller opened Ciment's home (Slack's App Home): the first time, Ciment introduces itself in their
+     * direct messages, in their language. Throws {@link Refusal} as home does. Returns whether it was written now.
+     */
+    public boolean introduceTo(Caller caller, String addressing) {
+        return actions.welcomes().introduceTo(personOf(caller), caller, addressing);
+    }
+
     /** The roles and skills the caller declared (to suggest tags, say). Throws {@link Refusal} as home does. */
     public Profile profile(Caller caller) {
         return actions.profiles().profile(personOf(caller));

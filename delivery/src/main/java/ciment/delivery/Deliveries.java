@@ -96,7 +96,7 @@ public final class Deliveries {
 
     private DeliveryOutcome work(DynamodbStreamRecord record, Instant deadline) {
         DeliveryOutcome outcome = notice(record);
-        return delivery.mirrors() ? outcome.and(post(record, deadline)) : outcome;
+        return delivery.readsPosts() ? outcome.and(post(record, deadline)) : outcome;
     }
 
     /** The community whose partition the record's item is in, or null (a notice: its own partition). */

@@ -92,6 +92,10 @@ public final class StewardVerbs {
     public record Audit(Slug slug) implements Command {
     }
 
+    /** {@code insights <slug>}: how the community lives, week by week, in aggregate, for its stewards and admins. */
+    public record Insights(Slug slug) implements Command {
+    }
+
     static final List<Verb<?>> VERBS = List.of(
             Verb.typed(SetOpen.class, "close|open", "close <slug> / open <slug>", Verb.WITH_EXAMPLE,
                     words -> new SetOpen(words.only(), words.word().equals("open")),
@@ -127,7 +131,10 @@ public final class StewardVerbs {
                     (a, me, c) -> a.conversations().hide(me.person(), me.caller(), c.post(), c.reason())),
             Verb.typed(Audit.class, "audit", "audit <slug>", Verb.WITH_EXAMPLE,
                     words -> new Audit(words.only()),
-                    (a, me, c) -> a.conversations().audit(me.person(), c.slug())));
+                    (a, me, c) -> a.conversations().audit(me.person(), c.slug())),
+            Verb.typed(Insights.class, "insights", "insights <slug>", Verb.WITH_EXAMPLE,
+                    words -> new Insights(words.only()),
+                    (a, me, c) -> a.insights().insights(me.person(), c.slug())));
 
     private StewardVerbs() {
     }

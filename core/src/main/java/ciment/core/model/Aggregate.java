@@ -8,7 +8,7 @@ import ciment.core.i18n.Message;
  * someone. Ciment never shows a count about one person.
  */
 public final class Aggregate {
-    static final int SMALLEST_SHOWN = 5;
+    public static final int SMALLEST_SHOWN = 5;
 
     private Aggregate() {
     }

@@ -11,9 +11,20 @@ import java.util.Optional;
  *
  * @param language     the language they chose to read Ciment in ({@code language fr}); empty: their chat tool's
  * @param chatLanguage the language their chat tool said they use, when Ciment met the account they write from
+ * @param notices      what they are told on their own ({@code notices all|mentions|none}), kept as their language is
  */
 public record Person(String id, String displayName, boolean guest, boolean erasing, Optional<Language> language,
-        Optional<Language> chatLanguage) {
+        Optional<Language> chatLanguage, NoticeLevel notices) {
+
+    public Person {
+        notices = notices == null ? NoticeLevel.ALL : notices;
+    }
+
+    /** Told everything (notices all). */
+    public Person(String id, String displayName, boolean guest, boolean erasing, Optional<Language> language,
+            Optional<Language> chatLanguage) {
+        this(id, displayName, guest, erasing, language, chatLanguage, NoticeLevel.ALL);
+    }
 
     public Person(String id, String displayName, boolean guest, boolean erasing) {
         this(id, displayName, guest, erasing, Optional.empty(), Optional.empty());
@@ -29,10 +40,14 @@ public record Person(String id, String displayName, boolean guest, boolean erasi
     }
 
     public Person choosing(Optional<Language> chosen) {
-        return new Person(id, displayName, guest, erasing, chosen, chatLanguage);
+        return new Person(id, displayName, guest, erasing, chosen, chatLanguage, notices);
     }
 
     public Person hearing(Optional<Language> said) {
-        return new Person(id, displayName, guest, erasing, language, said);
+        return new Person(id, displayName, guest, erasing, language, said, notices);
+    }
+
+    public Person told(NoticeLevel level) {
+        return new Person(id, displayName, guest, erasing, language, chatLanguage, level);
     }
 }

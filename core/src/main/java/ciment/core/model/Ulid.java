@@ -72,6 +72,11 @@ public final class Ulid {
         return value;
     }
 
+    /** The smallest ULID made at {@code at}: where a key range of ids made from then on starts. */
+    public static String earliest(Instant at) {
+        return encode(at.toEpochMilli(), new byte[10]);
+    }
+
     /** The instant a ULID was made. */
     public static Instant time(String ulid) {
         long millis = 0;

@@ -42,6 +42,14 @@ public interface Communities {
 
         record Purpose(String purpose) implements Change {
         }
+
+        /** The welcome message shown to whoever joins; empty: none. */
+        record WelcomeMessage(String message) implements Change {
+        }
+
+        /** The guidelines shown to whoever joins and in info; empty: none. */
+        record Guidelines(String guidelines) implements Change {
+        }
     }
 
     /** Claims the slug, stores the community and its first steward together. */

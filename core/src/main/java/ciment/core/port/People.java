@@ -2,6 +2,7 @@ package ciment.core.port;
 
 import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.NoticeLevel;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Topic;
@@ -95,4 +96,7 @@ public interface People {
 
     /** Keeps the language the person chose (empty: their chat tool's) on their profile and on each of their accounts. */
     void chooseLanguage(Person person, Optional<Language> language);
+
+    /** Keeps what the person is told on their own, as their language is: on their profile and each account. */
+    void chooseNotices(Person person, NoticeLevel level);
 }

@@ -1,6 +1,7 @@
 package ciment.core.port;
 
 import ciment.core.model.Post;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,21 @@ public interface Posts {
         Map<String, Page> pages = new LinkedHashMap<>();
         communityIds.forEach(id -> pages.put(id, page(id, before, limit)));
         return pages;
+    }
+
+    /**
+     * What a community said lately, for its stewards' figures: its first posts made from {@code postsFrom} on and
+     * the replies in the threads begun from {@code threadsFrom} on (ids are ULIDs, so each is one key range),
+     * newest first, at most {@code cap} items in all (posts first); {@code capped} when more were there.
+     */
+    Recent recent(String communityId, Instant postsFrom, Instant threadsFrom, int cap);
+
+    /** First posts and replies, newest first; {@code capped}: the cap left some out. */
+    record Recent(List<Post> posts, List<Post> replies, boolean capped) {
+        public Recent {
+            posts = List.copyOf(posts);
+            replies = List.copyOf(replies);
+        }
     }
 
     /** Posts newest first; {@code more}: older posts may follow the last one. */

@@ -27,10 +27,15 @@ public record PersonalData(
         List<String> mergedIds,
         List<Reaction> reactions,
         List<String> grants,
+        List<Followed> follows,
         Map<String, String> settings) {
 
     /** One reaction of the person: which post, which emoji. */
     public record Reaction(String postId, String emoji) {
+    }
+
+    /** A thread the person followed or muted by their own say: its first post ({@code #<id>}), follow or muted. */
+    public record Followed(String post, String state) {
     }
 
     public PersonalData {
@@ -42,14 +47,22 @@ public record PersonalData(
         mergedIds = List.copyOf(mergedIds);
         reactions = List.copyOf(reactions);
         grants = List.copyOf(grants);
+        follows = List.copyOf(follows);
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** Without settings kept apart from the profile (none: the digest's default). */
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
             List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds,
+            List<Reaction> reactions, List<String> grants, List<Followed> follows) {
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, follows,
+                Map.of());
+    }
+
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds,
             List<Reaction> reactions, List<String> grants) {
-        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, Map.of());
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, List.of());
     }
 
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,

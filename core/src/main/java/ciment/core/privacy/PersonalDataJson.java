@@ -34,6 +34,7 @@ public final class PersonalDataJson {
                 json.field("displayName", profile.person().displayName());
                 json.field("guest", profile.person().guest());
                 json.field("language", profile.person().language().map(Language::code).orElse("auto"));
+                json.field("notices", profile.person().notices().word());
                 json.field("email", profile.email().orElse(null));
                 json.field("emailVouchedBy", profile.vouchedBy().orElse(null));
                 json.strings("mergedIds", data.mergedIds());
@@ -47,6 +48,7 @@ public final class PersonalDataJson {
             json.list("invitations", data.invitations(), PersonalDataJson::invitation);
             json.list("posts", data.posts(), PersonalDataJson::post);
             json.list("reactions", data.reactions(), PersonalDataJson::reaction);
+            json.list("follows", data.follows(), PersonalDataJson::followed);
             json.key("settings");
             json.object(() -> data.settings().forEach((name, value) -> json.field(name, value)));
         });
@@ -86,6 +88,11 @@ public final class PersonalDataJson {
     private static void reaction(PersonalDataJson json, PersonalData.Reaction reaction) {
         json.field("post", reaction.postId());
         json.field("emoji", reaction.emoji());
+    }
+
+    private static void followed(PersonalDataJson json, PersonalData.Followed followed) {
+        json.field("post", followed.post());
+        json.field("state", followed.state());
     }
 
     // ---- a small JSON writer: objects, lists, strings, booleans, null ----

@@ -37,6 +37,10 @@ public sealed interface Reply {
     /** One sentence in the reader's language, for notifications, fallbacks and screen readers. */
     String summary(Catalogue words);
 
+    /** Replies declared in files of their own, beside this one (this file is near its size limit). */
+    sealed interface Beside extends Reply permits Insights {
+    }
+
     /** A reply that is one message: its summary is the message said. */
     sealed interface Said extends Reply {
         Message message();

@@ -15,8 +15,8 @@ import java.time.Clock;
 public record Actions(Identity identity, CommunityActions communities, Stewardship stewardship, PostActions posts,
         FeedActions feeds, ProfileActions profiles, PrivacyActions privacy, ConversationActions conversations,
         QuestionActions questions, LinkActions links, FinanceActions finance, HomeActions homes,
-        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading,
-        DigestActions digests) {
+        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading, FollowActions follows,
+        InsightActions insights, Welcomes welcomes, DigestActions digests) {
 
     /** Every use case over {@code store}, writes limited per person by {@code limits}, speaking English by default. */
     public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
@@ -33,8 +33,9 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
         Addressees addressees = new Addressees(store.people(), fallback);
         ReadingLanguage reading = new ReadingLanguage(store.people(), fallback);
         MentionNotices mentions = new MentionNotices(store.communities(), store.people(), store.notices(), addressees,
-                trust);
+                trust, store.follows());
         PostLocator locator = new PostLocator(store.communities(), store.conversations());
+        Roles roles = new Roles(store.people(), store.grants(), finance.named(), trust);
         return new Actions(identity, communities,
                 new Stewardship(store.communities(), store.people(), store.notices(), addressees, communities, identity,
                         clock),
@@ -48,13 +49,16 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
                 new QuestionActions(store.communities(), store.questions(), communities, locator),
                 new LinkActions(store.communities(), store.links(), communities, fallback),
                 new FinanceActions(store.communities(), store.people(), store.grants(),
-                        new Roles(store.people(), store.grants(), finance.named(), trust), finance, trust, clock),
+                        roles, finance, trust, clock),
                 new HomeActions(store.communities(), store.people()),
                 new CaptureActions(store.communities(), store.posts(), store.conversations(), communities,
                         store.personalRecords(), quota),
                 new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
                         store.messageCopies(), mentions, quota),
-                reading, new DigestActions(store.digests(), clock));
+                reading, new FollowActions(store.follows(), store.people(), locator),
+                new InsightActions(store.communities(), store.posts(), communities, roles, clock),
+                new Welcomes(store.communities(), store.notices(), communities, reading, clock),
+                new DigestActions(store.digests(), clock));
     }
 
     /** The person asking, looked up the first time a use case needs them. */

@@ -61,7 +61,7 @@ public record CommunityActions(Communities communities, People people, Clock clo
         }
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, now);
         return switch (communities.join(membership)) {
-            case JOINED -> new Reply.Done(Message.of("core.join.done", slug));
+            case JOINED -> new Reply.Done(Welcomes.greeted(Message.of("core.join.done", slug), community));
             case ALREADY_MEMBER -> new Reply.Refused(Message.of("core.join.alreadyMember", slug));
             case NO_SUCH_COMMUNITY -> new Reply.Refused(noSuch(slug));
         };

@@ -29,6 +29,8 @@ public final class Delivery {
     private final Clock clock;
     /** Null: notices only. */
     private final Mirroring mirroring;
+    /** Null: the followers of threads are told by no one here. */
+    private FollowUps followUps;
     private Predicate<String> served = workspace -> true;
 
     /** @param copies where copies of posts are claimed and recorded (with links: unused when nothing is mirrored) */
@@ -51,6 +53,15 @@ public final class Delivery {
         if (mirroring != null) {
             mirroring.servingOnly(workspaces);
         }
+        return this;
+    }
+
+    /**
+     * Tells the followers of a thread of each change made from this tool ({@link Post#origin()}): the other tool's
+     * delivery function, which sees the same record, leaves it, so each change is told once.
+     */
+    public Delivery followingUp(FollowUps told) {
+        this.followUps = told;
         return this;
     }
 
@@ -94,12 +105,24 @@ public final class Delivery {
      * @param deadline when this invocation ends (this clock's time): waits for another attempt end before it
      */
     public DeliveryOutcome post(Optional<Post> before, Post now, Instant deadline) {
-        return mirroring == null ? DeliveryOutcome.DONE : mirroring.mirror(before, now, deadline);
+        DeliveryOutcome mirrored = mirroring == null ? DeliveryOutcome.DONE : mirroring.mirror(before, now, deadline);
+        return followUps == null || now.origin() != senders.platform() ? mirrored : mirrored.and(followUp(before, now));
     }
 
-    /** Whether posts are mirrored here (else a record's post is not even read). */
-    public boolean mirrors() {
-        return mirroring != null;
+    /** Whether posts are mirrored or their threads' followers told here (else a record's post is not even read). */
+    public boolean readsPosts() {
+        return mirroring != null || followUps != null;
+    }
+
+    /** A change told again when its record is retried is told once: marks and notices are kept by change. */
+    private DeliveryOutcome followUp(Optional<Post> before, Post now) {
+        try {
+            followUps.changed(before, now);
+            return DeliveryOutcome.DONE;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "followers of {0} not told: {1}", now.reference(), e.toString());
+            return DeliveryOutcome.RETRY;
+        }
     }
 
     private DeliveryOutcome send(Notice notice, Instant claimedAt) {

@@ -3,6 +3,7 @@ package ciment.core.service;
 import ciment.core.i18n.Message;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
+import ciment.core.model.Follow;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
@@ -10,6 +11,7 @@ import ciment.core.model.Refusal;
 import ciment.core.model.Text;
 import ciment.core.model.Ulid;
 import ciment.core.port.Communities;
+import ciment.core.port.Follows;
 import ciment.core.port.Notices;
 import ciment.core.port.People;
 import java.util.LinkedHashSet;
@@ -26,10 +28,11 @@ import java.util.regex.Pattern;
  * so a retried request, or an edit that keeps the mention, never tells them twice. Each mention costs lookups
  * (the person in the table, in Teams the Bot Connector's member lookup): a text naming more than
  * {@link #MAX_MENTIONED} people is refused by {@link #allow} before any is looked up, and before the post is
- * written.
+ * written. Someone told follows the thread from then on (one write), unless they muted it: then, or when they
+ * asked for no notices, they are not told.
  */
 record MentionNotices(Communities communities, People people, Notices notices, Addressees addressees,
-        AddressTrust trust) {
+        AddressTrust trust, Follows follows) {
     /**
      * At most this many people are mentioned (so looked up, and told) per post: a post naming a crowd is not a
      * way to message everyone, nor to make Ciment look up hundreds of people.
@@ -67,7 +70,8 @@ record MentionNotices(Communities communities, People people, Notices notices, A
             return;
         }
         mentioned.stream().filter(person -> !person.id().equals(author.id()) && !person.erasing())
-                .filter(person -> canRead(person, community.get()))
+                .filter(person -> person.notices().mentions())
+                .filter(person -> canRead(communities, person, community.get()))
                 .limit(MAX_MENTIONED)
                 .forEach(person -> tell(person, author, caller, post));
     }
@@ -82,7 +86,8 @@ record MentionNotices(Communities communities, People people, Notices notices, A
         return emails;
     }
 
-    private boolean canRead(Person person, Community community) {
+    /** Members read a community's posts; anyone but a guest not let in reads an open one's. */
+    static boolean canRead(Communities communities, Person person, Community community) {
         if (communities.membership(community.id(), person.id()).isPresent()) {
             return true;
         }
@@ -91,6 +96,11 @@ record MentionNotices(Communities communities, People people, Notices notices, A
 
     private void tell(Person person, Person author, Caller caller, Post post) {
         addressees.direct(person, caller).ifPresent(to -> {
+            Follow follow = new Follow(post.communityId(), post.isReply() ? post.rootId() : post.id(), person.id(),
+                    Follow.State.FOLLOWING, caller.at(), post.id());
+            if (!follows.followUnlessMuted(follow)) {
+                return; // they muted this thread: it stays quiet, mentions in it too
+            }
             Message text = Message.of("delivery.mention", Message.verbatim(author.displayName()), post.slug(),
                     post.reference(), Message.verbatim(Text.cut(post.text(), EXCERPT)));
             String id = Ulid.derived(post.createdAt(), "mention|" + post.id() + "|" + person.id());

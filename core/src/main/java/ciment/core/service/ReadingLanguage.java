@@ -21,6 +21,11 @@ public final class ReadingLanguage {
         this.fallback = fallback;
     }
 
+    /** For a conversation rather than a person: the language the chat tool says it is in, else the deployment's. */
+    public Catalogue ofLocale(String locale) {
+        return Catalogue.first(Language.ofTag(locale), Optional.of(fallback));
+    }
+
     /** For a caller whose person may already have been looked up; else found (never enrolled: help writes nothing). */
     public Catalogue of(Caller caller, Optional<Person> known) {
         Optional<Person> person = known.isPresent() ? known : people.find(caller.account());

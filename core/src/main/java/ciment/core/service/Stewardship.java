@@ -98,8 +98,8 @@ public record Stewardship(Communities communities, People people, Notices notice
         Membership membership = new Membership(community.id(), slug, person.id(), Role.MEMBER, clock.instant());
         return switch (communities.decide(community.id(), person.id(), approve, membership)) {
             case APPROVED -> {
-                tell(person, pending.get().replyTo(), Message.of("delivery.join.approved", slug,
-                        Message.verbatim(steward.displayName())));
+                tell(person, pending.get().replyTo(), Welcomes.greeted(Message.of("delivery.join.approved", slug,
+                        Message.verbatim(steward.displayName())), community));
                 yield new Reply.Done(Message.of("core.decide.approved", Message.verbatim(person.displayName()), slug));
             }
             case DECLINED -> {
@@ -152,8 +152,8 @@ public record Stewardship(Communities communities, People people, Notices notice
         Invitation invitation = new Invitation(community.id(), slug, person.id(), steward.id(), clock.instant());
         return switch (communities.invite(invitation)) {
             case INVITED -> {
-                tell(addressees.direct(person, caller), Message.of("delivery.invited",
-                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose())));
+                tell(addressees.direct(person, caller), Welcomes.greeted(Message.of("delivery.invited",
+                        Message.verbatim(steward.displayName()), slug, Message.verbatim(community.purpose())), community));
                 yield new Reply.Done(Message.of(community.open() && !person.guest() ? "core.invite.done" : "core.invite.doneNoWait",
                         Message.verbatim(person.displayName()), slug));
             }

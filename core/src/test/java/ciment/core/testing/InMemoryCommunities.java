@@ -148,8 +148,11 @@ final class InMemoryCommunities implements Communities {
                         a.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
                 case Change.Purpose p -> new Community(c.id(), c.slug(), c.name(), p.purpose(), c.tags(), c.open(),
                         c.archived(), c.memberCount(), c.stewardCount(), c.createdBy(), c.createdAt());
+                case Change.WelcomeMessage w -> c.with(c.welcome().withMessage(w.message()));
+                case Change.Guidelines g -> c.with(c.welcome().withGuidelines(g.guidelines()));
             };
-            table.communities.put(c.slug(), changed);
+            table.communities.put(c.slug(), changed.with(change instanceof Change.WelcomeMessage
+                    || change instanceof Change.Guidelines ? changed.welcome() : c.welcome()));
             table.writes++;
         }
     }

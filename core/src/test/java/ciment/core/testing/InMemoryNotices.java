@@ -23,6 +23,19 @@ final class InMemoryNotices implements Notices {
         }
     }
 
+    @Override
+    public boolean sendOnce(Notice notice, Once once) {
+        synchronized (table) {
+            // As the outbox's transaction: the mark and the notice together, or nothing.
+            if (!table.marks.add(once)) {
+                return false;
+            }
+            table.writes++;
+            send(notice);
+            return true;
+        }
+    }
+
     /** The notices sent so far, oldest first. */
     List<Notice> outbox() {
         synchronized (table) {

@@ -8,6 +8,7 @@ import ciment.core.model.Community;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
+import ciment.core.model.NoticeLevel;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Role;
@@ -223,6 +224,14 @@ final class InMemoryPeople implements People {
     public void chooseLanguage(Person person, Optional<Language> language) {
         synchronized (table) {
             table.people.replaceAll((account, known) -> known.id().equals(person.id()) ? known.choosing(language) : known);
+        }
+    }
+
+    @Override
+    public void chooseNotices(Person person, NoticeLevel level) {
+        synchronized (table) {
+            table.people.replaceAll((account, known) -> known.id().equals(person.id()) ? known.told(level) : known);
+            table.writes++;
         }
     }
 }

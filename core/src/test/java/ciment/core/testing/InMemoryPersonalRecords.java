@@ -65,6 +65,7 @@ final class InMemoryPersonalRecords implements PersonalRecords {
                             .toList(),
                     ids.stream().flatMap(id -> table.grants.getOrDefault(id, Set.of()).stream())
                             .map(g -> g.name().toLowerCase(Locale.ROOT)).distinct().sorted().toList(),
+                    List.of(), // follows: the in-memory store keeps none for export, as before
                     Optional.ofNullable(table.digests.get(personId)).map(Digests.Subscriber::exported).orElse(Map.of())));
         }
     }
@@ -133,7 +134,8 @@ final class InMemoryPersonalRecords implements PersonalRecords {
         table.invitations.replaceAll((key, i) -> ids.contains(i.invitedBy())
                 ? new Invitation(i.communityId(), i.slug(), i.personId(), "", i.at()) : i);
         table.communities.replaceAll((slug, c) -> ids.contains(c.createdBy()) ? new Community(c.id(), c.slug(), c.name(),
-                c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt()) : c);
+                c.purpose(), c.tags(), c.open(), c.archived(), c.memberCount(), c.stewardCount(), "", c.createdAt(),
+                c.welcome()) : c);
         ids.forEach(table.declared::remove);
         ids.forEach(table.grants::remove);
         ids.forEach(table.digests::remove);

@@ -23,7 +23,7 @@ public final class InMemoryRepositories {
         this.records = new InMemoryPersonalRecords(table, communities, people);
         this.repositories = new Repositories(communities, new InMemoryPosts(table), new InMemoryConversations(table),
                 new InMemoryQuestions(table), new InMemoryLinks(table), new InMemoryMessageCopies(table), people, notices,
-                records, new TestSeal(), new InMemoryGrants(table), new InMemoryQuotas(table),
+                records, new TestSeal(), new InMemoryGrants(table), new InMemoryQuotas(table), new InMemoryFollows(table),
                 new InMemoryDigests(table));
     }
 

@@ -48,6 +48,8 @@ final class InMemoryTable {
     /** The ids of the posts saved with the words of each account's user. */
     final Map<ChatAccount, Set<String>> credits = new HashMap<>();
     final List<Notice> outbox = new ArrayList<>();
+    /** The marks of notices sent once and for all (introductions). */
+    final java.util.Set<ciment.core.port.Notices.Once> marks = new java.util.HashSet<>();
     /** person id, then "ROLE"/"SKILL" + topic key, to the topic as typed. */
     final Map<String, Map<String, Topic>> declared = new HashMap<>();
     /** person id to the roles an admin granted them. */
@@ -73,7 +75,7 @@ final class InMemoryTable {
 
     void recount(Community c, int members, int stewards) {
         communities.put(c.slug(), new Community(c.id(), c.slug(), c.name(), c.purpose(), c.tags(), c.open(), c.archived(),
-                c.memberCount() + members, c.stewardCount() + stewards, c.createdBy(), c.createdAt()));
+                c.memberCount() + members, c.stewardCount() + stewards, c.createdBy(), c.createdAt(), c.welcome()));
     }
 
     Optional<Person> byPersonId(String personId) {

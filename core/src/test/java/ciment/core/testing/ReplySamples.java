@@ -5,6 +5,7 @@ import ciment.core.command.Grammar;
 import ciment.core.model.AuditEntry;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.CommunityWelcome;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Person;
 import ciment.core.model.Platform;
@@ -12,6 +13,7 @@ import ciment.core.model.Post;
 import ciment.core.model.Profile;
 import ciment.core.model.Slug;
 import ciment.core.model.Text;
+import ciment.core.reply.Insights;
 import ciment.core.reply.Reply;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -98,6 +100,9 @@ public final class ReplySamples {
             samples.put("info, " + standing, new Reply.Info(community("data-guild", standing.ordinal() % 2 == 0, false, 7),
                     List.of(new Person("p-ada", "Ada")), standing));
         }
+        samples.put("info, with welcome and guidelines", new Reply.Info(community("data-guild", true, false, 7)
+                .with(new CommunityWelcome("Hello, say hi", "Be kind.\nNo customer data.")),
+                List.of(new Person("p-ada", "Ada")), Reply.Standing.MEMBER));
         samples.put("info, worst: archived, 50 stewards", new Reply.Info(worstCommunity(1), people(50),
                 Reply.Standing.STEWARD, accounts(50)));
         samples.put("requests", new Reply.Requests("data-guild", List.of(request(1, "Grace Hopper"))));
@@ -127,7 +132,21 @@ public final class ReplySamples {
         samples.put("costs, none", new Reply.Costs(YearMonth.of(2026, 11), List.of(), Optional.empty(), BigDecimal.ZERO,
                 "us-east-1/arm64/2024-11-01", List.of("AWS price list"), false, Optional.empty(), Optional.empty()));
         samples.put("costs, worst: 200 communities and the platform", costs(200, false));
+        samples.put("insights", insights("data-guild", 12, 7, false));
+        samples.put("insights, worst: longest slug, millions, fewer than 5 people, capped", insights("a".repeat(40),
+                1_234_567, 3, true));
         return samples;
+    }
+
+    /** Four weeks of figures: {@code people} make each one (fewer than 5: every figure about people hidden). */
+    public static Insights insights(String slug, int count, int people, boolean capped) {
+        Insights.Figures figures = new Insights.Figures(new Insights.Count(people, people),
+                new Insights.Count(count, people), new Insights.Count(count * 3, people), new Insights.Count(count, people),
+                new Insights.Count(count - 1, people), new Insights.Median(java.time.Duration.ofMinutes(count), people));
+        List<Insights.Week> weeks = IntStream.range(0, 4).mapToObj(i -> new Insights.Week(
+                java.time.LocalDate.of(2026, 11, 9).plusWeeks(i), i == 3, figures,
+                Map.of(Platform.SLACK, figures, Platform.TEAMS, Insights.Figures.NONE))).toList();
+        return new Insights(slug, weeks, capped ? 5_000 : count * 4, capped);
     }
 
     /** The kinds of answer {@link #all()} has samples of. */
@@ -187,7 +206,8 @@ public final class ReplySamples {
     public static Community worstCommunity(int n) {
         String slug = (n + "-" + "a".repeat(40)).substring(0, 40);
         return new Community("c-" + n, new Slug(slug), WORST_NAME, WORST_PURPOSE, topics(10), n % 2 == 0, n % 3 == 0,
-                1_000_000, 50, "p1", AT);
+                1_000_000, 50, "p1", AT, new CommunityWelcome(longText(String.join(" ", HOSTILE), CommunityWelcome.MESSAGE_MAX),
+                        longText("漢🧱*_[x](https://e.example) <@U1> ", CommunityWelcome.GUIDELINES_MAX)));
     }
 
     private static Reply.Listed listed(Community community, boolean member) {

@@ -120,6 +120,9 @@ public final class FakeBotFramework implements AutoCloseable {
         settings.put("MICROSOFT_APP_PASSWORD", appPassword);
         settings.put("BOTFRAMEWORK_OPENID_METADATA_URL", openIdMetadataUrl());
         settings.put("MICROSOFT_OAUTH_ENDPOINT", oauthTokenUrl());
+        // A notice that names no conversation's service URL (a follow-up told from the stream) goes here, not to
+        // the public Bot Connector.
+        settings.put("TEAMS_SERVICE_URL", serviceUrl());
         return settings;
     }
 

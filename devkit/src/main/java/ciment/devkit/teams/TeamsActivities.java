@@ -73,6 +73,8 @@ public final class TeamsActivities {
         private List<String> reactionsRemoved;
         private String channelName;
         private String changeType;
+        /** installationUpdate or conversationUpdate: the bot added to this conversation. */
+        private String installType;
 
         private Message(String serviceUrl, String botId) {
             this.serviceUrl = serviceUrl;
@@ -266,6 +268,20 @@ public final class TeamsActivities {
                     "data", data, "messagePayload", messagePayload));
         }
 
+        /** The app installed in this conversation (a team's channel, a group or personal chat): installationUpdate, action add. */
+        public Message installed() {
+            this.installType = "installationUpdate";
+            this.mention = false;
+            return this;
+        }
+
+        /** The bot added to this conversation: conversationUpdate with the bot among membersAdded (teamMemberAdded in a team). */
+        public Message botAdded() {
+            this.installType = "conversationUpdate";
+            this.mention = false;
+            return this;
+        }
+
         /** A group chat (several people and the bot, outside any team). */
         public Message group() {
             this.conversationType = "groupChat";
@@ -315,7 +331,14 @@ public final class TeamsActivities {
         public Map<String, Object> toMap() {
             Map<String, Object> activity = new LinkedHashMap<>();
             String mentionText = "<at>" + botName + "</at>";
-            if (reactionsAdded != null) {
+            if (installType != null) {
+                activity.put("type", installType);
+                if (installType.equals("installationUpdate")) {
+                    activity.put("action", "add");
+                } else {
+                    activity.put("membersAdded", List.of(Map.of("id", botId)));
+                }
+            } else if (reactionsAdded != null) {
                 activity.put("type", "messageReaction");
                 activity.put("replyToId", replyToId);
                 if (!reactionsAdded.isEmpty()) {
@@ -387,6 +410,10 @@ public final class TeamsActivities {
             }
             if (changeType != null) {
                 channelData.put("eventType", changeType);
+            }
+            if ("conversationUpdate".equals(installType) && conversationType.equals("channel")) {
+                channelData.put("eventType", "teamMemberAdded");
+                channelData.put("team", Map.of("id", channelData.get("teamsTeamId")));
             }
             if (tenantInChannelData) {
                 channelData.put("tenant", Map.of("id", tenantId));

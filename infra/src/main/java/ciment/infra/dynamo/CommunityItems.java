@@ -11,6 +11,7 @@ import static ciment.infra.dynamo.Items.texts;
 import static ciment.infra.dynamo.Keys.s;
 
 import ciment.core.model.Community;
+import ciment.core.model.CommunityWelcome;
 import ciment.core.model.Invitation;
 import ciment.core.model.JoinRequest;
 import ciment.core.model.Membership;
@@ -36,6 +37,9 @@ final class CommunityItems {
     static final String OPEN = "open";
     static final String ARCHIVED = "archived";
     static final String PURPOSE = "purpose";
+    /** The stewards' welcome message and guidelines: absent when not set. */
+    static final String WELCOME = "welcome";
+    static final String GUIDELINES = "guidelines";
     static final String TAGS = "tags";
     static final String STEWARDS = "stewards";
     static final String CREATED_BY = "createdBy";
@@ -66,6 +70,12 @@ final class CommunityItems {
             // A string set cannot be empty; a community always has a steward, so it only is while being made.
             item.put(STEWARDS, AttributeValue.fromSs(List.copyOf(new TreeSet<>(stewardIds))));
         }
+        if (!c.welcome().message().isEmpty()) {
+            item.put(WELCOME, s(c.welcome().message()));
+        }
+        if (!c.welcome().guidelines().isEmpty()) {
+            item.put(GUIDELINES, s(c.welcome().guidelines()));
+        }
         item.put("createdBy", s(c.createdBy()));
         item.put("createdAt", s(c.createdAt().toString()));
         return item;
@@ -74,7 +84,8 @@ final class CommunityItems {
     static Community community(Map<String, AttributeValue> item) {
         return new Community(str(item, "id"), new Slug(str(item, "slug")), str(item, "name"), str(item, PURPOSE),
                 texts(item, TAGS), item.get(OPEN).bool(), bool(item, ARCHIVED), num(item, MEMBER_COUNT),
-                num(item, STEWARD_COUNT), optional(item, CREATED_BY).orElse(""), Instant.parse(str(item, "createdAt")));
+                num(item, STEWARD_COUNT), optional(item, CREATED_BY).orElse(""), Instant.parse(str(item, "createdAt")),
+                new CommunityWelcome(optional(item, WELCOME).orElse(""), optional(item, GUIDELINES).orElse("")));
     }
 
     /** The person ids of a META item's stewards, sorted. */

@@ -130,10 +130,29 @@ final class DynamoCommunities implements Communities {
             case Change.Tags t -> Map.entry(CommunityItems.TAGS, Items.strings(t.tags()));
             case Change.Archival a -> Map.entry(CommunityItems.ARCHIVED, AttributeValue.fromBool(a.archived()));
             case Change.Purpose p -> Map.entry(CommunityItems.PURPOSE, AttributeValue.fromS(p.purpose()));
+            case Change.WelcomeMessage w -> Map.entry(CommunityItems.WELCOME, AttributeValue.fromS(w.message()));
+            case Change.Guidelines g -> Map.entry(CommunityItems.GUIDELINES, AttributeValue.fromS(g.guidelines()));
         };
+        if (setting.getValue().s() != null && setting.getValue().s().isEmpty()) {
+            remove(communityId, setting.getKey());
+            return;
+        }
         UnaryOperator<Map<String, AttributeValue>> applied = MetaSizes.set(setting.getKey(), setting.getValue());
         Map<String, AttributeValue> before = table.update(CHANGE, Keys.communityMeta(communityId), "SET #setting = :value",
                         EXISTS, Map.of("#setting", setting.getKey()), Map.of(":value", setting.getValue()), applied)
+                .orElseThrow(() -> new IllegalStateException("no community " + communityId + " to change"));
+        meta.changed(applied.apply(before));
+    }
+
+    /** A text setting cleared (a welcome message, guidelines): the attribute goes, as an empty string cannot stay. */
+    private void remove(String communityId, String attribute) {
+        UnaryOperator<Map<String, AttributeValue>> applied = meta -> {
+            Map<String, AttributeValue> after = new HashMap<>(meta);
+            after.remove(attribute);
+            return after;
+        };
+        Map<String, AttributeValue> before = table.update(CHANGE, Keys.communityMeta(communityId), "REMOVE #setting",
+                        EXISTS, Map.of("#setting", attribute), Map.of(), applied)
                 .orElseThrow(() -> new IllegalStateException("no community " + communityId + " to change"));
         meta.changed(applied.apply(before));
     }

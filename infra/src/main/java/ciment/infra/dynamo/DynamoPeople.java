@@ -2,6 +2,7 @@ package ciment.infra.dynamo;
 
 import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.NoticeLevel;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Topic;
@@ -42,6 +43,7 @@ final class DynamoPeople implements People {
     static final String DECLARING = "people.declaring";
     static final String ACCOUNTS = "people.accounts";
     static final String CHOOSE_LANGUAGE = "people.chooseLanguage";
+    static final String CHOOSE_NOTICES = "people.chooseNotices";
 
     /** Aliases followed from a merged person to the one they became (a merge of a merge, and so on). */
     private static final int ALIASES_AT_MOST = 8;
@@ -276,6 +278,25 @@ final class DynamoPeople implements People {
         for (Map<String, AttributeValue> key : keys) {
             table.update(CHOOSE_LANGUAGE, key, update, EXISTS, Map.of("#language", PersonItems.LANGUAGE), values,
                     item -> PersonItems.withLanguage(item, language));
+        }
+    }
+
+    /** As the language: on PROFILE and each identity link, so that whoever finds the person reads it too. */
+    @Override
+    public void chooseNotices(Person person, NoticeLevel level) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(Keys.profile(person.id()));
+        accounts(person).forEach(account -> keys.add(Keys.identityLink(account)));
+        boolean all = level == NoticeLevel.ALL;
+        Map<String, AttributeValue> values = all ? Map.of() : Map.of(":notices", Keys.s(level.word()));
+        for (Map<String, AttributeValue> key : keys) {
+            table.update(CHOOSE_NOTICES, key, all ? "REMOVE #notices" : "SET #notices = :notices", EXISTS,
+                    Map.of("#notices", PersonItems.NOTICES), values, item -> {
+                        Map<String, AttributeValue> after = new HashMap<>(item);
+                        after.remove(PersonItems.NOTICES);
+                        values.values().forEach(word -> after.put(PersonItems.NOTICES, word));
+                        return after;
+                    });
         }
     }
 }

@@ -3,7 +3,9 @@ package ciment.infra.dynamo;
 import static ciment.infra.dynamo.Keys.s;
 
 import ciment.core.model.Post;
+import ciment.core.model.Ulid;
 import ciment.core.port.Posts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ record DynamoPosts(Table table) implements Posts {
     static final String ADD = "posts.add";
     static final String LATEST = "posts.latest";
     static final String PAGE = "posts.page";
+    static final String RECENT = "posts.recent";
     /**
      * A page is read within 16 KB of posts (2 read units, eventually consistent): twenty short posts, fewer
      * long ones. The first read takes a few posts, whose size tells how many more fit.
@@ -66,6 +69,41 @@ record DynamoPosts(Table table) implements Posts {
             }
         }
         return new Page(items.stream().map(PostItems::post).toList(), next != null);
+    }
+
+    /**
+     * Two key ranges, newest first: {@code POST#<from>} to {@code POST#~}, then {@code THREAD#<from>} to
+     * {@code THREAD#~} (a reply's key begins with its thread's id), each read on only while the cap allows. Whole
+     * items: DynamoDB bills a projection's read as the whole item's, and the usage meter counts what comes back.
+     */
+    @Override
+    public Recent recent(String communityId, Instant postsFrom, Instant threadsFrom, int cap) {
+        Range posts = range(communityId, Keys.POST_PREFIX, postsFrom, cap);
+        Range replies = range(communityId, Keys.THREAD_PREFIX, threadsFrom, cap - posts.items().size());
+        return new Recent(posts.items(), replies.items(), posts.capped() || replies.capped());
+    }
+
+    private record Range(List<Post> items, boolean capped) {
+    }
+
+    private Range range(String communityId, String prefix, Instant from, int cap) {
+        List<Post> items = new ArrayList<>();
+        Map<String, AttributeValue> next = null;
+        do {
+            // One more than the cap allows: an item past it says the cap left some out.
+            int wanted = cap - items.size() + 1;
+            QueryResponse page = table.queryFrom(RECENT, q -> q
+                    .keyConditionExpression("pk = :community AND sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":community", s(Keys.community(communityId)),
+                            ":from", s(prefix + Ulid.earliest(from)), ":to", s(prefix + "~")))
+                    .scanIndexForward(false)
+                    .limit(wanted)
+                    .consistentRead(false), next);
+            page.items().forEach(item -> items.add(PostItems.post(item)));
+            next = lastKey(page);
+        } while (next != null && items.size() <= cap);
+        boolean capped = items.size() > cap;
+        return new Range(capped ? items.subList(0, cap) : items, capped);
     }
 
     /** Each community's page in a thread of its own: a home feed waits for the slowest read, not for their sum. */

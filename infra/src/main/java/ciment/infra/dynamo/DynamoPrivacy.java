@@ -112,8 +112,23 @@ record DynamoPrivacy(Table table, DynamoGrants grants, PersonalIndex index, Eras
         List<String> granted = ids.stream().flatMap(id -> grants.grantsOf(COLLECT, id).stream())
                 .map(grant -> grant.name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList();
         return Optional.of(new PersonalData(profile, accounts, memberships, requests, invitations, posts,
-                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted,
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted, follows(ids),
                 new DynamoDigests(table).find(personId).map(Digests.Subscriber::exported).orElse(Map.of())));
+    }
+
+    /** The threads they followed or muted by their own say: named in the second index, read for their state. */
+    private List<PersonalData.Followed> follows(Set<String> ids) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : ids) {
+            index.named(COLLECT, Keys.person(id), DynamoFollows.FOLLOW_PREFIX).stream()
+                    .filter(key -> !Items.str(key, Keys.GSI2_SK).endsWith(DynamoFollows.TOLD_SUFFIX))
+                    .forEach(key -> keys.add(PersonalIndex.tableKey(key)));
+        }
+        return table.batchGet(COLLECT, keys, false).stream().map(item -> {
+            String sortKey = Items.str(item, Keys.SK);
+            String root = sortKey.substring(DynamoFollows.FOLLOW_PREFIX.length(), sortKey.lastIndexOf('#'));
+            return new PersonalData.Followed("#" + root, Items.str(item, DynamoFollows.STATE));
+        }).sorted(Comparator.comparing(PersonalData.Followed::post)).toList();
     }
 
     /** R#<postId>#<emoji>: emoji names hold no '#', post ids may (a reply's root/reply), so split at the last. */

@@ -45,6 +45,7 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
                 new Step("posts", () -> forEachId(id, this::removePosts)),
                 new Step("credited posts", () -> none(this::removeCredited, id)),
                 new Step("reactions", () -> forEachId(id, this::deleteReactions)),
+                new Step("follows", () -> forEachId(id, this::deleteFollows)),
                 new Step("write counters", () -> forEachId(id, this::deleteWriteCounters)),
                 new Step("moderation", () -> forEachId(id, this::forgetModerator)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
@@ -132,6 +133,12 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
     }
 
     /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
+    /** Their follows and mutes, and the marks of when they were last told about a thread. */
+    private void deleteFollows(String personId) {
+        inParallel(index.named(ERASE, Keys.person(personId), DynamoFollows.FOLLOW_PREFIX),
+                key -> table.delete(ERASE, tableKey(key), EXISTS));
+    }
+
     private void deleteReactions(String personId) {
         inParallel(index.reactionsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
     }

@@ -9,6 +9,7 @@ import ciment.infra.aws.DynamoClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,6 +32,13 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     static final String CLAIM = "outbox.claim";
     static final String DELIVERED = "outbox.delivered";
     static final String RELEASED = "outbox.released";
+    static final String SEND_ONCE = "outbox.sendOnce";
+    /** On an identity link: when Ciment introduced itself to the account's person (Slack's App Home). */
+    static final String INTRODUCED_AT = "introducedAt";
+    /** The mark that Ciment introduced itself in a conversation: {@code INTRO#<tool>#<conversation>} / {@code INTRO}. */
+    static final String INTRODUCTION = "INTRO";
+    /** An identity link is a few hundred bytes: the update of its mark is bounded by one write unit. */
+    private static final long IDENTITY_BYTES_AT_MOST = CapacityCalculator.WRITE_UNIT_BYTES;
 
     /** How long a notice is kept, delivered or not: longer than a stream keeps its records (24 h). */
     static final Duration KEPT_FOR = Duration.ofDays(3);
@@ -64,6 +72,51 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     @Override
     public void send(Notice notice) {
         table.putNew(SEND, NoticeItems.notice(notice, notice.at().plus(KEPT_FOR)));
+    }
+
+    /**
+     * The mark and the notice in one transaction, each on its condition (the mark not made yet, the notice not
+     * written yet): false, with nothing written, when either was there. Unlike the notice, which expires, the mark
+     * lasts: on the identity link (erased with its person), or an item of the conversation's own.
+     */
+    @Override
+    public boolean sendOnce(Notice notice, Once once) {
+        if (once instanceof Once.Account account && marked(account)) {
+            return false;
+        }
+        Write mark = switch (once) {
+            case Once.Account account -> Write.update(table.name(), Keys.identityLink(account.account()),
+                    "SET " + INTRODUCED_AT + " = :at", "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
+                            + INTRODUCED_AT + ")", Map.of(":at", s(notice.at().toString())), IDENTITY_BYTES_AT_MOST, true);
+            case Once.Conversation conversation -> Write.putNew(table.name(), introduction(conversation, notice.at()));
+        };
+        Table.Outcome outcome = table.transact(SEND_ONCE, List.of(mark,
+                Write.putNew(table.name(), NoticeItems.notice(notice, notice.at().plus(KEPT_FOR)))));
+        if (outcome.committed()) {
+            return true;
+        }
+        if (outcome.conditionFailed(0) || outcome.conditionFailed(1)) {
+            return false;
+        }
+        throw new IllegalStateException("notice " + notice.id() + " not written: " + outcome.reasons());
+    }
+
+    /**
+     * Whether the identity link has its mark already: each App Home opening asks, and half a read unit costs far
+     * less than the transaction's two failed transactional writes. An eventually consistent read may miss a
+     * mark made just now: the transaction's condition still refuses the second notice.
+     */
+    private boolean marked(Once.Account account) {
+        return table.get(SEND_ONCE, Keys.identityLink(account.account()), false)
+                .map(link -> link.containsKey(INTRODUCED_AT)).orElse(false);
+    }
+
+    /** The mark of an introduction in a conversation: its key, and when it was made. */
+    static Map<String, AttributeValue> introduction(Once.Conversation conversation, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(INTRODUCTION + "#" + conversation.platform().key()
+                + "#" + conversation.conversationId(), INTRODUCTION));
+        item.put("at", s(at.toString()));
+        return item;
     }
 
     /**

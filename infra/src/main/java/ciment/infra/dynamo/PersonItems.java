@@ -8,6 +8,7 @@ import static ciment.infra.dynamo.Keys.s;
 
 import ciment.core.i18n.Language;
 import ciment.core.model.ChatAccount;
+import ciment.core.model.NoticeLevel;
 import ciment.core.model.Person;
 import ciment.core.model.Profile;
 import ciment.core.model.Topic;
@@ -41,6 +42,8 @@ final class PersonItems {
     static final String LANGUAGE = "language";
     /** On an identity link: the language the chat tool said the account uses when Ciment met it. */
     static final String CHAT_LANGUAGE = "chatLanguage";
+    /** On PROFILE and each identity link, as the language: what the person is told on their own (absent: all). */
+    static final String NOTICES = "notices";
 
     private PersonItems() {
     }
@@ -88,6 +91,9 @@ final class PersonItems {
         item.put(GUEST, AttributeValue.fromBool(p.guest()));
         p.language().ifPresent(language -> item.put(LANGUAGE, s(language.code())));
         p.chatLanguage().ifPresent(language -> item.put(CHAT_LANGUAGE, s(language.code())));
+        if (p.notices() != NoticeLevel.ALL) {
+            item.put(NOTICES, s(p.notices().word()));
+        }
         return item;
     }
 
@@ -102,7 +108,7 @@ final class PersonItems {
 
     static Person personOfProfile(Map<String, AttributeValue> item) {
         return new Person(Keys.idIn(str(item, Keys.PK), Keys.PERSON_PREFIX), str(item, DISPLAY_NAME), bool(item, GUEST),
-                bool(item, ERASING), language(item, LANGUAGE), Optional.empty());
+                bool(item, ERASING), language(item, LANGUAGE), Optional.empty(), notices(item));
     }
 
     /**
@@ -137,7 +143,7 @@ final class PersonItems {
 
     static Person personOfIdentity(Map<String, AttributeValue> item) {
         return new Person(str(item, PERSON_ID), str(item, DISPLAY_NAME), bool(item, GUEST), bool(item, ERASING),
-                language(item, LANGUAGE), language(item, CHAT_LANGUAGE));
+                language(item, LANGUAGE), language(item, CHAT_LANGUAGE), notices(item));
     }
 
     /** An item as it is once the language is set on it (or removed from it, for auto): sizes the update. */
@@ -146,6 +152,11 @@ final class PersonItems {
         after.remove(LANGUAGE);
         language.ifPresent(chosen -> after.put(LANGUAGE, s(chosen.code())));
         return after;
+    }
+
+    /** What the person is told on their own; absent or unknown: all. */
+    static NoticeLevel notices(Map<String, AttributeValue> item) {
+        return optional(item, NOTICES).flatMap(NoticeLevel::of).orElse(NoticeLevel.ALL);
     }
 
     /** A language kept as its code; a code no longer valid reads as none (the person's chat tool's applies). */

@@ -7,6 +7,7 @@ import ciment.core.model.Post;
 import ciment.core.port.Repositories;
 import ciment.core.port.Senders;
 import ciment.core.service.Delivery;
+import ciment.core.service.FollowUps;
 import ciment.infra.aws.DynamoClients;
 import ciment.infra.aws.SqsDeadLetters;
 import ciment.infra.aws.TokenSeal;
@@ -59,9 +60,13 @@ public final class DeliveryTable {
         return new DeliveryTable(frame.settings(), frame, clock);
     }
 
-    /** Delivery through {@code senders}' tool, on this table. */
+    /**
+     * Delivery through {@code senders}' tool, on this table; the followers of threads told of the changes made from
+     * that tool, in the deployment's language when theirs is not known.
+     */
     public Delivery delivery(Senders senders) {
-        return new Delivery(outbox, copies, store.repositories().links(), senders, clock);
+        return new Delivery(outbox, copies, store.repositories().links(), senders, clock)
+                .followingUp(FollowUps.over(store.repositories(), senders.channels(), clock));
     }
 
     public Repositories store() {

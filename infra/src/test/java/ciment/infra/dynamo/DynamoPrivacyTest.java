@@ -9,6 +9,7 @@ import ciment.core.Ciment;
 import ciment.core.model.Caller;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.Follow;
 import ciment.core.model.Introduction;
 import ciment.core.model.Invitation;
 import ciment.core.model.Membership;
@@ -70,6 +71,11 @@ class DynamoPrivacyTest {
         assertEquals(List.of(new PersonalData.Reaction(scene.posts.get(1).id(), "tada"),
                 new PersonalData.Reaction(scene.posts.get(4).id(), "+1")), data.reactions(), "hers and Ada's");
         assertTrue(json.contains("\"emoji\": \"tada\""), json);
+        assertEquals(Set.of(new PersonalData.Followed("#" + scene.posts.get(1).id(), "muted"),
+                new PersonalData.Followed("#" + scene.posts.get(4).id(), "follow")), Set.copyOf(data.follows()),
+                "hers and Ada's");
+        assertTrue(json.contains("\"state\": \"muted\""), json);
+        assertTrue(json.contains("\"notices\": \"all\""), json);
         assertFalse(json.contains("Linus says hi"), "other people's posts are not hers");
     }
 
@@ -163,7 +169,8 @@ class DynamoPrivacyTest {
         assertTrue(units.write() >= 200 && units.write() <= 200 + 10, units.toString());
         // Reads: the lookups of each step, (issue 6) the person's roles granted, two keys read, and (issue 14) the
         // posts others saved with their words (one query per account), and their write counters (half a unit).
-        assertTrue(units.read() <= 19.5, units.toString());
+        // (issue 17) Their follows of threads and the marks of when they were told: one query.
+        assertTrue(units.read() <= 20.5, units.toString());
     }
 
     /**
@@ -209,6 +216,11 @@ class DynamoPrivacyTest {
             post(linus, "Linus again", 7);
             store.conversations().react(posts.get(1), "tada", ada.id(), true);
             store.conversations().react(posts.get(4), "+1", grace.id(), true);
+            // Issue 17: Grace muted a thread, Ada followed one when mentioned in it, Grace was told about another.
+            store.follows().set(new Follow(guild.id(), posts.get(1).id(), grace.id(), Follow.State.MUTED, Sample.minute(5)));
+            store.follows().followUnlessMuted(new Follow(guild.id(), posts.get(4).id(), ada.id(), Follow.State.FOLLOWING,
+                    Sample.minute(7), posts.get(4).id()));
+            store.follows().markTold(guild.id(), posts.get(4).id(), grace.id(), "reply|x", Sample.minute(7), Sample.minute(2));
             post(grace, "Deleted by her", 8);
             Post deleted = posts.get(5);
             store.conversations().delete(deleted, grace.id(), new ciment.core.model.AuditEntry(Ulid.random(Sample.minute(8)), guild.id(),

@@ -53,6 +53,8 @@ record CommunityButtonClicks(Supplier<Ciment> ciment, SlackCallers callers, Home
                 case CommunityButtons.APPROVE, CommunityButtons.DECLINE -> ciment.get().answer(caller,
                         () -> new StewardVerbs.DecideRequest(Slug.parse(value.slug()), value.personId(),
                                 action.getActionId().equals(CommunityButtons.APPROVE)));
+                case CommunityButtons.INSIGHTS -> ciment.get().answer(caller,
+                        () -> new StewardVerbs.Insights(Slug.parse(value.slug())));
                 case CommunityButtons.MORE -> CommunityButtons.Page.read(action.getValue())
                         .map(page -> ciment.get().answer(caller, page))
                         .orElseGet(() -> callers.refused(ciment, caller,

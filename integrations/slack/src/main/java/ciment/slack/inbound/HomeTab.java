@@ -7,6 +7,7 @@ import ciment.core.model.Refusal;
 import ciment.core.reply.Answer;
 import ciment.core.reply.Home;
 import ciment.core.reply.Reply;
+import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.HomeView;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Home tab: drawn (views.publish) each time the person opens it, and again after a click in it. The
- * view is published before the event is acknowledged: on Lambda nothing runs after the answer.
+ * view is published before the event is acknowledged: on Lambda nothing runs after the answer. The first
+ * opening of either tab also has Ciment introduce itself.
  */
 record HomeTab(Supplier<Ciment> ciment, SlackCallers callers) implements BoltEventHandler<AppHomeOpenedEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
@@ -32,12 +34,30 @@ record HomeTab(Supplier<Ciment> ciment, SlackCallers callers) implements BoltEve
     public Response apply(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext context) {
         AppHomeOpenedEvent event = payload.getEvent();
         // The Messages and About tabs are Slack's own; a retried delivery draws the same Home again.
-        if (event != null && "home".equals(event.getTab()) && context.getBotToken() != null) {
+        boolean home = event != null && "home".equals(event.getTab());
+        if ((home || (event != null && "messages".equals(event.getTab()))) && context.getBotToken() != null) {
             Caller caller = callers.caller(payload.getTeamId(), payload.getEnterpriseId(), event.getUser(), null,
                     payload.getEventId(), callers.at(payload.getEventTime()), null);
-            publish(context.client(), caller, event.getUser(), null);
+            if (home) {
+                publish(context.client(), caller, event.getUser(), null);
+            }
+            introduce(caller);
         }
         return context.ack();
+    }
+
+    /**
+     * The first time a person opens Ciment's home (either tab), Ciment introduces itself in its Messages tab
+     * (a notice: chat.postMessage to the user, by the delivery function), in their language; the mark on their
+     * identity link keeps it to once, retried events included. A failure is logged: the Home still answers.
+     */
+    private void introduce(Caller caller) {
+        try {
+            ciment.get().introduceTo(caller, BlockKitReply.COMMAND + " ");
+        } catch (RuntimeException e) {
+            LOG.warn("the introduction to {} in {} failed ({})", caller.account().userId(), caller.account().workspace(),
+                    e.toString());
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package ciment.slack.render;
 
 import ciment.core.i18n.Catalogue;
 import ciment.core.model.Post;
+import ciment.core.reply.Insights;
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
 import com.slack.api.model.block.ContextBlock;
@@ -56,6 +57,7 @@ public final class BlockKitReply {
             case Reply.Audit audit -> audit(audit, words);
             case Reply.Posts posts -> posts(posts, words);
             case Reply.Costs costs -> CostBlocks.costs(costs, words);
+            case Insights insights -> InsightBlocks.insights(insights, words);
         };
         return new Rendered(Mrkdwn.fit(Mrkdwn.escape(reply.summary(words)), MAX_SECTION_TEXT), blocks);
     }

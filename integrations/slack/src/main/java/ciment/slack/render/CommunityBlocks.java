@@ -9,6 +9,7 @@ import ciment.core.i18n.Catalogue;
 import ciment.core.model.Aggregate;
 import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
+import ciment.core.model.CommunityWelcome;
 import ciment.core.model.JoinRequest;
 import ciment.core.reply.Reply;
 import com.slack.api.model.block.ActionsBlock;
@@ -98,8 +99,24 @@ final class CommunityBlocks {
                 + "\n" + words.say("slack.info.tags", tags)
                 + "\n" + words.say("slack.info.stewards", joinWithin(stewards, ", ", STEWARDS_MAX, words));
 
-        return List.of(section(heading, Mrkdwn.escape(community.purpose())), markdown(facts),
-                markdown(standing(info.standing(), community, words)));
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(section(heading, Mrkdwn.escape(community.purpose())),
+                markdown(facts)));
+        blocks.addAll(welcome(community.welcome(), words));
+        blocks.add(markdown(standing(info.standing(), community, words)));
+        return blocks;
+    }
+
+    /** The stewards' welcome message and guidelines, each quoted as a post is: their words, not Ciment's. */
+    private static List<LayoutBlock> welcome(CommunityWelcome welcome, Catalogue words) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (!welcome.message().isEmpty()) {
+            blocks.add(section("*" + words.say("welcome.info.message") + "*\n", Mrkdwn.quote(Mrkdwn.escape(welcome.message()))));
+        }
+        if (!welcome.guidelines().isEmpty()) {
+            blocks.add(section("*" + words.say("welcome.info.guidelines") + "*\n",
+                    Mrkdwn.quote(Mrkdwn.escape(welcome.guidelines()))));
+        }
+        return blocks;
     }
 
     private static String standing(Reply.Standing standing, Community community, Catalogue words) {

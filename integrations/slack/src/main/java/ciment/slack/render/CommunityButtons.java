@@ -28,10 +28,12 @@ public final class CommunityButtons {
     public static final String APPROVE = "ciment_approve";
     public static final String DECLINE = "ciment_decline";
     public static final String CREATE = "ciment_create";
+    /** A steward's Insights, beside their community on the Home: the same answer as insights &lt;slug&gt;. */
+    public static final String INSIGHTS = "ciment_insights";
     /** A feed's next page: the button's value is a {@link Page} (before: the words that asked for it). */
     public static final String MORE = "ciment_more";
     /** The clicks {@code CommunityButtonClicks} answers (Create opens a modal instead). */
-    public static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline|more)$");
+    public static final Pattern COMMANDS = Pattern.compile("^ciment_(join|leave|approve|decline|more|insights)$");
 
     private CommunityButtons() {
     }
@@ -111,6 +113,13 @@ public final class CommunityButtons {
                 .confirm(confirm(words.say("slack.decline.confirm.title"), words.say("slack.decline.confirm",
                         Mrkdwn.fit(request.personName(), 100), request.slug()), words.say("slack.button.decline"), words))
                 .build();
+    }
+
+    /** Insights, for a community's steward: the click names the community; who clicked is checked again. */
+    static ActionsBlock insights(Community community, Catalogue words) {
+        String slug = community.slug().value();
+        return ActionsBlock.builder().elements(List.of(button(words.say("insights.button"), INSIGHTS, slug)
+                .accessibilityLabel(Mrkdwn.fit(words.say("insights.button.label", slug), 70)).build())).build();
     }
 
     static ButtonElement create(Catalogue words) {

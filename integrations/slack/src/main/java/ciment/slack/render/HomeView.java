@@ -10,6 +10,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.Community;
 import ciment.core.model.JoinRequest;
 import ciment.core.reply.Home;
+import ciment.core.reply.Insights;
 import ciment.core.reply.Reply;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
@@ -22,7 +23,6 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The App Home tab: the answer to the last click (if any), a Create button, my communities (each with
@@ -50,7 +50,7 @@ public final class HomeView {
     public static View of(Home home, Reply answer, String workspace, Reply.Feed feed, Catalogue words) {
         Mentions mentions = new Mentions(workspace);
         List<LayoutBlock> blocks = new ArrayList<>();
-        answerBlock(answer, words).ifPresent(blocks::add);
+        blocks.addAll(answerBlocks(answer, words));
         if (!home.person().guest()) {
             blocks.add(ActionsBlock.builder().blockId("home_create").elements(List.of(CommunityButtons.create(words)))
                     .build());
@@ -63,6 +63,9 @@ public final class HomeView {
         }
         for (Home.Mine mine : home.communities()) {
             blocks.add(mine(mine, words));
+            if (mine.steward()) {
+                blocks.add(CommunityButtons.insights(mine.community(), words));
+            }
             if (!mine.requests().isEmpty()) {
                 blocks.addAll(requests(mine, mentions, words));
             }
@@ -108,13 +111,14 @@ public final class HomeView {
         return View.builder().type("home").callbackId(CALLBACK_ID).blocks(blocks).build();
     }
 
-    private static Optional<LayoutBlock> answerBlock(Reply answer, Catalogue words) {
+    private static List<LayoutBlock> answerBlocks(Reply answer, Catalogue words) {
         if (answer == null) {
-            return Optional.empty();
+            return List.of();
         }
-        // The same drawing as the command's answer: one clear sentence, a refusal marked as such.
+        // The same drawing as the command's answer: one clear sentence, a refusal marked as such; insights
+        // (the Insights button beside a community) whole, above the Home.
         List<LayoutBlock> drawn = BlockKitReply.render(answer, null, words).blocks();
-        return drawn.isEmpty() ? Optional.empty() : Optional.of(drawn.getFirst());
+        return answer instanceof Insights || drawn.isEmpty() ? drawn : List.of(drawn.getFirst());
     }
 
     private static LayoutBlock mine(Home.Mine mine, Catalogue words) {

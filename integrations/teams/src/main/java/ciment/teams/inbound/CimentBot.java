@@ -12,6 +12,7 @@ import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.MessageReaction;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.FileConsentCardResponse;
@@ -19,6 +20,7 @@ import com.microsoft.bot.schema.teams.MessagingExtensionAction;
 import com.microsoft.bot.schema.teams.MessagingExtensionActionResponse;
 import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
 import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
+import com.microsoft.bot.schema.teams.TeamInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * reply chain or a linked channel's posts ({@link TeamsMessages}); reactions count on posts
  * ({@link TeamsReactions}); a card's button runs the same command as the words ({@link CardActions}); the
  * messaging extension searches ({@link MessagingExtension}) and saves a message ({@link SaveToCommunity});
- * export-my-data's file is sent once accepted ({@link FileConsent}). Who sent an activity: {@link TeamsCallers}.
+ * export-my-data's file is sent once accepted ({@link FileConsent}); installed, it introduces itself
+ * ({@link TeamsInstalls}). Who sent an activity: {@link TeamsCallers}.
  */
 public final class CimentBot extends TeamsActivityHandler {
     /** The Bot Framework Emulator sends no tenant: its people all live in this one. */
@@ -42,6 +45,7 @@ public final class CimentBot extends TeamsActivityHandler {
     private final MessagingExtension extension;
     private final SaveToCommunity saving;
     private final FileConsent fileConsent;
+    private final TeamsInstalls installs;
 
     /** A bot of no particular organisation: guests are those Teams marks so, or from another tenant than the conversation's. */
     public CimentBot(Ciment ciment, Clock clock) {
@@ -74,6 +78,25 @@ public final class CimentBot extends TeamsActivityHandler {
         this.extension = new MessagingExtension(ciment, Optional.ofNullable(people));
         this.saving = new SaveToCommunity(ciment);
         this.fileConsent = new FileConsent(ciment, callers, clock);
+        this.installs = new TeamsInstalls(ciment, callers);
+    }
+
+    /** Ciment installed in a team, a group chat or a personal chat: it introduces itself there, once. */
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turnContext) {
+        installs.installed(turnContext);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Members added to a conversation: when the bot is one of them, it introduces itself (once with the
+     * installation's event). The SDK's own dispatch would ask the Bot Connector about each member first.
+     */
+    @Override
+    protected CompletableFuture<Void> onTeamsMembersAddedDispatch(List<ChannelAccount> membersAdded, TeamInfo teamInfo,
+            TurnContext turnContext) {
+        installs.membersAdded(membersAdded, turnContext);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -31,11 +31,13 @@ public final class CardActions {
     static final String APPROVE = "approve";
     static final String DECLINE = "decline";
     static final String REQUESTS = "requests";
+    /** Insights on a steward's info card: the click names the community, who clicked is checked again. */
+    static final String INSIGHTS = "insights";
     /** More under a feed's page: its data holds the feed's slug ("" for all mine) and the next page's cursor. */
     static final String FEED = "feed";
 
     /** Which card a button is on: the one drawn again after the click. */
-    enum Origin { INFO, LIST, REQUESTS, FEED, POST }
+    enum Origin { INFO, LIST, REQUESTS, FEED, POST, INSIGHTS }
 
     public static final String MESSAGE_TYPE = "application/vnd.microsoft.activity.message";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -113,7 +115,7 @@ public final class CardActions {
             });
         }
         if (!verb.equals(JOIN) && !verb.equals(LEAVE) && !verb.equals(APPROVE) && !verb.equals(DECLINE)
-                && !verb.equals(REQUESTS)) {
+                && !verb.equals(REQUESTS) && !verb.equals(INSIGHTS)) {
             return Optional.empty();
         }
         String slug = data == null ? "" : data.path("slug").asText("");
@@ -125,6 +127,10 @@ public final class CardActions {
             String personId = data.path("personId").asText("");
             return personId.isBlank() ? Optional.empty() : Optional.of(new Click(verb,
                     () -> new StewardVerbs.DecideRequest(Slug.parse(slug), personId, verb.equals(APPROVE)), requests));
+        }
+        if (verb.equals(INSIGHTS)) {
+            Supplier<Command> insights = () -> new StewardVerbs.Insights(Slug.parse(slug));
+            return Optional.of(new Click(verb, insights, insights));
         }
         String query = data.path("query").asText("");
         Supplier<Command> refresh = switch (verb.equals(REQUESTS) ? "requests" : data.path("card").asText("")) {
@@ -191,7 +197,7 @@ public final class CardActions {
             return message(done.summary(words));
         }
         Reply again = done instanceof Reply.Info || done instanceof Reply.Requests || done instanceof Reply.Feed
-                || done instanceof Reply.Thread ? done
+                || done instanceof Reply.Thread || done instanceof ciment.core.reply.Insights ? done
                 : refreshed.get();
         Optional<ObjectNode> card = TeamsReplies.actionable(again, readerTenant, words);
         if (card.isEmpty()) {

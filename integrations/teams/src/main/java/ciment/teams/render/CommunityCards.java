@@ -19,6 +19,7 @@ import static ciment.teams.render.CardText.run;
 import ciment.core.i18n.Catalogue;
 import ciment.core.model.Aggregate;
 import ciment.core.model.Community;
+import ciment.core.model.CommunityWelcome;
 import ciment.core.reply.Reply;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +102,17 @@ public final class CommunityCards {
     }
 
     /** Purpose, state, tags, stewards (named), size, and where the reader stands. */
+    /** The stewards' welcome message and guidelines, as they wrote them (runs: no markdown), each under its label. */
+    private static void welcome(ArrayNode body, CommunityWelcome welcome, Catalogue words, int max) {
+        if (!welcome.message().isEmpty()) {
+            body.add(CardText.block(bold(words.say("welcome.info.message")), run("\n" + CardText.cut(welcome.message(), max))));
+        }
+        if (!welcome.guidelines().isEmpty()) {
+            body.add(CardText.block(bold(words.say("welcome.info.guidelines")),
+                    run("\n" + CardText.cut(welcome.guidelines(), max))));
+        }
+    }
+
     static Attachment info(Reply.Info info, Catalogue words) {
         Community community = info.community();
         return attachment(CardFit.list(info.stewards().size(), room -> {
@@ -123,6 +135,7 @@ public final class CommunityCards {
                     ? new ObjectNode[] {run(words.say("teams.none"))} : stewards.toArray(ObjectNode[]::new)));
             body.add(fact(words, words.say("teams.info.size"),
                     run(words.say(Aggregate.membersMessage(community.memberCount())))));
+            welcome(body, community.welcome(), words, room.words());
             body.add(text(standing(community, info.standing(), words)));
             ArrayNode buttons = card.putArray("actions");
             String slug = community.slug().value();
@@ -137,6 +150,10 @@ public final class CommunityCards {
                 }
                 case REQUESTED -> {
                 }
+            }
+            if (info.standing() == Reply.Standing.STEWARD) {
+                buttons.add(CardActions.button(words.say("insights.button"), CardActions.INSIGHTS, slug,
+                        CardActions.Origin.INSIGHTS, null, null));
             }
             if (info.standing() == Reply.Standing.STEWARD && !community.open()) {
                 buttons.add(CardActions.button(words.say("teams.button.joinRequests"), CardActions.REQUESTS, slug,

@@ -2,6 +2,7 @@ package ciment.teams.render;
 
 import ciment.core.i18n.Catalogue;
 import ciment.core.reply.Answer;
+import ciment.core.reply.Insights;
 import ciment.core.reply.Reply;
 import ciment.core.reply.Usage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +52,7 @@ public final class TeamsReplies {
             case Reply.Audit audit -> card(summary, StewardCards.audit(audit, words));
             case Reply.Posts posts -> card(summary, PostCards.posts(posts, words));
             case Reply.Costs costs -> card(summary, CostCards.costs(costs, words));
+            case Insights insights -> card(summary, InsightCards.insights(insights, words));
         };
     }
 
@@ -62,6 +64,7 @@ public final class TeamsReplies {
             case Reply.Requests requests -> StewardCards.requests(requests, words);
             case Reply.Feed feed -> PostCards.feed(feed, words);
             case Reply.Thread thread -> ThreadCards.thread(thread, words);
+            case Insights insights -> InsightCards.insights(insights, words);
             default -> null;
         };
         return Optional.ofNullable(drawn).map(a -> (ObjectNode) a.getContent());

@@ -58,8 +58,27 @@ class CardActionsTest {
         assertEquals(List.of("Join"), infoButtons(community(false, false), Reply.Standing.INVITED));
         assertEquals(List.of(), infoButtons(community(false, false), Reply.Standing.REQUESTED));
         assertEquals(List.of("Leave"), infoButtons(community(true, false), Reply.Standing.MEMBER));
-        assertEquals(List.of("Leave", "Join requests"), infoButtons(community(false, false), Reply.Standing.STEWARD));
+        assertEquals(List.of("Leave", "Insights", "Join requests"), infoButtons(community(false, false),
+                Reply.Standing.STEWARD));
+        assertEquals(List.of("Leave", "Insights"), infoButtons(community(true, false), Reply.Standing.STEWARD));
         assertEquals(List.of(), infoButtons(community(true, true), Reply.Standing.NONE), "nobody joins an archived one");
+    }
+
+    @Test
+    void stewardsInsightsButton_namesOnlyTheCommunity_andReadsBackAsInsights() {
+        JsonNode card = json(CommunityCards.info(new Reply.Info(community(true, false), List.of(),
+                Reply.Standing.STEWARD), Catalogue.ENGLISH).getContent());
+        JsonNode insights = card.findParents("verb").stream().filter(n -> n.path("verb").asText().equals("insights"))
+                .findFirst().orElseThrow();
+        AdaptiveCardInvokeAction action = new AdaptiveCardInvokeAction();
+        action.setType("Action.Execute");
+        action.setVerb(insights.path("verb").asText());
+        action.setData(insights.path("data"));
+
+        CardActions.Click click = CardActions.read(action).orElseThrow();
+
+        assertEquals(new StewardVerbs.Insights(community(true, false).slug()), click.command().get());
+        assertEquals(click.command().get(), click.refresh().get());
     }
 
     @Test

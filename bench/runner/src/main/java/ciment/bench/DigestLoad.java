@@ -103,6 +103,7 @@ final class DigestLoad {
         Instant now = Instant.now();
         List<Community> communities = new java.util.ArrayList<>();
         String founder = Ulid.random(now);
+        BulkSeed threads = new BulkSeed(stack.dynamo, table);
         for (int c = 0; c < COMMUNITIES; c++) {
             Slug slug = Slug.parse(String.format(Locale.ROOT, "digest-bench-%02d", c));
             Community community = Community.founded(Ulid.random(now), slug, "Where the digest bench happens", founder, now);
@@ -112,14 +113,15 @@ final class DigestLoad {
                 Post post = new Post(Ulid.random(now.minusSeconds(3600 + p)), community.id(), slug, founder, "Cora",
                         Platform.SLACK, "A thread people talk about " + p, now.minusSeconds(3600 + p), null, p, null,
                         Map.of("tada", p % 3), null, false);
-                store.posts().add(post);
+                threads.thread(post);
             }
             for (int q = 0; q < 3; q++) {
                 Post question = new Post(Ulid.random(now.minusSeconds(600 + q)), community.id(), slug, founder, "Cora",
                         Platform.SLACK, "Which SQL formatter do you use? " + q, now.minusSeconds(600 + q)).withMarks(Post.Marks.QUESTION);
-                store.posts().add(question);
+                threads.thread(question);
             }
         }
+        threads.flush();
         Topic sql = Topic.of("SQL");
         BulkSeed people = new BulkSeed(stack.dynamo, table);
         for (int i = 0; i < PEOPLE; i++) {

@@ -6,6 +6,7 @@ import ciment.core.model.ChatAccount;
 import ciment.core.model.DigestCadence;
 import ciment.core.model.Membership;
 import ciment.core.model.Person;
+import ciment.core.model.Post;
 import ciment.core.model.Topic;
 import ciment.core.port.People;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * People written in bulk for a benchmark (BatchWriteItem, 25 items a request), as the store would hold them after
- * their requests: their identity link and PROFILE (with the skills declared), memberships and digest item. Not for
+ * People and threads written in bulk for a benchmark (BatchWriteItem, 25 items a request), as the store would hold
+ * them after their requests: a person's identity link and PROFILE (with the skills declared), memberships and digest
+ * item; a thread's first post with its counts. Not for
  * the functions: it skips the transactions that keep counts and claims, which on moto copy the whole table each
  * (thousands of them take minutes and gigabytes there; DynamoDB needs no such shortcut).
  */
@@ -50,6 +52,15 @@ public final class BulkSeed {
         var digest = new HashMap<>(Keys.digest(person.id()));
         digest.put(DynamoDigests.CADENCE, s(cadence.name()));
         add(digest);
+        return this;
+    }
+
+    /** A thread's first post (a question too) with the replies and reactions it counts, as if they had been made. */
+    public BulkSeed thread(Post post) {
+        Map<String, AttributeValue> item = PostItems.post(post);
+        item.put(PostItems.REPLIES, Items.n(post.replyCount()));
+        post.reactions().forEach((emoji, count) -> item.put(PostItems.REACTION_PREFIX + emoji, Items.n(count)));
+        add(item);
         return this;
     }
 

@@ -116,7 +116,10 @@ public final class LocalRunner implements AutoCloseable {
             Route costs = costsRoute(settings);
             routes.put("GET /costs", costs);
             routes.put("GET /costs/chart.svg", costs);
-            schedules = Schedules.of(settings, Clock.systemUTC()).start();
+            schedules = Schedules.of(settings, Clock.systemUTC());
+            if (!settings.get(Schedules.SETTING, "on").equals("off")) {
+                schedules.start();
+            }
             int port = Integer.parseInt(settings.get("CIMENT_PORT", "3000"));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

@@ -29,6 +29,9 @@ import java.util.function.Supplier;
  * of template.yaml's API).
  */
 final class Schedules implements AutoCloseable {
+    /** "off": nothing fires on its own, only on POST (the end-to-end tests, whose runs must not meet 07:00 UTC). */
+    static final String SETTING = "CIMENT_LOCAL_SCHEDULES";
+
     /** What the runner can run: each scheduled function's handler, as template.yaml names its class. */
     private static Map<String, Supplier<RequestStreamHandler>> handlers(Settings settings) {
         return Map.of(

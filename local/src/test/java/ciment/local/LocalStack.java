@@ -102,6 +102,8 @@ final class LocalStack implements AutoCloseable {
         settings.put("CIMENT_TRUSTED_DOMAINS", TRUSTED_DOMAINS);
         // The fake stands for the public Bot Connector: notices that name none (a digest) go there.
         settings.put("TEAMS_SERVICE_URL", botFramework.serviceUrl());
+        // A scheduled digest must not fire in the middle of a test: they fire them with POST /local/schedules/.
+        settings.put("CIMENT_LOCAL_SCHEDULES", "off");
         settings.putAll(more);
         settings.put("CIMENT_PORT", "0");
         settings.putAll(MotoServer.tableSettings("e2e"));

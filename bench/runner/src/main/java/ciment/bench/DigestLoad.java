@@ -59,6 +59,7 @@ final class DigestLoad {
         Map<String, String> settings = new HashMap<>(stack.environment);
         settings.put("CIMENT_PORT", "0");
         settings.put("CIMENT_TABLE", "digest-bench-" + UUID.randomUUID().toString().substring(0, 8));
+        settings.put("CIMENT_LOCAL_SCHEDULES", "off"); // fired once, by POST, not by the clock
         Settings runnerSettings = Settings.of(settings);
         this.table = runnerSettings.table();
         this.runner = LocalRunner.start(runnerSettings);

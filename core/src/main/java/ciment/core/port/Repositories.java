@@ -6,5 +6,5 @@ package ciment.core.port;
  */
 public record Repositories(Communities communities, Posts posts, Conversations conversations, Questions questions,
         Links links, MessageCopies messageCopies, People people, Notices notices, PersonalRecords personalRecords,
-        Seal seal, Grants grants, Quotas quotas) {
+        Seal seal, Grants grants, Quotas quotas, Announcements announcements) {
 }

@@ -15,7 +15,7 @@ import java.time.Clock;
 public record Actions(Identity identity, CommunityActions communities, Stewardship stewardship, PostActions posts,
         FeedActions feeds, ProfileActions profiles, PrivacyActions privacy, ConversationActions conversations,
         QuestionActions questions, LinkActions links, FinanceActions finance, HomeActions homes,
-        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading) {
+        CaptureActions captures, ChannelIntake intake, ReadingLanguage reading, AnnouncementActions announcements) {
 
     /** Every use case over {@code store}, writes limited per person by {@code limits}, speaking English by default. */
     public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
@@ -53,7 +53,7 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
                         store.personalRecords(), quota),
                 new ChannelIntake(store.communities(), store.links(), store.posts(), store.conversations(),
                         store.messageCopies(), mentions, quota),
-                reading);
+                reading, new AnnouncementActions(store.communities(), store.announcements(), communities));
     }
 
     /** The person asking, looked up the first time a use case needs them. */

@@ -41,7 +41,7 @@ public final class DynamoRepositories {
         this.privacy = DynamoPrivacy.over(table, communities, people, grants);
         this.repositories = new Repositories(communities, new DynamoPosts(table), new DynamoConversations(table),
                 new DynamoQuestions(table), new DynamoLinks(table), new DynamoMessageCopies(table), people,
-                new Outbox(table), privacy, seal, grants, new DynamoQuotas(table));
+                new Outbox(table), privacy, seal, grants, new DynamoQuotas(table), new DynamoAnnouncements(table));
     }
 
     /** On this client, table and meter, feed cursors sealed with a key of this process ({@link HmacSeal}). */

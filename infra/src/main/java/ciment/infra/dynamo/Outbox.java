@@ -3,12 +3,14 @@ package ciment.infra.dynamo;
 import static ciment.infra.dynamo.Keys.s;
 
 import ciment.core.config.Settings;
+import ciment.core.model.Announcement;
 import ciment.core.model.Notice;
 import ciment.core.port.Notices;
 import ciment.infra.aws.DynamoClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,6 +44,8 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     static final String DELIVERED_AT = "deliveredAt";
     static final String LAST_ERROR = "lastError";
     private static final int ERROR_CHARS = 500;
+    /** Beside its text, what a notice's or an announcement's item holds (keys, recipient, times), for its units. */
+    private static final long ITEM_BESIDE_TEXT = 400;
     private static final String UNDELIVERED = "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
             + DELIVERED_AT + ")";
 
@@ -105,6 +109,30 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
         AttributeValue at = s(now.toString());
         return table.update(DELIVERED, Keys.outbox(noticeId), "SET " + DELIVERED_AT + " = :at", UNDELIVERED,
                 Map.of(), Map.of(":at", at), old -> with(old, Map.of(DELIVERED_AT, at))).isPresent();
+    }
+
+    /**
+     * Marks the notice sent; an announcement's notice is counted reached on its announcement in the same
+     * transaction, whose condition (not delivered yet) lets only the first marking count. False when it was already
+     * (or is gone).
+     */
+    @Override
+    public boolean delivered(Notice notice, Instant now) {
+        Optional<Announcement.Named> told = Announcement.named(notice.announcement());
+        if (told.isEmpty()) {
+            return delivered(notice.id(), now);
+        }
+        Table.Outcome outcome = table.transact(DELIVERED, List.of(
+                Write.update(table.name(), Keys.outbox(notice.id()), "SET " + DELIVERED_AT + " = :at", UNDELIVERED,
+                        Map.of(":at", s(now.toString())), ITEM_BESIDE_TEXT + notice.text().length(), false),
+                Write.update(table.name(), AnnouncementItems.key(told.get().communityId(), told.get().day()),
+                        "ADD " + AnnouncementItems.REACHED + " :one", "attribute_exists(" + Keys.PK + ")",
+                        Map.of(":one", Items.n(1)), ITEM_BESIDE_TEXT + notice.text().length(), false)));
+        if (outcome.committed()) {
+            return true;
+        }
+        // The announcement gone (never, but for a hand-made notice): the notice is marked all the same.
+        return outcome.conditionFailed(1) && !outcome.conditionFailed(0) && delivered(notice.id(), now);
     }
 
     /**

@@ -42,8 +42,8 @@ public interface Announcements {
     MemberPage members(String communityId, Optional<String> after, int limit);
 
     /**
-     * Writes these notices to the outbox, in batches: a notice written again (a retried step) is the same item
-     * with the same id, which the delivery functions never see as new, so it is never sent twice.
+     * Writes these notices to the outbox, in batches, but for those written already (a retried step): a notice
+     * is kept once, with its delivery's state, so it is never sent twice.
      */
     void tell(List<Notice> notices);
 

@@ -11,14 +11,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Announcements on the table ({@link AnnouncementItems}): the post and the day's claim in one transaction; an
  * acknowledgement and its count in another; members read a page at a time; the notices of a step written by
- * BatchWriteItem (a step run again puts the same items again: a MODIFY on the stream, or no record at all, never
- * an INSERT, so no notice is sent twice); the next step by a conditional put.
+ * BatchWriteItem, but for those a step run before wrote already (a put again would be a MODIFY on the stream, never
+ * an INSERT, but it would wipe their delivery's state); the next step by a conditional put.
  */
 public final class DynamoAnnouncements implements Announcements {
     static final String ANNOUNCE = "announcements.announce";
@@ -82,9 +84,20 @@ public final class DynamoAnnouncements implements Announcements {
         return new MemberPage(members, more ? Optional.of(members.getLast().personId()) : Optional.empty());
     }
 
+    /**
+     * Reads which of the notices exist (a step run again: consistent reads, BatchGetItem by 100), then puts the
+     * others by BatchWriteItem: a notice put again would be no INSERT (nobody told twice), but it would lose its
+     * delivery's state, and a retried record of its own would then send it again.
+     */
     @Override
     public void tell(List<Notice> notices) {
-        table.batchPut(TELL, notices.stream().map(n -> NoticeItems.notice(n, n.at().plus(Outbox.KEPT_FOR))).toList());
+        if (notices.isEmpty()) {
+            return;
+        }
+        Set<String> written = table.batchGet(TELL, notices.stream().map(n -> Keys.outbox(n.id())).toList(), true)
+                .stream().map(item -> Items.str(item, Keys.PK)).collect(Collectors.toSet());
+        table.batchPut(TELL, notices.stream().filter(n -> !written.contains(Keys.OUTBOX_PREFIX + n.id()))
+                .map(n -> NoticeItems.notice(n, n.at().plus(Outbox.KEPT_FOR))).toList());
     }
 
     @Override

@@ -100,6 +100,8 @@ final class LocalStack implements AutoCloseable {
     private LocalStack(Map<String, String> more, boolean recording) {
         Map<String, String> settings = new HashMap<>(botFramework.settings());
         settings.put("CIMENT_TRUSTED_DOMAINS", TRUSTED_DOMAINS);
+        // A Teams message with no conversation to answer (an announcement told from Slack) goes to the fake's connector.
+        settings.put("TEAMS_SERVICE_URL", botFramework.serviceUrl());
         settings.putAll(more);
         settings.put("CIMENT_PORT", "0");
         settings.putAll(MotoServer.tableSettings("e2e"));

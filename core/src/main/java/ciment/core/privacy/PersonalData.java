@@ -23,13 +23,26 @@ public record PersonalData(
         List<Post> posts,
         List<String> mergedIds,
         List<Reaction> reactions,
-        List<String> grants) {
+        List<String> grants,
+        List<Acknowledgement> acknowledgements) {
 
     /** One reaction of the person: which post, which emoji. */
     public record Reaction(String postId, String emoji) {
     }
 
+    /** Got it, clicked under an announcement: which community's, of which day, and when. */
+    public record Acknowledgement(String community, String day, String at) {
+    }
+
+    /** Without acknowledgements (a store that keeps none). */
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds,
+            List<Reaction> reactions, List<String> grants) {
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, List.of());
+    }
+
     public PersonalData {
+        acknowledgements = List.copyOf(acknowledgements);
         accounts = List.copyOf(accounts);
         memberships = List.copyOf(memberships);
         requests = List.copyOf(requests);

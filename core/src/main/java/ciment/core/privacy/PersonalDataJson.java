@@ -47,6 +47,7 @@ public final class PersonalDataJson {
             json.list("invitations", data.invitations(), PersonalDataJson::invitation);
             json.list("posts", data.posts(), PersonalDataJson::post);
             json.list("reactions", data.reactions(), PersonalDataJson::reaction);
+            json.list("acknowledgements", data.acknowledgements(), PersonalDataJson::acknowledgement);
         });
         return json.out.append('\n').toString();
     }
@@ -84,6 +85,12 @@ public final class PersonalDataJson {
     private static void reaction(PersonalDataJson json, PersonalData.Reaction reaction) {
         json.field("post", reaction.postId());
         json.field("emoji", reaction.emoji());
+    }
+
+    private static void acknowledgement(PersonalDataJson json, PersonalData.Acknowledgement ack) {
+        json.field("community", ack.community());
+        json.field("announcementOf", ack.day());
+        json.field("at", ack.at());
     }
 
     // ---- a small JSON writer: objects, lists, strings, booleans, null ----

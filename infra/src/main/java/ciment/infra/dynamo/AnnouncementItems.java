@@ -12,6 +12,7 @@ import static ciment.infra.dynamo.Keys.s;
 
 import ciment.core.model.Announcement;
 import ciment.core.model.Slug;
+import ciment.core.privacy.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +81,12 @@ final class AnnouncementItems {
         item.put("slug", s(a.slug().value()));
         item.put(AT, s(at.toString()));
         return item;
+    }
+
+    /** An acknowledgement as export-my-data shows it: the community's slug, the announcement's day, when. */
+    static PersonalData.Acknowledgement acknowledgement(Map<String, AttributeValue> item) {
+        String sk = str(item, Keys.SK);
+        return new PersonalData.Acknowledgement(str(item, "slug"), sk.substring(sk.lastIndexOf('#') + 1), str(item, AT));
     }
 
     static Announcement announcement(Map<String, AttributeValue> item) {

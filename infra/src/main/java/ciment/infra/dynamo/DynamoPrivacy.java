@@ -110,8 +110,11 @@ record DynamoPrivacy(Table table, DynamoGrants grants, PersonalIndex index, Eras
         reactions.sort(Comparator.comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji));
         List<String> granted = ids.stream().flatMap(id -> grants.grantsOf(COLLECT, id).stream())
                 .map(grant -> grant.name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList();
+        List<PersonalData.Acknowledgement> acknowledgements = ids.stream()
+                .flatMap(id -> index.acknowledgementsOf(COLLECT, id).stream()).map(AnnouncementItems::acknowledgement)
+                .sorted(Comparator.comparing(PersonalData.Acknowledgement::at)).toList();
         return Optional.of(new PersonalData(profile, accounts, memberships, requests, invitations, posts,
-                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted));
+                ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted, acknowledgements));
     }
 
     /** R#<postId>#<emoji>: emoji names hold no '#', post ids may (a reply's root/reply), so split at the last. */

@@ -10,9 +10,10 @@ import ciment.infra.aws.DynamoClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,8 +45,8 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     static final String DELIVERED_AT = "deliveredAt";
     static final String LAST_ERROR = "lastError";
     private static final int ERROR_CHARS = 500;
-    /** Beside its text, what a notice's or an announcement's item holds (keys, recipient, times), for its units. */
-    private static final long ITEM_BESIDE_TEXT = 400;
+    static final String REACHED = "outbox.reached";
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String UNDELIVERED = "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
             + DELIVERED_AT + ")";
 
@@ -112,27 +113,34 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     }
 
     /**
-     * Marks the notice sent; an announcement's notice is counted reached on its announcement in the same
-     * transaction, whose condition (not delivered yet) lets only the first marking count. False when it was already
-     * (or is gone).
+     * Marks the notice sent; an announcement's notice, once marked, is counted reached on its announcement by an ADD:
+     * only the update that marks it (its condition: not delivered yet) is followed by one, so a notice counts once.
+     * Not one transaction: every member's notice counts on the same item, and concurrent transactions on one item
+     * conflict, where plain updates take turns. An attempt stopped between the two leaves one member uncounted,
+     * never one counted twice. False when it was already (or is gone).
      */
     @Override
     public boolean delivered(Notice notice, Instant now) {
+        boolean marked = delivered(notice.id(), now);
         Optional<Announcement.Named> told = Announcement.named(notice.announcement());
-        if (told.isEmpty()) {
-            return delivered(notice.id(), now);
+        if (marked && told.isPresent()) {
+            try {
+                Map<String, AttributeValue> key = AnnouncementItems.key(told.get().communityId(), told.get().day());
+                table.update(REACHED, key, "ADD " + AnnouncementItems.REACHED + " :one", "attribute_exists(" + Keys.PK + ")",
+                        Map.of(), Map.of(":one", Items.n(1)), old -> counted(old));
+            } catch (RuntimeException e) {
+                // Sent and marked: retrying the record could only send it again. The count misses one.
+                LOG.warn("notice {} was delivered but not counted reached: {}", notice.id(), e.toString());
+            }
         }
-        Table.Outcome outcome = table.transact(DELIVERED, List.of(
-                Write.update(table.name(), Keys.outbox(notice.id()), "SET " + DELIVERED_AT + " = :at", UNDELIVERED,
-                        Map.of(":at", s(now.toString())), ITEM_BESIDE_TEXT + notice.text().length(), false),
-                Write.update(table.name(), AnnouncementItems.key(told.get().communityId(), told.get().day()),
-                        "ADD " + AnnouncementItems.REACHED + " :one", "attribute_exists(" + Keys.PK + ")",
-                        Map.of(":one", Items.n(1)), ITEM_BESIDE_TEXT + notice.text().length(), false)));
-        if (outcome.committed()) {
-            return true;
-        }
-        // The announcement gone (never, but for a hand-made notice): the notice is marked all the same.
-        return outcome.conditionFailed(1) && !outcome.conditionFailed(0) && delivered(notice.id(), now);
+        return marked;
+    }
+
+    private static Map<String, AttributeValue> counted(Map<String, AttributeValue> announcement) {
+        Map<String, AttributeValue> after = new HashMap<>(announcement);
+        int reached = announcement.containsKey(AnnouncementItems.REACHED) ? Items.num(announcement, AnnouncementItems.REACHED) : 0;
+        after.put(AnnouncementItems.REACHED, Items.n(reached + 1L));
+        return after;
     }
 
     /**

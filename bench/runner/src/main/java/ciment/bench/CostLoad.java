@@ -148,6 +148,11 @@ final class CostLoad {
 
     /** Every owner's quantities of the month, added up per meter. */
     private Map<Meter, BigDecimal> totals(YearMonth month) {
+        return totals(store, month);
+    }
+
+    /** Every owner's quantities of the month on this store, added up per meter. */
+    static Map<Meter, BigDecimal> totals(DynamoRepositories store, YearMonth month) {
         Map<Meter, BigDecimal> totals = new EnumMap<>(Meter.class);
         for (UsageDay day : store.usage().month(month)) {
             day.quantities().forEach((meter, quantity) -> totals.merge(meter, quantity, BigDecimal::add));
@@ -155,7 +160,7 @@ final class CostLoad {
         return totals;
     }
 
-    private static Map<Meter, BigDecimal> minus(Map<Meter, BigDecimal> after, Map<Meter, BigDecimal> before) {
+    static Map<Meter, BigDecimal> minus(Map<Meter, BigDecimal> after, Map<Meter, BigDecimal> before) {
         Map<Meter, BigDecimal> difference = new EnumMap<>(Meter.class);
         after.forEach((meter, quantity) -> difference.put(meter, quantity.subtract(before.getOrDefault(meter, BigDecimal.ZERO))));
         return difference;

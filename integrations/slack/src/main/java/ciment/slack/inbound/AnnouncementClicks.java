@@ -14,7 +14,6 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,16 +49,8 @@ record AnnouncementClicks(Supplier<Ciment> ciment, SlackCallers callers) {
         BlockActionPayload payload = request.getPayload();
         Caller caller = callers.ofClick(request, SlackCallers.answeredIn(payload));
         if (context.getBotToken() != null) {
-            String slug = payload.getActions().getFirst().getValue();
-            try {
-                ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
-                        .view(AnnouncementBlocks.modal(slug, callers.words(ciment, caller))));
-                if (!opened.isOk()) {
-                    LOG.warn("views.open answered {}", opened.getError());
-                }
-            } catch (Exception e) {
-                LOG.warn("views.open failed ({})", e.toString());
-            }
+            PostClicks.open(context, payload.getTriggerId(), AnnouncementBlocks.modal(
+                    payload.getActions().getFirst().getValue(), callers.words(ciment, caller)));
         }
         return context.ack();
     }

@@ -46,20 +46,8 @@ public final class AnnouncementCards {
 
     /** Announce on a community's card: a box and its Send, shown when clicked. */
     static ObjectNode announceBox(String slug, Catalogue words) {
-        ObjectNode show = JSON.objectNode();
-        show.put("type", "Action.ShowCard");
-        show.put("title", words.say("announce.button"));
-        ObjectNode card = show.putObject("card");
-        card.put("type", "AdaptiveCard");
-        ObjectNode box = card.putArray("body").addObject();
-        box.put("type", "Input.Text");
-        box.put("id", BOX);
-        box.put("isMultiline", true);
-        box.put("label", words.say("announce.modal.label", slug));
-        ObjectNode send = execute(words.say("announce.modal.submit"), ANNOUNCE, slug);
-        ((ObjectNode) send.get("data")).put(PostButtons.INPUT, BOX);
-        card.putArray("actions").add(send);
-        return show;
+        return PostButtons.textBox(words.say("announce.button"), BOX, "label", words.say("announce.modal.label", slug),
+                execute(words.say("teams.button.send"), ANNOUNCE, slug));
     }
 
     /** Got it is answered by its sentence, the direct message left as it was: no card is drawn again. */

@@ -58,7 +58,8 @@ class CardActionsTest {
         assertEquals(List.of("Join"), infoButtons(community(false, false), Reply.Standing.INVITED));
         assertEquals(List.of(), infoButtons(community(false, false), Reply.Standing.REQUESTED));
         assertEquals(List.of("Leave"), infoButtons(community(true, false), Reply.Standing.MEMBER));
-        assertEquals(List.of("Leave", "Join requests"), infoButtons(community(false, false), Reply.Standing.STEWARD));
+        assertEquals(List.of("Leave", "Join requests", "Announce", "Send"),
+                infoButtons(community(false, false), Reply.Standing.STEWARD));
         assertEquals(List.of(), infoButtons(community(true, true), Reply.Standing.NONE), "nobody joins an archived one");
     }
 

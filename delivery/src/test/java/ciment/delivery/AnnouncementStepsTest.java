@@ -1,6 +1,7 @@
 package ciment.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ciment.core.config.Settings;
@@ -159,6 +160,22 @@ class AnnouncementStepsTest {
 
         assertEquals(MEMBERS, sent.size(), "each member told once: " + sent);
         assertEquals(MEMBERS, store.announcements().find(community.id(), announcement.day()).orElseThrow().reached());
+    }
+
+    @Test
+    void anAcknowledgement_countsOnce_isInTheMembersExport_andGoesWithTheirErasure_theCountStaying() {
+        Announcement announcement = announce();
+        Person grace = store.people().people(List.of("P1")).getFirst();
+
+        assertTrue(store.announcements().acknowledge(announcement, "P1", NOW));
+        assertFalse(store.announcements().acknowledge(announcement, "P1", NOW.plusSeconds(5)), "a second click");
+
+        var exported = store.personalRecords().personalData("P1").orElseThrow().acknowledgements();
+        assertEquals(List.of(new ciment.core.privacy.PersonalData.Acknowledgement("data-guild", "2026-12-08",
+                NOW.toString())), exported);
+        store.personalRecords().erase(grace);
+        assertTrue(store.personalRecords().personalData("P1").map(d -> d.acknowledgements().isEmpty()).orElse(true));
+        assertEquals(1, store.announcements().find(community.id(), announcement.day()).orElseThrow().acknowledged());
     }
 
     @Test

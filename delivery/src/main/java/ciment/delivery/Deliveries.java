@@ -119,7 +119,7 @@ public final class Deliveries {
     private DeliveryOutcome work(DynamodbStreamRecord record, Instant deadline) {
         DeliveryOutcome outcome = notice(record);
         if (announcing != null) {
-            outcome = outcome.and(announcement(record));
+            outcome = outcome.and(announcement(record, deadline));
         }
         return delivery.mirrors() ? outcome.and(post(record, deadline)) : outcome;
     }
@@ -128,7 +128,7 @@ public final class Deliveries {
      * A new announcement, or its next step, sent to a page of members; a step that failed is retried whole (it
      * writes the same notices again, which are not new, so nobody is told twice).
      */
-    private DeliveryOutcome announcement(DynamodbStreamRecord record) {
+    private DeliveryOutcome announcement(DynamodbStreamRecord record, Instant deadline) {
         if (!INSERT.equals(record.getEventName()) || record.getDynamodb() == null
                 || record.getDynamodb().getNewImage() == null) {
             return DeliveryOutcome.DONE;
@@ -143,7 +143,7 @@ public final class Deliveries {
             return DeliveryOutcome.DONE;
         }
         try {
-            int told = announcing.fanOut().step(step.get(), announcing.tool());
+            int told = announcing.fanOut().step(step.get(), announcing.tool(), deadline);
             LOG.info("announcement {} step {}: {} members told", step.get().announcement().reference(),
                     step.get().page(), told);
             return DeliveryOutcome.DONE;

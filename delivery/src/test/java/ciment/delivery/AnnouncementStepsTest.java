@@ -76,7 +76,7 @@ class AnnouncementStepsTest {
             new Senders(slack, null, Pacing.NONE), new MutableClock(NOW)), Outbox::notice, DynamoMirrors::post,
             (reason, record) -> { })
             .announcing(DynamoAnnouncements::expansion,
-                    new AnnouncementFanOut(store.announcements(), store.people(), Language.ENGLISH, 3), Platform.SLACK);
+                    new AnnouncementFanOut(store.announcements(), store.people(), Language.ENGLISH, 3, java.time.Clock.systemUTC()), Platform.SLACK);
 
     AnnouncementStepsTest() {
         TemplateTable.fromClasspath().create(dynamo, settings.table());
@@ -202,7 +202,7 @@ class AnnouncementStepsTest {
                 new Senders(slack, null, Pacing.NONE), new MutableClock(NOW)), Outbox::notice, DynamoMirrors::post,
                 (reason, record) -> { })
                 .announcing(DynamoAnnouncements::expansion,
-                        new AnnouncementFanOut(store.announcements(), store.people(), Language.ENGLISH, 3), Platform.TEAMS);
+                        new AnnouncementFanOut(store.announcements(), store.people(), Language.ENGLISH, 3, java.time.Clock.systemUTC()), Platform.TEAMS);
 
         teams.handle(StreamEvents.event(stream.poll()));
 

@@ -10,6 +10,9 @@ import ciment.core.model.Platform;
 import ciment.core.model.Ulid;
 import ciment.core.port.Announcements;
 import ciment.core.port.People;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,34 +25,72 @@ import java.util.Optional;
  * runs it. The notices are delivered as any other, by the delivery function of each member's tool.
  */
 public final class AnnouncementFanOut {
-    /** Memberships read, people looked up and notices written per step: well inside a delivery's 60 s. */
+    /** Memberships read per step, at the most. */
     public static final int PAGE = 500;
+    /** People looked up and told at a time: between two, a step that used half its time left stops there. */
+    static final int CHUNK = 50;
 
     private final Announcements announcements;
     private final People people;
     private final Addressees addressees;
+    private final Clock clock;
     private final int page;
 
     public AnnouncementFanOut(Announcements announcements, People people, Language fallback) {
-        this(announcements, people, fallback, PAGE);
+        this(announcements, people, fallback, PAGE, Clock.systemUTC());
     }
 
     /** @param page memberships per step (tests: a few, to see several steps) */
-    public AnnouncementFanOut(Announcements announcements, People people, Language fallback, int page) {
+    public AnnouncementFanOut(Announcements announcements, People people, Language fallback, int page, Clock clock) {
         this.announcements = announcements;
         this.people = people;
         this.addressees = new Addressees(people, fallback);
         this.page = page;
+        this.clock = clock;
     }
 
-    /** Runs one step, if {@code tool} is the announcer's (the other tool's function lets it be): how many were told. */
+    /** Runs one step with no bound on its time: see {@link #step(Announcement.Expansion, Platform, Instant)}. */
     public int step(Announcement.Expansion step, Platform tool) {
+        return step(step, tool, Instant.MAX);
+    }
+
+    /**
+     * Runs one step, if {@code tool} is the announcer's (the other tool's function lets it be): how many were told.
+     * People are looked up and told {@link #CHUNK} at a time; once half the time left before {@code deadline} is
+     * used, the step stops after a chunk and the next goes on from there, so a slow store never runs a step out of
+     * its invocation's time (which would retry it whole, forever).
+     */
+    public int step(Announcement.Expansion step, Platform tool, Instant deadline) {
         Announcement announcement = step.announcement();
         if (announcement.tool() != tool) {
             return 0;
         }
+        Instant started = clock.instant();
+        Instant enough = deadline.equals(Instant.MAX) ? Instant.MAX
+                : started.plus(Duration.between(started, deadline).dividedBy(2));
         Announcements.MemberPage members = announcements.members(announcement.communityId(), step.after(), page);
-        List<String> ids = members.members().stream().map(Membership::personId)
+        List<Membership> page = members.members();
+        int told = 0;
+        for (int from = 0; from < page.size(); from += CHUNK) {
+            List<Membership> chunk = page.subList(from, Math.min(page.size(), from + CHUNK));
+            told += tell(announcement, chunk);
+            boolean last = from + CHUNK >= page.size();
+            if (!last && clock.instant().isAfter(enough)) {
+                continueAfter(step, chunk.getLast().personId());
+                return told;
+            }
+        }
+        members.after().ifPresent(after -> continueAfter(step, after));
+        return told;
+    }
+
+    private void continueAfter(Announcement.Expansion step, String personId) {
+        announcements.continueAt(new Announcement.Expansion(step.announcement(), step.page() + 1, Optional.of(personId)));
+    }
+
+    /** Tells these members (but the steward, and anyone being erased): how many were told. */
+    private int tell(Announcement announcement, List<Membership> members) {
+        List<String> ids = members.stream().map(Membership::personId)
                 .filter(id -> !id.equals(announcement.stewardId())).toList();
         List<Notice> notices = new ArrayList<>();
         for (Person person : ids.isEmpty() ? List.<Person>of() : people.people(ids)) {
@@ -58,8 +99,6 @@ public final class AnnouncementFanOut {
             }
         }
         announcements.tell(notices);
-        members.after().ifPresent(after -> announcements.continueAt(
-                new Announcement.Expansion(announcement, step.page() + 1, Optional.of(after))));
         return notices.size();
     }
 

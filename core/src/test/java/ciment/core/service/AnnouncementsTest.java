@@ -33,7 +33,7 @@ class AnnouncementsTest {
     private final Talk talk = new Talk(new Ciment(store, clock, Finance.off(), Talk.IN_BULK), clock);
     /** Two memberships a step: several steps for a handful of members. */
     private final AnnouncementFanOut fanOut = new AnnouncementFanOut(store.announcements(), store.people(),
-            Language.ENGLISH, 2);
+            Language.ENGLISH, 2, Clock.systemUTC());
 
     @BeforeEach
     void aCommunityOfSix() {
@@ -185,6 +185,45 @@ class AnnouncementsTest {
         expandAll();
         assertEquals(16, announcementNotices().size());
         assertEquals(16, announcementNotices().stream().map(Notice::id).distinct().count());
+    }
+
+    @Test
+    void aStepThatUsedHalfItsTime_stopsAfterAChunk_andTheNextStepGoesOnFromThere_tellingEachOnce() {
+        IntStream.range(0, 120).forEach(i -> talk.say(String.format("m%03d", i), "join data-guild"));
+        talk.say("ada", "announce data-guild Hello all");
+        Announcement.Expansion first = memory.announcementSteps().getFirst();
+        // Each look at the clock is 20 s later: past half of the 30 s left once the first chunk of 50 is told.
+        Clock slow = new Clock() {
+            private Instant now = NOW;
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                now = now.plusSeconds(20);
+                return now;
+            }
+        };
+        AnnouncementFanOut bounded = new AnnouncementFanOut(store.announcements(), store.people(), Language.ENGLISH,
+                AnnouncementFanOut.PAGE, slow);
+
+        int told = bounded.step(first, Platform.SLACK, NOW.plusSeconds(20 + 30));
+
+        assertTrue(told > 0 && told <= AnnouncementFanOut.CHUNK, "one chunk told: " + told);
+        assertEquals(2, memory.announcementSteps().size(), "the next step kept");
+        for (int i = 1; i < memory.announcementSteps().size(); i++) {
+            bounded.step(memory.announcementSteps().get(i), Platform.SLACK);
+        }
+        assertEquals(125, announcementNotices().size());
+        assertEquals(125, announcementNotices().stream().map(n -> n.to().account().userId()).distinct().count());
     }
 
     private Announcement announcement() {

@@ -162,11 +162,11 @@ final class AnnounceLoad {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n## (f) An announcement to %,d members"
                 + " on the local stack%n%n%,d members (half Slack, half Teams; seeded by BatchWriteItem in %.0f s). `/ciment announce`"
                 + " answered in %.2f s; %,d of %,d direct messages delivered, all in %.0f s (%.1f a second): the"
-                + " announcement's stream record, %d steps of %d members each written by the Slack delivery function,"
-                + " then each outbox notice delivered by its tool's delivery function. Usage recorded by the meter (the"
+                + " announcement's stream record, then steps of up to %d members, each writing their notices from the Slack"
+                + " delivery function, then each outbox notice delivered by its tool's delivery function. Usage recorded by the meter (the"
                 + " month's usage items before and after), priced at %s:%n%n| meter | per member | list cost per"
                 + " member |%n|---|---|---|%n", members, members, seeded, answered, delivered, members, drained,
-                delivered / drained, (members + 1 + 499) / 500, 500, prices.id()));
+                delivered / drained, ciment.core.service.AnnouncementFanOut.PAGE, prices.id()));
         BigDecimal total = BigDecimal.ZERO;
         for (Meter meter : Meter.values()) {
             BigDecimal quantity = meter.reported(used.getOrDefault(meter, BigDecimal.ZERO), month).multiply(perMember);

@@ -1,7 +1,10 @@
 package ciment.delivery;
 
+import ciment.core.model.Announcement;
 import ciment.core.model.Notice;
+import ciment.core.model.Platform;
 import ciment.core.model.Post;
+import ciment.core.service.AnnouncementFanOut;
 import ciment.core.service.Delivery;
 import ciment.core.service.DeliveryOutcome;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -45,6 +48,8 @@ public final class Deliveries {
     private final Function<Map<String, AttributeValue>, Optional<Post>> posts;
     private final DeadLetters deadLetters;
     private Scope scope = (community, work) -> work.get();
+    /** Null: announcements are not sent from here. */
+    private Announcing announcing;
 
     /**
      * @param notices     the notice an item holds, empty for any other item (the table's mapping: infra's Outbox)
@@ -63,6 +68,23 @@ public final class Deliveries {
     public Deliveries servingOnly(Predicate<String> workspaces) {
         delivery.servingOnly(workspaces);
         return this;
+    }
+
+    /**
+     * Also sends announcements to every member, a step (a page of members) per new announcement or step item: the
+     * fan-out writes outbox notices, which the delivery functions then deliver as any other.
+     *
+     * @param steps the step an item is, empty for any other item (infra's DynamoAnnouncements)
+     * @param tool  this function's chat tool: only the announcer's tool sends an announcement
+     */
+    public Deliveries announcing(Function<Map<String, AttributeValue>, Optional<Announcement.Expansion>> steps,
+            AnnouncementFanOut fanOut, Platform tool) {
+        this.announcing = new Announcing(steps, fanOut, tool);
+        return this;
+    }
+
+    private record Announcing(Function<Map<String, AttributeValue>, Optional<Announcement.Expansion>> steps,
+            AnnouncementFanOut fanOut, Platform tool) {
     }
 
     /** Meters each record's work as its community's (issue 6): a post's or reply's record has pk C#<id>. */
@@ -96,7 +118,40 @@ public final class Deliveries {
 
     private DeliveryOutcome work(DynamodbStreamRecord record, Instant deadline) {
         DeliveryOutcome outcome = notice(record);
+        if (announcing != null) {
+            outcome = outcome.and(announcement(record, deadline));
+        }
         return delivery.readsPosts() ? outcome.and(post(record, deadline)) : outcome;
+    }
+
+    /**
+     * A new announcement, or its next step, sent to a page of members; a step that failed is retried whole (it
+     * writes the same notices again, which are not new, so nobody is told twice).
+     */
+    private DeliveryOutcome announcement(DynamodbStreamRecord record, Instant deadline) {
+        if (!INSERT.equals(record.getEventName()) || record.getDynamodb() == null
+                || record.getDynamodb().getNewImage() == null) {
+            return DeliveryOutcome.DONE;
+        }
+        Optional<Announcement.Expansion> step;
+        try {
+            step = announcing.steps().apply(StreamImages.item(record.getDynamodb().getNewImage()));
+        } catch (RuntimeException unreadable) {
+            return DeliveryOutcome.givenUp("the announcement item cannot be read: " + unreadable);
+        }
+        if (step.isEmpty()) {
+            return DeliveryOutcome.DONE;
+        }
+        try {
+            int told = announcing.fanOut().step(step.get(), announcing.tool(), deadline);
+            LOG.info("announcement {} step {}: {} members told", step.get().announcement().reference(),
+                    step.get().page(), told);
+            return DeliveryOutcome.DONE;
+        } catch (RuntimeException e) {
+            LOG.warn("announcement {} step {} failed, to retry: {}", step.get().announcement().reference(),
+                    step.get().page(), e.toString());
+            return DeliveryOutcome.of(false);
+        }
     }
 
     /** The community whose partition the record's item is in, or null (a notice: its own partition). */

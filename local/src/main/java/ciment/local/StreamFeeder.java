@@ -357,9 +357,26 @@ final class StreamFeeder implements AutoCloseable {
         };
     }
 
-    /** What a delivery function of this platform is handed: its new outbox items, and posts and replies. */
+    /** What a delivery function of this platform is handed: its new outbox items, its announcements' steps, posts and replies. */
     static Predicate<DynamodbStreamRecord> deliveryFilter(String platform) {
-        return newOutboxItemsOf(platform).or(postsAndReplies());
+        return newOutboxItemsOf(platform).or(announcementsOf(platform)).or(postsAndReplies());
+    }
+
+    /**
+     * Template.yaml's announcements pattern: new announcements and their next steps (INSERT, pk C#..., sk ANNOUNCE#
+     * or ANNOUNCING#) made from one platform (their {@code tool}).
+     */
+    static Predicate<DynamodbStreamRecord> announcementsOf(String platform) {
+        return record -> {
+            if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null) {
+                return false;
+            }
+            Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+            Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+            String sk = keys == null ? "" : text(keys.get("sk"));
+            return keys != null && image != null && text(keys.get("pk")).startsWith("C#")
+                    && (sk.startsWith("ANNOUNCE#") || sk.startsWith("ANNOUNCING#")) && text(image.get("tool")).equals(platform);
+        };
     }
 
     /** Template.yaml's second pattern: posts and replies, new or changed (INSERT or MODIFY, pk C#..., sk POST# or THREAD#). */

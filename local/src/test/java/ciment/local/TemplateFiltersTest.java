@@ -1,6 +1,7 @@
 package ciment.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -30,7 +31,7 @@ class TemplateFiltersTest {
         change.setSequenceNumber("1");
         change.setKeys(Map.of("pk", new AttributeValue(pk), "sk", new AttributeValue(sk)));
         change.setNewImage(Map.of("pk", new AttributeValue(pk), "sk", new AttributeValue(sk),
-                "platform", new AttributeValue(platform)));
+                "platform", new AttributeValue(platform), "tool", new AttributeValue(platform)));
         DynamodbStreamRecord record = new DynamodbStreamRecord();
         record.setEventName(eventName);
         record.setDynamodb(change);
@@ -43,7 +44,10 @@ class TemplateFiltersTest {
             record("INSERT", "C#5", "META", "slack"), record("INSERT", "OUT#6", "OUTX", "teams"),
             record("INSERT", "P#OUT#7", "OUT", "teams"), record("INSERT", "C#8", "POST#1", "slack"),
             record("MODIFY", "C#8", "THREAD#1#2", "teams"), record("REMOVE", "C#8", "POST#1", "slack"),
-            record("INSERT", "C#8", "M#P1", "teams"), record("INSERT", "P#9", "POST#1", "teams"));
+            record("INSERT", "C#8", "M#P1", "teams"), record("INSERT", "P#9", "POST#1", "teams"),
+            record("INSERT", "C#8", "ANNOUNCE#2026-12-08", "slack"), record("INSERT", "C#8", "ANNOUNCE#2026-12-09", "teams"),
+            record("MODIFY", "C#8", "ANNOUNCE#2026-12-08", "slack"), record("INSERT", "C#8", "ANNOUNCING#2026-12-08#1", "teams"),
+            record("INSERT", "P#8", "ANNOUNCE#2026-12-08", "slack"), record("INSERT", "C#8", "ACK#2026-12-08", "slack"));
 
     /** The FilterCriteria patterns in template.yaml, in order (Slack's delivery function comes first). */
     private static List<JsonNode> patterns() throws Exception {
@@ -60,11 +64,12 @@ class TemplateFiltersTest {
     @Test
     void runnersFilters_letThroughWhatTheTemplatesFilterCriteriaLetThrough() throws Exception {
         List<JsonNode> patterns = patterns();
-        assertEquals(4, patterns.size(), patterns.toString());
-        // Each delivery function has two patterns: its platform's outbox items, then posts and replies.
+        assertEquals(6, patterns.size(), patterns.toString());
+        // Each delivery function has three patterns: its platform's outbox items, its announcements, posts and replies.
         Map<String, List<JsonNode>> byPlatform = new LinkedHashMap<>();
-        byPlatform.put(patterns.get(0).at("/dynamodb/NewImage/platform/S/0").asText(), patterns.subList(0, 2));
-        byPlatform.put(patterns.get(2).at("/dynamodb/NewImage/platform/S/0").asText(), patterns.subList(2, 4));
+        byPlatform.put(patterns.get(0).at("/dynamodb/NewImage/platform/S/0").asText(), patterns.subList(0, 3));
+        byPlatform.put(patterns.get(3).at("/dynamodb/NewImage/platform/S/0").asText(), patterns.subList(3, 6));
+        assertEquals(patterns.get(0).at("/dynamodb/NewImage/platform/S/0"), patterns.get(1).at("/dynamodb/NewImage/tool/S/0"));
         assertEquals(List.of("slack", "teams"), List.copyOf(byPlatform.keySet()));
         for (String platform : byPlatform.keySet()) {
             for (DynamodbStreamRecord sample : SAMPLES) {
@@ -75,6 +80,8 @@ class TemplateFiltersTest {
         }
         assertTrue(StreamFeeder.deliveryFilter("slack").test(SAMPLES.get(0)), "the filters let some through");
         assertTrue(StreamFeeder.deliveryFilter("teams").test(SAMPLES.get(8)), "posts are let through");
+        assertTrue(StreamFeeder.deliveryFilter("slack").test(SAMPLES.get(12)), "Slack's announcements are let through");
+        assertFalse(StreamFeeder.deliveryFilter("teams").test(SAMPLES.get(12)), "to Slack's function only");
     }
 
     /** The record as the event JSON the pattern is matched against. */

@@ -27,8 +27,10 @@ public final class Benchmark {
     private static final int WARM_REQUESTS = Integer.getInteger("ciment.bench.requests", 1000);
     private static final String FEED_COMMUNITY = "bench-feed";
     private static final String SHORT_POST = "Who knows a good SQL formatter? ".repeat(6).strip();
-    /** Which parts to run: cold, warm, units, mirror, cost, digest (all by default). */
+    /** Which parts to run: cold, warm, units, mirror, cost, digest, announce (all but announce by default). */
     private static final String PARTS = System.getProperty("ciment.bench.parts", "cold,warm,units,mirror,cost,digest");
+    /** Members of the announce part's community (10,000 by default; fewer for a quick try). */
+    private static final int ANNOUNCE_MEMBERS = Integer.getInteger("ciment.bench.announceMembers", 10_000);
     /** Posts of the cost part (its figures are per 1,000). */
     private static final int COST_POSTS = Integer.getInteger("ciment.bench.costPosts", 300);
     /** Only the cold starts whose label contains one of these words (all by default). */
@@ -68,6 +70,13 @@ public final class Benchmark {
             }
             if (PARTS.contains("digest")) {
                 report.append(new DigestLoad(stack).run());
+            }
+            if (PARTS.contains("announce")) {
+                String announce = new AnnounceLoad(stack).run(ANNOUNCE_MEMBERS);
+                report.append(announce);
+                Path dated = root.resolve("bench/results/announce-" + LocalDate.now() + ".md");
+                Files.createDirectories(dated.getParent());
+                Files.writeString(dated, header() + announce);
             }
             report.append(jarSizes(root));
         }

@@ -160,7 +160,7 @@ final class CostLoad {
         return totals(store, month);
     }
 
-    /** Every owner's quantities of the month, added up per meter. */
+    /** Every owner's quantities of the month on this store, added up per meter. */
     static Map<Meter, BigDecimal> totals(DynamoRepositories store, YearMonth month) {
         Map<Meter, BigDecimal> totals = new EnumMap<>(Meter.class);
         for (UsageDay day : store.usage().month(month)) {

@@ -32,7 +32,8 @@ public final class Verbs {
     /** The areas, in help's order. */
     static final List<Verb<?>> ALL = Stream.of(BASICS, CommunityVerbs.VERBS, ConversationVerbs.VERBS,
             QuestionVerbs.VERBS, PeopleVerbs.VERBS, PrivacyVerbs.VERBS, StewardVerbs.VERBS, WelcomeVerbs.VERBS,
-            ChannelVerbs.VERBS, FinanceVerbs.VERBS, FollowVerbs.VERBS, DigestVerbs.VERBS).flatMap(List::stream).toList();
+            ChannelVerbs.VERBS, FinanceVerbs.VERBS, FollowVerbs.VERBS, DigestVerbs.VERBS, AnnounceVerbs.VERBS)
+            .flatMap(List::stream).toList();
 
     private static final Map<String, Verb<?>> BY_WORD = new HashMap<>();
     private static final Map<Class<?>, Verb<?>> BY_TYPE = new HashMap<>();

@@ -18,12 +18,19 @@ import java.util.Optional;
  * @param post           when not null, the post the notice is about, as commands name it ({@code #<id>} or
  *                       {@code #<root>/<id>}): the chat tool links to it (open its thread, reply, react)
  * @param language       the language its text is said in
+ * @param announcement   when not null, the announcement the notice tells ({@link Announcement#reference}): the chat
+ *                       tool shows a Got it button, and its delivery counts the announcement as reached
  */
 public record Notice(String id, Recipient to, String text, Instant at, String personalDataOf, String post,
-        Language language) {
+        Language language, String announcement) {
 
     public Notice {
         language = language == null ? Language.ENGLISH : language;
+    }
+
+    public Notice(String id, Recipient to, String text, Instant at, String personalDataOf, String post,
+            Language language) {
+        this(id, to, text, at, personalDataOf, post, language, null);
     }
 
     /** Said in English (a notice written before notices had a language was). */
@@ -48,12 +55,21 @@ public record Notice(String id, Recipient to, String text, Instant at, String pe
 
     /** The same notice, about a post: the tool shows a way to open it. */
     public Notice about(String postReference) {
-        return new Notice(id, to, text, at, personalDataOf, postReference, language);
+        return new Notice(id, to, text, at, personalDataOf, postReference, language, announcement);
     }
 
     /** The same notice, carrying the export file of this person's data. */
     public Notice carryingDataOf(String personId) {
-        return new Notice(id, to, text, at, personId, post, language);
+        return new Notice(id, to, text, at, personId, post, language, announcement);
+    }
+
+    /** The same notice, telling this announcement ({@link Announcement#reference}): Got it is shown with it. */
+    public Notice announcing(String reference) {
+        return new Notice(id, to, text, at, personalDataOf, post, language, reference);
+    }
+
+    public boolean isAnnouncement() {
+        return announcement != null;
     }
 
     /** What the chat tool adds to the text is said in these words: the text's language. */

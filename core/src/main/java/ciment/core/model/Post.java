@@ -32,11 +32,17 @@ public record Post(
     /**
      * What a post is besides its words: a question (with the id of the reply accepted as its answer, once
      * one is), knowledge pinned by a steward. On a reply, {@code answerId} is its own id when it is the
-     * accepted answer (threads mark it as they are read).
+     * accepted answer (threads mark it as they are read). An announcement is a steward's post that every member
+     * was also told directly.
      */
-    public record Marks(boolean question, String answerId, boolean pinned) {
+    public record Marks(boolean question, String answerId, boolean pinned, boolean announcement) {
         public static final Marks NONE = new Marks(false, null, false);
         public static final Marks QUESTION = new Marks(true, null, false);
+        public static final Marks ANNOUNCEMENT = new Marks(false, null, false, true);
+
+        public Marks(boolean question, String answerId, boolean pinned) {
+            this(question, answerId, pinned, false);
+        }
     }
 
     /** What a hidden post shows in the place of its text, before the steward's reason. */
@@ -98,6 +104,10 @@ public record Post(
         return marks.pinned();
     }
 
+    public boolean isAnnouncement() {
+        return marks.announcement();
+    }
+
     /** Whether someone's reaction with this emoji shows on the post. */
     public boolean shows(String emoji) {
         return reactions.getOrDefault(emoji, 0) > 0;
@@ -129,7 +139,8 @@ public record Post(
 
     /** Where it was written and its reference, for its copies ("via Teams · #01J…"); a removed post's reference alone. */
     public String shownOrigin(Catalogue words) {
-        return isRemoved() ? reference() : words.say("delivery.copy.via", origin.label(), reference());
+        String via = isRemoved() ? reference() : words.say("delivery.copy.via", origin.label(), reference());
+        return isAnnouncement() ? words.say("announce.activity") + " · " + via : via;
     }
 
     /** What a thread's first post keeps of this reply, for feeds: its author and the start of its text. */
@@ -181,6 +192,9 @@ public record Post(
         }
         if (isPinned()) {
             parts.add(words.say("reply.activity.pinned"));
+        }
+        if (isAnnouncement()) {
+            parts.add(words.say("announce.activity"));
         }
         if (replyCount > 0) {
             parts.add(latestReply == null ? words.say("reply.activity.replies", replyCount)

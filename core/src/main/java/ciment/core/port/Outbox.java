@@ -1,5 +1,6 @@
 package ciment.core.port;
 
+import ciment.core.model.Notice;
 import java.time.Instant;
 
 /**
@@ -26,6 +27,14 @@ public interface Outbox {
 
     /** Marks the notice sent; false when it was already (or is gone). */
     boolean delivered(String noticeId, Instant now);
+
+    /**
+     * Marks the notice sent and, for an announcement's, counts it reached on the announcement in the same change:
+     * only the change that marks it counts, so a notice counts once. False when it was already (or is gone).
+     */
+    default boolean delivered(Notice notice, Instant now) {
+        return delivered(notice.id(), now);
+    }
 
     /**
      * Gives up the claim made at {@code claimedAt} after a failed send, so that the next retry may claim at once,

@@ -7,5 +7,5 @@ package ciment.core.port;
 public record Repositories(Communities communities, Posts posts, Conversations conversations, Questions questions,
         Links links, MessageCopies messageCopies, People people, Notices notices, PersonalRecords personalRecords,
         Seal seal, Grants grants, Quotas quotas, Follows follows,
-        Digests digests) {
+        Digests digests, Announcements announcements) {
 }

@@ -28,7 +28,8 @@ public record PersonalData(
         List<Reaction> reactions,
         List<String> grants,
         List<Followed> follows,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        List<Acknowledgement> acknowledgements) {
 
     /** One reaction of the person: which post, which emoji. */
     public record Reaction(String postId, String emoji) {
@@ -38,7 +39,12 @@ public record PersonalData(
     public record Followed(String post, String state) {
     }
 
+    /** Got it, clicked under an announcement: which community's, of which day, and when. */
+    public record Acknowledgement(String community, String day, String at) {
+    }
+
     public PersonalData {
+        acknowledgements = List.copyOf(acknowledgements);
         accounts = List.copyOf(accounts);
         memberships = List.copyOf(memberships);
         requests = List.copyOf(requests);
@@ -57,6 +63,14 @@ public record PersonalData(
             List<Reaction> reactions, List<String> grants, List<Followed> follows) {
         this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, follows,
                 Map.of());
+    }
+
+    /** Without acknowledgements of announcements (a store that keeps none). */
+    public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,
+            List<JoinRequest> requests, List<Invitation> invitations, List<Post> posts, List<String> mergedIds,
+            List<Reaction> reactions, List<String> grants, List<Followed> follows, Map<String, String> settings) {
+        this(profile, accounts, memberships, requests, invitations, posts, mergedIds, reactions, grants, follows,
+                settings, List.of());
     }
 
     public PersonalData(Profile profile, List<ChatAccount> accounts, List<Membership> memberships,

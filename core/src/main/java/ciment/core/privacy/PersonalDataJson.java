@@ -51,6 +51,7 @@ public final class PersonalDataJson {
             json.list("follows", data.follows(), PersonalDataJson::followed);
             json.key("settings");
             json.object(() -> data.settings().forEach((name, value) -> json.field(name, value)));
+            json.list("acknowledgements", data.acknowledgements(), PersonalDataJson::acknowledgement);
         });
         return json.out.append('\n').toString();
     }
@@ -93,6 +94,12 @@ public final class PersonalDataJson {
     private static void followed(PersonalDataJson json, PersonalData.Followed followed) {
         json.field("post", followed.post());
         json.field("state", followed.state());
+    }
+
+    private static void acknowledgement(PersonalDataJson json, PersonalData.Acknowledgement ack) {
+        json.field("community", ack.community());
+        json.field("announcementOf", ack.day());
+        json.field("at", ack.at());
     }
 
     // ---- a small JSON writer: objects, lists, strings, booleans, null ----

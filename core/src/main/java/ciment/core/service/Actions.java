@@ -16,7 +16,7 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
         FeedActions feeds, ProfileActions profiles, PrivacyActions privacy, ConversationActions conversations,
         QuestionActions questions, LinkActions links, FinanceActions finance, HomeActions homes,
         CaptureActions captures, ChannelIntake intake, ReadingLanguage reading, FollowActions follows,
-        InsightActions insights, Welcomes welcomes, DigestActions digests) {
+        InsightActions insights, Welcomes welcomes, DigestActions digests, AnnouncementActions announcements) {
 
     /** Every use case over {@code store}, writes limited per person by {@code limits}, speaking English by default. */
     public static Actions wired(Repositories store, Clock clock, Finance finance, WriteLimits limits) {
@@ -58,7 +58,8 @@ public record Actions(Identity identity, CommunityActions communities, Stewardsh
                 reading, new FollowActions(store.follows(), store.people(), locator),
                 new InsightActions(store.communities(), store.posts(), communities, roles, clock),
                 new Welcomes(store.communities(), store.notices(), communities, reading, clock),
-                new DigestActions(store.digests(), clock));
+                new DigestActions(store.digests(), clock),
+                new AnnouncementActions(store.communities(), store.announcements(), communities));
     }
 
     /** The person asking, looked up the first time a use case needs them. */

@@ -4,6 +4,7 @@ import ciment.core.i18n.Catalogue;
 import ciment.core.i18n.Language;
 import ciment.core.model.Caller;
 import ciment.core.model.Person;
+import ciment.core.model.Platform;
 import ciment.core.model.Recipient;
 import ciment.core.port.People;
 import java.util.List;
@@ -40,6 +41,14 @@ record Addressees(People people, Language fallback) {
                     ? caller.replyTo().serviceUrl() : null;
             return new Addressee(Recipient.direct(account.account(), serviceUrl), words(person, account.chatLanguage()));
         });
+    }
+
+    /** Someone told directly on their account on {@code tool} if they have one, else another (an announcement). */
+    Optional<Addressee> direct(Person person, Platform tool) {
+        List<People.Linked> accounts = people.linked(person);
+        return accounts.stream().filter(a -> a.account().platform() == tool).findFirst()
+                .or(() -> accounts.stream().findFirst())
+                .map(linked -> new Addressee(Recipient.direct(linked.account(), null), words(person, linked.chatLanguage())));
     }
 
     /** Someone told directly on their first account (a budget alert). Empty: no account. */

@@ -142,7 +142,7 @@ public final class Delivery {
             return DeliveryOutcome.RETRY;
         }
         try {
-            outbox.delivered(notice.id(), clock.instant());
+            outbox.delivered(notice, clock.instant());
         } catch (RuntimeException e) {
             // Sent: retrying the record could only send it again. Its claim lapses unrecorded.
             LOG.log(Level.ERROR, "notice {0} was sent but not marked delivered: {1}", notice.id(), e.toString());

@@ -47,6 +47,11 @@ final class Talk {
         return ciment.handle(caller(user, null, "req-" + (++requests), clock.instant().plusSeconds(requests)), text);
     }
 
+    /** A command built by a chat tool (a button clicked), as this user. */
+    Reply run(String user, ciment.core.command.Command command) {
+        return ciment.execute(caller(user, null, "req-" + (++requests), clock.instant().plusSeconds(requests)), command);
+    }
+
     /** A command sent in a channel (where link works). */
     Reply sayIn(Channel channel, String user, String text) {
         return ciment.handle(caller(user, channel, "req-" + (++requests), clock.instant().plusSeconds(requests)), text);

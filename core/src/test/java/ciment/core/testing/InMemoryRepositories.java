@@ -1,5 +1,6 @@
 package ciment.core.testing;
 
+import ciment.core.model.Announcement;
 import ciment.core.model.Notice;
 import ciment.core.model.Person;
 import ciment.core.model.Post;
@@ -16,15 +17,17 @@ public final class InMemoryRepositories {
     private final InMemoryPeople people = new InMemoryPeople(table);
     private final InMemoryNotices notices = new InMemoryNotices(table);
     private final InMemoryPersonalRecords records;
+    private final InMemoryAnnouncements announcements;
     private final Repositories repositories;
 
     public InMemoryRepositories() {
         InMemoryCommunities communities = new InMemoryCommunities(table);
         this.records = new InMemoryPersonalRecords(table, communities, people);
+        this.announcements = new InMemoryAnnouncements(table, notices);
         this.repositories = new Repositories(communities, new InMemoryPosts(table), new InMemoryConversations(table),
                 new InMemoryQuestions(table), new InMemoryLinks(table), new InMemoryMessageCopies(table), people, notices,
                 records, new TestSeal(), new InMemoryGrants(table), new InMemoryQuotas(table), new InMemoryFollows(table),
-                new InMemoryDigests(table));
+                new InMemoryDigests(table), announcements);
     }
 
     /** Fresh repositories, for a test that reads nothing back but through Ciment. */
@@ -53,6 +56,18 @@ public final class InMemoryRepositories {
         synchronized (table) {
             table.stored = listener;
         }
+    }
+
+    /** The announcements' steps kept so far (the first is each announcement itself), in order. */
+    public List<Announcement.Expansion> announcementSteps() {
+        synchronized (table) {
+            return List.copyOf(announcements.steps);
+        }
+    }
+
+    /** Counts a delivered announcement notice as reached, as the outbox's delivered transition does. */
+    public void reached(Notice notice) {
+        announcements.reached(notice.announcement());
     }
 
     /** An address claimed before addresses were vouched for (by an account of any organisation, a guest's too). */

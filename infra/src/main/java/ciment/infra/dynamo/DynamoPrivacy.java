@@ -111,9 +111,13 @@ record DynamoPrivacy(Table table, DynamoGrants grants, PersonalIndex index, Eras
         reactions.sort(Comparator.comparing(PersonalData.Reaction::postId).thenComparing(PersonalData.Reaction::emoji));
         List<String> granted = ids.stream().flatMap(id -> grants.grantsOf(COLLECT, id).stream())
                 .map(grant -> grant.name().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList();
+        List<PersonalData.Acknowledgement> acknowledgements = ids.stream()
+                .flatMap(id -> index.acknowledgementsOf(COLLECT, id).stream()).map(AnnouncementItems::acknowledgement)
+                .sorted(Comparator.comparing(PersonalData.Acknowledgement::at)).toList();
         return Optional.of(new PersonalData(profile, accounts, memberships, requests, invitations, posts,
                 ids.stream().filter(id -> !id.equals(personId)).sorted().toList(), reactions, granted, follows(ids),
-                new DynamoDigests(table).find(personId).map(Digests.Subscriber::exported).orElse(Map.of())));
+                new DynamoDigests(table).find(personId).map(Digests.Subscriber::exported).orElse(Map.of()),
+                acknowledgements));
     }
 
     /** The threads they followed or muted by their own say: named in the second index, read for their state. */

@@ -42,7 +42,7 @@ public final class DynamoRepositories {
         this.repositories = new Repositories(communities, new DynamoPosts(table), new DynamoConversations(table),
                 new DynamoQuestions(table), new DynamoLinks(table), new DynamoMessageCopies(table), people,
                 new Outbox(table), privacy, seal, grants, new DynamoQuotas(table), new DynamoFollows(table),
-                new DynamoDigests(table));
+                new DynamoDigests(table), new DynamoAnnouncements(table));
     }
 
     /** On this client, table and meter, feed cursors sealed with a key of this process ({@link HmacSeal}). */

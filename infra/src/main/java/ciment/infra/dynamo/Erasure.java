@@ -46,6 +46,7 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
                 new Step("credited posts", () -> none(this::removeCredited, id)),
                 new Step("reactions", () -> forEachId(id, this::deleteReactions)),
                 new Step("follows", () -> forEachId(id, this::deleteFollows)),
+                new Step("acknowledgements", () -> forEachId(id, this::deleteAcknowledgements)),
                 new Step("write counters", () -> forEachId(id, this::deleteWriteCounters)),
                 new Step("moderation", () -> forEachId(id, this::forgetModerator)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
@@ -141,6 +142,11 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
 
     private void deleteReactions(String personId) {
         inParallel(index.reactionsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
+    }
+
+    /** A person's Got it clicks, in their own partition: the counts on the announcements stay (they name nobody). */
+    private void deleteAcknowledgements(String personId) {
+        inParallel(index.acknowledgementsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
 
     /** How many posts, reactions and creates the person made in recent windows (they would expire within a day). */

@@ -22,6 +22,8 @@ final class NoticeItems {
     static final String ABOUT_POST = "aboutPost";
     /** The language the text is said in (absent: written before notices had one, in English). */
     static final String LANGUAGE = "language";
+    /** The announcement a notice tells ({@code <community id>/<day>}): its delivery counts it reached. */
+    static final String ANNOUNCEMENT = "announcement";
 
     private NoticeItems() {
     }
@@ -44,6 +46,9 @@ final class NoticeItems {
         if (n.isAboutPost()) {
             item.put(ABOUT_POST, s(n.post()));
         }
+        if (n.isAnnouncement()) {
+            item.put(ANNOUNCEMENT, s(n.announcement()));
+        }
         // Under the account it is for, in the keys-only index: erasing the person deletes it.
         item.put(Keys.GSI2_PK, s(Keys.identity(n.to().account())));
         item.put(Keys.GSI2_SK, s(Keys.OUTBOX_PREFIX + n.id()));
@@ -54,6 +59,7 @@ final class NoticeItems {
         return new Notice(Keys.idIn(str(item, Keys.PK), Keys.OUTBOX_PREFIX), recipient(item), str(item, TEXT),
                 Instant.parse(str(item, AT)), optional(item, PERSONAL_DATA_OF).orElse(null),
                 optional(item, ABOUT_POST).orElse(null),
-                optional(item, LANGUAGE).flatMap(Language::ofTag).orElse(Language.ENGLISH));
+                optional(item, LANGUAGE).flatMap(Language::ofTag).orElse(Language.ENGLISH),
+                optional(item, ANNOUNCEMENT).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package ciment.infra.dynamo;
 import static ciment.infra.dynamo.Keys.s;
 
 import ciment.core.config.Settings;
+import ciment.core.model.Announcement;
 import ciment.core.model.Notice;
 import ciment.core.port.Notices;
 import ciment.infra.aws.DynamoClients;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,6 +53,8 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
     static final String DELIVERED_AT = "deliveredAt";
     static final String LAST_ERROR = "lastError";
     private static final int ERROR_CHARS = 500;
+    static final String REACHED = "outbox.reached";
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String UNDELIVERED = "attribute_exists(" + Keys.PK + ") AND attribute_not_exists("
             + DELIVERED_AT + ")";
 
@@ -158,6 +163,37 @@ public final class Outbox implements Notices, ciment.core.port.Outbox {
         AttributeValue at = s(now.toString());
         return table.update(DELIVERED, Keys.outbox(noticeId), "SET " + DELIVERED_AT + " = :at", UNDELIVERED,
                 Map.of(), Map.of(":at", at), old -> with(old, Map.of(DELIVERED_AT, at))).isPresent();
+    }
+
+    /**
+     * Marks the notice sent; an announcement's notice, once marked, is counted reached on its announcement by an ADD:
+     * only the update that marks it (its condition: not delivered yet) is followed by one, so a notice counts once.
+     * Not one transaction: every member's notice counts on the same item, and concurrent transactions on one item
+     * conflict, where plain updates take turns. An attempt stopped between the two leaves one member uncounted,
+     * never one counted twice. False when it was already (or is gone).
+     */
+    @Override
+    public boolean delivered(Notice notice, Instant now) {
+        boolean marked = delivered(notice.id(), now);
+        Optional<Announcement.Named> told = Announcement.named(notice.announcement());
+        if (marked && told.isPresent()) {
+            try {
+                Map<String, AttributeValue> key = AnnouncementItems.key(told.get().communityId(), told.get().day());
+                table.update(REACHED, key, "ADD " + AnnouncementItems.REACHED + " :one", "attribute_exists(" + Keys.PK + ")",
+                        Map.of(), Map.of(":one", Items.n(1)), old -> counted(old));
+            } catch (RuntimeException e) {
+                // Sent and marked: retrying the record could only send it again. The count misses one.
+                LOG.warn("notice {} was delivered but not counted reached: {}", notice.id(), e.toString());
+            }
+        }
+        return marked;
+    }
+
+    private static Map<String, AttributeValue> counted(Map<String, AttributeValue> announcement) {
+        Map<String, AttributeValue> after = new HashMap<>(announcement);
+        int reached = announcement.containsKey(AnnouncementItems.REACHED) ? Items.num(announcement, AnnouncementItems.REACHED) : 0;
+        after.put(AnnouncementItems.REACHED, Items.n(reached + 1L));
+        return after;
     }
 
     /**

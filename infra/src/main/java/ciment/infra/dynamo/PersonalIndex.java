@@ -66,6 +66,14 @@ record PersonalIndex(Table table) {
                 .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)), ":reaction", s(Keys.REACTION_PREFIX))));
     }
 
+    /** The person's acknowledgements of announcements (Got it), in their own partition. */
+    List<Map<String, AttributeValue>> acknowledgementsOf(String operation, String personId) {
+        return table.queryAll(operation, q -> q
+                .keyConditionExpression("pk = :person AND begins_with(sk, :ack)")
+                .expressionAttributeValues(Map.of(":person", s(Keys.person(personId)),
+                        ":ack", s(AnnouncementItems.ACK_PREFIX))));
+    }
+
     /** The table's key of an item or of an index entry. */
     static Map<String, AttributeValue> tableKey(Map<String, AttributeValue> item) {
         return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));

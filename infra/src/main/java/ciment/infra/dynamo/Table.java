@@ -17,7 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -39,6 +42,7 @@ record Table(DynamoDbClient client, String name, CapacityMeter meter) {
     private static final int TRANSACTION_ATTEMPTS = 5;
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_ATTEMPTS = 8;
+    private static final int BATCH_WRITE_LIMIT = 25;
 
     Optional<Map<String, AttributeValue>> get(String operation, Map<String, AttributeValue> key, boolean consistent) {
         GetItemResponse response = client.getItem(b -> b.tableName(name).key(key).consistentRead(consistent)
@@ -205,6 +209,41 @@ record Table(DynamoDbClient client, String name, CapacityMeter meter) {
             }
         }
         return items;
+    }
+
+    /**
+     * Puts these items whatever is there: BatchWriteItem by 25 (its limit); items DynamoDB leaves unprocessed
+     * (throttling) are sent again. Only for items whose second put is harmless: the same item, by the same key.
+     */
+    void batchPut(String operation, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> pending = items.subList(from, Math.min(items.size(), from + BATCH_WRITE_LIMIT)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > BATCH_ATTEMPTS) {
+                    throw new IllegalStateException(pending.size() + " items still unprocessed after " + BATCH_ATTEMPTS
+                            + " attempts of " + operation);
+                }
+                if (attempt > 1) {
+                    pause(attempt - 1);
+                }
+                List<WriteRequest> sent = pending;
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(name, sent))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                pending = response.hasUnprocessedItems() && response.unprocessedItems().containsKey(name)
+                        ? response.unprocessedItems().get(name) : List.of();
+                List<Map<String, AttributeValue>> written = sent.stream().filter(w -> !response.hasUnprocessedItems()
+                        || !response.unprocessedItems().getOrDefault(name, List.of()).contains(w))
+                        .map(w -> w.putRequest().item()).toList();
+                double computed = written.stream().mapToDouble(item -> CapacityCalculator.write(ItemSizes.of(item))
+                        + (item.containsKey(Keys.GSI1_PK) ? CapacityCalculator.write(ItemSizes.of(item)) : 0)
+                        + IndexWrites.gsi2(item)).sum();
+                meter.record(operation, RequestPartitions.ofKeys(written), Units.write(response.hasConsumedCapacity()
+                        ? response.consumedCapacity().stream().mapToDouble(Table::units).sum() : 0),
+                        Units.write(computed));
+            }
+        }
     }
 
     /** Each item read is rounded up on its own; a key not found still costs the smallest read. */

@@ -2,16 +2,20 @@ package ciment.infra.lambda;
 
 import ciment.core.config.Settings;
 import ciment.core.cost.Meter;
+import ciment.core.i18n.Language;
+import ciment.core.model.Announcement;
 import ciment.core.model.Notice;
 import ciment.core.model.Post;
 import ciment.core.port.Repositories;
 import ciment.core.port.Senders;
+import ciment.core.service.AnnouncementFanOut;
 import ciment.core.service.Delivery;
 import ciment.core.service.FollowUps;
 import ciment.infra.aws.DynamoClients;
 import ciment.infra.aws.SqsDeadLetters;
 import ciment.infra.aws.TokenSeal;
 import ciment.infra.dynamo.CapacityMeter;
+import ciment.infra.dynamo.DynamoAnnouncements;
 import ciment.infra.dynamo.DynamoMirrors;
 import ciment.infra.dynamo.DynamoRepositories;
 import ciment.infra.dynamo.DynamoSlackInstallations;
@@ -95,6 +99,16 @@ public final class DeliveryTable {
     /** The post or reply an item (as the stream shows it) holds; empty for any other item. */
     public Optional<Post> post(Map<String, AttributeValue> item) {
         return DynamoMirrors.post(item);
+    }
+
+    /** The step of sending an announcement an item (as the stream shows it) is; empty for any other item. */
+    public Optional<Announcement.Expansion> announcement(Map<String, AttributeValue> item) {
+        return DynamoAnnouncements.expansion(item);
+    }
+
+    /** Sends announcements to every member, a step at a time, on this table, in {@code fallback} when unknown. */
+    public AnnouncementFanOut fanOut(Language fallback) {
+        return new AnnouncementFanOut(store.repositories().announcements(), store.repositories().people(), fallback);
     }
 
     /** The table's warm-up read, before a snapshot. */

@@ -169,7 +169,8 @@ class DynamoPrivacyTest {
         assertTrue(units.write() >= 200 && units.write() <= 200 + 10, units.toString());
         // Reads: the lookups of each step, (issue 6) the person's roles granted, two keys read, and (issue 14) the
         // posts others saved with their words (one query per account), and their write counters (half a unit).
-        // (issue 17) Their follows of threads and the marks of when they were told: one query.
+        // (issue 17) Their follows of threads and the marks of when they were told: one query; their announcements'
+        // acknowledgements: one query.
         assertTrue(units.read() <= 20.5, units.toString());
     }
 

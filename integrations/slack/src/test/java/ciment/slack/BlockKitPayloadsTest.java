@@ -153,6 +153,21 @@ class BlockKitPayloadsTest {
     }
 
     @Test
+    void announcements_theirDirectMessageTheModalAndItsAnswer_areAccepted() {
+        ChatAccount bob = new ChatAccount(Platform.SLACK, "T0TEAM", "U0BOB");
+        String slug = ReplySamples.worstCommunity(1).slug().value();
+        for (Catalogue words : LANGUAGES) {
+            Notice notice = Notice.told("01N3", Recipient.direct(bob, null), words, ciment.core.i18n.Message.of(
+                    "announce.notice", slug, ciment.core.i18n.Message.verbatim(WORST_POST)), AT)
+                    .about("#" + ReplySamples.id(1)).announcing("01COMMUNITY/2026-12-08");
+            String text = ciment.slack.render.Mrkdwn.escape(notice.text());
+            assertMessageAccepted(text, SlackNoticeSender.blocks(notice, text));
+            assertViewAccepted(ciment.slack.render.AnnouncementBlocks.modal(slug, words));
+            assertViewAccepted(ciment.slack.render.AnnouncementBlocks.done(WORST_POST, words));
+        }
+    }
+
+    @Test
     void mirroredCopies_ofEveryState_areAccepted() {
         Post worst = ReplySamples.worstPost(1);
         for (Post post : List.of(ReplySamples.post(2, "Ada", "Hello"), worst, worst.editedTo(WORST_POST),

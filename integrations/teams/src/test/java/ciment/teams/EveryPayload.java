@@ -93,6 +93,11 @@ final class EveryPayload {
         notice.setSummary(TeamsWire.summary(every.mention(name)));
         notice.setAttachments(List.of(PostCards.aboutPost(every.mention(name), "#" + EveryReply.ROOT, said)));
         sent.put("notice about a post", notice);
+        Activity announcement = Activity.createMessageActivity();
+        announcement.setSummary(TeamsWire.summary(every.mention(name)));
+        announcement.setAttachments(List.of(ciment.teams.render.AnnouncementCards.notice(every.mention(name),
+                "#" + EveryReply.ROOT, "01COMMUNITY/2026-12-08", said)));
+        sent.put("announcement told directly", announcement);
         Reply.Thread thread = (Reply.Thread) every.replies().get("thread");
         sent.put("card drawn again after a click", CardActions.answer(new Reply.Done(words), () -> thread, TENANT, said));
         Supplier<Command> readThread = () -> new ConversationVerbs.Thread(PostRef.parse("#" + EveryReply.ROOT));

@@ -40,7 +40,8 @@ public final class DeliveryFrame {
         DeadLetters deadLetters = DeadLetters.fromSettings(frame.settings(),
                 "ciment-" + tool.platform().key() + "-delivery", table.deadLetters());
         Deliveries deliveries = new Deliveries(table.delivery(tool), table::notice, table::post, deadLetters)
-                .servingOnly(serving).meteredBy(table.usage()::within);
+                .servingOnly(serving).meteredBy(table.usage()::within)
+                .announcing(table::announcement, table.fanOut(tool.channels()), tool.platform());
         frame.started(table.usage(), table::prime, Deliveries.REQUEST_CLASSES);
         return new DeliveryFrame(frame, deliveries);
     }

@@ -103,7 +103,8 @@ record PostClicks(Supplier<Ciment> ciment, SlackCallers callers, HomeTab home) {
         }
     }
 
-    private static void open(ActionContext context, String triggerId, View view) {
+    /** Opens the modal with the click's trigger id (3 seconds); a refusal is logged, the click answered anyway. */
+    static void open(ActionContext context, String triggerId, View view) {
         try {
             ViewsOpenResponse opened = context.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
             if (!opened.isOk()) {

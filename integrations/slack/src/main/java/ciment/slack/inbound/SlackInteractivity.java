@@ -4,6 +4,7 @@ import ciment.core.Ciment;
 import ciment.core.i18n.Catalogue;
 import ciment.slack.outbound.BotClient;
 import ciment.slack.outbound.SlackIntroductions;
+import ciment.slack.render.AnnouncementBlocks;
 import ciment.slack.render.CommunityButtons;
 import ciment.slack.render.CreateCommunityModal;
 import ciment.slack.render.ReplyModal;
@@ -58,6 +59,10 @@ public final class SlackInteractivity {
         app.event(MessageFileShareEvent.class, events::fileShare);
         app.event(MessageChangedEvent.class, events::messageChanged);
         app.event(MessageDeletedEvent.class, events::messageDeleted);
+        AnnouncementClicks announcements = new AnnouncementClicks(ciment, callers);
+        app.blockAction(AnnouncementBlocks.GOT_IT, announcements::gotIt);
+        app.blockAction(AnnouncementBlocks.ANNOUNCE, announcements::announce);
+        app.viewSubmission(AnnouncementBlocks.CALLBACK_ID, announcements::submitted);
         SaveToCommunity save = new SaveToCommunity(ciment, callers, web);
         app.messageShortcut(SaveModal.CALLBACK_ID, save::shortcut);
         app.viewSubmission(SaveModal.CALLBACK_ID, save::submitted);

@@ -9,6 +9,7 @@ import ciment.core.port.PersonalDataSource;
 import ciment.core.port.SlackInstallations;
 import ciment.core.privacy.PersonalData;
 import ciment.core.privacy.PersonalDataJson;
+import ciment.slack.render.AnnouncementBlocks;
 import ciment.slack.render.BlockKitReply;
 import ciment.slack.render.Mrkdwn;
 import ciment.slack.render.PostMenu;
@@ -149,8 +150,14 @@ public final class SlackNoticeSender implements NoticeSender {
         }
     }
 
-    /** A notice about a post: its text, then Open thread and Reply. Any other: its text alone (null). */
+    /**
+     * A notice about a post: its text, then Open thread and Reply; an announcement's: Got it and Open thread. Any
+     * other: its text alone (null).
+     */
     public static List<LayoutBlock> blocks(Notice notice, String text) {
+        if (notice.isAnnouncement()) {
+            return AnnouncementBlocks.notice(notice, text);
+        }
         if (!notice.isAboutPost()) {
             return null;
         }

@@ -66,6 +66,9 @@ public final class HomeView {
             if (mine.steward()) {
                 blocks.add(CommunityButtons.insights(mine.community(), words));
             }
+            if (mine.steward() && !mine.community().archived()) {
+                blocks.add(AnnouncementBlocks.homeButton(mine.community(), words));
+            }
             if (!mine.requests().isEmpty()) {
                 blocks.addAll(requests(mine, mentions, words));
             }

@@ -10,6 +10,7 @@ import ciment.core.port.NoticeSender;
 import ciment.core.port.PersonalDataSource;
 import ciment.core.privacy.PersonalData;
 import ciment.teams.auth.ClientCredentials;
+import ciment.teams.render.AnnouncementCards;
 import ciment.teams.render.PostButtons;
 import ciment.teams.render.PostCards;
 import ciment.teams.render.TeamsWire;
@@ -201,6 +202,12 @@ public final class TeamsNoticeSender implements NoticeSender {
      */
     private Activity message(Notice notice) {
         Activity activity = Activity.createMessageActivity();
+        if (notice.isAnnouncement() && PostButtons.postRef(notice.post()).isPresent()) {
+            activity.setSummary(TeamsWire.summary(notice.text()));
+            activity.setAttachments(List.of(AnnouncementCards.notice(notice.text(), notice.post(), notice.announcement(),
+                    notice.words())));
+            return TeamsWire.within(activity, notice.words());
+        }
         if (notice.isAboutPost() && PostButtons.postRef(notice.post()).isPresent()) {
             activity.setSummary(TeamsWire.summary(notice.text()));
             activity.setAttachments(List.of(PostCards.aboutPost(notice.text(), notice.post(), notice.words())));

@@ -114,6 +114,9 @@ public final class CardActions {
                         data.path(PostButtons.FROM).asInt(-1));
             });
         }
+        if (AnnouncementCards.isAnnounceVerb(verb)) {
+            return AnnouncementCards.click(verb, data);
+        }
         if (!verb.equals(JOIN) && !verb.equals(LEAVE) && !verb.equals(APPROVE) && !verb.equals(DECLINE)
                 && !verb.equals(REQUESTS) && !verb.equals(INSIGHTS)) {
             return Optional.empty();
@@ -182,6 +185,9 @@ public final class CardActions {
      */
     public static AdaptiveCardInvokeResponse answer(Click click, Reply done, Supplier<Reply> refreshed, String readerTenant,
             Catalogue words) {
+        if (AnnouncementCards.answeredAlone(click.verb())) {
+            return message(done.summary(words));
+        }
         if (PostButtons.READ_ON.equals(click.verb()) && done instanceof Reply.Thread thread) {
             Optional<ciment.core.model.Post> post = java.util.stream.Stream.concat(java.util.stream.Stream.of(thread.root()),
                     thread.replies().stream()).filter(p -> p.reference().equals(click.post())).findFirst();

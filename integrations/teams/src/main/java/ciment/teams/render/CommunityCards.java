@@ -159,6 +159,9 @@ public final class CommunityCards {
                 buttons.add(CardActions.button(words.say("teams.button.joinRequests"), CardActions.REQUESTS, slug,
                         CardActions.Origin.REQUESTS, null, null));
             }
+            if (info.standing() == Reply.Standing.STEWARD && !community.archived()) {
+                buttons.add(AnnouncementCards.announceBox(slug, words));
+            }
             if (buttons.isEmpty()) {
                 card.remove("actions");
             }

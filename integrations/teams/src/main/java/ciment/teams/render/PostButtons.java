@@ -147,19 +147,29 @@ public final class PostButtons {
 
     /** A box and its Send, shown in the card when Reply is clicked; the box's id is unique in the card. */
     private static ObjectNode replyBox(String postId, String root, Catalogue words) {
-        String inputId = "r" + postId;
+        ObjectNode send = execute(words.say("teams.button.send"), REPLY);
+        ((ObjectNode) send.get("data")).put(REF, root);
+        return textBox(words.say("teams.button.reply"), "r" + postId, "placeholder",
+                words.say("teams.button.replyPlaceholder"), send);
+    }
+
+    /**
+     * A button showing a multiline box and its {@code send} (an Action.Execute), whose data names the box
+     * ({@link #INPUT}): Teams adds the box's text to the data under its id. {@code hint} is the box's placeholder or
+     * label ({@code hintKind}).
+     */
+    static ObjectNode textBox(String title, String inputId, String hintKind, String hint, ObjectNode send) {
         ObjectNode show = JSON.objectNode();
         show.put("type", "Action.ShowCard");
-        show.put("title", words.say("teams.button.reply"));
+        show.put("title", title);
         ObjectNode card = show.putObject("card");
         card.put("type", "AdaptiveCard");
         ObjectNode box = card.putArray("body").addObject();
         box.put("type", "Input.Text");
         box.put("id", inputId);
         box.put("isMultiline", true);
-        box.put("placeholder", words.say("teams.button.replyPlaceholder"));
-        ObjectNode send = execute(words.say("teams.button.send"), REPLY);
-        ((ObjectNode) send.get("data")).put(REF, root).put(INPUT, inputId);
+        box.put(hintKind, hint);
+        ((ObjectNode) send.get("data")).put(INPUT, inputId);
         card.putArray("actions").add(send);
         return show;
     }

@@ -58,9 +58,10 @@ class CardActionsTest {
         assertEquals(List.of("Join"), infoButtons(community(false, false), Reply.Standing.INVITED));
         assertEquals(List.of(), infoButtons(community(false, false), Reply.Standing.REQUESTED));
         assertEquals(List.of("Leave"), infoButtons(community(true, false), Reply.Standing.MEMBER));
-        assertEquals(List.of("Leave", "Insights", "Join requests"), infoButtons(community(false, false),
-                Reply.Standing.STEWARD));
-        assertEquals(List.of("Leave", "Insights"), infoButtons(community(true, false), Reply.Standing.STEWARD));
+        assertEquals(List.of("Leave", "Insights", "Join requests", "Announce", "Send"),
+                infoButtons(community(false, false), Reply.Standing.STEWARD));
+        assertEquals(List.of("Leave", "Insights", "Announce", "Send"),
+                infoButtons(community(true, false), Reply.Standing.STEWARD));
         assertEquals(List.of(), infoButtons(community(true, true), Reply.Standing.NONE), "nobody joins an archived one");
     }
 

@@ -179,6 +179,21 @@ class AnnouncementStepsTest {
     }
 
     @Test
+    void theStewardsErasure_takesTheirIdAndWordsOutOfTheAnnouncement_theCountsStaying() {
+        Announcement announcement = announce();
+        assertTrue(store.announcements().acknowledge(announcement, "P1", NOW));
+        Person steward = store.people().people(List.of("P0")).getFirst();
+        store.communities().join(member("P9", Role.STEWARD)); // so that P0 is not the last steward
+
+        assertEquals(ciment.core.port.PersonalRecords.Erased.DONE, store.personalRecords().erase(steward));
+
+        Announcement kept = store.announcements().find(community.id(), announcement.day()).orElseThrow();
+        assertEquals("", kept.text(), "the steward's words went with them");
+        assertEquals("", kept.stewardId());
+        assertEquals(1, kept.acknowledged(), "the counts name nobody: they stay");
+    }
+
+    @Test
     void anOutboxItemPutAgainByBatchWriteItem_isNeverASecondInsertOnTheStream() {
         var item = java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OUT#01X"),
                 "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OUT"),

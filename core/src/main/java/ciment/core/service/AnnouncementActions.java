@@ -78,6 +78,10 @@ public record AnnouncementActions(Communities communities, Announcements announc
 
     /** One announcement's line: its day, the start of its text, and its two counts. */
     static Message counted(Announcement a) {
+        if (a.text().isEmpty()) { // its steward erased their data: their words went with them
+            return Message.of("announce.counts.lineErased", a.day().toString(), count(a.reached()),
+                    count(a.acknowledged()));
+        }
         return Message.of("announce.counts.line", a.day().toString(), Message.verbatim(Text.cut(a.text(), EXCERPT)),
                 count(a.reached()), count(a.acknowledged()));
     }

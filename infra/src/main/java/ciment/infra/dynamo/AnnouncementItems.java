@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Announcements to items and back. In the community's partition: the day's announcement
  * ({@code C#<id>} / {@code ANNOUNCE#<yyyy-mm-dd>}: its post, text, tool and counts) and each next step of sending it
  * ({@code C#<id>} / {@code ANNOUNCING#<yyyy-mm-dd>#<page>}: the same fields and the member to go on after; they
- * expire). In the person's partition, each acknowledgement ({@code P#<person>} / {@code ACK#<community>#<day>}).
+ * expire). The announcement is named in gsi2 under its steward ({@code P#<steward>} / {@code ANNOUNCE#C#<id>#<day>}): erasing
+ * the steward takes their id and text out of it and keeps the counts. In the person's partition, each acknowledgement ({@code P#<person>} / {@code ACK#<community>#<day>}).
  * The stream hands the new announcement and each new step to the delivery function of the item's {@code tool}.
  */
 final class AnnouncementItems {
@@ -35,6 +36,7 @@ final class AnnouncementItems {
     static final String REACHED = "reached";
     static final String ACKNOWLEDGED = "acknowledged";
     static final String TOOL = "tool";
+    static final String STEWARD = "stewardId";
     static final String AFTER = "after";
     static final String PAGE = "page";
     /** How long a step is kept: longer than the stream keeps its record (24 h). */
@@ -55,9 +57,12 @@ final class AnnouncementItems {
         Map<String, AttributeValue> item = new HashMap<>(key(a.communityId(), a.day()));
         item.put("slug", s(a.slug().value()));
         item.put("postId", s(a.postId()));
-        item.put("stewardId", s(a.stewardId()));
+        item.put(STEWARD, s(a.stewardId()));
         item.put(TOOL, s(a.tool().key()));
         item.put(TEXT, s(a.text()));
+        // Names the steward outside their partition: erase-my-data finds it there and takes their words out.
+        item.put(Keys.GSI2_PK, s(Keys.person(a.stewardId())));
+        item.put(Keys.GSI2_SK, s(ANNOUNCE_PREFIX + Keys.community(a.communityId()) + "#" + a.day()));
         item.put(AT, s(a.at().toString()));
         item.put(REACHED, n(a.reached()));
         item.put(ACKNOWLEDGED, n(a.acknowledged()));
@@ -94,8 +99,8 @@ final class AnnouncementItems {
         String day = sk.startsWith(STEP_PREFIX) ? sk.substring(STEP_PREFIX.length()).split("#")[0]
                 : sk.substring(ANNOUNCE_PREFIX.length());
         return new Announcement(Keys.idIn(str(item, Keys.PK), Keys.COMMUNITY_PREFIX), new Slug(str(item, "slug")),
-                LocalDate.parse(day), str(item, "postId"), str(item, "stewardId"), platform(str(item, TOOL)),
-                str(item, TEXT), Instant.parse(str(item, AT)), count(item, REACHED), count(item, ACKNOWLEDGED));
+                LocalDate.parse(day), str(item, "postId"), optional(item, STEWARD).orElse(""), platform(str(item, TOOL)),
+                optional(item, TEXT).orElse(""), Instant.parse(str(item, AT)), count(item, REACHED), count(item, ACKNOWLEDGED));
     }
 
     /**

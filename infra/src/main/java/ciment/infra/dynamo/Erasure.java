@@ -47,6 +47,7 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
                 new Step("reactions", () -> forEachId(id, this::deleteReactions)),
                 new Step("follows", () -> forEachId(id, this::deleteFollows)),
                 new Step("acknowledgements", () -> forEachId(id, this::deleteAcknowledgements)),
+                new Step("announcements made", () -> forEachId(id, this::forgetAnnouncer)),
                 new Step("write counters", () -> forEachId(id, this::deleteWriteCounters)),
                 new Step("moderation", () -> forEachId(id, this::forgetModerator)),
                 new Step("requests", () -> forEachId(id, this::deleteRequests)),
@@ -133,13 +134,13 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
                     }));
     }
 
-    /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
     /** Their follows and mutes, and the marks of when they were last told about a thread. */
     private void deleteFollows(String personId) {
         inParallel(index.named(ERASE, Keys.person(personId), DynamoFollows.FOLLOW_PREFIX),
                 key -> table.delete(ERASE, tableKey(key), EXISTS));
     }
 
+    /** A person's reactions, in their own partition: the counts on the posts stay (they name nobody). */
     private void deleteReactions(String personId) {
         inParallel(index.reactionsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
     }
@@ -147,6 +148,19 @@ record Erasure(Table table, PersonalIndex index, DynamoCommunities communities, 
     /** A person's Got it clicks, in their own partition: the counts on the announcements stay (they name nobody). */
     private void deleteAcknowledgements(String personId) {
         inParallel(index.acknowledgementsOf(ERASE, personId), item -> table.delete(ERASE, tableKey(item), EXISTS));
+    }
+
+    /** The announcements they made as a steward: their id and words go, the counts (which name nobody) stay. */
+    private void forgetAnnouncer(String personId) {
+        inParallel(index.named(ERASE, Keys.person(personId), AnnouncementItems.ANNOUNCE_PREFIX), key ->
+            table.update(ERASE, tableKey(key), "REMOVE #steward, #text, #gsi2pk, #gsi2sk", EXISTS,
+                    Map.of("#steward", AnnouncementItems.STEWARD, "#text", Items.TEXT, "#gsi2pk", Keys.GSI2_PK,
+                            "#gsi2sk", Keys.GSI2_SK), Map.of(), old -> {
+                        Map<String, AttributeValue> after = new HashMap<>(old);
+                        after.keySet().removeAll(Set.of(AnnouncementItems.STEWARD, Items.TEXT, Keys.GSI2_PK,
+                                Keys.GSI2_SK));
+                        return after;
+                    }));
     }
 
     /** How many posts, reactions and creates the person made in recent windows (they would expire within a day). */

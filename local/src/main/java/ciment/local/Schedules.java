@@ -39,6 +39,10 @@ final class Schedules implements AutoCloseable {
                 "CostsFunction", () -> new CostsFunction(settings));
     }
 
+    /** Each scheduled function's name on the local runner, as the other functions' ("ciment-<module>"). */
+    private static final Map<String, String> LOCAL_NAMES = Map.of("DigestFunction", "ciment-digest",
+            "CostsFunction", "ciment-costs");
+
     /** A scheduled function: its schedules and its containers. */
     private record Scheduled(String name, List<Schedule> schedules, Containers<RequestStreamHandler> containers) {
     }
@@ -80,7 +84,7 @@ final class Schedules implements AutoCloseable {
             if (handler == null) {
                 throw new IllegalStateException("template.yaml schedules " + name + ", which the local runner cannot run");
             }
-            functions.put(name, new Scheduled(name, schedules, new Containers<>("ciment-" + name, handler, 1)));
+            functions.put(name, new Scheduled(name, schedules, new Containers<>(LOCAL_NAMES.get(name), handler, 1)));
         });
         return new Schedules(functions, clock);
     }

@@ -93,6 +93,7 @@ class DigestEndToEndTest {
 
     @Test
     void aBadDigestWord_isRefusedInOneSentence_andWritesNothing() {
+        ada.ciment("digest"); // Ada is known (enrolled, marked active today) before the count
         int before = stack.itemCount();
 
         LocalStack.SlackAnswer refused = ada.ciment("digest monthly");

@@ -14,7 +14,7 @@ class LocalContextTest {
         Map<String, Integer> template = TemplateTable.functionMemory();
         Map<String, String> localNames = Map.of("SlackFunction", "ciment-slack", "TeamsFunction", "ciment-teams",
                 "SlackDeliveryFunction", "ciment-slack-delivery", "TeamsDeliveryFunction", "ciment-teams-delivery",
-                "CostsFunction", "ciment-costs");
+                "CostsFunction", "ciment-costs", "DigestFunction", "ciment-digest");
 
         assertEquals(localNames.keySet(), template.keySet());
         localNames.forEach((id, name) -> assertEquals(template.get(id), new LocalContext(name).getMemoryLimitInMB(), id));

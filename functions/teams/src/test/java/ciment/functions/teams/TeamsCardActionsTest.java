@@ -177,7 +177,7 @@ class TeamsCardActionsTest {
         ask(stack.message(ada, "close " + slug));
         ask(stack.message(eve, "join " + slug));
         JsonNode info = card(stack.message(ada, "info " + slug));
-        assertEquals(List.of("Leave", "Insights", "Join requests"), buttons(info));
+        assertEquals(List.of("Leave", "Insights", "Join requests", "Send"), buttons(info));
 
         JsonNode answer = click(info, "Join requests", stack.message(ada, ""));
         assertEquals("application/vnd.microsoft.card.adaptive", answer.path("type").asText());

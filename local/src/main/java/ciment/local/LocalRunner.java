@@ -301,11 +301,11 @@ public final class LocalRunner implements AutoCloseable {
         URI relayed = "http".equals(emulator.getScheme()) ? emulator : null;
         List<StreamFeeder.Consumer> functions = new ArrayList<>();
         if (settings.get("SLACK_BOT_TOKEN").isPresent() || settings.get("SLACK_CLIENT_ID").isPresent()) {
-            functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", StreamFeeder.deliveryFilter("slack"),
+            functions.add(new StreamFeeder.Consumer("ciment-slack-delivery", DeliveryFilters.deliveryFilter("slack"),
                     new Containers<>("ciment-slack-delivery",
                             endpoint -> new SlackDeliveryFunction(on(settings, endpoint)), 1, DELIVERY_TIMEOUT, relayed)));
         }
-        functions.add(new StreamFeeder.Consumer("ciment-teams-delivery", StreamFeeder.deliveryFilter("teams"),
+        functions.add(new StreamFeeder.Consumer("ciment-teams-delivery", DeliveryFilters.deliveryFilter("teams"),
                 new Containers<>("ciment-teams-delivery",
                         endpoint -> new TeamsDeliveryFunction(on(settings, endpoint), true), 1, DELIVERY_TIMEOUT, relayed)));
         return functions;

@@ -134,7 +134,7 @@ class NoticesEndToEndTest {
             eventually(() -> slackCalls("chat.postEphemeral", "C0GENERAL1", "join twice-club was declined"),
                     "the first delivery");
             List<DynamodbStreamRecord> records = new ArrayList<>(stream.poll());
-            assertTrue(records.stream().anyMatch(StreamFeeder.newOutboxItemsOf("slack")), "the notice's record was read");
+            assertTrue(records.stream().anyMatch(DeliveryFilters.newOutboxItemsOf("slack")), "the notice's record was read");
 
             stack.runner.feedStreamAgain(records);
 

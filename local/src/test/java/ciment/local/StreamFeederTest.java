@@ -48,7 +48,7 @@ class StreamFeederTest {
     };
 
     private final StreamFeeder feeder = new StreamFeeder(null, List.of(new StreamFeeder.Consumer("slack-delivery",
-            StreamFeeder.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> function, 1))), 1);
+            DeliveryFilters.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> function, 1))), 1);
 
     private static DynamodbStreamRecord record(String sequence, String eventName, String pk, String platform) {
         StreamRecord change = new StreamRecord();
@@ -111,7 +111,7 @@ class StreamFeederTest {
             return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
         };
         StreamFeeder crashing = new StreamFeeder(null, List.of(new StreamFeeder.Consumer("slack-delivery",
-                StreamFeeder.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> flaky, 1))), 1);
+                DeliveryFilters.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> flaky, 1))), 1);
 
         crashing.feedNow(List.of(slackNotice("1"), slackNotice("2")));
 
@@ -120,10 +120,10 @@ class StreamFeederTest {
 
     @Test
     void outboxFilter_matchesTemplatesFilterCriteria() {
-        assertTrue(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "INSERT", "OUT#1", "teams")));
-        assertFalse(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "INSERT", "OUT#1", "slack")));
-        assertFalse(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "REMOVE", "OUT#1", "teams")));
-        assertFalse(StreamFeeder.newOutboxItemsOf("teams").test(record("1", "INSERT", "P#1", "teams")));
+        assertTrue(DeliveryFilters.newOutboxItemsOf("teams").test(record("1", "INSERT", "OUT#1", "teams")));
+        assertFalse(DeliveryFilters.newOutboxItemsOf("teams").test(record("1", "INSERT", "OUT#1", "slack")));
+        assertFalse(DeliveryFilters.newOutboxItemsOf("teams").test(record("1", "REMOVE", "OUT#1", "teams")));
+        assertFalse(DeliveryFilters.newOutboxItemsOf("teams").test(record("1", "INSERT", "P#1", "teams")));
     }
 
     @Test
@@ -131,7 +131,7 @@ class StreamFeederTest {
         Settings moto = Settings.of(Map.of("AWS_ENDPOINT_URL", MotoServer.shared().endpoint().toString()));
         String queueUrl = SqsDeadLetters.createQueue(moto, "feeder-" + UUID.randomUUID());
         StreamFeeder withQueue = new StreamFeeder(null, List.of(new StreamFeeder.Consumer("slack-delivery",
-                StreamFeeder.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> function, 1))), 1,
+                DeliveryFilters.newOutboxItemsOf("slack"), new Containers<>("slack-delivery", () -> function, 1))), 1,
                 new SqsDeadLetters(moto, queueUrl, () -> { })::send);
         failures.put("2", Integer.MAX_VALUE);
         List<DynamodbStreamRecord> records = List.of(slackNotice("1"), slackNotice("2"), slackNotice("3"));
@@ -195,7 +195,7 @@ class StreamFeederTest {
             }
             return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
         };
-        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", DeliveryFilters.newOutboxItemsOf("slack"),
                 new Containers<>("slack-delivery", () -> hanging, 1));
         try (StreamFeeder feeder = started(consumer)) {
             consumer.offer(List.of(slackNotice("1")));
@@ -219,7 +219,7 @@ class StreamFeederTest {
             Thread.currentThread().interrupt(); // as a caught InterruptedException, put back, leaves it
             return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
         };
-        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", DeliveryFilters.newOutboxItemsOf("slack"),
                 new Containers<>("slack-delivery", () -> interrupting, 1));
         try (StreamFeeder feeder = started(consumer)) {
             consumer.offer(List.of(slackNotice("1")));
@@ -242,7 +242,7 @@ class StreamFeederTest {
             }
             return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
         };
-        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", StreamFeeder.newOutboxItemsOf("slack"),
+        StreamFeeder.Consumer consumer = new StreamFeeder.Consumer("slack-delivery", DeliveryFilters.newOutboxItemsOf("slack"),
                 new Containers<>("slack-delivery", () -> failingOnce, 1));
         try (StreamFeeder feeder = started(consumer)) {
             consumer.offer(List.of(slackNotice("1")));

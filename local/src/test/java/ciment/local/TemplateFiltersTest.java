@@ -74,14 +74,14 @@ class TemplateFiltersTest {
         for (String platform : byPlatform.keySet()) {
             for (DynamodbStreamRecord sample : SAMPLES) {
                 boolean template = byPlatform.get(platform).stream().anyMatch(p -> matches(p, asEvent(sample)));
-                assertEquals(template, StreamFeeder.deliveryFilter(platform).test(sample),
+                assertEquals(template, DeliveryFilters.deliveryFilter(platform).test(sample),
                         platform + " on " + sample.getEventName() + " " + sample.getDynamodb().getKeys());
             }
         }
-        assertTrue(StreamFeeder.deliveryFilter("slack").test(SAMPLES.get(0)), "the filters let some through");
-        assertTrue(StreamFeeder.deliveryFilter("teams").test(SAMPLES.get(8)), "posts are let through");
-        assertTrue(StreamFeeder.deliveryFilter("slack").test(SAMPLES.get(12)), "Slack's announcements are let through");
-        assertFalse(StreamFeeder.deliveryFilter("teams").test(SAMPLES.get(12)), "to Slack's function only");
+        assertTrue(DeliveryFilters.deliveryFilter("slack").test(SAMPLES.get(0)), "the filters let some through");
+        assertTrue(DeliveryFilters.deliveryFilter("teams").test(SAMPLES.get(8)), "posts are let through");
+        assertTrue(DeliveryFilters.deliveryFilter("slack").test(SAMPLES.get(12)), "Slack's announcements are let through");
+        assertFalse(DeliveryFilters.deliveryFilter("teams").test(SAMPLES.get(12)), "to Slack's function only");
     }
 
     /** The record as the event JSON the pattern is matched against. */

@@ -2,6 +2,7 @@ package ciment.core.service;
 
 import ciment.core.i18n.Listing;
 import ciment.core.i18n.Message;
+import ciment.core.model.Aggregate;
 import ciment.core.model.Announcement;
 import ciment.core.model.Caller;
 import ciment.core.model.Community;
@@ -29,8 +30,6 @@ public record AnnouncementActions(Communities communities, Announcements announc
     static final int SHOWN = 3;
     /** How much of an announcement's text names it among the counts. */
     private static final int EXCERPT = 60;
-    /** A count about people is shown from this many (as {@code Aggregate}'s). */
-    static final int SMALLEST_SHOWN = 5;
 
     public Reply announce(Person steward, Caller caller, Slug slug, String text) {
         Community community = CommunityActions.writable(communityActions.stewardedBy(steward, slug,
@@ -88,8 +87,8 @@ public record AnnouncementActions(Communities communities, Announcements announc
 
     /** A count of people, or "fewer than 5": below that it could point at someone. */
     static Message count(int people) {
-        return people >= SMALLEST_SHOWN ? Message.of("announce.count", people)
-                : Message.of("announce.count.few", SMALLEST_SHOWN);
+        return people >= Aggregate.SMALLEST_SHOWN ? Message.of("announce.count", people)
+                : Message.of("announce.count.few", Aggregate.SMALLEST_SHOWN);
     }
 
     private static Reply announced(Community community, Announcement announcement) {

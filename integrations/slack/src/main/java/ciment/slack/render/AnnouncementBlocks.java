@@ -3,7 +3,6 @@ package ciment.slack.render;
 import static ciment.slack.render.CommunityButtons.plain;
 
 import ciment.core.i18n.Catalogue;
-import ciment.core.model.Community;
 import ciment.core.model.Notice;
 import ciment.core.model.Text;
 import com.slack.api.model.block.ActionsBlock;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Announcements in Block Kit: the direct message each member gets (its text, Got it, Open thread), the steward's
- * Announce button on the Home, and the modal it opens (one multiline input; its private_metadata the slug).
+ * Announcements in Block Kit: the direct message each member gets (its text, Got it, Open thread), and the modal
+ * the steward's Announce button on the Home ({@link CommunityButtons#stewardRow}) opens (one multiline input; its private_metadata the slug).
  * Got it's value names the announcement ({@code <community>/<day>}), never a person: the clicker is the caller.
  */
 public final class AnnouncementBlocks {
@@ -41,13 +40,6 @@ public final class AnnouncementBlocks {
                 .actionId(PostMenu.THREAD).value(notice.post()).build();
         return List.of(BlockKitReply.section(":mega: ", escapedText),
                 ActionsBlock.builder().elements(List.of(gotIt, thread)).build());
-    }
-
-    /** The Announce button beside a community its steward sees on the Home. */
-    public static ActionsBlock homeButton(Community community, Catalogue words) {
-        return ActionsBlock.builder().blockId("home_announce_" + community.slug()).elements(List.of(ButtonElement.builder()
-                .text(plain(words.say("announce.button"))).actionId(ANNOUNCE).value(community.slug().value()).build()))
-                .build();
     }
 
     public static View modal(String slug, Catalogue words) {

@@ -12,7 +12,9 @@ import com.google.gson.JsonParseException;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -116,10 +118,16 @@ public final class CommunityButtons {
     }
 
     /** Insights, for a community's steward: the click names the community; who clicked is checked again. */
-    static ActionsBlock insights(Community community, Catalogue words) {
+    /** What a steward may do with a community from the Home, in one row: Insights, and Announce unless archived. */
+    static ActionsBlock stewardRow(Community community, Catalogue words) {
         String slug = community.slug().value();
-        return ActionsBlock.builder().elements(List.of(button(words.say("insights.button"), INSIGHTS, slug)
-                .accessibilityLabel(Mrkdwn.fit(words.say("insights.button.label", slug), 70)).build())).build();
+        List<BlockElement> buttons = new ArrayList<>();
+        buttons.add(button(words.say("insights.button"), INSIGHTS, slug)
+                .accessibilityLabel(Mrkdwn.fit(words.say("insights.button.label", slug), 70)).build());
+        if (!community.archived()) {
+            buttons.add(button(words.say("announce.button"), AnnouncementBlocks.ANNOUNCE, slug).build());
+        }
+        return ActionsBlock.builder().elements(buttons).build();
     }
 
     static ButtonElement create(Catalogue words) {

@@ -64,10 +64,7 @@ public final class HomeView {
         for (Home.Mine mine : home.communities()) {
             blocks.add(mine(mine, words));
             if (mine.steward()) {
-                blocks.add(CommunityButtons.insights(mine.community(), words));
-            }
-            if (mine.steward() && !mine.community().archived()) {
-                blocks.add(AnnouncementBlocks.homeButton(mine.community(), words));
+                blocks.add(CommunityButtons.stewardRow(mine.community(), words));
             }
             if (!mine.requests().isEmpty()) {
                 blocks.addAll(requests(mine, mentions, words));
